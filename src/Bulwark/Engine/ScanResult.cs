@@ -1,0 +1,35 @@
+using Bulwark.Model;
+
+namespace Bulwark.Engine;
+
+/// <summary>How many findings each mechanism hid from the report.</summary>
+public sealed record SuppressionCounts(int Nosec, int Inline, int Baseline, int Config)
+{
+    public static readonly SuppressionCounts None = new(0, 0, 0, 0);
+    public int Total => Nosec + Inline + Baseline + Config;
+}
+
+/// <summary>Everything a reporter needs; reporters know nothing about Python or rules' internals.</summary>
+public sealed record ScanResult
+{
+    /// <summary>Absolute path that relative finding paths are relative to (%SRCROOT% in SARIF).</summary>
+    public required string Root { get; init; }
+    /// <summary>Sorted by path, line, column, rule id.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>Every rule that ran, sorted by id (SARIF rule descriptors).</summary>
+    public required IReadOnlyList<RuleInfo> Rules { get; init; }
+    public int FilesScanned { get; init; }
+    /// <summary>Binary, too large or unreadable files that were skipped.</summary>
+    public int FilesSkipped { get; init; }
+    public SuppressionCounts Suppressed { get; init; } = SuppressionCounts.None;
+    /// <summary>One-line notes for the user (stale advisory database, unreadable file…).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public TimeSpan Elapsed { get; init; }
+    public string ToolVersion { get; init; } = BulwarkVersion.Current;
+}
+
+public static class BulwarkVersion
+{
+    public static string Current =>
+        typeof(BulwarkVersion).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+}

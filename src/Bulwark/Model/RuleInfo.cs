@@ -1,0 +1,33 @@
+namespace Bulwark.Model;
+
+/// <summary>A configurable option of a rule: `[tool.bulwark.rule-options.ID]` key, its type and default.</summary>
+public sealed record RuleOptionInfo(string Name, RuleOptionType Type, object Default, string Description);
+
+public enum RuleOptionType { Bool, Int, String, StringList }
+
+/// <summary>
+/// Everything known about a rule: identity, defaults and documentation. The single source for
+/// `bulwark rules`, `bulwark explain`, SARIF rule descriptors and docs/rules/*.md.
+/// </summary>
+public sealed record RuleInfo(
+    string Id,
+    string Name,
+    Family Family,
+    Severity Severity,
+    Confidence Confidence,
+    int? Cwe,
+    string What,
+    string Why,
+    string Example,
+    string Fix,
+    IReadOnlyList<string> References)
+{
+    /// <summary>Other tools' codes for the same check (Ruff's `S602` for B602), accepted in `# noqa` and selections.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public RuleProfile Profiles { get; init; } = RuleProfile.All;
+    public IReadOnlyList<RuleOptionInfo> Options { get; init; } = [];
+    /// <summary>Where the default profile differs from Bandit's (sharper rule, replaced by a taint rule…), in a sentence or two.</summary>
+    public string? DifferencesFromBandit { get; init; }
+
+    public string? CweTag => Cwe is { } n ? $"external/cwe/cwe-{n}" : null;
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Bulwark.Engine;
+using Bulwark.Model;
+using Bulwark.Python;
+using Bulwark.Python.Syntax;
+using Bulwark.Semantics;
+
+namespace Bulwark.Rules;
+
+/// <summary>Rule options after configuration: the declared defaults overridden by `[tool.bulwark.rule-options.ID]`.</summary>
+public sealed class RuleOptions(RuleInfo rule, IReadOnlyDictionary<string, object>? configured)
+{
+    public RuleInfo Rule { get; } = rule;
+
+    object Raw(string name)
+    {
+        if (configured is not null && configured.TryGetValue(name, out var v)) return v;
+        foreach (var o in Rule.Options) if (o.Name == name) return o.Default;
+        throw new ArgumentException($"rule {Rule.Id} declares no option '{name}'");
+    }
+
+    public bool Bool(string name) => (bool)Raw(name);
+    public long Int(string name) => (long)Raw(name);
+    public string String(string name) => (string)Raw(name);
+    public IReadOnlyList<string> StringList(string name) => (IReadOnlyList<string>)Raw(name);
+}
+
+/// <summary>What every context shares: the file, configured options, and where findings go.</summary>
+public abstract class RuleContext(ScanSettings settings, List<Finding> sink)
+{
+    public ScanSettings Settings { get; } = settings;
+    protected List<Finding> Sink { get; } = sink;
+
+    public RuleOptions Options(IRule rule) => new(rule.Info, Settings.RuleOptionsFor(rule.Info.Id));
+
+    public void Report(Finding finding) => Sink.Add(finding);
+
+    protected static Finding Make(RuleInfo rule, string message, Location location) =>
+        new() { Rule = rule, Message = message, Location = location, Severity = rule.Severity, Confidence = rule.Confidence };
+
+    public static Location LocationOf(SourceFile file, int start, int end)
+    {
+        var (l1, c1) = file.Text.Position(start);
+        var (l2, c2) = file.Text.Position(Math.Max(start, end));
+        return new Location(file.RelativePath, l1, c1 + 1, l2, c2 + 1);
+    }
+}
+
+public sealed class FileContext(SourceFile file, ScanSettings settings, List<Finding> sink) : RuleContext(settings, sink)
+{
+    public SourceFile File { get; } = file;
+
+    public void Report(IRule rule, int start, int end, string message, bool sensitive = false, string? fingerprintKey = null) =>
+        Sink.Add(Make(rule.Info, message, LocationOf(File, start, end)) with { Sensitive = sensitive, FingerprintKey = fingerprintKey });
+}
+
+public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticModel semantic, ScanSettings settings, List<Finding> sink)
+    : RuleContext(settings, sink)
+{
+    public SourceFile File { get; } = file;
+    public ParseResult Parse { get; } = parse;
+    public Module Module => Parse.Module;
+    public SemanticModel Semantic { get; } = semantic;
+
+    public void Report(IRule rule, Node node, string message) =>
+        Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)));
+
+    public void Report(IRule rule, Node node, string message, Severity severity, Confidence confidence) =>
+        Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)) with { Severity = severity, Confidence = confidence });
+}
+
+/// <summary>What a project rule sees: every discovered file, Python imports gathered in the file pass, and a shared cache.</summary>
+public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files, IReadOnlySet<string> importedModules,
+    ScanSettings settings, List<Finding> sink) : RuleContext(settings, sink)
+{
+    readonly ConcurrentDictionary<string, object> _cache = new();
+
+    /// <summary>Absolute path of the scan root.</summary>
+    public string Root { get; } = root;
+    public IReadOnlyList<ProjectFile> Files { get; } = files;
+    /// <summary>Top-level module names imported anywhere in the project's Python code (`requests` for `import requests.adapters`).</summary>
+    public IReadOnlySet<string> ImportedModules { get; } = importedModules;
+
+    /// <summary>Computes a value once per scan and shares it between the project rules (parsed manifests, the advisory store…).</summary>
+    public T Shared<T>(string key, Func<ProjectContext, T> factory) where T : class =>
+        (T)_cache.GetOrAdd(key, _ => factory(this));
+}
+
+/// <summary>A discovered file as project rules see it; its text is decoded on demand.</summary>
+public sealed class ProjectFile(string fullPath, string relativePath, Func<SourceFile?> load)
+{
+    SourceFile? _file; bool _loaded;
+    public string FullPath { get; } = fullPath;
+    public string RelativePath { get; } = relativePath;
+    public string FileName => System.IO.Path.GetFileName(RelativePath);
+    /// <summary>Null when the file cannot be read or decoded.</summary>
+    public SourceFile? Load()
+    {
+        if (!_loaded) { _file = load(); _loaded = true; }
+        return _file;
+    }
+}

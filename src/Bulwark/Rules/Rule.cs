@@ -1,0 +1,34 @@
+using Bulwark.Model;
+using Bulwark.Engine;
+using Bulwark.Python.Syntax;
+
+namespace Bulwark.Rules;
+
+/// <summary>Every rule has metadata; what it inspects depends on its base class.</summary>
+public interface IRule
+{
+    RuleInfo Info { get; }
+}
+
+/// <summary>A check on Python source: called for each node of the kinds it registers, in one shared walk per file.</summary>
+public abstract class CodeRule : IRule
+{
+    public abstract RuleInfo Info { get; }
+    public abstract IReadOnlyList<NodeKind> Kinds { get; }
+    public abstract void Check(Node node, CodeContext context);
+}
+
+/// <summary>A check on a file's text, for any file it applies to (secrets, workflows, manifests, settings).</summary>
+public abstract class FileRule : IRule
+{
+    public abstract RuleInfo Info { get; }
+    public abstract bool AppliesTo(SourceFile file);
+    public abstract void Check(SourceFile file, FileContext context);
+}
+
+/// <summary>A check over the whole scanned project, run once after every file has been analysed (dependencies, for one).</summary>
+public abstract class ProjectRule : IRule
+{
+    public abstract RuleInfo Info { get; }
+    public abstract void Check(ProjectContext context);
+}
