@@ -145,7 +145,14 @@ public sealed class InsecureRandomForSecret : CodeRule
                         Report(r, functionName + "()");
                     Expressions(returned);
                     break;
-                case ExprStmt e: Expressions(e.Value); break;
+                case ExprStmt e:
+                    // `parts.append(random.choice(...))` fills a container that is joined into the secret later.
+                    if (e.Value is Call { Func: AttributeExpr { Value: Name container, Attr: var method } } fill
+                        && method is "append" or "extend" or "insert" or "add" or "update" or "write")
+                        foreach (var arg in fill.Args)
+                            if (Source(arg) is { } filled) { Bind(container, filled); break; }
+                    Expressions(e.Value);
+                    break;
                 case For f:
                     Bind(f.Target, Source(f.Iter));
                     Expressions(f.Iter);
