@@ -34,11 +34,14 @@ public class BlacklistTests
     [InlineData("B414")]
     public void Retired_Bandit_ids_are_not_rules(string id) => Assert.Null(RuleCatalog.Find(id));
 
-    [Fact]
-    public void Default_profile_runs_the_sharper_random_rule_instead_of_B311()
+    [Theory]
+    [InlineData("B310", "BW310")]
+    [InlineData("B311", "BW311")]
+    public void Default_profile_runs_the_sharper_rule_instead_of_Bandits(string bandit, string sharper)
     {
-        Assert.Equal(RuleProfile.Bandit, RuleCatalog.Find("B311")!.Info.Profiles);
-        Assert.Equal(RuleProfile.Default, RuleCatalog.Find("BW311")!.Info.Profiles);
+        Assert.Equal(RuleProfile.Bandit, RuleCatalog.Find(bandit)!.Info.Profiles);
+        Assert.Equal(RuleProfile.Default, RuleCatalog.Find(sharper)!.Info.Profiles);
+        Assert.Equal(RuleCatalog.Find(bandit)!.Info.Cwe, RuleCatalog.Find(sharper)!.Info.Cwe is 338 ? 330 : RuleCatalog.Find(sharper)!.Info.Cwe);
     }
 
     [Fact]

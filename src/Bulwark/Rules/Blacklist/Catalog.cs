@@ -19,6 +19,7 @@ public static partial class RuleCatalog
         rules.Add(new EvalCall());
         rules.Add(new DjangoMarkSafe());
         rules.Add(new UrllibUrlopen());
+        rules.Add(new UrlOpenUncheckedScheme());
         rules.Add(new PseudoRandom());
         rules.Add(new InsecureRandomForSecret());
         rules.Add(new TelnetCall());

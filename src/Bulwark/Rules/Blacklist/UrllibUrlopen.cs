@@ -5,7 +5,7 @@ namespace Bulwark.Rules.Blacklist;
 /// <summary>B310 — urllib openers that accept any URL scheme.</summary>
 public sealed class UrllibUrlopen : BlacklistedCall
 {
-    static readonly string[] Names =
+    internal static readonly string[] Names =
     [
         "urllib.request.urlopen", "urllib.request.urlretrieve", "urllib.request.URLopener", "urllib.request.FancyURLopener",
         "six.moves.urllib.request.urlopen", "six.moves.urllib.request.urlretrieve",
@@ -25,6 +25,8 @@ public sealed class UrllibUrlopen : BlacklistedCall
                      "https://docs.python.org/3/library/urllib.request.html"])
     {
         Aliases = ["S310"],
+        Profiles = RuleProfile.Bandit,
+        DifferencesFromBandit = "Runs in the `bandit` profile only, reporting every call as Bandit does. The default profile runs BW310 (`url-open-unchecked-scheme`), which does not report URLs whose `http://` or `https://` scheme is fixed in the source.",
     };
 
     protected override string Message(string name) =>
