@@ -30,6 +30,15 @@ public sealed class RuleSet
 
     public CodeRule[]? ForKind(NodeKind kind) => _byKind[(int)kind];
 
+    /// <summary>The file rules interested in a file, decided from its path before it is read.</summary>
+    public IReadOnlyList<FileRule> FileRulesFor(DiscoveredFile file)
+    {
+        List<FileRule>? result = null;
+        foreach (var r in FileRules)
+            if (r.AppliesTo(file)) (result ??= []).Add(r);
+        return result ?? (IReadOnlyList<FileRule>)[];
+    }
+
     public bool Contains(string id)
     {
         foreach (var r in Rules) if (r.Info.Id == id) return true;
