@@ -5,7 +5,13 @@ namespace Bulwark.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // Buffered output: reports and `debug ast --jsonl` can be large, and Console.Out flushes on every write.
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        try { return Run(args, stdout, Console.Error); }
+        finally { try { stdout.Flush(); } catch (IOException) { } }
+    }
 
     /// <summary>Runs the command line; usage errors are one line on stderr with exit code 2.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
