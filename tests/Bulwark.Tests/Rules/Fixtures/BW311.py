@@ -42,7 +42,7 @@ def loop_carried(n):
     return token
 
 
-def not_secrets(deck, items):
+def ordinary_uses(deck, items):
     random.shuffle(deck)                                                # ok: not a value
     delay = random.uniform(0.5, 1.5)                                    # ok: jitter
     winner = random.choice(items)                                       # ok: not a secret name
