@@ -8,7 +8,7 @@ public interface IReporter
     void Write(ScanResult result, TextWriter output);
 }
 
-public enum ReportFormat { Text, Json, Sarif }
+public enum ReportFormat { Text, Json, Sarif, Html }
 
 /// <summary>Presentation choices that are not part of the scan itself.</summary>
 public sealed record ReportOptions
@@ -27,7 +27,7 @@ public sealed record ReportOptions
 
 public static class Reporters
 {
-    public static IReadOnlyList<ReportFormat> All { get; } = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif];
+    public static IReadOnlyList<ReportFormat> All { get; } = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Html];
 
     public static IReporter Create(ReportFormat format, ReportOptions? options = null)
     {
@@ -37,13 +37,14 @@ public static class Reporters
             ReportFormat.Text => new TextReporter(options),
             ReportFormat.Json => new JsonReporter(options),
             ReportFormat.Sarif => new SarifReporter(options),
+            ReportFormat.Html => new HtmlReporter(options),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
 
     public static string Name(this ReportFormat format) => format switch
     {
-        ReportFormat.Text => "text", ReportFormat.Json => "json", ReportFormat.Sarif => "sarif",
+        ReportFormat.Text => "text", ReportFormat.Json => "json", ReportFormat.Sarif => "sarif", ReportFormat.Html => "html",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -59,7 +60,7 @@ public static class Reporters
     /// <summary>The file extension a report of this format conventionally has (for `--output` defaults).</summary>
     public static string Extension(this ReportFormat format) => format switch
     {
-        ReportFormat.Text => ".txt", ReportFormat.Json => ".json", ReportFormat.Sarif => ".sarif",
+        ReportFormat.Text => ".txt", ReportFormat.Json => ".json", ReportFormat.Sarif => ".sarif", ReportFormat.Html => ".html",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }
