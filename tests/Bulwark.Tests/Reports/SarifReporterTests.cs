@@ -8,7 +8,7 @@ namespace Bulwark.Tests.Reports;
 public class SarifReporterTests
 {
     /// <summary>Installed by .ci/install-sarif-schema (run by .ci/run); never committed.</summary>
-    static readonly Lazy<Json.Schema.JsonSchema> OfficialSchema = new(() =>
+    internal static readonly Lazy<Json.Schema.JsonSchema> OfficialSchema = new(() =>
     {
         var path = Path.Combine(RepoRoot(), ".ci", "tools", "sarif", "sarif-2.1.0.json");
         if (!File.Exists(path))
