@@ -20,7 +20,7 @@ public sealed class Trojansource : FileRule
         DifferencesFromBandit = "Bandit stops at the first occurrence in a file; the default profile reports every affected line.",
     };
 
-    public override bool AppliesTo(SourceFile file) => file.IsPython;
+    public override bool AppliesTo(DiscoveredFile file) => file.IsPython;
 
     public override void Check(SourceFile file, FileContext context)
     {
