@@ -1,0 +1,52 @@
+using Bulwark.Dependencies.Versions;
+
+namespace Bulwark.Dependencies.Advisories;
+
+public enum EventKind : byte { Introduced, Fixed, LastAffected, Limit }
+
+public readonly record struct RangeEvent(EventKind Kind, string Version);
+
+/// <summary>An OSV `ECOSYSTEM` range: events in the order the record lists them.</summary>
+public sealed class AffectedRange(string type, IReadOnlyList<RangeEvent> events)
+{
+    public string Type { get; } = type;
+    public IReadOnlyList<RangeEvent> Events { get; } = events;
+}
+
+/// <summary>One `affected[]` entry of an OSV record for a PyPI package.</summary>
+public sealed class AffectedPackage(string name, IReadOnlyList<AffectedRange> ranges, IReadOnlyList<string> versions)
+{
+    /// <summary>PEP 503-normalised distribution name.</summary>
+    public string Name { get; } = name;
+    public IReadOnlyList<AffectedRange> Ranges { get; } = ranges;
+    public IReadOnlyList<string> Versions { get; } = versions;
+
+    PackageVersion[]? _parsedVersions;
+    /// <summary>The explicit versions that parse as PEP 440, sorted.</summary>
+    public PackageVersion[] ParsedVersions => _parsedVersions ??= ParseAll(Versions);
+
+    static PackageVersion[] ParseAll(IReadOnlyList<string> list)
+    {
+        var result = new List<PackageVersion>(list.Count);
+        foreach (var s in list) if (PackageVersion.TryParse(s, out var v)) result.Add(v);
+        result.Sort();
+        return result.ToArray();
+    }
+}
+
+/// <summary>An OSV vulnerability record, reduced to what matching and reporting need.</summary>
+public sealed class Advisory
+{
+    public required string Id { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public string Summary { get; init; } = "";
+    public DateTimeOffset Modified { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public DateTimeOffset? Withdrawn { get; init; }
+    /// <summary>CVSS vector strings from `severity[]` (v3 or v4).</summary>
+    public IReadOnlyList<string> CvssVectors { get; init; } = [];
+    /// <summary>A severity word from `database_specific.severity` (GitHub's LOW/MODERATE/HIGH/CRITICAL).</summary>
+    public string? SeverityLabel { get; init; }
+    public IReadOnlyList<string> References { get; init; } = [];
+    public IReadOnlyList<AffectedPackage> Affected { get; init; } = [];
+}
