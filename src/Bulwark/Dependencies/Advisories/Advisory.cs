@@ -11,6 +11,41 @@ public sealed class AffectedRange(string type, IReadOnlyList<RangeEvent> events)
 {
     public string Type { get; } = type;
     public IReadOnlyList<RangeEvent> Events { get; } = events;
+
+    (PackageVersion? Version, EventKind Kind)[]? _sorted;
+    PackageVersion[]? _limits;
+
+    /// <summary>Introduced/fixed/last_affected events that parse as PEP 440, in version order (`introduced: 0` first, as null).</summary>
+    internal (PackageVersion? Version, EventKind Kind)[] SortedEvents
+    {
+        get
+        {
+            if (_sorted is not null) return _sorted;
+            var list = new List<(PackageVersion?, EventKind)>(Events.Count);
+            var limits = new List<PackageVersion>();
+            foreach (var e in Events)
+            {
+                if (e.Kind == EventKind.Limit)
+                {
+                    if (e.Version != "*" && PackageVersion.TryParse(e.Version, out var lv)) limits.Add(lv);
+                    continue;
+                }
+                if (e.Kind == EventKind.Introduced && e.Version == "0") { list.Add((null, e.Kind)); continue; }
+                if (PackageVersion.TryParse(e.Version, out var pv)) list.Add((pv, e.Kind));
+            }
+            list.Sort((a, b) =>
+            {
+                if (a.Item1 is null) return b.Item1 is null ? 0 : -1;
+                if (b.Item1 is null) return 1;
+                int c = a.Item1.CompareTo(b.Item1);
+                return c != 0 ? c : a.Item2.CompareTo(b.Item2);
+            });
+            _limits = limits.ToArray();
+            return _sorted = list.ToArray();
+        }
+    }
+
+    internal PackageVersion[] Limits { get { _ = SortedEvents; return _limits!; } }
 }
 
 /// <summary>One `affected[]` entry of an OSV record for a PyPI package.</summary>

@@ -22,6 +22,17 @@ public sealed class VulnerabilityMatch
 /// <summary>Decides which OSV records affect a package version (ECOSYSTEM ranges with PEP 440 ordering, explicit versions).</summary>
 public static class AdvisoryMatcher
 {
+    /// <summary>
+    /// For versions that are not PEP 440 (legacy `0.7.1.fix1`, `2.0.0-final`): only an explicit listing matches,
+    /// compared as text, case-insensitively.
+    /// </summary>
+    public static bool IsAffectedRaw(AffectedPackage p, string version)
+    {
+        foreach (var listed in p.Versions)
+            if (string.Equals(listed, version, StringComparison.OrdinalIgnoreCase)) return true;
+        return PackageVersion.TryParse(version, out var v) && IsAffected(p, v);
+    }
+
     public static bool IsAffected(AffectedPackage p, PackageVersion v)
     {
         foreach (var listed in p.ParsedVersions)
@@ -37,27 +48,14 @@ public static class AdvisoryMatcher
     /// </summary>
     public static bool RangeAffects(AffectedRange r, PackageVersion v)
     {
-        var events = new List<(PackageVersion? Version, EventKind Kind)>(r.Events.Count);
-        bool hasLimit = false, belowLimit = false;
-        foreach (var e in r.Events)
+        var limits = r.Limits;
+        if (limits.Length > 0)
         {
-            if (e.Kind == EventKind.Limit)
-            {
-                if (e.Version == "*") continue;
-                if (PackageVersion.TryParse(e.Version, out var lv)) { hasLimit = true; if (v < lv) belowLimit = true; }
-                continue;
-            }
-            if (e.Kind == EventKind.Introduced && e.Version == "0") { events.Add((null, e.Kind)); continue; }
-            if (PackageVersion.TryParse(e.Version, out var pv)) events.Add((pv, e.Kind));
+            bool below = false;
+            foreach (var l in limits) if (v < l) { below = true; break; }
+            if (!below) return false;
         }
-        if (hasLimit && !belowLimit) return false;
-        events.Sort((a, b) =>
-        {
-            if (a.Version is null) return b.Version is null ? 0 : -1;
-            if (b.Version is null) return 1;
-            int c = a.Version.CompareTo(b.Version);
-            return c != 0 ? c : a.Kind.CompareTo(b.Kind);
-        });
+        var events = r.SortedEvents;
         bool affected = false;
         foreach (var (ver, kind) in events)
         {
@@ -77,6 +75,16 @@ public static class AdvisoryMatcher
         var hits = new List<(Advisory, AffectedPackage)>();
         foreach (var (a, p) in store.ForPackage(normalizedName))
             if (a.Withdrawn is null && IsAffected(p, v)) hits.Add((a, p));
+        return Merge(hits);
+    }
+
+    /// <summary>Vulnerabilities affecting a version given as text: PEP 440 when it parses, else listed versions only.</summary>
+    public static List<VulnerabilityMatch> Match(AdvisoryStore store, string normalizedName, string version)
+    {
+        if (PackageVersion.TryParse(version, out var v)) return Match(store, normalizedName, v);
+        var hits = new List<(Advisory, AffectedPackage)>();
+        foreach (var (a, p) in store.ForPackage(normalizedName))
+            if (a.Withdrawn is null && IsAffectedRaw(p, version)) hits.Add((a, p));
         return Merge(hits);
     }
 
