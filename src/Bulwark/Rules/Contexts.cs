@@ -74,7 +74,6 @@ public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files
     ScanSettings settings, List<Finding> sink, List<string> warnings) : RuleContext(settings, sink)
 {
     readonly ConcurrentDictionary<string, object> _cache = new();
-    readonly ConcurrentQueue<string> _warnings = new();
 
     /// <summary>A one-line note shown with the scan results (a stale advisory database, an unreadable manifest…).</summary>
     public void Warn(string message)
@@ -91,12 +90,6 @@ public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files
     /// <summary>Computes a value once per scan and shares it between the project rules (parsed manifests, the advisory store…).</summary>
     public T Shared<T>(string key, Func<ProjectContext, T> factory) where T : class =>
         (T)_cache.GetOrAdd(key, _ => factory(this));
-
-    /// <summary>A scan-level warning (stale advisory database, unreadable manifest…); safe to call from any thread.</summary>
-    public void Warn(string message) => _warnings.Enqueue(message);
-
-    /// <summary>Warnings in the order they were raised, for the scan result.</summary>
-    public IReadOnlyCollection<string> Warnings => _warnings;
 }
 
 /// <summary>A discovered file as project rules see it; its text is decoded on demand.</summary>

@@ -39,8 +39,9 @@ static class DepsTestSupport
             files.Add(new ProjectFile(f, rel, () => new SourceFile(f, rel, new SourceText(File.ReadAllText(f)), f.EndsWith(".py", StringComparison.Ordinal))));
         }
         var sink = new List<Finding>();
-        var ctx = new ProjectContext(root, files, imports ?? new HashSet<string>(), settings, sink);
+        var warnings = new List<string>();
+        var ctx = new ProjectContext(root, files, imports ?? new HashSet<string>(), settings, sink, warnings);
         foreach (ProjectRule r in rules) r.Check(ctx);
-        return (sink, ctx.Warnings.ToList());
+        return (sink, warnings);
     }
 }

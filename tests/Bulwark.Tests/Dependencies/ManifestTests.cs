@@ -83,7 +83,7 @@ public class ManifestTests
         Assert.DoesNotContain(m.Dependencies, d => d.Name == "python");
         var requests = Dep(m, "requests");
         Assert.Equal(">=2.19,<3", requests.Constraint.Single().ToString());
-        Assert.Equal((7, 1, 7, 20), Span(m, requests));
+        Assert.Equal((7, 1, 7, 19), Span(m, requests));
         Assert.Equal("^2.19", m.Text.Text[requests.SpecStart..requests.SpecEnd]);
         Assert.Equal(">=2.10,<2.11", Dep(m, "jinja2").Constraint.Single().ToString());
         Assert.Equal(["i18n"], Dep(m, "jinja2").Extras);
@@ -125,11 +125,11 @@ public class ManifestTests
         var p = Load("uv", "pyproject.toml");
         Assert.Equal(["requests", "jinja2", "pyyaml", "pytest", "ruff"], p.Dependencies.Select(d => d.NormalizedName));
         Assert.Equal("yaml", Dep(p, "pyyaml").Group);
-        Assert.Equal((4, 6, 4, 20), Span(p, Dep(p, "requests")));
+        Assert.Equal((5, 6, 5, 20), Span(p, Dep(p, "requests")));
         var lockfile = Load("uv", "uv.lock");
         Assert.DoesNotContain(lockfile.Dependencies, d => d.Name == "demo");
         Assert.Equal(["sha256:def"], Dep(lockfile, "requests").Hashes);
-        Assert.Equal(9, Span(lockfile, Dep(lockfile, "requests")).Item1);
+        Assert.Equal(10, Span(lockfile, Dep(lockfile, "requests")).Item1);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class ManifestTests
         Assert.Equal(7, Span(p, Dep(p, "requests")).Item1);
         var l = Load("pipenv", "Pipfile.lock");
         Assert.Equal("feedface", l.InputHash);
-        Assert.Equal((10, 9, 10, 19), Span(l, Dep(l, "requests")));
+        Assert.Equal((9, 9, 9, 22), Span(l, Dep(l, "requests")));
         Assert.Equal(["sha256:abc"], Dep(l, "requests").Hashes);
         Assert.Equal("dev", Dep(l, "pytest").Group);
     }
@@ -164,6 +164,17 @@ public class ManifestTests
         Assert.Equal(["requests", "jinja2", "pyyaml"], m.Dependencies.Select(d => d.NormalizedName));
         Assert.Equal((6, 5, 6, 21), Span(m, Dep(m, "requests")));
         Assert.Equal("python_version >= \"3\"", Dep(m, "jinja2").Marker);
+        Assert.Equal("yaml", Dep(m, "pyyaml").Group);
+    }
+
+    [Fact]
+    public void Setup_py_literal_requirements_are_read_from_the_syntax_tree()
+    {
+        var m = Load("setupcfg", "setup.py");
+        Assert.Empty(m.Problems);
+        Assert.Equal(["requests", "jinja2", "pyyaml"], m.Dependencies.Select(d => d.NormalizedName));
+        Assert.Equal((3, 14, 3, 30), Span(m, Dep(m, "requests")));
+        Assert.Equal("5.3", Dep(m, "pyyaml").Version?.ToString());
         Assert.Equal("yaml", Dep(m, "pyyaml").Group);
     }
 

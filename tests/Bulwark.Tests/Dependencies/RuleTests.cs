@@ -100,7 +100,7 @@ public class DependencyRuleTests
     public void Lockfile_versions_are_checked_for_vulnerabilities()
     {
         var (findings, _) = Run(Fixture("pipenv"), WithDb(), null, new VulnerableDependencyRule());
-        Assert.Contains(findings, f => f.Location.Path == "Pipfile.lock" && f.Location.StartLine == 10 && f.Properties["advisory"].Value is "PYSEC-2018-28");
+        Assert.Contains(findings, f => f.Location.Path == "Pipfile.lock" && f.Location.StartLine == 9 && f.Properties["advisory"].Value is "PYSEC-2018-28");
         Assert.Contains(findings, f => f.Location.Path == "Pipfile" && f.Properties["advisory"].Value is "PYSEC-2018-28");
     }
 

@@ -220,6 +220,7 @@ public sealed class AdvisoryStore
             return new AdvisoryStore(list, source, imported, etag.Length == 0 ? null : etag);
         }
         catch (EndOfStreamException) { throw new InvalidDataException($"'{file}' is truncated; re-import it"); }
+        catch (InvalidOperationException) { throw new InvalidDataException($"'{file}' is not a Bulwark advisory store"); }
         catch (IOException ex) when (ex is not FileNotFoundException) { throw new InvalidDataException($"'{file}' cannot be read: {ex.Message}"); }
     }
 

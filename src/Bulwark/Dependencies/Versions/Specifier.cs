@@ -107,7 +107,7 @@ public sealed class Specifier
         {
             var want = s.PrefixSegments();
             var have = v.Public.PrefixSegments();
-            PadRelease(want, have);
+            PadRelease(have, want.Count > 0 ? NumericRun(want) : 0);
             if (have.Count < want.Count) return false;
             for (int i = 0; i < want.Count; i++) if (want[i] != have[i]) return false;
             return true;
@@ -126,12 +126,11 @@ public sealed class Specifier
         return true;
     }
 
-    // Pads the numeric release parts of both lists to the same length, as packaging does before a prefix comparison.
-    static void PadRelease(List<string> a, List<string> b)
+    // Pads the candidate's numeric part with zeros up to the prefix's length, as packaging does (`==1.0.0.*` admits 1.0).
+    static void PadRelease(List<string> candidate, int length)
     {
-        int ra = NumericRun(a), rb = NumericRun(b);
-        while (ra < rb) { a.Insert(ra, "0"); ra++; }
-        while (rb < ra) { b.Insert(rb, "0"); rb++; }
+        int run = NumericRun(candidate);
+        while (run < length) { candidate.Insert(run, "0"); run++; }
     }
 
     static int NumericRun(List<string> s)
