@@ -14,6 +14,8 @@ public abstract class BlacklistedCall : CodeRule
     /// <summary>The qualified names reported, as Bandit 1.9 lists them (plus documented additions).</summary>
     protected abstract IReadOnlyList<string> QualifiedNames { get; }
 
+    internal IReadOnlyList<string> ListedNames => QualifiedNames;
+
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call];
 
     /// <summary>The finding's message for a call to <paramref name="name"/>.</summary>
