@@ -17,6 +17,7 @@ public sealed class ParseResult(Module module, SourceText text, IReadOnlyList<Sy
 
 public static class PythonParser
 {
+
     /// <summary>Parses a module. Never throws on bad input: syntax errors come back in <see cref="ParseResult.Errors"/>.</summary>
     public static ParseResult Parse(string source)
     {
@@ -44,10 +45,9 @@ public static class PythonParser
         if (lexer.ErrorMessage is { } msg)
         {
             // the parser stops at the token where the tokenizer failed; its own complaint about that spot is noise
-            errors.RemoveAll(e => e.Start >= lexer.ErrorStart);
+            errors.RemoveAll(e => e.Start >= lexer.ErrorDetectedAt);
             errors.Add(new SyntaxDiagnostic(msg, lexer.ErrorStart, lexer.ErrorEnd));
         }
-        errors.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new ParseResult(module, text, errors);
     }
 }

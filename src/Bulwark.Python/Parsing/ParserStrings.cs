@@ -103,7 +103,7 @@ internal sealed partial class Parser
             }
             scan++;
         }
-        if (anyBytes && anyStr) throw Fail("cannot mix bytes and nonbytes literals", start, _t[scan - 1].End);
+        if (anyBytes && anyStr) throw Fail("cannot mix bytes and nonbytes literals", _t[Math.Min(scan, _n - 1)].Start, _t[Math.Min(scan, _n - 1)].End);
         if (anyT && (anyStr && CountNonT(scan) > 0 || anyBytes)) throw Fail("cannot mix t-string literals with string or bytes literals", start, _t[scan - 1].End);
         if (!anyF && !anyT)
         {
@@ -229,6 +229,7 @@ internal sealed partial class Parser
         int exprStart = Cur.End;
         Next();
         if (K == TokenKind.RBrace) throw Fail(template ? "t-string: valid expression required before '}'" : "f-string: valid expression required before '}'");
+        if (K == TokenKind.Lambda) throw Fail((template ? "t" : "f") + "-string: lambda expressions are not allowed without parentheses", Cur.Start, Cur.End);
         Expr value = K == TokenKind.Yield ? ParseYieldExpr() : ParseStarExpressions();
         int exprEnd = PrevEnd;
         debugText = null;
@@ -279,7 +280,8 @@ internal sealed partial class Parser
                     Enter();
                     try
                     {
-                        var inner = ParseReplacementField(raw, template, out var innerDebug);
+                        // fields nested in a format spec are evaluated eagerly, even in a t-string
+                        var inner = ParseReplacementField(raw, false, out var innerDebug);
                         if (innerDebug is not null)
                         {
                             if (ps < 0) ps = innerDebug.Start;
