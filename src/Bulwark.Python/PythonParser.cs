@@ -46,8 +46,15 @@ public static class PythonParser
         {
             // the parser stops at the token where the tokenizer failed; its own complaint about that spot is noise
             errors.RemoveAll(e => e.Start >= lexer.ErrorDetectedAt);
+            // An unclosed bracket swallows the following lines; CPython then reports the bracket rather than the
+            // generic complaint about a later line.
+            if (msg.EndsWith("was never closed", StringComparison.Ordinal) && errors.Count > 0 && IsGeneric(errors[0].Message)
+                && text.LineOf(errors[0].Start) != text.LineOf(lexer.ErrorStart))
+                errors.Clear();
             errors.Add(new SyntaxDiagnostic(msg, lexer.ErrorStart, lexer.ErrorEnd));
         }
         return new ParseResult(module, text, errors);
     }
+
+    static bool IsGeneric(string message) => message == "invalid syntax" || message.StartsWith("expected '", StringComparison.Ordinal);
 }

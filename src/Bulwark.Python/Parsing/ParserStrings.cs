@@ -119,7 +119,8 @@ internal sealed partial class Parser
                 while (K == TokenKind.String) { ms.Write(DecodeBytesToken(Cur)); Next(); }
                 return Span(new Constant(ConstantKind.Bytes, ms.ToArray()), start);
             }
-            _surrogateEscape = false;
+            _surrogates = null;
+            _decodeBase = 0;
             Constant result;
             if (count == 1)
             {
@@ -130,10 +131,11 @@ internal sealed partial class Parser
             else
             {
                 var sb = new StringBuilder();
-                while (K == TokenKind.String) { sb.Append(DecodeStrToken(Cur)); Next(); }
+                while (K == TokenKind.String) { _decodeBase = sb.Length; sb.Append(DecodeStrToken(Cur)); Next(); }
                 result = Span(new Constant(ConstantKind.Str, sb.ToString(), firstU ? "u" : null), start);
             }
-            result.HasSurrogateEscapes = _surrogateEscape;
+            result.EscapedSurrogates = _surrogates?.ToArray();
+            _surrogates = null;
             return result;
         }
         var parts = new List<Expr>();
@@ -445,11 +447,12 @@ internal sealed partial class Parser
         return sb.ToString();
     }
 
-    bool _surrogateEscape;
+    List<int>? _surrogates;
+    int _decodeBase;
 
     void AppendCodePoint(StringBuilder sb, int v)
     {
-        if (v >= 0xD800 && v <= 0xDFFF) _surrogateEscape = true;
+        if (v >= 0xD800 && v <= 0xDFFF) (_surrogates ??= new()).Add(_decodeBase + sb.Length);
         if (v < 0x10000) sb.Append((char)v);
         else
         {
