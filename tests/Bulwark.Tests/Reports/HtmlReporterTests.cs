@@ -167,3 +167,54 @@ public class ReportFormatTests
         Assert.IsType<HtmlReporter>(Reporters.Create(ReportFormat.Html));
     }
 }
+
+public class ColorPolicyTests
+{
+    static Func<string, string?> Env(params (string Key, string Value)[] vars) =>
+        name => vars.FirstOrDefault(v => v.Key == name).Value;
+
+    [Theory]
+    [InlineData(ColorMode.Auto, true, "", "", "xterm", true)]
+    [InlineData(ColorMode.Auto, false, "", "", "xterm", false)]   // piped
+    [InlineData(ColorMode.Auto, true, "1", "", "xterm", false)]   // NO_COLOR
+    [InlineData(ColorMode.Auto, false, "", "1", "xterm", true)]   // FORCE_COLOR through a pipe
+    [InlineData(ColorMode.Auto, false, "", "0", "xterm", false)]  // FORCE_COLOR=0 is not forcing
+    [InlineData(ColorMode.Auto, true, "", "", "dumb", false)]
+    [InlineData(ColorMode.Always, false, "1", "", "dumb", true)]
+    [InlineData(ColorMode.Never, true, "", "1", "xterm", false)]
+    public void Colour_follows_the_option_then_no_color_force_color_and_the_terminal(ColorMode mode, bool tty, string noColor, string force, string term, bool expected)
+    {
+        Assert.Equal(expected, ColorPolicy.UseColor(mode, tty, Env(("NO_COLOR", noColor), ("FORCE_COLOR", force), ("TERM", term))));
+    }
+
+    [Fact]
+    public void Color_mode_names_parse_case_insensitively()
+    {
+        Assert.True(ColorPolicy.TryParse("ALWAYS", out var m));
+        Assert.Equal(ColorMode.Always, m);
+        Assert.False(ColorPolicy.TryParse("sometimes", out _));
+    }
+}
+
+public class ReportUriTests
+{
+    [Theory]
+    [InlineData("/home/dev/proj", "file:///home/dev/proj/")]
+    [InlineData("/home/dev/proj/", "file:///home/dev/proj/")]
+    [InlineData("/srv/my project#1", "file:///srv/my%20project%231/")]
+    [InlineData(@"C:\work\app", "file:///C:/work/app/")]
+    [InlineData("/", "file:///")]
+    public void Scan_root_becomes_a_file_uri_ending_in_a_slash(string root, string expected)
+    {
+        Assert.Equal(expected, ReportCommon.RootUri(root));
+        Assert.True(Uri.IsWellFormedUriString(expected, UriKind.Absolute));
+    }
+
+    [Theory]
+    [InlineData("src/app.py", "src/app.py")]
+    [InlineData(@"src\app.py", "src/app.py")]
+    [InlineData("a b/c#d?.py", "a%20b/c%23d%3F.py")]
+    [InlineData("vues/café.py", "vues/caf%C3%A9.py")]
+    public void Finding_paths_become_relative_uri_references(string path, string expected) =>
+        Assert.Equal(expected, ReportCommon.RelativeUri(path));
+}
