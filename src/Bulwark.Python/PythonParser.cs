@@ -1,3 +1,4 @@
+using Bulwark.Python.Parsing;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Python;
@@ -19,15 +20,34 @@ public static class PythonParser
     /// <summary>Parses a module. Never throws on bad input: syntax errors come back in <see cref="ParseResult.Errors"/>.</summary>
     public static ParseResult Parse(string source)
     {
-        throw new NotImplementedException("parser issue #3");
-    }
-}
-
-/// <summary>Renders a tree exactly as CPython 3.13's `ast.dump(tree, include_attributes=True)`.</summary>
-public static class AstDump
-{
-    public static string Dump(Node node, SourceText text, bool includeAttributes = true)
-    {
-        throw new NotImplementedException("parser issue #3");
+        var text = new SourceText(source);
+        int nul = source.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var empty = new Module(Array.Empty<Stmt>(), Array.Empty<TypeIgnore>()) { Start = 0, End = source.Length };
+            return new ParseResult(empty, text, [new SyntaxDiagnostic("source code cannot contain null bytes", nul, nul + 1)]);
+        }
+        var lexer = new Lexer(source);
+        lexer.Run();
+        var parser = new Parser(source, lexer.Tokens, lexer.Count);
+        Module module;
+        try
+        {
+            module = parser.ParseModule();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            module = new Module(Array.Empty<Stmt>(), Array.Empty<TypeIgnore>()) { Start = 0, End = source.Length };
+            parser.Errors.Add(new SyntaxDiagnostic("too many nested parentheses", 0, 0));
+        }
+        var errors = parser.Errors;
+        if (lexer.ErrorMessage is { } msg)
+        {
+            // the parser stops at the token where the tokenizer failed; its own complaint about that spot is noise
+            errors.RemoveAll(e => e.Start >= lexer.ErrorStart);
+            errors.Add(new SyntaxDiagnostic(msg, lexer.ErrorStart, lexer.ErrorEnd));
+        }
+        errors.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new ParseResult(module, text, errors);
     }
 }

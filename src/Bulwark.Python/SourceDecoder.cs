@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Bulwark.Python;
 
 /// <summary>Outcome of decoding a file's bytes per PEP 263.</summary>
@@ -9,9 +11,112 @@ public readonly record struct DecodedSource(string? Text, string Encoding, strin
 /// <summary>Bytes → text per PEP 263: UTF-8 BOM, `coding:` cookie on line 1 or 2, UTF-8 by default.</summary>
 public static class SourceDecoder
 {
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    static int _providerRegistered;
+
     public static DecodedSource Decode(ReadOnlySpan<byte> bytes)
     {
-        throw new NotImplementedException("parser issue #3");
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        if (bom) bytes = bytes[3..];
+        string? cookie = FindCookie(bytes);
+        string name = "utf-8";
+        if (cookie is not null)
+        {
+            name = NormalizeName(cookie);
+            if (bom && name != "utf-8") return new DecodedSource(null, name, "encoding problem: " + cookie + " with BOM");
+        }
+        Encoding? enc = name switch
+        {
+            "utf-8" => StrictUtf8,
+            "latin-1" => Encoding.Latin1,
+            "ascii" => Encoding.GetEncoding("us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+            _ => TryGetEncoding(name),
+        };
+        if (enc is null) return new DecodedSource(null, name, "unknown encoding: " + cookie);
+        try
+        {
+            return new DecodedSource(enc.GetString(bytes), name, null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            int pos = e.Index + (bom ? 3 : 0);
+            string b = e.BytesUnknown is { Length: > 0 } u ? $"0x{u[0]:x2}" : "?";
+            return new DecodedSource(null, name, $"(unicode error) '{name}' codec can't decode byte {b} in position {pos}");
+        }
+    }
+
+    static Encoding? TryGetEncoding(string name)
+    {
+        if (Interlocked.Exchange(ref _providerRegistered, 1) == 0) Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        string dotnetName = name switch
+        {
+            "utf-16" or "utf16" => "utf-16",
+            "cp1252" or "windows-1252" => "windows-1252",
+            "latin-9" or "iso-8859-15" => "iso-8859-15",
+            "euc-jp" or "eucjp" => "euc-jp",
+            "shift-jis" or "sjis" or "shiftjis" => "shift_jis",
+            "gbk" or "gb2312" => "gb2312",
+            _ => name.StartsWith("cp", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), out int cp) ? "cp" + cp : name,
+        };
+        try
+        {
+            Encoding e = int.TryParse(dotnetName.AsSpan(dotnetName.StartsWith("cp", StringComparison.Ordinal) ? 2 : 0), out int page) && dotnetName.StartsWith("cp", StringComparison.Ordinal)
+                ? Encoding.GetEncoding(page, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+                : Encoding.GetEncoding(dotnetName, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return e;
+        }
+        catch (ArgumentException) { return null; }
+        catch (NotSupportedException) { return null; }
+    }
+
+    /// <summary>CPython's get_normal_name: utf-8 and latin-1 spellings collapse to one name.</summary>
+    static string NormalizeName(string raw)
+    {
+        string s = raw.ToLowerInvariant().Replace('_', '-');
+        if (s == "utf-8" || s.StartsWith("utf-8-", StringComparison.Ordinal) || s == "utf8") return "utf-8";
+        if (s is "latin-1" or "iso-8859-1" or "iso-latin-1" or "latin1" || s.StartsWith("latin-1-", StringComparison.Ordinal)
+            || s.StartsWith("iso-8859-1-", StringComparison.Ordinal) || s.StartsWith("iso-latin-1-", StringComparison.Ordinal)) return "latin-1";
+        if (s is "ascii" or "us-ascii" or "646") return "ascii";
+        return s;
+    }
+
+    /// <summary>Looks for `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on line 1, or line 2 when line 1 is blank or a comment.</summary>
+    static string? FindCookie(ReadOnlySpan<byte> bytes)
+    {
+        int lineStart = 0;
+        for (int line = 0; line < 2 && lineStart <= bytes.Length; line++)
+        {
+            int end = lineStart;
+            while (end < bytes.Length && bytes[end] != '\n' && bytes[end] != '\r') end++;
+            var l = bytes[lineStart..end];
+            var found = CookieInLine(l, out bool blankOrComment);
+            if (found is not null) return found;
+            if (!blankOrComment) return null;
+            if (end >= bytes.Length) return null;
+            lineStart = bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+        return null;
+    }
+
+    static string? CookieInLine(ReadOnlySpan<byte> l, out bool blankOrComment)
+    {
+        int i = 0;
+        while (i < l.Length && (l[i] == ' ' || l[i] == '\t' || l[i] == '\f')) i++;
+        blankOrComment = i >= l.Length || l[i] == '#';
+        if (i >= l.Length || l[i] != '#') return null;
+        // first "coding" followed by ':' or '=' (the regex's lazy .*? takes the earliest match)
+        for (int j = i + 1; j + 7 <= l.Length; j++)
+        {
+            if (l[j] != 'c' || !l[j..].StartsWith("coding"u8)) continue;
+            int k = j + 6;
+            if (k >= l.Length || (l[k] != ':' && l[k] != '=')) continue;
+            k++;
+            while (k < l.Length && (l[k] == ' ' || l[k] == '\t')) k++;
+            int s = k;
+            while (k < l.Length && (l[k] == '-' || l[k] == '_' || l[k] == '.' || (l[k] < 128 && char.IsAsciiLetterOrDigit((char)l[k])))) k++;
+            if (k > s) return Encoding.ASCII.GetString(l[s..k]);
+        }
+        return null;
     }
 
     /// <summary>True when the bytes look binary (NUL bytes in the first 8 KB).</summary>

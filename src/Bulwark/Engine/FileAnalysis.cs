@@ -29,8 +29,10 @@ public static class FileAnalysis
 {
     const int MaxSyntaxErrorsReported = 5;
 
-    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings)
+    /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
+    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
     {
+        fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
         var outcome = new FileOutcome();
         var raw = new List<Finding>();
         int[]? statementStarts = null;
@@ -52,7 +54,8 @@ public static class FileAnalysis
                         FingerprintKey = e.Message,
                     });
                 }
-            var semantic = SemanticModel.Build(parse.Module);
+            var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
+            var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
             outcome.ImportedModules = semantic.ImportedModules;
             if (rules.CodeRules.Count > 0)
             {
@@ -62,12 +65,11 @@ public static class FileAnalysis
             statementStarts = StatementStarts(parse);
         }
 
-        if (rules.FileRules.Count > 0)
+        if (fileRules.Count > 0)
         {
             var context = new FileContext(file, settings, raw);
-            foreach (var rule in rules.FileRules)
+            foreach (var rule in fileRules)
             {
-                if (!rule.AppliesTo(file)) continue;
                 try { rule.Check(file, context); }
                 catch (Exception ex) { outcome.Warnings.Add(RuleFailure(rule, file, ex)); }
             }
@@ -110,6 +112,30 @@ public static class FileAnalysis
                 }
             node.WalkChildren(this);
         }
+    }
+
+    /// <summary>Suppressions, snippets and fingerprints for project-rule findings, grouped by the file they point into.</summary>
+    public static FileOutcome FinishProjectFindings(List<Finding> raw, IReadOnlyList<ProjectFile> files, ScanSettings settings)
+    {
+        var total = new FileOutcome();
+        var result = total.Findings;
+        var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        foreach (var group in raw.GroupBy(f => f.Location.Path))
+        {
+            var source = byPath.TryGetValue(group.Key, out var pf) ? pf.Load() : null;
+            if (source is null)
+            {
+                int occurrence = 0;
+                foreach (var f in group.OrderBy(f => f, Comparer<Finding>.Create(CompareFindings)))
+                {
+                    if (PerFileIgnored(settings, group.Key, f.Rule)) { total.SuppressedConfig++; continue; }
+                    result.Add(f with { Fingerprint = Fingerprint(f.Rule.Id, group.Key, f.FingerprintKey ?? f.Message, occurrence++) });
+                }
+                continue;
+            }
+            Finish(source, group.ToList(), null, settings, total);
+        }
+        return total;
     }
 
     static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome)

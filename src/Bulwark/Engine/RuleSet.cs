@@ -30,6 +30,15 @@ public sealed class RuleSet
 
     public CodeRule[]? ForKind(NodeKind kind) => _byKind[(int)kind];
 
+    /// <summary>The file rules interested in a file, decided from its path before it is read.</summary>
+    public IReadOnlyList<FileRule> FileRulesFor(DiscoveredFile file)
+    {
+        List<FileRule>? result = null;
+        foreach (var r in FileRules)
+            if (r.AppliesTo(file)) (result ??= []).Add(r);
+        return result ?? (IReadOnlyList<FileRule>)[];
+    }
+
     public bool Contains(string id)
     {
         foreach (var r in Rules) if (r.Info.Id == id) return true;
@@ -39,15 +48,18 @@ public sealed class RuleSet
     /// <summary>Selects rules from the catalog by profile, --select and --ignore. Unknown selectors are errors.</summary>
     public static RuleSet From(IReadOnlyList<IRule> catalog, ScanSettings settings)
     {
-        foreach (var token in settings.Select.Concat(settings.Ignore))
+        foreach (var token in settings.Select.Concat(settings.ExtendSelect).Concat(settings.Ignore))
             if (!catalog.Any(r => Matches(r.Info, token)))
                 throw new ConfigException($"unknown rule or family '{token}' (see `bulwark rules`)");
         var chosen = new List<IRule>();
         foreach (var r in catalog)
         {
-            bool explicitlySelected = settings.Select.Any(t => MatchesExactly(r.Info, t));
-            if ((r.Info.Profiles & settings.Profile) == 0 && !explicitlySelected) continue;
-            if (settings.Select.Count > 0 && !settings.Select.Any(t => Matches(r.Info, t))) continue;
+            // A rule outside the profile runs only when named by its id; families and prefixes stay within the profile.
+            bool named = settings.Select.Concat(settings.ExtendSelect).Any(t => MatchesExactly(r.Info, t));
+            bool inProfile = (r.Info.Profiles & settings.Profile) != 0;
+            bool selected = (inProfile || named) && (settings.Select.Count == 0 || settings.Select.Any(t => Matches(r.Info, t)));
+            bool extended = (inProfile || named) && settings.ExtendSelect.Any(t => Matches(r.Info, t));
+            if (!selected && !extended) continue;
             if (settings.Ignore.Any(t => Matches(r.Info, t))) continue;
             chosen.Add(r);
         }

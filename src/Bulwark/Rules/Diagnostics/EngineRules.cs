@@ -19,7 +19,7 @@ public sealed class SyntaxErrorRule : FileRule
     { Aliases = ["E999"] };
 
     // Reported by the scanner from the parser's diagnostics, not by a check of its own.
-    public override bool AppliesTo(SourceFile file) => false;
+    public override bool AppliesTo(DiscoveredFile file) => false;
     public override void Check(SourceFile file, Rules.FileContext context) { }
 }
 
@@ -37,6 +37,6 @@ public sealed class UndecodableFileRule : FileRule
         Fix: "Save the file in the encoding it declares, or declare the encoding it is saved in.",
         References: ["https://peps.python.org/pep-0263/"]);
 
-    public override bool AppliesTo(SourceFile file) => false;
+    public override bool AppliesTo(DiscoveredFile file) => false;
     public override void Check(SourceFile file, Rules.FileContext context) { }
 }
