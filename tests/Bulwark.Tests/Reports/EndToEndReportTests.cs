@@ -81,7 +81,9 @@ public class EndToEndReportTests
             var span = line[(f.Location.StartColumn - 1)..Math.Min(line.Length, f.Location.EndColumn - 1)].Trim('"', '\'');
             if (span.Length >= 6) secrets.Add(span);
         }
-        Assert.Equal(3, secrets.Count);
+        // Other secret detectors may flag the same strings too; these three must be among them.
+        foreach (var planted in new[] { "Zq8vR2kLp9Xw", "Mn4Tb7Hc1Yq", "Jf6Wd3Ks8Pz" })
+            Assert.Contains(secrets, s => s.Contains(planted, StringComparison.Ordinal));
         foreach (var format in Reporters.All)
         {
             var report = Render(format, result);
