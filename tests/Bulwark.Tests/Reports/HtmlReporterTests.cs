@@ -52,6 +52,10 @@ public class HtmlReporterTests
         Assert.Contains("<span class=\"ln\">12</span>    <mark>subprocess.Popen(cmd, shell=True)</mark>\n", html);
         Assert.Contains("<li><span class=\"loc\">src/vues/café.py:17:13</span> source: request.args</li>", html);
         Assert.Contains("<dt>advisories</dt><dd>GHSA-x84v-xcm2-53pg, PYSEC-2018-28</dd>", html);
+        Assert.Contains("<p class=\"about\"><a href=\"#rule-B602\">About B602 and how to fix it</a></p>", html);
+        Assert.Contains("<article class=\"rule-doc\" id=\"rule-B602\">", html);
+        Assert.DoesNotContain("id=\"rule-CI001\"", html); // ran, but found nothing
+        Assert.Contains("<h4>Example</h4>\n<pre class=\"snippet\">import subprocess\nsubprocess.Popen(cmd, shell=True)</pre>", html);
         Assert.Contains("<p class=\"masked\">The secret's value is masked.</p>", html);
         // Findings keep the scanner's order.
         Assert.True(html.IndexOf("config/settings.py", StringComparison.Ordinal) < html.IndexOf("src/app.py", StringComparison.Ordinal));
@@ -80,6 +84,7 @@ public class HtmlReporterTests
             ],
         };
         var html = Render(ReportFormat.Html, result);
+        Assert.Contains("href=\"#rule-X1\"", html);
         foreach (var raw in new[] { "<script>", "<img", "<root>", "<i>warn", "<b>what", "x<y>", "<rel>", "<k>", "<v>", "javascript:" , "a\"<b>" })
             Assert.DoesNotContain(raw, html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
