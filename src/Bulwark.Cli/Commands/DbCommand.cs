@@ -21,7 +21,11 @@ public static class DbCommand
     static Command Import(TextWriter stdout, TextWriter stderr)
     {
         var path = new Argument<string>("PATH") { Description = "A directory of OSV records (JSON or YAML), or an OSV zip export." };
-        var cmd = new Command("import", "Import OSV records into the cached store.") { path };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the store to this file instead of the cache (a pinned database a project can keep and pass to `scan --vuln-db`).",
+        };
+        var cmd = new Command("import", "Import OSV records into the cached store.") { path, output };
         cmd.SetAction(r =>
         {
             var p = r.GetValue(path)!;
@@ -30,7 +34,7 @@ public static class DbCommand
                 var problems = new List<string>();
                 var store = AdvisoryStore.Import(p, problems);
                 if (store.Count == 0) { stderr.WriteLine($"bulwark: error: no OSV records found in '{p}'"); return ExitCodes.Error; }
-                var file = AdvisoryStore.DefaultStorePath();
+                var file = r.GetValue(output) ?? AdvisoryStore.DefaultStorePath();
                 store.Save(file);
                 foreach (var x in problems.Take(10)) stderr.WriteLine($"bulwark: warning: skipped {x}");
                 stdout.WriteLine($"imported {store.Count} records ({problems.Count} skipped) into {file}; database version {store.Digest}");

@@ -36,6 +36,18 @@ public class DependencyCliTests
     }
 
     [Fact]
+    public void Db_import_output_writes_a_pinned_store_usable_with_vuln_db()
+    {
+        using var cache = new CacheEnvironment.Scope();
+        var file = Path.Combine(cache.Directory, "pinned", "advisories-2024.bwdb");
+        Assert.Equal(0, Cli("db", "import", Fixture("osv"), "-o", file).Code);
+        Assert.False(File.Exists(Path.Combine(cache.Directory, "advisories.bwdb")));
+        var info = Cli("db", "info", "--vuln-db", file);
+        Assert.Equal(0, info.Code);
+        Assert.Contains("records:   7", info.Out);
+    }
+
+    [Fact]
     public void Db_errors_are_one_line_with_exit_code_2()
     {
         using var cache = new CacheEnvironment.Scope();
