@@ -15,7 +15,7 @@ public static class PyRepr
         return sb.ToString();
     }
 
-    public static void AppendStr(StringBuilder sb, string s)
+    public static void AppendStr(StringBuilder sb, string s, bool splitSurrogates = false)
     {
         bool hasSingle = s.Contains('\''), hasDouble = s.Contains('"');
         char q = hasSingle && !hasDouble ? '"' : '\'';
@@ -33,7 +33,7 @@ public static class PyRepr
                 else sb.Append(c);
                 continue;
             }
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            if (!splitSurrogates && char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
                 var r = new Rune(c, s[i + 1]);
                 if (Lexer.IsPrintable(r)) sb.Append(c).Append(s[i + 1]);

@@ -357,7 +357,8 @@ internal sealed partial class Parser
     {
         int start = Cur.Start;
         var first = ParseSlice();
-        if (K != TokenKind.Comma) return first;
+        if (K != TokenKind.Comma)
+            return first is Starred ? Span(new TupleExpr(new[] { first }, ExprContext.Load), start) : first;
         var elts = new List<Expr> { first };
         while (Eat(TokenKind.Comma))
         {

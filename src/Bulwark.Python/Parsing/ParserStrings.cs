@@ -119,15 +119,22 @@ internal sealed partial class Parser
                 while (K == TokenKind.String) { ms.Write(DecodeBytesToken(Cur)); Next(); }
                 return Span(new Constant(ConstantKind.Bytes, ms.ToArray()), start);
             }
+            _surrogateEscape = false;
+            Constant result;
             if (count == 1)
             {
                 string v = DecodeStrToken(Cur);
                 Next();
-                return Span(new Constant(ConstantKind.Str, v, firstU ? "u" : null), start);
+                result = Span(new Constant(ConstantKind.Str, v, firstU ? "u" : null), start);
             }
-            var sb = new StringBuilder();
-            while (K == TokenKind.String) { sb.Append(DecodeStrToken(Cur)); Next(); }
-            return Span(new Constant(ConstantKind.Str, sb.ToString(), firstU ? "u" : null), start);
+            else
+            {
+                var sb = new StringBuilder();
+                while (K == TokenKind.String) { sb.Append(DecodeStrToken(Cur)); Next(); }
+                result = Span(new Constant(ConstantKind.Str, sb.ToString(), firstU ? "u" : null), start);
+            }
+            result.HasSurrogateEscapes = _surrogateEscape;
+            return result;
         }
         var parts = new List<Expr>();
         var pending = new StringBuilder();
@@ -232,6 +239,7 @@ internal sealed partial class Parser
             int textEnd = Cur.Start;
             string text = _s.Substring(exprStart, textEnd - exprStart);
             if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            if (text.Contains('#')) text = StripComments(text);
             debugText = At(new Constant(ConstantKind.Str, text), exprStart, textEnd);
         }
         int conversion = -1;
@@ -301,6 +309,33 @@ internal sealed partial class Parser
             return At(new Interpolation(value, str, conversion, spec), lbrace, PrevEnd);
         }
         return At(new FormattedValue(value, conversion, spec), lbrace, PrevEnd);
+    }
+
+    /// <summary>CPython drops comments from the `=` debug text of a multi-line replacement field.</summary>
+    static string StripComments(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        char quote = '\0';
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quote != '\0')
+            {
+                sb.Append(c);
+                if (c == '\\' && i + 1 < text.Length) sb.Append(text[++i]);
+                else if (c == quote) quote = '\0';
+                continue;
+            }
+            if (c == '\'' || c == '"') { quote = c; sb.Append(c); continue; }
+            if (c == '#')
+            {
+                while (i < text.Length && text[i] != '\n') i++;
+                if (i < text.Length) sb.Append('\n');
+                continue;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     // ───────────── literal decoding ─────────────
@@ -396,7 +431,7 @@ internal sealed partial class Parser
                     int cp = UnicodeNames.Lookup(name);
                     if (cp < 0) throw Fail($"(unicode error) 'unicodeescape' codec can't decode bytes in position {i - 1}-{i + close}: unknown Unicode character name", tokStart, end);
                     AppendCodePoint(sb, cp);
-                    i += close;
+                    i += close + 1;
                     break;
                 }
                 default:
@@ -408,8 +443,11 @@ internal sealed partial class Parser
         return sb.ToString();
     }
 
-    static void AppendCodePoint(StringBuilder sb, int v)
+    bool _surrogateEscape;
+
+    void AppendCodePoint(StringBuilder sb, int v)
     {
+        if (v >= 0xD800 && v <= 0xDFFF) _surrogateEscape = true;
         if (v < 0x10000) sb.Append((char)v);
         else
         {

@@ -510,6 +510,8 @@ public sealed class Constant(ConstantKind valueKind, object? value, string? stri
     public ConstantKind ValueKind { get; } = valueKind;
     public object? Value { get; } = value;
     public string? StringKind { get; } = stringKind;
+    /// <summary>True when escapes produced surrogate code units: Python keeps them as separate (lone) code points.</summary>
+    public bool HasSurrogateEscapes { get; internal set; }
     public override NodeKind Kind => NodeKind.Constant;
     public override void WalkChildren(AstWalker w) { }
 

@@ -54,7 +54,8 @@ public static class FileAnalysis
                         FingerprintKey = e.Message,
                     });
                 }
-            var semantic = SemanticModel.Build(parse.Module);
+            var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
+            var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
             outcome.ImportedModules = semantic.ImportedModules;
             if (rules.CodeRules.Count > 0)
             {

@@ -31,6 +31,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var (root, files, warnings) = Discover(request.Paths);
+        var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
         var loaded = new SourceFile?[files.Count];
@@ -44,6 +45,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
 
+        var analysed = clock.Elapsed;
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files");
         var findings = new List<Finding>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;

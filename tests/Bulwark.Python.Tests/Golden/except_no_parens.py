@@ -1,0 +1,6 @@
+try:
+    pass
+except ValueError, TypeError:
+    pass
+except* OSError:
+    pass
