@@ -48,6 +48,9 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(VersionCommand.Create(stdout));
         root.Subcommands.Add(DebugCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DbCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FixDepsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SbomCommand.Create(stdout, stderr));
         return root;
     }
 }

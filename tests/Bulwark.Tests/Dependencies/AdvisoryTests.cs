@@ -5,6 +5,7 @@ using static Bulwark.Tests.Dependencies.DepsTestSupport;
 
 namespace Bulwark.Tests.Dependencies;
 
+[Collection(CacheEnvironment.Name)]
 public class AdvisoryTests
 {
     static PackageVersion V(string s) => PackageVersion.Parse(s);

@@ -45,3 +45,23 @@ static class DepsTestSupport
         return (sink, warnings);
     }
 }
+
+/// <summary>Tests that set BULWARK_CACHE_DIR (process-wide) run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CacheEnvironment
+{
+    public const string Name = "BULWARK_CACHE_DIR";
+
+    /// <summary>Points the cache at a fresh temporary directory until disposed.</summary>
+    public sealed class Scope : IDisposable
+    {
+        readonly string? _old = Environment.GetEnvironmentVariable("BULWARK_CACHE_DIR");
+        public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("bulwark-cache-").FullName;
+        public Scope() => Environment.SetEnvironmentVariable("BULWARK_CACHE_DIR", Directory);
+        public void Dispose()
+        {
+            Environment.SetEnvironmentVariable("BULWARK_CACHE_DIR", _old);
+            try { System.IO.Directory.Delete(Directory, true); } catch (IOException) { }
+        }
+    }
+}

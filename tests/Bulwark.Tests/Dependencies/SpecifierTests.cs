@@ -1,4 +1,7 @@
 using Bulwark.Dependencies.Versions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Bulwark.Tests.Dependencies;
 
@@ -67,4 +70,39 @@ public class SpecifierTests
     [Fact]
     public void Formats_back_to_normalised_specifiers() =>
         Assert.Equal(">=1.0,<2.0a1,==3.*", SpecifierSet.Parse(" >= 1.0 , <2.0alpha1, == 3.* ").ToString());
+
+    static Gen<string> Release(int min) =>
+        from parts in Gen.Choose(0, 6).ListOf().Where(l => l.Count >= min && l.Count <= 4)
+        select string.Join('.', parts);
+
+    static Gen<string> Candidates() =>
+        from r in Release(1)
+        from suffix in Gen.Elements("", "", "a1", ".post1", ".dev0", "rc2", "+local")
+        select r + suffix;
+
+    [Property(MaxTest = 300)]
+    public Property Compatible_release_equals_its_expansion() =>
+        Prop.ForAll(Release(2).ToArbitrary(), Candidates().ToArbitrary(), (bound, candidate) =>
+        {
+            var b = PackageVersion.Parse(bound);
+            var prefix = string.Join('.', b.Release.Take(b.Release.Count - 1));
+            var v = PackageVersion.Parse(candidate);
+            return SpecifierSet.Parse("~=" + bound).Contains(v, true) == SpecifierSet.Parse($">={bound},=={prefix}.*").Contains(v, true);
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Not_equal_is_the_complement_of_equal() =>
+        Prop.ForAll(Release(1).ToArbitrary(), Candidates().ToArbitrary(), Gen.Elements("", ".*").ToArbitrary(), (spec, candidate, wildcard) =>
+        {
+            var v = PackageVersion.Parse(candidate);
+            return Specifier.Parse("==" + spec + wildcard).Contains(v) != Specifier.Parse("!=" + spec + wildcard).Contains(v);
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Format_then_parse_round_trips_specifier_sets() =>
+        Prop.ForAll(Release(1).ToArbitrary(), Release(2).ToArbitrary(), Gen.Elements(">=", "<", "!=", "~=", "==", "<=", ">").ToArbitrary(), (a, b, op) =>
+        {
+            var set = SpecifierSet.Parse($">={a}, {op}{b}");
+            return SpecifierSet.Parse(set.ToString()).ToString() == set.ToString();
+        });
 }

@@ -108,7 +108,9 @@ public static class OsvReader
         var d = details.Replace('\n', ' ').Replace("**", "").Trim();
         int dot = d.IndexOf(". ", StringComparison.Ordinal);
         if (dot > 0 && dot < 200) return d[..(dot + 1)];
-        return d.Length <= 200 ? d : d[..197] + "...";
+        if (d.Length <= 200) return d;
+        int space = d.LastIndexOf(' ', 196);
+        return d[..(space > 100 ? space : 196)].TrimEnd(',', ';', ':', ' ') + "...";
     }
 
     static string? Str(Dictionary<string, object?> d, string key) => d.GetValueOrDefault(key) as string;

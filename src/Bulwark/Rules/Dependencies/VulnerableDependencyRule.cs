@@ -79,9 +79,12 @@ public sealed class VulnerableDependencyRule : ProjectRule
         }
     }
 
+    /// <summary>Packages whose installed version is settled elsewhere: a lockfile beside the manifest, or a constraints-file pin.</summary>
     static HashSet<string> LockedNames(ManifestSet set, Manifest m)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in set.OfKind(ManifestKind.Constraints))
+            foreach (var d in c.Dependencies) if (d.Version is not null) names.Add(d.NormalizedName);
         foreach (var lockfile in DependencyAnalysis.LocksBeside(set, m))
             foreach (var d in lockfile.Dependencies) names.Add(d.NormalizedName);
         return names;
