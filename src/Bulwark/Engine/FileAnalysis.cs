@@ -53,6 +53,7 @@ public static class FileAnalysis
                     FingerprintKey = e.Message,
                 });
             }
+            var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
             var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
             outcome.ImportedModules = semantic.ImportedModules;
             if (rules.CodeRules.Count > 0)
