@@ -41,6 +41,7 @@ public static class PythonParser
             module = new Module(Array.Empty<Stmt>(), Array.Empty<TypeIgnore>()) { Start = 0, End = source.Length };
             parser.Errors.Add(new SyntaxDiagnostic("too many nested parentheses", 0, 0));
         }
+        lexer.ReleaseTokens();
         var errors = parser.Errors;
         if (lexer.ErrorMessage is { } msg)
         {

@@ -107,7 +107,12 @@ public static class DebugAstCommand
             sw.Stop();
             double secs = sw.Elapsed.TotalSeconds;
             var lsw = Stopwatch.StartNew();
-            foreach (var s in sources) new Bulwark.Python.Parsing.Lexer(s).Run();
+            foreach (var s in sources)
+            {
+                var lexer = new Bulwark.Python.Parsing.Lexer(s);
+                lexer.Run();
+                lexer.ReleaseTokens();
+            }
             lsw.Stop();
             stdout.WriteLine($"bulwark-lexer-only MB/s={bytes / 1e6 / lsw.Elapsed.TotalSeconds:F2}");
             stdout.WriteLine($"bulwark files={sources.Count} bytes={bytes} seconds={secs:F3} MB/s={bytes / 1e6 / secs:F2} files/s={sources.Count / secs:F1} rejected={rejected}");
