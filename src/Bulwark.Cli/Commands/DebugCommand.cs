@@ -16,7 +16,17 @@ public static class DebugCommand
         var parseBench = new Command("parse-bench", "Parse files single-threaded and report throughput (bench/parser/speed.sh).") { benchFiles };
         parseBench.SetAction(r => DebugAstCommand.RunBench(r.GetValue(benchFiles)!, stdout, stderr));
 
+        var docsDir = new Argument<string>("DOCS_DIR") { Description = "The docs/ folder to write rules/*.md into." };
+        var genDocs = new Command("gen-docs", "Regenerate docs/rules/*.md from the rules' metadata (docs/regenerate.sh).") { docsDir };
+        genDocs.SetAction(r =>
+        {
+            int written = Bulwark.Reports.RuleDocs.GenerateDocs(r.GetValue(docsDir)!);
+            stdout.WriteLine($"{written} rule pages written.");
+            return ExitCodes.Clean;
+        });
+
         var command = new Command("debug", "Developer tools.") { Hidden = true };
+        command.Subcommands.Add(genDocs);
         command.Subcommands.Add(ast);
         command.Subcommands.Add(parseBench);
         return command;

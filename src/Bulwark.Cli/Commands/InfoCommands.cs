@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Reports;
 using Bulwark.Rules;
 
 namespace Bulwark.Cli.Commands;
@@ -16,11 +16,9 @@ public static class RulesCommand
         {
             var fmt = r.GetValue(format);
             if (fmt is not ("text" or "json")) { stderr.WriteLine($"bulwark: error: unknown format '{fmt}' (text or json)"); return ExitCodes.Error; }
-            foreach (var rule in RuleCatalog.All)
-            {
-                var i = rule.Info;
-                stdout.WriteLine($"{i.Id,-8} {i.Name,-45} {i.Family.Name(),-13} {i.Severity.Name(),-8} {i.Confidence.Name(),-6} {(i.Cwe is { } c ? "CWE-" + c : "")}");
-            }
+            var infos = RuleCatalog.All.Select(x => x.Info).ToList();
+            if (fmt == "json") RuleDocs.WriteRulesJson(infos, stdout);
+            else stdout.Write(RuleDocs.RulesTable(infos));
             return ExitCodes.Clean;
         });
         return command;
@@ -39,8 +37,7 @@ public static class ExplainCommand
             var key = r.GetValue(id)!;
             var rule = RuleCatalog.Find(key) ?? RuleCatalog.All.FirstOrDefault(x => x.Info.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
             if (rule is null) { stderr.WriteLine($"bulwark: error: unknown rule '{key}' (see `bulwark rules`)"); return ExitCodes.Error; }
-            var i = rule.Info;
-            stdout.WriteLine($"{i.Id} {i.Name}\n\n{i.What}\n\n{i.Why}\n\nExample:\n{i.Example}\n\nFix:\n{i.Fix}");
+            stdout.Write(RuleDocs.Explain(rule.Info));
             return ExitCodes.Clean;
         });
         return command;

@@ -1,12 +1,12 @@
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Reports;
 
 namespace Bulwark.Cli.Commands;
 
 /// <summary>Writes a scan result in the chosen format to a file (atomically) or to standard output.</summary>
 public static class ReportOutput
 {
-    public static readonly string[] Formats = ["text"];
+    public static readonly string[] Formats = Reporters.All.Select(f => f.Name()).ToArray();
 
     public static void Write(ScanResult result, string format, string? path, TextWriter stdout, bool color)
     {
@@ -20,9 +20,8 @@ public static class ReportOutput
 
     static void Render(ScanResult result, string format, TextWriter w, bool color)
     {
-        foreach (var f in result.Findings)
-            w.WriteLine($"{f.Location.Path}:{f.Location.StartLine}:{f.Location.StartColumn}: {f.Rule.Id} [{f.Severity.Name()}/{f.Confidence.Name()}] {f.Message}");
-        w.WriteLine($"{result.Findings.Count} finding(s) in {result.FilesScanned} file(s).");
+        if (!Reporters.TryParse(format, out var f)) throw new ConfigException($"unknown format '{format}'");
+        Reporters.Create(f, new ReportOptions { Color = color }).Write(result, w);
     }
 
     public static string OneLineSummary(ScanResult result, string path) =>

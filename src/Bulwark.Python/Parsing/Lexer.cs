@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Bulwark.Python.Parsing;
@@ -38,6 +37,8 @@ internal sealed class Lexer
     public string? ErrorMessage { get; private set; }
     public int ErrorStart { get; private set; }
     public int ErrorEnd { get; private set; }
+    /// <summary>Where tokenizing stopped: parser complaints at or after this point are consequences of the lexer error.</summary>
+    public int ErrorDetectedAt { get; private set; }
 
     public Lexer(string source)
     {
@@ -57,7 +58,7 @@ internal sealed class Lexer
 
     bool Fail(string message, int start, int end)
     {
-        if (ErrorMessage is null) { ErrorMessage = message; ErrorStart = start; ErrorEnd = Math.Max(start, end); }
+        if (ErrorMessage is null) { ErrorMessage = message; ErrorStart = start; ErrorEnd = Math.Max(start, end); ErrorDetectedAt = Math.Min(start, _pos); }
         return false;
     }
 
@@ -73,6 +74,8 @@ internal sealed class Lexer
         return line;
     }
 
+    int LastLine() => LineAt(_len > 0 ? _len - 1 : 0);
+
     public void Run()
     {
         while (Step()) { }
@@ -85,11 +88,12 @@ internal sealed class Lexer
             else if (_parenDepth > 0)
             {
                 Fail("'" + _parenChar[_parenDepth - 1] + "' was never closed", _parenPos[_parenDepth - 1], _parenPos[_parenDepth - 1] + 1);
+                ErrorDetectedAt = _len;
             }
         }
         if (ErrorMessage is not null)
         {
-            Emit(TokenKind.EndOfFile, ErrorStart, ErrorStart);
+            Emit(TokenKind.EndOfFile, ErrorDetectedAt, ErrorDetectedAt);
             return;
         }
         if (_count > 0 && _toks[_count - 1].Kind != TokenKind.Newline) Emit(TokenKind.Newline, _len, _len);
@@ -127,7 +131,7 @@ internal sealed class Lexer
                 if (p < _len && s[p] == '\n') { _pos = p + 1; continue; }
                 if (p < _len && s[p] == '\r') { _pos = p + 1 < _len && s[p + 1] == '\n' ? p + 2 : p + 1; continue; }
                 if (p >= _len) return Fail("unexpected EOF while parsing", _pos, _pos + 1);
-                return Fail("unexpected character after line continuation character", _pos, _pos + 1);
+                return Fail("unexpected character after line continuation character", _pos + 1, _pos + 2);
             }
             break;
         }
@@ -192,12 +196,12 @@ internal sealed class Lexer
             int top = _indents[_indentTop];
             if (col == top)
             {
-                if (alt != _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", p, p);
+                if (alt != _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
             }
             else if (col > top)
             {
                 if (_indentTop + 1 >= MaxIndent) return Fail("too many levels of indentation", p, p);
-                if (alt <= _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", p, p);
+                if (alt <= _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
                 _indentTop++;
                 _indents[_indentTop] = col;
                 _altIndents[_indentTop] = alt;
@@ -210,8 +214,13 @@ internal sealed class Lexer
                     _indentTop--;
                     Emit(TokenKind.Dedent, p, p);
                 }
-                if (col != _indents[_indentTop]) return Fail("unindent does not match any outer indentation level", p, p);
-                if (alt != _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", p, p);
+                if (col != _indents[_indentTop])
+                {
+                    int e = p;
+                    while (e < _len && s[e] != '\n' && s[e] != '\r') e++;
+                    return Fail("unindent does not match any outer indentation level", e, e);
+                }
+                if (alt != _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
             }
             return true;
         }
@@ -292,56 +301,9 @@ internal sealed class Lexer
         return true;
     }
 
-    internal static bool IsIdStart(Rune r)
-    {
-        if (r.Value < 128) return char.IsAsciiLetter((char)r.Value) || r.Value == '_';
-        switch (Rune.GetUnicodeCategory(r))
-        {
-            case UnicodeCategory.UppercaseLetter:
-            case UnicodeCategory.LowercaseLetter:
-            case UnicodeCategory.TitlecaseLetter:
-            case UnicodeCategory.ModifierLetter:
-            case UnicodeCategory.OtherLetter:
-            case UnicodeCategory.LetterNumber:
-                return true;
-        }
-        // Other_ID_Start
-        return r.Value is 0x1885 or 0x1886 or 0x2118 or 0x212E or 0x309B or 0x309C;
-    }
-
-    internal static bool IsIdContinue(Rune r)
-    {
-        if (IsIdStart(r)) return true;
-        if (r.Value < 128) return char.IsAsciiDigit((char)r.Value);
-        switch (Rune.GetUnicodeCategory(r))
-        {
-            case UnicodeCategory.NonSpacingMark:
-            case UnicodeCategory.SpacingCombiningMark:
-            case UnicodeCategory.DecimalDigitNumber:
-            case UnicodeCategory.ConnectorPunctuation:
-                return true;
-        }
-        // Other_ID_Continue
-        return r.Value is 0x00B7 or 0x0387 or (>= 0x1369 and <= 0x1371) or 0x19DA or 0x200C or 0x200D;
-    }
-
-    internal static bool IsPrintable(Rune r)
-    {
-        if (r.Value == ' ') return true;
-        switch (Rune.GetUnicodeCategory(r))
-        {
-            case UnicodeCategory.Control:
-            case UnicodeCategory.Format:
-            case UnicodeCategory.Surrogate:
-            case UnicodeCategory.PrivateUse:
-            case UnicodeCategory.OtherNotAssigned:
-            case UnicodeCategory.LineSeparator:
-            case UnicodeCategory.ParagraphSeparator:
-            case UnicodeCategory.SpaceSeparator:
-                return false;
-        }
-        return true;
-    }
+    internal static bool IsIdStart(Rune r) => UnicodeTables.IsIdStart(r.Value);
+    internal static bool IsIdContinue(Rune r) => UnicodeTables.IsIdContinue(r.Value);
+    internal static bool IsPrintable(Rune r) => UnicodeTables.IsPrintable(r.Value);
 
     // ───────────── numbers ─────────────
 
@@ -483,7 +445,7 @@ internal sealed class Lexer
             if (p >= _len)
             {
                 return Fail(triple
-                    ? "unterminated triple-quoted string literal (detected at line " + LineAt(_len) + ")"
+                    ? "unterminated triple-quoted string literal (detected at line " + LastLine() + ")"
                     : "unterminated string literal (detected at line " + LineAt(start) + ")", start, start + 1);
             }
             char c = s[p];
@@ -522,7 +484,7 @@ internal sealed class Lexer
             {
                 int st = StartOfFString();
                 return Fail(fr.Triple
-                    ? "unterminated triple-quoted f-string literal (detected at line " + LineAt(_len) + ")"
+                    ? "unterminated triple-quoted f-string literal (detected at line " + LastLine() + ")"
                     : "unterminated f-string literal (detected at line " + LineAt(st) + ")", st, st + 1);
             }
             char c = s[p];

@@ -81,7 +81,7 @@ internal sealed partial class Parser
     ParseError InvalidSyntax()
     {
         ref Token t = ref Cur;
-        if (t.Kind == TokenKind.Indent) return Fail("unexpected indent", t.Start, t.End);
+        if (t.Kind == TokenKind.Indent) return Fail("unexpected indent", Math.Max(t.Start, t.End - 1), t.End);
         if (t.Kind == TokenKind.Dedent) return Fail("unindent does not match any outer indentation level", t.Start, t.End);
         return Fail("invalid syntax", t.Start, t.End);
     }
@@ -115,8 +115,7 @@ internal sealed partial class Parser
         {
             if (c >= 128)
             {
-                string raw = span.ToString();
-                try { raw = raw.Normalize(NormalizationForm.FormKC); } catch (Exception) { /* keep raw */ }
+                string raw = UnicodeTables.NormalizeIdentifier(span);
                 if (_nameLookup.Contains(raw.AsSpan()) && _names.TryGetValue(raw, out var existing)) return existing;
                 _names.Add(raw);
                 return raw;
@@ -158,7 +157,7 @@ internal sealed partial class Parser
         int start = _p;
         try
         {
-            if (K == TokenKind.Indent) throw Fail("unexpected indent", Cur.Start, Cur.End);
+            if (K == TokenKind.Indent) throw Fail("unexpected indent", Math.Max(Cur.Start, Cur.End - 1), Cur.End);
             ParseStatement(into);
         }
         catch (ParseError e)
@@ -228,7 +227,13 @@ internal sealed partial class Parser
         return line;
     }
 
-    static int EndOfBody(IReadOnlyList<Stmt> body, int fallback) => body.Count > 0 ? body[^1].End : fallback;
+    /// <summary>CPython ends a compound statement at its last non-whitespace token (a trailing ';' counts).</summary>
+    int LastRealEnd()
+    {
+        int i = _p - 1;
+        while (i > 0 && _t[i].Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent) i--;
+        return i >= 0 ? _t[i].End : 0;
+    }
 
     // ───────────── statements ─────────────
 
@@ -384,6 +389,8 @@ internal sealed partial class Parser
                 Expr value = first;
                 while (Eat(TokenKind.Equal))
                 {
+                    if (value is not (Name or AttributeExpr or Subscript or TupleExpr or ListExpr or Starred))
+                        throw Fail($"cannot assign to {Describe(value)} here. Maybe you meant '==' instead of '='?", value.Start, value.End);
                     SetContext(value, ExprContext.Store);
                     targets.Add(value);
                     value = K == TokenKind.Yield ? ParseYieldExpr() : ParseStarExpressions();
@@ -500,7 +507,7 @@ internal sealed partial class Parser
                 names.Add(Span(new Alias(n, asName), aStart));
                 if (!Eat(TokenKind.Comma)) break;
                 if (paren && K == TokenKind.RPar) break;
-                if (!paren && AtSimpleEnd()) throw Fail("trailing comma not allowed without surrounding parentheses", _t[_p - 1].Start, _t[_p - 1].End);
+                if (!paren && AtSimpleEnd()) throw Fail("trailing comma not allowed without surrounding parentheses");
             }
             if (paren) Expect(TokenKind.RPar, ")");
         }
@@ -536,8 +543,8 @@ internal sealed partial class Parser
         Expr? returns = null;
         if (Eat(TokenKind.RArrow)) returns = ParseExpression();
         Expect(TokenKind.Colon, ":");
-        var body = ParseBlock($"function definition", start);
-        return At(new FunctionDef(isAsync, name, args, body, decorators, returns, null, tps), start, EndOfBody(body, PrevEnd));
+        var body = ParseBlock("function definition", start);
+        return At(new FunctionDef(isAsync, name, args, body, decorators, returns, null, tps), start, LastRealEnd());
     }
 
     Stmt ParseClassDef(IReadOnlyList<Expr> decorators)
@@ -558,7 +565,7 @@ internal sealed partial class Parser
         }
         Expect(TokenKind.Colon, ":");
         var body = ParseBlock("class definition", start);
-        return At(new ClassDef(name, bases, keywords, body, decorators, tps), start, EndOfBody(body, PrevEnd));
+        return At(new ClassDef(name, bases, keywords, body, decorators, tps), start, LastRealEnd());
     }
 
     IReadOnlyList<TypeParam> ParseTypeParams()
@@ -689,7 +696,7 @@ internal sealed partial class Parser
             Expect(TokenKind.Colon, ":");
             orelse = ParseBlock("'else' statement", es);
         }
-        return At(new If(test, body, orelse), start, EndOfBody(orelse, EndOfBody(body, PrevEnd)));
+        return At(new If(test, body, orelse), start, LastRealEnd());
     }
 
     Stmt ParseWhile()
@@ -700,7 +707,7 @@ internal sealed partial class Parser
         Expect(TokenKind.Colon, ":");
         var body = ParseBlock("'while' statement", start);
         var orelse = ParseElse();
-        return At(new While(test, body, orelse), start, EndOfBody(orelse, EndOfBody(body, PrevEnd)));
+        return At(new While(test, body, orelse), start, LastRealEnd());
     }
 
     IReadOnlyList<Stmt> ParseElse()
@@ -721,7 +728,7 @@ internal sealed partial class Parser
         Expect(TokenKind.Colon, ":");
         var body = ParseBlock("'for' statement", start);
         var orelse = ParseElse();
-        return At(new For(isAsync, target, iter, body, orelse, null), start, EndOfBody(orelse, EndOfBody(body, PrevEnd)));
+        return At(new For(isAsync, target, iter, body, orelse, null), start, LastRealEnd());
     }
 
     Stmt ParseWith(int start, bool isAsync)
@@ -758,7 +765,7 @@ internal sealed partial class Parser
         }
         Expect(TokenKind.Colon, ":");
         var body = ParseBlock("'with' statement", start);
-        return At(new With(isAsync, items, body, null), start, EndOfBody(body, PrevEnd));
+        return At(new With(isAsync, items, body, null), start, LastRealEnd());
     }
 
     WithItem ParseWithItem()
@@ -808,7 +815,7 @@ internal sealed partial class Parser
             else if (isStar) throw Fail("expected one or more exception types");
             Expect(TokenKind.Colon, ":");
             var hbody = ParseBlock(isStar ? "'except*' statement" : "'except' statement", hs);
-            handlers.Add(At(new ExceptHandler(type, name, hbody), hs, EndOfBody(hbody, PrevEnd)));
+            handlers.Add(At(new ExceptHandler(type, name, hbody), hs, LastRealEnd()));
         }
         var orelse = handlers.Count > 0 ? ParseElse() : NoStmts;
         IReadOnlyList<Stmt> final = NoStmts;
@@ -820,7 +827,7 @@ internal sealed partial class Parser
             final = ParseBlock("'finally' statement", fs);
         }
         else if (handlers.Count == 0) throw Fail("expected 'except' or 'finally' block");
-        int end = EndOfBody(final, EndOfBody(orelse, handlers.Count > 0 ? handlers[^1].End : EndOfBody(body, PrevEnd)));
+        int end = LastRealEnd();
         return At(new Try(star == true, body, handlers, orelse, final), start, end);
     }
 

@@ -50,10 +50,10 @@ internal sealed partial class Parser
             if (Eat(TokenKind.If)) guard = ParseNamedExpression();
             Expect(TokenKind.Colon, ":");
             var body = ParseBlock("'case' statement", cs);
-            cases.Add(At(new MatchCase(pattern, guard, body), cs, EndOfBody(body, PrevEnd)));
+            cases.Add(At(new MatchCase(pattern, guard, body), cs, LastRealEnd()));
         }
         Eat(TokenKind.Dedent);
-        return At(new MatchStmt(subject, cases), start, cases.Count > 0 ? cases[^1].End : PrevEnd);
+        return At(new MatchStmt(subject, cases), start, LastRealEnd());
     }
 
     /// <summary>patterns: open_sequence_pattern | pattern.</summary>
@@ -132,8 +132,9 @@ internal sealed partial class Parser
                     while (Eat(TokenKind.Dot))
                     {
                         if (K != TokenKind.Name) throw InvalidSyntax();
-                        cls = Span(new AttributeExpr(cls, NameText(Cur), ExprContext.Load), start);
+                        string attr = NameText(Cur);
                         Next();
+                        cls = Span(new AttributeExpr(cls, attr, ExprContext.Load), start);
                     }
                     if (K == TokenKind.LPar) return ParseClassPattern(cls, start);
                     if (cls is Name) throw InvalidSyntax();
@@ -286,8 +287,9 @@ internal sealed partial class Parser
                 while (Eat(TokenKind.Dot))
                 {
                     if (K != TokenKind.Name) throw InvalidSyntax();
-                    e = Span(new AttributeExpr(e, NameText(Cur), ExprContext.Load), start);
+                    string attr = NameText(Cur);
                     Next();
+                    e = Span(new AttributeExpr(e, attr, ExprContext.Load), start);
                 }
                 return e;
             }

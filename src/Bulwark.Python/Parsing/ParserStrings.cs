@@ -103,7 +103,7 @@ internal sealed partial class Parser
             }
             scan++;
         }
-        if (anyBytes && anyStr) throw Fail("cannot mix bytes and nonbytes literals", start, _t[scan - 1].End);
+        if (anyBytes && anyStr) throw Fail("cannot mix bytes and nonbytes literals", _t[Math.Min(scan, _n - 1)].Start, _t[Math.Min(scan, _n - 1)].End);
         if (anyT && (anyStr && CountNonT(scan) > 0 || anyBytes)) throw Fail("cannot mix t-string literals with string or bytes literals", start, _t[scan - 1].End);
         if (!anyF && !anyT)
         {
@@ -119,15 +119,24 @@ internal sealed partial class Parser
                 while (K == TokenKind.String) { ms.Write(DecodeBytesToken(Cur)); Next(); }
                 return Span(new Constant(ConstantKind.Bytes, ms.ToArray()), start);
             }
+            _surrogates = null;
+            _decodeBase = 0;
+            Constant result;
             if (count == 1)
             {
                 string v = DecodeStrToken(Cur);
                 Next();
-                return Span(new Constant(ConstantKind.Str, v, firstU ? "u" : null), start);
+                result = Span(new Constant(ConstantKind.Str, v, firstU ? "u" : null), start);
             }
-            var sb = new StringBuilder();
-            while (K == TokenKind.String) { sb.Append(DecodeStrToken(Cur)); Next(); }
-            return Span(new Constant(ConstantKind.Str, sb.ToString(), firstU ? "u" : null), start);
+            else
+            {
+                var sb = new StringBuilder();
+                while (K == TokenKind.String) { _decodeBase = sb.Length; sb.Append(DecodeStrToken(Cur)); Next(); }
+                result = Span(new Constant(ConstantKind.Str, sb.ToString(), firstU ? "u" : null), start);
+            }
+            result.EscapedSurrogates = _surrogates?.ToArray();
+            _surrogates = null;
+            return result;
         }
         var parts = new List<Expr>();
         var pending = new StringBuilder();
@@ -222,6 +231,7 @@ internal sealed partial class Parser
         int exprStart = Cur.End;
         Next();
         if (K == TokenKind.RBrace) throw Fail(template ? "t-string: valid expression required before '}'" : "f-string: valid expression required before '}'");
+        if (K == TokenKind.Lambda) throw Fail((template ? "t" : "f") + "-string: lambda expressions are not allowed without parentheses", Cur.Start, Cur.End);
         Expr value = K == TokenKind.Yield ? ParseYieldExpr() : ParseStarExpressions();
         int exprEnd = PrevEnd;
         debugText = null;
@@ -232,6 +242,7 @@ internal sealed partial class Parser
             int textEnd = Cur.Start;
             string text = _s.Substring(exprStart, textEnd - exprStart);
             if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            if (text.Contains('#')) text = StripComments(text);
             debugText = At(new Constant(ConstantKind.Str, text), exprStart, textEnd);
         }
         int conversion = -1;
@@ -271,7 +282,8 @@ internal sealed partial class Parser
                     Enter();
                     try
                     {
-                        var inner = ParseReplacementField(raw, template, out var innerDebug);
+                        // fields nested in a format spec are evaluated eagerly, even in a t-string
+                        var inner = ParseReplacementField(raw, false, out var innerDebug);
                         if (innerDebug is not null)
                         {
                             if (ps < 0) ps = innerDebug.Start;
@@ -301,6 +313,33 @@ internal sealed partial class Parser
             return At(new Interpolation(value, str, conversion, spec), lbrace, PrevEnd);
         }
         return At(new FormattedValue(value, conversion, spec), lbrace, PrevEnd);
+    }
+
+    /// <summary>CPython drops comments from the `=` debug text of a multi-line replacement field.</summary>
+    static string StripComments(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        char quote = '\0';
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quote != '\0')
+            {
+                sb.Append(c);
+                if (c == '\\' && i + 1 < text.Length) sb.Append(text[++i]);
+                else if (c == quote) quote = '\0';
+                continue;
+            }
+            if (c == '\'' || c == '"') { quote = c; sb.Append(c); continue; }
+            if (c == '#')
+            {
+                while (i < text.Length && text[i] != '\n') i++;
+                if (i < text.Length) sb.Append('\n');
+                continue;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     // ───────────── literal decoding ─────────────
@@ -396,7 +435,7 @@ internal sealed partial class Parser
                     int cp = UnicodeNames.Lookup(name);
                     if (cp < 0) throw Fail($"(unicode error) 'unicodeescape' codec can't decode bytes in position {i - 1}-{i + close}: unknown Unicode character name", tokStart, end);
                     AppendCodePoint(sb, cp);
-                    i += close;
+                    i += close + 1;
                     break;
                 }
                 default:
@@ -408,8 +447,12 @@ internal sealed partial class Parser
         return sb.ToString();
     }
 
-    static void AppendCodePoint(StringBuilder sb, int v)
+    List<int>? _surrogates;
+    int _decodeBase;
+
+    void AppendCodePoint(StringBuilder sb, int v)
     {
+        if (v >= 0xD800 && v <= 0xDFFF) (_surrogates ??= new()).Add(_decodeBase + sb.Length);
         if (v < 0x10000) sb.Append((char)v);
         else
         {

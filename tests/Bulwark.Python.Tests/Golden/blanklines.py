@@ -1,0 +1,9 @@
+def f():
+    return 1
+
+
+
+    # comment
+
+x = f(
+)

@@ -1,0 +1,10 @@
+try:
+    pass
+except ValueError, TypeError:
+    pass
+except (A, B):
+    pass
+try:
+    pass
+except* OSError, KeyError:
+    pass
