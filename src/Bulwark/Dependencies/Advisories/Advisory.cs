@@ -84,4 +84,8 @@ public sealed class Advisory
     public string? SeverityLabel { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<AffectedPackage> Affected { get; init; } = [];
+
+    (Model.Severity, double?)? _rating;
+    /// <summary>Severity and CVSS score, computed once (<see cref="Cvss.Of"/>).</summary>
+    public (Model.Severity Severity, double? Score) Rating => _rating ??= Cvss.Of(this);
 }
