@@ -12,7 +12,10 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 for d in "${dirs[@]}"; do
   d=$(realpath "$d")
-  find "$d" -name '*.py' -print0 | sort -z | xargs -0 $py "$here/bandit_oracle.py" "$checkout" >> "$work/bandit.raw"
+  # Skip what Bulwark's discovery skips by default (virtual environments, VCS and tool directories).
+  find "$d" \( -name .git -o -name .hg -o -name .svn -o -name .bzr -o -name .tox -o -name .nox -o -name .venv -o -name venv \
+      -o -name .virtualenv -o -name site-packages -o -name dist-packages -o -name __pypackages__ -o -name node_modules \
+      -o -name build -o -name dist -o -name .eggs -o -name '*.egg-info' \) -prune -o -name '*.py' -print0 | sort -z | xargs -0 $py "$here/bandit_oracle.py" "$checkout" >> "$work/bandit.raw"
   (cd "$d" && "$bulwark" scan . --profile bandit --select B3 --select B4 --ignore-nosec --isolated --no-gitignore \
       --no-progress --color never --exit-zero) | sed -n "s|^\([^ ]*\):\([0-9]*\):[0-9]*: \(B[34][0-9][0-9]\) .*|$d/\1:\2 \3|p" >> "$work/bulwark.raw"
 done

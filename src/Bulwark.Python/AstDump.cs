@@ -136,7 +136,7 @@ public static class AstDump
                 case ConstantKind.Int: Sb.Append(PyRepr.Int((System.Numerics.BigInteger)c.Value!)); break;
                 case ConstantKind.Float: Sb.Append(PyRepr.Float((double)c.Value!)); break;
                 case ConstantKind.Complex: Sb.Append(PyRepr.Imaginary((double)c.Value!)); break;
-                case ConstantKind.Str: PyRepr.AppendStr(Sb, (string)c.Value!, c.HasSurrogateEscapes); break;
+                case ConstantKind.Str: PyRepr.AppendStr(Sb, (string)c.Value!, c.EscapedSurrogates); break;
                 case ConstantKind.Bytes: PyRepr.AppendBytes(Sb, (byte[])c.Value!); break;
             }
         }

@@ -15,7 +15,7 @@ public static class PyRepr
         return sb.ToString();
     }
 
-    public static void AppendStr(StringBuilder sb, string s, bool splitSurrogates = false)
+    public static void AppendStr(StringBuilder sb, string s, int[]? escapedSurrogates = null)
     {
         bool hasSingle = s.Contains('\''), hasDouble = s.Contains('"');
         char q = hasSingle && !hasDouble ? '"' : '\'';
@@ -33,7 +33,8 @@ public static class PyRepr
                 else sb.Append(c);
                 continue;
             }
-            if (!splitSurrogates && char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
+                && (escapedSurrogates is null || (Array.IndexOf(escapedSurrogates, i) < 0 && Array.IndexOf(escapedSurrogates, i + 1) < 0)))
             {
                 var r = new Rune(c, s[i + 1]);
                 if (Lexer.IsPrintable(r)) sb.Append(c).Append(s[i + 1]);

@@ -17,6 +17,7 @@ public sealed class ParseResult(Module module, SourceText text, IReadOnlyList<Sy
 
 public static class PythonParser
 {
+
     /// <summary>Parses a module. Never throws on bad input: syntax errors come back in <see cref="ParseResult.Errors"/>.</summary>
     public static ParseResult Parse(string source)
     {
@@ -44,10 +45,16 @@ public static class PythonParser
         if (lexer.ErrorMessage is { } msg)
         {
             // the parser stops at the token where the tokenizer failed; its own complaint about that spot is noise
-            errors.RemoveAll(e => e.Start >= lexer.ErrorStart);
+            errors.RemoveAll(e => e.Start >= lexer.ErrorDetectedAt);
+            // An unclosed bracket swallows the following lines; CPython then reports the bracket rather than the
+            // generic complaint about a later line.
+            if (msg.EndsWith("was never closed", StringComparison.Ordinal) && errors.Count > 0 && IsGeneric(errors[0].Message)
+                && text.LineOf(errors[0].Start) != text.LineOf(lexer.ErrorStart))
+                errors.Clear();
             errors.Add(new SyntaxDiagnostic(msg, lexer.ErrorStart, lexer.ErrorEnd));
         }
-        errors.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new ParseResult(module, text, errors);
     }
+
+    static bool IsGeneric(string message) => message == "invalid syntax" || message.StartsWith("expected '", StringComparison.Ordinal);
 }

@@ -23,7 +23,7 @@ public static class SourceDecoder
         if (cookie is not null)
         {
             name = NormalizeName(cookie);
-            if (bom && name != "utf-8") return new DecodedSource(null, name, "encoding problem: " + cookie + " with BOM");
+            if (bom && CPythonNormalName(cookie) != "utf-8") return new DecodedSource(null, name, "encoding problem: " + cookie + " with BOM");
         }
         Encoding? enc = name switch
         {
@@ -67,6 +67,12 @@ public static class SourceDecoder
         }
         catch (ArgumentException) { return null; }
         catch (NotSupportedException) { return null; }
+    }
+
+    static string CPythonNormalName(string raw)
+    {
+        string s = raw.ToLowerInvariant().Replace('_', '-');
+        return s == "utf-8" || s.StartsWith("utf-8-", StringComparison.Ordinal) ? "utf-8" : s;
     }
 
     /// <summary>CPython's get_normal_name: utf-8 and latin-1 spellings collapse to one name.</summary>

@@ -37,6 +37,8 @@ internal sealed class Lexer
     public string? ErrorMessage { get; private set; }
     public int ErrorStart { get; private set; }
     public int ErrorEnd { get; private set; }
+    /// <summary>Where tokenizing stopped: parser complaints at or after this point are consequences of the lexer error.</summary>
+    public int ErrorDetectedAt { get; private set; }
 
     public Lexer(string source)
     {
@@ -56,7 +58,7 @@ internal sealed class Lexer
 
     bool Fail(string message, int start, int end)
     {
-        if (ErrorMessage is null) { ErrorMessage = message; ErrorStart = start; ErrorEnd = Math.Max(start, end); }
+        if (ErrorMessage is null) { ErrorMessage = message; ErrorStart = start; ErrorEnd = Math.Max(start, end); ErrorDetectedAt = Math.Min(start, _pos); }
         return false;
     }
 
@@ -86,11 +88,12 @@ internal sealed class Lexer
             else if (_parenDepth > 0)
             {
                 Fail("'" + _parenChar[_parenDepth - 1] + "' was never closed", _parenPos[_parenDepth - 1], _parenPos[_parenDepth - 1] + 1);
+                ErrorDetectedAt = _len;
             }
         }
         if (ErrorMessage is not null)
         {
-            Emit(TokenKind.EndOfFile, ErrorStart, ErrorStart);
+            Emit(TokenKind.EndOfFile, ErrorDetectedAt, ErrorDetectedAt);
             return;
         }
         if (_count > 0 && _toks[_count - 1].Kind != TokenKind.Newline) Emit(TokenKind.Newline, _len, _len);

@@ -115,8 +115,7 @@ internal sealed partial class Parser
         {
             if (c >= 128)
             {
-                string raw = span.ToString();
-                try { raw = raw.Normalize(NormalizationForm.FormKC); } catch (Exception) { /* keep raw */ }
+                string raw = UnicodeTables.NormalizeIdentifier(span);
                 if (_nameLookup.Contains(raw.AsSpan()) && _names.TryGetValue(raw, out var existing)) return existing;
                 _names.Add(raw);
                 return raw;

@@ -342,8 +342,8 @@ internal sealed partial class Parser
                     kwsOut = Array.Empty<Keyword>();
                     return;
                 }
-                if (seenDoubleStar) throw Fail("positional argument follows keyword argument unpacking", v.Start, v.End);
-                if (seenKeyword) throw Fail("positional argument follows keyword argument", v.Start, v.End);
+                if (seenDoubleStar) throw Fail("positional argument follows keyword argument unpacking");
+                if (seenKeyword) throw Fail("positional argument follows keyword argument");
                 (args ??= new()).Add(v);
             }
             if (!Eat(TokenKind.Comma)) break;
@@ -377,7 +377,6 @@ internal sealed partial class Parser
         {
             lower = ParseNamedExpression();
             if (K != TokenKind.Colon) return lower;
-            if (lower is NamedExpr) throw InvalidSyntax();
         }
         Next(); // ':'
         Expr? upper = null, step = null;
@@ -563,7 +562,7 @@ internal sealed partial class Parser
                 Expect(TokenKind.RBrace, "}");
                 return Span(new SetExpr(elts), start);
             }
-            if (first is Starred or NamedExpr) throw InvalidSyntax();
+            if (first is Starred) throw InvalidSyntax();
             Next(); // :
             firstKey = first;
             firstValue = ParseExpression();

@@ -103,7 +103,7 @@ internal sealed partial class Parser
             }
             scan++;
         }
-        if (anyBytes && anyStr) throw Fail("cannot mix bytes and nonbytes literals", start, _t[scan - 1].End);
+        if (anyBytes && anyStr) throw Fail("cannot mix bytes and nonbytes literals", _t[Math.Min(scan, _n - 1)].Start, _t[Math.Min(scan, _n - 1)].End);
         if (anyT && (anyStr && CountNonT(scan) > 0 || anyBytes)) throw Fail("cannot mix t-string literals with string or bytes literals", start, _t[scan - 1].End);
         if (!anyF && !anyT)
         {
@@ -119,7 +119,8 @@ internal sealed partial class Parser
                 while (K == TokenKind.String) { ms.Write(DecodeBytesToken(Cur)); Next(); }
                 return Span(new Constant(ConstantKind.Bytes, ms.ToArray()), start);
             }
-            _surrogateEscape = false;
+            _surrogates = null;
+            _decodeBase = 0;
             Constant result;
             if (count == 1)
             {
@@ -130,10 +131,11 @@ internal sealed partial class Parser
             else
             {
                 var sb = new StringBuilder();
-                while (K == TokenKind.String) { sb.Append(DecodeStrToken(Cur)); Next(); }
+                while (K == TokenKind.String) { _decodeBase = sb.Length; sb.Append(DecodeStrToken(Cur)); Next(); }
                 result = Span(new Constant(ConstantKind.Str, sb.ToString(), firstU ? "u" : null), start);
             }
-            result.HasSurrogateEscapes = _surrogateEscape;
+            result.EscapedSurrogates = _surrogates?.ToArray();
+            _surrogates = null;
             return result;
         }
         var parts = new List<Expr>();
@@ -229,6 +231,7 @@ internal sealed partial class Parser
         int exprStart = Cur.End;
         Next();
         if (K == TokenKind.RBrace) throw Fail(template ? "t-string: valid expression required before '}'" : "f-string: valid expression required before '}'");
+        if (K == TokenKind.Lambda) throw Fail((template ? "t" : "f") + "-string: lambda expressions are not allowed without parentheses", Cur.Start, Cur.End);
         Expr value = K == TokenKind.Yield ? ParseYieldExpr() : ParseStarExpressions();
         int exprEnd = PrevEnd;
         debugText = null;
@@ -279,7 +282,8 @@ internal sealed partial class Parser
                     Enter();
                     try
                     {
-                        var inner = ParseReplacementField(raw, template, out var innerDebug);
+                        // fields nested in a format spec are evaluated eagerly, even in a t-string
+                        var inner = ParseReplacementField(raw, false, out var innerDebug);
                         if (innerDebug is not null)
                         {
                             if (ps < 0) ps = innerDebug.Start;
@@ -443,11 +447,12 @@ internal sealed partial class Parser
         return sb.ToString();
     }
 
-    bool _surrogateEscape;
+    List<int>? _surrogates;
+    int _decodeBase;
 
     void AppendCodePoint(StringBuilder sb, int v)
     {
-        if (v >= 0xD800 && v <= 0xDFFF) _surrogateEscape = true;
+        if (v >= 0xD800 && v <= 0xDFFF) (_surrogates ??= new()).Add(_decodeBase + sb.Length);
         if (v < 0x10000) sb.Append((char)v);
         else
         {

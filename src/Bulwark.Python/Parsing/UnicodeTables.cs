@@ -7,6 +7,21 @@ internal static partial class UnicodeTables
     public static bool IsIdStart(int cp) => In(IdStart, cp);
     public static bool IsIdContinue(int cp) => In(IdContinue, cp);
 
+    /// <summary>NFKC of an identifier, character by character (CPython normalizes identifiers with NFKC).</summary>
+    public static string NormalizeIdentifier(ReadOnlySpan<char> s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        for (int i = 0; i < s.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(s[i..], out var r, out int n) != System.Buffers.OperationStatus.Done) { sb.Append(s[i]); i++; continue; }
+            int k = Array.BinarySearch(NfkcKeys, r.Value);
+            if (k >= 0) sb.Append(NfkcValues[k]);
+            else sb.Append(s.Slice(i, n));
+            i += n;
+        }
+        return sb.ToString();
+    }
+
     static bool In(int[] ranges, int cp)
     {
         int lo = 0, hi = ranges.Length / 2 - 1;

@@ -510,8 +510,11 @@ public sealed class Constant(ConstantKind valueKind, object? value, string? stri
     public ConstantKind ValueKind { get; } = valueKind;
     public object? Value { get; } = value;
     public string? StringKind { get; } = stringKind;
-    /// <summary>True when escapes produced surrogate code units: Python keeps them as separate (lone) code points.</summary>
-    public bool HasSurrogateEscapes { get; internal set; }
+    /// <summary>
+    /// Indexes in a Str value of surrogate code units written as `\uD8xx` escapes: Python keeps those as separate
+    /// code points even when two of them form a UTF-16 pair, so its repr differs. Null when there are none.
+    /// </summary>
+    public int[]? EscapedSurrogates { get; internal set; }
     public override NodeKind Kind => NodeKind.Constant;
     public override void WalkChildren(AstWalker w) { }
 

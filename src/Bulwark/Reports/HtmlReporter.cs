@@ -26,6 +26,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         WriteSummary(result, h);
         WriteControls(result, h);
         WriteFindings(result, h);
+        WriteRules(result, h);
 
         h.Append("</main>\n</body>\n</html>\n");
         output.Write(h.ToString());
@@ -145,14 +146,45 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
                 h.Append("<dt>").Append(Escape(key)).Append("</dt><dd>").Append(Escape(ReportCommon.PropertyText(value))).Append("</dd>\n");
             h.Append("</dl>\n");
         }
-        h.Append("<details><summary>About ").Append(Escape(f.Rule.Id)).Append("</summary>\n");
-        Paragraph(h, "What it does", f.Rule.What);
-        Paragraph(h, "Why it matters", f.Rule.Why);
-        Paragraph(h, "How to fix", f.Rule.Fix);
-        foreach (var reference in f.Rule.References)
-            if (IsWebUrl(reference))
-                h.Append("<p><a href=\"").Append(Escape(reference)).Append("\">").Append(Escape(reference)).Append("</a></p>\n");
-        h.Append("</details>\n</article>\n");
+        h.Append("<p class=\"about\"><a href=\"#").Append(Anchor(f.Rule.Id)).Append("\">About ").Append(Escape(f.Rule.Id)).Append(" and how to fix it</a></p>\n");
+        h.Append("</article>\n");
+    }
+
+    /// <summary>Each rule with findings documented once, so a thousand findings do not repeat its text.</summary>
+    static void WriteRules(ScanResult result, StringBuilder h)
+    {
+        if (result.Findings.Count == 0) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rules = new List<RuleInfo>();
+        foreach (var f in result.Findings)
+            if (seen.Add(f.Rule.Id)) rules.Add(f.Rule);
+        rules.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        h.Append("<section id=\"rules\">\n<h2>Rules with findings</h2>\n");
+        foreach (var r in rules)
+        {
+            h.Append("<article class=\"rule-doc\" id=\"").Append(Anchor(r.Id)).Append("\">\n<h3><code>").Append(Escape(r.Id)).Append("</code> ")
+             .Append(Escape(r.Name)).Append("</h3>\n<p class=\"meta\">").Append(Escape($"{r.Family.Name()} · default severity {r.Severity.Name()} · confidence {r.Confidence.Name()}"));
+            if (r.Cwe is { } cwe) { h.Append(" · "); CweLink(h, cwe); }
+            h.Append("</p>\n");
+            Paragraph(h, "What it does", r.What);
+            Paragraph(h, "Why it matters", r.Why);
+            if (r.Example.Trim().Length > 0)
+                h.Append("<h4>Example</h4>\n<pre class=\"snippet\">").Append(Escape(r.Example.TrimEnd())).Append("</pre>\n");
+            Paragraph(h, "How to fix", r.Fix);
+            foreach (var reference in r.References)
+                if (IsWebUrl(reference))
+                    h.Append("<p><a href=\"").Append(Escape(reference)).Append("\">").Append(Escape(reference)).Append("</a></p>\n");
+            h.Append("</article>\n");
+        }
+        h.Append("</section>\n");
+    }
+
+    /// <summary>An element id from a rule id: only characters that need no escaping in a fragment.</summary>
+    static string Anchor(string ruleId)
+    {
+        var sb = new StringBuilder("rule-");
+        foreach (var c in ruleId) sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        return sb.ToString();
     }
 
     static void Step(StringBuilder h, FlowStep step) =>
@@ -258,7 +290,9 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         .props { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; font-size: .9rem; }
         .props dt { color: var(--muted); } .props dd { margin: 0; word-break: break-all; }
         .doc { white-space: pre-wrap; margin: 0; }
-        details summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+        .about { margin: .3rem 0 0; font-size: .9rem; }
+        .rule-doc { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; margin: .8rem 0; }
+        .rule-doc h3 { margin-top: 0; } .rule-doc .meta { color: var(--muted); font-size: .9rem; margin: 0; }
         a { color: #0b5cad; }
 
         """;

@@ -64,3 +64,31 @@ public static class Reporters
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }
+
+public enum ColorMode { Auto, Always, Never }
+
+/// <summary>Whether the text report should be coloured, following the NO_COLOR and FORCE_COLOR conventions.</summary>
+public static class ColorPolicy
+{
+    /// <param name="mode">The `--color` option.</param>
+    /// <param name="outputIsTerminal">False when stdout is redirected or the report goes to a file.</param>
+    /// <param name="environment">Looks up an environment variable (Environment.GetEnvironmentVariable in the CLI).</param>
+    public static bool UseColor(ColorMode mode, bool outputIsTerminal, Func<string, string?> environment)
+    {
+        if (mode == ColorMode.Always) return true;
+        if (mode == ColorMode.Never) return false;
+        // https://no-color.org: any non-empty NO_COLOR disables colour; FORCE_COLOR asks for it even through a pipe.
+        if (!string.IsNullOrEmpty(environment("NO_COLOR"))) return false;
+        if (environment("FORCE_COLOR") is { Length: > 0 } force && force != "0") return true;
+        if (!outputIsTerminal) return false;
+        return environment("TERM") != "dumb";
+    }
+
+    public static bool TryParse(string name, out ColorMode mode)
+    {
+        foreach (var m in Enum.GetValues<ColorMode>())
+            if (string.Equals(m.ToString(), name, StringComparison.OrdinalIgnoreCase)) { mode = m; return true; }
+        mode = default;
+        return false;
+    }
+}

@@ -2,5 +2,9 @@ try:
     pass
 except ValueError, TypeError:
     pass
-except* OSError:
+except (A, B):
+    pass
+try:
+    pass
+except* OSError, KeyError:
     pass

@@ -12,7 +12,7 @@ line {x
 "plain" f"{x}" "tail"
 f"{x:}" f"" "" f"{'' if x else ''}"
 rf"\d{x}\n" fr'{x}\\'
-f"{lambda: 1}" if 0 else f"{(lambda: 1)()}"
+f"{(lambda: 1)()}"
 f"{x,}" f"{*a,}" f"{a, b}"
 f"\N{BULLET} {x}"
 f"{x:=^10}"

@@ -4,7 +4,7 @@
 "a" 'b' """c""" '''d'''
 'it''s' "say \"hi\"" 'mixed \' and "'
 "\n\t\r\x00\x7f\u00e9\U0001F600\N{BULLET}\a\b\f\v\0\101\\"
-r"\d+\n" R'\'' rb"\x00" Rb'x' BR"y"
+r"\d+\n"; R'\''; rb"\x00" Rb'x' BR"y"
 b"bytes\x00\xff\n" b'q"' B"\\"
 u"unicode" U"u2"
 "é ü ñ 中文 \u200b \u00a0 \udc80"

@@ -52,6 +52,10 @@ public class HtmlReporterTests
         Assert.Contains("<span class=\"ln\">12</span>    <mark>subprocess.Popen(cmd, shell=True)</mark>\n", html);
         Assert.Contains("<li><span class=\"loc\">src/vues/café.py:17:13</span> source: request.args</li>", html);
         Assert.Contains("<dt>advisories</dt><dd>GHSA-x84v-xcm2-53pg, PYSEC-2018-28</dd>", html);
+        Assert.Contains("<p class=\"about\"><a href=\"#rule-B602\">About B602 and how to fix it</a></p>", html);
+        Assert.Contains("<article class=\"rule-doc\" id=\"rule-B602\">", html);
+        Assert.DoesNotContain("id=\"rule-CI001\"", html); // ran, but found nothing
+        Assert.Contains("<h4>Example</h4>\n<pre class=\"snippet\">import subprocess\nsubprocess.Popen(cmd, shell=True)</pre>", html);
         Assert.Contains("<p class=\"masked\">The secret's value is masked.</p>", html);
         // Findings keep the scanner's order.
         Assert.True(html.IndexOf("config/settings.py", StringComparison.Ordinal) < html.IndexOf("src/app.py", StringComparison.Ordinal));
@@ -80,6 +84,7 @@ public class HtmlReporterTests
             ],
         };
         var html = Render(ReportFormat.Html, result);
+        Assert.Contains("href=\"#rule-X1\"", html);
         foreach (var raw in new[] { "<script>", "<img", "<root>", "<i>warn", "<b>what", "x<y>", "<rel>", "<k>", "<v>", "javascript:" , "a\"<b>" })
             Assert.DoesNotContain(raw, html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
@@ -166,4 +171,55 @@ public class ReportFormatTests
         Assert.IsType<SarifReporter>(Reporters.Create(ReportFormat.Sarif));
         Assert.IsType<HtmlReporter>(Reporters.Create(ReportFormat.Html));
     }
+}
+
+public class ColorPolicyTests
+{
+    static Func<string, string?> Env(params (string Key, string Value)[] vars) =>
+        name => vars.FirstOrDefault(v => v.Key == name).Value;
+
+    [Theory]
+    [InlineData(ColorMode.Auto, true, "", "", "xterm", true)]
+    [InlineData(ColorMode.Auto, false, "", "", "xterm", false)]   // piped
+    [InlineData(ColorMode.Auto, true, "1", "", "xterm", false)]   // NO_COLOR
+    [InlineData(ColorMode.Auto, false, "", "1", "xterm", true)]   // FORCE_COLOR through a pipe
+    [InlineData(ColorMode.Auto, false, "", "0", "xterm", false)]  // FORCE_COLOR=0 is not forcing
+    [InlineData(ColorMode.Auto, true, "", "", "dumb", false)]
+    [InlineData(ColorMode.Always, false, "1", "", "dumb", true)]
+    [InlineData(ColorMode.Never, true, "", "1", "xterm", false)]
+    public void Colour_follows_the_option_then_no_color_force_color_and_the_terminal(ColorMode mode, bool tty, string noColor, string force, string term, bool expected)
+    {
+        Assert.Equal(expected, ColorPolicy.UseColor(mode, tty, Env(("NO_COLOR", noColor), ("FORCE_COLOR", force), ("TERM", term))));
+    }
+
+    [Fact]
+    public void Color_mode_names_parse_case_insensitively()
+    {
+        Assert.True(ColorPolicy.TryParse("ALWAYS", out var m));
+        Assert.Equal(ColorMode.Always, m);
+        Assert.False(ColorPolicy.TryParse("sometimes", out _));
+    }
+}
+
+public class ReportUriTests
+{
+    [Theory]
+    [InlineData("/home/dev/proj", "file:///home/dev/proj/")]
+    [InlineData("/home/dev/proj/", "file:///home/dev/proj/")]
+    [InlineData("/srv/my project#1", "file:///srv/my%20project%231/")]
+    [InlineData(@"C:\work\app", "file:///C:/work/app/")]
+    [InlineData("/", "file:///")]
+    public void Scan_root_becomes_a_file_uri_ending_in_a_slash(string root, string expected)
+    {
+        Assert.Equal(expected, ReportCommon.RootUri(root));
+        Assert.True(Uri.IsWellFormedUriString(expected, UriKind.Absolute));
+    }
+
+    [Theory]
+    [InlineData("src/app.py", "src/app.py")]
+    [InlineData(@"src\app.py", "src/app.py")]
+    [InlineData("a b/c#d?.py", "a%20b/c%23d%3F.py")]
+    [InlineData("vues/café.py", "vues/caf%C3%A9.py")]
+    public void Finding_paths_become_relative_uri_references(string path, string expected) =>
+        Assert.Equal(expected, ReportCommon.RelativeUri(path));
 }

@@ -4,8 +4,8 @@ using Bulwark.Python.Syntax;
 namespace Bulwark.Rules.Blacklist;
 
 /// <summary>
-/// A Bandit B4xx check: importing one of a list of modules. Following Bandit, `import a.b` and `from a import b`
-/// are reported when the dotted name (`a.b`) starts with a listed name (a plain prefix test, so `pickle` also
+/// A Bandit B4xx check: importing one of a list of modules. Following Bandit, an `import a.b` or `from a import b`
+/// statement is reported once when a dotted name it imports (`a.b`) starts with a listed name (a plain prefix test, so `pickle` also
 /// covers `pickletools`), relative imports included (`from ..subprocess import x` names `subprocess.x`), and a
 /// call is reported when it imports or calls a listed name exactly (`__import__("pickle")`,
 /// `importlib.import_module("telnetlib")`, `CGIHandler()` for B412).
@@ -25,17 +25,26 @@ public abstract class BlacklistedImport : CodeRule
         switch (node)
         {
             case Import import:
+            {
+                string? first = null;
                 foreach (var alias in import.Names)
-                    if (StartsWithListed(alias.Name)) context.Report(this, alias, Message(alias.Name));
+                    if (StartsWithListed(alias.Name)) { first = alias.Name; break; }
+                if (first is not null) context.Report(this, import, Message(first));
                 break;
+            }
             case ImportFrom from:
+            {
+                // One finding per statement, as Bandit: `from xml.sax import a, b, c` is one decision to review.
                 var prefix = from.Module is null ? "" : from.Module + ".";
+                string? first = null;
                 foreach (var alias in from.Names)
                 {
                     var full = prefix + alias.Name;
-                    if (StartsWithListed(full)) context.Report(this, alias, Message(full));
+                    if (StartsWithListed(full)) { first = full; break; }
                 }
+                if (first is not null) context.Report(this, from, Message(first));
                 break;
+            }
             case Call call:
                 var name = BlacklistNames.Of(call, context.Semantic).Name;
                 if (name is null) return;

@@ -29,6 +29,7 @@ public sealed class InsecureRandomForSecret : CodeRule
 
     public override void Check(Node node, CodeContext context)
     {
+        if (!context.Semantic.ImportedModules.Contains("random")) return; // nothing can produce a `random` value
         switch (node)
         {
             case Module m: new ScopeScan(this, context, null).Run(m.Body); break;

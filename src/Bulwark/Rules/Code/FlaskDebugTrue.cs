@@ -21,7 +21,7 @@ public sealed class FlaskDebugTrue : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
-        if (call.Name != "run" || !context.Semantic.IsImportedLike("flask")) return;
+        if (call.Node.Func is not Bulwark.Python.Syntax.AttributeExpr { Attr: "run" } || !context.Semantic.IsImportedLike("flask")) return;
         if (call.Keyword("debug") is { } debug && context.Semantic.Evaluate(debug.Value) is { IsTrue: true })
             context.Report(this, debug.Value, "A Flask app is run with `debug=True`: the Werkzeug debugger allows arbitrary code execution.");
     }

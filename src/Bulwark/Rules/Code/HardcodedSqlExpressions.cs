@@ -24,6 +24,16 @@ public sealed class HardcodedSqlExpressions : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Constant];
 
+    static void CollectOutside(BinOp node, BinOp stop, StringBuilder sb)
+    {
+        if (ReferenceEquals(node, stop)) return;
+        foreach (var side in new[] { node.Left, node.Right })
+        {
+            if (side is BinOp inner) CollectOutside(inner, stop, sb);
+            else if (side is Constant { ValueKind: ConstantKind.Str } c) sb.Append(' ').Append(c.AsString);
+        }
+    }
+
     public override void Check(Node node, CodeContext context)
     {
         if (node is not Constant { ValueKind: ConstantKind.Str } literal || Bandit.IsDocstringLike(literal, context.Semantic)) return;
@@ -33,12 +43,13 @@ public sealed class HardcodedSqlExpressions : CodeRule
         bool replace = false;
         switch (model.Parent(literal))
         {
-            case BinOp:
-                // Climb to the whole `+`/`%` chain; each literal in it sees the same text, as in Bandit.
-                Node root = literal;
+            case BinOp parent:
+                // Bandit's concatenation: this literal, then the chain's literals outside this literal's own parent
+                // operation (so in `"SELECT … '" + x + "'"` only the first literal sees the SQL text).
+                Node root = parent;
                 while (model.Parent(root) is BinOp up) root = up;
-                var sb = new StringBuilder();
-                SqlText.CollectConstants((Expr)root, sb);
+                var sb = new StringBuilder(literal.AsString);
+                CollectOutside((BinOp)root, parent, sb);
                 statement = sb.ToString();
                 wrapper = model.Parent(root);
                 break;

@@ -19,15 +19,28 @@ public sealed class SetBadFilePermissions : CallRule
         References: [Bandit.Doc("B103", "set_bad_file_permissions"), Bandit.Cwe(732)])
     {
         Aliases = ["S103"],
-        DifferencesFromBandit = "Bandit only reads a literal integer passed as the second positional argument; Bulwark also evaluates named constants, `stat` flags and a `mode=` keyword.",
+        DifferencesFromBandit = "Bandit only reads a literal integer passed as the second of two positional arguments (kept under `--profile bandit`); the default profile also evaluates named constants, `stat` flags, a `mode=` keyword and `Path.chmod(mode)`.",
     };
 
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name is not { } name || !name.Contains("chmod", StringComparison.Ordinal)) return;
-        // chmod(path, mode) as a function; `path.chmod(mode)` as a method takes the mode first.
-        var modeExpr = call.PositionalCount == 2 ? call.Positional(1) : call.Keyword("mode")?.Value ?? (call.PositionalCount == 1 && call.Node.Func is Bulwark.Python.Syntax.AttributeExpr && call.QualifiedName is null ? call.Positional(0) : null);
-        if (context.Semantic.IntValue(modeExpr) is not BigInteger mode) return;
+        BigInteger mode;
+        if (context.Settings.Profile == RuleProfile.Bandit)
+        {
+            // Bandit reads only an integer literal given as the second of exactly two positional arguments.
+            if (call.PositionalCount != 2 || call.Positional(1) is not Bulwark.Python.Syntax.Constant { ValueKind: Bulwark.Python.Syntax.ConstantKind.Int } literal) return;
+            mode = literal.AsInt!.Value;
+        }
+        else
+        {
+            // chmod(path, mode) as a function; `path.chmod(mode)` as a method takes the mode first.
+            var modeExpr = call.PositionalCount >= 2 ? call.Positional(1)
+                : call.Keyword("mode")?.Value
+                ?? (call.PositionalCount == 1 && call.Node.Func is Bulwark.Python.Syntax.AttributeExpr && call.QualifiedName is null ? call.Positional(0) : null);
+            if (context.Semantic.IntValue(modeExpr) is not BigInteger value) return;
+            mode = value;
+        }
         int bits = (int)(mode & 0xFFF);
         if ((bits & (GroupWrite | GroupExecute | OtherWrite | OtherExecute)) == 0) return;
         var severity = (bits & OtherWrite) != 0 ? Severity.High : Severity.Medium;

@@ -12,3 +12,4 @@ def scratch():
     tempfile.NamedTemporaryFile()          # ok
     tempfile.mkdtemp()                     # ok
     tempfile.mktemp()  # nosec
+    tempfile.mktemp()  # nosec: mktemp_q

@@ -30,3 +30,10 @@ def digests(data, password, algo):
     other.md5(data)                                     # ok: not hashlib
     hashlib.md5(data)  # nosec
     hashlib.md5(data)  # noqa: S324
+
+
+def edge_cases(opts, data):
+    hashlib.new()                                       # ok: no algorithm, no crash
+    hashlib.md5(**opts)                                 # reported: usedforsecurity not given explicitly
+    hashlib.new(data.algorithm)                         # ok: Bandit reads the attribute's name, `algorithm`
+    hashlib.new(algorithms.md5)                         # reported: Bandit reads the attribute's name, `md5`

@@ -11,3 +11,4 @@ import pickle  # nosec
 import json                                        # ok
 import pickle_helpers_elsewhere_not  # reported: prefix match, same as Bandit
 dyn = __import__(module_name)                      # ok: unknown module
+import dill  # nosec import_pickle

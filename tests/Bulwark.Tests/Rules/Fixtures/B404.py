@@ -1,6 +1,6 @@
 import subprocess                                  # reported
 import subprocess as sp                            # reported
-from subprocess import Popen, PIPE                 # reported once per name
+from subprocess import Popen, PIPE                 # reported once per statement
 from .. import subprocess                          # reported: relative, as Bandit does
 from ..subprocess import run                       # reported
 import importlib

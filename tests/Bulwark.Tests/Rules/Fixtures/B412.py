@@ -1,6 +1,6 @@
 from wsgiref.handlers import CGIHandler            # reported
 import wsgiref.handlers                            # ok: the module alone
-from twisted.web.twcgi import CGIScript, CGIDirectory   # reported per name
+from twisted.web.twcgi import CGIScript, CGIDirectory   # reported once
 from wsgiref.handlers import SimpleHandler         # ok
 
 CGIHandler().run(app)                              # reported: the call too
