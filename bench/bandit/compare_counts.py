@@ -7,13 +7,9 @@ Prints one line per example that differs (expected vs actual, and the rules Bulw
 import collections
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-
-LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?P<col>\d+): (?P<rule>\S+) \[(?P<sev>\w+)/(?P<conf>\w+)\]")
-
 
 def toml_value(v):
     if isinstance(v, bool):
@@ -24,7 +20,7 @@ def toml_value(v):
 
 
 def run(binary, path, nosec, ignore, options):
-    args = [binary, "scan", "--profile", "bandit", "--no-progress", "--no-gitignore", "--exit-zero", "--color", "never"]
+    args = [binary, "scan", "--profile", "bandit", "--format", "json", "--no-progress", "--no-gitignore", "--exit-zero"]
     if nosec:
         args.append("--ignore-nosec")
     for rule in ignore:
@@ -49,14 +45,15 @@ def run(binary, path, nosec, ignore, options):
         if config:
             os.unlink(config)
     sev, conf, rules = collections.Counter(), collections.Counter(), collections.Counter()
-    for line in out.stdout.splitlines():
-        m = LINE.match(line)
-        if m:
-            sev[m["sev"]] += 1
-            conf[m["conf"]] += 1
-            rules[m["rule"]] += 1
-    if out.returncode not in (0, 1) and not rules:
+    try:
+        report = json.loads(out.stdout)
+    except ValueError:
         print(f"  {path}: bulwark failed: {out.stderr.strip()[:200]}")
+        return sev, conf, rules
+    for finding in report.get("findings", []):
+        sev[finding["severity"]] += 1
+        conf[finding["confidence"]] += 1
+        rules[finding["ruleId"]] += 1
     return sev, conf, rules
 
 

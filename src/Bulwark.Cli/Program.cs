@@ -9,9 +9,13 @@ public static class Program
     {
         // Buffered output: reports and `debug ast --jsonl` can be large, and Console.Out flushes on every write.
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        ConsoleOut = stdout;
         try { return Run(args, stdout, Console.Error); }
         finally { try { stdout.Flush(); } catch (IOException) { } }
     }
+
+    /// <summary>The process's standard output writer (reports to it may use colour when it is a terminal).</summary>
+    public static TextWriter? ConsoleOut { get; private set; }
 
     /// <summary>Runs the command line; usage errors are one line on stderr with exit code 2.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

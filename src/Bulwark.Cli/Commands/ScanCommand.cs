@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bulwark.Engine;
+using Bulwark.Reports;
 
 namespace Bulwark.Cli.Commands;
 
@@ -27,8 +28,8 @@ public static class ScanCommand
                 var fmt = r.GetValue(format)!;
                 if (!ReportOutput.Formats.Contains(fmt))
                     throw new ConfigException($"unknown format '{fmt}' (choose from {string.Join(", ", ReportOutput.Formats)})");
-                var colorMode = r.GetValue(color)!;
-                if (colorMode is not ("auto" or "always" or "never")) throw new ConfigException($"--color must be auto, always or never (got '{colorMode}')");
+                if (!ColorPolicy.TryParse(r.GetValue(color)!, out var colorMode))
+                    throw new ConfigException($"--color must be auto, always or never (got '{r.GetValue(color)}')");
                 var settings = options.Settings(r);
                 var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
                 var outPath = r.GetValue(output);
@@ -37,7 +38,7 @@ public static class ScanCommand
                 var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update });
                 progress?.Dispose();
 
-                bool useColor = colorMode == "always" || (colorMode == "auto" && outPath is null && Terminal.StdoutIsInteractive);
+                bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
                 ReportOutput.Write(result, fmt, outPath, stdout, useColor);
                 if (outPath is not null && fmt != "text") stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
                 return r.GetValue(exitZero) || result.Findings.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
@@ -54,6 +55,5 @@ public static class ScanCommand
 
 public static class Terminal
 {
-    public static bool StdoutIsInteractive => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null && Environment.GetEnvironmentVariable("TERM") != "dumb";
     public static bool StderrIsInteractive => !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("TERM") != "dumb";
 }

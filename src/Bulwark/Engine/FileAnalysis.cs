@@ -27,8 +27,6 @@ public sealed class FileOutcome
 /// </summary>
 public static class FileAnalysis
 {
-    const int MaxSyntaxErrorsReported = 5;
-
     /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
     public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
     {
@@ -40,20 +38,21 @@ public static class FileAnalysis
         if (file.IsPython)
         {
             var parse = PythonParser.Parse(file.Text.Text);
-            if (rules.Contains(SyntaxErrorRule.Instance.Info.Id))
-                for (int i = 0; i < parse.Errors.Count && i < MaxSyntaxErrorsReported; i++)
+            // One finding per file: the first error is the real one, later ones are often its echoes.
+            if (parse.Errors.Count > 0 && rules.Contains(SyntaxErrorRule.Instance.Info.Id))
+            {
+                var e = parse.Errors[0];
+                var more = parse.Errors.Count > 1 ? $" ({parse.Errors.Count - 1} more error(s) after it)" : "";
+                raw.Add(new Finding
                 {
-                    var e = parse.Errors[i];
-                    raw.Add(new Finding
-                    {
-                        Rule = SyntaxErrorRule.Instance.Info,
-                        Message = $"SyntaxError: {e.Message}; the rest of this statement was not analysed",
-                        Location = RuleContext.LocationOf(file, e.Start, e.End),
-                        Severity = SyntaxErrorRule.Instance.Info.Severity,
-                        Confidence = SyntaxErrorRule.Instance.Info.Confidence,
-                        FingerprintKey = e.Message,
-                    });
-                }
+                    Rule = SyntaxErrorRule.Instance.Info,
+                    Message = $"SyntaxError: {e.Message}{more}; code Bulwark could not recover around it was not analysed",
+                    Location = RuleContext.LocationOf(file, e.Start, e.End),
+                    Severity = SyntaxErrorRule.Instance.Info.Severity,
+                    Confidence = SyntaxErrorRule.Instance.Info.Confidence,
+                    FingerprintKey = e.Message,
+                });
+            }
             var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
             var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
             outcome.ImportedModules = semantic.ImportedModules;
