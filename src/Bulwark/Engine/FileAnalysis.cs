@@ -34,6 +34,7 @@ public static class FileAnalysis
         var outcome = new FileOutcome();
         var raw = new List<Finding>();
         int[]? statementStarts = null;
+        StringSpans? stringSpans = null;
 
         if (file.IsPython)
         {
@@ -62,6 +63,7 @@ public static class FileAnalysis
                 new Dispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
             }
             statementStarts = StatementStarts(parse);
+            if (raw.Count > 0) stringSpans = StringSpans.Of(parse.Module);
         }
 
         if (fileRules.Count > 0)
@@ -74,7 +76,7 @@ public static class FileAnalysis
             }
         }
 
-        Finish(file, raw, statementStarts, settings, outcome);
+        Finish(file, raw, statementStarts, settings, outcome, stringSpans);
         return outcome;
     }
 
@@ -137,10 +139,13 @@ public static class FileAnalysis
         return total;
     }
 
-    static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome)
+    static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome,
+        StringSpans? stringSpans = null)
     {
         raw.Sort(CompareFindings);
-        var suppressions = settings.IgnoreNosec ? null : InlineSuppressions.Parse(file.Text, statementStarts);
+        var suppressions = settings.IgnoreNosec ? null
+            : InlineSuppressions.Parse(file.Text, statementStarts, stringSpans is null ? null : stringSpans.Contains,
+                honourNoqa: settings.Profile != RuleProfile.Bandit);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in raw)
         {
@@ -152,7 +157,7 @@ public static class FileAnalysis
             var finished = f with { Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence) };
 
             if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }
-            switch (suppressions?.Find(f.Rule, f.Location.StartLine) ?? SuppressionKind.None)
+            switch (suppressions?.Find(f.Rule, f.Location.StartLine, f.Location.EndLine) ?? SuppressionKind.None)
             {
                 case SuppressionKind.Nosec: outcome.SuppressedNosec++; continue;
                 case SuppressionKind.Inline: outcome.SuppressedInline++; continue;
@@ -270,6 +275,43 @@ public static class FileAnalysis
             };
             if (s is MatchStmt m && m.Cases.Count > 0) return text.LineOf(m.Cases[0].Pattern.Start);
             return body is { Count: > 0 } ? text.LineOf(body[0].Start) : 0;
+        }
+    }
+
+    /// <summary>Where the string literals of a module are, so that a `#` inside one is not taken for a comment.</summary>
+    public sealed class StringSpans : AstWalker
+    {
+        readonly List<(int Start, int End)> _spans = [];
+
+        public static StringSpans Of(Module module)
+        {
+            var s = new StringSpans();
+            s.Visit(module);
+            s._spans.Sort();
+            return s;
+        }
+
+        public override void Visit(Node node)
+        {
+            switch (node)
+            {
+                case Constant { ValueKind: ConstantKind.Str or ConstantKind.Bytes } c: _spans.Add((c.Start, c.End)); return;
+                case JoinedStr or TemplateStr: _spans.Add((node.Start, node.End)); return;
+            }
+            node.WalkChildren(this);
+        }
+
+        public bool Contains(int offset)
+        {
+            int lo = 0, hi = _spans.Count - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_spans[mid].Start > offset) hi = mid - 1;
+                else lo = mid + 1;
+            }
+            // Spans do not overlap (nested strings are skipped), so only the last one starting before offset can hold it.
+            return hi >= 0 && offset < _spans[hi].End;
         }
     }
 }

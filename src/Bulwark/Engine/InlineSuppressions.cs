@@ -19,22 +19,37 @@ public sealed class InlineSuppressions
 
     InlineSuppressions(int[]? statementStart) => _statementStart = statementStart;
 
-    public static InlineSuppressions Parse(SourceText text, int[]? statementStartByLine = null)
+    /// <param name="insideString">Tells whether an offset lies inside a string literal (a `#` there starts no comment);
+    /// null for files that are not Python.</param>
+    /// <param name="honourNoqa">False under the Bandit profile: Bandit ignores `# noqa`.</param>
+    public static InlineSuppressions Parse(SourceText text, int[]? statementStartByLine = null,
+        Func<int, bool>? insideString = null, bool honourNoqa = true)
     {
-        var result = new InlineSuppressions(statementStartByLine);
+        var result = new InlineSuppressions(statementStartByLine) { _honourNoqa = honourNoqa };
         var src = text.Text;
         int hash = src.IndexOf('#');
         while (hash >= 0)
         {
             int line = text.LineOf(hash);
             var (ls, ll) = text.LineExtent(line);
-            var comment = src.AsSpan(hash, ls + ll - hash);
-            result.ParseComment(line, comment);
+            if (insideString is not null && insideString(hash))
+            {
+                // A `#` in a string: the line may still carry a real comment further on.
+                int nextHash = hash + 1 < ls + ll ? src.IndexOf('#', hash + 1, ls + ll - hash - 1) : -1;
+                if (nextHash >= 0) { hash = nextHash; continue; }
+            }
+            else
+            {
+                var comment = src.AsSpan(hash, ls + ll - hash);
+                result.ParseComment(line, comment);
+            }
             int next = ls + ll;
             hash = next < src.Length ? src.IndexOf('#', next) : -1;
         }
         return result;
     }
+
+    bool _honourNoqa = true;
 
     void ParseComment(int line, ReadOnlySpan<char> comment)
     {
@@ -54,8 +69,13 @@ public sealed class InlineSuppressions
     {
         if (StartsWithWord(s, "nosec"))
         {
+            // As Bandit: words that name no known rule are a reason, and a nosec naming no rule covers all.
             var rest = s[5..].TrimStart(':').Trim();
-            Add(line, new Directive(SuppressionKind.Nosec, Codes(rest)));
+            var codes = Codes(rest)?.Where(IsKnownRule).ToArray();
+            Add(line, new Directive(SuppressionKind.Nosec, codes is { Length: > 0 } ? codes : null));
+        }
+        else if (!_honourNoqa && StartsWithWord(s, "noqa"))
+        {
         }
         else if (StartsWithWord(s, "noqa"))
         {
@@ -98,6 +118,15 @@ public sealed class InlineSuppressions
         return true;
     }
 
+    static bool IsKnownRule(string code)
+    {
+        if (Bulwark.Rules.RuleCatalog.Find(code) is not null) return true;
+        var name = code.Replace('_', '-');
+        foreach (var r in Bulwark.Rules.RuleCatalog.All)
+            if (r.Info.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     void Add(int line, Directive d)
     {
         if (!_byLine.TryGetValue(line, out var list)) _byLine[line] = list = [];
@@ -106,12 +135,18 @@ public sealed class InlineSuppressions
 
     public bool IsEmpty => _byLine.Count == 0;
 
-    /// <summary>Which mechanism, if any, suppresses a finding of <paramref name="rule"/> at <paramref name="line"/>.</summary>
-    public SuppressionKind Find(RuleInfo rule, int line)
+    /// <summary>
+    /// Which mechanism, if any, suppresses a finding of <paramref name="rule"/> spanning <paramref name="line"/> to
+    /// <paramref name="endLine"/>: a comment on any of its lines (as Bandit reads a node's range), or on the first
+    /// line of the statement it is in.
+    /// </summary>
+    public SuppressionKind Find(RuleInfo rule, int line, int endLine = 0)
     {
         if (_byLine.Count == 0 || line <= 0) return SuppressionKind.None;
         var kind = Check(rule, line);
         if (kind != SuppressionKind.None) return kind;
+        for (int l = line + 1; l <= endLine && l <= line + 200; l++)
+            if ((kind = Check(rule, l)) != SuppressionKind.None) return kind;
         if (_statementStart is not null && line < _statementStart.Length && _statementStart[line] is > 0 and var first && first != line)
             return Check(rule, first);
         return SuppressionKind.None;

@@ -51,14 +51,19 @@ public sealed class RuleSet
         foreach (var token in settings.Select.Concat(settings.ExtendSelect).Concat(settings.Ignore))
             if (!catalog.Any(r => Matches(r.Info, token)))
                 throw new ConfigException($"unknown rule or family '{token}' (see `bulwark rules`)");
+        // A selector that is some rule's exact id selects that rule alone, not the variants that alias it
+        // (`--select B105` runs B105, not also BW105, which lists B105 as an alias so suppressions carry over).
+        var ids = new HashSet<string>(catalog.Select(r => r.Info.Id), StringComparer.OrdinalIgnoreCase);
+        bool Selects(RuleInfo rule, string token) =>
+            ids.Contains(token) ? rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) : Matches(rule, token);
         var chosen = new List<IRule>();
         foreach (var r in catalog)
         {
             // A rule outside the profile runs only when named by its id; families and prefixes stay within the profile.
             bool named = settings.Select.Concat(settings.ExtendSelect).Any(t => MatchesExactly(r.Info, t));
             bool inProfile = (r.Info.Profiles & settings.Profile) != 0;
-            bool selected = (inProfile || named) && (settings.Select.Count == 0 || settings.Select.Any(t => Matches(r.Info, t)));
-            bool extended = (inProfile || named) && settings.ExtendSelect.Any(t => Matches(r.Info, t));
+            bool selected = (inProfile || named) && (settings.Select.Count == 0 || settings.Select.Any(t => Selects(r.Info, t)));
+            bool extended = (inProfile || named) && settings.ExtendSelect.Any(t => Selects(r.Info, t));
             if (!selected && !extended) continue;
             if (settings.Ignore.Any(t => Matches(r.Info, t))) continue;
             chosen.Add(r);

@@ -75,3 +75,47 @@ public class InlineSuppressionTests
         Assert.Equal(SuppressionKind.None, At(src, B602, 4, starts));
     }
 }
+
+public class InlineSuppressionBanditParityTests
+{
+    static readonly Bulwark.Model.RuleInfo B602 = Bulwark.Rules.RuleCatalog.Find("B602")!.Info;
+
+    [Fact]
+    public void Nosec_followed_by_words_that_name_no_rule_suppresses_everything()
+    {
+        var s = InlineSuppressions.Parse(new SourceText("run(x)  # nosec TODO remove\n"));
+        Assert.Equal(SuppressionKind.Nosec, s.Find(B602, 1));
+    }
+
+    [Fact]
+    public void Nosec_with_a_rule_and_a_reason_suppresses_only_that_rule()
+    {
+        var s = InlineSuppressions.Parse(new SourceText("run(x)  # nosec B607 because reviewed\n"));
+        Assert.Equal(SuppressionKind.None, s.Find(B602, 1));
+    }
+
+    [Fact]
+    public void A_hash_inside_a_string_is_not_a_comment()
+    {
+        const string src = "Popen('#nosec', shell=True)\n";
+        var s = InlineSuppressions.Parse(new SourceText(src), insideString: o => o >= 6 && o < 14);
+        Assert.Equal(SuppressionKind.None, s.Find(B602, 1));
+        var real = InlineSuppressions.Parse(new SourceText("Popen('#x', shell=True)  # nosec\n"), insideString: o => o >= 6 && o < 10);
+        Assert.Equal(SuppressionKind.Nosec, real.Find(B602, 1));
+    }
+
+    [Fact]
+    public void Nosec_on_any_line_of_a_multiline_finding_counts()
+    {
+        var s = InlineSuppressions.Parse(new SourceText("q = ('SELECT * '\n     'FROM t WHERE a = %s' % a)  # nosec\n"));
+        Assert.Equal(SuppressionKind.Nosec, s.Find(B602, 1, 2));
+        Assert.Equal(SuppressionKind.None, s.Find(B602, 1, 1));
+    }
+
+    [Fact]
+    public void Bandit_profile_ignores_noqa_as_bandit_does()
+    {
+        var s = InlineSuppressions.Parse(new SourceText("run(x)  # noqa\n"), honourNoqa: false);
+        Assert.Equal(SuppressionKind.None, s.Find(B602, 1));
+    }
+}

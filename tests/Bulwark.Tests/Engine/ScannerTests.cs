@@ -189,4 +189,22 @@ public class ScannerTests
         Assert.Contains(result.Findings, f => f.Rule.Id == "BW001" && f.Location.Path == "deep.py");
         Assert.Contains(result.Findings, f => f.Rule.Id == "B101");
     }
+
+    [Fact]
+    public void Selecting_a_bandit_id_runs_that_rule_and_not_its_sharper_variant()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.py", "password = 'hunter2'\n");
+        Assert.Equal(["B105"], Scan(dir.Path, new ScanSettings { Select = ["B105"] }).Findings.Select(f => f.Rule.Id));
+        Assert.Equal(["BW105"], Scan(dir.Path, new ScanSettings { Select = ["BW105"] }).Findings.Select(f => f.Rule.Id));
+        Assert.Empty(Scan(dir.Path, new ScanSettings { Ignore = ["B105"] }).Findings); // ignoring B105 covers its variant
+    }
+
+    [Fact]
+    public void A_hash_inside_a_string_literal_does_not_suppress()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.py", "import subprocess\nsubprocess.Popen('ls #nosec', shell=True)\n");
+        Assert.Single(Scan(dir.Path, new ScanSettings { Select = ["B602"] }).Findings);
+    }
 }
