@@ -1,22 +1,70 @@
+using System.CommandLine;
+using Bulwark.Cli.Commands;
+
 namespace Bulwark.Cli;
 
-// Temporary dispatch for the parser's debug commands; the integrator replaces this with the System.CommandLine app.
-static class Program
+public static class Program
 {
-    static int Main(string[] args)
+    public static int Main(string[] args)
     {
-        if (args.Length >= 2 && args[0] == "debug" && args[1] == "ast")
-        {
-            bool jsonl = false;
-            var files = new List<string>();
-            foreach (var a in args.Skip(2)) { if (a == "--jsonl") jsonl = true; else files.Add(a); }
-            var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
-            int rc = Commands.DebugAstCommand.Run(files, jsonl, stdout, Console.Error);
-            stdout.Flush();
-            return rc;
-        }
-        if (args.Length >= 2 && args[0] == "debug" && args[1] == "parse-bench")
-            return Commands.DebugAstCommand.RunBench(args.Skip(2).ToList(), Console.Out, Console.Error);
-        return 0;
+        // Buffered output: reports and `debug ast --jsonl` can be large, and Console.Out flushes on every write.
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        ConsoleOut = stdout;
+        try { return Run(args, stdout, Console.Error); }
+        finally { try { stdout.Flush(); } catch (IOException) { } }
     }
+
+    /// <summary>The process's standard output writer (reports to it may use colour when it is a terminal).</summary>
+    public static TextWriter? ConsoleOut { get; private set; }
+
+    /// <summary>Runs the command line; usage errors are one line on stderr with exit code 2.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !IsHelpOrVersion(args))
+        {
+            stderr.WriteLine($"bulwark: error: {parsed.Errors[0].Message} (see `bulwark --help`)");
+            return ExitCodes.Error;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"bulwark: internal error: {ex.GetType().Name}: {ex.Message} (please report this)");
+            return ExitCodes.Error;
+        }
+    }
+
+    static bool IsHelpOrVersion(string[] args) =>
+        args.Any(a => a is "-h" or "--help" or "-?" or "--version");
+
+    static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "Bulwark: a security auditor for Python applications. Finds unsafe code, vulnerable or unpinned " +
+            "dependencies, leaked secrets, insecure configuration and unsafe CI workflows, in one offline run.");
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(VersionCommand.Create(stdout));
+        root.Subcommands.Add(DebugCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DbCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FixDepsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SbomCommand.Create(stdout, stderr));
+        return root;
+    }
+}
+
+public static class ExitCodes
+{
+    /// <summary>Nothing at or above the thresholds.</summary>
+    public const int Clean = 0;
+    /// <summary>Findings reported.</summary>
+    public const int Findings = 1;
+    /// <summary>Usage, configuration or I/O error.</summary>
+    public const int Error = 2;
 }

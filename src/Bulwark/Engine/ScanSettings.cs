@@ -8,6 +8,8 @@ public sealed record ScanSettings
     public RuleProfile Profile { get; init; } = RuleProfile.Default;
     /// <summary>Rule ids, aliases or family names; empty selects every rule of the profile.</summary>
     public IReadOnlyList<string> Select { get; init; } = [];
+    /// <summary>Rules added on top of the selection, even from outside the profile.</summary>
+    public IReadOnlyList<string> ExtendSelect { get; init; } = [];
     public IReadOnlyList<string> Ignore { get; init; } = [];
     public Severity MinSeverity { get; init; } = Severity.Low;
     public Confidence MinConfidence { get; init; } = Confidence.Low;

@@ -71,9 +71,15 @@ public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticMode
 
 /// <summary>What a project rule sees: every discovered file, Python imports gathered in the file pass, and a shared cache.</summary>
 public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files, IReadOnlySet<string> importedModules,
-    ScanSettings settings, List<Finding> sink) : RuleContext(settings, sink)
+    ScanSettings settings, List<Finding> sink, List<string> warnings) : RuleContext(settings, sink)
 {
     readonly ConcurrentDictionary<string, object> _cache = new();
+
+    /// <summary>A one-line note shown with the scan results (a stale advisory database, an unreadable manifest…).</summary>
+    public void Warn(string message)
+    {
+        lock (warnings) if (!warnings.Contains(message)) warnings.Add(message);
+    }
 
     /// <summary>Absolute path of the scan root.</summary>
     public string Root { get; } = root;

@@ -22,7 +22,8 @@ public abstract class CodeRule : IRule
 public abstract class FileRule : IRule
 {
     public abstract RuleInfo Info { get; }
-    public abstract bool AppliesTo(SourceFile file);
+    /// <summary>Decided from the path alone, before the file is read (unread files cost nothing).</summary>
+    public abstract bool AppliesTo(DiscoveredFile file);
     public abstract void Check(SourceFile file, FileContext context);
 }
 

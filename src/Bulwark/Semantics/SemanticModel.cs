@@ -1,37 +1,165 @@
+using System.Numerics;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Semantics;
 
 /// <summary>
-/// Per-module name resolution: which qualified name an expression refers to through imports and aliases.
-/// (First version: one import table per module, as Bandit keeps; the code-rules issue extends it with scopes.)
+/// What the names of one module refer to: scopes and bindings (imports, assignments, parameters, definitions),
+/// qualified names through any alias, parents of nodes, and constant values of simple expressions.
+/// Built once per file; read by code rules and by the taint engine.
 /// </summary>
-public sealed class SemanticModel
+public sealed partial class SemanticModel
 {
-    readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+    const int MaxEvaluationDepth = 16;
+
     readonly HashSet<string> _importedModules = new(StringComparer.Ordinal);
+    readonly HashSet<string> _importedNames = new(StringComparer.Ordinal);
+    readonly Dictionary<Name, Scope> _nameScopes = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Node, Node> _parents = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Node, Scope> _scopesByNode = new(ReferenceEqualityComparer.Instance);
+    readonly List<Scope> _scopes = [];
 
-    SemanticModel() { }
+    SemanticModel(Module module, string? moduleName, bool isPackage)
+    {
+        ModuleName = moduleName;
+        IsPackage = isPackage;
+        ModuleScope = new Scope(ScopeKind.Module, module, null);
+    }
 
-    /// <summary>Top-level names of every module imported (`os` for `import os.path`).</summary>
+    /// <summary>Dotted module name of the file (`pkg.sub.mod`) when known; relative imports resolve against it.</summary>
+    public string? ModuleName { get; }
+    /// <summary>The file is a package's `__init__.py`.</summary>
+    public bool IsPackage { get; }
+    public Scope ModuleScope { get; }
+    public IReadOnlyList<Scope> Scopes => _scopes;
+
+    /// <summary>Top-level names of every module imported (`os` for `import os.path`), dynamic imports included.</summary>
     public IReadOnlySet<string> ImportedModules => _importedModules;
 
-    public static SemanticModel Build(Module module)
+    /// <summary>Every imported name in full, as Bandit records them: `os.path` for `import os.path`, `m.n` for `from m import n`.</summary>
+    public IReadOnlySet<string> ImportedNames => _importedNames;
+
+    public static SemanticModel Build(Module module, string? moduleName = null, bool isPackage = false)
     {
-        var model = new SemanticModel();
-        new ImportCollector(model).Visit(module);
+        var model = new SemanticModel(module, moduleName, isPackage);
+        new Binder(model).Run(module);
         return model;
     }
 
-    /// <summary>`subprocess.Popen` for `sp.Popen` after `import subprocess as sp`; null when not a dotted name.</summary>
-    public string? QualifiedName(Expr expr)
+    /// <summary>`pkg.sub.mod` for `pkg/sub/mod.py`, `pkg.sub` (a package) for `pkg/sub/__init__.py`; a leading `src/` is dropped.</summary>
+    public static (string? Name, bool IsPackage) ModuleNameFor(string relativePath)
     {
+        var p = relativePath.Replace('\\', '/');
+        if (p.EndsWith(".pyi", StringComparison.Ordinal)) p = p[..^4];
+        else if (p.EndsWith(".py", StringComparison.Ordinal)) p = p[..^3];
+        else return (null, false);
+        if (p.StartsWith("src/", StringComparison.Ordinal)) p = p[4..];
+        var parts = p.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        bool package = parts.Length > 0 && parts[^1] == "__init__";
+        if (package) parts = parts[..^1];
+        foreach (var part in parts)
+            if (part.Length == 0 || part.Contains('.') || part.Contains(' ') || part.Contains('-')) return (null, false);
+        return parts.Length == 0 ? (null, false) : (string.Join('.', parts), package);
+    }
+
+    // ───────────── structure ─────────────
+
+    /// <summary>The node's parent in the tree; null for the module.</summary>
+    public Node? Parent(Node node) => _parents.TryGetValue(node, out var p) ? p : null;
+
+    /// <summary>The scope a scope-opening node (Module, ClassDef, FunctionDef, Lambda, comprehension) opens.</summary>
+    public Scope? ScopeOpenedBy(Node node) => _scopesByNode.TryGetValue(node, out var s) ? s : null;
+
+    /// <summary>The scope in which the node is evaluated.</summary>
+    public Scope ScopeOf(Node node)
+    {
+        if (node is Name n && _nameScopes.TryGetValue(n, out var s)) return s;
+        Node? grandchild = null;
+        for (var p = Parent(node); p is not null; grandchild = node, node = p, p = Parent(p))
+        {
+            if (ScopeOpenedBy(p) is not { } opened) continue;
+            // Decorators, defaults, bases and a comprehension's first iterable belong to the enclosing scope.
+            if (BelongsToBody(p, node, grandchild)) return opened;
+        }
+        return ModuleScope;
+    }
+
+    static bool BelongsToBody(Node opener, Node child, Node? grandchild) => opener switch
+    {
+        FunctionDef f => Contains(f.Body, child),
+        ClassDef c => Contains(c.Body, child),
+        Lambda l => ReferenceEquals(l.Body, child),
+        Module => true,
+        _ => !(Generators(opener) is { Count: > 0 } g && ReferenceEquals(g[0], child) && ReferenceEquals(g[0].Iter, grandchild)),
+    };
+
+    static bool Contains(IReadOnlyList<Stmt> body, Node n)
+    {
+        foreach (var s in body) if (ReferenceEquals(s, n)) return true;
+        return false;
+    }
+
+    internal static IReadOnlyList<Comprehension>? Generators(Node n) => n switch
+    {
+        ListComp c => c.Generators, SetComp c => c.Generators, GeneratorExp c => c.Generators, DictComp c => c.Generators,
+        _ => null,
+    };
+
+    /// <summary>The innermost function (or lambda) the node is in; null at module or class level.</summary>
+    public Node? EnclosingFunction(Node node)
+    {
+        for (var s = ScopeOf(node); s is not null; s = s.Parent)
+            if (s.Kind is ScopeKind.Function or ScopeKind.Lambda) return s.Node;
+        return null;
+    }
+
+    // ───────────── names ─────────────
+
+    /// <summary>
+    /// The binding a name refers to at this point: the latest binding before the use in the scope that resolves it
+    /// (or the scope's last one, for uses before any binding: loops, functions defined before the import).
+    /// Null for builtins and undefined names.
+    /// </summary>
+    public Binding? BindingOf(Name name)
+    {
+        var scope = _nameScopes.TryGetValue(name, out var s) ? s : ModuleScope;
+        var resolving = scope.ResolvingScope(name.Id);
+        if (resolving is null) return null;
+        return LatestBefore(resolving.BindingsOf(name.Id), name.Start);
+    }
+
+    static Binding? LatestBefore(IReadOnlyList<Binding> bindings, int offset)
+    {
+        Binding? best = null;
+        foreach (var b in bindings) if (b.Position <= offset) best = b;
+        return best ?? (bindings.Count > 0 ? bindings[^1] : null);
+    }
+
+    /// <summary>The name is not bound anywhere in the module: a builtin (or an undefined name).</summary>
+    public bool IsBuiltin(Name name) => BindingOf(name) is null;
+
+    /// <summary>
+    /// `subprocess.Popen` for `sp.Popen` after `import subprocess as sp`, `os.path.join` for `join` after
+    /// `from os.path import join`, `exec` for the builtin. Null when the expression is not a dotted name rooted
+    /// in an import or a builtin: a local function, parameter or variable named like a module is not that module.
+    /// </summary>
+    public string? QualifiedName(Expr expr) => QualifiedName(expr, 0);
+
+    string? QualifiedName(Expr expr, int depth)
+    {
+        if (depth > MaxEvaluationDepth) return null;
         switch (expr)
         {
             case Name n:
-                return _aliases.TryGetValue(n.Id, out var q) ? q : n.Id;
+                var b = BindingOf(n);
+                if (b is null) return n.Id;
+                if (b.IsImport) return b.ImportedName;
+                // `run = subprocess.run`: an alias by assignment, when it is the name's only binding.
+                if (b.Kind == BindingKind.Assignment && b.Value is Name or AttributeExpr && b.Scope.BindingsOf(n.Id).Count == 1)
+                    return QualifiedName(b.Value, depth + 1);
+                return null;
             case AttributeExpr a:
-                var inner = QualifiedName(a.Value);
+                var inner = QualifiedName(a.Value, depth + 1);
                 return inner is null ? null : inner + "." + a.Attr;
             default:
                 return null;
@@ -40,32 +168,194 @@ public sealed class SemanticModel
 
     public bool Resolves(Expr expr, string qualifiedName) => QualifiedName(expr) == qualifiedName;
 
-    sealed class ImportCollector(SemanticModel model) : AstWalker
+    /// <summary>`a.b.c` as written, without resolving anything; null when not a dotted name.</summary>
+    public static string? DottedName(Expr expr) => expr switch
     {
-        public override void Visit(Node node)
+        Name n => n.Id,
+        AttributeExpr a => DottedName(a.Value) is { } inner ? inner + "." + a.Attr : null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Bandit's notion of a call's qualified name: import aliases replaced, otherwise the dotted name as written
+    /// (`app.run` for a local `app`). For rules that match on a name's shape rather than on what it is.
+    /// </summary>
+    public string? LooseQualifiedName(Expr expr) => QualifiedName(expr) ?? LooseFromParts(expr);
+
+    string? LooseFromParts(Expr expr) => expr switch
+    {
+        Name n => n.Id,
+        AttributeExpr a => LooseQualifiedName(a.Value) is { } inner ? inner + "." + a.Attr : null,
+        _ => null,
+    };
+
+    /// <summary>The last segment of a name or attribute (`get` for `requests.get`, `self.session.get`); Bandit's `call_function_name`.</summary>
+    public static string? SimpleName(Expr expr) => expr switch
+    {
+        Name n => n.Id,
+        AttributeExpr a => a.Attr,
+        _ => null,
+    };
+
+    /// <summary>Imported in full or as a submodule/member: `IsImported("django.db")` holds after `from django.db.models import Q`.</summary>
+    public bool IsImported(string module)
+    {
+        if (_importedNames.Contains(module)) return true;
+        foreach (var n in _importedNames)
+            if (n.Length > module.Length && n[module.Length] == '.' && n.StartsWith(module, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Bandit's `is_module_imported_like`: some imported name contains the text.</summary>
+    public bool IsImportedLike(string fragment)
+    {
+        foreach (var n in _importedNames) if (n.Contains(fragment, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    public CallSite Call(Call call) => new(call, this);
+
+    // ───────────── constants ─────────────
+
+    /// <summary>Syntactically a string literal (not an f-string, not a name).</summary>
+    public static bool IsLiteralString(Expr? e) => e is Constant { ValueKind: ConstantKind.Str };
+
+    /// <summary>
+    /// The value of an expression built from literals, names bound once to such expressions (module constants,
+    /// local single assignments), `+` on strings/lists, arithmetic and bitwise operators on integers,
+    /// f-strings of constants and a few stdlib constants (`stat.S_IWOTH`). Null when unknown.
+    /// </summary>
+    public ConstValue? Evaluate(Expr? expr) => expr is null ? null : Evaluate(expr, 0);
+
+    public string? StringValue(Expr? expr) => Evaluate(expr)?.AsString;
+    public BigInteger? IntValue(Expr? expr) => Evaluate(expr) is { Kind: ValueKind.Int } v ? v.AsInt : null;
+
+    /// <summary>`bool(expr)` when the value is known, else null.</summary>
+    public bool? Truthiness(Expr? expr) => Evaluate(expr)?.Truthy;
+
+    /// <summary>The name or attribute an expression ends with (`PROTOCOL_SSLv2` for `ssl.PROTOCOL_SSLv2`), through `from` imports.</summary>
+    public string? SymbolName(Expr? expr) => expr switch
+    {
+        AttributeExpr a => a.Attr,
+        Name n => BindingOf(n) is { IsImport: true, ImportedName: { } q } ? q[(q.LastIndexOf('.') + 1)..] : n.Id,
+        _ => null,
+    };
+
+    ConstValue? Evaluate(Expr expr, int depth)
+    {
+        if (depth > MaxEvaluationDepth) return null;
+        switch (expr)
         {
-            switch (node)
-            {
-                case Import imp:
-                    foreach (var a in imp.Names)
-                    {
-                        var top = a.Name.Split('.')[0];
-                        model._importedModules.Add(top);
-                        if (a.AsName is { } asName) model._aliases[asName] = a.Name;
-                        else model._aliases[top] = top;
-                    }
-                    return;
-                case ImportFrom from:
-                    if (from.Level == 0 && from.Module is { } m) model._importedModules.Add(m.Split('.')[0]);
-                    foreach (var a in from.Names)
-                    {
-                        if (a.Name == "*") continue;
-                        var qualified = from.Level > 0 ? a.Name : (from.Module is null ? a.Name : from.Module + "." + a.Name);
-                        model._aliases[a.AsName ?? a.Name] = qualified;
-                    }
-                    return;
-            }
-            base.Visit(node);
+            case Constant c:
+                return c.ValueKind switch
+                {
+                    ConstantKind.None => ConstValue.None,
+                    ConstantKind.True => ConstValue.True,
+                    ConstantKind.False => ConstValue.False,
+                    ConstantKind.Int => ConstValue.Int(c.AsInt!.Value),
+                    ConstantKind.Float => ConstValue.Float((double)c.Value!),
+                    ConstantKind.Str => ConstValue.Str(c.AsString!),
+                    ConstantKind.Bytes => ConstValue.Bytes(c.AsBytes!),
+                    _ => null,
+                };
+            case Name n:
+                return EvaluateName(n, depth);
+            case AttributeExpr a:
+                return QualifiedName(a) is { } q && KnownConstants.TryGetValue(q, out var known) ? ConstValue.Int(known) : null;
+            case ListExpr l:
+                return ConstValue.List(EvaluateAll(l.Elts, depth));
+            case TupleExpr t:
+                return ConstValue.Tuple(EvaluateAll(t.Elts, depth));
+            case DictExpr d:
+                return d.Keys.Count == 0 ? ConstValue.Dict(0) : ConstValue.Dict(d.Keys.Count);
+            case UnaryOp u:
+                var operand = Evaluate(u.Operand, depth + 1);
+                if (operand is null) return null;
+                return u.Op switch
+                {
+                    UnaryOperator.Not => ConstValue.Bool(!operand.Truthy),
+                    UnaryOperator.USub when operand.Kind == ValueKind.Int => ConstValue.Int(-operand.AsInt!.Value),
+                    UnaryOperator.UAdd when operand.Kind == ValueKind.Int => operand,
+                    UnaryOperator.Invert when operand.Kind == ValueKind.Int => ConstValue.Int(-operand.AsInt!.Value - 1),
+                    _ => null,
+                };
+            case BinOp b:
+                return EvaluateBinOp(b, depth);
+            case JoinedStr j:
+                var sb = new System.Text.StringBuilder();
+                foreach (var part in j.Values)
+                {
+                    if (part is Constant { ValueKind: ConstantKind.Str } s) { sb.Append(s.AsString); continue; }
+                    if (part is FormattedValue { FormatSpec: null } fv && Evaluate(fv.Value, depth + 1)?.ToPythonString() is { } text && fv.Conversion < 0)
+                    { sb.Append(text); continue; }
+                    return null;
+                }
+                return ConstValue.Str(sb.ToString());
+            default:
+                return null;
         }
     }
+
+    ConstValue?[] EvaluateAll(IReadOnlyList<Expr> elts, int depth)
+    {
+        var items = new ConstValue?[elts.Count];
+        for (int i = 0; i < items.Length; i++) items[i] = elts[i] is Starred ? null : Evaluate(elts[i], depth + 1);
+        return items;
+    }
+
+    /// <summary>A name's value when its binding is the only one of its scope and binds a constant expression.</summary>
+    ConstValue? EvaluateName(Name n, int depth)
+    {
+        var b = BindingOf(n);
+        if (b is null)
+            return n.Id switch { "True" => ConstValue.True, "False" => ConstValue.False, "None" => ConstValue.None, _ => null };
+        if (b.Kind != BindingKind.Assignment || b.Value is null) return null;
+        if (b.Scope.BindingsOf(n.Id).Count != 1) return null;
+        // A use in the binding's own scope that precedes the assignment sees no value (or a loop's previous one).
+        if (ReferenceEquals(ScopeOf(n), b.Scope) && b.Position > n.Start) return null;
+        return Evaluate(b.Value, depth + 1);
+    }
+
+    ConstValue? EvaluateBinOp(BinOp b, int depth)
+    {
+        var left = Evaluate(b.Left, depth + 1);
+        if (left is null) return null;
+        var right = Evaluate(b.Right, depth + 1);
+        if (right is null) return null;
+        if (b.Op == Operator.Add)
+        {
+            if (left.Kind == ValueKind.Str && right.Kind == ValueKind.Str) return ConstValue.Str(left.AsString + right.AsString);
+            if (left.Kind == ValueKind.List && right.Kind == ValueKind.List)
+                return ConstValue.List([.. left.Items!, .. right.Items!]);
+            if (left.Kind == ValueKind.Tuple && right.Kind == ValueKind.Tuple)
+                return ConstValue.Tuple([.. left.Items!, .. right.Items!]);
+        }
+        if (left.Kind is ValueKind.Int or ValueKind.Bool && right.Kind is ValueKind.Int or ValueKind.Bool)
+        {
+            var x = left.AsInt!.Value;
+            var y = right.AsInt!.Value;
+            switch (b.Op)
+            {
+                case Operator.Add: return ConstValue.Int(x + y);
+                case Operator.Sub: return ConstValue.Int(x - y);
+                case Operator.Mult: return ConstValue.Int(x * y);
+                case Operator.BitOr: return ConstValue.Int(x | y);
+                case Operator.BitAnd: return ConstValue.Int(x & y);
+                case Operator.BitXor: return ConstValue.Int(x ^ y);
+                case Operator.LShift when y >= 0 && y < 64: return ConstValue.Int(x << (int)y);
+                case Operator.RShift when y >= 0 && y < 64: return ConstValue.Int(x >> (int)y);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Values of stdlib constants that security checks compare against (file permission bits).</summary>
+    static readonly Dictionary<string, int> KnownConstants = new(StringComparer.Ordinal)
+    {
+        ["stat.S_ISUID"] = 0x800, ["stat.S_ISGID"] = 0x400, ["stat.S_ISVTX"] = 0x200,
+        ["stat.S_IRWXU"] = 0x1C0, ["stat.S_IRUSR"] = 0x100, ["stat.S_IWUSR"] = 0x80, ["stat.S_IXUSR"] = 0x40,
+        ["stat.S_IRWXG"] = 0x38, ["stat.S_IRGRP"] = 0x20, ["stat.S_IWGRP"] = 0x10, ["stat.S_IXGRP"] = 0x8,
+        ["stat.S_IRWXO"] = 0x7, ["stat.S_IROTH"] = 0x4, ["stat.S_IWOTH"] = 0x2, ["stat.S_IXOTH"] = 0x1,
+        ["stat.S_IREAD"] = 0x100, ["stat.S_IWRITE"] = 0x80, ["stat.S_IEXEC"] = 0x40,
+    };
 }

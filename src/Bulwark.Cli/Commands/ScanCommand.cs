@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Bulwark.Engine;
+using Bulwark.Reports;
+
+namespace Bulwark.Cli.Commands;
+
+/// <summary>`bulwark scan [PATH...]`: the main job.</summary>
+public static class ScanCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var options = new ScanOptions();
+        var format = new Option<string>("--format", "-f") { Description = "Report format: " + string.Join(", ", ReportOutput.Formats) + ".", DefaultValueFactory = _ => "text" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var exitZero = new Option<bool>("--exit-zero") { Description = "Exit with 0 even when there are findings." };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings absent from this baseline (see `bulwark baseline create`)." };
+        var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
+
+        var command = new Command("scan", "Scan Python code, dependencies, secrets, configuration and CI workflows.");
+        options.AddTo(command);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress }) command.Options.Add(o);
+
+        command.SetAction(r =>
+        {
+            try
+            {
+                var fmt = r.GetValue(format)!;
+                if (!ReportOutput.Formats.Contains(fmt))
+                    throw new ConfigException($"unknown format '{fmt}' (choose from {string.Join(", ", ReportOutput.Formats)})");
+                if (!ColorPolicy.TryParse(r.GetValue(color)!, out var colorMode))
+                    throw new ConfigException($"--color must be auto, always or never (got '{r.GetValue(color)}')");
+                var settings = options.Settings(r);
+                var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
+                var outPath = r.GetValue(output);
+
+                using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
+                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update });
+                progress?.Dispose();
+
+                bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
+                ReportOutput.Write(result, fmt, outPath, stdout, useColor);
+                if (outPath is not null && fmt != "text") stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
+                return r.GetValue(exitZero) || result.Findings.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
+            }
+            catch (ConfigException ex)
+            {
+                stderr.WriteLine($"bulwark: error: {ex.Message}");
+                return ExitCodes.Error;
+            }
+        });
+        return command;
+    }
+}
+
+public static class Terminal
+{
+    public static bool StderrIsInteractive => !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("TERM") != "dumb";
+}

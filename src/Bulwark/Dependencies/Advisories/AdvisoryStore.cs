@@ -1,0 +1,254 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bulwark.Dependencies.Advisories;
+
+/// <summary>
+/// The local advisory database: OSV records imported once into a compact binary file that loads in milliseconds,
+/// indexed by normalised package name. Withdrawn records are kept (for counts) but never matched.
+/// </summary>
+public sealed class AdvisoryStore
+{
+    const uint Magic = 0x42445742; // "BWDB"
+    const int FormatVersion = 1;
+    public const string FileName = "advisories.bwdb";
+
+    public IReadOnlyList<Advisory> Advisories { get; }
+    /// <summary>Where the records came from: a directory, a zip file or a URL.</summary>
+    public string Source { get; }
+    public DateTimeOffset ImportedAt { get; }
+    /// <summary>HTTP entity tag of the downloaded export, for conditional updates.</summary>
+    public string? ETag { get; }
+    /// <summary>A digest of every record's id and modification time: the database version a project can pin.</summary>
+    public string Digest { get; }
+    readonly Dictionary<string, List<(Advisory Advisory, AffectedPackage Affected)>> _byPackage;
+
+    public AdvisoryStore(IReadOnlyList<Advisory> advisories, string source, DateTimeOffset importedAt, string? etag = null)
+    {
+        Advisories = advisories; Source = source; ImportedAt = importedAt; ETag = etag;
+        _byPackage = new(StringComparer.Ordinal);
+        foreach (var a in advisories)
+            foreach (var p in a.Affected)
+            {
+                if (!_byPackage.TryGetValue(p.Name, out var list)) _byPackage[p.Name] = list = [];
+                list.Add((a, p));
+            }
+        Digest = ComputeDigest(advisories);
+    }
+
+    public int Count => Advisories.Count;
+
+    public DateTimeOffset? NewestModified
+    {
+        get
+        {
+            DateTimeOffset? max = null;
+            foreach (var a in Advisories) if (max is null || a.Modified > max) max = a.Modified;
+            return max;
+        }
+    }
+
+    /// <summary>Records affecting a package (normalised name), withdrawn ones included.</summary>
+    public IReadOnlyList<(Advisory Advisory, AffectedPackage Affected)> ForPackage(string normalizedName) =>
+        _byPackage.TryGetValue(normalizedName, out var l) ? l : [];
+
+    public IEnumerable<string> Packages => _byPackage.Keys;
+
+    static string ComputeDigest(IReadOnlyList<Advisory> advisories)
+    {
+        var ids = new List<string>(advisories.Count);
+        foreach (var a in advisories) ids.Add(a.Id + "@" + a.Modified.UtcTicks);
+        ids.Sort(StringComparer.Ordinal);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
+        return Convert.ToHexStringLower(bytes)[..16];
+    }
+
+    // ---- import -------------------------------------------------------------------------------------------
+
+    /// <summary>Reads every OSV record (`.json`, `.yaml`, `.yml`) under a directory, or inside a zip export.</summary>
+    public static AdvisoryStore Import(string path, List<string>? problems = null, string? etag = null, string? source = null)
+    {
+        var list = new List<Advisory>();
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(IsRecordFile).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            foreach (var f in files)
+            {
+                try { list.Add(OsvReader.FromFile(f, File.ReadAllText(f))); }
+                catch (Exception ex) when (ex is FormatException or IOException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException)
+                {
+                    problems?.Add($"{Path.GetRelativePath(path, f)}: {ex.Message}");
+                }
+            }
+        }
+        else if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            using var zip = ZipFile.OpenRead(path);
+            foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                if (!IsRecordFile(entry.FullName)) continue;
+                try
+                {
+                    using var r = new StreamReader(entry.Open());
+                    list.Add(OsvReader.FromFile(entry.FullName, r.ReadToEnd()));
+                }
+                catch (Exception ex) when (ex is FormatException or IOException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException or InvalidDataException)
+                {
+                    problems?.Add($"{entry.FullName}: {ex.Message}");
+                }
+            }
+        }
+        else throw new FileNotFoundException($"no OSV directory or zip file at '{path}'");
+        return new AdvisoryStore(list, source ?? Path.GetFullPath(path), DateTimeOffset.UtcNow, etag);
+    }
+
+    static bool IsRecordFile(string f) =>
+        f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+        || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    // ---- binary file ---------------------------------------------------------------------------------------
+
+    public void Save(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var tmp = file + ".tmp";
+        using (var fs = File.Create(tmp))
+        using (var gz = new BrotliStream(fs, CompressionLevel.Fastest))
+        using (var w = new BinaryWriter(gz, Encoding.UTF8))
+        {
+            w.Write(Magic); w.Write(FormatVersion);
+            w.Write(Source); w.Write(ImportedAt.UtcTicks); w.Write(ETag ?? "");
+            w.Write(Advisories.Count);
+            foreach (var a in Advisories)
+            {
+                w.Write(a.Id);
+                WriteList(w, a.Aliases);
+                w.Write(a.Summary);
+                w.Write(a.Modified.UtcTicks);
+                w.Write(a.Published?.UtcTicks ?? 0L);
+                w.Write(a.Withdrawn?.UtcTicks ?? 0L);
+                WriteList(w, a.CvssVectors);
+                w.Write(a.SeverityLabel ?? "");
+                WriteList(w, a.References);
+                w.Write(a.Affected.Count);
+                foreach (var p in a.Affected)
+                {
+                    w.Write(p.Name);
+                    w.Write(p.Ranges.Count);
+                    foreach (var r in p.Ranges)
+                    {
+                        w.Write(r.Type);
+                        w.Write(r.Events.Count);
+                        foreach (var e in r.Events) { w.Write((byte)e.Kind); w.Write(e.Version); }
+                    }
+                    WriteList(w, p.Versions);
+                }
+            }
+        }
+        File.Move(tmp, file, overwrite: true);
+    }
+
+    static void WriteList(BinaryWriter w, IReadOnlyList<string> list)
+    {
+        w.Write(list.Count);
+        foreach (var s in list) w.Write(s);
+    }
+
+    static string[] ReadList(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < 0 || n > 1_000_000) throw new InvalidDataException("corrupt advisory store");
+        var a = new string[n];
+        for (int i = 0; i < n; i++) a[i] = r.ReadString();
+        return a;
+    }
+
+    static DateTimeOffset? Ticks(long t) => t == 0 ? null : new DateTimeOffset(t, TimeSpan.Zero);
+
+    /// <summary>Loads a store file; throws <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static AdvisoryStore Load(string file)
+    {
+        try
+        {
+            using var fs = File.OpenRead(file);
+            using var gz = new BrotliStream(fs, CompressionMode.Decompress);
+            using var r = new BinaryReader(new BufferedStream(gz, 1 << 16), Encoding.UTF8);
+            if (r.ReadUInt32() != Magic) throw new InvalidDataException($"'{file}' is not a Bulwark advisory store");
+            int version = r.ReadInt32();
+            if (version != FormatVersion) throw new InvalidDataException($"'{file}' has store format {version}; re-import it");
+            var source = r.ReadString();
+            var imported = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
+            var etag = r.ReadString();
+            int count = r.ReadInt32();
+            var list = new List<Advisory>(count);
+            for (int i = 0; i < count; i++)
+            {
+                var id = r.ReadString();
+                var aliases = ReadList(r);
+                var summary = r.ReadString();
+                var modified = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
+                var published = Ticks(r.ReadInt64());
+                var withdrawn = Ticks(r.ReadInt64());
+                var vectors = ReadList(r);
+                var label = r.ReadString();
+                var refs = ReadList(r);
+                int na = r.ReadInt32();
+                var affected = new List<AffectedPackage>(na);
+                for (int j = 0; j < na; j++)
+                {
+                    var name = r.ReadString();
+                    int nr = r.ReadInt32();
+                    var ranges = new List<AffectedRange>(nr);
+                    for (int k = 0; k < nr; k++)
+                    {
+                        var type = r.ReadString();
+                        int ne = r.ReadInt32();
+                        var events = new RangeEvent[ne];
+                        for (int e = 0; e < ne; e++) events[e] = new RangeEvent((EventKind)r.ReadByte(), r.ReadString());
+                        ranges.Add(new AffectedRange(type, events));
+                    }
+                    affected.Add(new AffectedPackage(name, ranges, ReadList(r)));
+                }
+                list.Add(new Advisory
+                {
+                    Id = id, Aliases = aliases, Summary = summary, Modified = modified, Published = published, Withdrawn = withdrawn,
+                    CvssVectors = vectors, SeverityLabel = label.Length == 0 ? null : label, References = refs, Affected = affected,
+                });
+            }
+            return new AdvisoryStore(list, source, imported, etag.Length == 0 ? null : etag);
+        }
+        catch (EndOfStreamException) { throw new InvalidDataException($"'{file}' is truncated; re-import it"); }
+        catch (InvalidOperationException) { throw new InvalidDataException($"'{file}' is not a Bulwark advisory store"); }
+        catch (IOException ex) when (ex is not FileNotFoundException) { throw new InvalidDataException($"'{file}' cannot be read: {ex.Message}"); }
+    }
+
+    /// <summary>The per-user cache directory: BULWARK_CACHE_DIR, else $XDG_CACHE_HOME/bulwark, else ~/.cache/bulwark.</summary>
+    public static string CacheDirectory()
+    {
+        var env = Environment.GetEnvironmentVariable("BULWARK_CACHE_DIR");
+        if (!string.IsNullOrEmpty(env)) return env;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg)) return Path.Combine(xdg, "bulwark");
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "bulwark");
+    }
+
+    public static string DefaultStorePath() => Path.Combine(CacheDirectory(), FileName);
+
+    /// <summary>
+    /// Opens what `--vuln-db` names (a directory or zip of records is imported in memory; anything else is a store file),
+    /// or the cached store when <paramref name="path"/> is null. Returns null when no cached store exists.
+    /// </summary>
+    public static AdvisoryStore? Open(string? path)
+    {
+        if (path is null)
+        {
+            var file = DefaultStorePath();
+            return File.Exists(file) ? Load(file) : null;
+        }
+        if (Directory.Exists(path) || path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) return Import(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"advisory database '{path}' not found");
+        return Load(path);
+    }
+}

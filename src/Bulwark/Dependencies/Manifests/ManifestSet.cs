@@ -1,0 +1,75 @@
+namespace Bulwark.Dependencies.Manifests;
+
+/// <summary>
+/// Every manifest of a project, each parsed once: discovered files plus the requirements files they include with
+/// -r/-c (followed transitively; a cycle is reported once and broken).
+/// </summary>
+public sealed class ManifestSet
+{
+    public List<Manifest> Manifests { get; } = [];
+    public List<string> Problems { get; } = [];
+    readonly Dictionary<string, Manifest> _byPath = new(StringComparer.Ordinal);
+
+    /// <summary>Loads manifests from (full path, relative path) pairs; <paramref name="read"/> returns null for unreadable files.</summary>
+    public static ManifestSet Load(string root, IEnumerable<(string FullPath, string RelativePath)> files, Func<string, string?> read)
+    {
+        var set = new ManifestSet();
+        foreach (var (full, rel) in files)
+        {
+            if (ManifestParsers.KindOf(rel) is not { } kind) continue;
+            set.LoadFile(root, full, rel, kind, read, []);
+        }
+        return set;
+    }
+
+    void LoadFile(string root, string full, string rel, ManifestKind kind, Func<string, string?> read, List<string> stack)
+    {
+        if (stack.Contains(full))
+        {
+            var chain = new List<string>();
+            for (int i = stack.IndexOf(full); i < stack.Count; i++) chain.Add(Relative(root, stack[i]));
+            chain.Add(Relative(root, full));
+            Problems.Add("requirements include cycle: " + string.Join(" -> ", chain));
+            return;
+        }
+        if (_byPath.TryGetValue(full, out var existing))
+        {
+            FollowIncludes(root, existing, read, stack);
+            return;
+        }
+        var text = read(full);
+        if (text is null) { Problems.Add($"{rel}: cannot read file"); return; }
+        Manifest m;
+        var includes = new List<RequirementsParser.Include>();
+        if (kind is ManifestKind.Requirements or ManifestKind.Constraints)
+            m = RequirementsParser.Parse(full, rel, text, kind == ManifestKind.Constraints, includes);
+        else
+            m = ManifestParsers.Parse(kind, full, rel, text);
+        _byPath[full] = m;
+        Manifests.Add(m);
+        Problems.AddRange(m.Problems);
+        _includeKinds[full] = includes;
+        FollowIncludes(root, m, read, stack);
+    }
+
+    readonly Dictionary<string, List<RequirementsParser.Include>> _includeKinds = new(StringComparer.Ordinal);
+    readonly HashSet<string> _followed = new(StringComparer.Ordinal);
+
+    void FollowIncludes(string root, Manifest m, Func<string, string?> read, List<string> stack)
+    {
+        if (!_includeKinds.TryGetValue(m.FullPath, out var includes) || includes.Count == 0) return;
+        // Each file's includes are walked once outside a cycle check; the stack still catches cycles through it.
+        if (!_followed.Add(m.FullPath) && !stack.Contains(m.FullPath)) return;
+        stack.Add(m.FullPath);
+        foreach (var inc in includes)
+            LoadFile(root, inc.Path, Relative(root, inc.Path), inc.IsConstraint ? ManifestKind.Constraints : ManifestKind.Requirements, read, stack);
+        stack.RemoveAt(stack.Count - 1);
+    }
+
+    static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
+
+    public IEnumerable<Manifest> OfKind(ManifestKind kind)
+    {
+        foreach (var m in Manifests) if (m.Kind == kind) yield return m;
+    }
+}

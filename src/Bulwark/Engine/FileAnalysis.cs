@@ -1,0 +1,275 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bulwark.Model;
+using Bulwark.Python;
+using Bulwark.Python.Syntax;
+using Bulwark.Rules;
+using Bulwark.Rules.Diagnostics;
+using Bulwark.Semantics;
+
+namespace Bulwark.Engine;
+
+/// <summary>What one file contributed to the scan.</summary>
+public sealed class FileOutcome
+{
+    public List<Finding> Findings { get; } = [];
+    public int SuppressedNosec { get; set; }
+    public int SuppressedInline { get; set; }
+    public int SuppressedConfig { get; set; }
+    public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
+    public List<string> Warnings { get; } = [];
+}
+
+/// <summary>
+/// The per-file pipeline: parse once, build the semantic model, run every code rule in one walk and every
+/// applicable file rule, then apply inline suppressions and compute snippets and fingerprints.
+/// A pure function of the file and the immutable settings, so files can be analysed in parallel.
+/// </summary>
+public static class FileAnalysis
+{
+    /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
+    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
+    {
+        fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
+        var outcome = new FileOutcome();
+        var raw = new List<Finding>();
+        int[]? statementStarts = null;
+
+        if (file.IsPython)
+        {
+            var parse = PythonParser.Parse(file.Text.Text);
+            // One finding per file: the first error is the real one, later ones are often its echoes.
+            if (parse.Errors.Count > 0 && rules.Contains(SyntaxErrorRule.Instance.Info.Id))
+            {
+                var e = parse.Errors[0];
+                var more = parse.Errors.Count > 1 ? $" ({parse.Errors.Count - 1} more error(s) after it)" : "";
+                raw.Add(new Finding
+                {
+                    Rule = SyntaxErrorRule.Instance.Info,
+                    Message = $"SyntaxError: {e.Message}{more}; code Bulwark could not recover around it was not analysed",
+                    Location = RuleContext.LocationOf(file, e.Start, e.End),
+                    Severity = SyntaxErrorRule.Instance.Info.Severity,
+                    Confidence = SyntaxErrorRule.Instance.Info.Confidence,
+                    FingerprintKey = e.Message,
+                });
+            }
+            var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
+            var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
+            outcome.ImportedModules = semantic.ImportedModules;
+            if (rules.CodeRules.Count > 0)
+            {
+                var context = new CodeContext(file, parse, semantic, settings, raw);
+                new Dispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
+            }
+            statementStarts = StatementStarts(parse);
+        }
+
+        if (fileRules.Count > 0)
+        {
+            var context = new FileContext(file, settings, raw);
+            foreach (var rule in fileRules)
+            {
+                try { rule.Check(file, context); }
+                catch (Exception ex) { outcome.Warnings.Add(RuleFailure(rule, file, ex)); }
+            }
+        }
+
+        Finish(file, raw, statementStarts, settings, outcome);
+        return outcome;
+    }
+
+    /// <summary>Reports a file that could not be read or decoded.</summary>
+    public static FileOutcome Undecodable(string relativePath, string error, RuleSet rules)
+    {
+        var outcome = new FileOutcome();
+        if (rules.Contains(UndecodableFileRule.Instance.Info.Id))
+            outcome.Findings.Add(new Finding
+            {
+                Rule = UndecodableFileRule.Instance.Info,
+                Message = error,
+                Location = Location.WholeFile(relativePath),
+                Severity = UndecodableFileRule.Instance.Info.Severity,
+                Confidence = UndecodableFileRule.Instance.Info.Confidence,
+                Fingerprint = Fingerprint(UndecodableFileRule.Instance.Info.Id, relativePath, "", 0),
+            });
+        return outcome;
+    }
+
+    static string RuleFailure(IRule rule, SourceFile file, Exception ex) =>
+        $"internal error in rule {rule.Info.Id} on {file.RelativePath}: {ex.GetType().Name}: {ex.Message}";
+
+    /// <summary>One walk of the tree serves every code rule, dispatched by node kind.</summary>
+    sealed class Dispatcher(RuleSet rules, CodeContext context, List<string> warnings) : AstWalker
+    {
+        public override void Visit(Node node)
+        {
+            if (rules.ForKind(node.Kind) is { } list)
+                foreach (var rule in list)
+                {
+                    try { rule.Check(node, context); }
+                    catch (Exception ex) { warnings.Add(RuleFailure(rule, context.File, ex)); }
+                }
+            node.WalkChildren(this);
+        }
+    }
+
+    /// <summary>Suppressions, snippets and fingerprints for project-rule findings, grouped by the file they point into.</summary>
+    public static FileOutcome FinishProjectFindings(List<Finding> raw, IReadOnlyList<ProjectFile> files, ScanSettings settings)
+    {
+        var total = new FileOutcome();
+        var result = total.Findings;
+        var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        foreach (var group in raw.GroupBy(f => f.Location.Path))
+        {
+            var source = byPath.TryGetValue(group.Key, out var pf) ? pf.Load() : null;
+            if (source is null)
+            {
+                int occurrence = 0;
+                foreach (var f in group.OrderBy(f => f, Comparer<Finding>.Create(CompareFindings)))
+                {
+                    if (PerFileIgnored(settings, group.Key, f.Rule)) { total.SuppressedConfig++; continue; }
+                    result.Add(f with { Fingerprint = Fingerprint(f.Rule.Id, group.Key, f.FingerprintKey ?? f.Message, occurrence++) });
+                }
+                continue;
+            }
+            Finish(source, group.ToList(), null, settings, total);
+        }
+        return total;
+    }
+
+    static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome)
+    {
+        raw.Sort(CompareFindings);
+        var suppressions = settings.IgnoreNosec ? null : InlineSuppressions.Parse(file.Text, statementStarts);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in raw)
+        {
+            var snippet = Snippet(file.Text, f.Location, f.Sensitive);
+            var key = f.FingerprintKey ?? NormalizedKey(file.Text, f.Location);
+            var identity = f.Rule.Id + "\0" + key;
+            seen.TryGetValue(identity, out int occurrence);
+            seen[identity] = occurrence + 1;
+            var finished = f with { Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence) };
+
+            if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }
+            switch (suppressions?.Find(f.Rule, f.Location.StartLine) ?? SuppressionKind.None)
+            {
+                case SuppressionKind.Nosec: outcome.SuppressedNosec++; continue;
+                case SuppressionKind.Inline: outcome.SuppressedInline++; continue;
+            }
+            outcome.Findings.Add(finished);
+        }
+    }
+
+    public static int CompareFindings(Finding a, Finding b)
+    {
+        int c = string.CompareOrdinal(a.Location.Path, b.Location.Path);
+        if (c != 0) return c;
+        c = a.Location.StartLine.CompareTo(b.Location.StartLine);
+        if (c != 0) return c;
+        c = a.Location.StartColumn.CompareTo(b.Location.StartColumn);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    static bool PerFileIgnored(ScanSettings settings, string path, RuleInfo rule)
+    {
+        foreach (var (glob, tokens) in settings.PerFileIgnores)
+        {
+            if (!Glob.IsMatch(glob, path)) continue;
+            foreach (var t in tokens) if (RuleSet.Matches(rule, t)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text a fingerprint rests on: the span's text (first line), whitespace-normalised, so line shifts do not change it.</summary>
+    static string NormalizedKey(SourceText text, Location loc)
+    {
+        if (loc.IsWholeFile) return "";
+        var line = text.LineText(loc.StartLine);
+        int start = Math.Clamp(loc.StartColumn - 1, 0, line.Length);
+        int end = loc.EndLine == loc.StartLine ? Math.Clamp(loc.EndColumn - 1, start, line.Length) : line.Length;
+        var span = line.AsSpan(start, end - start);
+        if (span.IsWhiteSpace()) span = line.AsSpan();
+        var sb = new StringBuilder(span.Length);
+        bool space = false;
+        foreach (var c in span)
+        {
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    public static string Fingerprint(string ruleId, string path, string key, int occurrence)
+    {
+        var bytes = Encoding.UTF8.GetBytes($"{ruleId}\0{path}\0{key}\0{occurrence}");
+        return Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
+    }
+
+    /// <summary>Up to three source lines of the location; a sensitive span keeps only its first four characters visible.</summary>
+    static string? Snippet(SourceText text, Location loc, bool sensitive)
+    {
+        if (loc.IsWholeFile || loc.StartLine > text.LineCount) return null;
+        int last = Math.Min(Math.Min(loc.EndLine, text.LineCount), loc.StartLine + 2);
+        var sb = new StringBuilder();
+        for (int l = loc.StartLine; l <= last; l++)
+        {
+            var line = text.LineText(l);
+            if (sensitive)
+            {
+                int from = l == loc.StartLine ? loc.StartColumn - 1 : 0;
+                int to = l == loc.EndLine ? loc.EndColumn - 1 : line.Length;
+                line = Mask(line, Math.Clamp(from, 0, line.Length), Math.Clamp(to, 0, line.Length), l == loc.StartLine);
+            }
+            if (l > loc.StartLine) sb.Append('\n');
+            sb.Append(line);
+        }
+        return sb.ToString();
+    }
+
+    public static string Mask(string line, int from, int to, bool keepPrefix)
+    {
+        if (to <= from) return line;
+        var chars = line.ToCharArray();
+        int visible = keepPrefix ? Math.Min(4, (to - from) / 4) : 0;
+        for (int i = from + visible; i < to; i++) chars[i] = '*';
+        return new string(chars);
+    }
+
+    /// <summary>Line → first line of the statement that covers it (for suppressions on a multi-line statement's first line).</summary>
+    static int[] StatementStarts(ParseResult parse)
+    {
+        var map = new int[parse.Text.LineCount + 2];
+        new StatementLines(parse.Text, map).Visit(parse.Module);
+        return map;
+    }
+
+    sealed class StatementLines(SourceText text, int[] map) : AstWalker
+    {
+        public override void Visit(Node node)
+        {
+            if (node is Stmt stmt)
+            {
+                int first = text.LineOf(stmt.Start);
+                int last = text.LineOf(Math.Max(stmt.Start, stmt.End - 1));
+                int headerEnd = FirstBodyLine(stmt) is int b and > 0 ? Math.Min(last, b - 1) : last;
+                for (int l = first; l <= headerEnd && l < map.Length; l++) map[l] = first;
+            }
+            node.WalkChildren(this);
+        }
+
+        int FirstBodyLine(Stmt s)
+        {
+            IReadOnlyList<Stmt>? body = s switch
+            {
+                FunctionDef f => f.Body, ClassDef c => c.Body, For f => f.Body, While w => w.Body, If i => i.Body,
+                With w => w.Body, Try t => t.Body, _ => null,
+            };
+            if (s is MatchStmt m && m.Cases.Count > 0) return text.LineOf(m.Cases[0].Pattern.Start);
+            return body is { Count: > 0 } ? text.LineOf(body[0].Start) : 0;
+        }
+    }
+}

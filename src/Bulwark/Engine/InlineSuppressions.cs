@@ -1,0 +1,138 @@
+using Bulwark.Model;
+using Bulwark.Python;
+
+namespace Bulwark.Engine;
+
+public enum SuppressionKind { None, Nosec, Inline }
+
+/// <summary>
+/// Suppression comments of one file: Bandit's `# nosec` / `# nosec B602,B607`, Ruff's `# noqa` / `# noqa: S602`,
+/// and Bulwark's `# bulwark: ignore` / `# bulwark: ignore[B602]`. A comment applies to findings on its line, and to
+/// findings anywhere in a multi-line statement when it sits on the statement's first line.
+/// </summary>
+public sealed class InlineSuppressions
+{
+    readonly record struct Directive(SuppressionKind Kind, string[]? Codes); // null codes: everything
+
+    readonly Dictionary<int, List<Directive>> _byLine = new();
+    readonly int[]? _statementStart;
+
+    InlineSuppressions(int[]? statementStart) => _statementStart = statementStart;
+
+    public static InlineSuppressions Parse(SourceText text, int[]? statementStartByLine = null)
+    {
+        var result = new InlineSuppressions(statementStartByLine);
+        var src = text.Text;
+        int hash = src.IndexOf('#');
+        while (hash >= 0)
+        {
+            int line = text.LineOf(hash);
+            var (ls, ll) = text.LineExtent(line);
+            var comment = src.AsSpan(hash, ls + ll - hash);
+            result.ParseComment(line, comment);
+            int next = ls + ll;
+            hash = next < src.Length ? src.IndexOf('#', next) : -1;
+        }
+        return result;
+    }
+
+    void ParseComment(int line, ReadOnlySpan<char> comment)
+    {
+        // A line may hold several '#' (`x = 1  # note # nosec`); look at each segment.
+        while (comment.Length > 0)
+        {
+            comment = comment.TrimStart('#').TrimStart();
+            int nextHash = comment.IndexOf('#');
+            var segment = nextHash >= 0 ? comment[..nextHash] : comment;
+            TryDirective(line, segment.TrimEnd());
+            if (nextHash < 0) break;
+            comment = comment[nextHash..];
+        }
+    }
+
+    void TryDirective(int line, ReadOnlySpan<char> s)
+    {
+        if (StartsWithWord(s, "nosec"))
+        {
+            var rest = s[5..].TrimStart(':').Trim();
+            Add(line, new Directive(SuppressionKind.Nosec, Codes(rest)));
+        }
+        else if (StartsWithWord(s, "noqa"))
+        {
+            var rest = s[4..];
+            if (rest.StartsWith(":")) Add(line, new Directive(SuppressionKind.Inline, Codes(rest[1..].Trim())));
+            else Add(line, new Directive(SuppressionKind.Inline, null));
+        }
+        else if (s.StartsWith("bulwark:", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = s[8..].Trim();
+            if (!StartsWithWord(rest, "ignore")) return;
+            rest = rest[6..].Trim();
+            if (rest.StartsWith("[") && rest.IndexOf(']') is var close and > 0)
+                Add(line, new Directive(SuppressionKind.Inline, Codes(rest[1..close])));
+            else if (rest.IsEmpty) Add(line, new Directive(SuppressionKind.Inline, null));
+        }
+    }
+
+    static bool StartsWithWord(ReadOnlySpan<char> s, string word) =>
+        s.StartsWith(word, StringComparison.OrdinalIgnoreCase) &&
+        (s.Length == word.Length || !char.IsLetterOrDigit(s[word.Length]) && s[word.Length] != '_');
+
+    /// <summary>Codes are separated by commas and/or spaces; anything after the codes (a reason) is ignored.</summary>
+    static string[]? Codes(ReadOnlySpan<char> s)
+    {
+        var codes = new List<string>();
+        foreach (var part in s.ToString().Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsCode(part)) break;
+            codes.Add(part);
+        }
+        return codes.Count == 0 ? null : codes.ToArray();
+    }
+
+    // Rule ids (B602, S602, BW001, DEP001) or Bandit test names (subprocess_popen_with_shell_equals_true).
+    static bool IsCode(string s)
+    {
+        if (s.Length == 0 || !char.IsLetter(s[0])) return false;
+        foreach (var c in s) if (!char.IsLetterOrDigit(c) && c != '_' && c != '-') return false;
+        return true;
+    }
+
+    void Add(int line, Directive d)
+    {
+        if (!_byLine.TryGetValue(line, out var list)) _byLine[line] = list = [];
+        list.Add(d);
+    }
+
+    public bool IsEmpty => _byLine.Count == 0;
+
+    /// <summary>Which mechanism, if any, suppresses a finding of <paramref name="rule"/> at <paramref name="line"/>.</summary>
+    public SuppressionKind Find(RuleInfo rule, int line)
+    {
+        if (_byLine.Count == 0 || line <= 0) return SuppressionKind.None;
+        var kind = Check(rule, line);
+        if (kind != SuppressionKind.None) return kind;
+        if (_statementStart is not null && line < _statementStart.Length && _statementStart[line] is > 0 and var first && first != line)
+            return Check(rule, first);
+        return SuppressionKind.None;
+    }
+
+    SuppressionKind Check(RuleInfo rule, int line)
+    {
+        if (!_byLine.TryGetValue(line, out var list)) return SuppressionKind.None;
+        foreach (var d in list)
+            if (d.Codes is null || Names(rule, d.Codes)) return d.Kind;
+        return SuppressionKind.None;
+    }
+
+    static bool Names(RuleInfo rule, string[] codes)
+    {
+        foreach (var c in codes)
+        {
+            if (c.Equals(rule.Id, StringComparison.OrdinalIgnoreCase)) return true;
+            if (c.Replace('-', '_').Equals(rule.Name.Replace('-', '_'), StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (var a in rule.Aliases) if (c.Equals(a, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+using Bulwark.Model;
+using Bulwark.Python.Syntax;
+using Bulwark.Rules;
+
+namespace Bulwark.Engine;
+
+/// <summary>The rules one scan runs, after profile, --select and --ignore, indexed for the per-file passes.</summary>
+public sealed class RuleSet
+{
+    readonly CodeRule[]?[] _byKind;
+
+    public IReadOnlyList<IRule> Rules { get; }
+    public IReadOnlyList<CodeRule> CodeRules { get; }
+    public IReadOnlyList<FileRule> FileRules { get; }
+    public IReadOnlyList<ProjectRule> ProjectRules { get; }
+
+    public RuleSet(IEnumerable<IRule> rules)
+    {
+        Rules = rules.OrderBy(r => r.Info.Id, StringComparer.Ordinal).ToArray();
+        CodeRules = Rules.OfType<CodeRule>().ToArray();
+        FileRules = Rules.OfType<FileRule>().ToArray();
+        ProjectRules = Rules.OfType<ProjectRule>().ToArray();
+        var lists = new List<CodeRule>?[Enum.GetValues<NodeKind>().Length];
+        foreach (var r in CodeRules)
+            foreach (var k in r.Kinds)
+                (lists[(int)k] ??= []).Add(r);
+        _byKind = new CodeRule[]?[lists.Length];
+        for (int i = 0; i < lists.Length; i++) _byKind[i] = lists[i]?.ToArray();
+    }
+
+    public CodeRule[]? ForKind(NodeKind kind) => _byKind[(int)kind];
+
+    /// <summary>The file rules interested in a file, decided from its path before it is read.</summary>
+    public IReadOnlyList<FileRule> FileRulesFor(DiscoveredFile file)
+    {
+        List<FileRule>? result = null;
+        foreach (var r in FileRules)
+            if (r.AppliesTo(file)) (result ??= []).Add(r);
+        return result ?? (IReadOnlyList<FileRule>)[];
+    }
+
+    public bool Contains(string id)
+    {
+        foreach (var r in Rules) if (r.Info.Id == id) return true;
+        return false;
+    }
+
+    /// <summary>Selects rules from the catalog by profile, --select and --ignore. Unknown selectors are errors.</summary>
+    public static RuleSet From(IReadOnlyList<IRule> catalog, ScanSettings settings)
+    {
+        foreach (var token in settings.Select.Concat(settings.ExtendSelect).Concat(settings.Ignore))
+            if (!catalog.Any(r => Matches(r.Info, token)))
+                throw new ConfigException($"unknown rule or family '{token}' (see `bulwark rules`)");
+        var chosen = new List<IRule>();
+        foreach (var r in catalog)
+        {
+            // A rule outside the profile runs only when named by its id; families and prefixes stay within the profile.
+            bool named = settings.Select.Concat(settings.ExtendSelect).Any(t => MatchesExactly(r.Info, t));
+            bool inProfile = (r.Info.Profiles & settings.Profile) != 0;
+            bool selected = (inProfile || named) && (settings.Select.Count == 0 || settings.Select.Any(t => Matches(r.Info, t)));
+            bool extended = (inProfile || named) && settings.ExtendSelect.Any(t => Matches(r.Info, t));
+            if (!selected && !extended) continue;
+            if (settings.Ignore.Any(t => Matches(r.Info, t))) continue;
+            chosen.Add(r);
+        }
+        return new RuleSet(chosen);
+    }
+
+    /// <summary>A selector names a rule by id or alias, a family, an id prefix (`B6`), or `ALL`.</summary>
+    public static bool Matches(RuleInfo rule, string token)
+    {
+        if (token.Equals("ALL", StringComparison.OrdinalIgnoreCase)) return true;
+        if (EnumNames.TryParseFamily(token, out var f)) return rule.Family == f;
+        if (rule.Id.StartsWith(token, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var a in rule.Aliases)
+            if (a.StartsWith(token, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    static bool MatchesExactly(RuleInfo rule, string token) =>
+        rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) ||
+        rule.Aliases.Any(a => a.Equals(token, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A configuration or usage error the user can fix; shown as one line, exit code 2.</summary>
+public sealed class ConfigException(string message) : Exception(message);

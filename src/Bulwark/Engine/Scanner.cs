@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Text;
+using Bulwark.Model;
+using Bulwark.Python;
+using Bulwark.Rules;
+
+namespace Bulwark.Engine;
+
+/// <summary>What to scan, beyond the settings: the paths, a baseline, and a progress callback.</summary>
+public sealed record ScanRequest(IReadOnlyList<string> Paths)
+{
+    /// <summary>Fingerprints of findings to leave out (a baseline).</summary>
+    public IReadOnlySet<string>? Baseline { get; init; }
+    /// <summary>Called with (files done, files total) from worker threads.</summary>
+    public Action<int, int>? Progress { get; init; }
+}
+
+/// <summary>
+/// The whole pipeline: discover → read and decode → analyse each file in parallel (parse, semantic model, rules,
+/// suppressions) → project rules → baseline → thresholds → one sorted, deterministic result.
+/// </summary>
+public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog = null)
+{
+    /// <summary>Files larger than this are skipped with a warning.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+    // Deeply nested code makes recursive tree walks deep; analysis threads get a large stack.
+    const int WorkerStackBytes = 256 * 1024 * 1024;
+
+    public ScanResult Scan(ScanRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var (root, files, warnings) = Discover(request.Paths);
+        var discovered = clock.Elapsed;
+
+        var outcomes = new FileOutcome?[files.Count];
+        var loaded = new SourceFile?[files.Count];
+        int skipped = 0, done = 0;
+        RunParallel(files.Count, i =>
+        {
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules);
+            outcomes[i] = outcome;
+            loaded[i] = source;
+            if (wasSkipped) Interlocked.Increment(ref skipped);
+            request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+        });
+
+        var analysed = clock.Elapsed;
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files");
+        var findings = new List<Finding>();
+        var imported = new HashSet<string>(StringComparer.Ordinal);
+        int nosec = 0, inline = 0, config = 0;
+        foreach (var o in outcomes)
+        {
+            if (o is null) continue;
+            findings.AddRange(o.Findings);
+            imported.UnionWith(o.ImportedModules);
+            warnings.AddRange(o.Warnings);
+            nosec += o.SuppressedNosec; inline += o.SuppressedInline; config += o.SuppressedConfig;
+        }
+
+        if (rules.ProjectRules.Count > 0)
+        {
+            var project = RunProjectRules(root, files, loaded, imported, rules, warnings);
+            findings.AddRange(project.Findings);
+            nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
+        }
+
+        int baseline = 0;
+        if (request.Baseline is { Count: > 0 } known)
+        {
+            int before = findings.Count;
+            findings.RemoveAll(f => known.Contains(f.Fingerprint));
+            baseline = before - findings.Count;
+        }
+        findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
+        findings.Sort(FileAnalysis.CompareFindings);
+
+        return new ScanResult
+        {
+            Root = root,
+            Findings = findings,
+            Rules = rules.Rules.Select(r => r.Info).ToArray(),
+            FilesScanned = files.Count - skipped,
+            FilesSkipped = skipped,
+            Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
+            Warnings = warnings,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
+    (string Root, List<DiscoveredFile> Files, List<string> Warnings) Discover(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0) paths = ["."];
+        var full = new List<string>();
+        foreach (var p in paths)
+        {
+            var f = Path.GetFullPath(p);
+            if (!File.Exists(f) && !Directory.Exists(f)) throw new ConfigException($"{p}: no such file or directory");
+            full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
+        }
+        string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : CommonDirectory(full);
+        var discovery = new FileDiscovery(settings);
+        var files = new List<DiscoveredFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in full)
+        {
+            if (Directory.Exists(f))
+            {
+                var prefix = Relative(root, f);
+                foreach (var d in discovery.Discover(f))
+                {
+                    var rel = prefix.Length == 0 ? d.RelativePath : prefix + "/" + d.RelativePath;
+                    if (seen.Add(rel)) files.Add(d with { RelativePath = rel });
+                }
+            }
+            else
+            {
+                // A file named on the command line is scanned even if excludes would skip it.
+                var rel = Relative(root, f);
+                if (seen.Add(rel)) files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (root, files, discovery.Warnings);
+    }
+
+    static string CommonDirectory(List<string> paths)
+    {
+        var dirs = paths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToList();
+        var common = dirs[0];
+        foreach (var d in dirs)
+            while (!(d == common || d.StartsWith(common.TrimEnd('/') + "/", StringComparison.Ordinal)))
+                common = Path.GetDirectoryName(common) ?? "/";
+        return common;
+    }
+
+    static string Relative(string root, string path) =>
+        path == root ? "" : Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    static bool HasPythonShebang(string path)
+    {
+        try
+        {
+            using var s = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[128];
+            int n = s.Read(head);
+            var text = Encoding.ASCII.GetString(head[..n]);
+            return text.StartsWith("#!") && text.Split('\n')[0].Contains("python");
+        }
+        catch (IOException) { return false; }
+    }
+
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules)
+    {
+        var fileRules = rules.FileRulesFor(file);
+        if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
+        if (file.Length > MaxFileBytes)
+        {
+            var o = new FileOutcome();
+            o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
+            return (o, null, true);
+        }
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(file.FullPath); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (file.IsPython) return (FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {ex.Message}", rules), null, true);
+            var o = new FileOutcome();
+            o.Warnings.Add($"{file.RelativePath}: cannot read file: {ex.Message}");
+            return (o, null, true);
+        }
+
+        SourceFile? source;
+        if (file.IsPython)
+        {
+            var decoded = SourceDecoder.Decode(bytes);
+            if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules), null, true);
+            source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true);
+        }
+        else
+        {
+            source = DecodeText(file, bytes);
+            if (source is null) return (null, null, true); // binary
+        }
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
+    }
+
+    /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
+    public static SourceFile? DecodeText(DiscoveredFile file, byte[] bytes)
+    {
+        if (SourceDecoder.LooksBinary(bytes)) return null;
+        var span = bytes.AsSpan();
+        if (span.StartsWith("\xEF\xBB\xBF"u8)) span = span[3..];
+        return new SourceFile(file.FullPath, file.RelativePath, new SourceText(Encoding.UTF8.GetString(span)), isPython: false);
+    }
+
+    FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
+        RuleSet rules, List<string> warnings)
+    {
+        var projectFiles = new ProjectFile[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            var d = files[i];
+            var cached = loaded[i];
+            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d));
+        }
+        var sink = new List<Finding>();
+        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings);
+        foreach (var rule in rules.ProjectRules)
+        {
+            try { rule.Check(context); }
+            catch (Exception ex) { warnings.Add($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {ex.Message}"); }
+        }
+        return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
+    }
+
+    static SourceFile? Load(DiscoveredFile d)
+    {
+        try
+        {
+            if (d.Length > MaxFileBytes) return null;
+            var bytes = File.ReadAllBytes(d.FullPath);
+            if (d.IsPython)
+            {
+                var decoded = SourceDecoder.Decode(bytes);
+                return decoded.Ok ? new SourceFile(d.FullPath, d.RelativePath, new SourceText(decoded.Text!), true) : null;
+            }
+            return DecodeText(d, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    void RunParallel(int count, Action<int> work)
+    {
+        int jobs = Math.Clamp(settings.Jobs, 1, Math.Max(1, count));
+        int next = -1;
+        Exception? failure = null;
+        void Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                try { work(i); }
+                catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); return; }
+            }
+        }
+        var threads = new Thread[jobs];
+        for (int t = 0; t < jobs; t++)
+        {
+            threads[t] = new Thread(Worker, WorkerStackBytes) { IsBackground = true, Name = $"bulwark-scan-{t}" };
+            threads[t].Start();
+        }
+        foreach (var t in threads) t.Join();
+        if (failure is not null) throw new InvalidOperationException("scan failed: " + failure.Message, failure);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Bulwark.Engine;
+using Bulwark.Model;
+
+namespace Bulwark.Reports;
+
+/// <summary>
+/// The machine-readable report, schema version 1 (docs/json-report.md, docs/schemas/bulwark-report-v1.schema.json).
+/// Adding a field is compatible; renaming, removing or retyping one bumps <see cref="SchemaVersion"/>.
+/// </summary>
+public sealed class JsonReporter(ReportOptions options) : IReporter
+{
+    public const int SchemaVersion = 1;
+
+    public void Write(ScanResult result, TextWriter output) => ReportCommon.WriteJson(output, w => Write(result, w));
+
+    void Write(ScanResult result, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", SchemaVersion);
+        w.WriteStartObject("tool");
+        w.WriteString("name", "Bulwark");
+        w.WriteString("version", result.ToolVersion);
+        w.WriteEndObject();
+        w.WriteString("root", options.RootOf(result));
+
+        WriteSummary(result, w);
+
+        w.WriteStartArray("warnings");
+        foreach (var warning in result.Warnings) w.WriteStringValue(warning);
+        w.WriteEndArray();
+
+        w.WriteStartArray("findings");
+        foreach (var f in result.Findings) WriteFinding(f, w);
+        w.WriteEndArray();
+
+        w.WriteStartArray("rules");
+        foreach (var r in result.Rules) RuleDocs.WriteRuleJson(r, w);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteSummary(ScanResult result, Utf8JsonWriter w)
+    {
+        w.WriteStartObject("summary");
+        w.WriteNumber("findings", result.Findings.Count);
+        var bySeverity = ReportCommon.CountBySeverity(result.Findings);
+        w.WriteStartObject("bySeverity");
+        foreach (var s in ReportCommon.SeveritiesDescending) w.WriteNumber(s.Name(), bySeverity[(int)s]);
+        w.WriteEndObject();
+        var byFamily = ReportCommon.CountByFamily(result.Findings);
+        w.WriteStartObject("byFamily");
+        foreach (var f in Enum.GetValues<Family>()) w.WriteNumber(f.Name(), byFamily[(int)f]);
+        w.WriteEndObject();
+        w.WriteNumber("filesScanned", result.FilesScanned);
+        w.WriteNumber("filesSkipped", result.FilesSkipped);
+        w.WriteStartObject("suppressed");
+        w.WriteNumber("nosec", result.Suppressed.Nosec);
+        w.WriteNumber("inline", result.Suppressed.Inline);
+        w.WriteNumber("baseline", result.Suppressed.Baseline);
+        w.WriteNumber("config", result.Suppressed.Config);
+        w.WriteNumber("total", result.Suppressed.Total);
+        w.WriteEndObject();
+        w.WriteNumber("elapsedMs", ReportCommon.Milliseconds(result.Elapsed));
+        w.WriteEndObject();
+    }
+
+    static void WriteFinding(Finding f, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", f.Rule.Id);
+        w.WriteString("ruleName", f.Rule.Name);
+        w.WriteString("family", f.Rule.Family.Name());
+        w.WriteString("severity", f.Severity.Name());
+        w.WriteString("confidence", f.Confidence.Name());
+        if (f.Rule.Cwe is { } cwe) w.WriteNumber("cwe", cwe); else w.WriteNull("cwe");
+        w.WriteString("message", f.Message);
+        w.WritePropertyName("location");
+        WriteLocation(f.Location, w);
+        if (f.Snippet is { } snippet) w.WriteString("snippet", snippet); else w.WriteNull("snippet");
+        w.WriteBoolean("sensitive", f.Sensitive);
+        w.WriteString("fingerprint", f.Fingerprint);
+        WriteSteps("related", f.Related, w);
+        WriteSteps("flow", f.Flow, w);
+        w.WriteStartObject("properties");
+        foreach (var (key, value) in ReportCommon.SortedProperties(f.Properties))
+        {
+            w.WritePropertyName(key);
+            ReportCommon.WritePropertyValue(w, value);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    static void WriteSteps(string name, IReadOnlyList<FlowStep> steps, Utf8JsonWriter w)
+    {
+        w.WriteStartArray(name);
+        foreach (var step in steps)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("location");
+            WriteLocation(step.Location, w);
+            w.WriteString("message", step.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    static void WriteLocation(Location l, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("path", ReportCommon.DisplayPath(l.Path));
+        w.WriteNumber("startLine", l.StartLine);
+        w.WriteNumber("startColumn", l.StartColumn);
+        w.WriteNumber("endLine", l.EndLine);
+        w.WriteNumber("endColumn", l.EndColumn);
+        w.WriteEndObject();
+    }
+}

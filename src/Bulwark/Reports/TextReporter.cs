@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using Bulwark.Engine;
+using Bulwark.Model;
+
+namespace Bulwark.Reports;
+
+/// <summary>
+/// The default, human-readable report: findings grouped by file, each with its source line and a caret
+/// underline, then a summary. Colour is plain ANSI so the engine needs no terminal library.
+/// </summary>
+public sealed class TextReporter(ReportOptions options) : IReporter
+{
+    /// <summary>Longest snippet printed per finding; the rest is elided.</summary>
+    const int MaxSnippetLines = 5;
+
+    readonly Ansi _ansi = new(options.Color);
+
+    public void Write(ScanResult result, TextWriter output)
+    {
+        var groups = ReportCommon.GroupByFile(result.Findings);
+        foreach (var (path, findings) in groups)
+        {
+            output.WriteLine(_ansi.Bold(_ansi.Underline(Sanitize(path))) + _ansi.Dim(" (" + ReportCommon.Plural(findings.Count, "finding", "findings") + ")"));
+            foreach (var f in findings)
+            {
+                WriteFinding(f, output);
+                output.WriteLine();
+            }
+        }
+        WriteSummary(result, groups.Count, output);
+    }
+
+    void WriteFinding(Finding f, TextWriter o)
+    {
+        var sb = new StringBuilder();
+        sb.Append(_ansi.Bold(Sanitize(ReportCommon.LocationText(f.Location))));
+        sb.Append("  ").Append(_ansi.Paint(SeverityColor(f.Severity), _ansi.Bold(Sanitize(f.Rule.Id))));
+        sb.Append(" [").Append(_ansi.Paint(SeverityColor(f.Severity), f.Severity.Name())).Append('/').Append(f.Confidence.Name()).Append("] ");
+        sb.Append(Sanitize(f.Rule.Name));
+        if (f.Rule.Cwe is { } cwe) sb.Append(_ansi.Dim($" (CWE-{cwe.ToString(CultureInfo.InvariantCulture)})"));
+        o.WriteLine(sb.ToString());
+        foreach (var line in SplitLines(f.Message))
+            o.WriteLine("  " + Sanitize(line));
+        if (f.Sensitive) o.WriteLine(_ansi.Dim("  (the secret's value is masked)"));
+
+        if (f.Snippet is { Length: > 0 } snippet) WriteSnippet(f.Location, snippet, f.Severity, o);
+
+        foreach (var r in f.Related)
+            o.WriteLine($"  {_ansi.Cyan("related")} {Sanitize(ReportCommon.LocationText(r.Location))}  {Sanitize(r.Message)}");
+        if (f.Flow.Count > 0)
+        {
+            o.WriteLine($"  {_ansi.Cyan("flow")}:");
+            for (int i = 0; i < f.Flow.Count; i++)
+                o.WriteLine($"    {(i + 1).ToString(CultureInfo.InvariantCulture)}. {Sanitize(ReportCommon.LocationText(f.Flow[i].Location))}  {Sanitize(f.Flow[i].Message)}");
+        }
+    }
+
+    void WriteSnippet(Location loc, string snippet, Severity severity, TextWriter o)
+    {
+        var lines = SplitLines(snippet);
+        // Trailing empty line from a final newline is not part of the source excerpt.
+        if (lines.Count > 1 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        bool numbered = !loc.IsWholeFile;
+        int lastNumber = numbered ? loc.StartLine + Math.Min(lines.Count, MaxSnippetLines) - 1 : 0;
+        int width = numbered ? lastNumber.ToString(CultureInfo.InvariantCulture).Length : 0;
+        string gutterBlank = "  " + new string(' ', width) + " | ";
+
+        o.WriteLine(_ansi.Dim(gutterBlank.TrimEnd()));
+        for (int i = 0; i < lines.Count && i < MaxSnippetLines; i++)
+        {
+            string number = numbered ? (loc.StartLine + i).ToString(CultureInfo.InvariantCulture).PadLeft(width) : new string(' ', width);
+            o.WriteLine(_ansi.Dim("  " + number + " | ") + Sanitize(lines[i], keepTabs: true));
+            if (i == 0 && numbered)
+                o.WriteLine(_ansi.Dim(gutterBlank) + _ansi.Paint(SeverityColor(severity), Underline(lines[0], loc)));
+        }
+        if (lines.Count > MaxSnippetLines)
+            o.WriteLine(_ansi.Dim(gutterBlank + "…"));
+    }
+
+    /// <summary>
+    /// Carets under [StartColumn, EndColumn) of the first line (to its end when the span continues on later
+    /// lines). Tabs before the span are copied so the carets line up; a surrogate pair is one caret.
+    /// </summary>
+    internal static string Underline(string line, Location loc)
+    {
+        int start = Math.Clamp(loc.StartColumn - 1, 0, line.Length);
+        int end = loc.EndLine == loc.StartLine ? Math.Clamp(loc.EndColumn - 1, 0, line.Length) : line.Length;
+        var sb = new StringBuilder();
+        for (int i = 0; i < start; i++)
+        {
+            if (char.IsLowSurrogate(line[i])) continue;
+            sb.Append(line[i] == '\t' ? '\t' : ' ');
+        }
+        int carets = 0;
+        for (int i = start; i < end; i++)
+            if (!char.IsLowSurrogate(line[i])) { sb.Append('^'); carets++; }
+        // A zero-width or out-of-range span still gets one caret so the position is visible.
+        if (carets == 0) sb.Append('^');
+        return sb.ToString();
+    }
+
+    void WriteSummary(ScanResult result, int fileCount, TextWriter o)
+    {
+        var findings = result.Findings;
+        if (findings.Count == 0)
+        {
+            o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
+        }
+        else
+        {
+            var bySeverity = ReportCommon.CountBySeverity(findings);
+            var parts = new List<string>();
+            foreach (var s in ReportCommon.SeveritiesDescending)
+            {
+                var text = $"{bySeverity[(int)s].ToString(CultureInfo.InvariantCulture)} {s.Name()}";
+                parts.Add(bySeverity[(int)s] > 0 ? _ansi.Paint(SeverityColor(s), text) : text);
+            }
+            o.WriteLine(_ansi.Bold($"Found {ReportCommon.Plural(findings.Count, "finding", "findings")} in {ReportCommon.Plural(fileCount, "file", "files")}") + ": " + string.Join(", ", parts) + ".");
+            var families = new List<string>();
+            foreach (var (family, count) in ReportCommon.NonZeroFamilies(ReportCommon.CountByFamily(findings)))
+                families.Add($"{family.Name()} {count.ToString(CultureInfo.InvariantCulture)}");
+            o.WriteLine("By family: " + string.Join(", ", families) + ".");
+        }
+
+        var scanned = $"Scanned {ReportCommon.Plural(result.FilesScanned, "file", "files")}";
+        if (result.FilesSkipped > 0) scanned += $" ({result.FilesSkipped.ToString(CultureInfo.InvariantCulture)} skipped)";
+        o.WriteLine(scanned + " in " + ReportCommon.Seconds(result.Elapsed) + ".");
+
+        var sup = result.Suppressed;
+        if (sup.Total > 0)
+            o.WriteLine($"Suppressed {ReportCommon.Plural(sup.Total, "finding", "findings")}: {sup.Nosec.ToString(CultureInfo.InvariantCulture)} nosec, {sup.Inline.ToString(CultureInfo.InvariantCulture)} inline, {sup.Baseline.ToString(CultureInfo.InvariantCulture)} baseline, {sup.Config.ToString(CultureInfo.InvariantCulture)} config.");
+
+        if (result.Warnings.Count > 0)
+        {
+            o.WriteLine(_ansi.Yellow(result.Warnings.Count == 1 ? "Warning:" : "Warnings:"));
+            foreach (var w in result.Warnings) o.WriteLine("  - " + Sanitize(w));
+        }
+    }
+
+    static string SeverityColor(Severity s) => s switch
+    {
+        Severity.Critical => Ansi.BoldMagentaCode,
+        Severity.High => Ansi.RedCode,
+        Severity.Medium => Ansi.YellowCode,
+        _ => Ansi.BlueCode,
+    };
+
+    static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>(text.Split('\n'));
+        for (int i = 0; i < lines.Count; i++)
+            if (lines[i].EndsWith('\r')) lines[i] = lines[i][..^1];
+        return lines;
+    }
+
+    /// <summary>
+    /// Scanned files are untrusted: a control character (an escape sequence, a carriage return) copied to a
+    /// terminal could rewrite what the user sees, so each becomes its visible Unicode control picture.
+    /// </summary>
+    internal static string Sanitize(string text, bool keepTabs = false)
+    {
+        int i = 0;
+        for (; i < text.Length; i++)
+            if (IsUnsafe(text[i], keepTabs)) break;
+        if (i == text.Length) return text;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!IsUnsafe(c, keepTabs)) sb.Append(c);
+            else if (c < 0x20) sb.Append((char)(0x2400 + c));
+            else if (c == 0x7F) sb.Append('\u2421');
+            else sb.Append('\uFFFD');
+        }
+        return sb.ToString();
+    }
+
+    static bool IsUnsafe(char c, bool keepTabs) =>
+        (c < 0x20 && !(keepTabs && c == '\t')) || c == 0x7F || (c >= 0x80 && c < 0xA0)
+        // Bidirectional overrides can make code read differently from how it runs (CVE-2021-42574).
+        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+
+    /// <summary>ANSI SGR sequences, or nothing when colour is off.</summary>
+    sealed class Ansi(bool enabled)
+    {
+        public const string RedCode = "\u001b[31m", YellowCode = "\u001b[33m", BlueCode = "\u001b[34m",
+            BoldMagentaCode = "\u001b[1;35m", GreenCode = "\u001b[32m", CyanCode = "\u001b[36m";
+        const string Reset = "\u001b[0m";
+
+        public string Paint(string code, string text) => enabled ? code + text + Reset : text;
+        public string Bold(string text) => Paint("\u001b[1m", text);
+        public string Dim(string text) => Paint("\u001b[2m", text);
+        public string Underline(string text) => Paint("\u001b[4m", text);
+        public string Green(string text) => Paint(GreenCode, text);
+        public string Yellow(string text) => Paint(YellowCode, text);
+        public string Cyan(string text) => Paint(CyanCode, text);
+    }
+}

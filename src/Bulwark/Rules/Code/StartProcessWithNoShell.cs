@@ -1,0 +1,27 @@
+using Bulwark.Model;
+using Bulwark.Semantics;
+
+namespace Bulwark.Rules.Code;
+
+/// <summary>B606 — a function that starts a process without a shell.</summary>
+public sealed class StartProcessWithNoShell : CallRule
+{
+    public override RuleInfo Info { get; } = new(
+        Id: "B606", Name: "start-process-with-no-shell", Family: Family.Code,
+        Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 78,
+        What: "Calls to `os.exec*`, `os.spawn*`, `os.startfile` and the other functions of the `no_shell` option.",
+        Why: "No shell injection is possible, but a program path or arguments taken from input still let an attacker run something unintended. An audit reminder.",
+        Example: "os.execvp(program, [program, *args])",
+        Fix: "os.execv(\"/usr/bin/tool\", [\"tool\", \"--\", *args])",
+        References: [Bandit.Doc("B606", "start_process_with_no_shell"), Bandit.Cwe(78)])
+    {
+        Aliases = ["S606"],
+        Options = ShellFunctions.Options,
+    };
+
+    protected override void Check(CallSite call, CodeContext context)
+    {
+        if (call.QualifiedName is { } name && ShellFunctions.List(context, this, "no_shell").Contains(name))
+            context.Report(this, call.Node, $"Starting a process without a shell (`{name}`): check its program and arguments.");
+    }
+}

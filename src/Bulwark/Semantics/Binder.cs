@@ -1,0 +1,353 @@
+using Bulwark.Python.Syntax;
+
+namespace Bulwark.Semantics;
+
+public sealed partial class SemanticModel
+{
+    /// <summary>
+    /// One walk that records parents, opens scopes and binds names in source order, so a dynamic import's
+    /// `importlib` is already resolved when its assignment is seen.
+    /// </summary>
+    sealed class Binder(SemanticModel model) : AstWalker
+    {
+        Scope _scope = model.ModuleScope;
+        Node? _parent;
+
+        public void Run(Module module)
+        {
+            Open(model.ModuleScope, module);
+            DeclareGlobals(model.ModuleScope, module.Body);
+            _parent = module;
+            foreach (var s in module.Body) Visit(s);
+        }
+
+        void Open(Scope scope, Node node)
+        {
+            model._scopes.Add(scope);
+            model._scopesByNode[node] = scope;
+        }
+
+        public override void Visit(Node node)
+        {
+            if (_parent is not null) model._parents[node] = _parent;
+            var saved = _parent;
+            _parent = node;
+            switch (node)
+            {
+                case Name n:
+                    model._nameScopes[n] = _scope;
+                    if (n.Ctx == ExprContext.Store) Bind(n.Id, BindingKind.Other, n, n.End);
+                    break;
+                case FunctionDef f: VisitFunction(f); break;
+                case Lambda l: VisitLambda(l); break;
+                case ClassDef c: VisitClass(c); break;
+                case ListComp or SetComp or GeneratorExp or DictComp: VisitComprehension(node); break;
+                case Assign a: VisitAssign(a); break;
+                case AnnAssign a:
+                    Visit(a.Annotation);
+                    if (a.Value is not null) Visit(a.Value);
+                    VisitTarget(a.Target, a.Value is null ? null : a.Value, a, a.Value is null ? BindingKind.Other : BindingKind.Assignment);
+                    break;
+                case AugAssign a:
+                    Visit(a.Value);
+                    VisitTarget(a.Target, null, a, BindingKind.AugmentedAssignment);
+                    break;
+                case NamedExpr ne:
+                    Visit(ne.Value);
+                    if (ne.Target is Name t)
+                    {
+                        model._parents[t] = ne;
+                        model._nameScopes[t] = _scope;
+                        // PEP 572: an assignment expression in a comprehension binds in the enclosing function.
+                        var target = _scope;
+                        while (target.Kind == ScopeKind.Comprehension && target.Parent is not null) target = target.Parent;
+                        AddBinding(target, new Binding(t.Id, BindingKind.Assignment, target, ne, ne.End) { Value = ne.Value });
+                    }
+                    break;
+                case Import imp: VisitImport(imp); break;
+                case ImportFrom from: VisitImportFrom(from); break;
+                case ExceptHandler h:
+                    if (h.Type is not null) Visit(h.Type);
+                    if (h.Name is not null) Bind(h.Name, BindingKind.Other, h, h.Start);
+                    foreach (var s in h.Body) Visit(s);
+                    break;
+                case MatchAs { Name: { } asName } m:
+                    node.WalkChildren(this);
+                    Bind(asName, BindingKind.Other, m, m.End);
+                    break;
+                case MatchStar { Name: { } starName } ms:
+                    Bind(starName, BindingKind.Other, ms, ms.End);
+                    break;
+                case MatchMapping { Rest: { } rest } mm:
+                    node.WalkChildren(this);
+                    Bind(rest, BindingKind.Other, mm, mm.End);
+                    break;
+                default:
+                    node.WalkChildren(this);
+                    break;
+            }
+            _parent = saved;
+        }
+
+        void VisitFunction(FunctionDef f)
+        {
+            foreach (var d in f.DecoratorList) Visit(d);
+            VisitDefaults(f.Args);
+            VisitAnnotations(f.Args);
+            if (f.Returns is not null) Visit(f.Returns);
+            foreach (var tp in f.TypeParams) Visit(tp);
+            Bind(f.Name, BindingKind.FunctionDef, f, f.Start);
+
+            var scope = new Scope(ScopeKind.Function, f, _scope);
+            Open(scope, f);
+            DeclareGlobals(scope, f.Body);
+            var outer = _scope;
+            _scope = scope;
+            BindParameters(f.Args, f);
+            var saved = _parent;
+            _parent = f;
+            foreach (var s in f.Body) Visit(s);
+            _parent = saved;
+            _scope = outer;
+        }
+
+        void VisitLambda(Lambda l)
+        {
+            VisitDefaults(l.Args);
+            var scope = new Scope(ScopeKind.Lambda, l, _scope);
+            Open(scope, l);
+            var outer = _scope;
+            _scope = scope;
+            BindParameters(l.Args, l);
+            Visit(l.Body);
+            _scope = outer;
+        }
+
+        void VisitClass(ClassDef c)
+        {
+            foreach (var d in c.DecoratorList) Visit(d);
+            foreach (var b in c.Bases) Visit(b);
+            foreach (var k in c.Keywords) Visit(k);
+            foreach (var tp in c.TypeParams) Visit(tp);
+            var scope = new Scope(ScopeKind.Class, c, _scope);
+            Open(scope, c);
+            DeclareGlobals(scope, c.Body);
+            var outer = _scope;
+            _scope = scope;
+            foreach (var s in c.Body) Visit(s);
+            _scope = outer;
+            Bind(c.Name, BindingKind.ClassDef, c, c.End);
+        }
+
+        void VisitComprehension(Node comp)
+        {
+            var generators = Generators(comp)!;
+            // The first iterable is evaluated in the enclosing scope.
+            if (generators.Count > 0)
+            {
+                model._parents[generators[0]] = comp;
+                var saved = _parent;
+                _parent = generators[0];
+                Visit(generators[0].Iter);
+                _parent = saved;
+            }
+            var scope = new Scope(ScopeKind.Comprehension, comp, _scope);
+            Open(scope, comp);
+            var outer = _scope;
+            _scope = scope;
+            for (int i = 0; i < generators.Count; i++)
+            {
+                var g = generators[i];
+                model._parents[g] = comp;
+                var saved = _parent;
+                _parent = g;
+                if (i > 0) Visit(g.Iter);
+                Visit(g.Target);
+                foreach (var cond in g.Ifs) Visit(cond);
+                _parent = saved;
+            }
+            switch (comp)
+            {
+                case ListComp lc: Visit(lc.Elt); break;
+                case SetComp sc: Visit(sc.Elt); break;
+                case GeneratorExp ge: Visit(ge.Elt); break;
+                case DictComp dc: Visit(dc.Key); Visit(dc.Value); break;
+            }
+            _scope = outer;
+        }
+
+        void VisitDefaults(Arguments args)
+        {
+            model._parents[args] = _parent!;
+            foreach (var d in args.Defaults) { model._parents[d] = args; Visit(d); }
+            foreach (var d in args.KwDefaults) if (d is not null) { model._parents[d] = args; Visit(d); }
+        }
+
+        void VisitAnnotations(Arguments args)
+        {
+            foreach (var a in AllArgs(args))
+            {
+                model._parents[a] = args;
+                if (a.Annotation is not null) { model._parents[a.Annotation] = a; Visit(a.Annotation); }
+            }
+        }
+
+        static IEnumerable<Arg> AllArgs(Arguments args)
+        {
+            foreach (var a in args.Posonlyargs) yield return a;
+            foreach (var a in args.Args) yield return a;
+            if (args.Vararg is not null) yield return args.Vararg;
+            foreach (var a in args.Kwonlyargs) yield return a;
+            if (args.Kwarg is not null) yield return args.Kwarg;
+        }
+
+        void BindParameters(Arguments args, Node owner)
+        {
+            foreach (var a in AllArgs(args))
+            {
+                model._parents.TryAdd(a, args);
+                Bind(a.Name, BindingKind.Parameter, a, owner.Start);
+            }
+        }
+
+        void VisitAssign(Assign a)
+        {
+            Visit(a.Value);
+            foreach (var t in a.Targets) VisitTarget(t, a.Value, a, BindingKind.Assignment);
+        }
+
+        /// <summary>Binds the names of an assignment target; a tuple target takes the matching element of a tuple value.</summary>
+        void VisitTarget(Expr target, Expr? value, Stmt statement, BindingKind kind)
+        {
+            switch (target)
+            {
+                case Name n:
+                    model._parents[n] = _parent!;
+                    model._nameScopes[n] = _scope;
+                    if (kind == BindingKind.Assignment && DynamicImportOf(value) is { } imported)
+                    {
+                        model._importedModules.Add(imported.Split('.')[0]);
+                        model._importedNames.Add(imported);
+                        Bind(n.Id, BindingKind.DynamicImport, statement, statement.End, imported: imported);
+                    }
+                    else Bind(n.Id, kind, statement, statement.End, value);
+                    break;
+                case TupleExpr or ListExpr:
+                    var elts = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
+                    var values = value switch { TupleExpr vt => vt.Elts, ListExpr vl => vl.Elts, _ => null };
+                    bool matched = values is not null && values.Count == elts.Count;
+                    model._parents[target] = _parent!;
+                    var saved = _parent;
+                    _parent = target;
+                    for (int i = 0; i < elts.Count; i++)
+                        VisitTarget(elts[i], matched ? values![i] : null, statement, matched ? kind : BindingKind.Other);
+                    _parent = saved;
+                    break;
+                case Starred s:
+                    model._parents[s] = _parent!;
+                    var savedStar = _parent;
+                    _parent = s;
+                    VisitTarget(s.Value, null, statement, BindingKind.Other);
+                    _parent = savedStar;
+                    break;
+                default:
+                    // Attribute and subscript targets bind nothing; their sub-expressions are uses.
+                    Visit(target);
+                    break;
+            }
+        }
+
+        /// <summary>`importlib.import_module("m")` → `m`; `__import__("a.b")` → `a` (or `a.b` with a fromlist).</summary>
+        string? DynamicImportOf(Expr? value)
+        {
+            if (value is not Call { Args.Count: >= 1 } call || call.Args[0] is not Constant { ValueKind: ConstantKind.Str } name) return null;
+            var module = name.AsString!;
+            if (module.Length == 0 || module.StartsWith('.')) return null;
+            var q = model.QualifiedName(call.Func);
+            if (q == "importlib.import_module") return module;
+            if (q == "__import__")
+            {
+                bool hasFromList = call.Args.Count >= 4 || call.Keywords.Any(k => k.Name == "fromlist");
+                return hasFromList ? module : module.Split('.')[0];
+            }
+            return null;
+        }
+
+        void VisitImport(Import imp)
+        {
+            foreach (var a in imp.Names)
+            {
+                model._parents[a] = imp;
+                var top = a.Name.Split('.')[0];
+                model._importedModules.Add(top);
+                model._importedNames.Add(a.Name);
+                if (a.AsName is { } asName) Bind(asName, BindingKind.Import, imp, imp.End, imported: a.Name);
+                else Bind(top, BindingKind.Import, imp, imp.End, imported: top);
+            }
+        }
+
+        void VisitImportFrom(ImportFrom from)
+        {
+            var module = AbsoluteModule(from);
+            if (from.Level == 0 && from.Module is { } m) model._importedModules.Add(m.Split('.')[0]);
+            foreach (var a in from.Names)
+            {
+                model._parents[a] = from;
+                if (a.Name == "*") continue;
+                var qualified = module is null || module.Length == 0 ? a.Name : module + "." + a.Name;
+                if (from.Level > 0 && module is null) qualified = new string('.', from.Level) + (from.Module is null ? "" : from.Module + ".") + a.Name;
+                model._importedNames.Add(qualified);
+                Bind(a.AsName ?? a.Name, BindingKind.FromImport, from, from.End, imported: qualified);
+            }
+        }
+
+        /// <summary>The absolute module of a `from` import; null for a relative import when the file's module is unknown.</summary>
+        string? AbsoluteModule(ImportFrom from)
+        {
+            if (from.Level == 0) return from.Module;
+            if (model.ModuleName is null) return null;
+            var parts = model.ModuleName.Split('.').ToList();
+            int drop = from.Level - (model.IsPackage ? 1 : 0);
+            if (drop > parts.Count) return null;
+            parts.RemoveRange(parts.Count - drop, drop);
+            if (from.Module is not null) parts.Add(from.Module);
+            return string.Join('.', parts);
+        }
+
+        void Bind(string name, BindingKind kind, Node node, int position, Expr? value = null, string? imported = null)
+        {
+            var target = _scope;
+            if (target.IsGlobal(name)) target = model.ModuleScope;
+            else if (target.IsNonlocal(name))
+            {
+                var s = target.Parent;
+                while (s is not null && (s.Kind == ScopeKind.Class || s.BindingsOf(name).Count == 0) && s.Parent is not null) s = s.Parent;
+                target = s ?? target;
+            }
+            AddBinding(target, new Binding(name, kind, target, node, position) { Value = value, ImportedName = imported });
+        }
+
+        static void AddBinding(Scope scope, Binding b) => scope.Add(b);
+
+        /// <summary>`global` and `nonlocal` apply to the whole scope, wherever they appear in it.</summary>
+        static void DeclareGlobals(Scope scope, IReadOnlyList<Stmt> body)
+        {
+            var scanner = new DeclarationScanner(scope);
+            foreach (var s in body) scanner.Visit(s);
+        }
+
+        sealed class DeclarationScanner(Scope scope) : AstWalker
+        {
+            public override void Visit(Node node)
+            {
+                switch (node)
+                {
+                    case Global g: foreach (var n in g.Names) scope.DeclareGlobal(n); return;
+                    case Nonlocal nl: foreach (var n in nl.Names) scope.DeclareNonlocal(n); return;
+                    case FunctionDef or ClassDef or Expr: return;
+                }
+                node.WalkChildren(this);
+            }
+        }
+    }
+}

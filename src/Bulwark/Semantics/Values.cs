@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Bulwark.Semantics;
+
+public enum ValueKind { None, Bool, Int, Float, Str, Bytes, List, Tuple, Dict }
+
+/// <summary>A value known at analysis time: a literal, or what constant propagation computed from literals.</summary>
+public sealed class ConstValue
+{
+    public ValueKind Kind { get; }
+    public object? Raw { get; }
+
+    ConstValue(ValueKind kind, object? raw) { Kind = kind; Raw = raw; }
+
+    public static readonly ConstValue None = new(ValueKind.None, null);
+    public static readonly ConstValue True = new(ValueKind.Bool, true);
+    public static readonly ConstValue False = new(ValueKind.Bool, false);
+    public static ConstValue Bool(bool b) => b ? True : False;
+    public static ConstValue Int(BigInteger i) => new(ValueKind.Int, i);
+    public static ConstValue Float(double d) => new(ValueKind.Float, d);
+    public static ConstValue Str(string s) => new(ValueKind.Str, s);
+    public static ConstValue Bytes(byte[] b) => new(ValueKind.Bytes, b);
+    /// <summary>Items may be null where an element is not a known constant.</summary>
+    public static ConstValue List(IReadOnlyList<ConstValue?> items) => new(ValueKind.List, items);
+    public static ConstValue Tuple(IReadOnlyList<ConstValue?> items) => new(ValueKind.Tuple, items);
+    /// <summary>Only the entry count is kept: enough for truthiness.</summary>
+    public static ConstValue Dict(int count) => new(ValueKind.Dict, count);
+
+    public string? AsString => Raw as string;
+    public BigInteger? AsInt => Kind switch
+    {
+        ValueKind.Int => (BigInteger)Raw!,
+        ValueKind.Bool => (bool)Raw! ? BigInteger.One : BigInteger.Zero,
+        _ => null,
+    };
+    public bool? AsBool => Kind == ValueKind.Bool ? (bool)Raw! : null;
+    public IReadOnlyList<ConstValue?>? Items => Raw as IReadOnlyList<ConstValue?>;
+    public bool IsNone => Kind == ValueKind.None;
+    public bool IsTrue => Kind == ValueKind.Bool && (bool)Raw!;
+    public bool IsFalse => Kind == ValueKind.Bool && !(bool)Raw!;
+
+    /// <summary>Python's `bool(value)`.</summary>
+    public bool Truthy => Kind switch
+    {
+        ValueKind.None => false,
+        ValueKind.Bool => (bool)Raw!,
+        ValueKind.Int => !((BigInteger)Raw!).IsZero,
+        ValueKind.Float => (double)Raw! != 0,
+        ValueKind.Str => ((string)Raw!).Length > 0,
+        ValueKind.Bytes => ((byte[])Raw!).Length > 0,
+        ValueKind.List or ValueKind.Tuple => Items!.Count > 0,
+        ValueKind.Dict => (int)Raw! > 0,
+        _ => true,
+    };
+
+    /// <summary>Python's `str(value)` where it is well defined (used for f-strings and messages).</summary>
+    public string? ToPythonString() => Kind switch
+    {
+        ValueKind.None => "None",
+        ValueKind.Bool => (bool)Raw! ? "True" : "False",
+        ValueKind.Int => ((BigInteger)Raw!).ToString(CultureInfo.InvariantCulture),
+        ValueKind.Str => (string)Raw!,
+        _ => null,
+    };
+
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Str => "'" + (string)Raw! + "'",
+        ValueKind.List or ValueKind.Tuple => ListText(),
+        ValueKind.Dict => "{…}",
+        ValueKind.Float => ((double)Raw!).ToString(CultureInfo.InvariantCulture),
+        ValueKind.Bytes => "b'…'",
+        _ => ToPythonString() ?? "?",
+    };
+
+    string ListText()
+    {
+        var sb = new StringBuilder(Kind == ValueKind.List ? "[" : "(");
+        var items = Items!;
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(items[i]?.ToString() ?? "?");
+        }
+        return sb.Append(Kind == ValueKind.List ? "]" : ")").ToString();
+    }
+}

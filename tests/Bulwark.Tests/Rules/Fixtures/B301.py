@@ -1,0 +1,30 @@
+import pickle
+import pickle as p
+from pickle import loads as l, Unpickler
+import dill
+import shelve
+import jsonpickle
+import pandas as pd
+from . import pickle as local_pickle
+
+
+def handler(request):
+    pickle.loads(request.body)                 # reported
+    p.load(request.files["f"])                 # reported: aliased module
+    l(request.body)                            # reported: aliased function
+    Unpickler(request.stream).load()           # reported once: the constructor
+    dill.loads(request.body)                   # reported
+    shelve.open("cache.db")                    # reported
+    jsonpickle.decode(request.body)            # reported
+    pd.read_pickle(request.files["f"])         # reported
+    print(pickle.loads(
+        request.body))                         # reported: nested, multi-line
+    local_pickle.loads(request.body)           # reported: Bandit names `from . import pickle` plain `pickle`
+
+    pickle.dumps({"a": 1})                     # ok: serialising
+    json.loads(request.body)                   # ok
+    pd.read_csv("data.csv")                    # ok
+    loads(request.body)                        # ok: not imported from pickle
+    pickle.loads(request.body)  # nosec
+    pickle.loads(request.body)  # nosec B301
+    pickle.loads(request.body)  # nosec B602

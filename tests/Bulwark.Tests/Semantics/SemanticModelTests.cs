@@ -1,0 +1,146 @@
+using Bulwark.Python;
+using Bulwark.Python.Syntax;
+using Bulwark.Semantics;
+using Assert = Xunit.Assert;
+
+namespace Bulwark.Tests.Semantics;
+
+public class SemanticModelTests
+{
+    static (SemanticModel Model, List<Call> Calls) Build(string source, string? moduleName = null, bool isPackage = false)
+    {
+        var parse = PythonParser.Parse(source);
+        Assert.True(parse.Ok, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        var calls = new List<Call>();
+        new CallCollector(calls).Visit(parse.Module);
+        return (SemanticModel.Build(parse.Module, moduleName, isPackage), calls);
+    }
+
+    sealed class CallCollector(List<Call> calls) : AstWalker
+    {
+        public override void Visit(Node node)
+        {
+            if (node is Call c) calls.Add(c);
+            base.Visit(node);
+        }
+    }
+
+    static string? Callee(string source, int index = 0, string? moduleName = null, bool isPackage = false)
+    {
+        var (model, calls) = Build(source, moduleName, isPackage);
+        return model.QualifiedName(calls[index].Func);
+    }
+
+    [Theory]
+    [InlineData("import subprocess as sp\nsp.Popen(x)", "subprocess.Popen")]
+    [InlineData("import os.path\nos.path.join(a)", "os.path.join")]
+    [InlineData("import os.path as p\np.join(a)", "os.path.join")]
+    [InlineData("from os import path as p\np.join(a)", "os.path.join")]
+    [InlineData("from subprocess import run as execute\nexecute(x)", "subprocess.run")]
+    [InlineData("import importlib\nsp = importlib.import_module('subprocess')\nsp.run(x)", "subprocess.run")]
+    [InlineData("m = __import__('os.path')\nm.path.join(a)", "os.path.join")]
+    [InlineData("import subprocess\nrun = subprocess.run\nrun(x)", "subprocess.run")]
+    [InlineData("exec(code)", "exec")]
+    public void Qualified_names_resolve_through_every_kind_of_alias(string source, string expected) =>
+        Assert.Equal(expected, Callee(source, source.Contains("importlib") || source.Contains("__import__") ? 1 : 0));
+
+    [Theory]
+    [InlineData("import subprocess\ndef f(subprocess):\n    subprocess.run(x)")]
+    [InlineData("def open(p):\n    pass\nopen(x)")]
+    [InlineData("import os\nos = FakeOs()\nos.system(x)")]
+    [InlineData("import subprocess\nclass C:\n    def m(self):\n        for subprocess in items:\n            subprocess.run(x)")]
+    public void A_local_binding_shadows_the_module_or_builtin(string source)
+    {
+        var (model, calls) = Build(source);
+        var last = calls[^1];
+        Assert.Null(model.QualifiedName(last.Func));
+    }
+
+    [Fact]
+    public void Functions_see_module_imports_made_after_their_definition()
+    {
+        Assert.Equal("subprocess.run", Callee("def f():\n    subprocess.run(x)\nimport subprocess"));
+    }
+
+    [Fact]
+    public void Class_scope_names_are_invisible_to_methods()
+    {
+        var source = "import subprocess\nclass C:\n    subprocess = None\n    def m(self):\n        subprocess.run(x)";
+        Assert.Equal("subprocess.run", Callee(source));
+    }
+
+    [Theory]
+    [InlineData("from . import util\nutil.f()", "pkg.sub.mod", false, "pkg.sub.util.f")]
+    [InlineData("from .util import f\nf()", "pkg.sub.mod", false, "pkg.sub.util.f")]
+    [InlineData("from ..core import f\nf()", "pkg.sub.mod", false, "pkg.core.f")]
+    [InlineData("from .util import f\nf()", "pkg.sub", true, "pkg.sub.util.f")]
+    [InlineData("from .util import f\nf()", null, false, ".util.f")]
+    public void Relative_imports_resolve_against_the_module_path(string source, string? module, bool isPackage, string expected) =>
+        Assert.Equal(expected, Callee(source, 0, module, isPackage));
+
+    [Theory]
+    [InlineData("pkg/sub/mod.py", "pkg.sub.mod", false)]
+    [InlineData("src/pkg/__init__.py", "pkg", true)]
+    [InlineData("my-scripts/run.py", null, false)]
+    public void Module_names_derive_from_relative_paths(string path, string? name, bool isPackage)
+    {
+        var (n, p) = SemanticModel.ModuleNameFor(path);
+        Assert.Equal(name, n);
+        if (name is not null) Assert.Equal(isPackage, p);
+    }
+
+    static ConstValue? ValueOfFirstArgument(string source)
+    {
+        var (model, calls) = Build(source);
+        return model.Evaluate(calls[^1].Args[0]);
+    }
+
+    [Theory]
+    [InlineData("SHELL = True\nf(SHELL)", "True")]
+    [InlineData("A = 'ls '\nB = A + '-l'\nf(B)", "'ls -l'")]
+    [InlineData("def g():\n    mode = 0o700 | 0o077\n    f(mode)", "511")]
+    [InlineData("import stat\nf(stat.S_IRWXU | stat.S_IWOTH)", "450")]
+    [InlineData("NAME = 'x'\nf(f'id-{NAME}')", "'id-x'")]
+    [InlineData("f(['a', 'b'] + ['c'])", "['a', 'b', 'c']")]
+    public void Constants_propagate_through_single_assignments(string source, string expected) =>
+        Assert.Equal(expected, ValueOfFirstArgument(source)?.ToString());
+
+    [Theory]
+    [InlineData("X = True\nX = False\nf(X)")]
+    [InlineData("def g(X=True):\n    f(X)")]
+    [InlineData("X = True\ndef g():\n    global X\n    X = False\nf(X)")]
+    [InlineData("def g():\n    f(x)\n    x = 1")]
+    [InlineData("f(unknown)")]
+    public void Names_with_several_or_unknown_values_are_not_constant(string source) =>
+        Assert.Null(ValueOfFirstArgument(source));
+
+    [Fact]
+    public void Comprehension_variables_live_in_their_own_scope()
+    {
+        var (model, calls) = Build("import os\n[os for os in items]\nos.system(x)");
+        Assert.Equal("os.system", model.QualifiedName(calls[0].Func));
+    }
+
+    [Fact]
+    public void Parents_and_scopes_are_recorded_for_every_node()
+    {
+        var (model, calls) = Build("def f(a):\n    g(a)\n");
+        var call = calls[0];
+        Assert.IsType<ExprStmt>(model.Parent(call));
+        Assert.Equal(ScopeKind.Function, model.ScopeOf(call).Kind);
+        var arg = (Name)call.Args[0];
+        Assert.Equal(BindingKind.Parameter, model.BindingOf(arg)!.Kind);
+        Assert.True(model.IsBuiltin((Name)call.Func));
+    }
+
+    [Fact]
+    public void Imported_names_are_recorded_as_Bandit_records_them()
+    {
+        var (model, _) = Build("import os.path\nfrom django.db.models import Q\nimport importlib\nm = importlib.import_module('yaml')");
+        Assert.Contains("os.path", model.ImportedNames);
+        Assert.Contains("django.db.models.Q", model.ImportedNames);
+        Assert.True(model.IsImported("django.db"));
+        Assert.Contains("yaml", model.ImportedModules);
+        Assert.Contains("os", model.ImportedModules);
+    }
+}
