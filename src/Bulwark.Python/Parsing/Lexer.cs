@@ -341,7 +341,7 @@ internal sealed class Lexer
                     {
                         if (p < _len && kind != 'x' && char.IsAsciiDigit(s[p]))
                             return Fail($"invalid digit '{s[p]}' in {RadixName(kind)} literal", p, p + 1);
-                        return Fail($"invalid {RadixName(kind)} literal", start, p);
+                        return Fail($"invalid {RadixName(kind)} literal", p - 1, p);
                     }
                     continue;
                 }
@@ -349,7 +349,7 @@ internal sealed class Lexer
                 if (kind != 'x' && char.IsAsciiDigit(d)) return Fail($"invalid digit '{d}' in {RadixName(kind)} literal", p, p + 1);
                 break;
             }
-            if (digits == 0) return Fail($"invalid {RadixName(kind)} literal", start, p);
+            if (digits == 0) return Fail($"invalid {RadixName(kind)} literal", p - 1, p);
             return FinishNumber(start, p, RadixName(kind));
         }
         if (c != '.')
@@ -378,7 +378,7 @@ internal sealed class Lexer
             }
             else
             {
-                if (p > save + 1) return Fail("invalid decimal literal", start, p);
+                if (p > save + 1) return Fail("invalid decimal literal", p - 1, p);
                 p = save;  // e.g. `1else`: the number ends before the keyword
                 return FinishNumber(start, p, "decimal");
             }
@@ -406,7 +406,7 @@ internal sealed class Lexer
             if (d == '_')
             {
                 if (p + 1 < _len && (uint)(s[p + 1] - '0') <= 9) { p++; continue; }
-                return Fail("invalid decimal literal", start, p + 1);
+                return Fail("invalid decimal literal", p, p + 1);
             }
             break;
         }
@@ -428,7 +428,7 @@ internal sealed class Lexer
                 {
                     int e = p;
                     while (e < _len && (char.IsAsciiLetterOrDigit(_s[e]) || _s[e] == '_')) e++;
-                    return Fail($"invalid {kind} literal", start, e);
+                    return Fail($"invalid {kind} literal", p - 1, e);
                 }
             }
         }

@@ -338,6 +338,7 @@ internal sealed partial class Parser
                 do
                 {
                     if (AtSimpleEnd()) break;
+                    if (K == TokenKind.Star) throw Fail("cannot delete starred");
                     var t = ParseBitOrTarget();
                     SetContext(t, ExprContext.Del);
                     targets.Add(t);
@@ -389,7 +390,8 @@ internal sealed partial class Parser
                 Expr value = first;
                 while (Eat(TokenKind.Equal))
                 {
-                    if (value is not (Name or AttributeExpr or Subscript or TupleExpr or ListExpr or Starred))
+                    if (value is not (Name or AttributeExpr or Subscript or TupleExpr or ListExpr or Starred
+                        or Constant { ValueKind: ConstantKind.True or ConstantKind.False or ConstantKind.None }))
                         throw Fail($"cannot assign to {Describe(value)} here. Maybe you meant '==' instead of '='?", value.Start, value.End);
                     SetContext(value, ExprContext.Store);
                     targets.Add(value);
@@ -423,6 +425,8 @@ internal sealed partial class Parser
             return Span(new AugAssign(first, op, value), start);
         }
         if (first is Starred) throw Fail("can't use starred expression here", first.Start, first.End);
+        if (first is Name { Id: "print" or "exec" } legacy && K is TokenKind.String or TokenKind.Name or TokenKind.Number or TokenKind.FStringStart)
+            throw Fail($"Missing parentheses in call to '{legacy.Id}'. Did you mean {legacy.Id}(...)?", legacy.Start, PrevEnd);
         return Span(new ExprStmt(first), start);
     }
 
@@ -623,13 +627,14 @@ internal sealed partial class Parser
             else if (K == TokenKind.Star)
             {
                 if (seenStar) throw Fail("* argument may appear only once");
+                var starTok = Cur;
                 Next();
                 seenStar = true;
                 if (K == TokenKind.Comma)
                 {
-                    if (PeekKind(1) == close) throw Fail("named arguments must follow bare *");
+                    if (PeekKind(1) == close || PeekKind(1) == TokenKind.DoubleStar) throw Fail("named arguments must follow bare *", starTok.Start, starTok.End);
                 }
-                else if (K == close) throw Fail("named arguments must follow bare *");
+                else if (K == close) throw Fail("named arguments must follow bare *", starTok.Start, starTok.End);
                 else
                 {
                     vararg = ParseParam(annotations, starAnnotation: true);

@@ -248,9 +248,11 @@ internal sealed partial class Parser
         int conversion = -1;
         if (K == TokenKind.Exclamation)
         {
-            int bang = Cur.End;
+            int bangStart = Cur.Start, bang = Cur.End;
             Next();
-            if (K != TokenKind.Name || Cur.Start != bang) throw Fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+            if (K == TokenKind.Name && Cur.Start != bang)
+                throw Fail((template ? "t" : "f") + "-string: conversion type must come right after the exclamanation mark", bangStart, bang);
+            if (K != TokenKind.Name) throw Fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
             var conv = TokText(Cur);
             if (conv.Length != 1 || conv[0] is not ('s' or 'r' or 'a')) throw Fail($"f-string: invalid conversion character {conv.ToString()!}: expected 's', 'r', or 'a'".Replace("character ", "character '").Replace(": expected", "': expected"));
             conversion = conv[0];
@@ -302,7 +304,7 @@ internal sealed partial class Parser
         }
         if (K != TokenKind.RBrace)
         {
-            if (K == TokenKind.Equal || K == TokenKind.ColonEqual) throw Fail("f-string: expecting '}'");
+            if (conversion != -1 && spec is null) throw Fail((template ? "t" : "f") + "-string: expecting ':' or '}'");
             throw Fail(template ? "t-string: expecting '}'" : "f-string: expecting '}'");
         }
         Next();
