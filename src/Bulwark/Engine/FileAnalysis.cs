@@ -38,7 +38,9 @@ public static class FileAnalysis
 
         if (file.IsPython)
         {
+            long t0 = PhaseTimes.Now();
             var parse = PythonParser.Parse(file.Text.Text);
+            PhaseTimes.Add(PhaseTimes.Parse, ref t0);
             // One finding per file: the first error is the real one, later ones are often its echoes.
             if (parse.Errors.Count > 0 && rules.Contains(SyntaxErrorRule.Instance.Info.Id))
             {
@@ -56,12 +58,14 @@ public static class FileAnalysis
             }
             var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
             var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
+            PhaseTimes.Add(PhaseTimes.Semantic, ref t0);
             outcome.ImportedModules = semantic.ImportedModules;
             if (rules.CodeRules.Count > 0)
             {
                 var context = new CodeContext(file, parse, semantic, settings, raw);
                 new Dispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
             }
+            PhaseTimes.Add(PhaseTimes.Rules, ref t0);
             statementStarts = StatementStarts(parse);
             if (raw.Count > 0) stringSpans = StringSpans.Of(parse.Module);
         }
@@ -76,8 +80,40 @@ public static class FileAnalysis
             }
         }
 
+        long t1 = PhaseTimes.Now();
         Finish(file, raw, statementStarts, settings, outcome, stringSpans);
+        PhaseTimes.Add(PhaseTimes.Finish, ref t1);
         return outcome;
+    }
+
+    /// <summary>Per-phase CPU time across all files, printed with BULWARK_TIMING=1 (for profiling, off otherwise).</summary>
+    public static class PhaseTimes
+    {
+        public const int Read = 0, Parse = 1, Semantic = 2, Rules = 3, Finish = 4;
+        static readonly string[] Names = ["read+decode", "parse", "semantic", "rules", "suppress+fingerprint"];
+        static readonly long[] Ticks = new long[Names.Length];
+        public static readonly bool Enabled = Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1";
+
+        public static long Now() => Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+
+        public static void Add(int phase, ref long since)
+        {
+            if (!Enabled) return;
+            long now = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref Ticks[phase], now - since);
+            since = now;
+        }
+
+        static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> ByRule = new();
+
+        public static void AddRule(string id, long since) =>
+            Interlocked.Add(ref ByRule.GetOrAdd(id, _ => new long[1])[0], System.Diagnostics.Stopwatch.GetTimestamp() - since);
+
+        public static string Report() => TopRules() + "; " + string.Join(", ", Names.Select((n, i) =>
+            $"{n} {Ticks[i] * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms"));
+
+        static string TopRules() => "slowest rules: " + string.Join(", ", ByRule.OrderByDescending(kv => kv.Value[0]).Take(6)
+            .Select(kv => $"{kv.Key} {kv.Value[0] * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms"));
     }
 
     /// <summary>Reports a file that could not be read or decoded.</summary>
@@ -108,8 +144,10 @@ public static class FileAnalysis
             if (rules.ForKind(node.Kind) is { } list)
                 foreach (var rule in list)
                 {
+                    long t0 = PhaseTimes.Now();
                     try { rule.Check(node, context); }
                     catch (Exception ex) { warnings.Add(RuleFailure(rule, context.File, ex)); }
+                    if (PhaseTimes.Enabled) PhaseTimes.AddRule(rule.Info.Id, t0);
                 }
             node.WalkChildren(this);
         }

@@ -47,7 +47,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         var analysed = clock.Elapsed;
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files");
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {FileAnalysis.PhaseTimes.Report()}");
         var findings = new List<Finding>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
@@ -163,6 +163,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
+        long t0 = FileAnalysis.PhaseTimes.Now();
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file.FullPath); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -185,6 +186,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             source = DecodeText(file, bytes);
             if (source is null) return (null, null, true); // binary
         }
+        FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
         return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
     }
 

@@ -143,7 +143,20 @@ public sealed partial class SemanticModel
     /// `from os.path import join`, `exec` for the builtin. Null when the expression is not a dotted name rooted
     /// in an import or a builtin: a local function, parameter or variable named like a module is not that module.
     /// </summary>
-    public string? QualifiedName(Expr expr) => QualifiedName(expr, 0);
+    public string? QualifiedName(Expr expr)
+    {
+        // Every call rule asks about the same callee in turn during the shared walk: remember the last answer.
+        if (ReferenceEquals(expr, _lastQualified)) return _lastQualifiedName;
+        var name = QualifiedName(expr, 0);
+        _lastQualified = expr;
+        _lastQualifiedName = name;
+        return name;
+    }
+
+    Expr? _lastQualified;
+    string? _lastQualifiedName;
+    Expr? _lastLoose;
+    string? _lastLooseName;
 
     string? QualifiedName(Expr expr, int depth)
     {
@@ -180,7 +193,14 @@ public sealed partial class SemanticModel
     /// Bandit's notion of a call's qualified name: import aliases replaced, otherwise the dotted name as written
     /// (`app.run` for a local `app`). For rules that match on a name's shape rather than on what it is.
     /// </summary>
-    public string? LooseQualifiedName(Expr expr) => QualifiedName(expr) ?? LooseFromParts(expr);
+    public string? LooseQualifiedName(Expr expr)
+    {
+        if (ReferenceEquals(expr, _lastLoose)) return _lastLooseName;
+        var name = QualifiedName(expr) ?? LooseFromParts(expr);
+        _lastLoose = expr;
+        _lastLooseName = name;
+        return name;
+    }
 
     string? LooseFromParts(Expr expr) => expr switch
     {
@@ -209,9 +229,15 @@ public sealed partial class SemanticModel
     /// <summary>Bandit's `is_module_imported_like`: some imported name contains the text.</summary>
     public bool IsImportedLike(string fragment)
     {
-        foreach (var n in _importedNames) if (n.Contains(fragment, StringComparison.Ordinal)) return true;
-        return false;
+        // Asked for every call by some rules: the answer is fixed once the model is built.
+        if (_importedLike.TryGetValue(fragment, out var known)) return known;
+        bool found = false;
+        foreach (var n in _importedNames) if (n.Contains(fragment, StringComparison.Ordinal)) { found = true; break; }
+        _importedLike[fragment] = found;
+        return found;
     }
+
+    readonly Dictionary<string, bool> _importedLike = new(StringComparer.Ordinal);
 
     public CallSite Call(Call call) => new(call, this);
 
