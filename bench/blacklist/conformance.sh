@@ -17,7 +17,8 @@ for d in "${dirs[@]}"; do
       -o -name .virtualenv -o -name site-packages -o -name dist-packages -o -name __pypackages__ -o -name node_modules \
       -o -name build -o -name dist -o -name .eggs -o -name '*.egg-info' \) -prune -o -name '*.py' -print0 | sort -z | xargs -0 $py "$here/bandit_oracle.py" "$checkout" >> "$work/bandit.raw"
   (cd "$d" && "$bulwark" scan . --profile bandit --select B3 --select B4 --ignore-nosec --isolated --no-gitignore \
-      --no-progress --color never --exit-zero) | sed -n "s|^\([^ ]*\):\([0-9]*\):[0-9]*: \(B[34][0-9][0-9]\) .*|$d/\1:\2 \3|p" >> "$work/bulwark.raw"
+      --no-progress --exit-zero --format json) > "$work/report.json"
+  $py "$here/report_lines.py" "$work/report.json" "$d" >> "$work/bulwark.raw"
 done
 sort -u "$work/bandit.raw" > "$work/bandit"; sort -u "$work/bulwark.raw" > "$work/bulwark"
 missing=$(comm -23 "$work/bandit" "$work/bulwark" | wc -l)

@@ -3,4 +3,4 @@
 # 1,000 pinned requirements. Prints the oracle figure, then the timing figure last.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet run --project bench/deps -c Release -- all "$@"
+dotnet run --project bench/deps -c Release -- "${1:-all}" "${@:2}"

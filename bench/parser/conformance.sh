@@ -13,5 +13,5 @@ trap 'rm -rf "$out"' EXIT
 dotnet build src/Bulwark.Cli -c Release -o "$out/bin" -v q -nologo >/dev/null
 find "$@" -name '*.py' -type f | sort > "$out/files"
 echo "corpus: $* ($(wc -l < "$out/files") files)" >&2
-xargs -a "$out/files" -d '\n' -n 2000 "$out/bin/bulwark" debug ast --jsonl \
+"$out/bin/bulwark" debug ast --jsonl "@$out/files" \
   | PYENV_VERSION=3.13.0 python bench/parser/cpython_compare.py "${CONFORMANCE_DIFF_LIST:-/dev/null}"

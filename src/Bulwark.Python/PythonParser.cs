@@ -41,6 +41,7 @@ public static class PythonParser
             module = new Module(Array.Empty<Stmt>(), Array.Empty<TypeIgnore>()) { Start = 0, End = source.Length };
             parser.Errors.Add(new SyntaxDiagnostic("too many nested parentheses", 0, 0));
         }
+        lexer.ReleaseTokens();
         var errors = parser.Errors;
         if (lexer.ErrorMessage is { } msg)
         {
@@ -48,7 +49,7 @@ public static class PythonParser
             errors.RemoveAll(e => e.Start >= lexer.ErrorDetectedAt);
             // An unclosed bracket swallows the following lines; CPython then reports the bracket rather than the
             // generic complaint about a later line.
-            if (msg.EndsWith("was never closed", StringComparison.Ordinal) && errors.Count > 0 && IsGeneric(errors[0].Message)
+            if (msg.EndsWith("was never closed", StringComparison.Ordinal) && errors.Count > 0 && errors[0].Start > lexer.ErrorStart && IsGeneric(errors[0].Message)
                 && text.LineOf(errors[0].Start) != text.LineOf(lexer.ErrorStart))
                 errors.Clear();
             errors.Add(new SyntaxDiagnostic(msg, lexer.ErrorStart, lexer.ErrorEnd));

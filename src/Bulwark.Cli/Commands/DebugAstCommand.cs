@@ -13,6 +13,7 @@ public static class DebugAstCommand
 
     public static int Run(IReadOnlyList<string> paths, bool jsonl, TextWriter stdout, TextWriter stderr)
     {
+        paths = ExpandResponseFiles(paths);
         int rc = 0;
         var t = new Thread(() => rc = RunCore(paths, jsonl, stdout, stderr), StackSize);
         t.Start();
@@ -38,7 +39,7 @@ public static class DebugAstCommand
             var decoded = SourceDecoder.Decode(bytes);
             if (!decoded.Ok)
             {
-                error = $"{path}:1:0: SyntaxError: {decoded.Error}";
+                error = $"{path}:1:1: SyntaxError: {decoded.Error}";
             }
             else
             {
@@ -83,6 +84,7 @@ public static class DebugAstCommand
     /// <summary>Hidden `bulwark debug parse-bench FILE...`: decodes and parses each file once, single-threaded, and prints throughput.</summary>
     public static int RunBench(IReadOnlyList<string> paths, TextWriter stdout, TextWriter stderr)
     {
+        paths = ExpandResponseFiles(paths);
         var sources = new List<string>();
         long bytes = 0;
         foreach (var p in paths)
@@ -104,11 +106,35 @@ public static class DebugAstCommand
             foreach (var s in sources) if (!PythonParser.Parse(s).Ok) rejected++;
             sw.Stop();
             double secs = sw.Elapsed.TotalSeconds;
+            var lsw = Stopwatch.StartNew();
+            foreach (var s in sources)
+            {
+                var lexer = new Bulwark.Python.Parsing.Lexer(s);
+                lexer.Run();
+                lexer.ReleaseTokens();
+            }
+            lsw.Stop();
+            stdout.WriteLine($"bulwark-lexer-only MB/s={bytes / 1e6 / lsw.Elapsed.TotalSeconds:F2}");
             stdout.WriteLine($"bulwark files={sources.Count} bytes={bytes} seconds={secs:F3} MB/s={bytes / 1e6 / secs:F2} files/s={sources.Count / secs:F1} rejected={rejected}");
         }, StackSize);
         t.Start();
         t.Join();
         return rc;
+    }
+
+    /// <summary>`@list.txt` stands for the paths listed in that file, one per line (corpora exceed argv limits).</summary>
+    static IReadOnlyList<string> ExpandResponseFiles(IReadOnlyList<string> args)
+    {
+        var list = new List<string>(args.Count);
+        foreach (var a in args)
+        {
+            if (a.Length > 1 && a[0] == '@' && File.Exists(a[1..]))
+            {
+                foreach (var line in File.ReadLines(a[1..])) if (line.Length > 0) list.Add(line);
+            }
+            else list.Add(a);
+        }
+        return list;
     }
 
     sealed class ArrayBufferWriterStream : System.Buffers.IBufferWriter<byte>

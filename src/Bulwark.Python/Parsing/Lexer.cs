@@ -44,7 +44,15 @@ internal sealed class Lexer
     {
         _s = source;
         _len = source.Length;
-        _toks = new Token[Math.Max(16, source.Length / 4)];
+        // pooled: a token buffer is large (often on the LOH) and dead as soon as the tree is built
+        _toks = System.Buffers.ArrayPool<Token>.Shared.Rent(Math.Max(64, source.Length / 5));
+    }
+
+    /// <summary>Gives the token buffer back to the pool; the lexer and its tokens must not be used afterwards.</summary>
+    public void ReleaseTokens()
+    {
+        System.Buffers.ArrayPool<Token>.Shared.Return(_toks);
+        _toks = [];
     }
 
     public Token[] Tokens => _toks;
@@ -52,7 +60,13 @@ internal sealed class Lexer
 
     void Emit(TokenKind kind, int start, int end)
     {
-        if (_count == _toks.Length) Array.Resize(ref _toks, _toks.Length * 2);
+        if (_count == _toks.Length)
+        {
+            var bigger = System.Buffers.ArrayPool<Token>.Shared.Rent(_toks.Length * 2);
+            Array.Copy(_toks, bigger, _count);
+            System.Buffers.ArrayPool<Token>.Shared.Return(_toks);
+            _toks = bigger;
+        }
         _toks[_count++] = new Token(kind, start, end);
     }
 

@@ -88,7 +88,7 @@ internal sealed partial class Parser
 
     void Enter()
     {
-        if (++_depth > MaxNesting || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_depth > MaxNesting || ((_depth & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
             throw Fail("too many nested parentheses");
     }
 
@@ -560,6 +560,7 @@ internal sealed partial class Parser
             int lp = Cur.Start;
             Next();
             ParseCallArguments(lp, out var a, out var kw);
+            if (a.Count == 1 && a[0] is GeneratorExp g && g.Start == lp) throw Fail("invalid syntax", g.Start, g.End);
             bases = a;
             keywords = kw;
         }

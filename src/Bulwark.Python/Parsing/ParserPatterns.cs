@@ -246,7 +246,7 @@ internal sealed partial class Parser
         {
             if (Eat(TokenKind.DoubleStar))
             {
-                if (K != TokenKind.Name) throw InvalidSyntax();
+                if (K != TokenKind.Name || IsName("_")) throw InvalidSyntax();
                 rest = NameText(Cur);
                 Next();
                 Eat(TokenKind.Comma);

@@ -89,6 +89,18 @@ public class DependencyRuleTests
         Assert.Contains("uv.lock locks requests 2.19.0, outside the declared >=2.31", uv.Single(f => f.Properties["package"].Value is "requests").Message);
         var (poetry, _) = Run(Fixture("poetry"), new ScanSettings(), null, new StaleLockfileRule());
         Assert.Equal(["django", "pytest"], poetry.Select(f => (string)f.Properties["package"].Value).Order());
+        var (pipenv, _) = Run(Fixture("pipenv"), new ScanSettings(), null, new StaleLockfileRule());
+        var flask = Assert.Single(pipenv);
+        Assert.Equal(new Location("Pipfile", 8, 1, 8, 12), flask.Location);
+        Assert.Contains("missing from Pipfile.lock", flask.Message);
+    }
+
+    [Fact]
+    public void Summaries_skip_an_introductory_first_sentence()
+    {
+        var a = Bulwark.Dependencies.Advisories.OsvReader.FromJson(
+            "{\"id\": \"X-1\", \"details\": \"Requests is a HTTP library. Since 2.3.0 it leaks Proxy-Authorization headers. More.\"}");
+        Assert.Equal("Requests is a HTTP library. Since 2.3.0 it leaks Proxy-Authorization headers.", a.Summary);
     }
 
     [Fact]

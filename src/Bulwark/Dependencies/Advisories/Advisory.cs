@@ -12,15 +12,16 @@ public sealed class AffectedRange(string type, IReadOnlyList<RangeEvent> events)
     public string Type { get; } = type;
     public IReadOnlyList<RangeEvent> Events { get; } = events;
 
-    (PackageVersion? Version, EventKind Kind)[]? _sorted;
-    PackageVersion[]? _limits;
+    // Parsed once, published as one object so concurrent readers never see half of it.
+    sealed record Parsed((PackageVersion? Version, EventKind Kind)[] Sorted, PackageVersion[] Limits);
+    Parsed? _parsed;
 
     /// <summary>Introduced/fixed/last_affected events that parse as PEP 440, in version order (`introduced: 0` first, as null).</summary>
     internal (PackageVersion? Version, EventKind Kind)[] SortedEvents
     {
         get
         {
-            if (_sorted is not null) return _sorted;
+            if (_parsed is { } done) return done.Sorted;
             var list = new List<(PackageVersion?, EventKind)>(Events.Count);
             var limits = new List<PackageVersion>();
             foreach (var e in Events)
@@ -40,12 +41,13 @@ public sealed class AffectedRange(string type, IReadOnlyList<RangeEvent> events)
                 int c = a.Item1.CompareTo(b.Item1);
                 return c != 0 ? c : a.Item2.CompareTo(b.Item2);
             });
-            _limits = limits.ToArray();
-            return _sorted = list.ToArray();
+            var parsed = new Parsed(list.ToArray(), limits.ToArray());
+            _parsed = parsed;
+            return parsed.Sorted;
         }
     }
 
-    internal PackageVersion[] Limits { get { _ = SortedEvents; return _limits!; } }
+    internal PackageVersion[] Limits { get { _ = SortedEvents; return _parsed!.Limits; } }
 }
 
 /// <summary>One `affected[]` entry of an OSV record for a PyPI package.</summary>
@@ -84,4 +86,15 @@ public sealed class Advisory
     public string? SeverityLabel { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<AffectedPackage> Affected { get; init; } = [];
+
+    Tuple<Model.Severity, double?>? _rating;
+    /// <summary>Severity and CVSS score, computed once (<see cref="Cvss.Of"/>).</summary>
+    public (Model.Severity Severity, double? Score) Rating
+    {
+        get
+        {
+            var r = _rating ??= Tuple.Create(Cvss.Of(this).Severity, Cvss.Of(this).Score);
+            return (r.Item1, r.Item2);
+        }
+    }
 }

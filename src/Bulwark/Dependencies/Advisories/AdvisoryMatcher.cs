@@ -35,8 +35,8 @@ public static class AdvisoryMatcher
 
     public static bool IsAffected(AffectedPackage p, PackageVersion v)
     {
-        foreach (var listed in p.ParsedVersions)
-            if (listed == v) return true;
+        // Listed versions are sorted; local labels make equal-ranked neighbours impossible, so a binary search suffices.
+        if (Array.BinarySearch(p.ParsedVersions, v) >= 0) return true;
         foreach (var r in p.Ranges)
             if (r.Type == "ECOSYSTEM" && RangeAffects(r, v)) return true;
         return false;
@@ -152,13 +152,14 @@ public static class AdvisoryMatcher
             var fixedIn = new SortedSet<PackageVersion>();
             foreach (var i in g)
                 foreach (var r in hits[i].Affected.Ranges)
-                    foreach (var e in r.Events)
-                        if (e.Kind == EventKind.Fixed && PackageVersion.TryParse(e.Version, out var fv)) fixedIn.Add(fv);
+                    if (r.Type == "ECOSYSTEM")
+                        foreach (var (fv, kind) in r.SortedEvents)
+                            if (kind == EventKind.Fixed && fv is not null) fixedIn.Add(fv);
             var (sev, score) = (Severity.Low, (double?)null);
             bool any = false;
             foreach (var r in records)
             {
-                var (s, sc) = Cvss.Of(r);
+                var (s, sc) = r.Rating;
                 if (!any || s > sev || s == sev && (sc ?? 0) > (score ?? 0)) { sev = s; score = sc; any = true; }
             }
             var refs = records.SelectMany(r => r.References).Distinct().Take(5).ToList();

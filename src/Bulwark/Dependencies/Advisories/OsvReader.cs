@@ -107,6 +107,12 @@ public static class OsvReader
     {
         var d = details.Replace('\n', ' ').Replace("**", "").Trim();
         int dot = d.IndexOf(". ", StringComparison.Ordinal);
+        // A first sentence that only introduces the package ("Requests is a HTTP library.") says nothing: take the next too.
+        if (dot > 0 && dot < 60)
+        {
+            int next = d.IndexOf(". ", dot + 2, StringComparison.Ordinal);
+            if (next > 0 && next < 200) return d[..(next + 1)];
+        }
         if (dot > 0 && dot < 200) return d[..(dot + 1)];
         if (d.Length <= 200) return d;
         int space = d.LastIndexOf(' ', 196);

@@ -4,7 +4,8 @@ using Bulwark.Semantics;
 namespace Bulwark.Rules.Blacklist;
 
 /// <summary>
-/// How Bandit's blacklist names a call: the qualified name of the callee through import aliases, except that
+/// How Bandit's blacklist names a call: the callee's name through import aliases (as written when it is not
+/// imported), except that
 /// `__import__("m")`, `importlib.import_module("m")` and `importlib.__import__("m")` are named after the module
 /// they import, so the import blacklists also see dynamic imports.
 /// </summary>
@@ -30,7 +31,9 @@ static class BlacklistNames
     {
         if (call.Func is Name { Id: "__import__" })
             return new(call.Args.Count > 0 && call.Args[0] is Constant { ValueKind: ConstantKind.Str } c ? c.AsString : null, true);
-        var qualified = model.QualifiedName(call.Func);
+        // Bandit's name, not the strict one: a local `def pickle()` or a parameter named `hashlib` keeps its
+        // written name, so every Bandit finding is found (the strict model would resolve them to nothing).
+        var qualified = model.LooseQualifiedName(call.Func);
         if (qualified is "importlib.import_module" or "importlib.__import__")
         {
             Expr? target = call.Args.Count > 0 ? call.Args[0] : Keyword(call, "name");

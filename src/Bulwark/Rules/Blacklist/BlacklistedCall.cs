@@ -9,10 +9,15 @@ namespace Bulwark.Rules.Blacklist;
 /// </summary>
 public abstract class BlacklistedCall : CodeRule
 {
-    HashSet<string>? _names;
+    readonly HashSet<string> _names;
+
+    // The lists are static data of each rule, so reading them here, before the subclass's constructor, is safe.
+    protected BlacklistedCall() => _names = new HashSet<string>(QualifiedNames, StringComparer.Ordinal);
 
     /// <summary>The qualified names reported, as Bandit 1.9 lists them (plus documented additions).</summary>
     protected abstract IReadOnlyList<string> QualifiedNames { get; }
+
+    internal IReadOnlyList<string> ListedNames => QualifiedNames;
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call];
 
@@ -24,7 +29,6 @@ public abstract class BlacklistedCall : CodeRule
         var call = (Call)node;
         var (name, dynamicImport) = BlacklistNames.Of(call, context.Semantic);
         if (name is null || dynamicImport) return;
-        _names ??= new HashSet<string>(QualifiedNames, StringComparer.Ordinal);
         if (!_names.Contains(name)) return;
         context.Report(this, call, Message(name));
     }

@@ -15,6 +15,8 @@ public abstract class BlacklistedImport : CodeRule
     /// <summary>The module (or class) names reported, as Bandit 1.9 lists them.</summary>
     protected abstract IReadOnlyList<string> Modules { get; }
 
+    internal IReadOnlyList<string> ListedModules => Modules;
+
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Import, NodeKind.ImportFrom, NodeKind.Call];
 
     /// <summary>The finding's message for an import of <paramref name="name"/>.</summary>

@@ -12,7 +12,7 @@ public sealed class InsecureRandomForSecret : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "BW311", Name: "insecure-random-for-secret", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 338,
-        What: "A value from the `random` module (the functions B311 lists, or a `random.Random()` instance) that flows, within the same function, module or class body, into a secret: assigned to a variable, attribute or subscript named like a token, password, secret, nonce, salt, OTP, IV, CSRF token, session id or API/secret/private/signing key; returned from a function with such a name; passed as such a keyword argument; or stored under such a dictionary key. Names that describe a property of the secret rather than the secret (`password_length`, `token_ttl`) do not count.",
+        What: "A value from the `random` module (the functions B311 lists, or a `random.Random()` instance) that flows, within the same function, module or class body, into a secret: assigned to a variable, attribute or subscript named like a token, password, secret, nonce, salt, OTP, IV, CSRF token, session id or API/secret/private/signing key; returned from a function with such a name; passed as such a keyword argument; stored under such a dictionary key; or passed as the key, IV or nonce of a cryptographic API (`hmac.new`, `Crypto.Cipher.*.new`, `cryptography`'s algorithms, modes, AEAD ciphers and `Fernet`, `jwt.encode`), whatever its variable is called. Names that describe a property of the secret rather than the secret (`password_length`, `token_ttl`) do not count.",
         Why: "The `random` module is a Mersenne Twister: after observing 624 of its 32-bit outputs an attacker can reconstruct its state and predict every token it generates afterwards (and compute earlier ones). Secrets need the operating system's generator, which is what `secrets` uses.",
         Example: "def make_reset_token():\n    return \"\".join(random.choice(ALPHABET) for _ in range(32))",
         Fix: "def make_reset_token():\n    return secrets.token_urlsafe(24)",
@@ -85,6 +85,29 @@ public sealed class InsecureRandomForSecret : CodeRule
         return (key && keyQualifier) || (code && codeQualifier) || (session && id);
     }
 
+    /// <summary>
+    /// The positional argument that is a key, IV or nonce of a cryptographic API (`hmac.new(key, ...)`,
+    /// `AES.new(key, ...)`, `algorithms.AES(key)`, `modes.CBC(iv)`, `Fernet(key)`, `AESGCM(key)`, `jwt.encode(payload, key)`),
+    /// whatever the variable holding it is called.
+    /// </summary>
+    static (Expr Value, string Role)? KeyArgument(Call call, CodeContext context)
+    {
+        if (call.Args.Count == 0) return null;
+        var name = context.Semantic.QualifiedName(call.Func);
+        if (name is null) return null;
+        if (name is "jwt.encode")
+            return call.Args.Count > 1 ? (call.Args[1], "the signing key of `jwt.encode`") : null;
+        bool keyFirst = name is "hmac.new" or "hmac.digest" or "cryptography.fernet.Fernet"
+            || (name.EndsWith(".new", StringComparison.Ordinal)
+                && (name.StartsWith("Crypto.Cipher.", StringComparison.Ordinal) || name.StartsWith("Cryptodome.Cipher.", StringComparison.Ordinal)))
+            || name.StartsWith("cryptography.hazmat.primitives.ciphers.algorithms.", StringComparison.Ordinal)
+            || name.StartsWith("cryptography.hazmat.primitives.ciphers.aead.", StringComparison.Ordinal)
+            || name.StartsWith("cryptography.hazmat.primitives.ciphers.modes.", StringComparison.Ordinal);
+        if (!keyFirst) return null;
+        var role = name.StartsWith("cryptography.hazmat.primitives.ciphers.modes.", StringComparison.Ordinal) ? "IV/nonce" : "key";
+        return (call.Args[0], $"the {role} of `{name}`");
+    }
+
     /// <summary>Lower-case words of snake_case, kebab-case, camelCase and dotted names.</summary>
     static List<string> Words(string s)
     {
@@ -107,6 +130,8 @@ public sealed class InsecureRandomForSecret : CodeRule
     /// <summary>One function, module or class body: which names hold `random` values, and where they end up.</summary>
     sealed class ScopeScan(InsecureRandomForSecret rule, CodeContext context, string? functionName)
     {
+        CodeContext Context => context;
+
         readonly Dictionary<string, Call> _tainted = new(StringComparer.Ordinal);
         readonly HashSet<Call> _reported = [];
         readonly SourceFinder _finder = new(context);
@@ -143,7 +168,7 @@ public sealed class InsecureRandomForSecret : CodeRule
                     break;
                 case Return { Value: { } returned }:
                     if (functionName is not null && NamesSecret(functionName) && Source(returned) is { } r)
-                        Report(r, functionName + "()");
+                        Report(r, Secret(functionName + "()"));
                     Expressions(returned);
                     break;
                 case ExprStmt e:
@@ -188,13 +213,13 @@ public sealed class InsecureRandomForSecret : CodeRule
             {
                 case Name n:
                     _tainted[n.Id] = source;
-                    if (NamesSecret(n.Id)) Report(source, n.Id);
+                    if (NamesSecret(n.Id)) Report(source, Secret(n.Id));
                     break;
                 case AttributeExpr a:
-                    if (NamesSecret(a.Attr)) Report(source, a.Attr);
+                    if (NamesSecret(a.Attr)) Report(source, Secret(a.Attr));
                     break;
                 case Subscript { Slice: Constant { ValueKind: ConstantKind.Str } key }:
-                    if (NamesSecret(key.AsString!)) Report(source, key.AsString!);
+                    if (NamesSecret(key.AsString!)) Report(source, Secret(key.AsString!));
                     break;
                 case TupleExpr t: foreach (var e in t.Elts) Bind(e, source); break;
                 case ListExpr l: foreach (var e in l.Elts) Bind(e, source); break;
@@ -207,12 +232,15 @@ public sealed class InsecureRandomForSecret : CodeRule
         /// <summary>Keyword arguments and dictionary entries named like secrets, anywhere in the expression.</summary>
         void Expressions(Expr e) => new SinkFinder(this).Visit(e);
 
+        static string Secret(string name) => $"the secret `{name}`";
+
+        /// <summary>Reports a `random` source once, saying what it becomes ("the secret `token`", "the key of `hmac.new`").</summary>
         void Report(Call source, string sink)
         {
             if (!_reported.Add(source)) return;
             var name = context.Semantic.QualifiedName(source.Func) ?? "random";
             context.Report(rule, source,
-                $"`{name}` is predictable, and its value becomes the secret `{sink}`; generate secrets with the `secrets` module.");
+                $"`{name}` is predictable, and its value becomes {sink}; generate secrets with the `secrets` module.");
         }
 
         sealed class SinkFinder(ScopeScan scan) : AstWalker
@@ -224,13 +252,15 @@ public sealed class InsecureRandomForSecret : CodeRule
                     case Lambda: return;
                     case Call call:
                         foreach (var kw in call.Keywords)
-                            if (kw.Name is { } k && NamesSecret(k) && scan.Source(kw.Value) is { } src) scan.Report(src, k);
+                            if (kw.Name is { } k && NamesSecret(k) && scan.Source(kw.Value) is { } src) scan.Report(src, Secret(k));
+                        if (KeyArgument(call, scan.Context) is { } keyArg && scan.Source(keyArg.Value) is { } keySource)
+                            scan.Report(keySource, keyArg.Role);
                         break;
                     case DictExpr d:
                         for (int i = 0; i < d.Keys.Count; i++)
                             if (d.Keys[i] is Constant { ValueKind: ConstantKind.Str } key && NamesSecret(key.AsString!)
                                 && scan.Source(d.Values[i]) is { } src)
-                                scan.Report(src, key.AsString!);
+                                scan.Report(src, Secret(key.AsString!));
                         break;
                 }
                 node.WalkChildren(this);

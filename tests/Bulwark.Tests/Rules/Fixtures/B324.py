@@ -37,3 +37,7 @@ def edge_cases(opts, data):
     hashlib.md5(**opts)                                 # reported: usedforsecurity not given explicitly
     hashlib.new(data.algorithm)                         # ok: Bandit reads the attribute's name, `algorithm`
     hashlib.new(algorithms.md5)                         # reported: Bandit reads the attribute's name, `md5`
+
+
+def injected(hashlib, data):
+    hashlib.md5(data)                                   # reported: a parameter keeps its written name, as in Bandit

@@ -55,6 +55,21 @@ def ordinary_uses(deck, items):
     return winner, delay, sample
 
 
+def crypto_apis(message):
+    import hmac
+    import jwt
+    from Crypto.Cipher import AES
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+    k = random.randbytes(32)                                            # reported: the key of hmac.new
+    mac = hmac.new(k, message, "sha256")
+    AES.new(random.randbytes(16), AES.MODE_GCM)                         # reported: the key of AES.new
+    iv = bytes(16)
+    Cipher(algorithms.AES(bytes(32)), modes.CBC(random.randbytes(16)))  # reported: the IV of modes.CBC
+    jwt.encode({"sub": 1}, str(random.random()))                        # reported: the signing key
+    hmac.new(b"fixed", random.randbytes(8), "sha256")                   # ok: the message, not the key
+    return mac
+
+
 def suppressed():
     token = random.random()  # nosec
     pin_code = random.randint(0, 9999)  # nosec BW311
