@@ -33,7 +33,7 @@ public static class FileAnalysis
         fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
         var outcome = new FileOutcome();
         var raw = new List<Finding>();
-        int[]? statementStarts = null;
+        int[]? statementStarts = null, statementEnds = null;
         StringSpans? stringSpans = null;
 
         if (file.IsPython)
@@ -66,8 +66,8 @@ public static class FileAnalysis
                 new Dispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
             }
             PhaseTimes.Add(PhaseTimes.Rules, ref t0);
-            statementStarts = StatementStarts(parse);
-            if (raw.Count > 0) stringSpans = StringSpans.Of(parse.Module);
+            (statementStarts, statementEnds) = StatementLineMap(parse);
+            if (raw.Count > 0) stringSpans = StringSpans.Of(parse.Module, file.Text.Text);
         }
 
         if (fileRules.Count > 0)
@@ -81,7 +81,7 @@ public static class FileAnalysis
         }
 
         long t1 = PhaseTimes.Now();
-        Finish(file, raw, statementStarts, settings, outcome, stringSpans);
+        Finish(file, raw, statementStarts, settings, outcome, stringSpans, statementEnds);
         PhaseTimes.Add(PhaseTimes.Finish, ref t1);
         return outcome;
     }
@@ -178,12 +178,12 @@ public static class FileAnalysis
     }
 
     static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome,
-        StringSpans? stringSpans = null)
+        StringSpans? stringSpans = null, int[]? statementEnds = null)
     {
         raw.Sort(CompareFindings);
         var suppressions = settings.IgnoreNosec ? null
             : InlineSuppressions.Parse(file.Text, statementStarts, stringSpans is null ? null : stringSpans.Contains,
-                honourNoqa: settings.Profile != RuleProfile.Bandit);
+                honourNoqa: settings.Profile != RuleProfile.Bandit, statementEndByLine: statementEnds);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in raw)
         {
@@ -283,14 +283,15 @@ public static class FileAnalysis
     }
 
     /// <summary>Line → first line of the statement that covers it (for suppressions on a multi-line statement's first line).</summary>
-    static int[] StatementStarts(ParseResult parse)
+    static (int[] Starts, int[] Ends) StatementLineMap(ParseResult parse)
     {
-        var map = new int[parse.Text.LineCount + 2];
-        new StatementLines(parse.Text, map).Visit(parse.Module);
-        return map;
+        var starts = new int[parse.Text.LineCount + 2];
+        var ends = new int[parse.Text.LineCount + 2];
+        new StatementLines(parse.Text, starts, ends).Visit(parse.Module);
+        return (starts, ends);
     }
 
-    sealed class StatementLines(SourceText text, int[] map) : AstWalker
+    sealed class StatementLines(SourceText text, int[] map, int[] ends) : AstWalker
     {
         public override void Visit(Node node)
         {
@@ -299,7 +300,7 @@ public static class FileAnalysis
                 int first = text.LineOf(stmt.Start);
                 int last = text.LineOf(Math.Max(stmt.Start, stmt.End - 1));
                 int headerEnd = FirstBodyLine(stmt) is int b and > 0 ? Math.Min(last, b - 1) : last;
-                for (int l = first; l <= headerEnd && l < map.Length; l++) map[l] = first;
+                for (int l = first; l <= headerEnd && l < map.Length; l++) { map[l] = first; ends[l] = headerEnd; }
             }
             node.WalkChildren(this);
         }
@@ -320,10 +321,13 @@ public static class FileAnalysis
     public sealed class StringSpans : AstWalker
     {
         readonly List<(int Start, int End)> _spans = [];
+        readonly string _text;
 
-        public static StringSpans Of(Module module)
+        StringSpans(string text) => _text = text;
+
+        public static StringSpans Of(Module module, string text)
         {
-            var s = new StringSpans();
+            var s = new StringSpans(text);
             s.Visit(module);
             s._spans.Sort();
             return s;
@@ -349,7 +353,80 @@ public static class FileAnalysis
                 else lo = mid + 1;
             }
             // Spans do not overlap (nested strings are skipped), so only the last one starting before offset can hold it.
-            return hi >= 0 && offset < _spans[hi].End;
+            if (hi < 0 || offset >= _spans[hi].End) return false;
+            // Implicitly concatenated parts may have comments between them (`("SELECT "  # nosec` ⏎ `"FROM t")`).
+            return InLiteralPart(_text, _spans[hi].Start, _spans[hi].End, offset);
+        }
+
+        /// <summary>Re-reads a string node's source: is the offset inside one of its literal parts, not in a gap between them?</summary>
+        static bool InLiteralPart(string text, int start, int end, int offset)
+        {
+            int p = start;
+            while (p < end)
+            {
+                char c = text[p];
+                if (c is ' ' or '\t' or '\f' or '\r' or '\n' or '\\') { p++; continue; }
+                if (c == '#')
+                {
+                    int eol = p;
+                    while (eol < end && text[eol] is not ('\n' or '\r')) eol++;
+                    if (offset >= p && offset < eol) return false;
+                    p = eol;
+                    continue;
+                }
+                int q = p;
+                bool raw = false, formatted = false;
+                while (q < end && char.IsAsciiLetter(text[q]))
+                {
+                    raw |= text[q] is 'r' or 'R';
+                    formatted |= text[q] is 'f' or 'F' or 't' or 'T';
+                    q++;
+                }
+                if (q >= end || text[q] is not ('"' or '\'')) return false; // not a literal we understand: treat as code
+                int close = LiteralEnd(text, q, end, raw, formatted);
+                if (close < 0) return false;
+                if (offset >= p && offset < close) return true;
+                p = close;
+            }
+            return false;
+        }
+
+        /// <summary>The offset just past the literal whose opening quote is at <paramref name="q"/>; -1 when it does not close.</summary>
+        static int LiteralEnd(string text, int q, int end, bool raw, bool formatted)
+        {
+            char quote = text[q];
+            bool triple = q + 2 < end && text[q + 1] == quote && text[q + 2] == quote;
+            int i = q + (triple ? 3 : 1);
+            while (i < end)
+            {
+                char c = text[i];
+                if (c == '\\' && !raw) { i += 2; continue; }
+                if (formatted && c == '{')
+                {
+                    if (i + 1 < end && text[i + 1] == '{') { i += 2; continue; }
+                    int depth = 1;
+                    i++;
+                    while (i < end && depth > 0)
+                    {
+                        char e = text[i];
+                        if (e is '"' or '\'')
+                        {
+                            int nested = LiteralEnd(text, i, end, raw: false, formatted: true);
+                            if (nested < 0) return -1;
+                            i = nested;
+                            continue;
+                        }
+                        if (e == '{') depth++;
+                        else if (e == '}') depth--;
+                        i++;
+                    }
+                    continue;
+                }
+                if (c == quote && (!triple || (i + 2 < end && text[i + 1] == quote && text[i + 2] == quote)))
+                    return i + (triple ? 3 : 1);
+                i++;
+            }
+            return -1;
         }
     }
 }

@@ -16,16 +16,23 @@ public sealed class InlineSuppressions
 
     readonly Dictionary<int, List<Directive>> _byLine = new();
     readonly int[]? _statementStart;
+    readonly int[]? _statementEnd;
 
-    InlineSuppressions(int[]? statementStart) => _statementStart = statementStart;
+    InlineSuppressions(int[]? statementStart, int[]? statementEnd)
+    {
+        _statementStart = statementStart;
+        _statementEnd = statementEnd;
+    }
 
     /// <param name="insideString">Tells whether an offset lies inside a string literal (a `#` there starts no comment);
     /// null for files that are not Python.</param>
     /// <param name="honourNoqa">False under the Bandit profile: Bandit ignores `# noqa`.</param>
+    /// <param name="statementStartByLine">Line → first line of the (header of the) statement covering it.</param>
+    /// <param name="statementEndByLine">Line → last line of that statement (its header, for compound statements).</param>
     public static InlineSuppressions Parse(SourceText text, int[]? statementStartByLine = null,
-        Func<int, bool>? insideString = null, bool honourNoqa = true)
+        Func<int, bool>? insideString = null, bool honourNoqa = true, int[]? statementEndByLine = null)
     {
-        var result = new InlineSuppressions(statementStartByLine) { _honourNoqa = honourNoqa };
+        var result = new InlineSuppressions(statementStartByLine, statementEndByLine) { _honourNoqa = honourNoqa };
         var src = text.Text;
         int hash = src.IndexOf('#');
         while (hash >= 0)
@@ -147,8 +154,13 @@ public sealed class InlineSuppressions
         if (kind != SuppressionKind.None) return kind;
         for (int l = line + 1; l <= endLine && l <= line + 200; l++)
             if ((kind = Check(rule, l)) != SuppressionKind.None) return kind;
-        if (_statementStart is not null && line < _statementStart.Length && _statementStart[line] is > 0 and var first && first != line)
-            return Check(rule, first);
+        if (_statementStart is not null && line < _statementStart.Length && _statementStart[line] is > 0 and var first)
+        {
+            // Any line of the statement the finding is in: `x = ("SELECT "  # nosec` / `"""  # nosec` after a string.
+            int last = _statementEnd is not null && line < _statementEnd.Length ? Math.Max(_statementEnd[line], first) : first;
+            for (int l = first; l <= last && l <= first + 200; l++)
+                if ((l < line || l > endLine) && (kind = Check(rule, l)) != SuppressionKind.None) return kind;
+        }
         return SuppressionKind.None;
     }
 

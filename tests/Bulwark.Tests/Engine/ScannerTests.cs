@@ -207,4 +207,24 @@ public class ScannerTests
         dir.Write("a.py", "import subprocess\nsubprocess.Popen('ls #nosec', shell=True)\n");
         Assert.Single(Scan(dir.Path, new ScanSettings { Select = ["B602"] }).Findings);
     }
+
+    [Fact]
+    public void Nosec_between_implicitly_concatenated_strings_is_a_comment()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.py", "import subprocess\nsubprocess.Popen('ls '  # nosec\n    + cmd, shell=True)\nq = ('SELECT * '  # nosec\n     'FROM t WHERE a = ' + a)\n");
+        var result = Scan(dir.Path, new ScanSettings { Select = ["B602", "B608"], Profile = RuleProfile.Bandit });
+        Assert.Empty(result.Findings);
+        Assert.Equal(2, result.Suppressed.Nosec);
+    }
+
+    [Fact]
+    public void Nosec_on_the_closing_line_of_a_multiline_statement_counts()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.py", "query = f\"\"\"\nSELECT *\nFROM foo WHERE id = {ident}\n\"\"\"  # nosec\n");
+        var result = Scan(dir.Path, new ScanSettings { Select = ["B608"], Profile = RuleProfile.Bandit });
+        Assert.Empty(result.Findings);
+        Assert.Equal(1, result.Suppressed.Nosec);
+    }
 }
