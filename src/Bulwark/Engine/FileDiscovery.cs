@@ -71,7 +71,7 @@ public sealed class FileDiscovery(ScanSettings settings)
 
             if (isDir)
             {
-                if (IsDefaultExcluded(entry.Name) || IsVirtualenv(entry.FullName)) continue;
+                if (IsDefaultExcluded(entry.FullName, entry.Name) || IsVirtualenv(entry.FullName)) continue;
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: true)) continue;
                 Walk(entry.FullName, childRel, realRoot, ignore, visited, files);
             }
@@ -92,9 +92,18 @@ public sealed class FileDiscovery(ScanSettings settings)
         return false;
     }
 
-    static bool IsDefaultExcluded(string name)
+    /// <summary>Generic names that a Python package may also have (`pip/_internal/operations/build`, the stdlib's `venv`).</summary>
+    static readonly string[] PackageNames = ["build", "dist", "venv"];
+
+    static bool IsDefaultExcluded(string fullPath, string name)
     {
-        foreach (var g in DefaultExcludes) if (Glob.Match(g.AsSpan(), name.AsSpan())) return true;
+        foreach (var g in DefaultExcludes)
+        {
+            if (!Glob.Match(g.AsSpan(), name.AsSpan())) continue;
+            // A package named like a build output is source code, not an output: keep it.
+            if (PackageNames.Contains(name) && File.Exists(Path.Combine(fullPath, "__init__.py"))) return false;
+            return true;
+        }
         return false;
     }
 

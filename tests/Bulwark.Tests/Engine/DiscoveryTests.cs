@@ -112,4 +112,15 @@ public class DiscoveryTests
         var found = Discover(dir.Path);
         Assert.Equal(["alias.py", "real/a.py"], found);
     }
+
+    [Fact]
+    public void A_python_package_named_like_a_build_output_is_scanned()
+    {
+        using var dir = new TempDir();
+        dir.Write("pkg/build/__init__.py", "");
+        dir.Write("pkg/build/steps.py", "");
+        dir.Write("venv/__init__.py", "");
+        dir.Write("build/lib/copied.py", "");
+        Assert.Equal(["pkg/build/__init__.py", "pkg/build/steps.py", "venv/__init__.py"], Discover(dir.Path));
+    }
 }
