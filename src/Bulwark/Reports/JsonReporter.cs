@@ -52,16 +52,7 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteStartObject("byFamily");
         foreach (var f in Enum.GetValues<Family>()) w.WriteNumber(f.Name(), byFamily[(int)f]);
         w.WriteEndObject();
-        w.WriteNumber("filesScanned", result.FilesScanned);
-        w.WriteNumber("filesSkipped", result.FilesSkipped);
-        w.WriteStartObject("suppressed");
-        w.WriteNumber("nosec", result.Suppressed.Nosec);
-        w.WriteNumber("inline", result.Suppressed.Inline);
-        w.WriteNumber("baseline", result.Suppressed.Baseline);
-        w.WriteNumber("config", result.Suppressed.Config);
-        w.WriteNumber("total", result.Suppressed.Total);
-        w.WriteEndObject();
-        w.WriteNumber("elapsedMs", ReportCommon.Milliseconds(result.Elapsed));
+        ReportCommon.WriteScanCounts(w, result, includeTotal: true);
         w.WriteEndObject();
     }
 

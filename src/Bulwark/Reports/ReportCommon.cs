@@ -98,6 +98,21 @@ internal static class ReportCommon
         output.Write('\n');
     }
 
+    /// <summary>Files scanned and skipped, suppressed counts by mechanism, and the elapsed time (JSON summary, SARIF run properties).</summary>
+    public static void WriteScanCounts(Utf8JsonWriter w, ScanResult result, bool includeTotal)
+    {
+        w.WriteNumber("filesScanned", result.FilesScanned);
+        w.WriteNumber("filesSkipped", result.FilesSkipped);
+        w.WriteStartObject("suppressed");
+        w.WriteNumber("nosec", result.Suppressed.Nosec);
+        w.WriteNumber("inline", result.Suppressed.Inline);
+        w.WriteNumber("baseline", result.Suppressed.Baseline);
+        w.WriteNumber("config", result.Suppressed.Config);
+        if (includeTotal) w.WriteNumber("total", result.Suppressed.Total);
+        w.WriteEndObject();
+        w.WriteNumber("elapsedMs", Milliseconds(result.Elapsed));
+    }
+
     public static void WritePropertyValue(Utf8JsonWriter w, PropertyValue value)
     {
         switch (value.Value)

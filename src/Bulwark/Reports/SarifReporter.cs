@@ -61,15 +61,7 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
         }
         w.WriteEndArray();
         w.WriteStartObject("properties");
-        w.WriteNumber("filesScanned", result.FilesScanned);
-        w.WriteNumber("filesSkipped", result.FilesSkipped);
-        w.WriteStartObject("suppressed");
-        w.WriteNumber("nosec", result.Suppressed.Nosec);
-        w.WriteNumber("inline", result.Suppressed.Inline);
-        w.WriteNumber("baseline", result.Suppressed.Baseline);
-        w.WriteNumber("config", result.Suppressed.Config);
-        w.WriteEndObject();
-        w.WriteNumber("elapsedMs", ReportCommon.Milliseconds(result.Elapsed));
+        ReportCommon.WriteScanCounts(w, result, includeTotal: false);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
