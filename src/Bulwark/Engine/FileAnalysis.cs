@@ -33,13 +33,12 @@ public static class FileAnalysis
         fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
         var outcome = new FileOutcome();
         var raw = new List<Finding>();
-        int[]? statementStarts = null, statementEnds = null;
-        StringSpans? stringSpans = null;
+        ParseResult? parse = null;
 
         if (file.IsPython)
         {
             long t0 = PhaseTimes.Now();
-            var parse = PythonParser.Parse(file.Text.Text);
+            parse = PythonParser.Parse(file.Text.Text);
             PhaseTimes.Add(PhaseTimes.Parse, ref t0);
             // One finding per file: the first error is the real one, later ones are often its echoes.
             if (parse.Errors.Count > 0 && rules.Contains(SyntaxErrorRule.Instance.Info.Id))
@@ -66,8 +65,6 @@ public static class FileAnalysis
                 new Dispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
             }
             PhaseTimes.Add(PhaseTimes.Rules, ref t0);
-            (statementStarts, statementEnds) = StatementLineMap(parse);
-            if (raw.Count > 0) stringSpans = StringSpans.Of(parse.Module, file.Text.Text);
         }
 
         if (fileRules.Count > 0)
@@ -81,7 +78,18 @@ public static class FileAnalysis
         }
 
         long t1 = PhaseTimes.Now();
-        Finish(file, raw, statementStarts, settings, outcome, stringSpans, statementEnds);
+        // Statement lines and string spans only matter for placing suppression comments: skip them for clean files.
+        if (raw.Count > 0)
+        {
+            int[]? statementStarts = null, statementEnds = null;
+            StringSpans? stringSpans = null;
+            if (parse is not null)
+            {
+                (statementStarts, statementEnds) = StatementLineMap(parse);
+                stringSpans = StringSpans.Of(parse.Module, file.Text.Text);
+            }
+            Finish(file, raw, statementStarts, settings, outcome, stringSpans, statementEnds);
+        }
         PhaseTimes.Add(PhaseTimes.Finish, ref t1);
         return outcome;
     }
