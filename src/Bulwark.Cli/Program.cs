@@ -44,8 +44,8 @@ public static class Program
     static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(
-            "Bulwark: a security auditor for Python applications. Finds unsafe code, vulnerable or unpinned " +
-            "dependencies, leaked secrets, insecure configuration and unsafe CI workflows, in one offline run.");
+            "Bulwark: a security auditor for Python applications. Finds unsafe code (every Bandit check, on a " +
+            "semantic model) and vulnerable or unpinned dependencies, in one offline run.");
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));

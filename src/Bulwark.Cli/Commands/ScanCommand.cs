@@ -17,7 +17,7 @@ public static class ScanCommand
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
 
-        var command = new Command("scan", "Scan Python code, dependencies, secrets, configuration and CI workflows.");
+        var command = new Command("scan", "Scan Python code and its dependency manifests and lockfiles.");
         options.AddTo(command);
         foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress }) command.Options.Add(o);
 
