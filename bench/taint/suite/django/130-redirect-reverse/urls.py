@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("orders/find/", views.find_order, name="find-order"),
+]

@@ -1,0 +1,7 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+
+
+def find_order(request):
+    reference = request.GET.get("ref", "")
+    return redirect(reverse("order-detail", kwargs={"reference": reference}))  # safe: CWE-601
