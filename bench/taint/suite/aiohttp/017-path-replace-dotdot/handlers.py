@@ -14,5 +14,5 @@ async def log_tail(request):
 
 def create_app():
     app = web.Application()
-    app.router.add_get("/logs/{filename}", log_tail)
+    app.router.add_get("/logs/{filename:.+}", log_tail)
     return app

@@ -6,7 +6,7 @@ routes = web.RouteTableDef()
 REPORTS_DIR = "/srv/reports"
 
 
-@routes.get("/reports/{report}")
+@routes.get("/reports/{report:.+}")
 async def report_file(request):
     report = request.match_info["report"]
     path = REPORTS_DIR + "/" + report

@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("logs/<str:filename>/", views.log_tail, name="log-tail"),
+    path("logs/<path:filename>/", views.log_tail, name="log-tail"),
 ]

@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("reports/<str:report>/", views.report_file, name="report-file"),
+    path("reports/<path:report>/", views.report_file, name="report-file"),
 ]

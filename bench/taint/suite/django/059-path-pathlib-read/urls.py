@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("pages/<str:slug>/", views.page_source, name="page-source"),
+    path("pages/<path:slug>/", views.page_source, name="page-source"),
 ]

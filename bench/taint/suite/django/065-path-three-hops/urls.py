@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("tickets/<str:ticket>/attachments/<str:name>/", views.preview, name="preview"),
+    path("tickets/<str:ticket>/attachments/<path:name>/", views.preview, name="preview"),
 ]

@@ -9,7 +9,7 @@ app = FastAPI()
 DOCS_DIR = "/srv/app/docs"
 
 
-@app.get("/docs/{name}")
+@app.get("/docs/{name:path}")
 def read_doc(name: str):
     with open(os.path.join(DOCS_DIR, name), encoding="utf-8") as fh:  # expect: CWE-22
         text = fh.read()

@@ -6,7 +6,7 @@ import services
 app = FastAPI()
 
 
-@app.get("/tickets/{ticket}/attachments/{name}")
+@app.get("/tickets/{ticket}/attachments/{name:path}")
 def preview(ticket: str, name: str):
     preview = services.attachment_preview(ticket, name)
     return {"preview": preview.hex()}

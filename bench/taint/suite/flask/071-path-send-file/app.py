@@ -8,7 +8,7 @@ bp = Blueprint("main", __name__)
 INVOICE_DIR = "/srv/billing/invoices"
 
 
-@bp.route("/invoices/<number>.pdf")
+@bp.route("/invoices/<path:number>.pdf")
 def invoice_pdf(number):
     path = os.path.join(INVOICE_DIR, number + ".pdf")
     return send_file(path, mimetype="application/pdf")  # expect: CWE-22
