@@ -348,7 +348,7 @@ def counts(suite):
             else:
                 low += 1
     tp_cases = sum(1 for c, ls in suite.case_labels.items() if any(k == "expect" for *_, k in ls))
-    print(f"{len(suite.cases)} cases ({tp_cases} with an expected finding, {len(suite.cases) - tp_cases} only safe labels)")
+    print(f"{len(suite.cases)} cases ({tp_cases} with an expected finding, {len(suite.cases) - tp_cases} without one)")
     print("cases per framework: " + ", ".join(f"{fw} {case_count[fw]}" for fw in fws))
     print()
     head = "| CWE | " + " | ".join(fws) + " | total |"
