@@ -1,0 +1,1 @@
+eval(input())  # expect: CWE-94, maybe: CWE-78

@@ -1,0 +1,8 @@
+from django.http import JsonResponse
+
+from .models import Book
+
+
+def author_books(request, author):
+    books = Book.objects.raw("SELECT * FROM library_book WHERE author_name = %s", [author])  # safe: CWE-89
+    return JsonResponse({"titles": [b.title for b in books]})

@@ -1,0 +1,8 @@
+from django.http import JsonResponse
+
+from . import clients
+
+
+def profile(request, login):
+    profile = clients.fetch_profile(login)
+    return JsonResponse({"name": profile.get("name")})

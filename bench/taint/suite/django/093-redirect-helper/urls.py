@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("login/complete/", views.login_complete, name="login-complete"),
+]

@@ -1,0 +1,2 @@
+def single_line(value):
+    return value.replace("\r", " ").replace("\n", " ")
