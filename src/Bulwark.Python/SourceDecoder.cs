@@ -6,13 +6,24 @@ namespace Bulwark.Python;
 public readonly record struct DecodedSource(string? Text, string Encoding, string? Error)
 {
     public bool Ok => Text is not null;
+
+    /// <summary>The cookie names a codec CPython accepts but Bulwark cannot decode: the file may run, unanalysed.</summary>
+    public bool UnsupportedEncoding { get; init; }
+
+    /// <summary>
+    /// The codec turns escape sequences into source text (`utf-7`, `unicode_escape`, `raw_unicode_escape`): what an
+    /// editor shows as a comment can be code. No legitimate project needs it.
+    /// </summary>
+    public bool HidingEncoding => Encoding is "utf_7" or "unicode_escape" or "raw_unicode_escape";
 }
 
-/// <summary>Bytes → text per PEP 263: UTF-8 BOM, `coding:` cookie on line 1 or 2, UTF-8 by default.</summary>
+/// <summary>
+/// Bytes → text per PEP 263: UTF-8 BOM, `coding:` cookie on line 1 or 2, UTF-8 by default. Every codec CPython's
+/// tokenizer accepts in a cookie is decoded as CPython decodes it (see <see cref="Encodings.SourceCodecs"/>).
+/// </summary>
 public static class SourceDecoder
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    static int _providerRegistered;
 
     public static DecodedSource Decode(ReadOnlySpan<byte> bytes)
     {
@@ -25,48 +36,25 @@ public static class SourceDecoder
             name = NormalizeName(cookie);
             if (bom && CPythonNormalName(cookie) != "utf-8") return new DecodedSource(null, name, "encoding problem: " + cookie + " with BOM");
         }
-        Encoding? enc = name switch
+        if (name == "utf-8")
         {
-            "utf-8" => StrictUtf8,
-            "latin-1" => Encoding.Latin1,
-            "ascii" => Encoding.GetEncoding("us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
-            _ => TryGetEncoding(name),
-        };
-        if (enc is null) return new DecodedSource(null, name, "unknown encoding: " + cookie);
-        try
-        {
-            return new DecodedSource(enc.GetString(bytes), name, null);
+            try { return new DecodedSource(StrictUtf8.GetString(bytes), name, null); }
+            catch (DecoderFallbackException e)
+            {
+                int pos = e.Index + (bom ? 3 : 0);
+                string b = e.BytesUnknown is { Length: > 0 } u ? $"0x{u[0]:x2}" : "?";
+                return new DecodedSource(null, name, $"(unicode error) 'utf-8' codec can't decode byte {b} in position {pos}");
+            }
         }
-        catch (DecoderFallbackException e)
+        var codec = name == "latin-1" ? "latin_1" : Encodings.SourceCodecs.Resolve(name);
+        if (codec is null) return new DecodedSource(null, name, "unknown encoding: " + cookie);
+        var text = Encodings.SourceCodecs.Decode(codec, bytes, out var error);
+        if (text is null)
         {
-            int pos = e.Index + (bom ? 3 : 0);
-            string b = e.BytesUnknown is { Length: > 0 } u ? $"0x{u[0]:x2}" : "?";
-            return new DecodedSource(null, name, $"(unicode error) '{name}' codec can't decode byte {b} in position {pos}");
+            bool unsupported = error!.StartsWith("the '", StringComparison.Ordinal) || error.StartsWith("punycode", StringComparison.Ordinal);
+            return new DecodedSource(null, codec, error) { UnsupportedEncoding = unsupported };
         }
-    }
-
-    static Encoding? TryGetEncoding(string name)
-    {
-        if (Interlocked.Exchange(ref _providerRegistered, 1) == 0) Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        string dotnetName = name switch
-        {
-            "utf-16" or "utf16" => "utf-16",
-            "cp1252" or "windows-1252" => "windows-1252",
-            "latin-9" or "iso-8859-15" => "iso-8859-15",
-            "euc-jp" or "eucjp" => "euc-jp",
-            "shift-jis" or "sjis" or "shiftjis" => "shift_jis",
-            "gbk" or "gb2312" => "gb2312",
-            _ => name.StartsWith("cp", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), out int cp) ? "cp" + cp : name,
-        };
-        try
-        {
-            Encoding e = int.TryParse(dotnetName.AsSpan(dotnetName.StartsWith("cp", StringComparison.Ordinal) ? 2 : 0), out int page) && dotnetName.StartsWith("cp", StringComparison.Ordinal)
-                ? Encoding.GetEncoding(page, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
-                : Encoding.GetEncoding(dotnetName, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            return e;
-        }
-        catch (ArgumentException) { return null; }
-        catch (NotSupportedException) { return null; }
+        return new DecodedSource(text, codec == "latin_1" ? "latin-1" : codec, null);
     }
 
     static string CPythonNormalName(string raw)
@@ -82,7 +70,6 @@ public static class SourceDecoder
         if (s == "utf-8" || s.StartsWith("utf-8-", StringComparison.Ordinal) || s == "utf8") return "utf-8";
         if (s is "latin-1" or "iso-8859-1" or "iso-latin-1" or "latin1" || s.StartsWith("latin-1-", StringComparison.Ordinal)
             || s.StartsWith("iso-8859-1-", StringComparison.Ordinal) || s.StartsWith("iso-latin-1-", StringComparison.Ordinal)) return "latin-1";
-        if (s is "ascii" or "us-ascii" or "646") return "ascii";
         return s;
     }
 
