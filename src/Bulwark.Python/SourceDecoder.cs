@@ -57,6 +57,34 @@ public static class SourceDecoder
         return new DecodedSource(text, codec == "latin_1" ? "latin-1" : codec, null);
     }
 
+    /// <summary>
+    /// The codec named by the coding cookie in the first two lines of decoded source text, as CPython resolves it
+    /// (`utf_7`, `mac_roman`…); null without a cookie or for an unknown name. Also where the cookie's name is.
+    /// </summary>
+    public static (string Codec, int Start, int End)? DeclaredCodec(string text)
+    {
+        int lineStart = 0;
+        Span<byte> buffer = stackalloc byte[1024];
+        for (int line = 0; line < 2 && lineStart <= text.Length; line++)
+        {
+            int end = lineStart;
+            while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
+            int n = Math.Min(end - lineStart, buffer.Length); // a cookie line is short; never copy a huge first line
+            var ascii = buffer[..n];
+            for (int i = 0; i < n; i++) { char c = text[lineStart + i]; ascii[i] = c < 128 ? (byte)c : (byte)'?'; }
+            var cookie = CookieInLine(ascii, out bool blankOrComment, out int at);
+            if (cookie is not null)
+            {
+                var name = NormalizeName(cookie);
+                var codec = name switch { "utf-8" => "utf_8", "latin-1" => "latin_1", _ => Encodings.SourceCodecs.Resolve(name) };
+                return codec is null ? null : (codec, lineStart + at, lineStart + at + cookie.Length);
+            }
+            if (!blankOrComment || end >= text.Length) return null;
+            lineStart = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+        return null;
+    }
+
     static string CPythonNormalName(string raw)
     {
         string s = raw.ToLowerInvariant().Replace('_', '-');
@@ -82,7 +110,7 @@ public static class SourceDecoder
             int end = lineStart;
             while (end < bytes.Length && bytes[end] != '\n' && bytes[end] != '\r') end++;
             var l = bytes[lineStart..end];
-            var found = CookieInLine(l, out bool blankOrComment);
+            var found = CookieInLine(l, out bool blankOrComment, out _);
             if (found is not null) return found;
             if (!blankOrComment) return null;
             if (end >= bytes.Length) return null;
@@ -91,8 +119,9 @@ public static class SourceDecoder
         return null;
     }
 
-    static string? CookieInLine(ReadOnlySpan<byte> l, out bool blankOrComment)
+    static string? CookieInLine(ReadOnlySpan<byte> l, out bool blankOrComment, out int at)
     {
+        at = 0;
         int i = 0;
         while (i < l.Length && (l[i] == ' ' || l[i] == '\t' || l[i] == '\f')) i++;
         blankOrComment = i >= l.Length || l[i] == '#';
@@ -107,7 +136,7 @@ public static class SourceDecoder
             while (k < l.Length && (l[k] == ' ' || l[k] == '\t')) k++;
             int s = k;
             while (k < l.Length && (l[k] == '-' || l[k] == '_' || l[k] == '.' || (l[k] < 128 && char.IsAsciiLetterOrDigit((char)l[k])))) k++;
-            if (k > s) return Encoding.ASCII.GetString(l[s..k]);
+            if (k > s) { at = s; return Encoding.ASCII.GetString(l[s..k]); }
         }
         return null;
     }
