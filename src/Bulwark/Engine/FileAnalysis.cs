@@ -125,7 +125,7 @@ public static class FileAnalysis
     }
 
     /// <summary>Reports a file that could not be read or decoded.</summary>
-    public static FileOutcome Undecodable(string relativePath, string error, RuleSet rules)
+    public static FileOutcome Undecodable(string relativePath, string error, RuleSet rules, Severity? severity = null)
     {
         var outcome = new FileOutcome();
         if (rules.Contains(UndecodableFileRule.Instance.Info.Id))
@@ -134,7 +134,7 @@ public static class FileAnalysis
                 Rule = UndecodableFileRule.Instance.Info,
                 Message = error,
                 Location = Location.WholeFile(relativePath),
-                Severity = UndecodableFileRule.Instance.Info.Severity,
+                Severity = severity ?? UndecodableFileRule.Instance.Info.Severity,
                 Confidence = UndecodableFileRule.Instance.Info.Confidence,
                 Fingerprint = Fingerprint(UndecodableFileRule.Instance.Info.Id, relativePath, "", 0),
             });

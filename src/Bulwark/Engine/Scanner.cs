@@ -178,7 +178,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (file.IsPython)
         {
             var decoded = SourceDecoder.Decode(bytes);
-            if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules), null, true);
+            // A codec Python accepts but Bulwark cannot decode exactly: Python runs the file, Bulwark did not read it.
+            if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules,
+                decoded.UnsupportedEncoding ? Model.Severity.High : null), null, true);
             source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true);
         }
         else

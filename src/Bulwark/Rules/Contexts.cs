@@ -65,6 +65,10 @@ public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticMode
     public void Report(IRule rule, Node node, string message) =>
         Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)));
 
+    /// <summary>A finding on a span of the source that no node covers (a comment, a coding cookie).</summary>
+    public void Report(IRule rule, int start, int end, string message) =>
+        Sink.Add(Make(rule.Info, message, LocationOf(File, start, end)));
+
     public void Report(IRule rule, Node node, string message, Severity severity, Confidence confidence) =>
         Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)) with { Severity = severity, Confidence = confidence });
 }

