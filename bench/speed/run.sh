@@ -6,7 +6,10 @@
 # Corpora (default: all three): stdlib-3.11 and stdlib-3.13 (the pyenv standard libraries) and
 # site-packages-3.11 (the pyenv 3.11 site-packages tree).
 # Tools (default: all; --tools takes a comma-separated subset):
-#   bulwark-code  `bulwark scan --select code` (Bulwark's code rules, the ones Bandit and Ruff's S rules have)
+#   bulwark-code  `bulwark scan --select code` (Bulwark's code rules, the ones Bandit and Ruff's S rules have;
+#                 its default profile is quieter than Bandit: e.g. B101 skips test files)
+#   bulwark-bandit  the same with `--profile bandit`: exactly Bandit's checks and defaults, so about as many
+#                 findings as Bandit
 #   bulwark-all   `bulwark scan` with every family and the advisory store imported from /work/shared/advisory-db
 #                 into a temporary BULWARK_CACHE_DIR
 #   bandit        `bandit -r -q -f json -o FILE` (Debian's package: apt-get install -y bandit)
@@ -29,7 +32,7 @@ source "$(dirname "$0")/common.sh"
 
 runs=3
 corpora=()
-tools=bulwark-code,bulwark-all,bandit,ruff-wasm
+tools=bulwark-code,bulwark-bandit,bulwark-all,bandit,ruff-wasm
 bulwark=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,7 +48,7 @@ done
 [ ${#corpora[@]} -gt 0 ] || corpora=(stdlib-3.11 stdlib-3.13 site-packages-3.11)
 IFS=, read -r -a tool_list <<< "$tools"
 for t in "${tool_list[@]}"; do
-  case "$t" in bulwark-code|bulwark-all|bandit|ruff-wasm) ;; *) echo "run.sh: unknown tool '$t'" >&2; exit 2 ;; esac
+  case "$t" in bulwark-code|bulwark-bandit|bulwark-all|bandit|ruff-wasm) ;; *) echo "run.sh: unknown tool '$t'" >&2; exit 2 ;; esac
 done
 wants() { [[ ",$tools," == *",$1,"* ]]; }
 
@@ -88,6 +91,10 @@ for corpus in "${corpora[@]}"; do
         bulwark-code)
           measure "$times" "$corpus" "$tool" "$run" '0|1' -- \
             "$bulwark" scan "@$list" --select code --isolated --no-progress -f json -o "$work/out.json"
+          c=$(py313 "$speed_dir/summarize.py" count bulwark "$work/out.json") ;;
+        bulwark-bandit)
+          measure "$times" "$corpus" "$tool" "$run" '0|1' -- \
+            "$bulwark" scan "@$list" --select code --profile bandit --isolated --no-progress -f json -o "$work/out.json"
           c=$(py313 "$speed_dir/summarize.py" count bulwark "$work/out.json") ;;
         bulwark-all)
           measure "$times" "$corpus" "$tool" "$run" '0|1' -- \

@@ -12,6 +12,7 @@ import sys
 
 TOOLS = [
     ("bulwark-code", "Bulwark --select code"),
+    ("bulwark-bandit", "Bulwark code rules, --profile bandit"),
     ("bulwark-all", "Bulwark, all families + advisories"),
     ("bandit", "Bandit -r"),
     ("ruff-wasm", "Ruff S rules (WebAssembly)"),
@@ -65,21 +66,20 @@ def table(times_path, counts_path, sizes_path):
                 found += "  [DIFFERS between runs]"
             print(f"{LABEL[tool]:36} {spread(t['wall'], lambda v: f'{v:.2f}'):>20} "
                   f"{spread(t['cpu'], lambda v: f'{v:.2f}'):>20} {spread(t['rss'], lambda v: f'{v:.0f}'):>18}  {found}")
-        base = tools.get("bulwark-code")
-        if base is None:
-            continue
         ratios = []
-        for other in ("bandit", "ruff-wasm"):
-            if other not in tools:
+        for mine, other in (("bulwark-code", "bandit"), ("bulwark-code", "ruff-wasm"), ("bulwark-bandit", "bandit")):
+            if mine not in tools or other not in tools:
                 continue
-            o = tools[other]
+            base, o = tools[mine], tools[other]
             med = statistics.median(o["wall"]) / statistics.median(base["wall"])
             lo = min(o["wall"]) / max(base["wall"])
             hi = max(o["wall"]) / min(base["wall"])
             cpu = statistics.median(o["cpu"]) / statistics.median(base["cpu"])
             name = "Bandit" if other == "bandit" else "Ruff-wasm"
-            print(f"ratio {name}/Bulwark (code rules): wall {med:.1f}x (range {lo:.1f}-{hi:.1f}x), CPU {cpu:.1f}x")
-            ratios.append(f"{name}/Bulwark {med:.1f}x")
+            which = "code rules" if mine == "bulwark-code" else "--profile bandit"
+            print(f"ratio {name}/Bulwark ({which}): wall {med:.1f}x (range {lo:.1f}-{hi:.1f}x), CPU {cpu:.1f}x")
+            if mine == "bulwark-code":
+                ratios.append(f"{name}/Bulwark {med:.1f}x")
         if ratios:
             headline.append(f"{corpus} " + ", ".join(ratios))
     return headline
