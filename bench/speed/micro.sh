@@ -93,7 +93,8 @@ import json, statistics, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     t = [x * 1000 for x in r["times"]]
     name = "bulwark version" if r["command"].endswith(" version") else "bulwark scan ONE_FILE"
-    print(f"{name}\t{statistics.median(t):.1f}\t{min(t):.1f}\t{max(t):.1f}")
+    cpu = (r["user"] + r["system"]) * 1000  # mean CPU time: less disturbed by other load than wall time
+    print(f"{name}\t{statistics.median(t):.1f}\t{min(t):.1f}\t{max(t):.1f}\t{cpu:.1f}")
 PY
   how="hyperfine $(hyperfine --version | cut -d' ' -f2)"
 else
@@ -106,7 +107,7 @@ else
   done > "$work/startup"
   how="a shell loop (hyperfine not installed)"
 fi
-while IFS=$'\t' read -r name med lo hi; do echo "  $name: median $med ms ($lo-$hi) [$how]"; done < "$work/startup"
+while IFS=$'\t' read -r name med lo hi cpu; do echo "  $name: median $med ms ($lo-$hi)${cpu:+, mean CPU $cpu ms} [$how]"; done < "$work/startup"
 startup=$(awk -F'\t' '/scan/ { print $2 }' "$work/startup")
 
 echo
