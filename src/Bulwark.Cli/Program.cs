@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Bulwark.Cli.Commands;
 
 namespace Bulwark.Cli;
@@ -55,7 +56,19 @@ public static class Program
         root.Subcommands.Add(DbCommand.Create(stdout, stderr));
         root.Subcommands.Add(FixDepsCommand.Create(stdout, stderr));
         root.Subcommands.Add(SbomCommand.Create(stdout, stderr));
+        // `--version` prints what `bulwark version` prints (System.CommandLine's default appends the commit).
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersionAction(stdout);
         return root;
+    }
+
+    sealed class PrintVersionAction(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(VersionCommand.Line);
+            return ExitCodes.Clean;
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Bulwark.Model;
 
 namespace Bulwark.Engine;
@@ -28,8 +29,18 @@ public sealed record ScanResult
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }
 
+/// <summary>Bulwark's version: `&lt;Version&gt;` in Directory.Build.props, the one place it is set.</summary>
 public static class BulwarkVersion
 {
-    public static string Current =>
-        typeof(BulwarkVersion).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+    // The informational version keeps a pre-release label (0.2.0-rc.1) that the numeric assembly version drops.
+    public static string Current { get; } = FromInformational(
+        typeof(BulwarkVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+
+    /// <summary>The version without the build metadata (`+commit`) that the SDK appends.</summary>
+    public static string FromInformational(string? informational)
+    {
+        if (string.IsNullOrEmpty(informational)) return "0.0.0";
+        int plus = informational.IndexOf('+');
+        return plus < 0 ? informational : informational[..plus];
+    }
 }
