@@ -196,11 +196,17 @@ public static class FileAnalysis
         foreach (var f in raw)
         {
             var snippet = Snippet(file.Text, f.Location, f.Sensitive);
-            var key = f.FingerprintKey ?? NormalizedKey(file.Text, f.Location);
+            // Never the bytes of a secret: a sensitive span is replaced by a marker, other secrets on the line redacted.
+            var key = f.FingerprintKey ?? (f.Sensitive ? "<secret>" : Bulwark.Secrets.SecretMasker.Redact(NormalizedKey(file.Text, f.Location)));
             var identity = f.Rule.Id + "\0" + key;
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
-            var finished = f with { Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence) };
+            var finished = f with
+            {
+                Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence),
+                // A message quoting code never quotes a secret in full (secret findings build theirs masked already).
+                Message = f.Sensitive ? f.Message : Bulwark.Secrets.SecretMasker.Mask(f.Message),
+            };
 
             if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }
             switch (suppressions?.Find(f.Rule, f.Location.StartLine, f.Location.EndLine) ?? SuppressionKind.None)
@@ -268,7 +274,8 @@ public static class FileAnalysis
         var sb = new StringBuilder();
         for (int l = loc.StartLine; l <= last; l++)
         {
-            var line = text.LineText(l);
+            // Every secret on a printed line is masked, whichever finding the snippet belongs to.
+            var line = Bulwark.Secrets.SecretMasker.Mask(text.LineText(l));
             if (sensitive)
             {
                 int from = l == loc.StartLine ? loc.StartColumn - 1 : 0;

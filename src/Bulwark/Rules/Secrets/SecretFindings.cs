@@ -1,0 +1,96 @@
+using Bulwark.Engine;
+using Bulwark.Model;
+using Bulwark.Secrets;
+
+namespace Bulwark.Rules.Secrets;
+
+/// <summary>
+/// Turns the secrets found in a file into findings of one rule: applies the user's allowlist, the test-path policy and
+/// disabled types; phrases a message that shows a short prefix and the length at most; and fingerprints the finding
+/// from its context (rule, type, name, occurrence) — never from the secret's bytes.
+/// </summary>
+static class SecretFindings
+{
+    public static void ReportFrom(FileContext context, IRule rule, Func<SecretMatch, bool> belongs)
+    {
+        var file = context.File;
+        var text = file.Text.Text;
+        var settings = context.Settings.Secrets;
+        if (settings.PathAllowed(file.RelativePath)) return;
+        bool test = settings.IsTestPath(file.RelativePath);
+        foreach (var m in SecretFiles.For(file))
+        {
+            if (!belongs(m) || settings.IgnoreTypes.Contains(m.TypeId)) continue;
+            // Fixtures in tests hold made-up credentials: no generic findings or JWTs there, and lower confidence.
+            if (test && m.Kind is SecretKind.Generic or SecretKind.Jwt or SecretKind.NamedValue) continue;
+            if (settings.AllowRegexes.Count > 0 || settings.AllowValueSha256.Count > 0)
+                if (settings.ValueAllowed(text[m.Start..m.End])) continue;
+            context.Report(Make(rule.Info, file, m, test));
+        }
+    }
+
+    public static Finding Make(RuleInfo rule, SourceFile file, SecretMatch m, bool test)
+    {
+        var text = file.Text.Text;
+        var name = m.Name(text);
+        var (severity, confidence) = Grade(rule, m);
+        if (test) confidence = Confidence.Low;
+        var properties = new Dictionary<string, PropertyValue>
+        {
+            ["secretType"] = m.TypeId,
+            ["secretLength"] = (long)(m.End - m.Start),
+        };
+        if (m.Type is { } t) properties["provider"] = t.Provider;
+        if (name is not null) properties["assignedTo"] = name;
+        return new Finding
+        {
+            Rule = rule,
+            Message = Message(m, text, name, file.RelativePath),
+            Location = RuleContext.LocationOf(file, m.ReportStart, m.ReportEnd),
+            Severity = severity,
+            Confidence = confidence,
+            // A private key is reported at its header line, which holds nothing secret; other locations are the secret.
+            Sensitive = m.Kind != SecretKind.PrivateKey,
+            Properties = properties,
+            FingerprintKey = FingerprintKey(m, name),
+        };
+    }
+
+    /// <summary>What identifies the finding without the secret: its type and the name it is assigned to.</summary>
+    public static string FingerprintKey(SecretMatch m, string? name) => "secret:" + m.TypeId + ":" + (name ?? "");
+
+    static (Severity, Confidence) Grade(RuleInfo rule, SecretMatch m) => m.Kind switch
+    {
+        SecretKind.Generic => (m.NameKind == SecretNameKind.Password ? Severity.Medium : Severity.Medium, Confidence.Medium),
+        _ when m.Type is { } t => (t.Severity, t.Confidence),
+        _ => (rule.Severity, rule.Confidence),
+    };
+
+    public static string Message(SecretMatch m, string text, string? name, string path)
+    {
+        var value = text.AsSpan(m.Start, m.End - m.Start);
+        string where = name is not null ? $" assigned to `{name}`" : "";
+        switch (m.Kind)
+        {
+            case SecretKind.PrivateKey:
+                return $"{m.Type!.Description} committed in the file (body of {m.End - m.Start} characters).";
+            case SecretKind.UrlPassword:
+                return $"{m.Type!.Description}: the password in the URL's user information is committed ({m.End - m.Start} characters).";
+            case SecretKind.Generic:
+                var what = m.NameKind == SecretNameKind.Password ? "Hard-coded password" : "Hard-coded secret";
+                var dotenv = SecretFiles.IsDotenv(path) ? " in a dotenv file" : "";
+                return $"{what}{where}{dotenv}: {SecretMasker.Preview(value, m.NameKind == SecretNameKind.Password ? -1 : 0)}.";
+            default:
+                int prefix = m.Type?.Compiled.Segments[0] is TokenPattern.Literal ? LeadingLiteral(m.Type, text, m.Start) : 0;
+                return $"{m.Type!.Description} ({m.Type.Provider}){where}: {SecretMasker.Preview(value, prefix)}.";
+        }
+    }
+
+    static int LeadingLiteral(CredentialType t, string text, int at)
+    {
+        var lit = (TokenPattern.Literal)t.Compiled.Segments[0];
+        foreach (var o in lit.Options)
+            if (string.Compare(text, at, o, 0, o.Length, StringComparison.OrdinalIgnoreCase) == 0) return o.Length;
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+namespace Bulwark.Secrets;
+
+/// <summary>
+/// The cheap masking service every snippet goes through, whichever rule produced its finding and whether or not the
+/// secrets rules run: it finds the sensitive spans of one line (provider tokens, URL passwords, values under
+/// credential names) and hides all but a short prefix of each.
+/// </summary>
+public static class SecretMasker
+{
+    const ScanMode Mode = ScanMode.Formats | ScanMode.Masking | ScanMode.EscapedQuotes;
+
+    /// <summary>Spans of <paramref name="line"/> that hold a secret; empty for most lines.</summary>
+    public static List<SecretMatch> SensitiveSpans(string line) => SecretScanner.Scan(line, Mode);
+
+    /// <summary>The line with every secret masked: a short prefix kept, the rest `*`, the length unchanged.</summary>
+    public static string Mask(string line)
+    {
+        if (line.Length == 0) return line;
+        var spans = SensitiveSpans(line);
+        if (spans.Count == 0) return line;
+        var chars = line.ToCharArray();
+        foreach (var m in spans) MaskSpan(chars, m.Start, m.End);
+        return new string(chars);
+    }
+
+    /// <summary>The line with every secret replaced by a fixed marker: no byte of the secret, not even its length.</summary>
+    public static string Redact(string line)
+    {
+        if (line.Length == 0) return line;
+        var spans = SensitiveSpans(line);
+        if (spans.Count == 0) return line;
+        var sb = new System.Text.StringBuilder(line.Length);
+        int at = 0;
+        foreach (var m in spans)
+        {
+            if (m.Start < at) continue;
+            sb.Append(line, at, m.Start - at).Append("<secret>");
+            at = m.End;
+        }
+        return sb.Append(line, at, line.Length - at).ToString();
+    }
+
+    /// <summary>Masks [from, to): the first min(4, length/4) characters stay visible.</summary>
+    public static void MaskSpan(char[] chars, int from, int to)
+    {
+        from = Math.Clamp(from, 0, chars.Length);
+        to = Math.Clamp(to, from, chars.Length);
+        int visible = Math.Min(4, (to - from) / 4);
+        for (int i = from + visible; i < to; i++) chars[i] = '*';
+    }
+
+    /// <summary>
+    /// `ghp_…` (40 characters): what a message may say about a secret's value — the format's known prefix, or at most
+    /// four characters (a quarter of the value), and the length. <paramref name="knownPrefix"/> -1 shows no character.
+    /// </summary>
+    public static string Preview(ReadOnlySpan<char> value, int knownPrefix = 0)
+    {
+        if (knownPrefix < 0) return $"{value.Length} characters";
+        int visible = Math.Min(knownPrefix, Math.Min(12, value.Length / 2));
+        if (visible == 0) visible = Math.Min(4, value.Length / 4);
+        return $"`{value[..visible]}…` ({value.Length} characters)";
+    }
+}
