@@ -205,7 +205,7 @@ public static class FileAnalysis
             {
                 Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence),
                 // A message quoting code never quotes a secret in full (secret findings build theirs masked already).
-                Message = f.Sensitive ? f.Message : Bulwark.Secrets.SecretMasker.Mask(f.Message),
+                Message = f.Sensitive ? f.Message : Bulwark.Secrets.SecretMasker.MaskFormats(f.Message),
             };
 
             if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }

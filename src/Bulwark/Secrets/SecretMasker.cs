@@ -13,10 +13,18 @@ public static class SecretMasker
     public static List<SecretMatch> SensitiveSpans(string line) => SecretScanner.Scan(line, Mode);
 
     /// <summary>The line with every secret masked: a short prefix kept, the rest `*`, the length unchanged.</summary>
-    public static string Mask(string line)
+    public static string Mask(string line) => Mask(line, Mode);
+
+    /// <summary>
+    /// Prose (a finding's message) with every credential in a recognised format masked; `name: value` pairs are left
+    /// alone there, since messages say things like "`pass`: errors are ignored".
+    /// </summary>
+    public static string MaskFormats(string text) => Mask(text, ScanMode.Formats);
+
+    static string Mask(string line, ScanMode mode)
     {
         if (line.Length == 0) return line;
-        var spans = SensitiveSpans(line);
+        var spans = SecretScanner.Scan(line, mode);
         if (spans.Count == 0) return line;
         var chars = line.ToCharArray();
         foreach (var m in spans) MaskSpan(chars, m.Start, m.End);
