@@ -61,7 +61,9 @@ public static partial class SecretNames
         "error", "help", "text", "size", "count", "expiry", "expires", "expiration", "ttl", "timeout", "delay", "index",
         "idx", "pos", "position", "attempts", "retries", "rounds", "iterations", "interval", "limit", "cost", "alphabet",
         "charset", "enabled", "required", "method", "mode", "algorithm", "algo", "validator", "validators", "hash",
-        "hashed", "hasher", "hashers", "digest", "strength", "changed", "age", "display", "mask", "masked",
+        "hashed", "hasher", "hashers", "digest", "strength", "changed", "age", "display", "mask", "masked", "spec",
+        "next", "continuation", "page", "pagination", "cursor", "idempotency", "marker", "output", "last", "used", "end",
+        "start", "begin", "action", "sync", "status", "state", "count", "kind", "version", "usage", "scope", "scopes",
     };
 
     /// <summary>Descriptors only as the last word: `password_reset` is a flow, `reset_token` a token.</summary>
@@ -159,6 +161,21 @@ public static partial class SecretNames
             if (w is "key" or "keys" && i > 0 && KeyQualifiers.Contains(words[i - 1])) kind = SecretNameKind.Key;
         }
         return kind;
+    }
+
+    /// <summary>The name ends in a word that makes it an identifier or description of something (`SegmentId`, `token_url`).</summary>
+    public static bool IsDescriptive(string name)
+    {
+        var words = Words(name);
+        return words.Count > 0 && (Descriptors.Contains(words[^1]) || LastDescriptors.Contains(words[^1]) || IdentifierWords.Contains(words[^1]));
+    }
+
+    /// <summary>A variable-like name (`DB_PASSWORD`, `db.password`, `api-key`), not a label such as `AWS::IAM::AccessKey`.</summary>
+    public static bool IsIdentifierLike(string name)
+    {
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_')) return false;
+        foreach (var c in name) if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')) return false;
+        return true;
     }
 
     static bool EndsWithAny(string w, string[] suffixes)

@@ -138,6 +138,13 @@ public static class SecretScanner
 
     static bool IsAlnum(char c) => char.IsAsciiLetterOrDigit(c);
 
+    static bool AllowsDigits(CredentialType t)
+    {
+        foreach (var s in t.Compiled.Segments)
+            if (s is TokenPattern.Run r && r.Alphabet.Contains('0') && r.Max >= 16) return true;
+        return false;
+    }
+
     sealed class State(string text, int start, int end, ScanMode mode)
     {
         readonly string _text = text;
@@ -222,6 +229,8 @@ public static class SecretScanner
             var password = _text.AsSpan(pw, at - pw);
             var user = _text.AsSpan(q, userColon - q);
             if (SecretValues.IsPlaceholder(password) || IsTemplateUser(user) || password.IndexOfAny("{}%$") >= 0) return;
+            // `https://host.com:8080@other/` is a host and port, not a user and password.
+            if (user.Contains('.') && password.Length <= 5 && password.IndexOfAnyExceptInRange('0', '9') < 0) return;
             var host = _text.AsSpan(at + 1, Math.Max(0, stop - at - 1));
             if (host.Contains("example", StringComparison.OrdinalIgnoreCase)) return;
             _found.Add(new SecretMatch(SecretKind.UrlPassword, type, pw, at, pw, at, q, userColon, SecretNameKind.Password));
@@ -338,14 +347,17 @@ public static class SecretScanner
             if (ve <= vs) return;
             var key = _text.AsSpan(ks, ke - ks);
             var value = _text.AsSpan(vs, ve - vs);
-            // Provider-named values: `ALGOLIA_API_KEY = "…"`, `twilio_auth_token: …`.
-            foreach (var t in NamedTypes)
+            // Provider-named values: `ALGOLIA_API_KEY = "…"`, `twilio_auth_token: …` (not `SegmentId`, `elasticache`).
+            bool descriptive = SecretNames.IsDescriptive(key.ToString());
+            bool hasDigit = value.IndexOfAnyInRange('0', '9') >= 0;
+            foreach (var t in descriptive ? [] : NamedTypes)
             {
                 bool named = false;
                 foreach (var n in t.Names)
                     if (key.Contains(n, StringComparison.OrdinalIgnoreCase)) { named = true; break; }
                 if (!named) continue;
                 if (t.Compiled.Match(_text, vs, ve, _runs) != ve) continue;
+                if (!hasDigit && AllowsDigits(t)) continue; // a random value of that length has digits; a word does not
                 if (t.MinEntropy > 0 && SecretValues.Entropy(value) < t.MinEntropy) continue;
                 if (SecretValues.LooksFabricated(value) || SecretValues.IsPlaceholder(value)) continue;
                 _found.Add(new SecretMatch(SecretKind.NamedValue, t, vs, ve, vs, ve, ks, ke, SecretNames.Classify(key.ToString())));

@@ -47,6 +47,13 @@ public static class SecretValues
     /// </summary>
     public static bool LooksFabricated(ReadOnlySpan<char> v)
     {
+        // A short unit repeated: asdfasdfasdf, abcabcabc, 121212121212.
+        for (int period = 1; period <= 4 && period * 3 <= v.Length; period++)
+        {
+            bool repeats = true;
+            for (int i = period; i < v.Length && repeats; i++) repeats = v[i] == v[i % period];
+            if (repeats) return true;
+        }
         int run = 1;
         for (int i = 1; i < v.Length; i++)
         {
@@ -94,6 +101,7 @@ public static class SecretValues
     {
         if (v.Length == 0) return false;
         if (v[0] is '$' or '%' or '!' or '&' or '*' or '@' or '|' or '>') return true; // $VAR, %VAR%, YAML tags, anchors, aliases, block scalars
+        if (v.StartsWith("arn:", StringComparison.Ordinal)) return true; // an AWS resource name identifies, it does not authenticate
         if (v.Contains("${", StringComparison.Ordinal) || v.Contains("{{", StringComparison.Ordinal)
             || v.Contains("%(", StringComparison.Ordinal) || v.Contains("#{", StringComparison.Ordinal)
             || v.Contains("<%", StringComparison.Ordinal) || v.Contains("$(", StringComparison.Ordinal)) return true;
@@ -155,7 +163,8 @@ public static class SecretValues
     public static bool LooksLikeSecret(ReadOnlySpan<char> v, SecretNameKind kind)
     {
         v = v.Trim();
-        if (kind == SecretNameKind.None || IsPlaceholder(v)) return false;
+        if (kind == SecretNameKind.None || IsPlaceholder(v) || IsIdentifierLike(v) || LooksLikeRegex(v)) return false;
+        if (ContainsAny(v, CredentialWords)) return false; // "Some_Password", "mynewpassword": a description of one
         int spaces = 0;
         foreach (var c in v) if (c == ' ') spaces++;
         if (kind == SecretNameKind.Password)
@@ -163,8 +172,8 @@ public static class SecretValues
             if (spaces >= 2 || v.Length < 6 || v.Length > 200) return false;
             if (IsPathLike(v)) return false;
             int classes = CharacterClasses(v);
-            if (classes >= 2) return !IsIdentifierLike(v);
-            return v.Length >= 12 && Entropy(v) >= 3.0 && !IsIdentifierLike(v);
+            if (classes >= 2) return true;
+            return v.Length >= 12 && Entropy(v) >= 3.0;
         }
         if (spaces > 0 || v.Length < 16 || v.Length > 1000 || IsPathLike(v)) return false;
         if (IsUuid(v)) return true; // a UUID under a key name is how several providers issue keys
@@ -174,20 +183,40 @@ public static class SecretValues
         return h >= (v.Length >= 24 ? 3.5 : 3.2);
     }
 
+    static readonly string[] CredentialWords = ["password", "passwd", "secret", "example", "sample"];
+
+    static bool ContainsAny(ReadOnlySpan<char> v, string[] words)
+    {
+        foreach (var w in words) if (v.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     static bool IsPathLike(ReadOnlySpan<char> v) =>
         v.StartsWith("/") || v.StartsWith("./") || v.StartsWith("../") || v.StartsWith("~/") || v.Contains("://", StringComparison.Ordinal)
         || (v.Length > 2 && v[1] == ':' && v[2] is '\\' or '/')
         || v.EndsWith(".pem") || v.EndsWith(".key") || v.EndsWith(".json") || v.EndsWith(".txt") || v.EndsWith(".p12");
 
-    /// <summary>snake_case / kebab-case / dotted words without digits: another name, not a credential.</summary>
-    static bool IsIdentifierLike(ReadOnlySpan<char> v)
+    /// <summary>
+    /// Words joined by `_`, `-` or `.` without digits (`no_password`, `Access-Control-Allow-Credentials`,
+    /// `SYMMETRIC_DEFAULT`): another name, a header or an enum value, not a credential.
+    /// </summary>
+    public static bool IsIdentifierLike(ReadOnlySpan<char> v)
     {
-        bool separator = false;
-        foreach (var c in v)
+        bool separator = false, camel = false;
+        for (int i = 0; i < v.Length; i++)
         {
-            if (c is '_' or '-' or '.') { separator = true; continue; }
-            if (!char.IsAsciiLetterLower(c)) return false;
+            char c = v[i];
+            if (c is '_' or '-' or '.' or ':' or '/') { if (i == 0 || i == v.Length - 1) return false; separator = true; continue; }
+            if (!char.IsAsciiLetter(c)) return false;
+            if (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(v[i - 1])) camel = true;
         }
-        return separator;
+        // `allowCredentials`, `waitForTaskToken`: camelCase words read as a name.
+        return separator || (camel && v.Length >= 8);
     }
+
+    /// <summary>Regular-expression syntax: a pattern that matches credentials, not one.</summary>
+    public static bool LooksLikeRegex(ReadOnlySpan<char> v) =>
+        v.Contains("(?", StringComparison.Ordinal) || v.Contains("\\d", StringComparison.Ordinal) || v.Contains("\\w", StringComparison.Ordinal)
+        || v.Contains("\\s", StringComparison.Ordinal) || v.Contains("[^", StringComparison.Ordinal) || v.Contains(".*", StringComparison.Ordinal)
+        || v.Contains("\\b", StringComparison.Ordinal);
 }

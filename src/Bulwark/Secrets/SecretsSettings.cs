@@ -12,10 +12,11 @@ namespace Bulwark.Secrets;
 /// </summary>
 public sealed record SecretsSettings
 {
+    /// <summary>Unanchored globs match any path component: a directory named `tests`, a file named `conftest.py`.</summary>
     public static readonly IReadOnlyList<string> DefaultTestPaths =
     [
-        "tests/**", "test/**", "testing/**", "**/tests/**", "**/test/**", "**/testing/**", "**/test_*.py", "**/*_test.py",
-        "**/conftest.py", "**/fixtures/**", "**/testdata/**", "**/test_data/**", "**/__tests__/**", "**/spec/**",
+        "test", "tests", "testing", "test_*.py", "*_test.py", "conftest.py", "fixtures", "testdata", "test_data", "__tests__",
+        "spec", "examples", "example", "samples", "*example*", "docs",
     ];
 
     public static readonly SecretsSettings Default = new();

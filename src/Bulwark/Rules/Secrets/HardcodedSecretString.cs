@@ -47,7 +47,8 @@ public sealed class HardcodedSecretString : CodeRule
                 if (candidate is null && context.Semantic.Parent(literal) is AnnAssign ann && ReferenceEquals(ann.Value, literal)
                     && SecretTargets.TargetName(ann.Target) is { } annName && Names(annName))
                     candidate = (annName, literal);
-                if (candidate is var (name, value)) Consider(context, value, name);
+                if (candidate is var (name, value))
+                    Consider(context, value, name, comparison: context.Semantic.Parent(literal) is Compare);
                 break;
             case Call call:
                 foreach (var kw in call.Keywords)
@@ -70,16 +71,28 @@ public sealed class HardcodedSecretString : CodeRule
                 Consider(context, v, args.Kwonlyargs[i].Name);
     }
 
-    /// <summary>Bandit's names, or any name the shared vocabulary calls a credential.</summary>
-    static bool Names(string? name) =>
-        name is not null && (SecretNames.MatchesBanditPattern(name) || SecretNames.Classify(name) != SecretNameKind.None);
+    static readonly string[] NameFragments = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "dsn", "webhook", "bearer"];
 
-    static void Consider(CodeContext context, Constant value, string name)
+    /// <summary>Bandit's names, or any variable-like name the shared vocabulary calls a credential.</summary>
+    static bool Names(string? name)
+    {
+        if (name is null) return false;
+        bool fragment = false; // cheap pre-check: most names mention nothing secret
+        foreach (var f in NameFragments)
+            if (name.Contains(f, StringComparison.OrdinalIgnoreCase)) { fragment = true; break; }
+        return fragment && (SecretNames.MatchesBanditPattern(name)
+            || (SecretNames.IsIdentifierLike(name) && SecretNames.Classify(name) != SecretNameKind.None));
+    }
+
+    static void Consider(CodeContext context, Constant value, string name, bool comparison = false)
     {
         if (value.AsString is not { } secret || SecretNames.DescribesCredential(name)) return;
         bool bandit = SecretNames.MatchesBanditPattern(name);
         var kind = SecretNames.Classify(name);
         if (bandit ? !CanBeSecret(secret, name) : !SecretValues.LooksLikeSecret(secret, kind)) return;
+        // A lexer compares its `token` with keywords and punctuation: only a credential-like value counts there.
+        if (comparison && !SecretValues.LooksLikeSecret(secret, kind == SecretNameKind.Key ? kind : SecretNameKind.Password)) return;
+        if (SecretValues.IsIdentifierLike(secret.Trim()) || SecretValues.LooksLikeRegex(secret)) return;
         if (bandit && kind == SecretNameKind.Key && secret.Length >= 16 && !SecretValues.LooksLikeSecret(secret, kind)) return;
         // A value in a known provider format is BW800's finding: one finding per value.
         foreach (var m in SecretFiles.For(context.File))
@@ -101,8 +114,11 @@ public sealed class HardcodedSecretString : CodeRule
     internal static bool CanBeSecret(string value, string name)
     {
         var v = value.Trim();
-        if (v.Length == 0) return false;
-        if (VocabularyValues.Contains(v) || string.Equals(v, name, StringComparison.OrdinalIgnoreCase)) return false;
+        // One or two characters are punctuation or flags (`token = ":"`), not credentials.
+        if (v.Length < 3) return false;
+        if (VocabularyValues.Contains(v) || v.Contains(name, StringComparison.OrdinalIgnoreCase)
+            || name.Contains(v, StringComparison.OrdinalIgnoreCase)) return false;
+        if (v.Contains("***", StringComparison.Ordinal)) return false; // already masked
         // Placeholders and templates: <password>, ${TOKEN}, {{ secret }}, %(password)s, {password}, ***, changeme.
         if (v.StartsWith('<') && v.EndsWith('>')) return false;
         if (v.StartsWith("${") || v.StartsWith("{{") || v.StartsWith("%(") || (v.StartsWith('{') && v.EndsWith('}'))) return false;
