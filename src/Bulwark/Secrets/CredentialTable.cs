@@ -230,7 +230,7 @@ public static class CredentialTable
             N("adyen-api-key", "Adyen", "Adyen API key", ["adyen"], "AQE{b64x:80-300}", Hi, 4.0),
             T("razorpay-key", "Razorpay", "Razorpay API key id", "rzp_<live|test>_{an:14}", Med, 3.0),
             T("flutterwave-secret-key", "Flutterwave", "Flutterwave secret key", "<FLWSECK-|FLWSECK_TEST->{h:32}-X", Hi, 3.0),
-            T("flutterwave-encryption-key", "Flutterwave", "Flutterwave encryption key", "FLWSECK_TEST{h:12}", Med, 3.0),
+            T("flutterwave-encryption-key", "Flutterwave", "Flutterwave encryption key", "FLWSECK_TEST-{h:12}", Med, 2.5),
             N("gocardless-token", "GoCardless", "GoCardless access token", ["gocardless"], "live_{usd:40}", Hi, 3.5),
             N("mollie-api-key", "Mollie", "Mollie live API key", ["mollie"], "live_{an:30}", Hi, 3.5),
             N("coinbase-token", "Coinbase", "Coinbase API secret", ["coinbase"], "{us:64}", Hi, 3.5),

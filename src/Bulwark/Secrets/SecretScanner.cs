@@ -181,7 +181,7 @@ public static class SecretScanner
             int variable = at + (t.Compiled.Segments[0] is TokenPattern.Literal ? LiteralLength(t, at) : 0);
             var body = _text.AsSpan(variable, e - variable);
             if (t.MinEntropy > 0 && SecretValues.Entropy(body) < t.MinEntropy) return;
-            if (SecretValues.LooksFabricated(body)) return;
+            if (SecretValues.LooksFabricated(body, t.Compiled)) return;
             if (t.MustContain is { } must && _text.IndexOf(must, at, e - at, StringComparison.Ordinal) < 0) return;
             switch (t.Check)
             {
@@ -359,7 +359,7 @@ public static class SecretScanner
                 if (t.Compiled.Match(_text, vs, ve, _runs) != ve) continue;
                 if (!hasDigit && AllowsDigits(t)) continue; // a random value of that length has digits; a word does not
                 if (t.MinEntropy > 0 && SecretValues.Entropy(value) < t.MinEntropy) continue;
-                if (SecretValues.LooksFabricated(value) || SecretValues.IsPlaceholder(value)) continue;
+                if (SecretValues.LooksFabricated(value, t.Compiled) || SecretValues.IsPlaceholder(value)) continue;
                 _found.Add(new SecretMatch(SecretKind.NamedValue, t, vs, ve, vs, ve, ks, ke, SecretNames.Classify(key.ToString())));
                 return;
             }

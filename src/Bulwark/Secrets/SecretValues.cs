@@ -45,8 +45,16 @@ public static class SecretValues
     /// A token-shaped value that is obviously made up: a long run of one character, counting sequences, or marker
     /// words (`EXAMPLE`, `xxxx`, `your`). Used for provider formats, where words like `test` can be real.
     /// </summary>
-    public static bool LooksFabricated(ReadOnlySpan<char> v)
+    public static bool LooksFabricated(ReadOnlySpan<char> v, TokenPattern? pattern = null)
     {
+        // The format's own long literals (`AAAAAAAAAA` in some tokens) are not the made-up part.
+        if (pattern is not null)
+            foreach (var seg in pattern.Segments)
+                if (seg is TokenPattern.Literal { Options: [var lit] } && lit.Length >= 8 && v.IndexOf(lit) is int at and >= 0)
+                {
+                    var rest = string.Concat(v[..at], v[(at + lit.Length)..]);
+                    return LooksFabricated(rest.AsSpan());
+                }
         // A short unit repeated: asdfasdfasdf, abcabcabc, 121212121212.
         for (int period = 1; period <= 4 && period * 3 <= v.Length; period++)
         {
@@ -163,7 +171,8 @@ public static class SecretValues
     public static bool LooksLikeSecret(ReadOnlySpan<char> v, SecretNameKind kind)
     {
         v = v.Trim();
-        if (kind == SecretNameKind.None || IsPlaceholder(v) || IsIdentifierLike(v) || LooksLikeRegex(v)) return false;
+        if (kind == SecretNameKind.None || IsPlaceholder(v) || LooksLikeRegex(v)) return false;
+        if (IsIdentifierLike(v, lowerWords: kind == SecretNameKind.Key)) return false;
         if (ContainsAny(v, CredentialWords)) return false; // "Some_Password", "mynewpassword": a description of one
         int spaces = 0;
         foreach (var c in v) if (c == ' ') spaces++;
@@ -197,21 +206,34 @@ public static class SecretValues
         || v.EndsWith(".pem") || v.EndsWith(".key") || v.EndsWith(".json") || v.EndsWith(".txt") || v.EndsWith(".p12");
 
     /// <summary>
-    /// Words joined by `_`, `-` or `.` without digits (`no_password`, `Access-Control-Allow-Credentials`,
-    /// `SYMMETRIC_DEFAULT`): another name, a header or an enum value, not a credential.
+    /// A name rather than a credential: camelCase (`allowCredentials`), dotted or namespaced (`db.password`,
+    /// `serverlessrepo:applicationId`), a Title-Case header (`Access-Control-Allow-Credentials`) or an UPPER_CASE
+    /// constant (`SYMMETRIC_DEFAULT`) — letters only. With <paramref name="lowerWords"/>, also lower-case words joined by
+    /// `_` or `-` (`no_information`), which for a password may instead be a passphrase (`correct-horse-battery`).
     /// </summary>
-    public static bool IsIdentifierLike(ReadOnlySpan<char> v)
+    public static bool IsIdentifierLike(ReadOnlySpan<char> v, bool lowerWords = true)
     {
-        bool separator = false, camel = false;
+        bool dotted = false, joined = false, camel = false, upper = false, lower = false, titleWords = true;
         for (int i = 0; i < v.Length; i++)
         {
             char c = v[i];
-            if (c is '_' or '-' or '.' or ':' or '/') { if (i == 0 || i == v.Length - 1) return false; separator = true; continue; }
+            if (c is '_' or '-' or '.' or ':' or '/')
+            {
+                if (i == 0 || i == v.Length - 1) return false;
+                if (c is '.' or ':' or '/') dotted = true; else joined = true;
+                continue;
+            }
             if (!char.IsAsciiLetter(c)) return false;
+            if (char.IsAsciiLetterUpper(c)) upper = true; else lower = true;
+            bool wordStart = i == 0 || v[i - 1] is '_' or '-' or '.' or ':' or '/';
+            if (wordStart && !char.IsAsciiLetterUpper(c)) titleWords = false;
             if (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(v[i - 1])) camel = true;
         }
-        // `allowCredentials`, `waitForTaskToken`: camelCase words read as a name.
-        return separator || (camel && v.Length >= 8);
+        if (dotted || (camel && v.Length >= 8)) return true;
+        if (!joined) return false;
+        if (upper && !lower) return true;           // SYMMETRIC_DEFAULT
+        if (titleWords && upper && lower) return true; // Access-Control-Allow-Credentials
+        return lowerWords;
     }
 
     /// <summary>Regular-expression syntax: a pattern that matches credentials, not one.</summary>
