@@ -47,6 +47,9 @@ public static class SecretScanner
     static readonly KeywordAction[][] Actions;
     static readonly CredentialType[] Types;
     static readonly CredentialType[] NamedTypes;
+    /// <summary>The provider names of <see cref="NamedTypes"/>, to find in a key which types it may name in one pass.</summary>
+    static readonly KeywordAutomaton NameAutomaton;
+    static readonly int[][] NameTypes;
     static readonly Dictionary<string, CredentialType> UrlSchemes = new(StringComparer.OrdinalIgnoreCase);
     static readonly Dictionary<string, CredentialType> PemLabels = new(StringComparer.Ordinal);
     static readonly CredentialType GenericPem, Ssh2Key, PuttyKey, Jwt;
@@ -101,6 +104,17 @@ public static class SecretScanner
         Add("://", new(ActionKind.Url, -1, 0, 0));
         foreach (var n in SecretNames.PrefilterKeywords) Add(n, new(ActionKind.Name, -1, 0, 0));
         NamedTypes = named.ToArray();
+        var names = new List<string>();
+        var nameTypes = new List<List<int>>();
+        for (int i = 0; i < NamedTypes.Length; i++)
+            foreach (var n in NamedTypes[i].Names)
+            {
+                int k = names.IndexOf(n);
+                if (k < 0) { k = names.Count; names.Add(n); nameTypes.Add([]); }
+                nameTypes[k].Add(i);
+            }
+        NameAutomaton = new KeywordAutomaton(names);
+        NameTypes = nameTypes.Select(l => l.ToArray()).ToArray();
         Automaton = new KeywordAutomaton(keywords);
         Actions = actions.Select(a => a.ToArray()).ToArray();
     }
@@ -137,6 +151,21 @@ public static class SecretScanner
     }
 
     static bool IsAlnum(char c) => char.IsAsciiLetterOrDigit(c);
+
+    /// <summary>Which named types a key mentions (a bit per type; few keys mention any).</summary>
+    struct NamedCandidates
+    {
+        ulong[]? _bits;
+        public int Count;
+
+        public void Add(int name)
+        {
+            _bits ??= new ulong[(NamedTypes.Length + 63) / 64];
+            foreach (var t in NameTypes[name]) { _bits[t >> 6] |= 1UL << (t & 63); Count++; }
+        }
+
+        public readonly bool Names(int type) => _bits is not null && (_bits[type >> 6] & (1UL << (type & 63))) != 0;
+    }
 
     static bool AllowsDigits(CredentialType t)
     {
@@ -348,23 +377,26 @@ public static class SecretScanner
             var key = _text.AsSpan(ks, ke - ks);
             var value = _text.AsSpan(vs, ve - vs);
             // Provider-named values: `ALGOLIA_API_KEY = "…"`, `twilio_auth_token: …` (not `SegmentId`, `elasticache`).
-            bool descriptive = SecretNames.IsDescriptive(key.ToString());
-            bool hasDigit = value.IndexOfAnyInRange('0', '9') >= 0;
-            foreach (var t in descriptive ? [] : NamedTypes)
+            var keyText = key.ToString();
+            var candidates = new NamedCandidates();
+            NameAutomaton.Scan(keyText, 0, keyText.Length, ref candidates, static (ref NamedCandidates c, int name, int _) => c.Add(name));
+            if (candidates.Count > 0 && !SecretNames.IsDescriptive(keyText))
             {
-                bool named = false;
-                foreach (var n in t.Names)
-                    if (key.Contains(n, StringComparison.OrdinalIgnoreCase)) { named = true; break; }
-                if (!named) continue;
-                if (t.Compiled.Match(_text, vs, ve, _runs) != ve) continue;
-                if (!hasDigit && AllowsDigits(t)) continue; // a random value of that length has digits; a word does not
-                if (t.MinEntropy > 0 && SecretValues.Entropy(value) < t.MinEntropy) continue;
-                if (SecretValues.LooksFabricated(value, t.Compiled) || SecretValues.IsPlaceholder(value)) continue;
-                _found.Add(new SecretMatch(SecretKind.NamedValue, t, vs, ve, vs, ve, ks, ke, SecretNames.Classify(key.ToString())));
-                return;
+                bool hasDigit = value.IndexOfAnyInRange('0', '9') >= 0;
+                for (int i = 0; i < NamedTypes.Length; i++)
+                {
+                    if (!candidates.Names(i)) continue;
+                    var t = NamedTypes[i];
+                    if (t.Compiled.Match(_text, vs, ve, _runs) != ve) continue;
+                    if (!hasDigit && AllowsDigits(t)) continue; // a random value of that length has digits; a word does not
+                    if (t.MinEntropy > 0 && SecretValues.Entropy(value) < t.MinEntropy) continue;
+                    if (SecretValues.LooksFabricated(value, t.Compiled) || SecretValues.IsPlaceholder(value)) continue;
+                    _found.Add(new SecretMatch(SecretKind.NamedValue, t, vs, ve, vs, ve, ks, ke, SecretNames.Classify(keyText)));
+                    return;
+                }
             }
             if ((_mode & (ScanMode.Generic | ScanMode.Masking)) == 0) return;
-            var kind = SecretNames.Classify(key.ToString());
+            var kind = SecretNames.Classify(keyText);
             if (kind == SecretNameKind.None) return;
             bool secret = (_mode & ScanMode.Masking) != 0
                 ? !SecretValues.IsPlaceholder(value) && value.Length >= 4
