@@ -31,6 +31,29 @@ public static class SecretMasker
         return new string(chars);
     }
 
+    /// <summary>
+    /// <paramref name="derived"/> (a dump or listing made from <paramref name="source"/>) with every credential that
+    /// <paramref name="source"/> holds in a recognised format — tokens, private keys, URL passwords — masked wherever it
+    /// appears. Values under credential names are left alone here: `bulwark debug ast` must stay byte-identical to
+    /// CPython's `ast.dump` for conformance runs, and such values are not certain secrets.
+    /// </summary>
+    public static string MaskValuesOf(string source, string derived)
+    {
+        var matches = SecretScanner.Scan(source, ScanMode.Formats);
+        if (matches.Count == 0) return derived;
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in matches)
+            foreach (var part in source[m.Start..m.End].Split('\n'))
+                if (part.Trim().Length >= 8) values.Add(part.Trim());
+        foreach (var v in values.OrderByDescending(v => v.Length))
+        {
+            var chars = v.ToCharArray();
+            MaskSpan(chars, 0, chars.Length);
+            derived = derived.Replace(v, new string(chars), StringComparison.Ordinal);
+        }
+        return derived;
+    }
+
     /// <summary>The line with every secret replaced by a fixed marker: no byte of the secret, not even its length.</summary>
     public static string Redact(string line)
     {

@@ -38,7 +38,7 @@ public static class SecretValues
         "str", "bytes", "int", "bool", "admin", "root", "user", "username", "guest", "pass", "bearer", "basic", "token",
         "secret", "password", "passwd", "env", "vault", "changeme", "empty", "unset", "auto", "disabled", "enabled",
         "hidden", "test", "testing", "foo", "bar", "baz", "foobar", "default", "mock", "fake", "todo", "tbd", "n/a",
-        "na", "x", "secret123", "password123", "pass123", "test123", "123456", "12345678", "qwerty", "letmein",
+        "na", "x",
     };
 
     /// <summary>

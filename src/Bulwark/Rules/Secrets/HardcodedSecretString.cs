@@ -91,7 +91,8 @@ public sealed class HardcodedSecretString : CodeRule
         var kind = SecretNames.Classify(name);
         if (bandit ? !CanBeSecret(secret, name) : !SecretValues.LooksLikeSecret(secret, kind)) return;
         // A lexer compares its `token` with keywords and punctuation: only a credential-like value counts there.
-        if (comparison && !SecretValues.LooksLikeSecret(secret, kind == SecretNameKind.Key ? kind : SecretNameKind.Password)) return;
+        // A password compared with a literal is a back door, however weak (`password == "letmein"`).
+        if (comparison && kind == SecretNameKind.Key && !SecretValues.LooksLikeSecret(secret, kind)) return;
         if (SecretValues.IsIdentifierLike(secret.Trim(), lowerWords: kind == SecretNameKind.Key) || SecretValues.LooksLikeRegex(secret)) return;
         if (bandit && kind == SecretNameKind.Key && secret.Length >= 16 && !SecretValues.LooksLikeSecret(secret, kind)) return;
         // A value in a known provider format is BW800's finding: one finding per value.
