@@ -14,7 +14,10 @@ public sealed class EnvFileExposed : ProjectRule
         Why: "Dotenv files exist to keep per-environment credentials out of the code; committed, they leak exactly what they were meant to hide, to everyone with the repository.",
         Example: "$ git ls-files\n.env\napp.py",
         Fix: "Stop tracking the file and ignore it: `git rm --cached .env`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Keep real values in the deployment's environment or a secret manager (" + SecretHelp.Managers + "). " + SecretHelp.Rotate,
-        References: ["https://cwe.mitre.org/data/definitions/538.html", "https://12factor.net/config", "https://git-scm.com/docs/gitignore"]);
+        References: ["https://cwe.mitre.org/data/definitions/538.html", "https://12factor.net/config", "https://git-scm.com/docs/gitignore"])
+    {
+        Profiles = RuleProfile.Default,
+    };
 
     public override void Check(ProjectContext context)
     {

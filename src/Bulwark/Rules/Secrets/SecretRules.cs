@@ -16,7 +16,10 @@ public sealed class ProviderCredential : FileRule
         Fix: SecretHelp.MoveToEnvironment("stripe:\n  api_key: ${STRIPE_API_KEY}   # injected from the environment or a secret manager"),
         References: ["https://cwe.mitre.org/data/definitions/798.html",
                      "https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns",
-                     "https://owasp.org/www-project-top-ten/2017/A3_2017-Sensitive_Data_Exposure"]);
+                     "https://owasp.org/www-project-top-ten/2017/A3_2017-Sensitive_Data_Exposure"])
+    {
+        Profiles = RuleProfile.Default,
+    };
 
     public override bool AppliesTo(DiscoveredFile file) => SecretFiles.IsScannable(file);
 
@@ -34,7 +37,10 @@ public sealed class PrivateKeyCommitted : FileRule
         Why: "A private key is the identity of a server, a signing authority or a user: whoever has it can impersonate them, decrypt their traffic or sign releases in their name. An encrypted key is only as strong as its passphrase and can be attacked offline.",
         Example: "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA…\n-----END OPENSSH PRIVATE KEY-----",
         Fix: "Remove the key file and add its name to `.gitignore`; load the key at run time from a file mounted by the deployment, an environment variable or a secret manager (" + SecretHelp.Managers + "). " + SecretHelp.Rotate,
-        References: ["https://cwe.mitre.org/data/definitions/321.html", "https://datatracker.ietf.org/doc/html/rfc7468"]);
+        References: ["https://cwe.mitre.org/data/definitions/321.html", "https://datatracker.ietf.org/doc/html/rfc7468"])
+    {
+        Profiles = RuleProfile.Default,
+    };
 
     public override bool AppliesTo(DiscoveredFile file) => SecretFiles.IsScannable(file);
 
@@ -52,7 +58,10 @@ public sealed class UrlWithPassword : FileRule
         Why: "A connection string is usually copied from a real environment: the password in it opens the database or broker to anyone who reads the repository.",
         Example: "DATABASE_URL = \"postgresql://app:Xk9…@db.internal:5432/app\"",
         Fix: SecretHelp.MoveToEnvironment("DATABASE_URL = os.environ[\"DATABASE_URL\"]"),
-        References: ["https://cwe.mitre.org/data/definitions/798.html", "https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1"]);
+        References: ["https://cwe.mitre.org/data/definitions/798.html", "https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1"])
+    {
+        Profiles = RuleProfile.Default,
+    };
 
     public override bool AppliesTo(DiscoveredFile file) => SecretFiles.IsScannable(file);
 
@@ -70,7 +79,10 @@ public sealed class GenericSecret : FileRule
         Why: "Configuration files are where credentials end up when they are not injected by the environment, and they are copied into images, artefacts and logs along with the code.",
         Example: "# docker-compose.yml\nenvironment:\n  POSTGRES_PASSWORD: Tr0ub4dor&3",
         Fix: SecretHelp.MoveToEnvironment("environment:\n  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}   # from the deployment, or a git-ignored .env"),
-        References: ["https://cwe.mitre.org/data/definitions/798.html", "https://12factor.net/config"]);
+        References: ["https://cwe.mitre.org/data/definitions/798.html", "https://12factor.net/config"])
+    {
+        Profiles = RuleProfile.Default,
+    };
 
     public override bool AppliesTo(DiscoveredFile file) =>
         !file.IsPython && SecretFiles.IsScannable(file) && (SecretFiles.ModeFor(file.RelativePath) & ScanMode.Generic) != 0;
