@@ -64,6 +64,7 @@ public static partial class SecretNames
         "hashed", "hasher", "hashers", "digest", "strength", "changed", "age", "display", "mask", "masked", "spec",
         "next", "continuation", "page", "pagination", "cursor", "idempotency", "marker", "output", "last", "used", "end",
         "start", "begin", "action", "sync", "status", "state", "count", "kind", "version", "usage", "scope", "scopes",
+        "arg", "args", "argument", "arguments", "through", "thru",
     };
 
     /// <summary>Descriptors only as the last word: `password_reset` is a flow, `reset_token` a token.</summary>

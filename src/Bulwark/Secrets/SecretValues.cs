@@ -213,6 +213,8 @@ public static class SecretValues
     /// </summary>
     public static bool IsIdentifierLike(ReadOnlySpan<char> v, bool lowerWords = true)
     {
+        // `AWS::S3::DisableS3ExpressSessionAuth`: a namespaced type name, digits and all.
+        if (v.Contains("::", StringComparison.Ordinal) && v.IndexOfAny(" \t\"'") < 0) return true;
         bool dotted = false, joined = false, camel = false, upper = false, lower = false, titleWords = true;
         for (int i = 0; i < v.Length; i++)
         {

@@ -15,7 +15,7 @@ public sealed record SecretsSettings
     /// <summary>Unanchored globs match any path component: a directory named `tests`, a file named `conftest.py`.</summary>
     public static readonly IReadOnlyList<string> DefaultTestPaths =
     [
-        "test", "tests", "testing", "test_*.py", "*_test.py", "conftest.py", "fixtures", "testdata", "test_data", "__tests__",
+        "test", "tests", "testing", "test_*.py", "*_test.py", "*_tests.py", "testutils*", "test_utils*", "conftest.py", "fixtures", "testdata", "test_data", "__tests__",
         "spec", "examples", "example", "samples", "*example*", "docs",
     ];
 

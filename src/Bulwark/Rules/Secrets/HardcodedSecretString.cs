@@ -92,7 +92,9 @@ public sealed class HardcodedSecretString : CodeRule
         if (bandit ? !CanBeSecret(secret, name) : !SecretValues.LooksLikeSecret(secret, kind)) return;
         // A lexer compares its `token` with keywords and punctuation: only a credential-like value counts there.
         // A password compared with a literal is a back door, however weak (`password == "letmein"`).
-        if (comparison && kind == SecretNameKind.Key && !SecretValues.LooksLikeSecret(secret, kind)) return;
+        if (comparison && (secret.Length < 4 || (kind == SecretNameKind.Key && !SecretValues.LooksLikeSecret(secret, kind)))) return;
+        // The value is itself a credential's name (`"AWS_SECRET_ACCESS_KEY": "secret_key"`): a test stand-in.
+        if (SecretValues.IsIdentifierLike(secret.Trim()) && SecretNames.Classify(secret) != SecretNameKind.None) return;
         if (SecretValues.IsIdentifierLike(secret.Trim(), lowerWords: kind == SecretNameKind.Key) || SecretValues.LooksLikeRegex(secret)) return;
         if (bandit && kind == SecretNameKind.Key && secret.Length >= 16 && !SecretValues.LooksLikeSecret(secret, kind)) return;
         // A value in a known provider format is BW800's finding: one finding per value.
