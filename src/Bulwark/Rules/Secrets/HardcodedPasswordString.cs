@@ -63,7 +63,7 @@ public sealed class HardcodedPasswordString : CodeRule
     /// the value, so a baseline cannot be used to recover the secret.
     /// </summary>
     internal static void Report(IRule rule, CodeContext context, Constant literal, string name,
-        string? message = null, Severity? severity = null) =>
+        string? message = null, Severity? severity = null, IReadOnlyDictionary<string, PropertyValue>? properties = null) =>
         context.Report(new Finding
         {
             Rule = rule.Info,
@@ -72,6 +72,7 @@ public sealed class HardcodedPasswordString : CodeRule
             Severity = severity ?? rule.Info.Severity,
             Confidence = rule.Info.Confidence,
             Sensitive = true,
+            Properties = properties ?? Finding.EmptyProperties,
             FingerprintKey = "secret:" + name + "@" + SecretTargets.EnclosingDefinition(literal, context.Semantic),
         });
 }

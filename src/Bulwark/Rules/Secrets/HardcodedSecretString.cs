@@ -102,14 +102,20 @@ public sealed class HardcodedSecretString : CodeRule
             if (m.Kind is not (SecretKind.Generic or SecretKind.NamedValue) && m.Start < value.End && m.End > value.Start) return;
         var file = context.File.RelativePath;
         var settings = context.Settings.Secrets;
-        if (settings.PathAllowed(file) || settings.IsTestPath(file) || settings.ValueAllowed(secret)
-            || settings.IgnoreTypes.Contains(kind == SecretNameKind.Password ? "generic-password" : "generic-secret")) return;
+        var typeId = kind == SecretNameKind.Key ? "generic-secret" : "generic-password";
+        if (settings.PathAllowed(file) || settings.IsTestPath(file) || settings.ValueAllowed(secret) || settings.IgnoreTypes.Contains(typeId)) return;
+        var properties = new Dictionary<string, PropertyValue>
+        {
+            ["secretType"] = typeId,
+            ["secretLength"] = (long)secret.Length,
+            ["assignedTo"] = name,
+        };
         if (SecretFiles.IsSettingsModule(file))
             HardcodedPasswordString.Report(Instance, context, value, name,
                 $"Hard-coded credential in `{name}` in a settings module; read it from the environment or a secret manager.",
-                Severity.Medium);
+                Severity.Medium, properties);
         else
-            HardcodedPasswordString.Report(Instance, context, value, name);
+            HardcodedPasswordString.Report(Instance, context, value, name, properties: properties);
     }
 
     static readonly HardcodedSecretString Instance = new();
