@@ -93,13 +93,17 @@ public class SecretDetectionTests
             "DB_PASS: str = \"Xk9#mq2Lp!\"\n" +
             "CONFIG = {\"auth_token\": \"q8Zr2Lw9Xv4Tn7Ym3Kp6Hs5\"}\n" +
             $"stripe.api_key = \"{stripe}\"\n" +
-            "TOKEN_TYPE = \"bearer\"\nAPI_KEY = os.environ[\"API_KEY\"]\npassword = \"changeme\"\n");
+            "TOKEN_TYPE = \"bearer\"\nAPI_KEY = os.environ[\"API_KEY\"]\npassword = \"changeme\"\n" +
+            "DD_API_KEY = \"4f3e2d1c0b9a88776655443322110ffe\"\n");
         var findings = Scan(dir.Path).Findings;
         var lines = findings.Where(f => f.Rule.Id == "BW105").Select(f => (f.Location.StartLine, f.Location.StartColumn)).ToList();
         Assert.Equal([(1, 25), (1, 70), (2, 31), (4, 16), (5, 25)], lines);
         // The Stripe key is BW800's finding, not also BW105's.
         var stripeFinding = Assert.Single(findings, f => f.Location.StartLine == 6);
         Assert.Equal("BW800", stripeFinding.Rule.Id);
+        // So is a value of a provider's shape under the provider's name.
+        var datadog = Assert.Single(findings, f => f.Location.StartLine == 10);
+        Assert.Equal(("BW800", "datadog-api-key"), (datadog.Rule.Id, (string)datadog.Properties["secretType"].Value));
     }
 
     [Fact]

@@ -97,9 +97,9 @@ public sealed class HardcodedSecretString : CodeRule
         if (SecretValues.IsIdentifierLike(secret.Trim()) && SecretNames.Classify(secret) != SecretNameKind.None) return;
         if (SecretValues.IsIdentifierLike(secret.Trim(), lowerWords: kind == SecretNameKind.Key) || SecretValues.LooksLikeRegex(secret)) return;
         if (bandit && kind == SecretNameKind.Key && secret.Length >= 16 && !SecretValues.LooksLikeSecret(secret, kind)) return;
-        // A value in a known provider format is BW800's finding: one finding per value.
+        // A value in a known provider format (or of a provider's shape under its name) is BW800's finding: one per value.
         foreach (var m in SecretFiles.For(context.File))
-            if (m.Kind is not (SecretKind.Generic or SecretKind.NamedValue) && m.Start < value.End && m.End > value.Start) return;
+            if (m.Kind != SecretKind.Generic && m.Start < value.End && m.End > value.Start) return;
         var file = context.File.RelativePath;
         var settings = context.Settings.Secrets;
         var typeId = kind == SecretNameKind.Key ? "generic-secret" : "generic-password";
