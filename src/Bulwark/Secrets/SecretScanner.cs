@@ -399,9 +399,19 @@ public static class SecretScanner
             var kind = SecretNames.Classify(keyText);
             if (kind == SecretNameKind.None) return;
             bool secret = (_mode & ScanMode.Masking) != 0
-                ? !SecretValues.IsPlaceholder(value) && value.Length >= 4
+                ? !SecretValues.IsPlaceholder(value) && value.Length >= 4 && !(IsBare(vs) && IsCodeName(value))
                 : SecretValues.LooksLikeSecret(value, kind);
             if (secret) _found.Add(new SecretMatch(SecretKind.Generic, null, vs, ve, vs, ve, ks, ke, kind));
+        }
+
+        bool IsBare(int vs) => vs == 0 || _text[vs - 1] is not ('"' or '\'' or '`');
+
+        /// <summary>An unquoted identifier without digits (`total_tokens`): code on a snippet line, not a value to mask.</summary>
+        static bool IsCodeName(ReadOnlySpan<char> v)
+        {
+            if (!(char.IsAsciiLetter(v[0]) || v[0] == '_')) return false;
+            foreach (var c in v) if (!(char.IsAsciiLetter(c) || c is '_' or '.')) return false;
+            return true;
         }
 
         /// <summary>Sorted by position; a value already recognised by its format is not reported again as generic.</summary>

@@ -136,5 +136,8 @@ public class SecretLeakTests
         Assert.Equal("`ghp_…` (40 characters)", SecretMasker.Preview(GitHubToken, 4));
         Assert.Equal("12 characters", SecretMasker.Preview("Vn7#qLp2Wz9k", -1));
         Assert.DoesNotContain("Vn7#qLp2", SecretMasker.Redact("password = 'Vn7#qLp2Wz9k'"));
+        // Code is not masked: an unquoted name compared or assigned is no secret.
+        Assert.Equal("assert self._total_tokens == total_tokens", SecretMasker.Mask("assert self._total_tokens == total_tokens"));
+        Assert.Equal("token = self.next_token()", SecretMasker.Mask("token = self.next_token()"));
     }
 }
