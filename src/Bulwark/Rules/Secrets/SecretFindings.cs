@@ -63,7 +63,7 @@ static class SecretFindings
 
     static (Severity, Confidence) Grade(RuleInfo rule, SecretMatch m) => m.Kind switch
     {
-        SecretKind.Generic => (m.NameKind == SecretNameKind.Password ? Severity.Medium : Severity.Medium, Confidence.Medium),
+        SecretKind.Generic => (Severity.Medium, Confidence.Medium),
         _ when m.Type is { } t => (t.Severity, t.Confidence),
         _ => (rule.Severity, rule.Confidence),
     };
