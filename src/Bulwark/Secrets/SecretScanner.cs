@@ -251,6 +251,9 @@ public static class SecretScanner
             }
             _urlScannedTo = stop;
             if (at < 0 || type is null) return;
+            // Multi-host URLs (`host1:port,user:pass@host2`): the user information is the part after the last comma.
+            int comma = _text.LastIndexOf(',', at - 1, at - q);
+            if (comma >= q) q = comma + 1;
             int userColon = _text.IndexOf(':', q, at - q);
             if (userColon < 0) return;
             int pw = userColon + 1;

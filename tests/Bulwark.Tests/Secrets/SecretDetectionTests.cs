@@ -65,6 +65,17 @@ public class SecretDetectionTests
         Assert.Empty(Generic("app.yaml", line + "\n"));
     }
 
+    [Theory]
+    [InlineData("url = \"https://foo.com:123,foo:bar@bar.com/path\"")]   // a multi-host URL: the user information is foo:bar
+    [InlineData("url = \"https://proxy.internal:8080@other.host/\"")]     // host and port, not user and password
+    [InlineData("url = \"postgresql://user:password@localhost/db\"")]
+    [InlineData("url = \"postgresql://{user}:{password}@{host}/db\"")]
+    [InlineData("url = f\"redis://:{REDIS_PASSWORD}@cache:6379/0\"")]
+    public void Urls_without_a_real_password_stay_silent(string line)
+    {
+        Assert.Empty(CredentialTypeTests.TypesFound("app.py", line + "\n", new ScanSettings { Select = ["BW802"] }));
+    }
+
     [Fact]
     public void Notebook_cells_and_outputs_are_scanned_with_positions_in_the_json_file()
     {
