@@ -46,7 +46,8 @@ public static class Program
     {
         var root = new RootCommand(
             "Bulwark: a security auditor for Python applications. Finds unsafe code (every Bandit check, on a " +
-            "semantic model) and vulnerable or unpinned dependencies, in one offline run.");
+            "semantic model), leaked secrets in every text file and the git history (never printed in full), and " +
+            "vulnerable or unpinned dependencies, in one offline run.");
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));

@@ -16,10 +16,12 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings absent from this baseline (see `bulwark baseline create`)." };
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
+        var history = new Option<bool>("--history") { Description = "Also scan the git history for secrets committed earlier, including ones since removed (needs git)." };
+        var since = new Option<string?>("--since") { Description = "With --history: only commits after this revision (a commit, tag or branch)." };
 
-        var command = new Command("scan", "Scan Python code and its dependency manifests and lockfiles.");
+        var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), and dependency manifests and lockfiles.");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -33,9 +35,11 @@ public static class ScanCommand
                 var settings = options.Settings(r);
                 var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
                 var outPath = r.GetValue(output);
+                if (r.GetValue(since) is not null && !r.GetValue(history)) throw new ConfigException("--since needs --history");
+                var gitHistory = r.GetValue(history) ? new Bulwark.Secrets.GitHistory(r.GetValue(since)) : null;
 
                 using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
-                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update });
+                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);

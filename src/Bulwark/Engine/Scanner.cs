@@ -13,6 +13,8 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public IReadOnlySet<string>? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
+    /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
+    public Bulwark.Secrets.GitHistory? History { get; init; }
 }
 
 /// <summary>
@@ -66,6 +68,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
+
+        if (request.History is { } history) findings.AddRange(history.Run(root, rules, settings, findings, warnings));
 
         int baseline = 0;
         if (request.Baseline is { Count: > 0 } known)

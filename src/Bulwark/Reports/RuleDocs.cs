@@ -216,6 +216,7 @@ public static class RuleDocs
             files[r.Id + ".md"] = Page(r);
         }
         files["README.md"] = IndexMarkdown(rules);
+        files["secret-types.md"] = GeneratedMarker + "\n\n" + SecretTypeDocs.Markdown();
         return files;
     }
 
