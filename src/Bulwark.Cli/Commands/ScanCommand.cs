@@ -16,10 +16,11 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings absent from this baseline (see `bulwark baseline create`)." };
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
+        var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };
 
-        var command = new Command("scan", "Scan Python code and its dependency manifests and lockfiles.");
+        var command = new Command("scan", "Scan Python code, its dependency manifests and lockfiles, and its CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, noPosture }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -35,7 +36,9 @@ public static class ScanCommand
                 var outPath = r.GetValue(output);
 
                 using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
-                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update });
+                var paths = options.PathsFrom(r);
+                bool posture = !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
+                var result = new Scanner(settings).Scan(new ScanRequest(paths) { Baseline = known, Progress = progress is null ? null : progress.Update, Posture = posture });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);

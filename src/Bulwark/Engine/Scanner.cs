@@ -13,6 +13,8 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public IReadOnlySet<string>? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
+    /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
+    public bool Posture { get; init; }
 }
 
 /// <summary>
@@ -74,6 +76,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             findings.RemoveAll(f => known.Contains(f.Fingerprint));
             baseline = before - findings.Count;
         }
+        var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FileAnalysis.CompareFindings);
 
@@ -86,6 +89,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             FilesSkipped = skipped,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
+            Posture = posture,
             Elapsed = clock.Elapsed,
         };
     }
@@ -156,7 +160,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules)
     {
         var fileRules = rules.FileRulesFor(file);
-        if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
+        if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
+            return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
             var o = new FileOutcome();
@@ -187,7 +192,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
@@ -219,7 +224,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
     }
 
-    static SourceFile? Load(DiscoveredFile d)
+    internal static SourceFile? Load(DiscoveredFile d)
     {
         try
         {

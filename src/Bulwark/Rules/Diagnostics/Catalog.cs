@@ -8,5 +8,6 @@ public static partial class RuleCatalog
     {
         rules.Add(SyntaxErrorRule.Instance);
         rules.Add(UndecodableFileRule.Instance);
+        rules.Add(UnparsableDocumentRule.Instance);
     }
 }

@@ -1,0 +1,146 @@
+using Bulwark.Documents.GitHubActions;
+using Bulwark.Documents.Yaml;
+using Bulwark.Model;
+
+namespace Bulwark.Rules.Ci;
+
+/// <summary>GHA017: a release or publishing job restores a cache that other workflows can write.</summary>
+public sealed class CachePoisoningRule : WorkflowRule
+{
+    public static readonly RuleInfo Rule = new(
+        "GHA017", "cache-in-release", Family.Ci, Severity.Medium, Confidence.Medium, 349,
+        What: """
+            A job that publishes (triggered by a release or a tag push, or containing a publishing step such as
+            `pypa/gh-action-pypi-publish`, `twine upload`, `uv publish` or `docker/build-push-action` with `push: true`)
+            and restores a GitHub Actions cache: `actions/cache`, or a setup action with caching turned on
+            (`setup-python` with `cache:`, `setup-uv` with `enable-cache: true`, `setup-go`, `rust-cache`…).
+            """,
+        Why: """
+            Caches are shared across a repository's workflows and branches: code that runs in any of them with the
+            cache token — a compromised test dependency, an injection in a pull-request workflow — can plant an entry
+            that the release job later restores, and the poisoned build output is then published under the project's
+            name.
+            """,
+        Example: """
+            on:
+              release:
+                types: [published]
+            jobs:
+              publish:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/setup-python@v5
+                    with:
+                      cache: pip
+                  - run: python -m build && twine upload dist/*
+            """,
+        Fix: "Build releases from a clean state: drop the cache (or its `cache:` input) in publishing jobs, or turn it off for tags with `if: ${{ !startsWith(github.ref, 'refs/tags/') }}`.",
+        References:
+        [
+            "https://adnanthekhan.com/2024/05/06/the-monsters-in-your-build-cache-github-actions-cache-poisoning/",
+            "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/caching-dependencies-to-speed-up-workflows#restrictions-for-accessing-a-cache",
+            "https://cwe.mitre.org/data/definitions/349.html",
+        ]);
+
+    /// <summary>Cache-aware actions: the input that turns caching on (null: always on), and whether it is on by default.</summary>
+    static readonly (string Action, string? Input, bool OnByDefault, string? OffInput)[] CacheActions =
+    [
+        ("actions/cache", null, true, "lookup-only"),
+        ("actions/cache/restore", null, true, "lookup-only"),
+        ("actions/setup-python", "cache", false, null),
+        ("actions/setup-node", "cache", false, null),
+        ("actions/setup-java", "cache", false, null),
+        ("actions/setup-dotnet", "cache", false, null),
+        ("actions/setup-go", "cache", true, null),
+        ("astral-sh/setup-uv", "enable-cache", false, null),
+        ("pdm-project/setup-pdm", "cache", false, null),
+        ("Swatinem/rust-cache", null, true, "lookup-only"),
+        ("actions-rust-lang/setup-rust-toolchain", "cache", true, null),
+        ("ruby/setup-ruby", "bundler-cache", false, null),
+        ("PyO3/maturin-action", "sccache", false, null),
+        ("gradle/actions/setup-gradle", null, true, "cache-disabled"),
+        ("Mozilla-Actions/sccache-action", null, true, null),
+    ];
+
+    static readonly string[] PublisherActions =
+    [
+        "pypa/gh-action-pypi-publish", "softprops/action-gh-release", "goreleaser/goreleaser-action", "ncipollo/release-action",
+        "rubygems/release-gem", "JS-DevTools/npm-publish",
+    ];
+
+    static readonly string[] PublishCommands =
+    [
+        "twine upload", "uv publish", "poetry publish", "flit publish", "hatch publish", "pdm publish", "npm publish", "cargo publish",
+        "gh release create", "gh release upload", "docker push",
+    ];
+
+    public override RuleInfo Info => Rule;
+    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+
+    public override void Check(ActionsDocument document, DocumentContext context)
+    {
+        var releaseTrigger = ReleaseTrigger(document);
+        foreach (var job in document.Jobs)
+        {
+            var why = releaseTrigger ?? PublishingStep(job, document);
+            if (why is null) continue;
+            foreach (var step in job.Steps)
+            {
+                if (step.Uses is not { } uses || step.UsesNode is not { } node) continue;
+                if (CachesIn(step, uses) is not { } action) continue;
+                var cond = Condition(step.If);
+                if (cond.Contains("refs/tags", StringComparison.Ordinal) || cond.Contains("event_name", StringComparison.Ordinal)) continue;
+                Report(context, document, node,
+                    $"`{action}` restores a cache in a job that publishes ({why}): a cache entry planted by another workflow would end up in the release; build releases without caches");
+            }
+        }
+    }
+
+    static string? CachesIn(Step step, UsesRef uses)
+    {
+        foreach (var (action, input, onByDefault, offInput) in CacheActions)
+        {
+            if (!uses.IsExactly(action)) continue;
+            if (offInput is not null && IsTrue(step.With?[offInput])) return null;
+            if (input is null) return action;
+            var value = step.With?[input] as YamlScalar;
+            if (value is null || value.IsNull) return onByDefault ? action : null;
+            var v = value.Value.Trim().ToLowerInvariant();
+            if (v.Contains("${{", StringComparison.Ordinal)) return null; // decided at run time: often off for tags
+            return v is "false" or "" or "no" ? null : action;
+        }
+        return null;
+    }
+
+    static bool IsTrue(YamlNode? node) => node is YamlScalar s && s.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    static string? ReleaseTrigger(ActionsDocument document)
+    {
+        if (document.HasTrigger("release")) return "it runs on `release`";
+        if (document.TriggerNamed("push") is { } push)
+        {
+            if (push.Filter("tags").Count > 0) return "it runs on tag pushes";
+            if (push.Filter("branches").Any(b => b.Contains("release", StringComparison.OrdinalIgnoreCase))) return "it runs on pushes to release branches";
+        }
+        return null;
+    }
+
+    static string? PublishingStep(Job job, ActionsDocument document)
+    {
+        foreach (var step in job.Steps)
+        {
+            if (step.Uses is { } uses)
+            {
+                foreach (var a in PublisherActions) if (uses.Is(a)) return $"`{a}` at line {step.UsesNode!.Line}";
+                if (uses.Is("docker/build-push-action") && IsTrue(step.With?["push"])) return $"`docker/build-push-action` with `push: true` at line {step.UsesNode!.Line}";
+            }
+            if (step.Run is { } run)
+            {
+                var script = document.SourceOf(run);
+                foreach (var c in PublishCommands)
+                    if (script.Contains(c, StringComparison.Ordinal)) return $"`{c}` at line {run.Line}";
+            }
+        }
+        return null;
+    }
+}

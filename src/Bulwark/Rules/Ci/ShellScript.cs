@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+
+namespace Bulwark.Rules.Ci;
+
+/// <summary>A line of a script with its offsets in the text it came from (continuation lines joined).</summary>
+public readonly record struct ScriptLine(int Start, int End, string Text);
+
+/// <summary>
+/// Light reading of shell scripts in CI files (`run:` blocks, GitLab `script:` lines): lines, variable references,
+/// and the command shapes the CI rules look for. Regular expressions here are linear-time (non-backtracking).
+/// </summary>
+public static partial class ShellScript
+{
+    /// <summary>Logical lines of <paramref name="text"/>[from..to): a line ending in a backslash continues on the next.</summary>
+    public static List<ScriptLine> Lines(string text, int from, int to)
+    {
+        var result = new List<ScriptLine>();
+        int start = from;
+        int i = from;
+        while (i <= to)
+        {
+            if (i == to || text[i] == '\n')
+            {
+                int end = i;
+                int trimmed = end;
+                while (trimmed > start && text[trimmed - 1] is '\r' or ' ' or '\t') trimmed--;
+                if (i < to && trimmed > start && text[trimmed - 1] == '\\') { i++; continue; } // continuation
+                if (end > start) result.Add(new ScriptLine(start, end, text[start..end]));
+                start = i + 1;
+            }
+            i++;
+        }
+        return result;
+    }
+
+    /// <summary>The line without a trailing `# comment` (a `#` inside quotes or `${…}` is kept).</summary>
+    public static string WithoutComment(string line)
+    {
+        char quote = '\0';
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+            if (c is '\'' or '"') { quote = c; continue; }
+            if (c == '#' && (i == 0 || char.IsWhiteSpace(line[i - 1]))) return line[..i];
+        }
+        return line;
+    }
+
+    /// <summary>Names of shell variables the line expands: `$NAME`, `${NAME…}`, PowerShell `$env:NAME`, cmd `%NAME%`.</summary>
+    public static IEnumerable<(string Name, int Start, int End)> VariableReferences(string line)
+    {
+        foreach (Match m in VariableReference().Matches(line))
+        {
+            var g = m.Groups["a"].Success ? m.Groups["a"] : m.Groups["b"].Success ? m.Groups["b"] : m.Groups["c"].Success ? m.Groups["c"] : m.Groups["d"];
+            yield return (g.Value, m.Index, m.Index + m.Length);
+        }
+    }
+
+    [GeneratedRegex(@"\$\{(?<a>[A-Za-z_][A-Za-z0-9_]*)|\$env:(?<c>[A-Za-z_][A-Za-z0-9_]*)|\$(?<b>[A-Za-z_][A-Za-z0-9_]*)|%(?<d>[A-Za-z_][A-Za-z0-9_]*)%",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex VariableReference();
+
+    /// <summary>
+    /// Variables the line expands into text that is then run as code: the argument of `eval` (unless single-quoted)
+    /// and the double-quoted or bare code argument of `sh -c`, `python -c`, `node -e`, `perl -e`, `pwsh -Command`…
+    /// A variable expanded as an ordinary argument is data, not code, and is not returned.
+    /// </summary>
+    public static IEnumerable<(string Name, int Start, int End)> ReevaluatedVariables(string line)
+    {
+        foreach (Match m in Reevaluation().Matches(line))
+        {
+            var code = m.Groups["code"];
+            foreach (var (name, start, end) in VariableReferences(code.Value))
+                yield return (name, code.Index + start, code.Index + end);
+        }
+    }
+
+    [GeneratedRegex(
+        @"\beval\s+(?<code>""[^""]*""|[^'\s;&|][^;&|]*)" +
+        @"|\b((ba|z|da|k)?sh|python[0-9.]*|node|perl|ruby|php|pwsh|powershell)\s+(-[A-Za-z]+\s+)*(-c|-e|-r|-Command)\s+(?<code>""[^""]*""|[^'""\s]\S*)",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex Reevaluation();
+
+    /// <summary>A download piped or substituted into an interpreter: `curl … | sh`, `bash &lt;(curl …)`, `sh -c "$(wget …)"`, `iwr … | iex`.</summary>
+    public static Match RemoteScriptExecution(string line) => RemoteScript().Match(line);
+
+    [GeneratedRegex(
+        @"\b(curl|wget|fetch|http)\b[^|;&\n]*\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(env\s+([A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)?(/usr/bin/|/bin/)?(ba|da|z|k|fi)?sh\b" +
+        @"|\b(curl|wget)\b[^|;&\n]*\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(python[0-9.]*|perl|ruby|node|php)\b" +
+        @"|\b(ba|z|da|k)?sh\s+(-[a-z]+\s+)*<\(\s*(curl|wget)\b" +
+        @"|\b(ba|z|da|k)?sh\s+(-[a-z]+\s+)*-c\s+[""']?\$\(\s*(curl|wget)\b" +
+        @"|\b(source|\.)\s+<\(\s*(curl|wget)\b" +
+        @"|\beval\s+[""']?\$\(\s*(curl|wget)\b" +
+        @"|\b(iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|;\n]*\|\s*(iex|Invoke-Expression)\b" +
+        @"|\b(iex|Invoke-Expression)\b\s*\(?\s*\(?\s*(iwr|irm|Invoke-WebRequest|Invoke-RestMethod|\(?New-Object\s+(System\.)?Net\.WebClient\)?\.DownloadString)\b",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RemoteScript();
+
+    /// <summary>Does the line append to the environment file or the path file (`>> $GITHUB_ENV`, `tee -a "$GITHUB_PATH"`, `$env:GITHUB_ENV`)?</summary>
+    public static bool WritesEnvironmentFile(string line, out string file)
+    {
+        var m = EnvironmentFileWrite().Match(line);
+        file = m.Success ? m.Groups["f"].Value : "";
+        return m.Success;
+    }
+
+    [GeneratedRegex(@"(>>?|\btee\b[^|;&\n]*|\bOut-File\b[^|;\n]*|\bAdd-Content\b[^|;\n]*)\s*[""']?(\$\{?|\$env:|%)(?<f>GITHUB_ENV|GITHUB_PATH)\b",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentFileWrite();
+
+    /// <summary>An output written by the line (`name=value >> $GITHUB_OUTPUT`, `::set-output name=name::value`), or null.</summary>
+    public static string? OutputWritten(string line)
+    {
+        var m = OutputWrite().Match(line);
+        if (m.Success) return m.Groups["n"].Value;
+        m = LegacySetOutput().Match(line);
+        return m.Success ? m.Groups["n"].Value : null;
+    }
+
+    [GeneratedRegex(@"(^|[\s""'])(?<n>[A-Za-z_][A-Za-z0-9_-]*)(=|<<).*(>>?|\btee\b[^|;&\n]*)\s*[""']?(\$\{?|\$env:|%)GITHUB_OUTPUT\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex OutputWrite();
+
+    [GeneratedRegex(@"::set-output\s+name=(?<n>[A-Za-z_][A-Za-z0-9_-]*)::", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex LegacySetOutput();
+
+    /// <summary>Does the line print to the log: a print command whose output is not piped to a program or redirected to a file?</summary>
+    public static bool PrintsToLog(string line)
+    {
+        if (!Prints(line)) return false;
+        char quote = '\0';
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+            if (c is '"' or '\'') { quote = c; continue; }
+            if (c == '>' || (c == '|' && (i + 1 >= line.Length || line[i + 1] != '|'))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Does the line print (echo, printf, print, Write-Host, cat of a here-document)?</summary>
+    public static bool Prints(string line) => PrintCommand().IsMatch(line);
+
+    [GeneratedRegex(@"(^|[;&|({]\s*|\bthen\s+|\bdo\s+)\s*(echo|printf|print|Write-Host|Write-Output|cat\s+<<)\b",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PrintCommand();
+
+    /// <summary>The words that start commands on the line (after `;`, `&amp;&amp;`, `|`, `sudo`, `time`…), lower-cased.</summary>
+    public static IEnumerable<string> CommandWords(string line)
+    {
+        foreach (Match m in CommandWord().Matches(line)) yield return m.Groups["w"].Value.ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"(^|[;&|(`]|\$\(|\bthen\b|\bdo\b|\belse\b)\s*((sudo|time|exec|env|nohup|xvfb-run)(\s+-\S+)*\s+)*(?<w>[A-Za-z0-9_./+-]+)",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex CommandWord();
+}
