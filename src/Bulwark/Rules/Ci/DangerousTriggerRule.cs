@@ -40,7 +40,8 @@ public sealed class DangerousTriggerRule : WorkflowRule
             "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/",
             "https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#pull_request_target",
             "https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#workflow_run",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

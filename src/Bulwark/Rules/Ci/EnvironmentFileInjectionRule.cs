@@ -38,7 +38,8 @@ public sealed class EnvironmentFileInjectionRule : WorkflowRule
             "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#setting-an-environment-variable",
             "https://securitylab.github.com/advisories/GHSL-2024-177_Litestar/",
             "https://www.synacktiv.com/en/publications/github-actions-exploitation-repo-jacking-and-environment-manipulation",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     static readonly string[] Privileged = ["pull_request_target", "workflow_run", "issue_comment", "issues", "discussion", "discussion_comment"];
 

@@ -38,8 +38,8 @@ public sealed class ExcessivePermissionsRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token",
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions",
-            "https://cwe.mitre.org/data/definitions/250.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

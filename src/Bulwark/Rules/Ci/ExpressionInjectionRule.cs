@@ -46,8 +46,8 @@ public sealed class ExpressionInjectionRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections",
             "https://securitylab.github.com/resources/github-actions-untrusted-input/",
-            "https://cwe.mitre.org/data/definitions/94.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     /// <summary>Actions whose input is run as code, and that input.</summary>
     static readonly (string Action, string Input, string Sink)[] CodeInputs =

@@ -22,8 +22,8 @@ public sealed class GitLabHardcodedCredentialsRule : GitLabRule
         References:
         [
             "https://docs.gitlab.com/ci/variables/#cicd-variable-security",
-            "https://cwe.mitre.org/data/definitions/798.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

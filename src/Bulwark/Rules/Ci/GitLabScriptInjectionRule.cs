@@ -29,8 +29,8 @@ public sealed class GitLabScriptInjectionRule : GitLabRule
         [
             "https://docs.gitlab.com/ci/variables/predefined_variables/",
             "https://docs.gitlab.com/ci/pipelines/merge_request_pipelines/#use-with-forked-projects",
-            "https://cwe.mitre.org/data/definitions/78.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

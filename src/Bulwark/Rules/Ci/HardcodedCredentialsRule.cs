@@ -28,8 +28,8 @@ public sealed class HardcodedCredentialsRule : WorkflowRule
         References:
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions",
-            "https://cwe.mitre.org/data/definitions/798.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

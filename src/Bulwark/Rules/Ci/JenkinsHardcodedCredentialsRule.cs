@@ -22,8 +22,8 @@ public sealed class JenkinsHardcodedCredentialsRule : FileRule
         References:
         [
             "https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#handling-credentials",
-            "https://cwe.mitre.org/data/definitions/798.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default, ExampleLanguage = "groovy" };
 
     public override RuleInfo Info => Rule;
     public override bool AppliesTo(DiscoveredFile file) => file.Kind == FileKind.Jenkinsfile;

@@ -32,8 +32,8 @@ public sealed class JenkinsInterpolationRule : FileRule
         [
             "https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#string-interpolation",
             "https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#injection-via-interpolation",
-            "https://cwe.mitre.org/data/definitions/78.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default, ExampleLanguage = "groovy" };
 
     public override RuleInfo Info => Rule;
     public override bool AppliesTo(DiscoveredFile file) => file.Kind == FileKind.Jenkinsfile;

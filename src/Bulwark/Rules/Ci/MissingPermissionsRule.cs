@@ -38,7 +38,8 @@ public sealed class MissingPermissionsRule : WorkflowRule
             "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token",
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token",
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

@@ -24,8 +24,8 @@ public sealed class OverexposedSecretsRule : WorkflowRule
         References:
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions",
-            "https://cwe.mitre.org/data/definitions/200.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

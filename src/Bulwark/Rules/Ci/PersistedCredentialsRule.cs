@@ -42,8 +42,8 @@ public sealed partial class PersistedCredentialsRule : WorkflowRule
         [
             "https://unit42.paloaltonetworks.com/github-repo-artifacts-leak-tokens/",
             "https://github.com/actions/checkout#usage",
-            "https://cwe.mitre.org/data/definitions/522.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

@@ -34,9 +34,9 @@ public sealed class PreCommitMutableRevRule : DocumentRule<YamlFile>
         [
             "https://pre-commit.com/#using-the-latest-version-for-a-repository",
             "https://pre-commit.com/#pre-commit-autoupdate",
-            "https://cwe.mitre.org/data/definitions/829.html",
         ])
     {
+        Profiles = RuleProfile.Default,
         Options = [new("require-sha", RuleOptionType.Bool, false, "Also report tags (anything but a full 40-hex commit SHA), as low.")],
     };
 

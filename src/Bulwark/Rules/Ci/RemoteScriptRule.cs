@@ -33,8 +33,8 @@ public sealed class RemoteScriptRule : WorkflowRule
         References:
         [
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies",
-            "https://cwe.mitre.org/data/definitions/494.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

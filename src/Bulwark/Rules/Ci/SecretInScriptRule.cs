@@ -30,8 +30,8 @@ public sealed class SecretInScriptRule : WorkflowRule
         References:
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#using-secrets-in-a-workflow",
-            "https://cwe.mitre.org/data/definitions/214.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

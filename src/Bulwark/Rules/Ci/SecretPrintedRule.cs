@@ -25,8 +25,8 @@ public sealed class SecretPrintedRule : WorkflowRule
         References:
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#using-secrets-in-a-workflow",
-            "https://cwe.mitre.org/data/definitions/532.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

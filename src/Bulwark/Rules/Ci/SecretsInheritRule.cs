@@ -31,8 +31,8 @@ public sealed class SecretsInheritRule : WorkflowRule
         References:
         [
             "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-inputs-and-secrets-to-a-reusable-workflow",
-            "https://cwe.mitre.org/data/definitions/200.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

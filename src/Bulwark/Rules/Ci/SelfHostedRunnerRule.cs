@@ -33,8 +33,8 @@ public sealed class SelfHostedRunnerRule : WorkflowRule
         References:
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#hardening-for-self-hosted-runners",
-            "https://cwe.mitre.org/data/definitions/269.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

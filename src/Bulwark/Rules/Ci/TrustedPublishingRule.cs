@@ -36,7 +36,8 @@ public sealed class TrustedPublishingRule : WorkflowRule
         [
             "https://docs.pypi.org/trusted-publishers/",
             "https://github.com/pypa/gh-action-pypi-publish#trusted-publishing",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     static readonly string[] Uploaders = ["twine upload", "uv publish", "poetry publish", "flit publish", "hatch publish", "pdm publish"];
     static readonly string[] TokenVariables =

@@ -35,9 +35,9 @@ public sealed class UnpinnedActionRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions",
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies",
-            "https://cwe.mitre.org/data/definitions/829.html",
         ])
     {
+        Profiles = RuleProfile.Default,
         Options =
         [
             new("trusted-owners", RuleOptionType.StringList, new[] { "actions", "github" },

@@ -37,9 +37,9 @@ public sealed class UnpinnedImageRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idcontainer",
             "https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier",
-            "https://cwe.mitre.org/data/definitions/829.html",
         ])
     {
+        Profiles = RuleProfile.Default,
         Options = [new("require-digest", RuleOptionType.Bool, false, "Also report images pinned by tag but not by digest (as low).")],
     };
 

@@ -43,8 +43,8 @@ public sealed class UntrustedCheckoutRule : WorkflowRule
         [
             "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/",
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions",
-            "https://cwe.mitre.org/data/definitions/829.html",
-        ]);
+        ])
+    { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
