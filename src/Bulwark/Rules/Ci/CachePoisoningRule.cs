@@ -10,10 +10,12 @@ public sealed class CachePoisoningRule : WorkflowRule
     public static readonly RuleInfo Rule = new(
         "GHA017", "cache-in-release", Family.Ci, Severity.Medium, Confidence.Medium, 349,
         What: """
-            A job that publishes (triggered by a release or a tag push, or containing a publishing step such as
-            `pypa/gh-action-pypi-publish`, `twine upload`, `uv publish` or `docker/build-push-action` with `push: true`)
-            and restores a GitHub Actions cache: `actions/cache`, or a setup action with caching turned on
-            (`setup-python` with `cache:`, `setup-uv` with `enable-cache: true`, `setup-go`, `rust-cache`…).
+            A job whose output is released that restores a GitHub Actions cache (`actions/cache`, or a setup action with
+            caching turned on: `setup-python` with `cache:`, `setup-uv` with `enable-cache: true`, `setup-go`,
+            `rust-cache`…). Released output means a job with a publishing step (`pypa/gh-action-pypi-publish`,
+            `twine upload`, `uv publish`, `docker/build-push-action` with `push: true`…) and the jobs it depends on
+            that upload artifacts; in a workflow triggered by a release or a tag push without a recognisable publishing
+            step, every job. Test and lint jobs that feed nothing into the release are not reported.
             """,
         Why: """
             Caches are shared across a repository's workflows and branches: code that runs in any of them with the
@@ -79,11 +81,7 @@ public sealed class CachePoisoningRule : WorkflowRule
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {
-        var releaseTrigger = ReleaseTrigger(document);
-        foreach (var job in document.Jobs)
-        {
-            var why = releaseTrigger ?? PublishingStep(job, document);
-            if (why is null) continue;
+        foreach (var (job, why) in ReleaseJobs(document))
             foreach (var step in job.Steps)
             {
                 if (step.Uses is not { } uses || step.UsesNode is not { } node) continue;
@@ -91,9 +89,74 @@ public sealed class CachePoisoningRule : WorkflowRule
                 var cond = Condition(step.If);
                 if (cond.Contains("refs/tags", StringComparison.Ordinal) || cond.Contains("event_name", StringComparison.Ordinal)) continue;
                 Report(context, document, node,
-                    $"`{action}` restores a cache in a job that publishes ({why}): a cache entry planted by another workflow would end up in the release; build releases without caches");
+                    $"`{action}` restores a cache in a job that {why}: a cache entry planted by another workflow would end up in the release; build releases without caches");
             }
+    }
+
+    /// <summary>
+    /// Jobs whose output is released: those with a publishing step, and the jobs they depend on that upload artifacts
+    /// (the build they publish). Without a recognisable publishing step, every job of a release-triggered workflow.
+    /// </summary>
+    static List<(Job Job, string Why)> ReleaseJobs(ActionsDocument document)
+    {
+        var result = new List<(Job, string)>();
+        var seen = new HashSet<Job>();
+        foreach (var job in document.Jobs)
+            if (PublishingStep(job, document) is { } step && seen.Add(job)) result.Add((job, "publishes (" + step + ")"));
+        if (result.Count > 0)
+        {
+            foreach (var (publisher, _) in result.ToList())
+            {
+                var downloads = Downloads(publisher);
+                if (downloads.Count == 0) continue;
+                var stack = new Stack<string>(publisher.Needs);
+                while (stack.Count > 0)
+                {
+                    if (document.JobNamed(stack.Pop()) is not { } needed || !seen.Add(needed)) continue;
+                    foreach (var n in needed.Needs) stack.Push(n);
+                    foreach (var up in needed.Steps)
+                        if (up.Uses is { } u && u.Is("actions/upload-artifact") && downloads.Any(d => SameArtifact(d, up.Input("name") ?? "artifact")))
+                        {
+                            result.Add((needed, $"builds artifacts that the publishing job `{publisher.Id}` releases"));
+                            break;
+                        }
+                }
+            }
+            return result;
         }
+        if (ReleaseTrigger(document) is { } trigger)
+            foreach (var job in document.Jobs) result.Add((job, "is part of a release workflow (" + trigger + ")"));
+        return result;
+    }
+
+    /// <summary>Names or patterns of the artifacts a job downloads (`*` for all of them).</summary>
+    static List<string> Downloads(Job job)
+    {
+        var result = new List<string>();
+        foreach (var step in job.Steps)
+            if (step.Uses is { } u && u.Is("actions/download-artifact"))
+                result.Add(step.Input("name") ?? step.Input("pattern") ?? "*");
+        return result;
+    }
+
+    /// <summary>Can a download name or pattern fetch an upload of this name? Expressions count as wildcards; only literal prefixes are compared.</summary>
+    static bool SameArtifact(string download, string upload)
+    {
+        static string Prefix(string s)
+        {
+            int cut = s.Length;
+            foreach (var marker in new[] { "*", "?", "[", "${{" })
+            {
+                int i = s.IndexOf(marker, StringComparison.Ordinal);
+                if (i >= 0 && i < cut) cut = i;
+            }
+            return s[..cut];
+        }
+        var d = Prefix(download.Trim());
+        var u = Prefix(upload.Trim());
+        bool dWild = d.Length < download.Trim().Length, uWild = u.Length < upload.Trim().Length;
+        if (!dWild && !uWild) return d == u;
+        return d.StartsWith(u, StringComparison.Ordinal) || u.StartsWith(d, StringComparison.Ordinal);
     }
 
     static string? CachesIn(Step step, UsesRef uses)
@@ -116,11 +179,11 @@ public sealed class CachePoisoningRule : WorkflowRule
 
     static string? ReleaseTrigger(ActionsDocument document)
     {
-        if (document.HasTrigger("release")) return "it runs on `release`";
+        if (document.HasTrigger("release")) return "runs on `release`";
         if (document.TriggerNamed("push") is { } push)
         {
-            if (push.Filter("tags").Count > 0) return "it runs on tag pushes";
-            if (push.Filter("branches").Any(b => b.Contains("release", StringComparison.OrdinalIgnoreCase))) return "it runs on pushes to release branches";
+            if (push.Filter("tags").Count > 0) return "runs on tag pushes";
+            if (push.Filter("branches").Any(b => b.Contains("release", StringComparison.OrdinalIgnoreCase))) return "runs on pushes to release branches";
         }
         return null;
     }

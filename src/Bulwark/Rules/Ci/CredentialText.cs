@@ -51,11 +51,11 @@ public static partial class CredentialText
     {
         var v = value.Trim();
         if (HasTokenFormat(v)) return true;
-        if (v.Length < 12 || v.Contains(' ') || v.Contains("${{", StringComparison.Ordinal)) return false;
+        if (v.Length < 16 || v.Contains(' ') || v.Contains("${{", StringComparison.Ordinal)) return false;
         var lower = v.ToLowerInvariant();
         foreach (var p in Placeholders) if (lower.Contains(p, StringComparison.Ordinal)) return false;
         int classes = (v.Any(char.IsAsciiLetterLower) ? 1 : 0) + (v.Any(char.IsAsciiLetterUpper) ? 1 : 0) + (v.Any(char.IsAsciiDigit) ? 1 : 0);
-        return classes >= 2 && Entropy(v) >= 3.0;
+        return classes >= 2 && Entropy(v) >= 3.5;
     }
 
     /// <summary>Shannon entropy in bits per character.</summary>

@@ -49,13 +49,30 @@ public sealed class ExpressionInjectionRule : WorkflowRule
         ])
     { Profiles = RuleProfile.Default };
 
-    /// <summary>Actions whose input is run as code, and that input.</summary>
+    /// <summary>
+    /// Actions whose input is run as code or evaluated as a template, and that input (GitHub's CodeQL models list most
+    /// of them).
+    /// </summary>
     static readonly (string Action, string Input, string Sink)[] CodeInputs =
     [
         ("actions/github-script", "script", "JavaScript of actions/github-script"),
         ("amadevus/pwsh-script", "script", "PowerShell script of amadevus/pwsh-script"),
         ("jannekem/run-python-script-action", "script", "Python script of jannekem/run-python-script-action"),
         ("cardinalby/js-eval-action", "expression", "JavaScript of cardinalby/js-eval-action"),
+        ("azure/cli", "inlineScript", "script of azure/cli"),
+        ("azure/powershell", "inlineScript", "script of azure/powershell"),
+        ("appleboy/ssh-action", "script", "remote script of appleboy/ssh-action"),
+        ("mikefarah/yq", "cmd", "command of mikefarah/yq"),
+        ("devorbitus/yq-action-output", "cmd", "command of devorbitus/yq-action-output"),
+        ("sergeysova/jq-action", "cmd", "command of sergeysova/jq-action"),
+        ("addnab/docker-run-action", "run", "script of addnab/docker-run-action"),
+        ("addnab/docker-run-action", "options", "`docker run` options of addnab/docker-run-action"),
+        ("gautamkrishnar/blog-post-workflow", "item_exec", "code of gautamkrishnar/blog-post-workflow"),
+        ("8398a7/action-slack", "custom_payload", "payload code of 8398a7/action-slack"),
+        ("tibdex/backport", "title_template", "template of tibdex/backport"),
+        ("tibdex/backport", "body_template", "template of tibdex/backport"),
+        ("tibdex/backport", "head_template", "template of tibdex/backport"),
+        ("tibdex/backport", "labels_template", "template of tibdex/backport"),
     ];
 
     public override RuleInfo Info => Rule;
