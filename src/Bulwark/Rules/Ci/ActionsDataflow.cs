@@ -172,11 +172,9 @@ public sealed class ActionsDataflow(ActionsDocument document)
             return null;
         }
         if (producer.Run is not { } run) return null;
-        var text = Document.Text;
-        foreach (var line in ShellScript.Lines(text, run.Start, Math.Min(run.End, text.Length)))
+        foreach (var (line, taint) in ScriptTaint(run, job, producer, hops + 1))
         {
             if (!string.Equals(ShellScript.OutputWritten(line.Text), output, StringComparison.OrdinalIgnoreCase)) continue;
-            var taint = TaintOfLine(line, job, producer, hops + 1);
             if (taint is not null)
             {
                 int indent = line.Text.Length - line.Text.TrimStart().Length;
@@ -187,9 +185,9 @@ public sealed class ActionsDataflow(ActionsDocument document)
     }
 
     /// <summary>The worst taint a script line carries: through `${{ }}` expressions or shell variables defined from them.</summary>
-    public Taint? TaintOfLine(ScriptLine line, Job job, Step step) => TaintOfLine(line, job, step, 0);
+    public Taint? TaintOfLine(ScriptLine line, Job job, Step step) => TaintOfLine(line, job, step, 0, null);
 
-    Taint? TaintOfLine(ScriptLine line, Job job, Step step, int hops)
+    Taint? TaintOfLine(ScriptLine line, Job job, Step step, int hops, Dictionary<string, Taint>? local)
     {
         Taint? worst = null;
         var text = Document.Text;
@@ -197,8 +195,34 @@ public sealed class ActionsDataflow(ActionsDocument document)
             if (Expressions.Parse(text, span.InnerStart, span.InnerEnd) is { } expr)
                 worst = Worse(worst, TaintOfExpression(expr, job, step, hops));
         foreach (var (name, _, _) in ShellScript.VariableReferences(line.Text))
-            worst = Worse(worst, TaintOfEnv(name, job, step, hops));
+            worst = Worse(worst, local is not null && local.TryGetValue(name, out var t) ? t : TaintOfEnv(name, job, step, hops));
         return worst;
+    }
+
+    /// <summary>
+    /// Each line of a `run:` script with the taint it carries, following the script's own assignments in order:
+    /// after `msg=$(echo "$TITLE" | cut -c1-20)`, `$msg` carries the title too.
+    /// </summary>
+    public IEnumerable<(ScriptLine Line, Taint? Taint)> ScriptTaint(YamlScalar run, Job job, Step step) => ScriptTaint(run, job, step, 0);
+
+    IEnumerable<(ScriptLine Line, Taint? Taint)> ScriptTaint(YamlScalar run, Job job, Step step, int hops)
+    {
+        var local = new Dictionary<string, Taint>(StringComparer.Ordinal);
+        var text = Document.Text;
+        foreach (var line in ShellScript.Lines(text, run.Start, Math.Min(run.End, text.Length)))
+        {
+            var taint = TaintOfLine(line, job, step, hops, local);
+            if (ShellScript.Assignment(ShellScript.WithoutComment(line.Text)) is { } assigned)
+            {
+                if (taint is not null)
+                {
+                    int indent = line.Text.Length - line.Text.TrimStart().Length;
+                    local[assigned] = taint.Through(new FlowPoint(line.Start + indent, line.End, $"`${assigned}` is set from {taint.Source} here"));
+                }
+                else local.Remove(assigned);
+            }
+            yield return (line, taint);
+        }
     }
 
     Taint? JobOutputTaint(string jobId, string output, Job reader, int hops)

@@ -39,7 +39,7 @@ public sealed class EnvironmentFileInjectionRule : WorkflowRule
             "https://securitylab.github.com/advisories/GHSL-2024-177_Litestar/",
             "https://www.synacktiv.com/en/publications/github-actions-exploitation-repo-jacking-and-environment-manipulation",
         ])
-    { Profiles = RuleProfile.Default };
+    { Profiles = RuleProfile.Default, Aliases = ["github-env"] };
 
     static readonly string[] Privileged = ["pull_request_target", "workflow_run", "issue_comment", "issues", "discussion", "discussion_comment"];
 
@@ -50,21 +50,21 @@ public sealed class EnvironmentFileInjectionRule : WorkflowRule
     {
         if (!document.Triggers.Any(t => Privileged.Contains(t.Event))) return;
         var flow = new ActionsDataflow(document);
-        var text = document.Text;
         foreach (var job in document.Jobs)
             foreach (var step in job.Steps)
             {
                 if (step.Run is not { } run) continue;
-                foreach (var line in ShellScript.Lines(text, run.Start, Math.Min(run.End, text.Length)))
+                foreach (var (line, taint) in flow.ScriptTaint(run, job, step))
                 {
                     var code = ShellScript.WithoutComment(line.Text);
                     if (!ShellScript.WritesEnvironmentFile(code, out var file)) continue;
-                    string? source = flow.TaintOfLine(line, job, step)?.Source;
+                    string? source = taint?.Source;
                     if (source is null && ReadsFile(code) && UntrustedFilesBefore(step) is { } files) source = files;
                     if (source is null) continue;
                     int indent = line.Text.Length - line.Text.TrimStart().Length;
                     context.Report(this, line.Start + indent, line.End,
-                        $"{source} is written to `${file}`: a crafted value can define variables such as `LD_PRELOAD` or shadow commands for every later step, which run with this workflow's secrets");
+                        $"{source} is written to `${file}`: a crafted value can define variables such as `LD_PRELOAD` or shadow commands for every later step, which run with this workflow's secrets",
+                        related: taint is null ? null : Steps(context, taint.Path));
                 }
             }
     }

@@ -39,7 +39,7 @@ public sealed class MissingPermissionsRule : WorkflowRule
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token",
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions",
         ])
-    { Profiles = RuleProfile.Default };
+    { Profiles = RuleProfile.Default, Aliases = ["excessive-permissions"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

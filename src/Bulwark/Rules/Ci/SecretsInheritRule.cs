@@ -32,7 +32,7 @@ public sealed class SecretsInheritRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-inputs-and-secrets-to-a-reusable-workflow",
         ])
-    { Profiles = RuleProfile.Default };
+    { Profiles = RuleProfile.Default, Aliases = ["secrets-inherit"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;

@@ -47,6 +47,17 @@ public static partial class ShellScript
         return line;
     }
 
+    /// <summary>The variable a line assigns (`NAME=…`, `export NAME=…`, `local NAME=…`, PowerShell `$NAME = …`), or null.</summary>
+    public static string? Assignment(string line)
+    {
+        var m = AssignmentPattern().Match(line);
+        return m.Success ? m.Groups["n"].Value : null;
+    }
+
+    [GeneratedRegex(@"^\s*((export|local|readonly|declare(\s+-[A-Za-z]+)*)\s+)?\$?(?<n>[A-Za-z_][A-Za-z0-9_]*)\s*=[^=]",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AssignmentPattern();
+
     /// <summary>Names of shell variables the line expands: `$NAME`, `${NAME…}`, PowerShell `$env:NAME`, cmd `%NAME%`.</summary>
     public static IEnumerable<(string Name, int Start, int End)> VariableReferences(string line)
     {

@@ -38,6 +38,7 @@ public sealed class UnpinnedActionRule : WorkflowRule
         ])
     {
         Profiles = RuleProfile.Default,
+        Aliases = ["unpinned-uses"],
         Options =
         [
             new("trusted-owners", RuleOptionType.StringList, new[] { "actions", "github" },

@@ -40,6 +40,7 @@ public sealed class UnpinnedImageRule : WorkflowRule
         ])
     {
         Profiles = RuleProfile.Default,
+        Aliases = ["unpinned-images"],
         Options = [new("require-digest", RuleOptionType.Bool, false, "Also report images pinned by tag but not by digest (as low).")],
     };
 
