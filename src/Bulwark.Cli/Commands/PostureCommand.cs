@@ -39,8 +39,8 @@ public static class PostureCommand
                     switch (fmt)
                     {
                         case "json": PostureReporter.WriteJsonDocument(posture, result.Root, result.ToolVersion, w); break;
-                        case "markdown": PostureReporter.WriteMarkdown(posture, result.Root, w); break;
-                        default: PostureReporter.WriteText(posture, result.Root, w); break;
+                        case "markdown": PostureReporter.WriteMarkdown(posture, root, w); break;
+                        default: PostureReporter.WriteText(posture, root, w); break;
                     }
                 }
                 var outPath = r.GetValue(output);
