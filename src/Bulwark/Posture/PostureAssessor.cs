@@ -39,14 +39,29 @@ public static partial class PostureAssessor
 
     static string Trim(string s) => s.Length > 120 ? s[..117] + "…" : s;
 
-    /// <summary>The first CI command with a part (between `&amp;&amp;`, `||`, `;`) matching the pattern; installs of a tool do not count as running it.</summary>
-    static CiCommand? FindCommand(ProjectFacts facts, Regex pattern, bool skipInstalls = true)
+    /// <summary>
+    /// Tools recognised in a command by name: a word (`pytest`, not `pytest-cov`) or a phrase (`manage.py test`);
+    /// a name with `-` or `/` (`pip-audit`, `codeql-action`) matches anywhere.
+    /// </summary>
+    sealed class Tool(params string[] names)
+    {
+        public bool IsIn(string lowerText)
+        {
+            foreach (var n in names)
+                if (n.Contains('-') || n.Contains('/') ? lowerText.Contains(n, StringComparison.Ordinal) : ProjectFacts.ContainsWord(lowerText, n))
+                    return true;
+            return false;
+        }
+    }
+
+    /// <summary>The first CI command with a part (between `&amp;&amp;`, `||`, `;`) naming the tool; installs of a tool do not count as running it.</summary>
+    static CiCommand? FindCommand(ProjectFacts facts, Tool tool)
     {
         foreach (var c in facts.Commands)
             foreach (var part in c.Text.ToLowerInvariant().Split(["&&", "||", ";"], StringSplitOptions.TrimEntries))
             {
-                if (skipInstalls && InstallLine().IsMatch(part)) continue;
-                if (pattern.IsMatch(part)) return c;
+                if ((part.Contains("install", StringComparison.Ordinal) || part.Contains(" add", StringComparison.Ordinal)) && InstallLine().IsMatch(part)) continue;
+                if (tool.IsIn(part)) return c;
             }
         return null;
     }
@@ -59,9 +74,8 @@ public static partial class PostureAssessor
 
     // ---- tests ----------------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"\b(pytest|py\.test|nose2|unittest|tox|nox|ward)\b|manage\.py\s+test\b|\bhatch\s+(test|run\s+\S*test)|\bcoverage\s+run\b|\bmake\s+(test|check)\b|\bjust\s+test\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex TestCommand();
+    static readonly Tool TestCommand = new("pytest", "py.test", "nose2", "unittest", "tox", "nox", "ward", "manage.py test", "hatch test",
+        "hatch run test", "hatch run tests", "coverage run", "make test", "make tests", "make check", "just test", "pdm test", "poe test");
 
     static PracticeResult TestsInCi(ProjectFacts facts)
     {
@@ -69,7 +83,7 @@ public static partial class PostureAssessor
         Principle[] principles = [Principle.Integrity, Principle.Availability];
         if (facts.CiFiles.Count == 0)
             return Missing("tests-in-ci", "Tests run in CI", NoCi, "no CI pipeline runs the tests", how, principles);
-        if (FindCommand(facts, TestCommand()) is { } c)
+        if (FindCommand(facts, TestCommand) is { } c)
             return Met("tests-in-ci", "Tests run in CI", $"CI runs the tests: `{Trim(c.Text)}`", [Evidence(c)], principles);
         return Missing("tests-in-ci", "Tests run in CI", $"{facts.CiFiles.Count} CI file(s), but no step runs pytest, unittest, tox or nox",
             "no CI step runs the test suite", how, principles);
@@ -77,12 +91,23 @@ public static partial class PostureAssessor
 
     // ---- security linter ------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"\b(bandit|bulwark|semgrep)\b|codeql-action|bandit-action|semgrep-action|\bsnyk\s+code\b|\bruff\b.*--(extend-)?select[= ]\S*\bs\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex SecurityLinter();
+    static readonly Tool SecurityLinter = new("bandit", "bulwark", "semgrep", "codeql-action", "bandit-action", "semgrep-action", "snyk code");
+    static readonly Tool RuffCommand = new("ruff");
 
-    [GeneratedRegex(@"\bruff\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex RuffCommand();
+    /// <summary>`ruff check --select S` / `--extend-select=E,S`: the security rules chosen on the command line.</summary>
+    static CiCommand? RuffSelectsSecurityOnCommandLine(ProjectFacts facts)
+    {
+        foreach (var c in facts.Commands)
+        {
+            var words = c.Text.Split([' ', '\t', '='], StringSplitOptions.RemoveEmptyEntries);
+            if (!words.Contains("ruff")) continue;
+            for (int i = 0; i + 1 < words.Length; i++)
+                if (words[i] is "--select" or "--extend-select" &&
+                    words[i + 1].Trim('"', '\'').Split(',').Any(code => code == "S" || code == "ALL" || (code.Length > 1 && code[0] == 'S' && char.IsAsciiDigit(code[1]))))
+                    return c;
+        }
+        return null;
+    }
 
     static PracticeResult SecurityLinterInCi(ProjectFacts facts)
     {
@@ -90,9 +115,9 @@ public static partial class PostureAssessor
         Principle[] principles = [Principle.Integrity, Principle.Confidentiality];
         const string how = "Run a security linter on every pull request: `bulwark scan --format sarif -o bulwark.sarif` (and upload it to code scanning), `bandit -r src`, or Ruff with the `S` rules (`[tool.ruff.lint] extend-select = [\"S\"]`).";
         var ruffS = RuffSelectsSecurityRules(facts);
-        if (FindCommand(facts, SecurityLinter()) is { } c)
+        if ((FindCommand(facts, SecurityLinter) ?? RuffSelectsSecurityOnCommandLine(facts)) is { } c)
             return Met(id, title, $"CI runs a security linter: `{Trim(c.Text)}`", [Evidence(c)], principles);
-        if (FindCommand(facts, RuffCommand()) is { } ruff)
+        if (FindCommand(facts, RuffCommand) is { } ruff)
         {
             if (ruffS is not null)
                 return Met(id, title, "CI runs Ruff, whose configuration selects the `S` (flake8-bandit) rules", [Evidence(ruff), ruffS], principles);
@@ -128,16 +153,15 @@ public static partial class PostureAssessor
 
     // ---- dependency audit -----------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"pip-audit|\bsafety\s+(check|scan)\b|\bbulwark\b|osv-scanner|dependency-review-action|\bsnyk\s+test\b|snyk/actions|\btrivy\b|trivy-action",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex DependencyAudit();
+    static readonly Tool DependencyAudit = new("pip-audit", "safety check", "safety scan", "bulwark", "osv-scanner", "dependency-review-action",
+        "snyk test", "snyk/actions", "trivy", "trivy-action");
 
     static PracticeResult DependencyAuditInCi(ProjectFacts facts)
     {
         const string id = "dependency-audit-in-ci", title = "Dependencies are audited in CI";
         Principle[] principles = [Principle.Integrity, Principle.Availability, Principle.Confidentiality];
         const string how = "Add a CI step that fails on known-vulnerable dependencies: `bulwark scan --select dependencies` (after `bulwark db update`), `pip-audit -r requirements.txt`, or `pypa/gh-action-pip-audit`; on GitHub also enable Dependabot alerts.";
-        if (FindCommand(facts, DependencyAudit()) is { } c)
+        if (FindCommand(facts, DependencyAudit) is { } c)
             return Met(id, title, $"CI audits dependencies: `{Trim(c.Text)}`", [Evidence(c)], principles);
         var hook = facts.PreCommitHooks.FirstOrDefault(h => h.Id is "pip-audit" or "safety" or "osv-scanner");
         if (hook.Id is not null)
@@ -242,22 +266,18 @@ public static partial class PostureAssessor
 
     // ---- secret scanning ------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"gitleaks|trufflehog|detect-secrets|ggshield|secretlint|talisman|git-secrets|\bkingfisher\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex SecretScanner();
-
-    [GeneratedRegex(@"\bbulwark\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex BulwarkCommand();
+    static readonly Tool SecretScanner = new("gitleaks", "trufflehog", "detect-secrets", "ggshield", "secretlint", "talisman", "git-secrets", "kingfisher");
+    static readonly Tool BulwarkCommand = new("bulwark");
 
     static PracticeResult SecretScanning(ProjectFacts facts, bool bulwarkScansSecrets)
     {
         const string id = "secret-scanning", title = "Secrets are scanned for in CI or pre-commit";
         Principle[] principles = [Principle.Confidentiality, Principle.Authentication];
-        if (FindCommand(facts, SecretScanner()) is { } c)
+        if (FindCommand(facts, SecretScanner) is { } c)
             return Met(id, title, $"CI scans for secrets: `{Trim(c.Text)}`", [Evidence(c)], principles);
-        if (bulwarkScansSecrets && FindCommand(facts, BulwarkCommand()) is { } b)
+        if (bulwarkScansSecrets && FindCommand(facts, BulwarkCommand) is { } b)
             return Met(id, title, "CI runs Bulwark, whose secrets rules scan for credentials", [Evidence(b)], principles);
-        var hook = facts.PreCommitHooks.FirstOrDefault(h => SecretScanner().IsMatch(h.Id));
+        var hook = facts.PreCommitHooks.FirstOrDefault(h => SecretScanner.IsIn(h.Id.ToLowerInvariant()));
         if (hook.Id is not null)
             return Met(id, title, $"the pre-commit hook `{hook.Id}` scans commits for secrets",
                 [new PostureEvidence(facts.PreCommitPath!, hook.Line, $"pre-commit hook {hook.Id}")], principles);
@@ -272,19 +292,16 @@ public static partial class PostureAssessor
 
     // ---- types and lint -------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"\b(mypy|pyright|basedpyright|pytype|pyre)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex TypeChecker();
-
-    [GeneratedRegex(@"\b(ruff|flake8|pylint|pyflakes|pycodestyle)\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex Linter();
+    static readonly Tool TypeChecker = new("mypy", "pyright", "basedpyright", "pytype", "pyre");
+    static readonly Tool Linter = new("ruff", "flake8", "pylint", "pyflakes", "pycodestyle");
 
     static PracticeResult TypeCheckingAndLinting(ProjectFacts facts)
     {
         const string id = "type-checking-and-linting", title = "Type checking and linting are configured";
         Principle[] principles = [Principle.Integrity, Principle.Availability];
-        var types = ConfiguredTool(facts, TypeChecker(), [("mypy.ini", null), (".mypy.ini", null), ("pyrightconfig.json", null), ("setup.cfg", "[mypy"),
+        var types = ConfiguredTool(facts, TypeChecker, [("mypy.ini", null), (".mypy.ini", null), ("pyrightconfig.json", null), ("setup.cfg", "[mypy"),
             ("tox.ini", "[mypy"), ("pyproject.toml", "[tool.mypy"), ("pyproject.toml", "[tool.pyright"), ("pyproject.toml", "[tool.basedpyright")]);
-        var lint = ConfiguredTool(facts, Linter(), [("ruff.toml", null), (".ruff.toml", null), (".flake8", null), (".pylintrc", null), ("pylintrc", null),
+        var lint = ConfiguredTool(facts, Linter, [("ruff.toml", null), (".ruff.toml", null), (".flake8", null), (".pylintrc", null), ("pylintrc", null),
             ("setup.cfg", "[flake8"), ("tox.ini", "[flake8"), ("pyproject.toml", "[tool.ruff"), ("pyproject.toml", "[tool.pylint"), ("pyproject.toml", "[tool.flake8")]);
         if (types is not null && lint is not null)
             return Met(id, title, "a type checker and a linter are configured", [types, lint], principles);
@@ -297,7 +314,7 @@ public static partial class PostureAssessor
             "Configure Ruff and mypy in pyproject.toml (`[tool.ruff]`, `[tool.mypy]`) and run both in CI or pre-commit.", principles);
     }
 
-    static PostureEvidence? ConfiguredTool(ProjectFacts facts, Regex tool, (string File, string? Section)[] configs)
+    static PostureEvidence? ConfiguredTool(ProjectFacts facts, Tool tool, (string File, string? Section)[] configs)
     {
         foreach (var (file, section) in configs)
         {
@@ -306,7 +323,7 @@ public static partial class PostureAssessor
             if (facts.LineContaining(file, section) is { } e) return e;
         }
         foreach (var (hookId, line, _) in facts.PreCommitHooks)
-            if (tool.IsMatch(hookId)) return new PostureEvidence(facts.PreCommitPath!, line, $"pre-commit hook {hookId}");
+            if (tool.IsIn(hookId.ToLowerInvariant())) return new PostureEvidence(facts.PreCommitPath!, line, $"pre-commit hook {hookId}");
         if (FindCommand(facts, tool) is { } c) return Evidence(c);
         return null;
     }
@@ -351,8 +368,6 @@ public static partial class PostureAssessor
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex LogCall();
 
-    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex Identifier();
 
     static readonly string[] SensitiveWords =
     [
@@ -363,11 +378,16 @@ public static partial class PostureAssessor
     /// <summary>An identifier (its last attribute) that names a credential or a sensitive personal field: `password`, `user.api_token`, not `num_tokens`.</summary>
     static string? SensitiveIdentifier(string args)
     {
-        foreach (Match m in Identifier().Matches(args))
+        int i = 0;
+        while (i < args.Length)
         {
-            var last = m.Value[(m.Value.LastIndexOf('.') + 1)..].ToLowerInvariant();
+            if (!(char.IsAsciiLetter(args[i]) || args[i] == '_')) { i++; continue; }
+            int start = i;
+            while (i < args.Length && (char.IsAsciiLetterOrDigit(args[i]) || args[i] is '_' or '.')) i++;
+            var name = args[start..i].TrimEnd('.');
+            var last = name[(name.LastIndexOf('.') + 1)..].ToLowerInvariant();
             foreach (var w in SensitiveWords)
-                if (last == w || last.EndsWith("_" + w, StringComparison.Ordinal)) return m.Value;
+                if (last == w || last.EndsWith("_" + w, StringComparison.Ordinal)) return name;
         }
         return null;
     }

@@ -9,6 +9,8 @@ public static partial class CredentialText
     public static bool IsCredentialName(string name)
     {
         var n = name.Replace('-', '_').ToUpperInvariant();
+        if (!(n.Contains("PASS") || n.Contains("PWD") || n.Contains("SECRET") || n.Contains("TOKEN") || n.Contains("KEY") || n.Contains("CREDENTIAL") || n.Contains("AUTH")))
+            return false;
         if (NotACredential().IsMatch(n)) return false;
         return CredentialName().IsMatch(n);
     }

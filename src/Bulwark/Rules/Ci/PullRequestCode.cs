@@ -21,7 +21,8 @@ public static partial class PullRequestCode
     }
 
     /// <summary>Does this text (a `ref:` or `repository:` input, a script line) name the pull request's head?</summary>
-    public static bool NamesUntrustedHead(string text) => UntrustedRef().IsMatch(text);
+    public static bool NamesUntrustedHead(string text) =>
+        (text.Contains("github.", StringComparison.OrdinalIgnoreCase) || text.Contains("pull/", StringComparison.OrdinalIgnoreCase)) && UntrustedRef().IsMatch(text);
 
     [GeneratedRegex(
         @"github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.pull_request\.merge_commit_sha|" +
@@ -32,7 +33,8 @@ public static partial class PullRequestCode
 
     /// <summary>A script line that fetches or checks out the pull request (`gh pr checkout`, `git fetch origin pull/N/head`, `git checkout $HEAD_SHA`).</summary>
     public static bool ScriptChecksOutHead(string line) =>
-        GhCheckout().IsMatch(line) || (GitFetchOrCheckout().IsMatch(line) && NamesUntrustedHead(line));
+        (line.Contains("pr checkout", StringComparison.Ordinal) && GhCheckout().IsMatch(line)) ||
+        (line.Contains("git", StringComparison.Ordinal) && NamesUntrustedHead(line) && GitFetchOrCheckout().IsMatch(line));
 
     [GeneratedRegex(@"\b(gh|hub)\s+pr\s+checkout\b", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex GhCheckout();

@@ -44,7 +44,7 @@ public sealed class SecretInScriptRule : WorkflowRule
             foreach (var line in ShellScript.Lines(text, run.Start, Math.Min(run.End, text.Length)))
             {
                 var code = ShellScript.WithoutComment(line.Text);
-                if (ShellScript.PrintsToLog(code)) continue; // GHA010's
+                if (ShellScript.PrintsToLog(code) || code.Contains("::add-mask::", StringComparison.Ordinal)) continue; // GHA010's, or masking
                 // `echo "${{ secrets.X }}" | tool --password-stdin`: handed over on standard input, by a shell builtin.
                 if (ShellScript.Prints(code) && code.Contains('|')) continue;
                 foreach (var span in Expressions.Find(text, line.Start, line.Start + code.Length))

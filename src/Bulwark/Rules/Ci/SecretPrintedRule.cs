@@ -41,7 +41,8 @@ public sealed class SecretPrintedRule : WorkflowRule
                 foreach (var line in ShellScript.Lines(text, run.Start, Math.Min(run.End, text.Length)))
                 {
                     var code = ShellScript.WithoutComment(line.Text);
-                    if (!ShellScript.PrintsToLog(code)) continue;
+                    // `::add-mask::` registers a value for masking: printing it is how that works.
+                    if (!ShellScript.PrintsToLog(code) || code.Contains("::add-mask::", StringComparison.Ordinal)) continue;
                     string? secret = null;
                     foreach (var span in Expressions.Find(text, line.Start, line.End))
                         if (Expressions.Parse(text, span.InnerStart, span.InnerEnd) is { } e && SecretUse.SecretName(e) is { } name) { secret = "secret `" + name + "`"; break; }

@@ -50,6 +50,8 @@ public static partial class ShellScript
     /// <summary>The variable a line assigns (`NAME=…`, `export NAME=…`, `local NAME=…`, PowerShell `$NAME = …`), or null.</summary>
     public static string? Assignment(string line)
     {
+        // Cheap tests first: most lines never reach the (costly to build) regular expression.
+        if (!line.Contains('=')) return null;
         var m = AssignmentPattern().Match(line);
         return m.Success ? m.Groups["n"].Value : null;
     }
@@ -61,6 +63,7 @@ public static partial class ShellScript
     /// <summary>Names of shell variables the line expands: `$NAME`, `${NAME…}`, PowerShell `$env:NAME`, cmd `%NAME%`.</summary>
     public static IEnumerable<(string Name, int Start, int End)> VariableReferences(string line)
     {
+        if (line.IndexOfAny(['$', '%']) < 0) yield break;
         foreach (Match m in VariableReference().Matches(line))
         {
             var g = m.Groups["a"].Success ? m.Groups["a"] : m.Groups["b"].Success ? m.Groups["b"] : m.Groups["c"].Success ? m.Groups["c"] : m.Groups["d"];
@@ -79,6 +82,7 @@ public static partial class ShellScript
     /// </summary>
     public static IEnumerable<(string Name, int Start, int End)> ReevaluatedVariables(string line)
     {
+        if (!line.Contains('$') || !(line.Contains("eval", StringComparison.Ordinal) || line.Contains(" -", StringComparison.Ordinal))) yield break;
         foreach (Match m in Reevaluation().Matches(line))
         {
             var code = m.Groups["code"];
@@ -94,7 +98,14 @@ public static partial class ShellScript
     private static partial Regex Reevaluation();
 
     /// <summary>A download piped or substituted into an interpreter: `curl … | sh`, `bash &lt;(curl …)`, `sh -c "$(wget …)"`, `iwr … | iex`.</summary>
-    public static Match RemoteScriptExecution(string line) => RemoteScript().Match(line);
+    public static Match RemoteScriptExecution(string line) =>
+        ContainsAny(line, "curl", "wget", "fetch", "http", "iwr", "irm", "invoke-", "iex") ? RemoteScript().Match(line) : Match.Empty;
+
+    static bool ContainsAny(string line, params string[] words)
+    {
+        foreach (var w in words) if (line.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     [GeneratedRegex(
         @"\b(curl|wget|fetch|http)\b[^|;&\n]*\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(env\s+([A-Za-z_][A-Za-z0-9_]*=\S*\s+)*)?(/usr/bin/|/bin/)?(ba|da|z|k|fi)?sh\b" +
@@ -111,6 +122,8 @@ public static partial class ShellScript
     /// <summary>Does the line append to the environment file or the path file (`>> $GITHUB_ENV`, `tee -a "$GITHUB_PATH"`, `$env:GITHUB_ENV`)?</summary>
     public static bool WritesEnvironmentFile(string line, out string file)
     {
+        file = "";
+        if (!line.Contains("GITHUB_ENV", StringComparison.OrdinalIgnoreCase) && !line.Contains("GITHUB_PATH", StringComparison.OrdinalIgnoreCase)) return false;
         var m = EnvironmentFileWrite().Match(line);
         file = m.Success ? m.Groups["f"].Value : "";
         return m.Success;
@@ -123,6 +136,7 @@ public static partial class ShellScript
     /// <summary>An output written by the line (`name=value >> $GITHUB_OUTPUT`, `::set-output name=name::value`), or null.</summary>
     public static string? OutputWritten(string line)
     {
+        if (!line.Contains("GITHUB_OUTPUT", StringComparison.Ordinal) && !line.Contains("set-output", StringComparison.Ordinal)) return null;
         var m = OutputWrite().Match(line);
         if (m.Success) return m.Groups["n"].Value;
         m = LegacySetOutput().Match(line);
@@ -152,7 +166,8 @@ public static partial class ShellScript
     }
 
     /// <summary>Does the line print (echo, printf, print, Write-Host, cat of a here-document)?</summary>
-    public static bool Prints(string line) => PrintCommand().IsMatch(line);
+    public static bool Prints(string line) =>
+        ContainsAny(line, "echo", "print", "write-", "cat") && PrintCommand().IsMatch(line);
 
     [GeneratedRegex(@"(^|[;&|({]\s*|\bthen\s+|\bdo\s+)\s*(echo|printf|print|Write-Host|Write-Output|cat\s+<<)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

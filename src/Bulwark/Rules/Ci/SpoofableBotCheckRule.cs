@@ -54,7 +54,7 @@ public sealed partial class SpoofableBotCheckRule : WorkflowRule
 
     void CheckCondition(YamlNode? node, ActionsDocument document, DocumentContext context)
     {
-        if (node is not YamlScalar s) return;
+        if (node is not YamlScalar s || !s.Value.Contains("actor", StringComparison.OrdinalIgnoreCase)) return;
         var m = ActorIsBot().Match(s.Value);
         if (!m.Success) return;
         Report(context, document, s,
