@@ -181,6 +181,21 @@ public class PostureTests
     }
 
     [Fact]
+    public void The_sample_app_scan_with_ci_findings_and_posture_gives_schema_valid_json_and_sarif()
+    {
+        var result = new Scanner(new ScanSettings()).Scan(new ScanRequest([Path.Combine(RepoPaths.RepoRoot, "samples", "insecure-app")]) { Posture = true });
+        Assert.Contains(result.Findings, f => f.Rule.Id == "GHA003" && f.Location.Path == ".github/workflows/ci.yml" && f.Location.StartLine == 14);
+        var json = new StringWriter();
+        Reporters.Create(ReportFormat.Json).Write(result, json);
+        var schema = SchemaValidation.Load(Path.Combine(RepoPaths.RepoRoot, "docs", "schemas", "bulwark-report-v1.schema.json"));
+        Assert.Empty(SchemaValidation.Errors(schema, json.ToString()));
+        var sarif = new StringWriter();
+        Reporters.Create(ReportFormat.Sarif).Write(result, sarif);
+        Assert.Empty(SchemaValidation.Errors(SarifReporterTests.OfficialSchema.Value, sarif.ToString()));
+        Assert.Equal(18, result.Posture!.Percent);
+    }
+
+    [Fact]
     public void Posture_command_prints_text_json_and_markdown_and_honours_min_score()
     {
         using var dir = new TempDir();

@@ -20,16 +20,33 @@ public static partial class PullRequestCode
             if (PrivilegedTriggers.Contains(t.Event)) yield return t;
     }
 
-    /// <summary>Does this text (a `ref:` or `repository:` input, a script line) name the pull request's head?</summary>
-    public static bool NamesUntrustedHead(string text) =>
-        (text.Contains("github.", StringComparison.OrdinalIgnoreCase) || text.Contains("pull/", StringComparison.OrdinalIgnoreCase)) && UntrustedRef().IsMatch(text);
+    /// <summary>Expressions and refs that name the pull request's head (or the triggering run's), compared case-insensitively.</summary>
+    static readonly string[] HeadNames =
+    [
+        "github.event.pull_request.head.sha", "github.event.pull_request.head.ref", "github.head_ref",
+        "github.event.pull_request.merge_commit_sha", "github.event.pull_request.head.repo.full_name",
+        "github.event.workflow_run.head_sha", "github.event.workflow_run.head_branch", "github.event.workflow_run.head_repository.full_name",
+    ];
 
-    [GeneratedRegex(
-        @"github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.pull_request\.merge_commit_sha|" +
-        @"github\.event\.pull_request\.head\.repo\.full_name|github\.event\.workflow_run\.head_(sha|branch)|" +
-        @"github\.event\.workflow_run\.head_repository\.full_name|refs/pull/[^/\s]+/(merge|head)|\bpull/\$\{\{",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UntrustedRef();
+    /// <summary>Does this text (a `ref:` or `repository:` input, a script line) name the pull request's head?</summary>
+    public static bool NamesUntrustedHead(string text)
+    {
+        foreach (var name in HeadNames)
+            if (text.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
+        // refs/pull/<n>/merge or /head, however the number is written; `pull/${{ … }}/head` in a fetch refspec.
+        int i = text.IndexOf("pull/", StringComparison.OrdinalIgnoreCase);
+        while (i >= 0)
+        {
+            var rest = text.AsSpan(i + 5);
+            if (rest.StartsWith("${{", StringComparison.Ordinal)) return true;
+            int slash = rest.IndexOf('/');
+            if (slash > 0 && (rest[(slash + 1)..].StartsWith("merge", StringComparison.OrdinalIgnoreCase) ||
+                              rest[(slash + 1)..].StartsWith("head", StringComparison.OrdinalIgnoreCase)) && !rest[..slash].Contains(' '))
+                return true;
+            i = text.IndexOf("pull/", i + 5, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
 
     /// <summary>A script line that fetches or checks out the pull request (`gh pr checkout`, `git fetch origin pull/N/head`, `git checkout $HEAD_SHA`).</summary>
     public static bool ScriptChecksOutHead(string line) =>

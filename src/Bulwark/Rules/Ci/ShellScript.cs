@@ -50,30 +50,61 @@ public static partial class ShellScript
     /// <summary>The variable a line assigns (`NAME=…`, `export NAME=…`, `local NAME=…`, PowerShell `$NAME = …`), or null.</summary>
     public static string? Assignment(string line)
     {
-        // Cheap tests first: most lines never reach the (costly to build) regular expression.
-        if (!line.Contains('=')) return null;
-        var m = AssignmentPattern().Match(line);
-        return m.Success ? m.Groups["n"].Value : null;
+        int i = 0;
+        SkipBlanks(line, ref i);
+        foreach (var keyword in new[] { "export ", "local ", "readonly ", "declare " })
+            if (string.CompareOrdinal(line, i, keyword, 0, keyword.Length) == 0)
+            {
+                i += keyword.Length;
+                SkipBlanks(line, ref i);
+                while (i < line.Length && line[i] == '-') { while (i < line.Length && line[i] is not (' ' or '\t')) i++; SkipBlanks(line, ref i); }
+                break;
+            }
+        if (i < line.Length && line[i] == '$') i++;
+        int start = i;
+        if (i >= line.Length || !(char.IsAsciiLetter(line[i]) || line[i] == '_')) return null;
+        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] == '_')) i++;
+        int end = i;
+        SkipBlanks(line, ref i);
+        if (i >= line.Length || line[i] != '=' || (i + 1 < line.Length && line[i + 1] == '=')) return null;
+        return line[start..end];
     }
 
-    [GeneratedRegex(@"^\s*((export|local|readonly|declare(\s+-[A-Za-z]+)*)\s+)?\$?(?<n>[A-Za-z_][A-Za-z0-9_]*)\s*=[^=]",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex AssignmentPattern();
+    static void SkipBlanks(string s, ref int i)
+    {
+        while (i < s.Length && s[i] is ' ' or '\t') i++;
+    }
 
     /// <summary>Names of shell variables the line expands: `$NAME`, `${NAME…}`, PowerShell `$env:NAME`, cmd `%NAME%`.</summary>
     public static IEnumerable<(string Name, int Start, int End)> VariableReferences(string line)
     {
-        if (line.IndexOfAny(['$', '%']) < 0) yield break;
-        foreach (Match m in VariableReference().Matches(line))
+        for (int i = 0; i < line.Length; i++)
         {
-            var g = m.Groups["a"].Success ? m.Groups["a"] : m.Groups["b"].Success ? m.Groups["b"] : m.Groups["c"].Success ? m.Groups["c"] : m.Groups["d"];
-            yield return (g.Value, m.Index, m.Index + m.Length);
+            char c = line[i];
+            if (c == '$' && i + 1 < line.Length)
+            {
+                int j = i + 1;
+                if (line[j] == '{') j++;
+                else if (line.Length - j >= 4 && string.Compare(line, j, "env:", 0, 4, StringComparison.OrdinalIgnoreCase) == 0) j += 4;
+                int nameStart = j;
+                if (j < line.Length && (char.IsAsciiLetter(line[j]) || line[j] == '_'))
+                {
+                    while (j < line.Length && (char.IsAsciiLetterOrDigit(line[j]) || line[j] == '_')) j++;
+                    yield return (line[nameStart..j], i, j);
+                    i = j - 1;
+                }
+            }
+            else if (c == '%')
+            {
+                int j = i + 1;
+                if (j < line.Length && (char.IsAsciiLetter(line[j]) || line[j] == '_'))
+                {
+                    while (j < line.Length && (char.IsAsciiLetterOrDigit(line[j]) || line[j] == '_')) j++;
+                    if (j < line.Length && line[j] == '%') { yield return (line[(i + 1)..j], i, j + 1); i = j; }
+                }
+            }
         }
     }
-
-    [GeneratedRegex(@"\$\{(?<a>[A-Za-z_][A-Za-z0-9_]*)|\$env:(?<c>[A-Za-z_][A-Za-z0-9_]*)|\$(?<b>[A-Za-z_][A-Za-z0-9_]*)|%(?<d>[A-Za-z_][A-Za-z0-9_]*)%",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex VariableReference();
 
     /// <summary>
     /// Variables the line expands into text that is then run as code: the argument of `eval` (unless single-quoted)
@@ -165,21 +196,76 @@ public static partial class ShellScript
         return true;
     }
 
-    /// <summary>Does the line print (echo, printf, print, Write-Host, cat of a here-document)?</summary>
-    public static bool Prints(string line) =>
-        ContainsAny(line, "echo", "print", "write-", "cat") && PrintCommand().IsMatch(line);
-
-    [GeneratedRegex(@"(^|[;&|({]\s*|\bthen\s+|\bdo\s+)\s*(echo|printf|print|Write-Host|Write-Output|cat\s+<<)\b",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PrintCommand();
-
-    /// <summary>The words that start commands on the line (after `;`, `&amp;&amp;`, `|`, `sudo`, `time`…), lower-cased.</summary>
-    public static IEnumerable<string> CommandWords(string line)
+    /// <summary>Does the line print (echo, printf, print, Write-Host, Write-Output, cat of a here-document)?</summary>
+    public static bool Prints(string line)
     {
-        foreach (Match m in CommandWord().Matches(line)) yield return m.Groups["w"].Value.ToLowerInvariant();
+        if (!ContainsAny(line, "echo", "print", "write-", "cat")) return false;
+        foreach (var (word, rest) in Commands(line))
+        {
+            if (word is "echo" or "printf" or "print" or "write-host" or "write-output") return true;
+            if (word == "cat" && rest.TrimStart().StartsWith("<<", StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
-    [GeneratedRegex(@"(^|[;&|(`]|\$\(|\bthen\b|\bdo\b|\belse\b)\s*((sudo|time|exec|env|nohup|xvfb-run)(\s+-\S+)*\s+)*(?<w>[A-Za-z0-9_./+-]+)",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex CommandWord();
+    /// <summary>The words that start commands on the line (after `;`, `&amp;&amp;`, `|`, `$(`, `then`, `sudo`, `env`…), lower-cased.</summary>
+    public static IEnumerable<string> CommandWords(string line)
+    {
+        foreach (var (word, _) in Commands(line)) yield return word;
+    }
+
+    static readonly HashSet<string> Prefixes = new(StringComparer.Ordinal) { "sudo", "time", "exec", "env", "nohup", "xvfb-run", "command", "builtin" };
+    static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "then", "do", "else", "if", "while", "until", "!" };
+
+    /// <summary>
+    /// Each simple command of a line: its first word (lower-cased; leading `VAR=value` assignments, `sudo`-like
+    /// prefixes with their options and shell keywords skipped) and the text after it. Quotes are respected when
+    /// splitting at `;`, `&amp;`, `|`, `(`, `)` and backquotes; a hand-written scan, linear in the line.
+    /// </summary>
+    static IEnumerable<(string Word, string After)> Commands(string line)
+    {
+        var segments = new List<string>();
+        int start = 0;
+        char quote = '\0';
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+            if (c is '\'' or '"') { quote = c; continue; }
+            if (c is ';' or '&' or '|' or '(' or ')' or '`' or '{' or '}')
+            {
+                segments.Add(line[start..i]);
+                start = i + 1;
+            }
+        }
+        segments.Add(line[start..]);
+        foreach (var segment in segments)
+        {
+            var words = segment.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            int w = 0;
+            while (w < words.Length)
+            {
+                var word = words[w];
+                if (Keywords.Contains(word) || (word.Contains('=') && !word.StartsWith('=') && IsName(word[..word.IndexOf('=')]))) { w++; continue; }
+                if (Prefixes.Contains(word))
+                {
+                    w++;
+                    while (w < words.Length && words[w].StartsWith('-')) w++;
+                    continue;
+                }
+                break;
+            }
+            if (w >= words.Length) continue;
+            var first = words[w].TrimStart('$').ToLowerInvariant();
+            int at = segment.IndexOf(words[w], StringComparison.Ordinal) + words[w].Length;
+            yield return (first, segment[at..]);
+        }
+    }
+
+    static bool IsName(string s)
+    {
+        if (s.Length == 0 || !(char.IsAsciiLetter(s[0]) || s[0] == '_')) return false;
+        foreach (var c in s) if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
+        return true;
+    }
 }
