@@ -85,10 +85,13 @@ public sealed class CachePoisoningRule : WorkflowRule
             foreach (var step in job.Steps)
             {
                 if (step.Uses is not { } uses || step.UsesNode is not { } node) continue;
-                if (CachesIn(step, uses) is not { } action) continue;
+                if (CachesIn(step, uses, out var input) is not { } action) continue;
                 var cond = Condition(step.If);
                 if (cond.Contains("refs/tags", StringComparison.Ordinal) || cond.Contains("event_name", StringComparison.Ordinal)) continue;
-                Report(context, document, node,
+                // From `uses:` to the input that turns caching on, so that a suppression comment on either line applies.
+                var (start, end) = FirstLine(document.Text, node);
+                if (input is not null && input.Start > node.Start) end = FirstLine(document.Text, input).End;
+                context.Report(this, start, end,
                     $"`{action}` restores a cache in a job that {why}: a cache entry planted by another workflow would end up in the release; build releases without caches");
             }
     }
@@ -159,14 +162,16 @@ public sealed class CachePoisoningRule : WorkflowRule
         return d.StartsWith(u, StringComparison.Ordinal) || u.StartsWith(d, StringComparison.Ordinal);
     }
 
-    static string? CachesIn(Step step, UsesRef uses)
+    static string? CachesIn(Step step, UsesRef uses, out YamlScalar? enabling)
     {
+        enabling = null;
         foreach (var (action, input, onByDefault, offInput) in CacheActions)
         {
             if (!uses.IsExactly(action)) continue;
             if (offInput is not null && IsTrue(step.With?[offInput])) return null;
             if (input is null) return action;
             var value = step.With?[input] as YamlScalar;
+            enabling = value;
             if (value is null || value.IsNull) return onByDefault ? action : null;
             var v = value.Value.Trim().ToLowerInvariant();
             if (v.Contains("${{", StringComparison.Ordinal)) return null; // decided at run time: often off for tags

@@ -61,7 +61,9 @@ public sealed class DangerousTriggerRule : WorkflowRule
             var message = contained
                 ? what + "; no step checks out code or runs a script here, keep it that way"
                 : what + "; never check out, build or trust anything from the pull request in it";
-            Report(context, document, trigger.Node, message, severity: contained ? Severity.Low : Severity.Medium);
+            // From `on:` to the trigger, so that a suppression comment on either line applies (zizmor's sit on `on:`).
+            int start = document.OnKey is { } on && on.Start < trigger.Node.Start ? on.Start : trigger.Node.Start;
+            context.Report(this, start, trigger.Node.End, message, contained ? Severity.Low : Severity.Medium, fingerprintKey: trigger.Event);
         }
     }
 }
