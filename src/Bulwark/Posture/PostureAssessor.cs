@@ -60,15 +60,29 @@ public static partial class PostureAssessor
         foreach (var c in facts.Commands)
             foreach (var part in c.Text.ToLowerInvariant().Split(["&&", "||", ";"], StringSplitOptions.TrimEntries))
             {
-                if ((part.Contains("install", StringComparison.Ordinal) || part.Contains(" add", StringComparison.Ordinal)) && InstallLine().IsMatch(part)) continue;
+                if (InstallsTools(part)) continue;
                 if (tool.IsIn(part)) return c;
             }
         return null;
     }
 
-    [GeneratedRegex(@"\b(pip3?|uv\s+pip|pipx|conda|mamba|apt-get|apt|brew|npm|go)\s+install\b|\b(poetry|uv)\s+add\b|\buv\s+tool\s+install\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex InstallLine();
+    static readonly HashSet<string> Installers = new(StringComparer.Ordinal) { "pip", "pip3", "pipx", "conda", "mamba", "apt-get", "apt", "brew", "npm", "go" };
+
+    /// <summary>`pip install bandit`, `uv pip install …`, `uv tool install …`, `poetry add …`: installing is not running.</summary>
+    static bool InstallsTools(string lowerPart)
+    {
+        if (!lowerPart.Contains("install", StringComparison.Ordinal) && !lowerPart.Contains(" add", StringComparison.Ordinal)) return false;
+        var words = lowerPart.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i + 1 < words.Length; i++)
+        {
+            var w = words[i].EndsWith("/pip", StringComparison.Ordinal) ? "pip" : words[i];
+            if (Installers.Contains(w) && words[i + 1] == "install") return true;
+            if (w is "uv" && words[i + 1] is "pip" or "tool" && i + 2 < words.Length && words[i + 2] == "install") return true;
+            if (w is "poetry" or "uv" && words[i + 1] == "add") return true;
+            if (w is "-m" && words[i + 1] == "pip" && i + 2 < words.Length && words[i + 2] == "install") return true;
+        }
+        return false;
+    }
 
     static readonly string NoCi = "no CI configuration was found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, CircleCI, Azure Pipelines, Travis)";
 
@@ -360,13 +374,56 @@ public static partial class PostureAssessor
 
     // ---- logging --------------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"logging\.basicConfig\(|\bdictConfig\(|\bfileConfig\(|^\s*LOGGING\s*[:=]|structlog\.configure\(|\blogger\.add\(|logging\.config\.",
-        RegexOptions.NonBacktracking | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex LoggingConfiguration();
+    static readonly string[] LoggingSetups =
+        ["logging.basicConfig(", "dictConfig(", "fileConfig(", "structlog.configure(", "logger.add(", "logging.config."];
 
-    [GeneratedRegex(@"\b(log|logger|logging|_log|_logger|LOG|LOGGER|log_|self\.log|self\.logger|app\.logger|current_app\.logger)\.(debug|info|warning|warn|error|exception|critical|log|fatal)\s*\(",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex LogCall();
+    /// <summary>Where the text configures logging (a setup call, or a Django `LOGGING` setting at the start of a line); -1 when it does not.</summary>
+    static int LoggingConfiguration(string text)
+    {
+        foreach (var setup in LoggingSetups)
+            if (text.IndexOf(setup, StringComparison.Ordinal) is var i and >= 0) return i;
+        int at = 0;
+        while ((at = text.IndexOf("LOGGING", at, StringComparison.Ordinal)) >= 0)
+        {
+            int j = at + 7;
+            while (j < text.Length && text[j] is ' ' or '\t') j++;
+            if ((at == 0 || text[at - 1] == '\n') && j < text.Length && text[j] is '=' or ':') return at;
+            at += 7;
+        }
+        return -1;
+    }
+
+    static readonly HashSet<string> LogReceivers = new(StringComparer.Ordinal)
+    {
+        "log", "logger", "logging", "_log", "_logger", "LOG", "LOGGER", "log_", "self.log", "self.logger", "self._logger", "app.logger",
+        "current_app.logger",
+    };
+
+    static readonly HashSet<string> LogMethods = new(StringComparer.Ordinal)
+    {
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal",
+    };
+
+    /// <summary>Offsets of log calls (`log.info(`, `logger.error(`, `app.logger.warning(`…) and of their argument lists; a hand-written scan.</summary>
+    static IEnumerable<(int Call, int Arguments)> LogCalls(string text)
+    {
+        int i = 0;
+        while ((i = text.IndexOf('(', i)) >= 0)
+        {
+            int open = i++;
+            int e = open;
+            while (e > 0 && text[e - 1] is ' ' or '\t') e--;
+            int m = e;
+            while (m > 0 && (char.IsAsciiLetterOrDigit(text[m - 1]) || text[m - 1] == '_')) m--;
+            if (m == e || m == 0 || text[m - 1] != '.' || !LogMethods.Contains(text[m..e])) continue;
+            int r = m - 1;
+            int s = r;
+            while (s > 0 && (char.IsAsciiLetterOrDigit(text[s - 1]) || text[s - 1] is '_' or '.')) s--;
+            if (s > 0 && (char.IsAsciiLetterOrDigit(text[s - 1]) || text[s - 1] == '_')) continue;
+            if (!LogReceivers.Contains(text[s..r])) continue;
+            yield return (s, open + 1);
+        }
+    }
 
 
     static readonly string[] SensitiveWords =
@@ -409,16 +466,16 @@ public static partial class PostureAssessor
             anyPython = true;
             bool isTest = name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name == "conftest.py" ||
                           p.StartsWith("tests/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal);
-            if (configured is null && !isTest && LoggingConfiguration().Match(text) is { Success: true } m)
-                configured = new PostureEvidence(p, facts.LineOf(p, m.Index), Trim(LineAt(text, m.Index)));
+            if (configured is null && !isTest && LoggingConfiguration(text) is var at and >= 0)
+                configured = new PostureEvidence(p, facts.LineOf(p, at), Trim(LineAt(text, at)));
             if (!text.Contains("log", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (Match call in LogCall().Matches(text))
+            foreach (var (call, arguments) in LogCalls(text))
             {
                 usesLogging = true;
                 if (isTest || leaks.Count >= 5) continue;
-                var args = CallArguments(text, call.Index + call.Length);
+                var args = CallArguments(text, arguments);
                 if (SensitiveIdentifier(args) is { } s)
-                    leaks.Add(new PostureEvidence(p, facts.LineOf(p, call.Index), $"logs `{s}`: {Trim(LineAt(text, call.Index))}"));
+                    leaks.Add(new PostureEvidence(p, facts.LineOf(p, call), $"logs `{s}`: {Trim(LineAt(text, call))}"));
             }
         }
         if (!anyPython) return NotApplicable(id, title, "no Python code was found", principles);
