@@ -28,9 +28,13 @@ public sealed class FileOutcome
 public static class FileAnalysis
 {
     /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
-    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
+    /// <param name="kind">The file's kind (which document rules read it); null to decide from its path.</param>
+    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null,
+        FileKind? kind = null)
     {
-        fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
+        var discovered = new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length);
+        if (kind is { } k) discovered = discovered with { Kind = k };
+        fileRules ??= rules.FileRulesFor(discovered);
         var outcome = new FileOutcome();
         var raw = new List<Finding>();
         ParseResult? parse = null;
@@ -76,6 +80,7 @@ public static class FileAnalysis
                 catch (Exception ex) { outcome.Warnings.Add(RuleFailure(rule, file, ex)); }
             }
         }
+        DocumentAnalysis.Run(file, discovered.Kind, rules, settings, raw, outcome.Warnings);
 
         long t1 = PhaseTimes.Now();
         // Statement lines and string spans only matter for placing suppression comments: skip them for clean files.

@@ -25,6 +25,8 @@ public sealed record ScanResult
     public SuppressionCounts Suppressed { get; init; } = SuppressionCounts.None;
     /// <summary>One-line notes for the user (stale advisory database, unreadable file…).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The security-practice scorecard, when the scan was asked for it (`bulwark posture`, `scan` of a directory).</summary>
+    public Posture.PostureReport? Posture { get; init; }
     public TimeSpan Elapsed { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }

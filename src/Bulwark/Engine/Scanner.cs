@@ -15,6 +15,8 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public Action<int, int>? Progress { get; init; }
     /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
     public Bulwark.Secrets.GitHistory? History { get; init; }
+    /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
+    public bool Posture { get; init; }
 }
 
 /// <summary>
@@ -78,6 +80,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             findings.RemoveAll(f => known.Contains(f.Fingerprint));
             baseline = before - findings.Count;
         }
+        var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FileAnalysis.CompareFindings);
 
@@ -90,6 +93,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             FilesSkipped = skipped,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
+            Posture = posture,
             Elapsed = clock.Elapsed,
         };
     }
@@ -160,7 +164,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules)
     {
         var fileRules = rules.FileRulesFor(file);
-        if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
+        if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
+            return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
             var o = new FileOutcome();
@@ -193,7 +198,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
@@ -225,7 +230,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
     }
 
-    static SourceFile? Load(DiscoveredFile d)
+    internal static SourceFile? Load(DiscoveredFile d)
     {
         try
         {
