@@ -1,6 +1,6 @@
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
 
 namespace Bulwark.Dependencies;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;

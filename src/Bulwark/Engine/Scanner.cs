@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;
 

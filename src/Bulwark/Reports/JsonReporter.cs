@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Reports;
 

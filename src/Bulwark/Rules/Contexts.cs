@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;

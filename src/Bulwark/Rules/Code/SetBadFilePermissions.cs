@@ -1,5 +1,5 @@
 using System.Numerics;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;

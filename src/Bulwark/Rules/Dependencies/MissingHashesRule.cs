@@ -1,6 +1,6 @@
 using Bulwark.Dependencies;
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 

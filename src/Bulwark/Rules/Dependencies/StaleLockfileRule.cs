@@ -1,7 +1,7 @@
 using Bulwark.Dependencies;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Dependencies.Requirements;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 

@@ -3,7 +3,7 @@ using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Dependencies.Requirements;
 using Bulwark.Dependencies.Versions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 

@@ -1,4 +1,4 @@
-namespace Bulwark.Model;
+namespace Bulwark.Core;
 
 public enum Family { Code, Injection, Secrets, Dependencies, Configuration, Ci }
 

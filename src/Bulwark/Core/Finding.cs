@@ -1,4 +1,4 @@
-namespace Bulwark.Model;
+namespace Bulwark.Core;
 
 /// <summary>
 /// A place in a file: 1-based lines, 1-based columns counted in UTF-16 code units, end column exclusive

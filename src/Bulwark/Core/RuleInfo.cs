@@ -1,4 +1,4 @@
-namespace Bulwark.Model;
+namespace Bulwark.Core;
 
 /// <summary>A configurable option of a rule: `[tool.bulwark.rule-options.ID]` key, its type and default.</summary>
 public sealed record RuleOptionInfo(string Name, RuleOptionType Type, object Default, string Description);
