@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bulwark.Config;
-using Bulwark.Engine;
 using Bulwark.Core;
 
 namespace Bulwark.Cli.Commands;

@@ -1,3 +1,5 @@
+using Bulwark.Core;
+
 namespace Bulwark.Engine;
 
 /// <summary>

@@ -27,9 +27,3 @@ public sealed record ScanResult
     public TimeSpan Elapsed { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }
-
-public static class BulwarkVersion
-{
-    public static string Current =>
-        typeof(BulwarkVersion).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
-}

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Bulwark.Engine;
 using Bulwark.Core;
+using Bulwark.Engine;
 
 namespace Bulwark.Reports;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Bulwark.Engine;
 using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Python.Syntax;

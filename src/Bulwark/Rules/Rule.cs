@@ -1,5 +1,4 @@
 using Bulwark.Core;
-using Bulwark.Engine;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules;

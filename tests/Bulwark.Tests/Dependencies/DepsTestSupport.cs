@@ -1,5 +1,4 @@
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Engine;
 using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;

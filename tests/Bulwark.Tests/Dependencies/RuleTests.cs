@@ -1,4 +1,3 @@
-using Bulwark.Engine;
 using Bulwark.Core;
 using Bulwark.Rules;
 using Bulwark.Rules.Dependencies;

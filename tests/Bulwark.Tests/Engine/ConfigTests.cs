@@ -1,5 +1,4 @@
 using Bulwark.Config;
-using Bulwark.Engine;
 using Bulwark.Core;
 using Bulwark.Tests.Support;
 

@@ -1,5 +1,5 @@
-using Bulwark.Engine;
 using Bulwark.Core;
+using Bulwark.Engine;
 using Bulwark.Python;
 
 namespace Bulwark.Tests.Engine;

@@ -1,5 +1,5 @@
-using Bulwark.Engine;
 using Bulwark.Core;
+using Bulwark.Engine;
 
 namespace Bulwark.Tests.Reports;
 

@@ -1,5 +1,5 @@
-using Bulwark.Engine;
 using Bulwark.Core;
+using Bulwark.Engine;
 using Bulwark.Python;
 using Bulwark.Rules;
 using Bulwark.Rules.Blacklist;

@@ -29,7 +29,7 @@ public sealed class AssertUsed : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         foreach (var glob in Bandit.ListOption(context, this, "skips", []))
-            if (Bulwark.Engine.Glob.IsMatch(glob, context.File.RelativePath)) return;
+            if (Glob.IsMatch(glob, context.File.RelativePath)) return;
         context.Report(this, node, "Use of `assert`: it is removed under `python -O`, so it must not enforce security checks.");
     }
 }

@@ -1,4 +1,3 @@
-using Bulwark.Engine;
 using Bulwark.Core;
 
 namespace Bulwark.Rules.Diagnostics;

@@ -1,6 +1,4 @@
-using Bulwark.Core;
-
-namespace Bulwark.Engine;
+namespace Bulwark.Core;
 
 /// <summary>The immutable, merged configuration of one scan (defaults ← config file ← command line).</summary>
 public sealed record ScanSettings

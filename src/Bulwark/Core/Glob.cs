@@ -1,4 +1,4 @@
-namespace Bulwark.Engine;
+namespace Bulwark.Core;
 
 /// <summary>
 /// Gitignore-style globs over '/'-separated relative paths: `*` and `?` within a segment, `**` across segments,

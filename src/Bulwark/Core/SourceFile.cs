@@ -1,6 +1,6 @@
 using Bulwark.Python;
 
-namespace Bulwark.Engine;
+namespace Bulwark.Core;
 
 /// <summary>A decoded file of the scan. RelativePath uses '/' and is relative to the scan root.</summary>
 public sealed class SourceFile(string fullPath, string relativePath, SourceText text, bool isPython)

@@ -1,0 +1,4 @@
+namespace Bulwark.Core;
+
+/// <summary>A file found by discovery: absolute path and '/'-separated path relative to the scan root.</summary>
+public sealed record DiscoveredFile(string FullPath, string RelativePath, bool IsPython, long Length);
