@@ -1,4 +1,3 @@
-using Bulwark.Dependencies;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Core;
 

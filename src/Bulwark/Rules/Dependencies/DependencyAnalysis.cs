@@ -1,9 +1,9 @@
+using Bulwark.Core;
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Core;
-using Bulwark.Rules;
+using Bulwark.Dependencies.Requirements;
 
-namespace Bulwark.Dependencies;
+namespace Bulwark.Rules.Dependencies;
 
 /// <summary>Per-scan state shared by the dependency rules: manifests parsed once, the advisory store loaded once.</summary>
 public static class DependencyAnalysis
@@ -82,9 +82,9 @@ public static class DependencyAnalysis
 
     public static bool IsIgnored(RuleOptions options, string name, string optionName = "ignore-packages")
     {
-        var n = Requirements.PackageName.Normalize(name);
+        var n = PackageName.Normalize(name);
         foreach (var x in options.StringList(optionName))
-            if (Requirements.PackageName.Normalize(x) == n) return true;
+            if (PackageName.Normalize(x) == n) return true;
         return false;
     }
 }
