@@ -47,7 +47,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         var analysed = clock.Elapsed;
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {FileAnalysis.PhaseTimes.Report()}");
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {PhaseTimes.Report()}");
         var findings = new List<Finding>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
@@ -75,7 +75,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             baseline = before - findings.Count;
         }
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
-        findings.Sort(FileAnalysis.CompareFindings);
+        findings.Sort(FindingOrder.Compare);
 
         return new ScanResult
         {
@@ -163,7 +163,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
-        long t0 = FileAnalysis.PhaseTimes.Now();
+        long t0 = PhaseTimes.Now();
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file.FullPath); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -186,7 +186,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             source = DecodeText(file, bytes);
             if (source is null) return (null, null, true); // binary
         }
-        FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
+        PhaseTimes.Add(PhaseTimes.Read, ref t0);
         return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
     }
 
@@ -216,7 +216,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             try { rule.Check(context); }
             catch (Exception ex) { warnings.Add($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {ex.Message}"); }
         }
-        return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
+        return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
 
     static SourceFile? Load(DiscoveredFile d)
