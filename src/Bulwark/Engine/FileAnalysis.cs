@@ -14,7 +14,9 @@ namespace Bulwark.Engine;
 public static class FileAnalysis
 {
     /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
-    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
+    /// <param name="profiler">The scan's profiler, when timing is on.</param>
+    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null,
+        ScanProfiler? profiler = null)
     {
         fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
         var outcome = new FileOutcome();
@@ -23,9 +25,9 @@ public static class FileAnalysis
 
         if (file.IsPython)
         {
-            long t0 = PhaseTimes.Now();
+            long t0 = ScanProfiler.Timestamp();
             parse = PythonParser.Parse(file.Text.Text);
-            PhaseTimes.Add(PhaseTimes.Parse, ref t0);
+            profiler?.Add(ScanProfiler.Phase.Parse, ref t0);
             // One finding per file: the first error is the real one, later ones are often its echoes.
             if (parse.Errors.Count > 0 && rules.Contains(SyntaxErrorRule.Instance.Info.Id))
             {
@@ -43,14 +45,14 @@ public static class FileAnalysis
             }
             var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
             var semantic = SemanticModel.Build(parse.Module, moduleName, isPackage);
-            PhaseTimes.Add(PhaseTimes.Semantic, ref t0);
+            profiler?.Add(ScanProfiler.Phase.Semantic, ref t0);
             outcome.ImportedModules = semantic.ImportedModules;
             if (rules.CodeRules.Count > 0)
             {
                 var context = new CodeContext(file, parse, semantic, settings, raw);
-                new RuleDispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
+                new RuleDispatcher(rules, context, outcome.Warnings, profiler).Visit(parse.Module);
             }
-            PhaseTimes.Add(PhaseTimes.Rules, ref t0);
+            profiler?.Add(ScanProfiler.Phase.Rules, ref t0);
         }
 
         if (fileRules.Count > 0)
@@ -63,7 +65,7 @@ public static class FileAnalysis
             }
         }
 
-        long t1 = PhaseTimes.Now();
+        long t1 = ScanProfiler.Timestamp();
         // Statement lines and string spans only matter for placing suppression comments: skip them for clean files.
         if (raw.Count > 0)
         {
@@ -76,7 +78,7 @@ public static class FileAnalysis
             }
             FindingFinisher.Finish(file, raw, statementStarts, settings, outcome, stringSpans, statementEnds);
         }
-        PhaseTimes.Add(PhaseTimes.Finish, ref t1);
+        profiler?.Add(ScanProfiler.Phase.Finish, ref t1);
         return outcome;
     }
 

@@ -5,17 +5,17 @@ using Bulwark.Rules;
 namespace Bulwark.Engine;
 
 /// <summary>One walk of the tree serves every code rule, dispatched by node kind.</summary>
-internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<string> warnings) : AstWalker
+internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<string> warnings, ScanProfiler? profiler) : AstWalker
 {
     public override void Visit(Node node)
     {
         if (rules.ForKind(node.Kind) is { } list)
             foreach (var rule in list)
             {
-                long t0 = PhaseTimes.Now();
+                long t0 = profiler is null ? 0 : ScanProfiler.Timestamp();
                 try { rule.Check(node, context); }
                 catch (Exception ex) { warnings.Add(Failure(rule, context.File, ex)); }
-                if (PhaseTimes.Enabled) PhaseTimes.AddRule(rule.Info.Id, t0);
+                profiler?.AddRule(rule.Info.Id, t0);
             }
         node.WalkChildren(this);
     }

@@ -30,6 +30,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings) = Discover(request.Paths);
         var discovered = clock.Elapsed;
 
@@ -38,7 +39,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -46,8 +47,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         });
 
         var analysed = clock.Elapsed;
-        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {PhaseTimes.Report()}");
+        if (profiler is not null)
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
@@ -153,7 +154,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
@@ -163,7 +164,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
-        long t0 = PhaseTimes.Now();
+        long t0 = ScanProfiler.Timestamp();
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file.FullPath); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -186,8 +187,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             source = DecodeText(file, bytes);
             if (source is null) return (null, null, true); // binary
         }
-        PhaseTimes.Add(PhaseTimes.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
+        profiler?.Add(ScanProfiler.Phase.Read, ref t0);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, profiler), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
