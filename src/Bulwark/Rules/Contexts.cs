@@ -66,6 +66,21 @@ public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticMode
 
     public void Report(IRule rule, Node node, string message, Severity severity, Confidence confidence) =>
         Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)) with { Severity = severity, Confidence = confidence });
+
+    readonly List<object> _perFile = [];
+
+    /// <summary>
+    /// State that helpers shared by several rules keep for this file (a memo of the last answer, say): one
+    /// <typeparamref name="T"/> per file, created on first use. A context serves one walk on one thread: no locking.
+    /// </summary>
+    public T PerFile<T>() where T : class, new()
+    {
+        foreach (var state in _perFile)
+            if (state is T known) return known;
+        var created = new T();
+        _perFile.Add(created);
+        return created;
+    }
 }
 
 /// <summary>What a project rule sees: every discovered file, Python imports gathered in the file pass, and a shared cache.</summary>

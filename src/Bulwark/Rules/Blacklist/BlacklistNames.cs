@@ -11,19 +11,23 @@ namespace Bulwark.Rules.Blacklist;
 /// </summary>
 static class BlacklistNames
 {
-    // Every blacklist rule asks for the name of the same call in turn; remember the last answer per thread
-    // (files are analysed in parallel, each in one sequential walk) instead of rebuilding the dotted string.
-    [ThreadStatic] static Call? t_call;
-    [ThreadStatic] static SemanticModel? t_model;
-    [ThreadStatic] static CallName t_name;
-
     public readonly record struct CallName(string? Name, bool IsDynamicImport);
 
-    public static CallName Of(Call call, SemanticModel model)
+    // Every blacklist rule asks for the name of the same call in turn: the file's walk remembers the last answer
+    // instead of rebuilding the dotted string.
+    sealed class LastCall
     {
-        if (ReferenceEquals(call, t_call) && ReferenceEquals(model, t_model)) return t_name;
-        var name = Compute(call, model);
-        t_call = call; t_model = model; t_name = name;
+        public Call? Call;
+        public CallName Name;
+    }
+
+    public static CallName Of(Call call, CodeContext context)
+    {
+        var last = context.PerFile<LastCall>();
+        if (ReferenceEquals(call, last.Call)) return last.Name;
+        var name = Compute(call, context.Semantic);
+        last.Call = call;
+        last.Name = name;
         return name;
     }
 

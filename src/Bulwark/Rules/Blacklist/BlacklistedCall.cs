@@ -27,7 +27,7 @@ public abstract class BlacklistedCall : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         var call = (Call)node;
-        var (name, dynamicImport) = BlacklistNames.Of(call, context.Semantic);
+        var (name, dynamicImport) = BlacklistNames.Of(call, context);
         if (name is null || dynamicImport) return;
         if (!_names.Contains(name)) return;
         context.Report(this, call, Message(name));

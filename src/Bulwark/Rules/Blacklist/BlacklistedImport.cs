@@ -48,7 +48,7 @@ public abstract class BlacklistedImport : CodeRule
                 break;
             }
             case Call call:
-                var name = BlacklistNames.Of(call, context.Semantic).Name;
+                var name = BlacklistNames.Of(call, context).Name;
                 if (name is null) return;
                 foreach (var m in Modules)
                     if (m == name) { context.Report(this, call, Message(name)); return; }

@@ -27,7 +27,7 @@ public sealed class HashlibInsecure : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         var call = (Call)node;
-        var name = BlacklistNames.Of(call, context.Semantic).Name;
+        var name = BlacklistNames.Of(call, context).Name;
         if (name is null) return;
         // Bandit tests whether any dotted part is `hashlib` / `crypt`, then looks at the last part.
         var func = name[(name.LastIndexOf('.') + 1)..];

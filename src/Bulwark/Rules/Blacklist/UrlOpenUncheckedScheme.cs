@@ -34,7 +34,7 @@ public sealed class UrlOpenUncheckedScheme : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         var call = (Call)node;
-        var (name, dynamicImport) = BlacklistNames.Of(call, context.Semantic);
+        var (name, dynamicImport) = BlacklistNames.Of(call, context);
         if (name is null || dynamicImport || !Openers.Contains(name)) return;
         bool isOpenerClass = name.EndsWith("URLopener", StringComparison.Ordinal);
         if (!isOpenerClass)
