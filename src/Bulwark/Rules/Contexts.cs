@@ -106,17 +106,13 @@ public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files
         (T)_cache.GetOrAdd(key, _ => factory(this));
 }
 
-/// <summary>A discovered file as project rules see it; its text is decoded on demand.</summary>
+/// <summary>A discovered file as project rules see it; its text is decoded on demand, once, whichever thread asks.</summary>
 public sealed class ProjectFile(string fullPath, string relativePath, Func<SourceFile?> load)
 {
-    SourceFile? _file; bool _loaded;
+    readonly Lazy<SourceFile?> _file = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
     public string FullPath { get; } = fullPath;
     public string RelativePath { get; } = relativePath;
     public string FileName => System.IO.Path.GetFileName(RelativePath);
     /// <summary>Null when the file cannot be read or decoded.</summary>
-    public SourceFile? Load()
-    {
-        if (!_loaded) { _file = load(); _loaded = true; }
-        return _file;
-    }
+    public SourceFile? Load() => _file.Value;
 }
