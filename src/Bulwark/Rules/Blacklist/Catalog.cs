@@ -17,7 +17,7 @@ public static partial class RuleCatalog
         rules.Add(new InsecureCipherMode());
         rules.Add(new TempfileMktemp());
         rules.Add(new EvalCall());
-        rules.Add(new DjangoMarkSafe());
+        rules.Add(new MarkSafe());
         rules.Add(new UrllibUrlopen());
         rules.Add(new UrlOpenUncheckedScheme());
         rules.Add(new PseudoRandom());

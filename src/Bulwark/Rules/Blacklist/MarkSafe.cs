@@ -3,7 +3,7 @@ using Bulwark.Core;
 namespace Bulwark.Rules.Blacklist;
 
 /// <summary>B308 — Django's `mark_safe`.</summary>
-public sealed class DjangoMarkSafe : BlacklistedCall
+public sealed class MarkSafe : BlacklistedCall
 {
     // `django.utils.html.mark_safe` is Bulwark's addition: the same function, re-exported and imported from there in practice.
     static readonly string[] Names = ["django.utils.safestring.mark_safe", "django.utils.html.mark_safe"];
