@@ -1,7 +1,7 @@
 using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;
-using Bulwark.Rules.Diagnostics;
+using Bulwark.Rules.Code.Diagnostics;
 using Bulwark.Semantics;
 
 namespace Bulwark.Engine;

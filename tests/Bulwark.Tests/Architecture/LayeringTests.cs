@@ -49,20 +49,40 @@ public class LayeringTests
     }
 
     [Fact]
-    public void Every_namespace_of_src_Bulwark_is_in_a_layer_and_its_folder()
+    public void Every_namespace_of_src_Bulwark_is_in_a_layer_and_matches_its_folder()
     {
         var problems = new List<string>();
         foreach (var (path, text) in Sources("src/Bulwark"))
         {
             var code = NamespaceReferences.StripCommentsAndStrings(text);
-            var ns = System.Text.RegularExpressions.Regex.Match(code, @"^\s*namespace\s+([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline);
-            if (!ns.Success) { problems.Add($"{path}: no namespace"); continue; }
-            var layer = Layer(ns.Groups[1].Value);
-            var folder = path["src/Bulwark/".Length..].Split('/')[0];
-            if (layer is null || !MayUse.ContainsKey(layer)) problems.Add($"{path}: namespace {ns.Groups[1].Value} is in no layer");
-            else if (layer != folder) problems.Add($"{path}: namespace {ns.Groups[1].Value} is outside its folder {folder}/");
+            var match = System.Text.RegularExpressions.Regex.Match(code, @"^\s*namespace\s+([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+            if (!match.Success) { problems.Add($"{path}: no namespace"); continue; }
+            var ns = match.Groups[1].Value;
+            var layer = Layer(ns);
+            // src/Bulwark/Rules/Code/Blacklist/X.cs → Bulwark.Rules.Code.Blacklist; an enclosing namespace is allowed
+            // too (the catalog's partial classes in each family folder are in Bulwark.Rules).
+            var folder = "Bulwark." + string.Join('.', path["src/Bulwark/".Length..].Split('/')[..^1]);
+            if (layer is null || !MayUse.ContainsKey(layer)) problems.Add($"{path}: namespace {ns} is in no layer");
+            else if (ns != folder && !folder.StartsWith(ns + ".", StringComparison.Ordinal) || ns == "Bulwark")
+                problems.Add($"{path}: namespace {ns} does not match its folder ({folder})");
         }
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void A_rule_family_uses_no_other_family()
+    {
+        // Bulwark.Rules.<Family>… is one family, in Rules/<Family>/; what several families share lives in Bulwark.Rules.
+        var references = NamespaceReferences.Read(Sources("src/Bulwark"), Sources("src/Bulwark.Python"));
+        var crossing = references.Where(r => Family(r.From) is { } from && Family(r.To) is { } to && from != to)
+            .Select(r => $"{r.Path}:{r.Line}: {r.From} uses {r.To} ({r.How})").Distinct().ToList();
+        Assert.True(crossing.Count == 0, "rule families using each other:\n" + string.Join('\n', crossing));
+    }
+
+    static string? Family(string ns)
+    {
+        var parts = ns.Split('.');
+        return parts.Length >= 3 && parts[0] == "Bulwark" && parts[1] == "Rules" ? parts[2] : null;
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Python;
 using Bulwark.Rules;
-using Bulwark.Rules.Blacklist;
+using Bulwark.Rules.Code.Blacklist;
 
 namespace Bulwark.Tests.Rules;
 
