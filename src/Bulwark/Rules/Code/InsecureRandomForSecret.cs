@@ -1,6 +1,5 @@
 using Bulwark.Core;
 using Bulwark.Python.Syntax;
-using Bulwark.Rules.Code.Blacklist;
 
 namespace Bulwark.Rules.Code;
 
@@ -272,7 +271,7 @@ public sealed class InsecureRandomForSecret : CodeRule
     /// <summary>Finds, in an expression, a call of a `random` function or a use of a name that holds one's value.</summary>
     sealed class SourceFinder(CodeContext context) : AstWalker
     {
-        static readonly HashSet<string> RandomFunctions = new(PseudoRandom.Names, StringComparer.Ordinal);
+        static readonly HashSet<string> RandomFunctions = new(RandomModule.Functions, StringComparer.Ordinal);
         IReadOnlyDictionary<string, Call>? _tainted;
         Call? _found;
 

@@ -20,7 +20,7 @@ public sealed class RequestWithNoCertValidation : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
-        if (RequestWithoutTimeout.HttpLibrary(call) is not { } library) return;
+        if (HttpClients.Library(call) is not { } library) return;
         if (call.Keyword("verify") is { } verify && context.Semantic.Evaluate(verify.Value) is { IsFalse: true })
             context.Report(this, verify.Value, $"Call to `{library}` with `verify=False` disables TLS certificate checks.");
     }

@@ -7,9 +7,6 @@ namespace Bulwark.Rules.Code;
 /// <summary>B113 — an HTTP request that can wait forever.</summary>
 public sealed class RequestWithoutTimeout : CallRule
 {
-    internal static readonly HashSet<string> HttpVerbs = ["get", "options", "head", "post", "put", "patch", "delete"];
-    internal static readonly HashSet<string> HttpxCallables = ["get", "options", "head", "post", "put", "patch", "delete", "request", "stream", "Client", "AsyncClient"];
-
     public override RuleInfo Info { get; } = new(
         Id: "B113", Name: "request-without-timeout", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Low, Cwe: 400,
@@ -25,7 +22,7 @@ public sealed class RequestWithoutTimeout : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
-        if (HttpLibrary(call) is not { } library) return;
+        if (HttpClients.Library(call) is not { } library) return;
         var timeout = call.Keyword("timeout");
         if (timeout is null)
         {
@@ -33,18 +30,5 @@ public sealed class RequestWithoutTimeout : CallRule
         }
         else if (timeout.Value is Constant { ValueKind: ConstantKind.None })
             context.Report(this, timeout.Value, $"Call to `{library}` with `timeout=None`: it can wait forever.");
-    }
-
-    /// <summary>`requests` or `httpx` when the call is one of their request functions (resolved through imports), else null.</summary>
-    internal static string? HttpLibrary(CallSite call)
-    {
-        if (call.QualifiedName is not { } q) return null;
-        int dot = q.IndexOf('.');
-        if (dot < 0) return null;
-        var root = q[..dot];
-        var last = q[(q.LastIndexOf('.') + 1)..];
-        if (root == "requests" && HttpVerbs.Contains(last)) return "requests";
-        if (root == "httpx" && HttpxCallables.Contains(last)) return "httpx";
-        return null;
     }
 }

@@ -16,7 +16,7 @@ public sealed class SslWithBadDefaults : CodeRule
         References: [Bandit.Doc("B503", "ssl_with_bad_defaults"), Bandit.Cwe(327)])
     {
         Aliases = ["S503"],
-        Options = [SslWithBadVersion.BadVersionsOption],
+        Options = [SslProtocols.BadVersionsOption],
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.FunctionDef, NodeKind.AsyncFunctionDef];

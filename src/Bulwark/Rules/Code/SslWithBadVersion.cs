@@ -7,15 +7,6 @@ namespace Bulwark.Rules.Code;
 /// <summary>B502 — a call that selects a broken SSL/TLS protocol version.</summary>
 public sealed class SslWithBadVersion : CallRule
 {
-    internal static readonly string[] BadVersions =
-    [
-        "PROTOCOL_SSLv2", "SSLv2_METHOD", "SSLv23_METHOD", "PROTOCOL_SSLv3", "PROTOCOL_TLSv1", "SSLv3_METHOD",
-        "TLSv1_METHOD", "PROTOCOL_TLSv1_1", "TLSv1_1_METHOD",
-    ];
-
-    internal static readonly RuleOptionInfo BadVersionsOption = new("bad_protocol_versions", RuleOptionType.StringList, BadVersions,
-        "Protocol constants considered broken (Bandit's `ssl_with_bad_version.bad_protocol_versions`).");
-
     public override RuleInfo Info { get; } = new(
         Id: "B502", Name: "ssl-with-bad-version", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 327,
@@ -26,7 +17,7 @@ public sealed class SslWithBadVersion : CallRule
         References: [Bandit.Doc("B502", "ssl_with_bad_version"), Bandit.Cwe(327)])
     {
         Aliases = ["S502"],
-        Options = [BadVersionsOption],
+        Options = [SslProtocols.BadVersionsOption],
     };
 
     protected override void Check(CallSite call, CodeContext context)

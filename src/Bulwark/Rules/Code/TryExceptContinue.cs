@@ -25,11 +25,7 @@ public sealed class TryExceptContinue : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         var handler = (ExceptHandler)node;
-        if (handler.Body is [Continue] && CatchesBroadly(handler, context.Options(this).Bool("check_typed_exception")))
+        if (handler.Body is [Continue] && ExceptHandlers.CatchesBroadly(handler, context.Options(this).Bool("check_typed_exception")))
             context.Report(this, handler, "`try`/`except`/`continue`: errors are silently skipped.");
     }
-
-    /// <summary>Bandit's test: a bare `except:` or one naming `Exception` (a tuple or another type is "typed").</summary>
-    internal static bool CatchesBroadly(ExceptHandler handler, bool checkTyped) =>
-        checkTyped || handler.Type is null || handler.Type is Name { Id: "Exception" };
 }

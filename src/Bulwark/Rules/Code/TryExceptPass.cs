@@ -25,7 +25,7 @@ public sealed class TryExceptPass : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         var handler = (ExceptHandler)node;
-        if (handler.Body is [Pass] && TryExceptContinue.CatchesBroadly(handler, context.Options(this).Bool("check_typed_exception")))
+        if (handler.Body is [Pass] && ExceptHandlers.CatchesBroadly(handler, context.Options(this).Bool("check_typed_exception")))
             context.Report(this, handler, "`try`/`except`/`pass`: errors are silently ignored.");
     }
 }

@@ -5,18 +5,12 @@ namespace Bulwark.Rules.Code.Blacklist;
 /// <summary>B311 — any use of the `random` module's generator (Bandit profile only; the default profile runs BW311).</summary>
 public sealed class PseudoRandom : BlacklistedCall
 {
-    internal static readonly string[] Names =
-    [
-        "random.Random", "random.random", "random.randrange", "random.randint", "random.choice", "random.choices",
-        "random.uniform", "random.triangular", "random.randbytes", "random.sample", "random.getrandbits",
-    ];
-
-    protected override IReadOnlyList<string> QualifiedNames => Names;
+    protected override IReadOnlyList<string> QualifiedNames => RandomModule.Functions;
 
     public override RuleInfo Info { get; } = new(
         Id: "B311", Name: "random", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 330,
-        What: "Every call to " + Listing(Names) + ", whatever the value is used for.",
+        What: "Every call to " + Listing(RandomModule.Functions) + ", whatever the value is used for.",
         Why: "The `random` module is a Mersenne Twister: after 624 outputs its state, and so every past and future value, can be reconstructed. It must not produce tokens, passwords, keys or nonces.",
         Example: "reset_code = \"\".join(random.choice(string.digits) for _ in range(6))",
         Fix: "reset_code = \"\".join(secrets.choice(string.digits) for _ in range(6))",

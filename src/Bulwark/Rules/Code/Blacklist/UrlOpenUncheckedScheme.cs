@@ -9,7 +9,7 @@ namespace Bulwark.Rules.Code.Blacklist;
 /// </summary>
 public sealed class UrlOpenUncheckedScheme : CodeRule
 {
-    static readonly HashSet<string> Openers = new(UrllibUrlopen.Names, StringComparer.Ordinal);
+    static readonly HashSet<string> Openers = new(UrllibOpeners.Names, StringComparer.Ordinal);
     static readonly HashSet<string> RequestTypes = new(StringComparer.Ordinal)
     {
         "urllib.request.Request", "six.moves.urllib.request.Request",

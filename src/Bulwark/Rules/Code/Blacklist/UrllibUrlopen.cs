@@ -5,19 +5,12 @@ namespace Bulwark.Rules.Code.Blacklist;
 /// <summary>B310 — urllib openers that accept any URL scheme.</summary>
 public sealed class UrllibUrlopen : BlacklistedCall
 {
-    internal static readonly string[] Names =
-    [
-        "urllib.request.urlopen", "urllib.request.urlretrieve", "urllib.request.URLopener", "urllib.request.FancyURLopener",
-        "six.moves.urllib.request.urlopen", "six.moves.urllib.request.urlretrieve",
-        "six.moves.urllib.request.URLopener", "six.moves.urllib.request.FancyURLopener",
-    ];
-
-    protected override IReadOnlyList<string> QualifiedNames => Names;
+    protected override IReadOnlyList<string> QualifiedNames => UrllibOpeners.Names;
 
     public override RuleInfo Info { get; } = new(
         Id: "B310", Name: "urllib-urlopen", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 22,
-        What: "Calls to " + Listing(Names) + ". As in Bandit 1.9, every call is reported, literal `https://` URLs included.",
+        What: "Calls to " + Listing(UrllibOpeners.Names) + ". As in Bandit 1.9, every call is reported, literal `https://` URLs included.",
         Why: "urllib's openers follow any scheme they support, `file://` included: a URL that a user can influence may read local files (`file:///etc/passwd`) or reach internal services.",
         Example: "def fetch(url):\n    return urllib.request.urlopen(url).read()",
         Fix: "def fetch(url):\n    if urllib.parse.urlsplit(url).scheme not in (\"http\", \"https\"):\n        raise ValueError(\"unsupported scheme\")\n    return urllib.request.urlopen(url).read()",
