@@ -6,8 +6,9 @@ namespace Bulwark.Rules.Dependencies;
 /// <summary>DEP004: requirements without `--hash` in a file that otherwise uses hash-checking.</summary>
 public sealed class MissingHashesRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP004", "missing-hashes", Family.Dependencies, Severity.Medium, Confidence.High, 353,
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP004", Name: "missing-hashes", Family: Family.Dependencies,
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 353,
         What: "A requirements file uses `--hash` for some requirements but not for this one (or, with `require-hashes`, any " +
               "requirement lacks a hash).",
         Why: "Hashes make pip refuse a tampered or substituted artifact. pip's hash-checking mode needs a hash for every " +
@@ -18,8 +19,6 @@ public sealed class MissingHashesRule : ProjectRule
     {
         Options = [new("require-hashes", RuleOptionType.Bool, false, "Require hashes in every requirements file, not only in files that already use them.")],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -35,7 +34,7 @@ public sealed class MissingHashesRule : ProjectRule
                 if (d.Hashes.Count > 0 || d.Editable || d.Url is { } u && !u.Contains("://", StringComparison.Ordinal)) continue;
                 context.Report(new Finding
                 {
-                    Rule = Rule, Severity = Rule.Severity, Confidence = Rule.Confidence,
+                    Rule = Info, Severity = Info.Severity, Confidence = Info.Confidence,
                     Message = usesHashes ? $"{d.Name} has no --hash although other requirements in this file do" : $"{d.Name} has no --hash",
                     Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
                     Properties = new Dictionary<string, PropertyValue> { ["package"] = d.NormalizedName },

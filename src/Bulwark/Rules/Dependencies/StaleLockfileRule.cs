@@ -11,8 +11,9 @@ namespace Bulwark.Rules.Dependencies;
 /// </summary>
 public sealed class StaleLockfileRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP005", "stale-lockfile", Family.Dependencies, Severity.Low, Confidence.Medium, 1357,
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP005", Name: "stale-lockfile", Family: Family.Dependencies,
+        Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 1357,
         What: "pyproject.toml or a Pipfile declares a dependency that its lockfile (poetry.lock, uv.lock, pylock.toml, " +
               "Pipfile.lock) does not contain, or locks at a version outside the declared constraint.",
         Why: "Installs from a stale lockfile do not match what the manifest says: a dependency added to fix a vulnerability may not " +
@@ -23,8 +24,6 @@ public sealed class StaleLockfileRule : ProjectRule
     {
         Options = [new("compare-mtime", RuleOptionType.Bool, false, "Also report a lockfile whose modification time is older than its manifest's.")],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -57,7 +56,7 @@ public sealed class StaleLockfileRule : ProjectRule
                 {
                     context.Report(new Finding
                     {
-                        Rule = Rule, Severity = Rule.Severity, Confidence = Confidence.Low,
+                        Rule = Info, Severity = Info.Severity, Confidence = Confidence.Low,
                         Message = $"{lockName} is older than {Path.GetFileName(m.RelativePath)}",
                         Location = Location.WholeFile(lockfile.RelativePath),
                         Properties = new Dictionary<string, PropertyValue> { ["lockfile"] = lockfile.RelativePath },
@@ -71,7 +70,7 @@ public sealed class StaleLockfileRule : ProjectRule
     void Report(ProjectContext context, Manifest m, Dependency d, string message, string lockName) =>
         context.Report(new Finding
         {
-            Rule = Rule, Severity = Rule.Severity, Confidence = Rule.Confidence, Message = message,
+            Rule = Info, Severity = Info.Severity, Confidence = Info.Confidence, Message = message,
             Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
             Properties = new Dictionary<string, PropertyValue> { ["package"] = PackageName.Normalize(d.Name), ["lockfile"] = lockName },
             FingerprintKey = $"stale:{lockName}:{d.NormalizedName}",

@@ -6,8 +6,9 @@ namespace Bulwark.Rules.Dependencies;
 /// <summary>DEP002: an application dependency with no version constraint at all.</summary>
 public sealed class UnpinnedDependencyRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP002", "unpinned-dependency", Family.Dependencies, Severity.Low, Confidence.High, 1357,
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP002", Name: "unpinned-dependency", Family: Family.Dependencies,
+        Severity: Severity.Low, Confidence: Confidence.High, Cwe: 1357,
         What: "An application dependency is declared without any version (`requests` in requirements.txt, `\"*\"` in a Pipfile " +
               "without Pipfile.lock).",
         Why: "Without a version, every install takes whatever is newest on the index: builds are not reproducible, a compromised " +
@@ -25,8 +26,6 @@ public sealed class UnpinnedDependencyRule : ProjectRule
         ],
     };
 
-    public override RuleInfo Info => Rule;
-
     public override void Check(ProjectContext context)
     {
         var options = context.Options(this);
@@ -41,7 +40,7 @@ public sealed class UnpinnedDependencyRule : ProjectRule
                 if (d.Role != DependencyRole.Direct || !d.IsUnconstrained || d.Editable || DependencyAnalysis.IsIgnored(options, d.Name)) continue;
                 context.Report(new Finding
                 {
-                    Rule = Rule, Severity = Rule.Severity, Confidence = Rule.Confidence,
+                    Rule = Info, Severity = Info.Severity, Confidence = Info.Confidence,
                     Message = $"{d.Name} has no version pin; any release can be installed",
                     Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
                     Properties = new Dictionary<string, PropertyValue> { ["package"] = d.NormalizedName },

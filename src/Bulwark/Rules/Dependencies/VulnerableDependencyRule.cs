@@ -9,8 +9,9 @@ namespace Bulwark.Rules.Dependencies;
 /// <summary>DEP001: a pinned, locked or allowed dependency version has a known vulnerability in the advisory database.</summary>
 public sealed class VulnerableDependencyRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP001", "vulnerable-dependency", Family.Dependencies, Severity.Medium, Confidence.High, 1395,
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP001", Name: "vulnerable-dependency", Family: Family.Dependencies,
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 1395,
         What: "A dependency is pinned or locked to a version with a known vulnerability (an OSV advisory from the local " +
               "advisory database), or an application's version range still allows such a version.",
         Why: "Most breaches of Python applications go through a published vulnerability in a third-party package; the fix is " +
@@ -33,8 +34,6 @@ public sealed class VulnerableDependencyRule : ProjectRule
                 "Advisory ids or aliases (PYSEC-…, GHSA-…, CVE-…) accepted by the project and not reported."),
         ],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -120,7 +119,7 @@ public sealed class VulnerableDependencyRule : ProjectRule
         if (match.Summary.Length > 0) properties["summary"] = match.Summary;
         context.Report(new Finding
         {
-            Rule = Rule,
+            Rule = Info,
             Message = $"{what}: {ids}{summary} ({fixedText})",
             Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
             Severity = match.Severity,

@@ -15,7 +15,9 @@ public sealed class SyntaxErrorRule : FileRule
         Example: "def f(:\n    pass",
         Fix: "Fix the syntax error, or exclude the file from the scan (`--exclude`, `exclude` in the configuration) if it is not Python.",
         References: ["https://docs.python.org/3/reference/grammar.html"])
-    { Aliases = ["E999"] };
+    {
+        Aliases = ["E999"],
+    };
 
     // Reported by the scanner from the parser's diagnostics, not by a check of its own.
     public override bool AppliesTo(DiscoveredFile file) => false;
