@@ -22,12 +22,17 @@ public sealed record RuleInfo(
     string Fix,
     IReadOnlyList<string> References)
 {
+    /// <summary>What the rule reports: Markdown prose whose soft line breaks are joined (see <see cref="RuleText"/>).</summary>
+    public string What { get; init => field = RuleText.JoinSoftBreaks(value); } = RuleText.JoinSoftBreaks(What);
+    /// <summary>Why it matters: Markdown prose whose soft line breaks are joined (see <see cref="RuleText"/>).</summary>
+    public string Why { get; init => field = RuleText.JoinSoftBreaks(value); } = RuleText.JoinSoftBreaks(Why);
+
     /// <summary>Other tools' codes for the same check (Ruff's `S602` for B602), accepted in `# noqa` and selections.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public RuleProfile Profiles { get; init; } = RuleProfile.All;
     public IReadOnlyList<RuleOptionInfo> Options { get; init; } = [];
     /// <summary>Where the default profile differs from Bandit's (sharper rule, replaced by a taint rule…), in a sentence or two.</summary>
-    public string? DifferencesFromBandit { get; init; }
+    public string? DifferencesFromBandit { get; init => field = value is null ? null : RuleText.JoinSoftBreaks(value); }
 
     public string? CweTag => Cwe is { } n ? $"external/cwe/cwe-{n}" : null;
 }
