@@ -12,16 +12,40 @@ public sealed class InsecureRandomForSecret : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "BW311", Name: "insecure-random-for-secret", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 338,
-        What: "A value from the `random` module (the functions B311 lists, or a `random.Random()` instance) that flows, within the same function, module or class body, into a secret: assigned to a variable, attribute or subscript named like a token, password, secret, nonce, salt, OTP, IV, CSRF token, session id or API/secret/private/signing key; returned from a function with such a name; passed as such a keyword argument; stored under such a dictionary key; or passed as the key, IV or nonce of a cryptographic API (`hmac.new`, `Crypto.Cipher.*.new`, `cryptography`'s algorithms, modes, AEAD ciphers and `Fernet`, `jwt.encode`), whatever its variable is called. Names that describe a property of the secret rather than the secret (`password_length`, `token_ttl`) do not count.",
-        Why: "The `random` module is a Mersenne Twister: after observing 624 of its 32-bit outputs an attacker can reconstruct its state and predict every token it generates afterwards (and compute earlier ones). Secrets need the operating system's generator, which is what `secrets` uses.",
-        Example: "def make_reset_token():\n    return \"\".join(random.choice(ALPHABET) for _ in range(32))",
-        Fix: "def make_reset_token():\n    return secrets.token_urlsafe(24)",
+        What: """
+            A value from the `random` module (the functions B311 lists, or a `random.Random()` instance) that flows,
+            within the same function, module or class body, into a secret: assigned to a variable, attribute or
+            subscript named like a token, password, secret, nonce, salt, OTP, IV, CSRF token, session id or
+            API/secret/private/signing key; returned from a function with such a name; passed as such a keyword
+            argument; stored under such a dictionary key; or passed as the key, IV or nonce of a cryptographic API
+            (`hmac.new`, `Crypto.Cipher.*.new`, `cryptography`'s algorithms, modes, AEAD ciphers and `Fernet`,
+            `jwt.encode`), whatever its variable is called. Names that describe a property of the secret rather than the
+            secret (`password_length`, `token_ttl`) do not count.
+            """,
+        Why: """
+            The `random` module is a Mersenne Twister: after observing 624 of its 32-bit outputs an attacker can
+            reconstruct its state and predict every token it generates afterwards (and compute earlier ones). Secrets
+            need the operating system's generator, which is what `secrets` uses.
+            """,
+        Example: """
+            def make_reset_token():
+                return "".join(random.choice(ALPHABET) for _ in range(32))
+            """,
+        Fix: """
+            def make_reset_token():
+                return secrets.token_urlsafe(24)
+            """,
         References: ["https://docs.python.org/3/library/secrets.html",
                      "https://cwe.mitre.org/data/definitions/338.html",
                      "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b311-random"])
     {
         Profiles = RuleProfile.Default,
-        DifferencesFromBandit = "Bandit's B311 reports every call to `random` (Bulwark keeps it, unchanged, in the `bandit` profile). BW311 reports only values that reach something named like a secret in the same function, module or class body — through assignments, string building and comprehensions — so shuffles, sampling, jitter and simulations are not reported, and a finding names the secret it feeds.",
+        DifferencesFromBandit = """
+            Bandit's B311 reports every call to `random` (Bulwark keeps it, unchanged, in the `bandit` profile). BW311
+            reports only values that reach something named like a secret in the same function, module or class body —
+            through assignments, string building and comprehensions — so shuffles, sampling, jitter and simulations are
+            not reported, and a finding names the secret it feeds.
+            """,
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } =

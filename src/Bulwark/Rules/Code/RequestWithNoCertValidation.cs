@@ -9,10 +9,16 @@ public sealed class RequestWithNoCertValidation : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B501", Name: "request-with-no-cert-validation", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 295,
-        What: "`requests` and `httpx` request calls (and `httpx.Client`/`AsyncClient`) with `verify=False` (or a constant that evaluates to false).",
-        Why: "Without certificate validation anyone on the network path can impersonate the server and read or alter the traffic, credentials included (man in the middle).",
-        Example: "requests.get(\"https://internal/api\", verify=False)",
-        Fix: "requests.get(\"https://internal/api\", verify=\"/etc/ssl/internal-ca.pem\")",
+        What: """
+            `requests` and `httpx` request calls (and `httpx.Client`/`AsyncClient`) with `verify=False` (or a constant
+            that evaluates to false).
+            """,
+        Why: """
+            Without certificate validation anyone on the network path can impersonate the server and read or alter the
+            traffic, credentials included (man in the middle).
+            """,
+        Example: """requests.get("https://internal/api", verify=False)""",
+        Fix: """requests.get("https://internal/api", verify="/etc/ssl/internal-ca.pem")""",
         References: [Bandit.Doc("B501", "request_with_no_cert_validation"), Bandit.Cwe(295)])
     {
         Aliases = ["S501"],

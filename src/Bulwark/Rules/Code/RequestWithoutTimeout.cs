@@ -10,8 +10,15 @@ public sealed class RequestWithoutTimeout : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B113", Name: "request-without-timeout", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Low, Cwe: 400,
-        What: "`requests` calls (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`) without a `timeout=` argument, and `requests` or `httpx` calls (including `httpx.Client`/`AsyncClient`, `request`, `stream`) with `timeout=None`.",
-        Why: "`requests` waits forever by default: a slow or malicious server holds the worker, and a handful of such requests exhaust a service's threads or connections (denial of service).",
+        What: """
+            `requests` calls (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`) without a `timeout=` argument,
+            and `requests` or `httpx` calls (including `httpx.Client`/`AsyncClient`, `request`, `stream`) with
+            `timeout=None`.
+            """,
+        Why: """
+            `requests` waits forever by default: a slow or malicious server holds the worker, and a handful of such
+            requests exhaust a service's threads or connections (denial of service).
+            """,
         Example: "r = requests.get(url)",
         Fix: "r = requests.get(url, timeout=10)",
         References: [Bandit.Doc("B113", "request_without_timeout"), Bandit.Cwe(400),

@@ -10,11 +10,19 @@ public sealed class LoosePinRule : ProjectRule
     public override RuleInfo Info { get; } = new(
         Id: "DEP003", Name: "loose-pin", Family: Family.Dependencies,
         Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 1357,
-        What: "An application requirement allows a range of versions (`>=2.0`, `<3`, `==2.*`, `~=2.1`) instead of pinning one, " +
-              "and no constraints file pins it.",
-        Why: "A range lets each deployment resolve to a different version, including future releases that were never " +
-             "reviewed and older ones with known vulnerabilities.",
-        Example: "# requirements.txt\ndjango>=3.2\nurllib3==1.*",
+        What: """
+            An application requirement allows a range of versions (`>=2.0`, `<3`, `==2.*`, `~=2.1`) instead of pinning
+            one, and no constraints file pins it.
+            """,
+        Why: """
+            A range lets each deployment resolve to a different version, including future releases that were never
+            reviewed and older ones with known vulnerabilities.
+            """,
+        Example: """
+            # requirements.txt
+            django>=3.2
+            urllib3==1.*
+            """,
         Fix: "Pin the exact version (`django==4.2.16`), or keep ranges in requirements.in and compile a pinned requirements.txt " +
              "with hashes (`pip-compile --generate-hashes`).",
         References: ["https://pip.pypa.io/en/stable/topics/repeatable-installs/", "https://peps.python.org/pep-0440/#version-specifiers"])

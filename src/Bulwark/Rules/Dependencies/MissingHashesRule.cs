@@ -9,11 +9,19 @@ public sealed class MissingHashesRule : ProjectRule
     public override RuleInfo Info { get; } = new(
         Id: "DEP004", Name: "missing-hashes", Family: Family.Dependencies,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 353,
-        What: "A requirements file uses `--hash` for some requirements but not for this one (or, with `require-hashes`, any " +
-              "requirement lacks a hash).",
-        Why: "Hashes make pip refuse a tampered or substituted artifact. pip's hash-checking mode needs a hash for every " +
-             "requirement: a file that mixes both either fails to install or, when hashes are dropped, silently loses the protection.",
-        Example: "requests==2.32.3 --hash=sha256:70761cfe…\nidna==3.7",
+        What: """
+            A requirements file uses `--hash` for some requirements but not for this one (or, with `require-hashes`, any
+            requirement lacks a hash).
+            """,
+        Why: """
+            Hashes make pip refuse a tampered or substituted artifact. pip's hash-checking mode needs a hash for every
+            requirement: a file that mixes both either fails to install or, when hashes are dropped, silently loses the
+            protection.
+            """,
+        Example: """
+            requests==2.32.3 --hash=sha256:70761cfe…
+            idna==3.7
+            """,
         Fix: "Regenerate the file with hashes for every entry (`pip-compile --generate-hashes`, `uv pip compile --generate-hashes`).",
         References: ["https://pip.pypa.io/en/stable/topics/secure-installs/#hash-checking-mode", "https://cwe.mitre.org/data/definitions/353.html"])
     {

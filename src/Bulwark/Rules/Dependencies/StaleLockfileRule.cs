@@ -14,11 +14,19 @@ public sealed class StaleLockfileRule : ProjectRule
     public override RuleInfo Info { get; } = new(
         Id: "DEP005", Name: "stale-lockfile", Family: Family.Dependencies,
         Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 1357,
-        What: "pyproject.toml or a Pipfile declares a dependency that its lockfile (poetry.lock, uv.lock, pylock.toml, " +
-              "Pipfile.lock) does not contain, or locks at a version outside the declared constraint.",
-        Why: "Installs from a stale lockfile do not match what the manifest says: a dependency added to fix a vulnerability may not " +
-             "be installed at all, and reviews of the manifest no longer describe what is deployed.",
-        Example: "# pyproject.toml\ndependencies = [\"requests>=2.32\"]\n# uv.lock still has requests 2.31.0",
+        What: """
+            pyproject.toml or a Pipfile declares a dependency that its lockfile (poetry.lock, uv.lock, pylock.toml,
+            Pipfile.lock) does not contain, or locks at a version outside the declared constraint.
+            """,
+        Why: """
+            Installs from a stale lockfile do not match what the manifest says: a dependency added to fix a
+            vulnerability may not be installed at all, and reviews of the manifest no longer describe what is deployed.
+            """,
+        Example: """
+            # pyproject.toml
+            dependencies = ["requests>=2.32"]
+            # uv.lock still has requests 2.31.0
+            """,
         Fix: "Regenerate the lockfile (`poetry lock`, `uv lock`, `pipenv lock`, `pip lock`) and commit it with the manifest.",
         References: ["https://peps.python.org/pep-0751/", "https://python-poetry.org/docs/basic-usage/#installing-with-poetrylock"])
     {

@@ -9,11 +9,20 @@ public sealed class UnpinnedDependencyRule : ProjectRule
     public override RuleInfo Info { get; } = new(
         Id: "DEP002", Name: "unpinned-dependency", Family: Family.Dependencies,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 1357,
-        What: "An application dependency is declared without any version (`requests` in requirements.txt, `\"*\"` in a Pipfile " +
-              "without Pipfile.lock).",
-        Why: "Without a version, every install takes whatever is newest on the index: builds are not reproducible, a compromised " +
-             "or broken release is deployed silently, and the vulnerability check cannot tell which version runs.",
-        Example: "# requirements.txt\nrequests\nflask>=2.0",
+        What: """
+            An application dependency is declared without any version (`requests` in requirements.txt, `"*"` in a
+            Pipfile without Pipfile.lock).
+            """,
+        Why: """
+            Without a version, every install takes whatever is newest on the index: builds are not reproducible, a
+            compromised or broken release is deployed silently, and the vulnerability check cannot tell which version
+            runs.
+            """,
+        Example: """
+            # requirements.txt
+            requests
+            flask>=2.0
+            """,
         Fix: "Pin the version you tested (`requests==2.32.3`), or generate a lockfile (pip-compile, poetry lock, uv lock, " +
              "pipenv lock) and install from it.",
         References: ["https://pip.pypa.io/en/stable/topics/repeatable-installs/", "https://cwe.mitre.org/data/definitions/1357.html"])

@@ -12,11 +12,19 @@ public sealed class VulnerableDependencyRule : ProjectRule
     public override RuleInfo Info { get; } = new(
         Id: "DEP001", Name: "vulnerable-dependency", Family: Family.Dependencies,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 1395,
-        What: "A dependency is pinned or locked to a version with a known vulnerability (an OSV advisory from the local " +
-              "advisory database), or an application's version range still allows such a version.",
-        Why: "Most breaches of Python applications go through a published vulnerability in a third-party package; the fix is " +
-             "usually an upgrade that already exists. Pins and lockfiles decide what is deployed, so that is where the check belongs.",
-        Example: "# requirements.txt\nrequests==2.19.0   # PYSEC-2018-28 (CVE-2018-18074): fixed in 2.20.0",
+        What: """
+            A dependency is pinned or locked to a version with a known vulnerability (an OSV advisory from the local
+            advisory database), or an application's version range still allows such a version.
+            """,
+        Why: """
+            Most breaches of Python applications go through a published vulnerability in a third-party package; the fix
+            is usually an upgrade that already exists. Pins and lockfiles decide what is deployed, so that is where the
+            check belongs.
+            """,
+        Example: """
+            # requirements.txt
+            requests==2.19.0   # PYSEC-2018-28 (CVE-2018-18074): fixed in 2.20.0
+            """,
         Fix: "Upgrade to the smallest fixing version given in the finding (`bulwark fix deps` rewrites requirements files and " +
              "pyproject.toml), then regenerate lockfiles. Findings carry `importedByProject`: a vulnerable package the code never " +
              "imports is often a transitive dependency, fixed by upgrading its parent.",

@@ -13,10 +13,16 @@ public sealed class EvalCall : BlacklistedCall
     public override RuleInfo Info { get; } = new(
         Id: "B307", Name: "eval", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 78,
-        What: "Calls to the builtin `eval` (by its bare name, or as `builtins.eval`). Methods named `eval` (`df.eval`, `self.eval`) are not reported.",
-        Why: "`eval` runs any Python expression, so a string that contains user input can call `__import__('os').system(...)`. Restricting globals does not make it safe.",
-        Example: "value = eval(request.args[\"value\"])",
-        Fix: "value = ast.literal_eval(request.args[\"value\"])  # literals only",
+        What: """
+            Calls to the builtin `eval` (by its bare name, or as `builtins.eval`). Methods named `eval` (`df.eval`,
+            `self.eval`) are not reported.
+            """,
+        Why: """
+            `eval` runs any Python expression, so a string that contains user input can call
+            `__import__('os').system(...)`. Restricting globals does not make it safe.
+            """,
+        Example: """value = eval(request.args["value"])""",
+        Fix: """value = ast.literal_eval(request.args["value"])  # literals only""",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b307-eval",
                      "https://docs.python.org/3/library/ast.html#ast.literal_eval"])
     {

@@ -12,10 +12,21 @@ public sealed class HashlibInsecure : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "B324", Name: "hashlib", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 327,
-        What: "`hashlib.md4`, `hashlib.md5`, `hashlib.sha1` (and `hashlib.new` with one of these names, in any case) unless called with `usedforsecurity=False`; and `crypt.crypt` / `crypt.mksalt` with `METHOD_CRYPT`, `METHOD_MD5` or `METHOD_BLOWFISH` (medium severity).",
-        Why: "MD4, MD5 and SHA-1 have practical collision attacks and are fast to brute-force, so signatures, integrity checks, tokens and password hashes built on them can be forged or cracked. Python 3.9+ lets code declare a non-security use with `usedforsecurity=False`, which is also what FIPS-mode systems require.",
+        What: """
+            `hashlib.md4`, `hashlib.md5`, `hashlib.sha1` (and `hashlib.new` with one of these names, in any case) unless
+            called with `usedforsecurity=False`; and `crypt.crypt` / `crypt.mksalt` with `METHOD_CRYPT`, `METHOD_MD5` or
+            `METHOD_BLOWFISH` (medium severity).
+            """,
+        Why: """
+            MD4, MD5 and SHA-1 have practical collision attacks and are fast to brute-force, so signatures, integrity
+            checks, tokens and password hashes built on them can be forged or cracked. Python 3.9+ lets code declare a
+            non-security use with `usedforsecurity=False`, which is also what FIPS-mode systems require.
+            """,
         Example: "digest = hashlib.md5(password.encode()).hexdigest()",
-        Fix: "digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)\n# or, for a cache key: hashlib.md5(data, usedforsecurity=False)",
+        Fix: """
+            digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
+            # or, for a cache key: hashlib.md5(data, usedforsecurity=False)
+            """,
         References: ["https://bandit.readthedocs.io/en/latest/plugins/b324_hashlib.html",
                      "https://docs.python.org/3/library/hashlib.html#hash-algorithms"])
     {

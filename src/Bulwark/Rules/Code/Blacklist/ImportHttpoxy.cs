@@ -12,9 +12,19 @@ public sealed class ImportHttpoxy : BlacklistedImport
     public override RuleInfo Info { get; } = new(
         Id: "B412", Name: "import-httpoxy", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 284,
-        What: "Imports and calls of `wsgiref.handlers.CGIHandler`, `twisted.web.twcgi.CGIScript` and `twisted.web.twcgi.CGIDirectory`.",
-        Why: "Under CGI, a request's `Proxy:` header becomes the `HTTP_PROXY` environment variable, which many HTTP clients obey: an attacker can route the application's outgoing requests through their own proxy (httpoxy, CVE-2016-5385 and relatives).",
-        Example: "from wsgiref.handlers import CGIHandler\nCGIHandler().run(app)",
+        What: """
+            Imports and calls of `wsgiref.handlers.CGIHandler`, `twisted.web.twcgi.CGIScript` and
+            `twisted.web.twcgi.CGIDirectory`.
+            """,
+        Why: """
+            Under CGI, a request's `Proxy:` header becomes the `HTTP_PROXY` environment variable, which many HTTP
+            clients obey: an attacker can route the application's outgoing requests through their own proxy (httpoxy,
+            CVE-2016-5385 and relatives).
+            """,
+        Example: """
+            from wsgiref.handlers import CGIHandler
+            CGIHandler().run(app)
+            """,
         Fix: "# serve the WSGI app with a WSGI server (gunicorn, uWSGI) instead of CGI",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b412-import-httpoxy"])
     {

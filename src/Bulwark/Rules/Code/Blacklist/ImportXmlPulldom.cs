@@ -13,14 +13,19 @@ public sealed class ImportXmlPulldom : BlacklistedImport
         Id: "B409", Name: "import-xml-pulldom", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 20,
         What: "Imports of `xml.dom.pulldom`, including dynamic imports.",
-        Why: "The standard-library XML parsers expand entities, so untrusted XML can exhaust memory and CPU (\"billion laughs\"). An import alone proves nothing: the parsing calls are what B313–B319 report.",
+        Why: """
+            The standard-library XML parsers expand entities, so untrusted XML can exhaust memory and CPU ("billion
+            laughs"). An import alone proves nothing: the parsing calls are what B313–B319 report.
+            """,
         Example: "from xml.dom import pulldom",
         Fix: "from defusedxml import pulldom",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b409-import-xml-pulldom"])
     {
         Aliases = ["S409"],
         Profiles = RuleProfile.Bandit,
-        DifferencesFromBandit = "Runs in the `bandit` profile only: the parsing calls are reported by B319 in the default profile.",
+        DifferencesFromBandit = """
+            Runs in the `bandit` profile only: the parsing calls are reported by B319 in the default profile.
+            """,
     };
 
     protected override string Message(string name) =>

@@ -12,10 +12,21 @@ public sealed class ImportXmlrpclib : BlacklistedImport
     public override RuleInfo Info { get; } = new(
         Id: "B411", Name: "import-xmlrpclib", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 20,
-        What: "Imports of `xmlrpc` and its submodules (prefix match, so Python 2's `xmlrpclib` too), including dynamic imports.",
-        Why: "XML-RPC clients and servers parse XML from the other end of the connection with the unprotected standard-library parser (entity expansion, decompression bombs). `defusedxml.xmlrpc.monkey_patch()` hardens them.",
+        What: """
+            Imports of `xmlrpc` and its submodules (prefix match, so Python 2's `xmlrpclib` too), including dynamic
+            imports.
+            """,
+        Why: """
+            XML-RPC clients and servers parse XML from the other end of the connection with the unprotected
+            standard-library parser (entity expansion, decompression bombs). `defusedxml.xmlrpc.monkey_patch()` hardens
+            them.
+            """,
         Example: "from xmlrpc.server import SimpleXMLRPCServer",
-        Fix: "from defusedxml.xmlrpc import monkey_patch\nmonkey_patch()\nfrom xmlrpc.server import SimpleXMLRPCServer",
+        Fix: """
+            from defusedxml.xmlrpc import monkey_patch
+            monkey_patch()
+            from xmlrpc.server import SimpleXMLRPCServer
+            """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b411-import-xmlrpclib"])
     {
         Aliases = ["S411"],

@@ -23,9 +23,18 @@ public sealed class InsecureCipher : BlacklistedCall
         Id: "B304", Name: "ciphers", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 327,
         What: "Use of a weak cipher: " + Listing(Names) + ".",
-        Why: "RC2, RC4, Blowfish, DES, 3DES, CAST5, IDEA, SEED and XOR have short keys, 64-bit blocks (open to birthday attacks such as Sweet32) or known biases; data they protect should be considered readable.",
-        Example: "from Crypto.Cipher import DES\ncipher = DES.new(key, DES.MODE_CBC, iv)",
-        Fix: "from cryptography.hazmat.primitives.ciphers.aead import AESGCM\nciphertext = AESGCM(key).encrypt(nonce, data, None)",
+        Why: """
+            RC2, RC4, Blowfish, DES, 3DES, CAST5, IDEA, SEED and XOR have short keys, 64-bit blocks (open to birthday
+            attacks such as Sweet32) or known biases; data they protect should be considered readable.
+            """,
+        Example: """
+            from Crypto.Cipher import DES
+            cipher = DES.new(key, DES.MODE_CBC, iv)
+            """,
+        Fix: """
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+            ciphertext = AESGCM(key).encrypt(nonce, data, None)
+            """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes",
                      "https://sweet32.info/"])
     {

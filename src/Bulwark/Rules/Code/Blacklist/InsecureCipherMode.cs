@@ -13,7 +13,10 @@ public sealed class InsecureCipherMode : BlacklistedCall
         Id: "B305", Name: "cipher-modes", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 327,
         What: "Use of the ECB block cipher mode from `cryptography` (`modes.ECB()`).",
-        Why: "ECB encrypts equal plaintext blocks to equal ciphertext blocks, so the structure of the data shows through and blocks can be reordered or replayed without detection.",
+        Why: """
+            ECB encrypts equal plaintext blocks to equal ciphertext blocks, so the structure of the data shows through
+            and blocks can be reordered or replayed without detection.
+            """,
         Example: "cipher = Cipher(algorithms.AES(key), modes.ECB())",
         Fix: "cipher = Cipher(algorithms.AES(key), modes.GCM(nonce))",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes",

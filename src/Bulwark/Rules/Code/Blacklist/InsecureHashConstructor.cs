@@ -17,10 +17,22 @@ public sealed class InsecureHashConstructor : BlacklistedCall
     public override RuleInfo Info { get; } = new(
         Id: "B303", Name: "md5", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 327,
-        What: "Construction of a broken hash from the PyCrypto, PyCryptodome or `cryptography` libraries: " + Listing(Names) + ". (`hashlib.md5` and friends are B324, as in Bandit 1.9.)",
-        Why: "Collisions are practical for MD2, MD4, MD5 and SHA-1: signatures, integrity checks or password hashes built on them can be forged.",
-        Example: "from Crypto.Hash import MD5\ndigest = MD5.new(document).digest()",
-        Fix: "from Crypto.Hash import SHA256\ndigest = SHA256.new(document).digest()",
+        What: $"""
+            Construction of a broken hash from the PyCrypto, PyCryptodome or `cryptography` libraries: {Listing(Names)}.
+            (`hashlib.md5` and friends are B324, as in Bandit 1.9.)
+            """,
+        Why: """
+            Collisions are practical for MD2, MD4, MD5 and SHA-1: signatures, integrity checks or password hashes built
+            on them can be forged.
+            """,
+        Example: """
+            from Crypto.Hash import MD5
+            digest = MD5.new(document).digest()
+            """,
+        Fix: """
+            from Crypto.Hash import SHA256
+            digest = SHA256.new(document).digest()
+            """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b303-md5",
                      "https://cwe.mitre.org/data/definitions/327.html"])
     {

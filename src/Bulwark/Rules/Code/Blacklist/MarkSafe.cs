@@ -14,9 +14,12 @@ public sealed class MarkSafe : BlacklistedCall
         Id: "B308", Name: "mark-safe", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 79,
         What: "Calls to Django's `mark_safe` (from `django.utils.safestring`, or re-exported by `django.utils.html`).",
-        Why: "`mark_safe` turns off template auto-escaping for the string: if any part of it comes from a user, the page renders their HTML and script (cross-site scripting).",
-        Example: "return mark_safe(f\"<b>{user.display_name}</b>\")",
-        Fix: "return format_html(\"<b>{}</b>\", user.display_name)  # escapes the arguments",
+        Why: """
+            `mark_safe` turns off template auto-escaping for the string: if any part of it comes from a user, the page
+            renders their HTML and script (cross-site scripting).
+            """,
+        Example: """return mark_safe(f"<b>{user.display_name}</b>")""",
+        Fix: """return format_html("<b>{}</b>", user.display_name)  # escapes the arguments""",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b308-mark-safe",
                      "https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.safestring.mark_safe"])
     {

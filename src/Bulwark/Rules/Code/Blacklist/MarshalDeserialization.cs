@@ -13,7 +13,10 @@ public sealed class MarshalDeserialization : BlacklistedCall
         Id: "B302", Name: "marshal", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 502,
         What: "Calls to " + Listing(Names) + ".",
-        Why: "`marshal` is CPython's internal format for code objects; it is not hardened against malformed or malicious input, and the values it loads (code objects among them) are easily turned into code execution.",
+        Why: """
+            `marshal` is CPython's internal format for code objects; it is not hardened against malformed or malicious
+            input, and the values it loads (code objects among them) are easily turned into code execution.
+            """,
         Example: "state = marshal.loads(sock.recv(4096))",
         Fix: "state = json.loads(sock.recv(4096))",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal",

@@ -20,9 +20,19 @@ public sealed class PickleDeserialization : BlacklistedCall
         Id: "B301", Name: "pickle", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 502,
         What: "Calls that unpickle data: " + Listing(Names) + ".",
-        Why: "Unpickling runs whatever the byte stream tells it to: a crafted pickle calls `os.system` or any other callable while it loads. Data that an attacker can write — a request body, an upload, a cache entry, a file in a shared directory — must never reach these functions.",
-        Example: "def restore(request):\n    return pickle.loads(request.body)",
-        Fix: "def restore(request):\n    return json.loads(request.body)  # a data-only format",
+        Why: """
+            Unpickling runs whatever the byte stream tells it to: a crafted pickle calls `os.system` or any other
+            callable while it loads. Data that an attacker can write — a request body, an upload, a cache entry, a file
+            in a shared directory — must never reach these functions.
+            """,
+        Example: """
+            def restore(request):
+                return pickle.loads(request.body)
+            """,
+        Fix: """
+            def restore(request):
+                return json.loads(request.body)  # a data-only format
+            """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle",
                      "https://docs.python.org/3/library/pickle.html"])
     {

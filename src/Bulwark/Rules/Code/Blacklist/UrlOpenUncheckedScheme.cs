@@ -18,15 +18,37 @@ public sealed class UrlOpenUncheckedScheme : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "BW310", Name: "url-open-unchecked-scheme", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 22,
-        What: "The urllib openers B310 lists (`urlopen`, `urlretrieve`, `URLopener`, `FancyURLopener`, also through `six.moves`) when the URL's scheme is not fixed to `http`/`https` in the code: a variable, a parameter, or a literal with another scheme. `urlopen(\"https://...\")`, `urlopen(f\"https://{host}/x\")`, `urlopen(\"https://\" + path)`, `\"https://%s\" % host`, `\"https://{}\".format(host)` and `urlopen(Request(\"https://...\"))` are not reported.",
-        Why: "urllib's openers follow any scheme they support, `file://` included: a URL that a user can influence may read local files (`file:///etc/passwd`) or reach internal services. When the code itself fixes the scheme, that risk is gone.",
-        Example: "def fetch(url):\n    return urllib.request.urlopen(url).read()",
-        Fix: "def fetch(url):\n    if urllib.parse.urlsplit(url).scheme not in (\"http\", \"https\"):\n        raise ValueError(\"unsupported scheme\")\n    return urllib.request.urlopen(url).read()  # nosec BW310: scheme checked above",
+        What: """
+            The urllib openers B310 lists (`urlopen`, `urlretrieve`, `URLopener`, `FancyURLopener`, also through
+            `six.moves`) when the URL's scheme is not fixed to `http`/`https` in the code: a variable, a parameter, or a
+            literal with another scheme. `urlopen("https://...")`, `urlopen(f"https://{host}/x")`, `urlopen("https://" +
+            path)`, `"https://%s" % host`, `"https://{}".format(host)` and `urlopen(Request("https://..."))` are not
+            reported.
+            """,
+        Why: """
+            urllib's openers follow any scheme they support, `file://` included: a URL that a user can influence may
+            read local files (`file:///etc/passwd`) or reach internal services. When the code itself fixes the scheme,
+            that risk is gone.
+            """,
+        Example: """
+            def fetch(url):
+                return urllib.request.urlopen(url).read()
+            """,
+        Fix: """
+            def fetch(url):
+                if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+                    raise ValueError("unsupported scheme")
+                return urllib.request.urlopen(url).read()  # nosec BW310: scheme checked above
+            """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b310-urllib-urlopen",
                      "https://docs.python.org/3/library/urllib.request.html"])
     {
         Profiles = RuleProfile.Default,
-        DifferencesFromBandit = "Bandit's B310 reports every call, including `urlopen(\"https://example.com\")`, whose scheme cannot be changed by anyone. BW310 does not report URLs whose scheme is fixed to http(s) in the source; B310 runs unchanged in the `bandit` profile.",
+        DifferencesFromBandit = """
+            Bandit's B310 reports every call, including `urlopen("https://example.com")`, whose scheme cannot be changed
+            by anyone. BW310 does not report URLs whose scheme is fixed to http(s) in the source; B310 runs unchanged in
+            the `bandit` profile.
+            """,
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call];

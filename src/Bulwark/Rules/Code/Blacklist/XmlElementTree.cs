@@ -20,8 +20,14 @@ public sealed class XmlElementTree : XmlParserCall
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 20,
         What: "Parsing with " + Listing(Names) + ".",
         Why: XmlWhy,
-        Example: "import xml.etree.ElementTree as ET\nroot = ET.fromstring(request.body)",
-        Fix: "import defusedxml.ElementTree as ET\nroot = ET.fromstring(request.body)",
+        Example: """
+            import xml.etree.ElementTree as ET
+            root = ET.fromstring(request.body)
+            """,
+        Fix: """
+            import defusedxml.ElementTree as ET
+            root = ET.fromstring(request.body)
+            """,
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
         Aliases = ["S314"],

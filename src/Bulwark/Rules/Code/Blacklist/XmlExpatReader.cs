@@ -17,8 +17,14 @@ public sealed class XmlExpatReader : XmlParserCall
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 20,
         What: "Parsing with " + Listing(Names) + ".",
         Why: XmlWhy,
-        Example: "parser = xml.sax.expatreader.create_parser()\nparser.parse(upload)",
-        Fix: "parser = defusedxml.expatreader.create_parser()\nparser.parse(upload)",
+        Example: """
+            parser = xml.sax.expatreader.create_parser()
+            parser.parse(upload)
+            """,
+        Fix: """
+            parser = defusedxml.expatreader.create_parser()
+            parser.parse(upload)
+            """,
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
         Aliases = ["S315"],
