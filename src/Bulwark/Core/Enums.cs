@@ -1,5 +1,9 @@
 namespace Bulwark.Core;
 
+/// <summary>
+/// The kinds of rule. Code and Dependencies have rules today; Injection (taint), Secrets, Configuration and Ci are
+/// planned families that have none yet (reports still count them, always zero).
+/// </summary>
 public enum Family { Code, Injection, Secrets, Dependencies, Configuration, Ci }
 
 public enum Severity { Low, Medium, High, Critical }

@@ -31,7 +31,7 @@ public sealed record RuleInfo(
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public RuleProfile Profiles { get; init; } = RuleProfile.All;
     public IReadOnlyList<RuleOptionInfo> Options { get; init; } = [];
-    /// <summary>Where the default profile differs from Bandit's (sharper rule, replaced by a taint rule…), in a sentence or two.</summary>
+    /// <summary>Where the default profile differs from Bandit's (a sharper variant runs instead, a check runs in one profile only…), in a sentence or two.</summary>
     public string? DifferencesFromBandit { get; init => field = value is null ? null : RuleText.JoinSoftBreaks(value); }
 
     public string? CweTag => Cwe is { } n ? $"external/cwe/cwe-{n}" : null;
