@@ -7,12 +7,12 @@ namespace Bulwark.Tests.Reports;
 
 public class SarifReporterTests
 {
-    /// <summary>Installed by .ci/install-sarif-schema (run by .ci/run); never committed.</summary>
+    /// <summary>Fetched by the test project before it builds (.ci/install-sarif-schema); never committed.</summary>
     internal static readonly Lazy<Json.Schema.JsonSchema> OfficialSchema = new(() =>
     {
         var path = Path.Combine(RepoRoot(), ".ci", "tools", "sarif", "sarif-2.1.0.json");
         if (!File.Exists(path))
-            Assert.Fail($"The official SARIF 2.1.0 schema is missing at {path}. Run .ci/install-sarif-schema (part of .ci/run) first.");
+            Assert.Fail($"The official SARIF 2.1.0 schema is missing at {path}. The test project fetches it before building (target InstallSarifSchema); run .ci/install-sarif-schema to see why it failed.");
         return SchemaValidation.Load(path);
     });
 
