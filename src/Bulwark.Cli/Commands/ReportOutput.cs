@@ -9,20 +9,23 @@ public static class ReportOutput
 {
     public static readonly string[] Formats = Reporters.All.Select(f => f.Name()).ToArray();
 
-    public static void Write(ScanResult result, string format, string? path, TextWriter stdout, bool color)
+    public static void Write(ScanResult result, string format, string? path, TextWriter stdout, bool color) =>
+        Write(result, format, path, stdout, new ReportOptions { Color = color });
+
+    public static void Write(ScanResult result, string format, string? path, TextWriter stdout, ReportOptions options)
     {
-        if (path is null) { Render(result, format, stdout, color); return; }
+        if (path is null) { Render(result, format, stdout, options); return; }
         WriteAtomically(path, stream =>
         {
             using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            Render(result, format, w, color: false);
+            Render(result, format, w, options with { Color = false });
         });
     }
 
-    static void Render(ScanResult result, string format, TextWriter w, bool color)
+    static void Render(ScanResult result, string format, TextWriter w, ReportOptions options)
     {
         if (!Reporters.TryParse(format, out var f)) throw new ConfigException($"unknown format '{format}'");
-        Reporters.Create(f, new ReportOptions { Color = color }).Write(result, w);
+        Reporters.Create(f, options).Write(result, w);
     }
 
     public static string OneLineSummary(ScanResult result, string path) =>

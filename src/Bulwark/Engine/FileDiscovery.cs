@@ -20,6 +20,11 @@ public sealed class FileDiscovery(ScanSettings settings)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Files and directories the default excludes (virtualenvs, site-packages, build outputs…) skipped.</summary>
+    public int DefaultExcluded { get; private set; }
+    /// <summary>The first few paths the default excludes skipped, for the "nothing scanned" note.</summary>
+    public List<string> DefaultExcludedExamples { get; } = [];
+
     public static bool IsPythonPath(string path) =>
         PythonExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
@@ -32,6 +37,7 @@ public sealed class FileDiscovery(ScanSettings settings)
         var files = new List<DiscoveredFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var ignore = settings.RespectGitignore ? Gitignore.ForRoot(root) : Gitignore.Empty;
+        _globPrefix = GlobPrefix(root);
         Walk(root, "", realRoot, ignore, visited, files);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
@@ -70,14 +76,19 @@ public sealed class FileDiscovery(ScanSettings settings)
 
             if (isDir)
             {
-                if (IsDefaultExcluded(entry.FullName, entry.Name) || IsVirtualenv(entry.FullName)) continue;
+                if (IsDefaultExcluded(entry.FullName, entry.Name) || IsVirtualenv(entry.FullName))
+                {
+                    DefaultExcluded++;
+                    if (DefaultExcludedExamples.Count < 3) DefaultExcludedExamples.Add(entry.FullName);
+                    continue;
+                }
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: true)) continue;
                 Walk(entry.FullName, childRel, realRoot, ignore, visited, files);
             }
             else
             {
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: false)) continue;
-                if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, childRel))) continue;
+                if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, _globPrefix + childRel))) continue;
                 long length;
                 try { length = new FileInfo(entry.FullName).Length; } catch (IOException) { continue; }
                 files.Add(new DiscoveredFile(entry.FullName, childRel, IsPythonPath(entry.Name), length));
@@ -85,9 +96,35 @@ public sealed class FileDiscovery(ScanSettings settings)
         }
     }
 
+    // Globs are relative to the configuration's directory (ScanSettings.GlobBase): a walk of `tests` under it matches
+    // `tests/x.py` against them, not `x.py`.
+    string _globPrefix = "";
+
+    string GlobPrefix(string root)
+    {
+        if (settings.GlobBase is null) return "";
+        var p = settings.GlobPath(root, "");
+        return p.Length == 0 || p == "." ? "" : p + "/";
+    }
+
     bool Excluded(string rel)
     {
+        foreach (var g in settings.Exclude) if (Glob.IsMatch(g, _globPrefix + rel)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a file named on the command line is excluded (used only with `--force-exclude`): a configured exclude
+    /// matches its path, or a directory on its way from the glob base is a default exclude.
+    /// </summary>
+    public bool IsExcludedFile(string fullPath)
+    {
+        var rel = settings.GlobPath(fullPath, Path.GetFileName(fullPath));
         foreach (var g in settings.Exclude) if (Glob.IsMatch(g, rel)) return true;
+        var parts = rel.Split('/');
+        for (int i = 0; i < parts.Length - 1; i++)
+            foreach (var g in DefaultExcludes)
+                if (Glob.Match(g.AsSpan(), parts[i].AsSpan())) return true;
         return false;
     }
 

@@ -21,6 +21,16 @@ public sealed record ReportOptions
     /// <summary>Project home page for SARIF `tool.driver.informationUri`; omitted when null.</summary>
     public string? InformationUri { get; init; }
 
+    /// <summary>Print the source lines under each finding in the text report (`--no-show-source` turns it off).</summary>
+    public bool ShowSource { get; init; } = true;
+    /// <summary>Add a count of findings per rule to the text report (`--statistics`).</summary>
+    public bool Statistics { get; init; }
+    /// <summary>At most this many SARIF results (GitHub code scanning takes 25,000 per run); the rest are counted in a notification.</summary>
+    public int SarifMaxResults { get; init; } = SarifReporter.GitHubMaxResults;
+
+    /// <summary>`--quiet`: the text report lists the findings without the closing summary.</summary>
+    public bool Quiet { get; init; }
+
     public static readonly ReportOptions Default = new();
 
     internal string RootOf(ScanResult result) => Root ?? result.Root;

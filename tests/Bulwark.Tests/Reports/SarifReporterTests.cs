@@ -50,7 +50,11 @@ public class SarifReporterTests
         Assert.Equal("Bulwark", driver.GetProperty("name").GetString());
         Assert.Equal("0.1.0", driver.GetProperty("semanticVersion").GetString());
         var rules = driver.GetProperty("rules");
-        Assert.Equal(["CI001", "DEP001", "B602", "PYT101", "SEC001"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        // DEP001's sample finding is graded high, above its rule's medium: it gets its own descriptor, so GitHub shows it as high.
+        Assert.Equal(["CI001", "DEP001", "B602", "PYT101", "SEC001", "DEP001/high"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("8.0", rules[5].GetProperty("properties").GetProperty("security-severity").GetString());
+        Assert.Equal("error", rules[5].GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("5.5", rules[1].GetProperty("properties").GetProperty("security-severity").GetString());
 
         var shell = rules[2];
         Assert.Equal("subprocess-popen-with-shell-equals-true", shell.GetProperty("name").GetString());
