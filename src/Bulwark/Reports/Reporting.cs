@@ -9,7 +9,7 @@ public interface IReporter
     void Write(ScanResult result, TextWriter output);
 }
 
-public enum ReportFormat { Text, Json, Sarif, Html }
+public enum ReportFormat { Text, Json, Sarif, Html, GitHub, Markdown, JUnit, GitLab, GitLabSast }
 
 /// <summary>Presentation choices that are not part of the scan itself.</summary>
 public sealed record ReportOptions
@@ -38,7 +38,9 @@ public sealed record ReportOptions
 
 public static class Reporters
 {
-    public static IReadOnlyList<ReportFormat> All { get; } = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Html];
+    public static IReadOnlyList<ReportFormat> All { get; } =
+        [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Html, ReportFormat.GitHub, ReportFormat.Markdown,
+         ReportFormat.JUnit, ReportFormat.GitLab, ReportFormat.GitLabSast];
 
     public static IReporter Create(ReportFormat format, ReportOptions? options = null)
     {
@@ -49,6 +51,11 @@ public static class Reporters
             ReportFormat.Json => new JsonReporter(options),
             ReportFormat.Sarif => new SarifReporter(options),
             ReportFormat.Html => new HtmlReporter(options),
+            ReportFormat.GitHub => new GitHubAnnotationsReporter(),
+            ReportFormat.Markdown => new MarkdownReporter(),
+            ReportFormat.JUnit => new JUnitReporter(),
+            ReportFormat.GitLab => new GitLabCodeQualityReporter(),
+            ReportFormat.GitLabSast => new GitLabSastReporter(),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
@@ -56,6 +63,8 @@ public static class Reporters
     public static string Name(this ReportFormat format) => format switch
     {
         ReportFormat.Text => "text", ReportFormat.Json => "json", ReportFormat.Sarif => "sarif", ReportFormat.Html => "html",
+        ReportFormat.GitHub => "github", ReportFormat.Markdown => "markdown", ReportFormat.JUnit => "junit",
+        ReportFormat.GitLab => "gitlab", ReportFormat.GitLabSast => "gitlab-sast",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -72,6 +81,8 @@ public static class Reporters
     public static string Extension(this ReportFormat format) => format switch
     {
         ReportFormat.Text => ".txt", ReportFormat.Json => ".json", ReportFormat.Sarif => ".sarif", ReportFormat.Html => ".html",
+        ReportFormat.GitHub => ".txt", ReportFormat.Markdown => ".md", ReportFormat.JUnit => ".xml",
+        ReportFormat.GitLab or ReportFormat.GitLabSast => ".json",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

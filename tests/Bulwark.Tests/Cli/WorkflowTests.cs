@@ -377,4 +377,40 @@ public class WorkflowTests
         Assert.DoesNotContain("b/y.py", output);
         Assert.Contains("c/z.py", output);
     }
+
+    [Theory]
+    [InlineData("sacn", "scan")]
+    [InlineData("baselin", "baseline")]
+    [InlineData("explian", "explain")]
+    public void Unknown_commands_suggest_the_closest(string typo, string suggestion)
+    {
+        var (code, _, err) = Run(typo);
+        Assert.Equal(2, code);
+        Assert.Equal($"bulwark: error: unknown command '{typo}' (did you mean `bulwark {suggestion}`?) (see `bulwark --help`)", err.Trim());
+        Assert.DoesNotContain("did you mean", Run("frobnicate").Err);
+    }
+
+    [Fact]
+    public void Short_version_flag_prints_the_one_version()
+    {
+        var (code, output, _) = Run("-V");
+        Assert.Equal(0, code);
+        Assert.Equal(Run("version").Out, output);
+        Assert.Equal(Run("--version").Out, output);
+    }
+
+    [Fact]
+    public void Output_to_a_file_says_where_it_wrote_in_every_format()
+    {
+        using var repo = Repository();
+        repo.Write("a.py", "assert 1\n");
+        foreach (var format in new[] { "text", "markdown", "junit" })
+        {
+            var file = Path.Combine(repo.Path, "report." + format);
+            var (_, stdout, err) = Run("scan", repo.Path, "-f", format, "-o", file, "--no-progress");
+            Assert.Equal("", stdout);
+            Assert.Contains("report written to " + file, err);
+            Assert.True(File.Exists(file));
+        }
+    }
 }
