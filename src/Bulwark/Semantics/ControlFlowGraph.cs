@@ -29,8 +29,8 @@ public sealed class FlowEdge(BasicBlock from, BasicBlock to, EdgeKind kind, Node
 public sealed class BasicBlock(int index)
 {
     readonly List<Node> _steps = [];
-    readonly List<FlowEdge> _successors = [];
-    readonly List<FlowEdge> _predecessors = [];
+    readonly List<FlowEdge> _successors = new(2);
+    readonly List<FlowEdge> _predecessors = new(2);
 
     public int Index { get; } = index;
     public IReadOnlyList<Node> Steps => _steps;
@@ -69,8 +69,12 @@ public sealed class ControlFlowGraph
     public BasicBlock Exit { get; }
     public IReadOnlyList<BasicBlock> Blocks => _blocks;
 
+    IReadOnlyList<BasicBlock>? _order;
+
     /// <summary>Blocks in reverse postorder from the entry (reachable blocks only): predecessors before successors, except along back edges.</summary>
-    public IReadOnlyList<BasicBlock> ReversePostorder()
+    public IReadOnlyList<BasicBlock> ReversePostorder() => _order ??= ComputeOrder();
+
+    List<BasicBlock> ComputeOrder()
     {
         var order = new List<BasicBlock>(_blocks.Count);
         var visited = new bool[_blocks.Count];
@@ -125,7 +129,8 @@ public sealed class ControlFlowGraph
             Statements(body);
             Edge(_current, _exit, EdgeKind.Normal);
             var graph = new ControlFlowGraph(owner, _blocks, entry, _exit);
-            foreach (var b in graph.ReversePostorder()) b.Reachable = true;
+            var order = graph.ReversePostorder();
+            for (int i = 0; i < order.Count; i++) order[i].Reachable = true;
             return graph;
         }
 
@@ -164,10 +169,10 @@ public sealed class ControlFlowGraph
 
         void Statements(IReadOnlyList<Stmt> body)
         {
-            foreach (var s in body)
+            for (int i = 0; i < body.Count; i++)
             {
                 MayRaiseFromHere();
-                Statement(s);
+                Statement(body[i]);
             }
         }
 
@@ -179,7 +184,7 @@ public sealed class ControlFlowGraph
                 case While w: WhileStatement(w); break;
                 case For f: ForStatement(f); break;
                 case With w:
-                    foreach (var item in w.Items) _current.Add(item);
+                    for (int i = 0; i < w.Items.Count; i++) _current.Add(w.Items[i]);
                     Statements(w.Body);
                     break;
                 case Try t: TryStatement(t); break;

@@ -81,14 +81,14 @@ public sealed class Definition
     /// <summary>For a parameter: its position among all parameters (positional-only, positional, *args, keyword-only, **kwargs).</summary>
     public int ParameterIndex { get; internal set; } = -1;
 
+    internal Definition? NextAtStep;
+    Definition[]? _single;
+    /// <summary>A one-element array of this definition, shared by every use it alone reaches.</summary>
+    internal Definition[] Single => _single ??= [this];
+
     // Position in the reaching-definitions bit sets of the body that owns it, and its place there.
     internal int Bit = -1;
     internal int PlaceIndex = -1;
-
-    readonly List<Node> _uses = [];
-    /// <summary>The uses (Name, Attribute or Subscript loads) this definition reaches.</summary>
-    public IReadOnlyList<Node> Uses => _uses;
-    internal void AddUse(Node use) => _uses.Add(use);
 
     /// <summary>`x`, `x.attr` or `x['k']`.</summary>
     public string Place => Member is null ? Name : Name + Member;

@@ -4,14 +4,21 @@ namespace Bulwark.Semantics;
 
 public sealed partial class SemanticModel
 {
+    // Flow facts are computed per body on the first query that needs them (a code scan touches few bodies, the taint
+    // lowering all of them). The model is built and queried on one thread; these tables are its own.
     readonly Dictionary<Node, ControlFlowGraph> _graphs = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<Node, Definition[]> _reaching = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<Name, Definition[]> _memberReaching = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<Scope, List<Definition>> _definitions = new(ReferenceEqualityComparer.Instance);
-    readonly Dictionary<Node, List<Definition>> _definitionsByStep = new(ReferenceEqualityComparer.Instance);
+    // The first definition each step makes; further ones chain through Definition.NextAtStep.
+    readonly Dictionary<Node, Definition> _definitionsByStep = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Scope, Dictionary<string, Definition[]>> _byName = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<(Node, string), Definition> _outsideDefinitions = [];
+    readonly Dictionary<Scope, BodyAnalysis?> _bodies = new(ReferenceEqualityComparer.Instance);
     readonly HashSet<FunctionDef> _alwaysRaising = new(ReferenceEqualityComparer.Instance);
-    bool _flowReady;
     int _definitionCount;
+    // Non-zero while a body's graph is built: constant tests are then decided without flow facts.
+    int _building;
 
     /// <summary>Calls that end the flow like `raise`: the process exits or an HTTP error is raised.</summary>
     static readonly HashSet<string> NeverReturning = new(StringComparer.Ordinal)
@@ -21,7 +28,11 @@ public sealed partial class SemanticModel
     };
 
     /// <summary>The control-flow graph of a module, class or function body (not of lambdas and comprehensions).</summary>
-    public ControlFlowGraph? FlowGraph(Node owner) => _graphs.TryGetValue(owner, out var g) ? g : null;
+    public ControlFlowGraph? FlowGraph(Node owner)
+    {
+        if (ScopeOpenedBy(owner) is { } s) EnsureBody(s);
+        return _graphs.TryGetValue(owner, out var g) ? g : null;
+    }
 
     /// <summary>
     /// The definitions that can reach a use: a Name load, or an Attribute/Subscript load of a tracked access path
@@ -30,23 +41,59 @@ public sealed partial class SemanticModel
     /// the name in the scope that binds it (the code may run at any time). Empty for builtins, undefined names and
     /// unreachable code; for an access path, empty when no store of that path reaches (read the object instead).
     /// </summary>
-    public IReadOnlyList<Definition> ReachingDefinitions(Expr use) =>
-        _reaching.TryGetValue(use, out var defs) ? defs : [];
+    public IReadOnlyList<Definition> ReachingDefinitions(Expr use) => Reaching(use) ?? [];
 
     /// <summary>Whether reaching definitions were computed for this use (false for code the analysis does not see: unreachable, or an untracked path).</summary>
-    public bool HasReachingDefinitions(Expr use) => _reaching.ContainsKey(use);
+    public bool HasReachingDefinitions(Expr use) => Reaching(use) is not null;
+
+    Definition[]? Reaching(Expr use)
+    {
+        if (_reaching.TryGetValue(use, out var defs)) return defs;
+        if (use is not (Name or AttributeExpr or Subscript)) return null;
+        EnsureBody(BodyScope(use));
+        if (_reaching.TryGetValue(use, out defs)) return defs;
+        // Not a flow-sensitive use of the body: a name bound in another scope (a closure, a module name in a function).
+        if (use is Name { Ctx: ExprContext.Load } n && ScopeOf(n).ResolvingScope(n.Id) is { } resolving
+            && !(ReferenceEquals(resolving, BodyScope(n)) && ReferenceEquals(ScopeOf(n), resolving)))
+            return ResolveFree(n, resolving);
+        return null;
+    }
 
     /// <summary>For a Name load: the definitions of its access paths (`x.a = …`, `x["k"] = …`) that reach the use, so a use of the whole object sees what was stored into it.</summary>
-    public IReadOnlyList<Definition> ReachingMemberDefinitions(Name use) =>
-        _memberReaching.TryGetValue(use, out var defs) ? defs : [];
+    public IReadOnlyList<Definition> ReachingMemberDefinitions(Name use)
+    {
+        Reaching(use);
+        return _memberReaching.TryGetValue(use, out var defs) ? defs : [];
+    }
 
     /// <summary>Every definition made in a scope (including narrowings and mutations), in the order found.</summary>
-    public IReadOnlyList<Definition> DefinitionsIn(Scope scope) =>
-        _definitions.TryGetValue(scope, out var list) ? list : [];
+    public IReadOnlyList<Definition> DefinitionsIn(Scope scope)
+    {
+        EnsureDefinitions(scope);
+        return _definitions.TryGetValue(scope, out var list) ? list : [];
+    }
 
     /// <summary>The definitions a step makes (the targets of an assignment, the parameters of an Arguments node…).</summary>
-    public IReadOnlyList<Definition> DefinitionsAt(Node step) =>
-        _definitionsByStep.TryGetValue(step, out var list) ? list : [];
+    public IReadOnlyList<Definition> DefinitionsAt(Node step)
+    {
+        if (!_definitionsByStep.ContainsKey(step)) EnsureBody(BodyScope(step));
+        if (!_definitionsByStep.TryGetValue(step, out var first)) return [];
+        if (first.NextAtStep is null) return first.Single;
+        var list = new List<Definition>();
+        for (var d = first; d is not null; d = d.NextAtStep) list.Add(d);
+        return list;
+    }
+
+    /// <summary>The uses a definition reaches within the body that makes it (uses from nested functions are not listed).</summary>
+    public IReadOnlyList<Node> UsesOf(Definition d)
+    {
+        EnsureDefinitions(d.Scope);
+        var uses = new List<Node>();
+        foreach (var (use, defs) in _reaching)
+            if (Array.IndexOf(defs, d) >= 0) uses.Add(use);
+        uses.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return uses;
+    }
 
     /// <summary>A call that never returns: `sys.exit`, Flask's `abort`, or a function of this module that always raises.</summary>
     public bool NeverReturns(Call call)
@@ -60,13 +107,7 @@ public sealed partial class SemanticModel
     /// <summary>`bool(test)` when it is known without flow analysis (module constants, literals): used to drop branches never taken.</summary>
     bool? StaticTruthiness(Expr test) => Evaluate(test)?.Truthy;
 
-    void BuildFlow(Module module)
-    {
-        FindAlwaysRaising(module.Body);
-        var builder = new FlowBuilder(this);
-        builder.Run();
-        _flowReady = true;
-    }
+    void BuildFlow(Module module) => FindAlwaysRaising(module.Body);
 
     void FindAlwaysRaising(IReadOnlyList<Stmt> body)
     {
@@ -103,52 +144,100 @@ public sealed partial class SemanticModel
         return d;
     }
 
-    /// <summary>
-    /// Builds the graph of every module, class and function body, then computes reaching definitions per body.
-    /// Pass 1 creates every definition (so uses from nested scopes can see all of an outer scope's), pass 2 solves.
-    /// </summary>
-    sealed class FlowBuilder(SemanticModel model)
+    /// <summary>The module, class or function scope whose body evaluates a node (comprehensions and lambdas belong to the body around them).</summary>
+    Scope BodyScope(Node node)
     {
-        readonly List<BodyAnalysis> _bodies = [];
-        // Uses resolved to every definition of the name in the scope that binds it.
-        readonly List<(Name Use, Scope Resolving)> _flowInsensitive = [];
+        var s = ScopeOf(node);
+        while (s.Kind is ScopeKind.Comprehension or ScopeKind.Lambda && s.Parent is not null) s = s.Parent;
+        return s;
+    }
 
-        public void Run()
+    /// <summary>The definitions of a scope exist: its own body's, or, for a comprehension or lambda, the body around it.</summary>
+    void EnsureDefinitions(Scope scope)
+    {
+        var body = scope;
+        while (body.Kind is ScopeKind.Comprehension or ScopeKind.Lambda && body.Parent is not null) body = body.Parent;
+        EnsureBody(body);
+    }
+
+    void EnsureBody(Scope scope)
+    {
+        if (_bodies.ContainsKey(scope)) return;
+        IReadOnlyList<Stmt>? body = scope.Node switch
         {
-            foreach (var scope in model._scopes)
+            Module m => m.Body, ClassDef c => c.Body, FunctionDef f => f.Body, _ => null,
+        };
+        if (body is null) { _bodies[scope] = null; return; }
+        _bodies[scope] = null;
+        ControlFlowGraph graph;
+        _building++;
+        try { graph = ControlFlowGraph.Build(scope.Node, body, StaticTruthiness, NeverReturns); }
+        finally { _building--; }
+        _graphs[scope.Node] = graph;
+        var analysis = new BodyAnalysis(this, scope, graph);
+        _bodies[scope] = analysis;
+        analysis.CollectEvents();
+        AddOutsideDefinitions(scope);
+        analysis.Solve();
+    }
+
+    /// <summary>
+    /// Stores into this scope's names made by nested functions through `global`/`nonlocal`: definitions of this scope
+    /// that may happen at any time (the binder recorded them in this scope).
+    /// </summary>
+    void AddOutsideDefinitions(Scope scope)
+    {
+        foreach (var (name, bindings) in scope.Bindings)
+            foreach (var b in bindings)
             {
-                IReadOnlyList<Stmt>? body = scope.Node switch
+                if (b.Kind is BindingKind.Parameter || b.Node is Arg) continue;
+                var where = ScopeOf(b.Node);
+                if (ReferenceEquals(where, scope) || where.Kind is not (ScopeKind.Function or ScopeKind.Lambda)) continue;
+                OutsideDefinition(name, b.Kind switch
                 {
-                    Module m => m.Body, ClassDef c => c.Body, FunctionDef f => f.Body, _ => null,
-                };
-                if (body is null) continue;
-                var graph = ControlFlowGraph.Build(scope.Node, body, model.StaticTruthiness, model.NeverReturns);
-                model._graphs[scope.Node] = graph;
-                var analysis = new BodyAnalysis(model, scope, graph, this);
-                analysis.CollectEvents();
-                _bodies.Add(analysis);
+                    BindingKind.Assignment => DefinitionKind.Assignment,
+                    BindingKind.AugmentedAssignment => DefinitionKind.AugmentedAssignment,
+                    BindingKind.Import or BindingKind.FromImport or BindingKind.DynamicImport => DefinitionKind.Import,
+                    BindingKind.FunctionDef => DefinitionKind.Function,
+                    BindingKind.ClassDef => DefinitionKind.Class,
+                    _ => DefinitionKind.Other,
+                }, scope, b.Node, b.Value);
             }
-            foreach (var b in _bodies) b.Solve();
-            foreach (var (use, resolving) in _flowInsensitive) Resolve(use, resolving);
-        }
+    }
 
-        public void AddFlowInsensitive(Name use, Scope resolving) => _flowInsensitive.Add((use, resolving));
+    Definition OutsideDefinition(string name, DefinitionKind kind, Scope owner, Node step, Expr? value)
+    {
+        if (_outsideDefinitions.TryGetValue((step, name), out var d)) return d;
+        d = NewDefinition(name, null, kind, owner, step);
+        d.Value = value;
+        _outsideDefinitions[(step, name)] = d;
+        return d;
+    }
 
-        void Resolve(Name use, Scope resolving)
+    /// <summary>A use from another scope (a closure, a module name read in a function): every definition of the name where it is bound.</summary>
+    Definition[] ResolveFree(Name use, Scope resolving)
+    {
+        EnsureDefinitions(resolving);
+        if (!_byName.TryGetValue(resolving, out var index))
         {
-            var all = model.DefinitionsIn(resolving);
-            List<Definition>? found = null;
-            foreach (var d in all)
-                if (d.Member is null && d.Name == use.Id && d.Kind != DefinitionKind.Narrowing)
-                    (found ??= []).Add(d);
-            var arr = found?.ToArray() ?? [];
-            model._reaching[use] = arr;
-            foreach (var d in arr) d.AddUse(use);
+            var lists = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+            if (_definitions.TryGetValue(resolving, out var all))
+                foreach (var d in all)
+                    if (d.Member is null && d.Kind != DefinitionKind.Narrowing)
+                    {
+                        if (!lists.TryGetValue(d.Name, out var l)) lists[d.Name] = l = [];
+                        l.Add(d);
+                    }
+            _byName[resolving] = index = new Dictionary<string, Definition[]>(lists.Count, StringComparer.Ordinal);
+            foreach (var kv in lists) index[kv.Key] = kv.Value.ToArray();
         }
+        var arr = index.TryGetValue(use.Id, out var found) ? found : [];
+        _reaching[use] = arr;
+        return arr;
     }
 
     /// <summary>One body: its places, definitions, and the uses and definitions of each step in evaluation order.</summary>
-    sealed class BodyAnalysis(SemanticModel model, Scope scope, ControlFlowGraph graph, FlowBuilder builder)
+    sealed class BodyAnalysis(SemanticModel model, Scope scope, ControlFlowGraph graph)
     {
         static readonly HashSet<string> Mutators = new(StringComparer.Ordinal)
         {
@@ -157,14 +246,16 @@ public sealed partial class SemanticModel
 
         SemanticModel Model => model;
         Scope Owner => scope;
-        FlowBuilder Builder => builder;
+
+
 
         readonly Dictionary<string, int> _places = new(StringComparer.Ordinal);
         readonly List<List<Definition>> _defsOfPlace = [];
-        readonly List<List<int>> _membersOfPlace = []; // for a name: its access-path places
+        readonly List<List<int>?> _membersOfPlace = []; // for a name: its access-path places (null: none)
         readonly List<Definition> _defs = [];
-        readonly List<Event>[] _events = new List<Event>[graph.Blocks.Count];
-        readonly Dictionary<FlowEdge, List<Definition>> _edgeDefs = new(ReferenceEqualityComparer.Instance);
+        // Every step's uses and definitions in evaluation order, block after block.
+        readonly List<Event> _sink = [];
+        readonly int[] _eventStart = new int[graph.Blocks.Count + 1];
 
         readonly struct Event(int place, Node? use, Definition? def)
         {
@@ -173,7 +264,6 @@ public sealed partial class SemanticModel
             public Definition? Def { get; } = def;
         }
 
-        List<Event> _sink = null!;
 
         public void CollectEvents()
         {
@@ -182,21 +272,22 @@ public sealed partial class SemanticModel
             new PathStoreScanner(this).Scan(scope.Node);
             foreach (var block in graph.Blocks)
             {
-                _sink = _events[block.Index] = [];
-                if (!block.Reachable) continue;
-                foreach (var step in block.Steps) Step(step);
+                _eventStart[block.Index] = _sink.Count;
+                if (block.Reachable) for (int si = 0; si < block.Steps.Count; si++) Step(block.Steps[si]);
+                _eventStart[block.Index + 1] = _sink.Count;
             }
             foreach (var block in graph.Blocks)
             {
                 if (!block.Reachable) continue;
-                foreach (var edge in block.Successors)
+                for (int ei = 0; ei < block.Successors.Count; ei++)
                 {
+                    var edge = block.Successors[ei];
                     if (edge.Condition is null || edge.Kind is not (EdgeKind.True or EdgeKind.False)) continue;
                     List<Definition>? narrowings = null;
                     foreach (var name in TestedNames(edge.Condition))
                     {
                         if (!_places.TryGetValue(name, out var place)) continue;
-                        if (narrowings is not null && narrowings.Exists(d => d.Name == name)) continue;
+                        if (narrowings is not null && Named(narrowings, name)) continue;
                         var d = model.NewDefinition(name, null, DefinitionKind.Narrowing, scope, edge.Condition);
                         d.Condition = edge.Condition;
                         d.Polarity = edge.Kind == EdgeKind.True;
@@ -205,25 +296,33 @@ public sealed partial class SemanticModel
                     }
                     if (narrowings is not null)
                     {
-                        _edgeDefs[edge] = narrowings;
                         edge.Narrowings = narrowings;
                     }
                 }
             }
         }
 
-        /// <summary>Names of this body tested by a condition: what a branch can tell something about.</summary>
-        IEnumerable<string> TestedNames(Node condition)
+        static bool Named(List<Definition> list, string name)
         {
+            foreach (var d in list) if (d.Name == name) return true;
+            return false;
+        }
+
+        /// <summary>Names of this body tested by a condition: what a branch can tell something about.</summary>
+        readonly List<string> _tested = [];
+        NameCollector? _collector;
+
+        List<string> TestedNames(Node condition)
+        {
+            _tested.Clear();
             if (condition is MatchCase)
             {
                 // The subject of the enclosing match statement.
-                if (model.Parent(condition) is MatchStmt { Subject: Name subject }) yield return subject.Id;
-                yield break;
+                if (model.Parent(condition) is MatchStmt { Subject: Name subject }) _tested.Add(subject.Id);
+                return _tested;
             }
-            var names = new List<string>();
-            new NameCollector(names).Visit(condition);
-            foreach (var n in names) yield return n;
+            (_collector ??= new NameCollector(_tested)).Visit(condition);
+            return _tested;
         }
 
         sealed class NameCollector(List<string> names) : AstWalker
@@ -247,8 +346,8 @@ public sealed partial class SemanticModel
             p = _defsOfPlace.Count;
             _places[key] = p;
             _defsOfPlace.Add([]);
-            _membersOfPlace.Add([]);
-            if (root >= 0) _membersOfPlace[root].Add(p);
+            _membersOfPlace.Add(null);
+            if (root >= 0) (_membersOfPlace[root] ??= []).Add(p);
             return p;
         }
 
@@ -323,8 +422,9 @@ public sealed partial class SemanticModel
 
         void RecordStep(Node step, Definition d)
         {
-            if (!model._definitionsByStep.TryGetValue(step, out var list)) model._definitionsByStep[step] = list = [];
-            list.Add(d);
+            if (!model._definitionsByStep.TryGetValue(step, out var first)) { model._definitionsByStep[step] = d; return; }
+            while (first.NextAtStep is not null) { if (ReferenceEquals(first, d)) return; first = first.NextAtStep; }
+            if (!ReferenceEquals(first, d)) first.NextAtStep = d;
         }
 
         Definition Define(string name, string? member, DefinitionKind kind, Node step, int place)
@@ -341,9 +441,8 @@ public sealed partial class SemanticModel
         {
             var owner = scope.ResolvingScope(name);
             if (owner is null) return;
-            var d = model.NewDefinition(name, null, kind, owner, step);
-            d.Target = target;
-            d.Value = value;
+            var d = model.OutsideDefinition(name, kind, owner, step, value);
+            d.Target ??= target;
             RecordStep(step, d);
         }
 
@@ -356,7 +455,7 @@ public sealed partial class SemanticModel
                 case Arguments args: Parameters(args); break;
                 case Assign a:
                     Uses(a.Value);
-                    foreach (var t in a.Targets) Target(t, a.Value, a, DefinitionKind.Assignment, null);
+                    for (int ti = 0; ti < a.Targets.Count; ti++) Target(a.Targets[ti], a.Value, a, DefinitionKind.Assignment, null);
                     break;
                 case AnnAssign a:
                     if (a.Value is null) { if (a.Target is not Name) Uses(a.Target); break; }
@@ -382,9 +481,9 @@ public sealed partial class SemanticModel
                     Pattern(c.Pattern, c, subject);
                     break;
                 case FunctionDef f:
-                    foreach (var d in f.DecoratorList) Uses(d);
-                    foreach (var d in f.Args.Defaults) Uses(d);
-                    foreach (var d in f.Args.KwDefaults) if (d is not null) Uses(d);
+                    for (int di = 0; di < f.DecoratorList.Count; di++) Uses(f.DecoratorList[di]);
+                    for (int di = 0; di < f.Args.Defaults.Count; di++) Uses(f.Args.Defaults[di]);
+                    for (int di = 0; di < f.Args.KwDefaults.Count; di++) if (f.Args.KwDefaults[di] is { } kd) Uses(kd);
                     DefineName(f.Name, DefinitionKind.Function, f, null, null);
                     break;
                 case ClassDef c:
@@ -429,10 +528,10 @@ public sealed partial class SemanticModel
         void Parameters(Arguments args)
         {
             int index = 0;
-            foreach (var a in args.Posonlyargs) Parameter(a, index++);
-            foreach (var a in args.Args) Parameter(a, index++);
+            for (int ai = 0; ai < args.Posonlyargs.Count; ai++) Parameter(args.Posonlyargs[ai], index++);
+            for (int ai = 0; ai < args.Args.Count; ai++) Parameter(args.Args[ai], index++);
             if (args.Vararg is not null) Parameter(args.Vararg, index++);
-            foreach (var a in args.Kwonlyargs) Parameter(a, index++);
+            for (int ai = 0; ai < args.Kwonlyargs.Count; ai++) Parameter(args.Kwonlyargs[ai], index++);
             if (args.Kwarg is not null) Parameter(args.Kwarg, index++);
         }
 
@@ -467,10 +566,15 @@ public sealed partial class SemanticModel
                         if (unpack is not null) d.Unpack = unpack.ToArray();
                         d.Starred = starred;
                     }
-                    else if (model._definitionsByStep.TryGetValue(step, out var list) && list.Count > 0 && list[^1].Name == n.Id)
+                    else if (model._definitionsByStep.TryGetValue(step, out var head))
                     {
-                        if (unpack is not null) list[^1].Unpack = unpack.ToArray();
-                        list[^1].Starred = starred;
+                        var last = head;
+                        while (last.NextAtStep is not null) last = last.NextAtStep;
+                        if (last.Name == n.Id)
+                        {
+                            if (unpack is not null) last.Unpack = unpack.ToArray();
+                            last.Starred = starred;
+                        }
                     }
                     break;
                 case TupleExpr or ListExpr:
@@ -573,7 +677,10 @@ public sealed partial class SemanticModel
 
         // ───────────── uses ─────────────
 
-        void Uses(Expr e, bool asLoad = false) => new UseWalker(this, asLoad).Visit(e);
+        UseWalker? _walker, _loadWalker;
+
+        void Uses(Expr e, bool asLoad = false) =>
+            (asLoad ? _loadWalker ??= new UseWalker(this, true) : _walker ??= new UseWalker(this, false)).Visit(e);
 
         void Use(Name n)
         {
@@ -582,13 +689,12 @@ public sealed partial class SemanticModel
                 _sink.Add(new Event(place, n, null));
                 return;
             }
-            var resolving = model.ScopeOf(n).ResolvingScope(n.Id);
-            if (resolving is not null) builder.AddFlowInsensitive(n, resolving);
         }
 
         void UseMember(Expr e)
         {
-            if (RootOf(e) is { } rootName)
+            // Only roots with stored access paths have member places: skip building keys for the rest.
+            if (RootOf(e) is { } rootName && _places.TryGetValue(rootName.Id, out var rootPlace) && _membersOfPlace[rootPlace] is not null)
             {
                 if (MemberKey(e) is { } member && _places.TryGetValue(rootName.Id + member, out var place)
                     && ReferenceEquals(model.ScopeOf(rootName), scope))
@@ -629,8 +735,8 @@ public sealed partial class SemanticModel
                         return;
                     case Call c:
                         Visit(c.Func);
-                        foreach (var a in c.Args) Visit(a);
-                        foreach (var k in c.Keywords) Visit(k.Value);
+                        for (int ai = 0; ai < c.Args.Count; ai++) Visit(c.Args[ai]);
+                        for (int ki = 0; ki < c.Keywords.Count; ki++) Visit(c.Keywords[ki].Value);
                         owner.MaybeMutation(c);
                         return;
                 }
@@ -688,7 +794,6 @@ public sealed partial class SemanticModel
                 switch (node)
                 {
                     case Name { Ctx: ExprContext.Load } n:
-                        if (owner.Model.ScopeOf(n).ResolvingScope(n.Id) is { } s) owner.Builder.AddFlowInsensitive(n, s);
                         return;
                     case Lambda l:
                         owner.NestedScope(l);
@@ -766,7 +871,6 @@ public sealed partial class SemanticModel
                         var resolving = owner.Model.ScopeOf(n).ResolvingScope(n.Id);
                         if (ReferenceEquals(resolving, owner.Owner) && owner._places.TryGetValue(n.Id, out var place))
                             owner._sink.Add(new Event(place, n, null));
-                        else if (resolving is not null) owner.Builder.AddFlowInsensitive(n, resolving);
                         return;
                     case NamedExpr ne:
                         Visit(ne.Value);
@@ -800,45 +904,75 @@ public sealed partial class SemanticModel
 
         // ───────────── solving ─────────────
 
+        // Each place's definitions get consecutive bits, so killing a place clears one range.
+        int[] _rangeStart = [];
+
+        void NumberByPlace()
+        {
+            _rangeStart = new int[_defsOfPlace.Count + 1];
+            int bit = 0;
+            for (int p = 0; p < _defsOfPlace.Count; p++)
+            {
+                _rangeStart[p] = bit;
+                foreach (var d in _defsOfPlace[p]) d.Bit = bit++;
+            }
+            _rangeStart[_defsOfPlace.Count] = bit;
+        }
+
         public void Solve()
         {
+            NumberByPlace();
             int n = _defs.Count;
             int words = (n + 63) >> 6;
             var blocks = graph.Blocks;
-            var inSets = new ulong[blocks.Count][];
-            var outSets = new ulong[blocks.Count][];
-            for (int i = 0; i < blocks.Count; i++) { inSets[i] = new ulong[words]; outSets[i] = new ulong[words]; }
+            // One allocation for every block's input and output set.
+            var inSets = new ulong[blocks.Count * words];
+            var outSets = new ulong[blocks.Count * words];
             var order = graph.ReversePostorder();
             var scratch = new ulong[words];
             bool changed = true;
             int rounds = 0;
+            // Without a back edge one pass in reverse postorder is the fixpoint.
+            bool cyclic = false;
+            {
+                var position = new int[blocks.Count];
+                for (int i = 0; i < order.Count; i++) position[order[i].Index] = i;
+                for (int oi = 0; oi < order.Count; oi++)
+                {
+                    var b = order[oi];
+                    for (int pi = 0; pi < b.Predecessors.Count; pi++)
+                        if (b.Predecessors[pi].From.Reachable && position[b.Predecessors[pi].From.Index] >= position[b.Index]) cyclic = true;
+                }
+            }
             while (changed && rounds++ < 64)
             {
                 changed = false;
-                foreach (var b in order)
+                for (int oi = 0; oi < order.Count; oi++)
                 {
-                    var input = inSets[b.Index];
-                    Array.Clear(input);
-                    foreach (var e in b.Predecessors)
+                    var b = order[oi];
+                    var input = inSets.AsSpan(b.Index * words, words);
+                    input.Clear();
+                    for (int pi = 0; pi < b.Predecessors.Count; pi++)
                     {
+                        var e = b.Predecessors[pi];
                         if (!e.From.Reachable) continue;
-                        var from = outSets[e.From.Index];
-                        if (_edgeDefs.TryGetValue(e, out var narrowings))
+                        var from = outSets.AsSpan(e.From.Index * words, words);
+                        if (e.Narrowings.Count > 0)
                         {
-                            Array.Copy(from, scratch, words);
-                            foreach (var d in narrowings) Kill(scratch, d.PlaceIndex, d);
+                            from.CopyTo(scratch);
+                            for (int ni = 0; ni < e.Narrowings.Count; ni++) Kill(scratch, e.Narrowings[ni].PlaceIndex, e.Narrowings[ni]);
                             for (int w = 0; w < words; w++) input[w] |= scratch[w];
                         }
                         else
                             for (int w = 0; w < words; w++) input[w] |= from[w];
                     }
-                    Array.Copy(input, scratch, words);
-                    foreach (var ev in _events[b.Index])
-                        if (ev.Def is { } d) Kill(scratch, ev.Place, d);
-                    var output = outSets[b.Index];
-                    for (int w = 0; w < words; w++)
-                        if (output[w] != scratch[w]) { changed = true; output[w] = scratch[w]; }
+                    input.CopyTo(scratch);
+                    for (int k = _eventStart[b.Index], kEnd = _eventStart[b.Index + 1]; k < kEnd; k++)
+                        if (_sink[k].Def is { } d) Kill(scratch, _sink[k].Place, d);
+                    var output = outSets.AsSpan(b.Index * words, words);
+                    if (!output.SequenceEqual(scratch)) { changed = true; scratch.CopyTo(output); }
                 }
+                if (!cyclic) break;
             }
 
             // Definitions of this body's names made from nested functions (`global`/`nonlocal`): they may run at any time.
@@ -852,21 +986,22 @@ public sealed partial class SemanticModel
                 }
 
             // Uses and priors, walking each block from its input.
-            foreach (var b in order)
+            for (int oi = 0; oi < order.Count; oi++)
             {
-                Array.Copy(inSets[b.Index], scratch, words);
-                foreach (var ev in _events[b.Index])
+                var b = order[oi];
+                inSets.AsSpan(b.Index * words, words).CopyTo(scratch);
+                for (int k = _eventStart[b.Index], kEnd = _eventStart[b.Index + 1]; k < kEnd; k++)
                 {
+                    var ev = _sink[k];
                     if (ev.Use is { } use)
                     {
                         var defs = Current(scratch, ev.Place);
                         if (external is not null && external.TryGetValue(ev.Place, out var outside)) defs = [.. defs, .. outside];
                         model._reaching[use] = defs;
-                        foreach (var d in defs) d.AddUse(use);
-                        if (use is Name name && _membersOfPlace[ev.Place].Count > 0)
+                        if (use is Name name && _membersOfPlace[ev.Place] is { Count: > 0 })
                         {
                             List<Definition>? members = null;
-                            foreach (var mp in _membersOfPlace[ev.Place])
+                            foreach (var mp in _membersOfPlace[ev.Place]!)
                                 foreach (var md in Current(scratch, mp)) (members ??= []).Add(md);
                             if (members is not null) model._memberReaching[name] = members.ToArray();
                         }
@@ -878,31 +1013,59 @@ public sealed partial class SemanticModel
                         Kill(scratch, ev.Place, d);
                     }
                 }
-                foreach (var e in b.Successors)
-                    if (_edgeDefs.TryGetValue(e, out var narrowings))
-                        foreach (var d in narrowings) d.Prior = Current(outSets[b.Index], d.PlaceIndex);
+                for (int si = 0; si < b.Successors.Count; si++)
+                    for (int ni = 0; ni < b.Successors[si].Narrowings.Count; ni++)
+                    {
+                        var d = b.Successors[si].Narrowings[ni];
+                        d.Prior = CurrentIn(outSets, b.Index * words, d.PlaceIndex);
+                    }
             }
         }
 
         /// <summary>Makes <paramref name="d"/> the only definition of its place; a name's definition also ends its access paths'.</summary>
         void Kill(ulong[] set, int place, Definition d)
         {
-            foreach (var old in _defsOfPlace[place]) Clear(set, old.Bit);
+            ClearRange(set, _rangeStart[place], _rangeStart[place + 1]);
             if (d.Member is null && d.Kind != DefinitionKind.Mutation && d.Kind != DefinitionKind.Narrowing)
-                foreach (var member in _membersOfPlace[place])
-                    foreach (var old in _defsOfPlace[member]) Clear(set, old.Bit);
+                if (_membersOfPlace[place] is { } members)
+                    foreach (var member in members) ClearRange(set, _rangeStart[member], _rangeStart[member + 1]);
             Set(set, d.Bit);
+        }
+
+        static void ClearRange(ulong[] set, int from, int to)
+        {
+            for (int b = from; b < to;)
+            {
+                int w = b >> 6, offset = b & 63;
+                int count = Math.Min(64 - offset, to - b);
+                ulong mask = count == 64 ? ulong.MaxValue : ((1UL << count) - 1) << offset;
+                set[w] &= ~mask;
+                b += count;
+            }
+        }
+
+        static readonly Definition[] NoDefinitions = [];
+
+        Definition[] CurrentIn(ulong[] sets, int offset, int place)
+        {
+            var copy = new ulong[(_defs.Count + 63) >> 6];
+            Array.Copy(sets, offset, copy, 0, copy.Length);
+            return Current(copy, place);
         }
 
         Definition[] Current(ulong[] set, int place)
         {
+            int from = _rangeStart[place], to = _rangeStart[place + 1];
+            if (from == to) return NoDefinitions;
             var list = _defsOfPlace[place];
             int count = 0;
-            foreach (var d in list) if (IsSet(set, d.Bit)) count++;
-            if (count == 0) return [];
+            for (int b = from; b < to; b++) if (IsSet(set, b)) count++;
+            if (count == 0) return NoDefinitions;
+            if (count == 1)
+                for (int b = from; b < to; b++) if (IsSet(set, b)) return list[b - from].Single;
             var result = new Definition[count];
             int i = 0;
-            foreach (var d in list) if (IsSet(set, d.Bit)) result[i++] = d;
+            for (int b = from; b < to; b++) if (IsSet(set, b)) result[i++] = list[b - from];
             return result;
         }
 

@@ -349,7 +349,7 @@ public sealed partial class SemanticModel
     /// </summary>
     ConstValue? EvaluateName(Name n, int depth)
     {
-        if (_flowReady && _reaching.TryGetValue(n, out var defs))
+        if (_building == 0 && Reaching(n) is { } defs)
             return defs.Length == 0 ? null : EvaluateDefinitions(defs, depth);
         var b = BindingOf(n);
         if (b is null)
