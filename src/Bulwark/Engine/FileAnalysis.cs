@@ -18,6 +18,8 @@ public sealed class FileOutcome
     public int SuppressedConfig { get; set; }
     public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
     public List<string> Warnings { get; } = [];
+    /// <summary>The module lowered for the taint analysis, when injection rules run.</summary>
+    public Bulwark.Taint.ModuleIr? Taint { get; set; }
 }
 
 /// <summary>
@@ -28,7 +30,8 @@ public sealed class FileOutcome
 public static class FileAnalysis
 {
     /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
-    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
+    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null,
+        Bulwark.Taint.ModelCatalog? taint = null)
     {
         fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
         var outcome = new FileOutcome();
@@ -65,6 +68,7 @@ public static class FileAnalysis
                 new Dispatcher(rules, context, outcome.Warnings).Visit(parse.Module);
             }
             PhaseTimes.Add(PhaseTimes.Rules, ref t0);
+            if (taint is not null) outcome.Taint = TaintPhase.Lower(file, parse.Module, semantic, taint, outcome.Warnings);
         }
 
         if (fileRules.Count > 0)

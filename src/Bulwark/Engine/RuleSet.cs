@@ -13,6 +13,8 @@ public sealed class RuleSet
     public IReadOnlyList<CodeRule> CodeRules { get; }
     public IReadOnlyList<FileRule> FileRules { get; }
     public IReadOnlyList<ProjectRule> ProjectRules { get; }
+    /// <summary>Injection rules, answered together by the project-wide taint analysis.</summary>
+    public IReadOnlyList<TaintRule> TaintRules { get; }
 
     public RuleSet(IEnumerable<IRule> rules)
     {
@@ -20,6 +22,7 @@ public sealed class RuleSet
         CodeRules = Rules.OfType<CodeRule>().ToArray();
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
+        TaintRules = Rules.OfType<TaintRule>().ToArray();
         var lists = new List<CodeRule>?[Enum.GetValues<NodeKind>().Length];
         foreach (var r in CodeRules)
             foreach (var k in r.Kinds)

@@ -263,7 +263,9 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
         return None;
     }
 
-    /// <summary>The return types of a function of this module: every `return` value (a generator function is unknown).</summary>
+    /// <summary>The return types of a function of this module: its annotation, else every `return` value (a generator is unknown).</summary>
+    public IReadOnlyList<string> ReturnTypes(FunctionDef f) => Returns(f, 0);
+
     string[] Returns(FunctionDef f, int depth)
     {
         if (f.Returns is { } ann && Annotation(ann) is { } annotated) return [annotated];
