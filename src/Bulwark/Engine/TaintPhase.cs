@@ -195,10 +195,13 @@ public static class TaintDebug
             foreach (var w in warnings) output.WriteLine(w);
         }
         output.WriteLine($"models loaded: {string.Join(", ", catalog.LoadedFiles)}");
-        if (showIr)
-            foreach (var m in modules)
-                foreach (var f in m.Functions) WriteFunction(m, f, output);
         var result = TaintPhase.Analyse(modules, catalog, rules, settings, collectSummaries: true);
+        if (showIr)
+        {
+            var facts = result.Summaries.ToDictionary(s => (s.Module, s.Path), s => s.Facts);
+            foreach (var m in modules)
+                foreach (var f in m.Functions) WriteFunction(m, f, facts.GetValueOrDefault((m.Path, f.Path)) ?? [], output);
+        }
         output.WriteLine($"\nsummaries ({result.FunctionsAnalysed} functions analysed):");
         foreach (var s in result.Summaries)
         {
@@ -235,7 +238,7 @@ public static class TaintDebug
         }
     }
 
-    static void WriteFunction(ModuleIr m, IrFunction f, TextWriter output)
+    static void WriteFunction(ModuleIr m, IrFunction f, IReadOnlyList<string> facts, TextWriter output)
     {
         output.WriteLine($"\n{m.Path} {f.Path} ({f.Kind}) params: {string.Join(", ", f.Params.Select(p => p.Name + (p.Annotation is null ? "" : ": " + p.Annotation)))}");
         foreach (var d in f.Decorators) output.WriteLine($"  @{d.Callee ?? "?"}{(d.Method is null ? "" : " ." + d.Method + " on " + string.Join("|", d.ReceiverTypes))}");
@@ -253,12 +256,13 @@ public static class TaintDebug
                 IrOp.Unknown => "",
                 _ => string.Join(" ", f.OperandsOf(v).ToArray()) + (v.S >= 0 ? " " + m.Str(v.S) : ""),
             };
-            output.WriteLine($"  v{i} = {v.Op} {detail}");
+            var fact = i < facts.Count && facts[i].Length > 0 ? "    ; " + facts[i] : "";
+            output.WriteLine($"  v{i} = {v.Op} {detail}{fact}");
         }
         foreach (var e in f.Effects) output.WriteLine($"  {e.Kind} obj={e.Object} value=v{e.Value} {(e.S >= 0 ? m.Str(e.S) : "")}");
     }
 
     static string CallText(ModuleIr m, IrCall c) =>
-        $"{c.Callee ?? ""}{(c.Method is null ? "" : $"(v{c.Receiver}).{c.Method} [{string.Join("|", c.ReceiverTypes)}]")}{(c.Targets.Length > 0 ? " -> " + string.Join(",", c.Targets.Select(t => m.Functions[t].Path)) : "")}"
+        (c.Receiver >= 0 && c.Method is null ? $"(v{c.Receiver})" : "") + $"{c.Callee ?? ""}{(c.Method is null ? "" : $"(v{c.Receiver}).{c.Method} [{string.Join("|", c.ReceiverTypes)}]")}{(c.Targets.Length > 0 ? " -> " + string.Join(",", c.Targets.Select(t => m.Functions[t].Path)) : "")}"
         + $"({string.Join(", ", c.Args.Select(a => "v" + a).Concat(c.KeywordNames.Select((k, i) => $"{k}=v{c.KeywordValues[i]}")))})";
 }

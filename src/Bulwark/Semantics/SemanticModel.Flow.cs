@@ -322,6 +322,17 @@ public sealed partial class SemanticModel
                 return _tested;
             }
             (_collector ??= new NameCollector(_tested)).Visit(condition);
+            // A check of a value computed from a name tells about that name too (`parts = urlsplit(url)`, then
+            // `parts.hostname in ALLOWED`): add the names tested names are computed from, one step back.
+            int direct = _tested.Count;
+            for (int i = 0; i < direct; i++)
+            {
+                if (!_places.TryGetValue(_tested[i], out var place)) continue;
+                foreach (var d in _defsOfPlace[place])
+                    if (d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is Call { Args.Count: > 0 } call
+                        && call.Args[0] is Name source && !_tested.Contains(source.Id))
+                        _tested.Add(source.Id);
+            }
             return _tested;
         }
 

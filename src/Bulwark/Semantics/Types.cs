@@ -71,8 +71,10 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
         {
             case Name n: return OfName(n, depth);
             case AttributeExpr a:
-                if (model.QualifiedName(a) is { } q) return OfQualified(q);
-                return Member(Of(a.Value, depth + 1), a.Attr, call: false);
+                if (model.QualifiedName(a) is { } q && oracle.GlobalType(q) is { } global) return [global];
+                var owner = Of(a.Value, depth + 1);
+                if (owner.Length > 0) return Member(owner, a.Attr, call: false);
+                return model.QualifiedName(a) is { } qualified ? ["=global:" + qualified] : None;
             case Call c: return OfCall(c, depth);
             case Await aw: return Of(aw.Value, depth + 1);
             case NamedExpr ne: return Of(ne.Value, depth + 1);
@@ -91,9 +93,6 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
             default: return None;
         }
     }
-
-    string[] OfQualified(string q) =>
-        oracle.GlobalType(q) is { } g ? [g] : None;
 
     string[] OfName(Name n, int depth)
     {

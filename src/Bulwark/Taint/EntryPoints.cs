@@ -49,16 +49,9 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         for (int m = 0; m < index.Modules.Count; m++)
         {
             var mod = index.Modules[m];
-            if (!mod.ImportedModules.Contains("django")) continue;
-            foreach (var f in mod.Functions)
-            {
-                int id = index.FunctionId(m, f.Index);
-                if (_entries.ContainsKey(id) || f.Kind != FunctionKind.Function || f.Class >= 0 || f.Params.Length == 0) continue;
-                if (f.Params[0].Name is "request" && f.Parent < 0)
-                    Add(id, "django", null, m, f);
-            }
             foreach (var c in mod.Classes)
             {
+                // `__init__(self, get_response)` is Django's middleware protocol.
                 var init = c.Methods.Select(i => mod.Functions[i]).FirstOrDefault(x => x.Name == "__init__");
                 if (init is null || init.Params.Length < 2 || init.Params[1].Name != "get_response") continue;
                 foreach (var mi in c.Methods)
@@ -67,6 +60,14 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                     if (method.Name is "__call__" or "process_request" or "process_view" or "process_response")
                         AddTyped(index.FunctionId(m, mi), "django-middleware", method, "request", "django.http.HttpRequest");
                 }
+            }
+            if (!mod.ImportedModules.Contains("django")) continue;
+            foreach (var f in mod.Functions)
+            {
+                int id = index.FunctionId(m, f.Index);
+                if (_entries.ContainsKey(id) || f.Kind != FunctionKind.Function || f.Class >= 0 || f.Params.Length == 0) continue;
+                if (f.Params[0].Name is "request" && f.Parent < 0)
+                    Add(id, "django", null, m, f);
             }
         }
         // FastAPI dependencies are entry points too (their parameters come from the request).

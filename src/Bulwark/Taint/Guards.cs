@@ -119,10 +119,20 @@ public static class Guards
         }
     }
 
-    /// <summary>`urlparse(x).netloc`, `urlsplit(x).hostname`: the host part of the variable.</summary>
-    static bool HostOf(Expr e, string name, SemanticModel model) =>
-        e is AttributeExpr { Attr: "netloc" or "hostname" } a && a.Value is Call c && c.Args.Count > 0 && IsName(c.Args[0], name)
-        && model.QualifiedName(c.Func) is { } q && (q.EndsWith("urlparse", StringComparison.Ordinal) || q.EndsWith("urlsplit", StringComparison.Ordinal));
+    /// <summary>`urlparse(x).netloc`, `urlsplit(x).hostname`, or `.hostname` of a variable assigned `urlsplit(x)`: the host part of x.</summary>
+    static bool HostOf(Expr e, string name, SemanticModel model)
+    {
+        if (e is not AttributeExpr { Attr: "netloc" or "hostname" } a) return false;
+        if (ParsesUrl(a.Value, name, model)) return true;
+        if (a.Value is not Name parts) return false;
+        var defs = model.ReachingDefinitions(parts);
+        return defs.Count > 0 && defs.All(d => d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null && ParsesUrl(d.Value, name, model)
+            || d.Kind == DefinitionKind.Narrowing && d.Prior.All(p => p.Kind == DefinitionKind.Assignment && p.Value is not null && ParsesUrl(p.Value, name, model)));
+    }
+
+    static bool ParsesUrl(Expr e, string name, SemanticModel model) =>
+        e is Call c && c.Args.Count > 0 && IsName(c.Args[0], name) && model.QualifiedName(c.Func) is { } q
+        && (q.EndsWith("urlparse", StringComparison.Ordinal) || q.EndsWith("urlsplit", StringComparison.Ordinal));
 
     /// <summary>What a string is safe for when it does not contain <paramref name="needle"/>.</summary>
     static uint AbsentSubstring(string needle) => needle switch

@@ -206,7 +206,11 @@ public sealed class IrClass
 public enum ExportKind : byte { Function, Class, Import, Variable, Module }
 
 /// <summary>A name a module binds at its top level, as other modules importing it see it.</summary>
-public readonly record struct Export(ExportKind Kind, int Index, string? Target, string[] Types);
+public readonly record struct Export(ExportKind Kind, int Index, string? Target, string[] Types)
+{
+    /// <summary>For a variable holding a constant table of functions (a dispatch table): those functions.</summary>
+    public int[] Functions { get; init; } = [];
+}
 
 /// <summary>A module lowered for the taint analysis: no syntax tree, only what the project phase needs.</summary>
 public sealed class ModuleIr

@@ -201,6 +201,14 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
         cls.FieldTypes[field] = list.Take(8).ToArray();
     }
 
+    int? FunctionNamed(Name n)
+    {
+        foreach (var d in Model.ReachingDefinitions(n))
+            if (d.Kind == DefinitionKind.Function && d.Node is FunctionDef f && FunctionOf.TryGetValue(f, out var i)) return i;
+        if (Model.BindingOf(n) is { Kind: BindingKind.FunctionDef, Node: FunctionDef bf } && FunctionOf.TryGetValue(bf, out var bi)) return bi;
+        return null;
+    }
+
     internal ClassDef? LocalClass(Name n)
     {
         foreach (var d in Model.ReachingDefinitions(n))
@@ -233,7 +241,13 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                     foreach (var d in Model.DefinitionsIn(scope))
                         if (d.Name == name && d.Member is null && d.Kind != DefinitionKind.Narrowing)
                             foreach (var t in Types.TypeOf(d)) if (!types.Contains(t)) types.Add(t);
-                    exports[name] = new Export(ExportKind.Variable, -1, Key + "#" + name, types.ToArray());
+                    var functions = new List<int>();
+                    foreach (var d in Model.DefinitionsIn(scope))
+                        if (d.Name == name && d.Member is null && d.Kind == DefinitionKind.Assignment && d.Value is not null
+                            && Guards.ConstantCollection(d.Value, Model) is { } table)
+                            foreach (var v in table)
+                                if (v is Name fn && FunctionNamed(fn) is { } fi2) functions.Add(fi2);
+                    exports[name] = new Export(ExportKind.Variable, -1, Key + "#" + name, types.ToArray()) { Functions = functions.ToArray() };
                     break;
             }
         }
@@ -956,7 +970,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         var key = ValueOf(s.Slice);
         _ = asLoad;
         // A lookup in a constant table (`COLUMNS[sort]`) gives one of its constant values.
-        if (IsConstantCollection(s.Value)) return Const(null, ValueShape.Unknown);
+        if (Guards.ConstantCollection(s.Value, _model) is { } table) return TableValue(table);
         var keyText = KeyText(s.Slice);
         var site = Site(s, SiteKind.Expression, SemanticModel.DottedName(s.Value));
         return keyText is not null
@@ -1117,18 +1131,35 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
 
     // ───────────── calls ─────────────
 
+    /// <summary>An entry of a table fixed in the source: a constant, or one of its functions (a dispatch table).</summary>
+    int TableValue(IReadOnlyList<Expr> table)
+    {
+        var functions = new List<int>();
+        foreach (var v in table)
+            if (RefOf(v) is { Local: >= 0 } r) functions.Add(Add(new IrValue { Op = IrOp.FuncRef, A = r.Local, S = -1, Site = -1 }));
+        return functions.Count > 0 ? Phi(functions) : Const(null, ValueShape.Unknown);
+    }
+
     int CallValue(Call call)
     {
         if (call.Func is AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt })
             return StrFormat(fmt.AsString!, call);
+        // `TABLE.get(key, default)` on a constant table gives one of its values (or the default).
+        if (call.Func is AttributeExpr { Attr: "get", Value: var tableExpr } && Guards.ConstantCollection(tableExpr, _model) is { } table && tableExpr is not DictExpr { Keys.Count: 0 })
+        {
+            foreach (var a in call.Args) ValueOf(a);
+            var entry = TableValue(table);
+            return call.Args.Count > 1 ? Phi([entry, ValueOf(call.Args[1])]) : entry;
+        }
 
         var c = new IrCall();
         var func = call.Func;
+        Call? bound = null;
         // The callee: an import-rooted name, a function or class of this module, a method of some object.
         switch (func)
         {
             case Name n:
-                Callee(n, c);
+                bound = Callee(n, c);
                 break;
             case AttributeExpr a when _model.QualifiedName(a) is { } q && IsModuleRooted(a):
                 // `module.function(...)`, or a method of an imported object (`request.args.get`, `app.route`):
@@ -1147,8 +1178,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 break;
             case Subscript s:
                 // A constant dispatch table: `HANDLERS[kind](args)` calls one of its functions.
-                if (Guards.ConstantCollection(s.Value, _model) is { } table)
-                    c.Targets = TableTargets(table);
+                if (Guards.ConstantCollection(s.Value, _model) is { } dispatch)
+                    c.Targets = TableTargets(dispatch);
                 ValueOf(s.Value);
                 ValueOf(s.Slice);
                 break;
@@ -1161,21 +1192,40 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         var names = new List<string?>();
         var refs = new List<FunctionRef?>();
         var types = new List<string[]>();
+        var kwNames = new List<string?>();
+        var kwValues = new List<int>();
+        var kwFacts = (Consts: new List<ConstValue?>(), Names: new List<string?>(), Refs: new List<FunctionRef?>(), Types: new List<string[]>());
+        if (bound is not null)
+        {
+            for (int i = 1; i < bound.Args.Count; i++)
+            {
+                args.Add(BoundValue(bound.Args[i] is Starred bs ? bs.Value : bound.Args[i]));
+                ArgFacts(bound.Args[i], consts, names, refs, types);
+            }
+            foreach (var k in bound.Keywords)
+            {
+                kwNames.Add(k.Name);
+                kwValues.Add(BoundValue(k.Value));
+                ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs, kwFacts.Types);
+            }
+        }
         for (int i = 0; i < call.Args.Count; i++)
         {
             var a = call.Args[i];
-            if (a is Starred st) { c.StarredAt = c.StarredAt < 0 ? i : c.StarredAt; args.Add(ValueOf(st.Value)); }
+            if (a is Starred st) { c.StarredAt = c.StarredAt < 0 ? args.Count : c.StarredAt; args.Add(ValueOf(st.Value)); }
             else args.Add(ValueOf(a));
             ArgFacts(a, consts, names, refs, types);
         }
-        var kwNames = new List<string?>();
-        var kwValues = new List<int>();
         foreach (var k in call.Keywords)
         {
             kwNames.Add(k.Name);
             kwValues.Add(ValueOf(k.Value));
-            ArgFacts(k.Value, consts, names, refs, types);
+            ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs, kwFacts.Types);
         }
+        consts.AddRange(kwFacts.Consts);
+        names.AddRange(kwFacts.Names);
+        refs.AddRange(kwFacts.Refs);
+        types.AddRange(kwFacts.Types);
         c.Args = args.ToArray();
         c.KeywordNames = kwNames.ToArray();
         c.KeywordValues = kwValues.ToArray();
@@ -1245,8 +1295,10 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return targets.ToArray();
     }
 
-    void Callee(Name n, IrCall c)
+    /// <summary>Resolves a called name; returns the `functools.partial(...)` call it is bound to, if it is one.</summary>
+    Call? Callee(Name n, IrCall c)
     {
+        Call? partial = null;
         var defs = _model.ReachingDefinitions(n);
         if (defs.Count == 0)
         {
@@ -1256,7 +1308,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             else if (_model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef bc })
                 c.Callee = m.Types.DefinitionName(bc);
             else c.Callee = q ?? n.Id;
-            return;
+            return null;
         }
         var targets = new List<int>();
         foreach (var d in defs)
@@ -1275,11 +1327,19 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null && d.Unpack is null:
                     // `run = functools.partial(subprocess.run, shell=True)`, `f = some_function`, `build = lambda …`
                     if (d.Value is Lambda lam && m.FunctionOf.TryGetValue(lam, out var lf)) targets.Add(lf);
+                    else if (d.Value is Call { Args.Count: > 0 } pc && _model.QualifiedName(pc.Func) == "functools.partial" && RefOf(pc.Args[0]) is { } pr)
+                    {
+                        // Calling a partial is calling its function with the bound arguments first.
+                        if (pr.Local >= 0) targets.Add(pr.Local);
+                        else c.Callee ??= pr.Qualified;
+                        partial ??= pc;
+                    }
                     else if (RefOf(d.Value) is { } r)
                     {
                         if (r.Local >= 0) targets.Add(r.Local);
                         else c.Callee ??= r.Qualified;
                     }
+                    else if (TableLookup(d.Value) is { } entries) targets.AddRange(entries);
                     else c.Receiver = ValueOf(n);
                     break;
                 default:
@@ -1289,5 +1349,27 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         }
         c.Targets = targets.ToArray();
         if (c.Callee is null && targets.Count == 0 && c.Receiver < 0) c.Receiver = ValueOf(n);
+        return partial;
+    }
+
+    /// <summary>`TABLE[key]` or `TABLE.get(key)` on a constant dispatch table: its functions.</summary>
+    int[]? TableLookup(Expr e)
+    {
+        var table = e switch
+        {
+            Subscript s => Guards.ConstantCollection(s.Value, _model),
+            Call { Func: AttributeExpr { Attr: "get", Value: var t } } => Guards.ConstantCollection(t, _model),
+            _ => null,
+        };
+        if (table is null) return null;
+        var targets = TableTargets(table);
+        return targets.Length > 0 ? targets : null;
+    }
+
+    /// <summary>A bound argument of a partial: its value when computed here, its constant otherwise.</summary>
+    int BoundValue(Expr e)
+    {
+        if (_model.ScopeOf(e) == scope || _model.ScopeOf(e).Kind == ScopeKind.Comprehension) return ValueOf(e);
+        return _model.Evaluate(e) is { } v ? Const(v.Kind == ValueKind.Str ? v.AsString : null, v.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number) : Unknown();
     }
 }

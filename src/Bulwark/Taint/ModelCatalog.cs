@@ -217,7 +217,7 @@ public static class ModelReader
     {
         ["sources"] = ["attribute", "call", "global", "kind", "description"],
         ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires"],
-        ["sanitizers"] = ["call", "method", "clears", "normalizes"],
+        ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
         ["propagators"] = ["call", "method", "from"],
         ["markers"] = ["call", "marker", "on", "when"],
@@ -276,7 +276,8 @@ public static class ModelReader
                 uint clears = 0;
                 if (Get("clears") is { } c) clears = SinkKinds.Parse(c) ?? throw Error(row, origin, $"unknown kind in 'clears' = '{c}'");
                 else if (!normalizes) throw Error(row, origin, "a sanitiser row needs 'clears' (or normalizes = \"true\")");
-                (target.Key == "call" ? tables.SanitizerCalls : tables.SanitizerMethods)[target.Value] = new SanitizerModel(clears, normalizes);
+                var sanitizerWhen = Clause.ParseList(Get("when")) ?? throw Error(row, origin, $"cannot read the condition '{Get("when")}'");
+                (target.Key == "call" ? tables.SanitizerCalls : tables.SanitizerMethods)[target.Value] = new SanitizerModel(clears, normalizes) { When = sanitizerWhen };
                 break;
             }
             case "validators":

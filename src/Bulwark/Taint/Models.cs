@@ -60,10 +60,25 @@ public sealed record Clause(ArgSpec Arg, ClauseOp Op, string[] Values)
             if (i <= 0) continue;
             var arg = ArgSpec.Parse(text[..i]);
             if (arg is null) return null;
-            var values = text[(i + token.Length)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var values = text[(i + token.Length)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(Unescape).ToArray();
             return values.Length == 0 ? null : new Clause(arg.Value, op, values);
         }
         return ArgSpec.Parse(text) is { } a ? new Clause(a, ClauseOp.Truthy, []) : null;
+    }
+
+    /// <summary>`\n`, `\r`, `\t` and `\\` in a condition's values stand for the characters (line breaks cannot be written plainly).</summary>
+    static string Unescape(string v)
+    {
+        if (!v.Contains('\\')) return v;
+        var sb = new System.Text.StringBuilder(v.Length);
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (v[i] != '\\' || i + 1 >= v.Length) { sb.Append(v[i]); continue; }
+            char n = v[++i];
+            sb.Append(n switch { 'n' => '\n', 'r' => '\r', 't' => '\t', _ => n });
+        }
+        return sb.ToString();
     }
 
     public static Clause[]? ParseList(string? text)
@@ -88,7 +103,11 @@ public sealed record SourceModel(uint Kind, string Description);
 public sealed record SinkModel(uint Kind, ArgSpec Arg, int Element, Clause[] When, MarkerRequirement? Requires, bool NameOnly, string Callee);
 
 /// <summary>The result of the call is safe for the kinds cleared (or, for path normalisers, only normalised).</summary>
-public sealed record SanitizerModel(uint Clears, bool Normalizes);
+public sealed record SanitizerModel(uint Clears, bool Normalizes)
+{
+    /// <summary>Conditions on the call (`replace` clears log injection only when it replaces a line break).</summary>
+    public Clause[] When { get; init; } = [];
+}
 
 /// <summary>A check: when it returns true (or false, for <see cref="WhenTrue"/> false), the argument is safe for the kinds cleared.</summary>
 public sealed record ValidatorModel(ArgSpec Arg, uint Clears, bool WhenTrue);

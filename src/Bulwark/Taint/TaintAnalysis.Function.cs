@@ -9,6 +9,7 @@ public sealed partial class TaintAnalysis
         var evaluator = new Evaluator(this, fs);
         evaluator.Run();
         fs.Summary = evaluator.Summary;
+        if (_collectSummaries) fs.Facts = evaluator.Describe();
         fs.Analysed = true;
     }
 
@@ -58,6 +59,14 @@ public sealed partial class TaintAnalysis
             Summary.Sinks.AddRange(_sinkEdges.Values);
             Summary.Stores.AddRange(_storeEdges.Values);
         }
+
+        /// <summary>Each value's facts, types and functions, for `debug taint --ir`.</summary>
+        public string[] Describe() => _values.Select(v =>
+            string.Join(", ", v.Collapse().Select(f => f.Origin + (f.Cleared != 0 ? $" (clean for {SinkKinds.NameOf(f.Cleared)})" : "")))
+            + (v.Types.Length > 0 ? " : " + string.Join("|", v.Types) : "")
+            + (v.Functions.Length > 0 ? " fn " + string.Join(",", v.Functions) : "")
+            + (v.Partials.Length > 0 ? " partial" : "")
+            + (v.Shape != ValueShape.Unknown ? " " + v.Shape : "")).ToArray();
 
         // ───────────── steps ─────────────
 
@@ -181,7 +190,10 @@ public sealed partial class TaintAnalysis
                         var ret = dep.Summary.Return;
                         return ret.MapFacts(fs => Facts.Map(fs, f => f.Origin.Kind == OriginKind.Param ? null : f with { Trail = Trail.Append(f.Trail, Trail.Start(step)) }));
                     default:
-                        return AValue.Empty;
+                        // Not request data, but what it is still matters (`response: Response`).
+                        return param?.Annotation is { } boundAnn
+                            ? AValue.Of(Facts.None, ValueShape.Unknown, _a._types.Canonical(_m, boundAnn).Where(t => !t.StartsWith('=')).ToArray())
+                            : AValue.Empty;
                 }
             }
             string[] staticTypes = [];
@@ -305,7 +317,8 @@ public sealed partial class TaintAnalysis
                 }
             }
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
-            return AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types);
+            var item = AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types);
+            return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
         }
 
         AValue GlobalValue(IrValue iv) => GlobalValue(_mod.Str(iv.S), iv.Site, 0);
@@ -344,6 +357,8 @@ public sealed partial class TaintAnalysis
                     case SymbolKind.Class: types.Add("=class:" + _a._index.CanonicalClass(s)); break;
                     case SymbolKind.Variable:
                         if (s.Key is { } cell && _a._cells.Contains(cell)) whole = [new Fact(_a._origins.Cell(cell), 0, 0, null)];
+                        var exported = _a._index.Modules[s.Module].Exports.GetValueOrDefault(q[(q.LastIndexOf('.') + 1)..]);
+                        if (exported.Functions is { Length: > 0 } fns) functions = fns.Select(f => _a._index.FunctionId(s.Module, f)).ToArray();
                         foreach (var t in _a._types.Canonical(_m, "=global:" + q)) types.Add(t);
                         break;
                 }
@@ -647,7 +662,7 @@ public sealed partial class TaintAnalysis
                     result = AValue.Join(result, AValue.Of([SourceFact(src, step)], ShapeOf(types, ValueShape.Unknown), types));
                     any = true;
                 }
-                if (tables.SanitizerCalls.TryGetValue(name, out var san))
+                if (tables.SanitizerCalls.TryGetValue(name, out var san) && Conditions(c, san.When, null))
                 {
                     result = AValue.Join(result, Sanitized(actuals, san, types));
                     any = true;
@@ -669,9 +684,10 @@ public sealed partial class TaintAnalysis
                 }
                 modelled |= any;
             }
-            if (!modelled && c.Method is { } method && library.Count == 0)
+            // Methods known by name alone (str and mapping methods): when no typed model decided the call.
+            if (!modelled && c.Method is { } method)
             {
-                if (tables.SanitizerMethods.TryGetValue(method, out var san)) { result = AValue.Join(result, Sanitized(actuals, san, [])); modelled = true; }
+                if (tables.SanitizerMethods.TryGetValue(method, out var san) && Conditions(c, san.When, null)) { result = AValue.Join(result, Sanitized(actuals, san, [])); modelled = true; }
                 else if (tables.PropagatorMethods.TryGetValue(method, out var prop)) { result = AValue.Join(result, Propagated(actuals, prop)); modelled = true; }
             }
             return result;
@@ -689,7 +705,8 @@ public sealed partial class TaintAnalysis
         AValue Propagated(Actuals actuals, PropagatorModel prop)
         {
             var r = AValue.Empty;
-            if (prop.FromReceiver && actuals.Receiver is { } recv) r = AValue.Join(r, AValue.Of(recv.Collapse(), recv.Shape));
+            if (prop.FromReceiver && actuals.Receiver is { } recv)
+                r = AValue.Join(r, new AValue(recv.Collapse(), null, [], recv.Shape, recv.Functions, []));
             if (prop.AllArgs) { foreach (var a in actuals.Args) r = AValue.Join(r, a); foreach (var k in actuals.Keywords) r = AValue.Join(r, k); }
             foreach (var i in prop.FromArgs) if (i < actuals.Args.Length) r = AValue.Join(r, actuals.Args[i]);
             return r;
@@ -763,12 +780,16 @@ public sealed partial class TaintAnalysis
             var (functions, library, binds, constructs, dataclass, partials) = Resolve(callIndex);
             // Library sinks.
             var names = new List<string>(library);
-            bool typed = names.Count > 0;
+            bool typed = false;
             foreach (var name in names)
                 if (_a._tables.SinkCalls.TryGetValue(name, out var sinks))
+                {
+                    typed = true;
                     foreach (var sink in sinks) Sink(c, sink, actuals, step, name, 0);
-            if (!typed && c.Method is { } method && _a._tables.SinkMethods.TryGetValue(method, out var byName)
-                && (actuals.Receiver is null || actuals.Receiver.Types.Length == 0) && c.ReceiverTypes.Length == 0)
+                }
+            // Sinks known by method name (DB-API `execute`) when the receiver's type is not one the models describe.
+            if (!typed && functions.Count == 0 && c.Method is { } method && _a._tables.SinkMethods.TryGetValue(method, out var byName)
+                && !names.Any(n => _a._tables.KnownTypes.Contains(n[..Math.Max(0, n.LastIndexOf('.'))])))
                 foreach (var sink in byName) Sink(c, sink, actuals, step, "." + method, 0);
             foreach (var p in partials)
                 if (p.Library is { } lib && _a._tables.SinkCalls.TryGetValue(lib, out var psinks))
@@ -1050,6 +1071,7 @@ public sealed partial class TaintAnalysis
         var sinks = fs.Summary.Sinks.Select(s => $"{s.From} -> {SinkKinds.NameOf(s.Kind)} at {mod.Path}:{s.Sink.Start} {s.Callee}").ToList();
         var stores = fs.Summary.Stores.Select(s => $"{s.Value.Origin} -> {(s.Cell ?? "param " + s.Param + s.Path)}").ToList();
         _entries.TryGetValue(fs.Id, out var entry);
-        return new SummaryView(name, ret, sinks, stores, entry is null ? null : entry.Framework + (entry.Route is null ? "" : " " + entry.Route));
+        return new SummaryView(name, ret, sinks, stores, entry is null ? null : entry.Framework + (entry.Route is null ? "" : " " + entry.Route),
+            mod.Path, fs.F.Path, fs.Facts ?? []);
     }
 }

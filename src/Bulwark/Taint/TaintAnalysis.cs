@@ -18,7 +18,8 @@ public sealed record TaintOptions
 public sealed record TaintFlow(uint Kind, Origin Source, Step Sink, string SinkCallee, IReadOnlyList<Step> Steps, int SinkFunction);
 
 /// <summary>A summary, for `debug taint`: what one function does with taint.</summary>
-public sealed record SummaryView(string Function, string Return, IReadOnlyList<string> Sinks, IReadOnlyList<string> Stores, string? Entry);
+public sealed record SummaryView(string Function, string Return, IReadOnlyList<string> Sinks, IReadOnlyList<string> Stores, string? Entry,
+    string Module, string Path, IReadOnlyList<string> Facts);
 
 public sealed record TaintResult(IReadOnlyList<TaintFlow> Flows, IReadOnlyList<string> Warnings, IReadOnlyList<SummaryView> Summaries, int FunctionsAnalysed);
 
@@ -98,6 +99,7 @@ public sealed partial class TaintAnalysis
         public IrFunction F { get; } = f;
         public Summary Summary = new();
         public bool Analysed;
+        public string[]? Facts;
         public CallTargets[] Calls = [];
         public List<int> Callees = [];
     }
@@ -143,10 +145,10 @@ public sealed partial class TaintAnalysis
                 {
                     case EffectKind.StoreCell: _cells.Add(mod.Str(e.S)); break;
                     case EffectKind.StoreAttr:
-                        foreach (var t in StaticTypes(fs.Module, e.Types)) _cells.Add(t + "." + mod.Str(e.S));
+                        foreach (var t in StoreTypes(fs, e)) _cells.Add(t + "." + mod.Str(e.S));
                         break;
                     case EffectKind.StoreItem:
-                        foreach (var t in StaticTypes(fs.Module, e.Types)) _cells.Add(t + ItemKey(e.S < 0 ? null : mod.Str(e.S)));
+                        foreach (var t in StoreTypes(fs, e)) _cells.Add(t + ItemKey(e.S < 0 ? null : mod.Str(e.S)));
                         break;
                 }
             }
@@ -155,6 +157,15 @@ public sealed partial class TaintAnalysis
             foreach (var c in _index.Modules[m].Classes)
                 if (IsDataclass(m, c))
                     foreach (var field in c.Fields) _cells.Add(_index.ClassName(m, c) + "." + field.Name);
+    }
+
+    /// <summary>The types of an object stored into: static ones, and those a framework gives an entry point's parameter (middleware's request).</summary>
+    IEnumerable<string> StoreTypes(FunctionState fs, IrEffect e)
+    {
+        foreach (var t in StaticTypes(fs.Module, e.Types)) yield return t;
+        if (e.Object >= 0 && fs.F.Values[e.Object] is { Op: IrOp.Param } p && _entries.TryGetValue(fs.Id, out var entry)
+            && p.A < entry.Parameters.Length && entry.Parameters[p.A] is { Kind: ParamBind.Typed, Type: { } type })
+            yield return type;
     }
 
     static string ItemKey(string? key) => key is null ? "[*]" : "[" + key + "]";
@@ -177,6 +188,47 @@ public sealed partial class TaintAnalysis
             var t = Targets(fs, calls[i]);
             fs.Calls[i] = t;
             foreach (var g in t.Functions) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
+            // Functions called through a variable (a dispatch table entry, a callback) are analysed first too.
+            if (calls[i].Receiver >= 0 && calls[i].Method is null)
+            {
+                var found = new List<int>();
+                FunctionsIn(fs, calls[i].Receiver, new HashSet<int>(), found, 0);
+                foreach (var g in found) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
+            }
+        }
+        // A FastAPI dependency runs before the route that declares it.
+        if (_entries.TryGetValue(fs.Id, out var entry))
+            foreach (var p in entry.Parameters)
+                if (p.Kind == ParamBind.Depends && !fs.Callees.Contains(p.DependsOn)) fs.Callees.Add(p.DependsOn);
+    }
+
+    /// <summary>The functions a value may be, following the IR statically (no summaries needed).</summary>
+    void FunctionsIn(FunctionState fs, int v, HashSet<int> seen, List<int> found, int depth)
+    {
+        if (depth > 12 || v < 0 || !seen.Add(v)) return;
+        var iv = fs.F.Values[v];
+        switch (iv.Op)
+        {
+            case IrOp.FuncRef:
+                found.Add(_index.FunctionId(fs.Module, iv.A));
+                break;
+            case IrOp.Phi or IrOp.Insert or IrOp.LoadItem:
+                foreach (var o in fs.F.OperandsOf(iv)) FunctionsIn(fs, o, seen, found, depth + 1);
+                break;
+            case IrOp.Refine or IrOp.Element or IrOp.Sanitize:
+                FunctionsIn(fs, fs.F.Operands[iv.A], seen, found, depth + 1);
+                break;
+            case IrOp.Call:
+                var call = fs.F.Calls[iv.A];
+                if (call.Method is "get" or "pop" or "setdefault" && call.Receiver >= 0) FunctionsIn(fs, call.Receiver, seen, found, depth + 1);
+                break;
+            case IrOp.Global:
+                var q = _index.Modules[fs.Module].Str(iv.S);
+                var s = _index.Resolve(fs.Module, q);
+                if (s.Kind == SymbolKind.Function) found.Add(_index.FunctionId(s.Module, s.Index));
+                else if (s.Kind == SymbolKind.Variable && _index.Modules[s.Module].Exports.TryGetValue(q[(q.LastIndexOf('.') + 1)..], out var e))
+                    foreach (var f in e.Functions) found.Add(_index.FunctionId(s.Module, f));
+                break;
         }
     }
 
