@@ -17,6 +17,8 @@ public sealed class ParseResult(Module module, SourceText text, IReadOnlyList<Sy
 
 public static class PythonParser
 {
+    /// <summary>A garbage file can have an error on every line; past this many, the rest are not worth keeping.</summary>
+    const int MaxDiagnostics = 1000;
 
     /// <summary>Parses a module. Never throws on bad input: syntax errors come back in <see cref="ParseResult.Errors"/>.</summary>
     public static ParseResult Parse(string source)
@@ -53,8 +55,48 @@ public static class PythonParser
                 && text.LineOf(errors[0].Start) != text.LineOf(lexer.ErrorStart))
                 errors.Clear();
             errors.Add(new SyntaxDiagnostic(msg, lexer.ErrorStart, lexer.ErrorEnd));
+            // The errors above are CPython's (the first is what CPython reports). The tree comes from a second pass
+            // that steps over each line the tokenizer cannot read, so the code after it is still analysed.
+            module = ParseRecovering(source, errors, lexer.ErrorStart);
         }
         return new ParseResult(module, text, errors);
+    }
+
+    static Module ParseRecovering(string source, List<SyntaxDiagnostic> errors, int firstLexerError)
+    {
+        var lexer = new Lexer(source, recover: true);
+        lexer.Run();
+        var parser = new Parser(source, lexer.Tokens, lexer.Count);
+        Module module;
+        try { module = parser.ParseModule(); }
+        catch (InsufficientExecutionStackException)
+        {
+            module = new Module(Array.Empty<Stmt>(), Array.Empty<TypeIgnore>()) { Start = 0, End = source.Length };
+        }
+        // Later diagnostics: the tokenizer's own, and the parser's where they are not about the unreadable text.
+        var unreadable = new List<(int Start, int End)>();
+        for (int i = 0; i < lexer.Count; i++)
+            if (lexer.Tokens[i].Kind == TokenKind.Error) unreadable.Add((lexer.Tokens[i].Start, lexer.Tokens[i].End));
+        lexer.ReleaseTokens();
+        var later = new List<SyntaxDiagnostic>(lexer.LaterErrors);
+        foreach (var e in parser.Errors)
+            if (e.Start > firstLexerError && !Within(unreadable, e.Start)) later.Add(e);
+        later.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var known = new HashSet<int>();
+        foreach (var e in errors) known.Add(e.Start);
+        foreach (var e in later)
+        {
+            if (errors.Count >= MaxDiagnostics) break;
+            if (known.Add(e.Start)) errors.Add(e);
+        }
+        return module;
+    }
+
+    static bool Within(List<(int Start, int End)> spans, int offset)
+    {
+        foreach (var (start, end) in spans)
+            if (offset >= start && offset <= end) return true;
+        return false;
     }
 
     static bool IsGeneric(string message) => message == "invalid syntax" || message.StartsWith("expected '", StringComparison.Ordinal);

@@ -6,13 +6,24 @@ namespace Bulwark.Python;
 public readonly record struct DecodedSource(string? Text, string Encoding, string? Error)
 {
     public bool Ok => Text is not null;
+
+    /// <summary>The cookie names a codec CPython accepts but Bulwark cannot decode: the file may run, unanalysed.</summary>
+    public bool UnsupportedEncoding { get; init; }
+
+    /// <summary>
+    /// The codec turns escape sequences into source text (`utf-7`, `unicode_escape`, `raw_unicode_escape`): what an
+    /// editor shows as a comment can be code. No legitimate project needs it.
+    /// </summary>
+    public bool HidingEncoding => Encoding is "utf_7" or "unicode_escape" or "raw_unicode_escape";
 }
 
-/// <summary>Bytes → text per PEP 263: UTF-8 BOM, `coding:` cookie on line 1 or 2, UTF-8 by default.</summary>
+/// <summary>
+/// Bytes → text per PEP 263: UTF-8 BOM, `coding:` cookie on line 1 or 2, UTF-8 by default. Every codec CPython's
+/// tokenizer accepts in a cookie is decoded as CPython decodes it (see <see cref="Encodings.SourceCodecs"/>).
+/// </summary>
 public static class SourceDecoder
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    static int _providerRegistered;
 
     public static DecodedSource Decode(ReadOnlySpan<byte> bytes)
     {
@@ -25,48 +36,53 @@ public static class SourceDecoder
             name = NormalizeName(cookie);
             if (bom && CPythonNormalName(cookie) != "utf-8") return new DecodedSource(null, name, "encoding problem: " + cookie + " with BOM");
         }
-        Encoding? enc = name switch
+        if (name == "utf-8")
         {
-            "utf-8" => StrictUtf8,
-            "latin-1" => Encoding.Latin1,
-            "ascii" => Encoding.GetEncoding("us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
-            _ => TryGetEncoding(name),
-        };
-        if (enc is null) return new DecodedSource(null, name, "unknown encoding: " + cookie);
-        try
-        {
-            return new DecodedSource(enc.GetString(bytes), name, null);
+            try { return new DecodedSource(StrictUtf8.GetString(bytes), name, null); }
+            catch (DecoderFallbackException e)
+            {
+                int pos = e.Index + (bom ? 3 : 0);
+                string b = e.BytesUnknown is { Length: > 0 } u ? $"0x{u[0]:x2}" : "?";
+                return new DecodedSource(null, name, $"(unicode error) 'utf-8' codec can't decode byte {b} in position {pos}");
+            }
         }
-        catch (DecoderFallbackException e)
+        var codec = name == "latin-1" ? "latin_1" : Encodings.SourceCodecs.Resolve(name);
+        if (codec is null) return new DecodedSource(null, name, "unknown encoding: " + cookie);
+        var text = Encodings.SourceCodecs.Decode(codec, bytes, out var error);
+        if (text is null)
         {
-            int pos = e.Index + (bom ? 3 : 0);
-            string b = e.BytesUnknown is { Length: > 0 } u ? $"0x{u[0]:x2}" : "?";
-            return new DecodedSource(null, name, $"(unicode error) '{name}' codec can't decode byte {b} in position {pos}");
+            bool unsupported = error!.StartsWith("the '", StringComparison.Ordinal) || error.StartsWith("punycode", StringComparison.Ordinal);
+            return new DecodedSource(null, codec, error) { UnsupportedEncoding = unsupported };
         }
+        return new DecodedSource(text, codec == "latin_1" ? "latin-1" : codec, null);
     }
 
-    static Encoding? TryGetEncoding(string name)
+    /// <summary>
+    /// The codec named by the coding cookie in the first two lines of decoded source text, as CPython resolves it
+    /// (`utf_7`, `mac_roman`…); null without a cookie or for an unknown name. Also where the cookie's name is.
+    /// </summary>
+    public static (string Codec, int Start, int End)? DeclaredCodec(string text)
     {
-        if (Interlocked.Exchange(ref _providerRegistered, 1) == 0) Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        string dotnetName = name switch
+        int lineStart = 0;
+        Span<byte> buffer = stackalloc byte[1024];
+        for (int line = 0; line < 2 && lineStart <= text.Length; line++)
         {
-            "utf-16" or "utf16" => "utf-16",
-            "cp1252" or "windows-1252" => "windows-1252",
-            "latin-9" or "iso-8859-15" => "iso-8859-15",
-            "euc-jp" or "eucjp" => "euc-jp",
-            "shift-jis" or "sjis" or "shiftjis" => "shift_jis",
-            "gbk" or "gb2312" => "gb2312",
-            _ => name.StartsWith("cp", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), out int cp) ? "cp" + cp : name,
-        };
-        try
-        {
-            Encoding e = int.TryParse(dotnetName.AsSpan(dotnetName.StartsWith("cp", StringComparison.Ordinal) ? 2 : 0), out int page) && dotnetName.StartsWith("cp", StringComparison.Ordinal)
-                ? Encoding.GetEncoding(page, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
-                : Encoding.GetEncoding(dotnetName, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            return e;
+            int end = lineStart;
+            while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
+            int n = Math.Min(end - lineStart, buffer.Length); // a cookie line is short; never copy a huge first line
+            var ascii = buffer[..n];
+            for (int i = 0; i < n; i++) { char c = text[lineStart + i]; ascii[i] = c < 128 ? (byte)c : (byte)'?'; }
+            var cookie = CookieInLine(ascii, out bool blankOrComment, out int at);
+            if (cookie is not null)
+            {
+                var name = NormalizeName(cookie);
+                var codec = name switch { "utf-8" => "utf_8", "latin-1" => "latin_1", _ => Encodings.SourceCodecs.Resolve(name) };
+                return codec is null ? null : (codec, lineStart + at, lineStart + at + cookie.Length);
+            }
+            if (!blankOrComment || end >= text.Length) return null;
+            lineStart = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
         }
-        catch (ArgumentException) { return null; }
-        catch (NotSupportedException) { return null; }
+        return null;
     }
 
     static string CPythonNormalName(string raw)
@@ -82,7 +98,6 @@ public static class SourceDecoder
         if (s == "utf-8" || s.StartsWith("utf-8-", StringComparison.Ordinal) || s == "utf8") return "utf-8";
         if (s is "latin-1" or "iso-8859-1" or "iso-latin-1" or "latin1" || s.StartsWith("latin-1-", StringComparison.Ordinal)
             || s.StartsWith("iso-8859-1-", StringComparison.Ordinal) || s.StartsWith("iso-latin-1-", StringComparison.Ordinal)) return "latin-1";
-        if (s is "ascii" or "us-ascii" or "646") return "ascii";
         return s;
     }
 
@@ -95,7 +110,7 @@ public static class SourceDecoder
             int end = lineStart;
             while (end < bytes.Length && bytes[end] != '\n' && bytes[end] != '\r') end++;
             var l = bytes[lineStart..end];
-            var found = CookieInLine(l, out bool blankOrComment);
+            var found = CookieInLine(l, out bool blankOrComment, out _);
             if (found is not null) return found;
             if (!blankOrComment) return null;
             if (end >= bytes.Length) return null;
@@ -104,8 +119,9 @@ public static class SourceDecoder
         return null;
     }
 
-    static string? CookieInLine(ReadOnlySpan<byte> l, out bool blankOrComment)
+    static string? CookieInLine(ReadOnlySpan<byte> l, out bool blankOrComment, out int at)
     {
+        at = 0;
         int i = 0;
         while (i < l.Length && (l[i] == ' ' || l[i] == '\t' || l[i] == '\f')) i++;
         blankOrComment = i >= l.Length || l[i] == '#';
@@ -120,7 +136,7 @@ public static class SourceDecoder
             while (k < l.Length && (l[k] == ' ' || l[k] == '\t')) k++;
             int s = k;
             while (k < l.Length && (l[k] == '-' || l[k] == '_' || l[k] == '.' || (l[k] < 128 && char.IsAsciiLetterOrDigit((char)l[k])))) k++;
-            if (k > s) return Encoding.ASCII.GetString(l[s..k]);
+            if (k > s) { at = s; return Encoding.ASCII.GetString(l[s..k]); }
         }
         return null;
     }

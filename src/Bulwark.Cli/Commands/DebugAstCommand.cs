@@ -46,7 +46,7 @@ public static class DebugAstCommand
                 var result = PythonParser.Parse(decoded.Text!);
                 if (result.Ok)
                 {
-                    try { dump = AstDump.Dump(result.Module, result.Text); }
+                    try { dump = Bulwark.Secrets.SecretMasker.MaskValuesOf(decoded.Text!, AstDump.Dump(result.Module, result.Text)); }
                     catch (InsufficientExecutionStackException) { error = $"{path}:1:0: RecursionError: tree too deep to dump"; }
                 }
                 else

@@ -32,10 +32,10 @@ public static class DebugCommand
         {
             try
             {
-                Bulwark.Engine.TaintDebug.Write(r.GetValue(taintPaths)!, new Bulwark.Engine.ScanSettings(), r.GetValue(showIr), stdout);
+                Bulwark.Engine.TaintDebug.Write(r.GetValue(taintPaths)!, new Bulwark.Core.ScanSettings(), r.GetValue(showIr), stdout);
                 return ExitCodes.Clean;
             }
-            catch (Bulwark.Engine.ConfigException ex) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
+            catch (Bulwark.Core.ConfigException ex) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
             catch (IOException ex) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
         });
 

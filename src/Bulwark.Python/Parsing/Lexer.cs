@@ -5,7 +5,9 @@ namespace Bulwark.Python.Parsing;
 /// <summary>
 /// Hand-written tokenizer following CPython's tokenizer.c: INDENT/DEDENT with tab columns (and the
 /// tab/space consistency check), implicit line joining in brackets, PEP 701 f-string tokens.
-/// Tokens are structs holding spans; the first error stops tokenizing (as CPython's tokenizer does).
+/// Tokens are structs holding spans. By default the first error stops tokenizing (as CPython's tokenizer does);
+/// with recovery on, the rest of the erroneous line becomes one Error token and tokenizing goes on at the next
+/// line, so that the statements after a Python 2 literal or a stray character are still analysed.
 /// </summary>
 internal sealed class Lexer
 {
@@ -34,16 +36,28 @@ internal sealed class Lexer
     FFrame[] _frames = new FFrame[4];
     int _frameCount;
 
+    readonly bool _recover;
+    bool _stopped;          // an error ended the current Step run
+    int _stoppedAt;         // where that error starts
+    int _resumedAt = -1;    // where tokenizing last resumed after an error (progress guard)
+    long _relexBudget;      // characters that may be tokenized a second time after an unclosed bracket
+    const int MaxRecoveredErrors = 1000;
+
+    /// <summary>With recovery: every error after the first, in the order found.</summary>
+    public List<SyntaxDiagnostic> LaterErrors { get; } = [];
+
     public string? ErrorMessage { get; private set; }
     public int ErrorStart { get; private set; }
     public int ErrorEnd { get; private set; }
     /// <summary>Where tokenizing stopped: parser complaints at or after this point are consequences of the lexer error.</summary>
     public int ErrorDetectedAt { get; private set; }
 
-    public Lexer(string source)
+    public Lexer(string source, bool recover = false)
     {
         _s = source;
         _len = source.Length;
+        _recover = recover;
+        _relexBudget = 4L * source.Length + 4096;
         // pooled: a token buffer is large (often on the LOH) and dead as soon as the tree is built
         _toks = System.Buffers.ArrayPool<Token>.Shared.Rent(Math.Max(64, source.Length / 5));
     }
@@ -72,8 +86,25 @@ internal sealed class Lexer
 
     bool Fail(string message, int start, int end)
     {
-        if (ErrorMessage is null) { ErrorMessage = message; ErrorStart = start; ErrorEnd = Math.Max(start, end); ErrorDetectedAt = Math.Min(start, _pos); }
+        Record(message, start, end);
+        _stopped = true;
+        _stoppedAt = start;
         return false;
+    }
+
+    void Record(string message, int start, int end)
+    {
+        if (ErrorMessage is null) { ErrorMessage = message; ErrorStart = start; ErrorEnd = Math.Max(start, end); ErrorDetectedAt = Math.Min(start, _pos); }
+        else if (_recover && LaterErrors.Count < MaxRecoveredErrors) LaterErrors.Add(new SyntaxDiagnostic(message, start, Math.Max(start, end)));
+    }
+
+    /// <summary>An error the tokenizer can step over in place (indentation): recorded, and with recovery not fatal.</summary>
+    bool Complain(string message, int start, int end) => _recover ? Recovered(message, start, end) : Fail(message, start, end);
+
+    bool Recovered(string message, int start, int end)
+    {
+        Record(message, start, end);
+        return true;
     }
 
     int LineAt(int offset)
@@ -92,20 +123,27 @@ internal sealed class Lexer
 
     public void Run()
     {
-        while (Step()) { }
-        if (ErrorMessage is null)
+        while (true)
         {
-            if (_frameCount > 0)
+            while (Step()) { }
+            if (!_stopped)
             {
-                Fail("unterminated f-string literal (detected at line " + LineAt(_len) + ")", _len, _len);
+                if (_frameCount > 0)
+                {
+                    if (ErrorMessage is null || _recover) Fail("unterminated f-string literal (detected at line " + LineAt(_len) + ")", _len, _len);
+                }
+                else if (_parenDepth > 0 && (ErrorMessage is null || _recover))
+                {
+                    bool first = ErrorMessage is null;
+                    Fail("'" + _parenChar[_parenDepth - 1] + "' was never closed", _parenPos[_parenDepth - 1], _parenPos[_parenDepth - 1] + 1);
+                    if (first) ErrorDetectedAt = _len;
+                    if (_recover && ResumeAfterUnclosedBracket()) continue;
+                }
+                break;
             }
-            else if (_parenDepth > 0)
-            {
-                Fail("'" + _parenChar[_parenDepth - 1] + "' was never closed", _parenPos[_parenDepth - 1], _parenPos[_parenDepth - 1] + 1);
-                ErrorDetectedAt = _len;
-            }
+            if (!_recover || !ResumeAfterError()) break;
         }
-        if (ErrorMessage is not null)
+        if (ErrorMessage is not null && !_recover)
         {
             Emit(TokenKind.EndOfFile, ErrorDetectedAt, ErrorDetectedAt);
             return;
@@ -113,6 +151,51 @@ internal sealed class Lexer
         if (_count > 0 && _toks[_count - 1].Kind != TokenKind.Newline) Emit(TokenKind.Newline, _len, _len);
         while (_indentTop > 0) { _indentTop--; Emit(TokenKind.Dedent, _len, _len); }
         Emit(TokenKind.EndOfFile, _len, _len);
+    }
+
+    // ───────────── error recovery ─────────────
+
+    /// <summary>The rest of the erroneous line becomes an Error token; tokenizing resumes at the next line.</summary>
+    bool ResumeAfterError()
+    {
+        _stopped = false;
+        if (LaterErrors.Count >= MaxRecoveredErrors) return false;
+        int errorAt = Math.Min(_stoppedAt, _len);
+        int lineEnd = errorAt;
+        while (lineEnd < _len && _s[lineEnd] != '\n' && _s[lineEnd] != '\r') lineEnd++;
+        return ResumeAt(errorAt, lineEnd);
+    }
+
+    /// <summary>
+    /// A bracket still open at the end swallowed every later line: the statement it starts is broken, and the lines
+    /// after the bracket's are tokenized again (within a budget, so that many unclosed brackets stay linear).
+    /// </summary>
+    bool ResumeAfterUnclosedBracket()
+    {
+        _stopped = false;
+        int open = _parenPos[0];
+        int lineEnd = open;
+        while (lineEnd < _len && _s[lineEnd] != '\n' && _s[lineEnd] != '\r') lineEnd++;
+        _relexBudget -= _len - lineEnd;
+        if (_relexBudget < 0) return false;
+        return ResumeAt(open + 1, lineEnd);
+    }
+
+    bool ResumeAt(int errorAt, int lineEnd)
+    {
+        int next = lineEnd;
+        if (next < _len) next = _s[next] == '\r' && next + 1 < _len && _s[next + 1] == '\n' ? next + 2 : next + 1;
+        if (next <= _resumedAt) return false; // no progress: give up rather than loop
+        // tokens of the broken part go; indentation tokens stay, so blocks still nest
+        while (_count > 0 && _toks[_count - 1].Start >= errorAt && _toks[_count - 1].Kind is not (TokenKind.Indent or TokenKind.Dedent)) _count--;
+        Emit(TokenKind.Error, errorAt, Math.Max(errorAt, lineEnd));
+        Emit(TokenKind.Newline, lineEnd, next);
+        _pos = next;
+        _resumedAt = next;
+        _parenDepth = 0;
+        _frameCount = 0;
+        _atLineStart = true;
+        return true;
     }
 
     /// <summary>Produces the next token(s). False at end of input or on error.</summary>
@@ -210,12 +293,12 @@ internal sealed class Lexer
             int top = _indents[_indentTop];
             if (col == top)
             {
-                if (alt != _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
+                if (alt != _altIndents[_indentTop]) return Complain("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
             }
             else if (col > top)
             {
                 if (_indentTop + 1 >= MaxIndent) return Fail("too many levels of indentation", p, p);
-                if (alt <= _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
+                if (alt <= _altIndents[_indentTop] && !Complain("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p)) return false;
                 _indentTop++;
                 _indents[_indentTop] = col;
                 _altIndents[_indentTop] = alt;
@@ -232,9 +315,10 @@ internal sealed class Lexer
                 {
                     int e = p;
                     while (e < _len && s[e] != '\n' && s[e] != '\r') e++;
-                    return Fail("unindent does not match any outer indentation level", e, e);
+                    // recovering, the line counts as being at the enclosing level it fell back to
+                    return Complain("unindent does not match any outer indentation level", e, e);
                 }
-                if (alt != _altIndents[_indentTop]) return Fail("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
+                if (alt != _altIndents[_indentTop]) return Complain("inconsistent use of tabs and spaces in indentation", LineStartOf(p), p);
             }
             return true;
         }

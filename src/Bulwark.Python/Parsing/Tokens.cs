@@ -11,6 +11,8 @@ internal enum TokenKind : byte
     LeftShift, RightShift, DoubleStar, PlusEqual, MinEqual, StarEqual, SlashEqual, PercentEqual,
     AmperEqual, VBarEqual, CircumflexEqual, LeftShiftEqual, RightShiftEqual, DoubleStarEqual,
     DoubleSlash, DoubleSlashEqual, At, AtEqual, RArrow, Ellipsis, ColonEqual, Exclamation,
+    // text the tokenizer could not read, up to the end of its line (only when lexing with error recovery)
+    Error,
     // keywords (soft keywords match/case/type/_ stay Name)
     False, None, True, And, As, Assert, Async, Await, Break, Class, Continue, Def, Del, Elif, Else,
     Except, Finally, For, From, Global, If, Import, In, Is, Lambda, Nonlocal, Not, Or, Pass, Raise,

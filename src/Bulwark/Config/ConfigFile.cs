@@ -1,5 +1,5 @@
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -28,6 +28,7 @@ public sealed record ConfigFile
     public string? VulnDb { get; init; }
     public int? VulnDbMaxAgeDays { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? RuleOptions { get; init; }
+    public SecretsSettings? Secrets { get; init; }
 
     public const string ProjectFileName = "pyproject.toml";
     public const string OwnFileName = "bulwark.toml";
@@ -93,11 +94,13 @@ public sealed record ConfigFile
         readonly Dictionary<string, object?> _values = new();
         readonly List<KeyValuePair<string, IReadOnlyList<string>>> _perFile = [];
         readonly Dictionary<string, Dictionary<string, object>> _ruleOptions = new(StringComparer.OrdinalIgnoreCase);
+        SecretsSettings? _secrets;
 
         static readonly string[] Known =
         [
             "select", "extend-select", "ignore", "exclude", "extend-exclude", "include", "per-file-ignores", "severity",
             "confidence", "profile", "respect-gitignore", "ignore-nosec", "vuln-db", "vuln-db-max-age-days", "rule-options",
+            "secrets",
         ];
 
         ConfigException Error(TomlEntry e, string message) => new($"{path}:{e.Line}: {message}");
@@ -118,6 +121,9 @@ public sealed record ConfigFile
                     return;
                 case "rule-options":
                     ReadRuleOption(e);
+                    return;
+                case "secrets":
+                    _secrets = SecretsConfig.Read(_secrets ?? SecretsSettings.Default, e, Strings, m => Error(e, m));
                     return;
             }
             if (e.Path.Length != 1) throw Error(e, $"'{key}' is not a table");
@@ -217,6 +223,7 @@ public sealed record ConfigFile
             RuleOptions = _ruleOptions.Count > 0
                 ? _ruleOptions.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, object>)kv.Value)
                 : null,
+            Secrets = _secrets,
         };
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Engine;
 

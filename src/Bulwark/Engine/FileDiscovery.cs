@@ -1,7 +1,6 @@
-namespace Bulwark.Engine;
+using Bulwark.Core;
 
-/// <summary>A file found by discovery: absolute path and '/'-separated path relative to the scan root.</summary>
-public sealed record DiscoveredFile(string FullPath, string RelativePath, bool IsPython, long Length);
+namespace Bulwark.Engine;
 
 /// <summary>
 /// Walks the scan roots: honours `.gitignore`, default and configured excludes and includes, never follows a

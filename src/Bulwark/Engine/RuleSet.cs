@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;
 
@@ -15,6 +15,8 @@ public sealed class RuleSet
     public IReadOnlyList<ProjectRule> ProjectRules { get; }
     /// <summary>Injection rules, answered together by the project-wide taint analysis.</summary>
     public IReadOnlyList<TaintRule> TaintRules { get; }
+    public IReadOnlyList<DocumentRule> DocumentRules { get; }
+    readonly DocumentRule[][] _documentsByKind;
 
     public RuleSet(IEnumerable<IRule> rules)
     {
@@ -23,6 +25,10 @@ public sealed class RuleSet
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
         TaintRules = Rules.OfType<TaintRule>().ToArray();
+        DocumentRules = Rules.OfType<DocumentRule>().ToArray();
+        _documentsByKind = new DocumentRule[Enum.GetValues<FileKind>().Length][];
+        for (int k = 0; k < _documentsByKind.Length; k++)
+            _documentsByKind[k] = DocumentRules.Where(r => r.Kinds.Contains((FileKind)k)).ToArray();
         var lists = new List<CodeRule>?[Enum.GetValues<NodeKind>().Length];
         foreach (var r in CodeRules)
             foreach (var k in r.Kinds)
@@ -41,6 +47,9 @@ public sealed class RuleSet
             if (r.AppliesTo(file)) (result ??= []).Add(r);
         return result ?? (IReadOnlyList<FileRule>)[];
     }
+
+    /// <summary>The document rules that read files of this kind.</summary>
+    public IReadOnlyList<DocumentRule> DocumentRulesFor(FileKind kind) => _documentsByKind[(int)kind];
 
     public bool Contains(string id)
     {
@@ -89,6 +98,3 @@ public sealed class RuleSet
         rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) ||
         rule.Aliases.Any(a => a.Equals(token, StringComparison.OrdinalIgnoreCase));
 }
-
-/// <summary>A configuration or usage error the user can fix; shown as one line, exit code 2.</summary>
-public sealed class ConfigException(string message) : Exception(message);

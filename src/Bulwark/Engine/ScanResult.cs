@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Engine;
 
@@ -24,12 +24,8 @@ public sealed record ScanResult
     public SuppressionCounts Suppressed { get; init; } = SuppressionCounts.None;
     /// <summary>One-line notes for the user (stale advisory database, unreadable file…).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The security-practice scorecard, when the scan was asked for it (`bulwark posture`, `scan` of a directory).</summary>
+    public Posture.PostureReport? Posture { get; init; }
     public TimeSpan Elapsed { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
-}
-
-public static class BulwarkVersion
-{
-    public static string Current =>
-        typeof(BulwarkVersion).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;
 
@@ -13,6 +13,10 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public IReadOnlySet<string>? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
+    /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
+    public Bulwark.Engine.GitHistory? History { get; init; }
+    /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
+    public bool Posture { get; init; }
 }
 
 /// <summary>
@@ -31,6 +35,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var taint = TaintPhase.Models(rules, settings);
+        var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings) = Discover(request.Paths);
         var discovered = clock.Elapsed;
 
@@ -39,7 +44,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -47,8 +52,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         });
 
         var analysed = clock.Elapsed;
-        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {FileAnalysis.PhaseTimes.Report()}");
+        if (profiler is not null)
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
@@ -76,6 +81,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
 
+        if (request.History is { } history) findings.AddRange(history.Run(root, rules, settings, findings, warnings));
+
         int baseline = 0;
         if (request.Baseline is { Count: > 0 } known)
         {
@@ -83,8 +90,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             findings.RemoveAll(f => known.Contains(f.Fingerprint));
             baseline = before - findings.Count;
         }
+        var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
-        findings.Sort(FileAnalysis.CompareFindings);
+        findings.Sort(FindingOrder.Compare);
 
         return new ScanResult
         {
@@ -95,6 +103,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             FilesSkipped = skipped,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
+            Posture = posture,
             Elapsed = clock.Elapsed,
         };
     }
@@ -162,17 +171,18 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
-        if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
+        if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
+            return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
             var o = new FileOutcome();
             o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
-        long t0 = FileAnalysis.PhaseTimes.Now();
+        long t0 = ScanProfiler.Timestamp();
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file.FullPath); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -187,7 +197,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (file.IsPython)
         {
             var decoded = SourceDecoder.Decode(bytes);
-            if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules), null, true);
+            // A codec Python accepts but Bulwark cannot decode exactly: Python runs the file, Bulwark did not read it.
+            if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules,
+                decoded.UnsupportedEncoding ? Severity.High : null), null, true);
             source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true);
         }
         else
@@ -195,8 +207,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             source = DecodeText(file, bytes);
             if (source is null) return (null, null, true); // binary
         }
-        FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, taint), source, false);
+        profiler?.Add(ScanProfiler.Phase.Read, ref t0);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
@@ -225,10 +237,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             try { rule.Check(context); }
             catch (Exception ex) { warnings.Add($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {ex.Message}"); }
         }
-        return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
+        return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
 
-    static SourceFile? Load(DiscoveredFile d)
+    internal static SourceFile? Load(DiscoveredFile d)
     {
         try
         {

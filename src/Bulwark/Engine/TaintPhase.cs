@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;
 using Bulwark.Semantics;
@@ -54,7 +54,7 @@ public static class TaintPhase
         warnings.AddRange(result.Warnings);
         var raw = Findings(result, modules, files, rules);
         var projectFiles = files.Select(f => new ProjectFile(f.FullPath, f.RelativePath, () => f)).ToList();
-        return FileAnalysis.FinishProjectFindings(raw, projectFiles, settings);
+        return FindingFinisher.ProjectFindings(raw, projectFiles, settings);
     }
 
     public static TaintResult Analyse(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, RuleSet rules, ScanSettings settings, bool collectSummaries = false)

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 
 namespace Bulwark.Reports;
 
@@ -37,6 +37,9 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteStartArray("rules");
         foreach (var r in result.Rules) RuleDocs.WriteRuleJson(r, w);
         w.WriteEndArray();
+
+        w.WritePropertyName("posture");
+        if (result.Posture is { } posture) PostureReporter.WriteJson(posture, w); else w.WriteNullValue();
         w.WriteEndObject();
     }
 

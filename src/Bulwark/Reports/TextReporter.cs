@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 
 namespace Bulwark.Reports;
 
@@ -130,6 +130,8 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         var sup = result.Suppressed;
         if (sup.Total > 0)
             o.WriteLine($"Suppressed {ReportCommon.Plural(sup.Total, "finding", "findings")}: {sup.Nosec.ToString(CultureInfo.InvariantCulture)} nosec, {sup.Inline.ToString(CultureInfo.InvariantCulture)} inline, {sup.Baseline.ToString(CultureInfo.InvariantCulture)} baseline, {sup.Config.ToString(CultureInfo.InvariantCulture)} config.");
+
+        if (result.Posture is { } posture) PostureReporter.WriteSummary(posture, o);
 
         if (result.Warnings.Count > 0)
         {

@@ -1,5 +1,5 @@
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Tests.Support;
 
 namespace Bulwark.Tests.Engine;
@@ -43,6 +43,40 @@ public class ScannerTests
         var file = dir.Write("build/gen.py", Vulnerable);
         var result = Scan(file);
         Assert.Contains(result.Findings, f => f.Rule.Id == "B602" && f.Location.Path == "gen.py");
+    }
+
+    [Fact]
+    public void Files_not_fully_analysed_are_still_reported_at_severity_medium()
+    {
+        using var dir = new TempDir();
+        dir.Write("py2.py", "print 'hello'\nimport os\nos.system(cmd)\n");
+        File.WriteAllBytes(Path.Combine(dir.Path, "latin.py"), [(byte)'x', (byte)'=', (byte)'"', 0xE9, (byte)'"', (byte)'\n']);
+        var result = Scan(dir.Path, new ScanSettings { MinSeverity = Severity.Medium });
+        Assert.Contains(result.Findings, f => f.Rule.Id == "BW001" && f.Location.Path == "py2.py");
+        Assert.Contains(result.Findings, f => f.Rule.Id == "BW002" && f.Location.Path == "latin.py");
+        // the statements after the Python 2 print are analysed
+        Assert.Contains(result.Findings, f => f.Rule.Id == "B605" && f.Location.Path == "py2.py" && f.Location.StartLine == 3);
+    }
+
+    [Fact]
+    public void A_cookie_python_accepts_but_bulwark_cannot_decode_is_a_high_severity_finding()
+    {
+        using var dir = new TempDir();
+        var bytes = System.Text.Encoding.ASCII.GetBytes("# coding: iso2022_jp\ns = '\u001b$B$\\$l\u001b(B'\n");
+        File.WriteAllBytes(Path.Combine(dir.Path, "jis.py"), bytes);
+        var result = Scan(dir.Path);
+        var f = Assert.Single(result.Findings, f => f.Rule.Id == "BW002");
+        Assert.Equal(Severity.High, f.Severity);
+    }
+
+    [Fact]
+    public void Code_hidden_by_an_escape_codec_is_decoded_analysed_and_flagged()
+    {
+        using var dir = new TempDir();
+        dir.Write("settings.py", "# coding: unicode_escape\nDEBUG = False  # \\nimport os\\nos.system(cmd)\n");
+        var result = Scan(dir.Path);
+        Assert.Contains(result.Findings, f => f.Rule.Id == "BW003");
+        Assert.Contains(result.Findings, f => f.Rule.Id == "B605");
     }
 
     [Fact]

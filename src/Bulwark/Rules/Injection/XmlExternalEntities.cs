@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Injection;
 
@@ -19,15 +19,15 @@ public sealed class XmlExternalEntities : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/611.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/XML_External_Entity_Prevention_Cheat_Sheet.html"])
     {
-        Aliases = ["B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320", "S313", "S314", "S315", "S316", "S317", "S318", "S319", "S320"],
+        Aliases = ["B313", "B314", "B315", "B316", "B317", "B318", "B319", "S313", "S314", "S315", "S316", "S317", "S318", "S319"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """
-            Bandit's B313–B320 report every use of the standard library's XML parsers, including the ones that are safe by default; this rule reports untrusted documents parsed with external entities enabled.
+            Bandit's B313–B319 report every use of the standard library's XML parsers, including the ones that are safe by default; this rule reports untrusted documents parsed with external entities enabled.
             """,
     };
 
     public override string SinkKind => "xxe";
     public override string Weakness => "XML external entity injection";
 
-    public override IReadOnlyList<string> Replaces { get; } = ["B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320"];
+    public override IReadOnlyList<string> Replaces { get; } = ["B313", "B314", "B315", "B316", "B317", "B318", "B319"];
 }
