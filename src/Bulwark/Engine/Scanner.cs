@@ -34,6 +34,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings) = Discover(request.Paths);
         var discovered = clock.Elapsed;
@@ -43,7 +44,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -63,6 +64,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             imported.UnionWith(o.ImportedModules);
             warnings.AddRange(o.Warnings);
             nosec += o.SuppressedNosec; inline += o.SuppressedInline; config += o.SuppressedConfig;
+        }
+
+        if (taint is not null)
+        {
+            var injection = TaintPhase.Run(outcomes, loaded, rules, settings, taint, warnings);
+            findings.AddRange(injection.Findings);
+            nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;
+            TaintPhase.ReplacePatternFindings(findings, rules, settings);
         }
 
         if (rules.ProjectRules.Count > 0)
@@ -162,7 +171,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, ScanProfiler? profiler)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
@@ -199,7 +208,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
