@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Model;
@@ -17,9 +18,9 @@ public static class DependencyAnalysis
         var set = ManifestSet.Load(c.Root, c.Files.Select(f => (f.FullPath, f.RelativePath)), full =>
         {
             if (byPath.TryGetValue(full, out var pf)) return pf.Load()?.Text.Text;
-            // Included files outside the discovered set (another directory, an unusual name) are read directly.
-            try { return File.ReadAllText(full); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+            // Included files outside the discovered set (an unusual name, an excluded directory) are read directly,
+            // bounded, and only when regular files (ManifestSet has already refused anything outside the root).
+            return BoundedFile.ReadText(full, BoundedFile.MaxManifestBytes, out _);
         });
         foreach (var p in set.Problems) c.Warn(p);
         return set;

@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Dependencies.Manifests;
 
 namespace Bulwark.Dependencies;
@@ -39,9 +40,5 @@ public static class ProjectManifests
         }
     }
 
-    static string? Read(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-    }
+    static string? Read(string path) => BoundedFile.ReadText(path, BoundedFile.MaxManifestBytes, out _);
 }

@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using System.Security.Cryptography;
 using System.Text;
 using Bulwark.Model;
@@ -18,6 +19,8 @@ public sealed class FileOutcome
     public int SuppressedConfig { get; set; }
     public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
     public List<string> Warnings { get; } = [];
+    /// <summary>Set when the file was not analysed (too large, unreadable, not a regular file).</summary>
+    public SkippedFile? Skipped { get; set; }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Bulwark.Core;
+
 namespace Bulwark.Engine;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class Gitignore
         var result = Empty;
         foreach (var dir in chain)
         {
-            if (dir == repository && File.Exists(Path.Combine(dir, ".git", "info", "exclude")))
+            if (dir == repository && FileKinds.Of(Path.Combine(dir, ".git", "info", "exclude")) == FileKind.Regular)
                 result = result.WithFile(Path.Combine(dir, ".git", "info", "exclude"), dir);
             result = result.WithDirectory(dir);
         }
@@ -45,14 +47,15 @@ public sealed class Gitignore
     public Gitignore WithDirectory(string dir)
     {
         var file = Path.Combine(dir, ".gitignore");
-        return File.Exists(file) ? WithFile(file, dir) : this;
+        return FileKinds.Of(file, followLinks: false) == FileKind.Regular ? WithFile(file, dir) : this;
     }
 
     Gitignore WithFile(string file, string baseDir)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(file); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return this; }
+        // Only a regular file, read with a size cap: a FIFO named `.gitignore` must not hang the scan.
+        var text = BoundedFile.ReadText(file, BoundedFile.MaxConfigBytes, out _);
+        if (text is null) return this;
+        var lines = text.Split('\n');
         var added = new List<Pattern>(_patterns);
         foreach (var raw in lines)
         {

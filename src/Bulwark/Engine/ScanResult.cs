@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Model;
 
 namespace Bulwark.Engine;
@@ -21,6 +22,8 @@ public sealed record ScanResult
     public int FilesScanned { get; init; }
     /// <summary>Binary, too large or unreadable files that were skipped.</summary>
     public int FilesSkipped { get; init; }
+    /// <summary>Files and directories not analysed, with the reason (special files, dangling links, size…), sorted by path.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
     public SuppressionCounts Suppressed { get; init; } = SuppressionCounts.None;
     /// <summary>One-line notes for the user (stale advisory database, unreadable file…).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Bulwark.Core;
 using Bulwark.Model;
 using Bulwark.Python;
 using Bulwark.Rules;
@@ -30,10 +31,11 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
-        var (root, files, warnings) = Discover(request.Paths);
+        var (root, files, warnings, skippedFiles) = Discover(request.Paths);
         var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
+        var skippedByFile = new SkippedFile?[files.Count];
         var loaded = new SourceFile?[files.Count];
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
@@ -42,6 +44,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
+            if (outcome?.Skipped is { } why) skippedByFile[i] = why;
             request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
 
@@ -76,6 +79,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         }
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FileAnalysis.CompareFindings);
+        foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
+        skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
 
         return new ScanResult
         {
@@ -84,6 +89,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Rules = rules.Rules.Select(r => r.Info).ToArray(),
             FilesScanned = files.Count - skipped,
             FilesSkipped = skipped,
+            Skipped = skippedFiles,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
             Elapsed = clock.Elapsed,
@@ -91,14 +97,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
-    (string Root, List<DiscoveredFile> Files, List<string> Warnings) Discover(IReadOnlyList<string> paths)
+    (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) paths = ["."];
         var full = new List<string>();
         foreach (var p in paths)
         {
             var f = Path.GetFullPath(p);
-            if (!File.Exists(f) && !Directory.Exists(f)) throw new ConfigException($"{p}: no such file or directory");
+            if (FileKinds.Of(f) == FileKind.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
         }
         string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : CommonDirectory(full);
@@ -118,13 +124,16 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             }
             else
             {
-                // A file named on the command line is scanned even if excludes would skip it.
+                // A file named on the command line is scanned even if excludes would skip it; a FIFO or device is not read.
                 var rel = Relative(root, f);
-                if (seen.Add(rel)) files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
+                if (!seen.Add(rel)) continue;
+                var kind = FileKinds.Of(f);
+                if (kind != FileKind.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileKinds.Describe(kind))); continue; }
+                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (root, files, discovery.Warnings);
+        return (root, files, discovery.Warnings, discovery.Skipped);
     }
 
     static string CommonDirectory(List<string> paths)
@@ -144,6 +153,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         try
         {
+            if (FileKinds.Of(path) != FileKind.Regular) return false;
             using var s = File.OpenRead(path);
             Span<byte> head = stackalloc byte[128];
             int n = s.Read(head);
@@ -159,18 +169,24 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
-            var o = new FileOutcome();
-            o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
+            var o = new FileOutcome { Skipped = new SkippedFile(file.RelativePath, SkipReasons.TooLarge, $"larger than {MaxFileBytes / (1024 * 1024)} MB") };
+            o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
         long t0 = FileAnalysis.PhaseTimes.Now();
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(file.FullPath); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
+        if (read.Bytes is not { } bytes)
         {
-            if (file.IsPython) return (FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {ex.Message}", rules), null, true);
-            var o = new FileOutcome();
-            o.Warnings.Add($"{file.RelativePath}: cannot read file: {ex.Message}");
+            var reason = read.NotRegular ? SkipReasons.SpecialFile : SkipReasons.Unreadable;
+            var why = new SkippedFile(file.RelativePath, reason, read.Error);
+            if (file.IsPython)
+            {
+                var u = FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {read.Error}", rules);
+                u.Skipped = why;
+                return (u, null, true);
+            }
+            var o = new FileOutcome { Skipped = why };
+            o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: cannot read file: {read.Error}");
             return (o, null, true);
         }
 
@@ -226,7 +242,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         try
         {
             if (d.Length > MaxFileBytes) return null;
-            var bytes = File.ReadAllBytes(d.FullPath);
+            if (BoundedFile.ReadBytes(d.FullPath, MaxFileBytes).Bytes is not { } bytes) return null;
             if (d.IsPython)
             {
                 var decoded = SourceDecoder.Decode(bytes);

@@ -1,0 +1,146 @@
+namespace Bulwark.Core;
+
+/// <summary>
+/// Where a command writes what the user asked for (`--output`, `sbom -o`, `db import -o`, `baseline create -o`).
+/// A regular file (or a missing one) is replaced whole through a temporary file beside it and a rename, keeping
+/// the old file's mode and owner; a FIFO, a character device or a standard stream (`/dev/stdout`, `/dev/null`) is
+/// written in place, never replaced; anything else is refused. No temporary file outlives an error.
+/// </summary>
+public static class OutputFile
+{
+    /// <summary>Why <paramref name="path"/> cannot be written, or null: checked before a long scan starts.</summary>
+    public static string? Problem(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return "empty output path";
+        string full;
+        try { full = Path.GetFullPath(path); }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return $"{path}: invalid path"; }
+        var (mode, _) = Target(full);
+        switch (mode)
+        {
+            case Mode.Direct: return null;
+            case Mode.Refused: return $"{path}: is a {FileKinds.Describe(FileKinds.Of(full))}, not a file to write";
+        }
+        var dir = Path.GetDirectoryName(full);
+        if (dir is null || FileKinds.Of(dir) != FileKind.Directory) return $"{path}: directory does not exist";
+        // The only sure test of "may create a file here" is creating one.
+        var probe = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.probe");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write)) { }
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"{path}: cannot write in {dir}: {ex.Message}";
+        }
+    }
+
+    /// <summary>Writes what <paramref name="write"/> produces to <paramref name="path"/>; throws IOException with a one-line message.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var (mode, target) = Target(full);
+        switch (mode)
+        {
+            case Mode.Refused:
+                throw new IOException($"{path}: is a {FileKinds.Describe(FileKinds.Of(full))}, not a file to write");
+            case Mode.Direct:
+                WriteInPlace(target, write);
+                return;
+            default:
+                Replace(target, write);
+                return;
+        }
+    }
+
+    enum Mode { Replace, Direct, Refused }
+
+    /// <summary>How to write <paramref name="full"/>, and the file to replace (a link's final target, so the link stays).</summary>
+    static (Mode, string) Target(string full)
+    {
+        var kind = FileKinds.Of(full, followLinks: false);
+        if (kind == FileKind.SymbolicLink)
+        {
+            // `/dev/stdout` → `/proc/self/fd/1` → whatever the shell opened: write through the link, never replace it.
+            string? final = null;
+            try { final = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName; }
+            catch (IOException) { }
+            if (final is null) return (Mode.Refused, full);
+            var finalKind = FileKinds.Of(final, followLinks: false);
+            if (IsSystemPath(full) || IsSystemPath(final)) return finalKind == FileKind.Directory ? (Mode.Refused, full) : (Mode.Direct, full);
+            return finalKind switch
+            {
+                FileKind.Missing or FileKind.Regular => (Mode.Replace, final),
+                FileKind.Fifo or FileKind.CharacterDevice or FileKind.Socket => (Mode.Direct, full),
+                _ => (Mode.Refused, full),
+            };
+        }
+        return kind switch
+        {
+            FileKind.Missing or FileKind.Regular => IsSystemPath(full) && kind == FileKind.Regular ? (Mode.Direct, full) : (Mode.Replace, full),
+            FileKind.Fifo or FileKind.CharacterDevice => (Mode.Direct, full),
+            _ => (Mode.Refused, full),
+        };
+    }
+
+    /// <summary>A name for an already-open stream (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`): written through, never replaced.</summary>
+    static bool IsSystemPath(string path) =>
+        path is "/dev/stdout" or "/dev/stderr" or "/dev/tty" || path.StartsWith("/dev/fd/", StringComparison.Ordinal)
+        || path.StartsWith("/proc/", StringComparison.Ordinal);
+
+    static void WriteInPlace(string path, Action<Stream> write)
+    {
+        // Open without O_CREAT or O_TRUNC: a device or pipe is written to, not replaced.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+        if (stream.CanSeek && FileKinds.Of(stream.SafeFileHandle) == FileKind.Regular) stream.SetLength(0);
+        using var buffered = new BufferedStream(stream, 64 * 1024);
+        write(buffered);
+        buffered.Flush();
+    }
+
+    /// <summary>Replaces (or creates) the regular file <paramref name="path"/> through a temporary file in its directory.</summary>
+    public static void Replace(string path, Action<Stream> write)
+    {
+        var dir = Path.GetDirectoryName(path) ?? ".";
+        if (FileKinds.Of(dir) != FileKind.Directory) throw new IOException($"{path}: directory does not exist");
+        var existing = FileKinds.Of(path, followLinks: false);
+        if (existing is not (FileKind.Missing or FileKind.Regular))
+            throw new IOException($"{path}: is a {FileKinds.Describe(existing)}, not a file to replace");
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        bool moved = false;
+        try
+        {
+            // CreateNew (O_EXCL) never follows a link planted under the temporary name.
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+                if (existing == FileKind.Regular) KeepModeAndOwner(path, temp, stream);
+            }
+            File.Move(temp, path, overwrite: true);
+            moved = true;
+        }
+        finally
+        {
+            if (!moved) TryDelete(temp);
+        }
+    }
+
+    static void KeepModeAndOwner(string original, string temp, FileStream stream)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        try { File.SetUnixFileMode(temp, File.GetUnixFileMode(original)); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        if (FileKinds.TryGetOwner(original, out var uid, out var gid) && FileKinds.TryGetOwner(temp, out var u2, out var g2)
+            && (uid != u2 || gid != g2))
+            FileKinds.TrySetOwner(stream.SafeFileHandle, uid, gid); // only root may; otherwise the writer owns it, as with any editor
+    }
+
+    static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+    }
+}
