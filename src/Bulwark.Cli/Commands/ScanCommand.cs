@@ -16,10 +16,11 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings absent from this baseline (see `bulwark baseline create`)." };
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
+        var timing = new Option<bool>("--timing") { Description = "Include the elapsed time in the report (off by default, so the same input gives byte-identical reports)." };
 
         var command = new Command("scan", "Scan Python code and its dependency manifests and lockfiles.");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, timing }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -31,15 +32,17 @@ public static class ScanCommand
                 if (!ColorPolicy.TryParse(r.GetValue(color)!, out var colorMode))
                     throw new ConfigException($"--color must be auto, always or never (got '{r.GetValue(color)}')");
                 var settings = options.Settings(r);
+                foreach (var w in options.Warnings) stderr.WriteLine($"bulwark: warning: {w}");
                 var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
                 var outPath = r.GetValue(output);
+                ReportOutput.CheckDestination(outPath);
 
                 using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
                 var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
-                ReportOutput.Write(result, fmt, outPath, stdout, useColor);
+                ReportOutput.Write(result, fmt, outPath, stdout, useColor, r.GetValue(timing));
                 if (outPath is not null && fmt != "text") stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
                 return r.GetValue(exitZero) || result.Findings.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
             }

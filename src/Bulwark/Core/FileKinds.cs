@@ -29,7 +29,8 @@ public static partial class FileKinds
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
     private static unsafe partial int FStat(SafeFileHandle fd, byte* status);
 
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FChown")]
+    // .NET's native layer has no chown; fchown(2) has the same signature on every Unix.
+    [LibraryImport("libc", EntryPoint = "fchown")]
     private static partial int FChown(SafeFileHandle fd, uint uid, uint gid);
 
     /// <summary>The kind of <paramref name="path"/>; with <paramref name="followLinks"/> false a symbolic link is reported as one.</summary>
@@ -57,8 +58,12 @@ public static partial class FileKinds
     }
 
     /// <summary>Gives an open file an owner; false when not permitted (only root may give files away).</summary>
-    public static bool TrySetOwner(SafeFileHandle handle, uint uid, uint gid) =>
-        !OperatingSystem.IsWindows() && FChown(handle, uid, gid) == 0;
+    public static bool TrySetOwner(SafeFileHandle handle, uint uid, uint gid)
+    {
+        if (OperatingSystem.IsWindows()) return false;
+        try { return FChown(handle, uid, gid) == 0; }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException) { return false; }
+    }
 
     static unsafe bool Status(string path, bool followLinks, out int mode, out uint uid, out uint gid)
     {

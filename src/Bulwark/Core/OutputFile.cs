@@ -96,7 +96,7 @@ public static class OutputFile
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
         if (stream.CanSeek && FileKinds.Of(stream.SafeFileHandle) == FileKind.Regular) stream.SetLength(0);
         using var buffered = new BufferedStream(stream, 64 * 1024);
-        write(buffered);
+        write(new KeepOpen(buffered));
         buffered.Flush();
     }
 
@@ -115,7 +115,7 @@ public static class OutputFile
             // CreateNew (O_EXCL) never follows a link planted under the temporary name.
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
-                write(stream);
+                write(new KeepOpen(stream));
                 stream.Flush(flushToDisk: true);
                 if (existing == FileKind.Regular) KeepModeAndOwner(path, temp, stream);
             }
@@ -136,6 +136,23 @@ public static class OutputFile
         if (FileKinds.TryGetOwner(original, out var uid, out var gid) && FileKinds.TryGetOwner(temp, out var u2, out var g2)
             && (uid != u2 || gid != g2))
             FileKinds.TrySetOwner(stream.SafeFileHandle, uid, gid); // only root may; otherwise the writer owns it, as with any editor
+    }
+
+    /// <summary>The stream handed to a writer, which may dispose it: the file is flushed and closed here, after it returns.</summary>
+    sealed class KeepOpen(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+        protected override void Dispose(bool disposing) { if (disposing) inner.Flush(); base.Dispose(disposing); }
     }
 
     static void TryDelete(string path)

@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -98,11 +99,14 @@ internal static class ReportCommon
         output.Write('\n');
     }
 
-    /// <summary>Files scanned and skipped, suppressed counts by mechanism, and the elapsed time (JSON summary, SARIF run properties).</summary>
-    public static void WriteScanCounts(Utf8JsonWriter w, ScanResult result, bool includeTotal)
+    /// <summary>Files scanned and skipped, suppressed counts by mechanism, and (with timing on) the elapsed time (JSON summary, SARIF run properties).</summary>
+    public static void WriteScanCounts(Utf8JsonWriter w, ScanResult result, bool includeTotal, bool timing = false)
     {
         w.WriteNumber("filesScanned", result.FilesScanned);
         w.WriteNumber("filesSkipped", result.FilesSkipped);
+        w.WriteStartObject("notAnalysed");
+        foreach (var (reason, count) in SkippedByReason(result)) w.WriteNumber(reason, count);
+        w.WriteEndObject();
         w.WriteStartObject("suppressed");
         w.WriteNumber("nosec", result.Suppressed.Nosec);
         w.WriteNumber("inline", result.Suppressed.Inline);
@@ -110,8 +114,25 @@ internal static class ReportCommon
         w.WriteNumber("config", result.Suppressed.Config);
         if (includeTotal) w.WriteNumber("total", result.Suppressed.Total);
         w.WriteEndObject();
-        w.WriteNumber("elapsedMs", Milliseconds(result.Elapsed));
+        if (timing) w.WriteNumber("elapsedMs", Milliseconds(result.Elapsed));
     }
+
+    /// <summary>How many files each reason kept from analysis, in the order of <see cref="SkipReasons.All"/>, non-zero only.</summary>
+    public static List<(string Reason, int Count)> SkippedByReason(ScanResult result)
+    {
+        var counts = new List<(string, int)>();
+        foreach (var reason in SkipReasons.All)
+        {
+            int n = 0;
+            foreach (var s in result.Skipped) if (s.Reason == reason) n++;
+            if (n > 0) counts.Add((reason, n));
+        }
+        return counts;
+    }
+
+    /// <summary>One line for a file that was not analysed: `path: reason (detail)`.</summary>
+    public static string Describe(SkippedFile s) =>
+        s.Path + ": " + s.Reason + (s.Detail is null ? "" : " (" + s.Detail + ")");
 
     public static void WritePropertyValue(Utf8JsonWriter w, PropertyValue value)
     {
