@@ -44,6 +44,12 @@ public static class ScanCommand
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
                 ReportOutput.Write(result, fmt, outPath, stdout, useColor, r.GetValue(timing));
                 if (outPath is not null && fmt != "text") stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
+                if (result.Errors.Count > 0)
+                {
+                    // Fail closed: an audit that could not read what it needed is not a clean result.
+                    stderr.WriteLine($"bulwark: error: scan incomplete: {result.Errors[0]}{(result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "")}");
+                    return ExitCodes.Error;
+                }
                 return r.GetValue(exitZero) || result.Findings.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
             }
             catch (ConfigException ex)

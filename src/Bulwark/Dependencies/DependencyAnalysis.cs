@@ -22,7 +22,8 @@ public static class DependencyAnalysis
             // bounded, and only when regular files (ManifestSet has already refused anything outside the root).
             return BoundedFile.ReadText(full, BoundedFile.MaxManifestBytes, out _);
         });
-        foreach (var p in set.Problems) c.Warn(p);
+        foreach (var p in set.Problems) if (!set.Unreadable.Contains(p)) c.Warn(p);
+        foreach (var u in set.Unreadable) c.Fail(u);
         return set;
     });
 
@@ -37,7 +38,8 @@ public static class DependencyAnalysis
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            c.Warn($"advisory database unusable: {ex.Message}");
+            // Fail closed: a missing, truncated or corrupt database would otherwise read as "no vulnerabilities".
+            c.Fail($"advisory database unusable: {Untrusted.Message(ex.Message)}");
         }
         if (store is not null && c.Settings.VulnDbPath is null)
         {

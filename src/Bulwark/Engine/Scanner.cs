@@ -10,8 +10,8 @@ namespace Bulwark.Engine;
 /// <summary>What to scan, beyond the settings: the paths, a baseline, and a progress callback.</summary>
 public sealed record ScanRequest(IReadOnlyList<string> Paths)
 {
-    /// <summary>Fingerprints of findings to leave out (a baseline).</summary>
-    public IReadOnlySet<string>? Baseline { get; init; }
+    /// <summary>Findings to leave out (a baseline): each entry by fingerprint, rule and path.</summary>
+    public BaselineFile? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
 }
@@ -52,6 +52,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
             Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {FileAnalysis.PhaseTimes.Report()}");
         var findings = new List<Finding>();
+        var errors = new List<string>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
         foreach (var o in outcomes)
@@ -65,17 +66,18 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, imported, rules, warnings);
+            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
 
         int baseline = 0;
-        if (request.Baseline is { Count: > 0 } known)
+        BaselineOutcome? baselineOutcome = null;
+        if (request.Baseline is { } known)
         {
-            int before = findings.Count;
-            findings.RemoveAll(f => known.Contains(f.Fingerprint));
-            baseline = before - findings.Count;
+            baselineOutcome = known.Apply(findings);
+            baseline = baselineOutcome.Applied;
+            warnings.AddRange(BaselineFile.Warnings(baselineOutcome));
         }
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FileAnalysis.CompareFindings);
@@ -90,6 +92,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             FilesScanned = files.Count - skipped,
             FilesSkipped = skipped,
             Skipped = skippedFiles,
+            Baseline = baselineOutcome,
+            Errors = errors,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
             Elapsed = clock.Elapsed,
@@ -218,7 +222,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
-        RuleSet rules, List<string> warnings)
+        RuleSet rules, List<string> warnings, List<string> errors)
     {
         var projectFiles = new ProjectFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -228,11 +232,11 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d));
         }
         var sink = new List<Finding>();
-        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings);
+        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);
         foreach (var rule in rules.ProjectRules)
         {
             try { rule.Check(context); }
-            catch (Exception ex) { warnings.Add($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {ex.Message}"); }
+            catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
         }
         return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
     }

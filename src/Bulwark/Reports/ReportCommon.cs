@@ -114,6 +114,14 @@ internal static class ReportCommon
         w.WriteNumber("config", result.Suppressed.Config);
         if (includeTotal) w.WriteNumber("total", result.Suppressed.Total);
         w.WriteEndObject();
+        if (result.Baseline is { } b)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteNumber("applied", b.Applied);
+            w.WriteNumber("stale", b.Stale.Count);
+            w.WriteNumber("mismatched", b.Mismatched.Count);
+            w.WriteEndObject();
+        }
         if (timing) w.WriteNumber("elapsedMs", Milliseconds(result.Elapsed));
     }
 

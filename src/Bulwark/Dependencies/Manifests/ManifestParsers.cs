@@ -59,7 +59,7 @@ public static class ManifestParsers
     static TomlValue? Toml(Manifest m, string text)
     {
         var root = TomlTree.Parse(text, out var error);
-        if (root is null) m.Problems.Add($"{m.RelativePath}: invalid TOML: {error}");
+        if (root is null) m.Problems.Add(m.Unreadable = $"{m.RelativePath}: invalid TOML: {error}");
         return root;
     }
 
@@ -324,7 +324,7 @@ public static class ManifestParsers
         }
         catch (JsonException ex)
         {
-            m.Problems.Add($"{m.RelativePath}: invalid JSON: {ex.Message}");
+            m.Problems.Add(m.Unreadable = $"{m.RelativePath}: invalid JSON: {ex.Message}");
         }
         return m;
     }

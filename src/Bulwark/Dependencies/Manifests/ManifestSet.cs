@@ -12,6 +12,8 @@ public sealed class ManifestSet
 {
     public List<Manifest> Manifests { get; } = [];
     public List<string> Problems { get; } = [];
+    /// <summary>Manifests and includes that could not be read or parsed at all: the audit of them is incomplete.</summary>
+    public List<string> Unreadable { get; } = [];
     readonly Dictionary<string, Manifest> _byPath = new(StringComparer.Ordinal);
 
     /// <summary>Loads manifests from (full path, relative path) pairs; <paramref name="read"/> returns null for unreadable files.</summary>
@@ -42,7 +44,12 @@ public sealed class ManifestSet
             return;
         }
         var text = read(full);
-        if (text is null) { Problems.Add($"{Untrusted.Visible(rel)}: cannot read file"); return; }
+        if (text is null)
+        {
+            var message = $"{Untrusted.Visible(rel)}: cannot read file";
+            Problems.Add(message); Unreadable.Add(message);
+            return;
+        }
         Manifest m;
         var includes = new List<RequirementsParser.Include>();
         if (kind is ManifestKind.Requirements or ManifestKind.Constraints)
@@ -52,6 +59,7 @@ public sealed class ManifestSet
         _byPath[full] = m;
         Manifests.Add(m);
         foreach (var p in m.Problems) Problems.Add(Untrusted.Message(p));
+        if (m.Unreadable is { } why) Unreadable.Add(Untrusted.Message(why));
         _includeKinds[full] = includes;
         FollowIncludes(root, m, read, stack);
     }
