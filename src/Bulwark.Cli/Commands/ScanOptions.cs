@@ -48,7 +48,8 @@ public sealed class ScanOptions
     {
         var paths = r.GetValue(Paths) is { Length: > 0 } p ? p : ["."];
         foreach (var path in paths)
-            if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
+            if (string.IsNullOrWhiteSpace(path)) throw new ConfigException("empty path argument");
+            else if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
                 throw new ConfigException($"unknown option '{path}' (see `bulwark {r.CommandResult.Command.Name} --help`)");
         return paths;
     }

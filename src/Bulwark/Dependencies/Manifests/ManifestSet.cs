@@ -55,7 +55,17 @@ public sealed class ManifestSet
         if (kind is ManifestKind.Requirements or ManifestKind.Constraints)
             m = RequirementsParser.Parse(full, rel, text, kind == ManifestKind.Constraints, includes);
         else
-            m = ManifestParsers.Parse(kind, full, rel, text);
+        {
+            try { m = ManifestParsers.Parse(kind, full, rel, text); }
+            catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException
+                or InvalidCastException or IndexOutOfRangeException or ArgumentException or OverflowException)
+            {
+                // Well-formed TOML or JSON of the wrong shape (a string where a table belongs): unreadable, not a crash.
+                var message = $"{Untrusted.Visible(rel)}: unexpected structure, not read";
+                Problems.Add(message); Unreadable.Add(message);
+                return;
+            }
+        }
         _byPath[full] = m;
         Manifests.Add(m);
         foreach (var p in m.Problems) Problems.Add(Untrusted.Message(p));
