@@ -34,6 +34,7 @@ public static class DbCommand
             {
                 var problems = new List<string>();
                 var explicitOutput = r.GetValue(output);
+                if (!string.IsNullOrWhiteSpace(explicitOutput) && Path.GetDirectoryName(Path.GetFullPath(explicitOutput)) is { } outDir) Directory.CreateDirectory(outDir);
                 if (explicitOutput is not null && OutputFile.Problem(explicitOutput) is { } problem) { stderr.WriteLine($"bulwark: error: {problem}"); return ExitCodes.Error; }
                 var store = AdvisoryStore.Import(p, problems);
                 if (store.Count == 0) { stderr.WriteLine($"bulwark: error: no OSV records found in '{p}'"); return ExitCodes.Error; }

@@ -42,7 +42,7 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteEndArray();
 
         w.WriteStartArray("findings");
-        foreach (var f in result.Findings) WriteFinding(f, w);
+        foreach (var f in result.Findings) { WriteFinding(f, w); ReportCommon.FlushIfLarge(w); }
         w.WriteEndArray();
 
         w.WriteStartArray("rules");

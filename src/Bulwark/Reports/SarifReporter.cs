@@ -82,7 +82,7 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
         w.WriteString("columnKind", "utf16CodeUnits");
 
         w.WriteStartArray("results");
-        foreach (var f in result.Findings) WriteResult(f, ruleIndex[f.Rule.Id], w);
+        foreach (var f in result.Findings) { WriteResult(f, ruleIndex[f.Rule.Id], w); ReportCommon.FlushIfLarge(w); }
         w.WriteEndArray();
 
         w.WriteEndObject();
