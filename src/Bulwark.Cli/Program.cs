@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Bulwark.Cli.Commands;
 
 namespace Bulwark.Cli;
@@ -45,7 +46,9 @@ public static class Program
     {
         var root = new RootCommand(
             "Bulwark: a security auditor for Python applications. Finds unsafe code (every Bandit check, on a " +
-            "semantic model) and vulnerable or unpinned dependencies, in one offline run.");
+            "semantic model), leaked secrets in every text file and the git history (never printed in full), " +
+            "vulnerable or unpinned dependencies, and insecure CI/CD pipelines (GitHub Actions workflows and actions, " +
+            "GitLab CI, Jenkinsfiles, pre-commit), and scores the project's security practices, in one offline run.");
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(BaselineCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
@@ -55,7 +58,20 @@ public static class Program
         root.Subcommands.Add(DbCommand.Create(stdout, stderr));
         root.Subcommands.Add(FixDepsCommand.Create(stdout, stderr));
         root.Subcommands.Add(SbomCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PostureCommand.Create(stdout, stderr));
+        // `--version` prints what `bulwark version` prints (System.CommandLine's default appends the commit).
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersionAction(stdout);
         return root;
+    }
+
+    sealed class PrintVersionAction(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(VersionCommand.Line);
+            return ExitCodes.Clean;
+        }
     }
 }
 

@@ -33,7 +33,7 @@ public static class DebugAstCommand
         var buffer = new ArrayBufferWriterStream();
         foreach (var path in paths)
         {
-            var read = string.IsNullOrEmpty(path) ? new FileRead(null, "empty path", FileKind.Missing)
+            var read = string.IsNullOrEmpty(path) ? new FileRead(null, "empty path", FileType.Missing)
                 : BoundedFile.ReadBytes(path, 256L * 1024 * 1024);
             if (read.Bytes is not { } bytes)
             {
@@ -52,7 +52,7 @@ public static class DebugAstCommand
                 var result = PythonParser.Parse(decoded.Text!);
                 if (result.Ok)
                 {
-                    try { dump = AstDump.Dump(result.Module, result.Text); }
+                    try { dump = Bulwark.Secrets.SecretMasker.MaskValuesOf(decoded.Text!, AstDump.Dump(result.Module, result.Text)); }
                     catch (InsufficientExecutionStackException) { error = $"{path}:1:0: RecursionError: tree too deep to dump"; }
                 }
                 else

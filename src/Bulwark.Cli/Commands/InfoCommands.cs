@@ -44,13 +44,15 @@ public static class ExplainCommand
     }
 }
 
-/// <summary>`bulwark version`.</summary>
+/// <summary>`bulwark version` (and `bulwark --version`).</summary>
 public static class VersionCommand
 {
+    public static string Line => $"bulwark {BulwarkVersion.Current}";
+
     public static Command Create(TextWriter stdout)
     {
         var command = new Command("version", "Print Bulwark's version.");
-        command.SetAction(_ => { stdout.WriteLine($"bulwark {BulwarkVersion.Current}"); return ExitCodes.Clean; });
+        command.SetAction(_ => { stdout.WriteLine(Line); return ExitCodes.Clean; });
         return command;
     }
 }

@@ -17,10 +17,13 @@ public static class ScanCommand
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
         var timing = new Option<bool>("--timing") { Description = "Include the elapsed time in the report (off by default, so the same input gives byte-identical reports)." };
+        var history = new Option<bool>("--history") { Description = "Also scan the git history for secrets committed earlier, including ones since removed (needs git)." };
+        var since = new Option<string?>("--since") { Description = "With --history: only commits after this revision (a commit, tag or branch)." };
+        var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };
 
-        var command = new Command("scan", "Scan Python code and its dependency manifests and lockfiles.");
+        var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, timing }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, noPosture, timing }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -36,9 +39,13 @@ public static class ScanCommand
                 var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
                 var outPath = r.GetValue(output);
                 ReportOutput.CheckDestination(outPath);
+                if (r.GetValue(since) is not null && !r.GetValue(history)) throw new ConfigException("--since needs --history");
+                var gitHistory = r.GetValue(history) ? new Bulwark.Secrets.GitHistory(r.GetValue(since)) : null;
 
                 using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
-                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)) { Baseline = known, Progress = progress is null ? null : progress.Update });
+                var paths = options.PathsFrom(r);
+                bool posture = !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
+                var result = new Scanner(settings).Scan(new ScanRequest(paths) { Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);

@@ -13,7 +13,7 @@ public sealed class ScanOptions
         Description = "Files or directories to scan (default: the current directory).",
         Arity = ArgumentArity.ZeroOrMore,
     };
-    public Option<string[]> Select { get; } = List("--select", "Only these rules: ids (B602), Ruff codes (S602), id prefixes (B6), families (code, dependencies) or ALL.");
+    public Option<string[]> Select { get; } = List("--select", "Only these rules: ids (B602), Ruff codes (S602), id prefixes (B6), families (code, secrets, dependencies) or ALL.");
     public Option<string[]> Ignore { get; } = List("--ignore", "Skip these rules (ids, prefixes or families).");
     public Option<string[]> Exclude { get; } = List("--exclude", "Skip paths matching this glob (gitignore syntax); repeatable.");
     public Option<string[]> Include { get; } = List("--include", "Scan only files matching this glob; repeatable.");

@@ -9,7 +9,16 @@ namespace Bulwark.Python.Encodings;
 /// </summary>
 internal static class SourceCodecs
 {
-    static int _providerRegistered;
+    /// <summary>
+    /// The code-page provider is registered once, before any thread can ask for a code page: a flag set before the
+    /// registration finished let a second worker see "unknown encoding" (a scan whose results changed between runs).
+    /// </summary>
+    static class CodePages
+    {
+        static CodePages() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        public static void EnsureRegistered() { }
+    }
+
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     static readonly Encoding StrictAscii = Encoding.GetEncoding("us-ascii", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
@@ -116,7 +125,7 @@ internal static class SourceCodecs
     static string? DecodeCodePage(string codec, int page, ReadOnlySpan<byte> bytes, out string? error)
     {
         error = null;
-        if (Interlocked.Exchange(ref _providerRegistered, 1) == 0) Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        CodePages.EnsureRegistered();
         Encoding enc;
         try { enc = Encoding.GetEncoding(page, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback); }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)

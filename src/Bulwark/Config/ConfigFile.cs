@@ -29,6 +29,7 @@ public sealed record ConfigFile
     public string? VulnDb { get; init; }
     public int? VulnDbMaxAgeDays { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? RuleOptions { get; init; }
+    public Bulwark.Secrets.SecretsSettings? Secrets { get; init; }
 
     public const string ProjectFileName = "pyproject.toml";
     public const string OwnFileName = "bulwark.toml";
@@ -114,11 +115,13 @@ public sealed record ConfigFile
         readonly Dictionary<string, object?> _values = new();
         readonly List<KeyValuePair<string, IReadOnlyList<string>>> _perFile = [];
         readonly Dictionary<string, Dictionary<string, object>> _ruleOptions = new(StringComparer.OrdinalIgnoreCase);
+        Bulwark.Secrets.SecretsSettings? _secrets;
 
         static readonly string[] Known =
         [
             "select", "extend-select", "ignore", "exclude", "extend-exclude", "include", "per-file-ignores", "severity",
             "confidence", "profile", "respect-gitignore", "ignore-nosec", "vuln-db", "vuln-db-max-age-days", "rule-options",
+            "secrets",
         ];
 
         ConfigException Error(TomlEntry e, string message) => new($"{path}:{e.Line}: {message}");
@@ -139,6 +142,9 @@ public sealed record ConfigFile
                     return;
                 case "rule-options":
                     ReadRuleOption(e);
+                    return;
+                case "secrets":
+                    _secrets = SecretsConfig.Read(_secrets ?? Bulwark.Secrets.SecretsSettings.Default, e, Strings, m => Error(e, m));
                     return;
             }
             if (e.Path.Length != 1) throw Error(e, $"'{key}' is not a table");
@@ -238,6 +244,7 @@ public sealed record ConfigFile
             RuleOptions = _ruleOptions.Count > 0
                 ? _ruleOptions.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, object>)kv.Value)
                 : null,
+            Secrets = _secrets,
         };
     }
 

@@ -44,6 +44,7 @@ public static class SettingsBuilder
                 VulnDbPath = file.VulnDb is { } db ? Path.GetFullPath(Path.Combine(baseDir, db)) : null,
                 VulnDbMaxAgeDays = file.VulnDbMaxAgeDays ?? s.VulnDbMaxAgeDays,
                 RuleOptions = file.RuleOptions ?? s.RuleOptions,
+                Secrets = file.Secrets ?? s.Secrets,
             };
         }
         s = s with

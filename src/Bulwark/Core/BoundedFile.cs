@@ -3,11 +3,11 @@ using System.Text;
 namespace Bulwark.Core;
 
 /// <summary>The bytes of a file, or why they were not read.</summary>
-public readonly record struct FileRead(byte[]? Bytes, string? Error, FileKind Kind)
+public readonly record struct FileRead(byte[]? Bytes, string? Error, FileType Kind)
 {
     public bool Ok => Bytes is not null;
     /// <summary>True when the file was not read because it is not a regular file (a FIFO, a device, a socket…).</summary>
-    public bool NotRegular => Kind is not (FileKind.Regular or FileKind.Missing);
+    public bool NotRegular => Kind is not (FileType.Regular or FileType.Missing);
 }
 
 /// <summary>
@@ -24,15 +24,15 @@ public static class BoundedFile
 
     public static FileRead ReadBytes(string path, long maxBytes)
     {
-        var kind = FileKinds.Of(path);
-        if (kind == FileKind.Missing) return new(null, "no such file", kind);
-        if (kind != FileKind.Regular) return new(null, $"not a regular file ({FileKinds.Describe(kind)})", kind);
+        var kind = FileTypes.Of(path);
+        if (kind == FileType.Missing) return new(null, "no such file", kind);
+        if (kind != FileType.Regular) return new(null, $"not a regular file ({FileTypes.Describe(kind)})", kind);
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             // Swapped for something else between the check and the open: refuse it too.
-            var opened = FileKinds.Of(handle);
-            if (opened != FileKind.Regular) return new(null, $"not a regular file ({FileKinds.Describe(opened)})", opened);
+            var opened = FileTypes.Of(handle);
+            if (opened != FileType.Regular) return new(null, $"not a regular file ({FileTypes.Describe(opened)})", opened);
             long length = RandomAccess.GetLength(handle);
             if (length > maxBytes) return new(null, $"larger than {Megabytes(maxBytes)}", kind);
             var buffer = new byte[length];

@@ -6,7 +6,7 @@ namespace Bulwark.Core;
 public interface IFileSystem
 {
     /// <summary>The kind of the entry itself (a symbolic link is reported as one).</summary>
-    FileKind KindOf(string path);
+    FileType KindOf(string path);
     /// <summary>The path with every symbolic link resolved.</summary>
     string RealPath(string path);
     FileRead Read(string path, long maxBytes);
@@ -17,7 +17,7 @@ public interface IFileSystem
 public sealed class PhysicalFileSystem : IFileSystem
 {
     public static readonly PhysicalFileSystem Instance = new();
-    public FileKind KindOf(string path) => FileKinds.Of(path, followLinks: false);
+    public FileType KindOf(string path) => FileTypes.Of(path, followLinks: false);
     public string RealPath(string path) => ProjectPath.Real(path);
     public FileRead Read(string path, long maxBytes) => BoundedFile.ReadBytes(path, maxBytes);
     public void Replace(string path, byte[] content) => OutputFile.Replace(path, s => s.Write(content));
@@ -45,8 +45,8 @@ public static class FileTransaction
         foreach (var c in changes)
         {
             var kind = fs.KindOf(c.Path);
-            if (kind != FileKind.Regular)
-                return Refused($"{c.DisplayPath}: is a {FileKinds.Describe(kind)}, not a regular file; nothing was changed");
+            if (kind != FileType.Regular)
+                return Refused($"{c.DisplayPath}: is a {FileTypes.Describe(kind)}, not a regular file; nothing was changed");
             if (!ProjectPath.IsInside(fs.RealPath(c.Path), realRoot))
                 return Refused($"{c.DisplayPath}: outside the project; nothing was changed");
             var now = fs.Read(c.Path, BoundedFile.MaxManifestBytes);

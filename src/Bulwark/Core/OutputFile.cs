@@ -19,10 +19,10 @@ public static class OutputFile
         switch (mode)
         {
             case Mode.Direct: return null;
-            case Mode.Refused: return $"{path}: is a {FileKinds.Describe(FileKinds.Of(full))}, not a file to write";
+            case Mode.Refused: return $"{path}: is a {FileTypes.Describe(FileTypes.Of(full))}, not a file to write";
         }
         var dir = Path.GetDirectoryName(full);
-        if (dir is null || FileKinds.Of(dir) != FileKind.Directory) return $"{path}: directory does not exist";
+        if (dir is null || FileTypes.Of(dir) != FileType.Directory) return $"{path}: directory does not exist";
         // The only sure test of "may create a file here" is creating one.
         var probe = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.probe");
         try
@@ -45,7 +45,7 @@ public static class OutputFile
         switch (mode)
         {
             case Mode.Refused:
-                throw new IOException($"{path}: is a {FileKinds.Describe(FileKinds.Of(full))}, not a file to write");
+                throw new IOException($"{path}: is a {FileTypes.Describe(FileTypes.Of(full))}, not a file to write");
             case Mode.Direct:
                 WriteInPlace(target, write);
                 return;
@@ -60,27 +60,27 @@ public static class OutputFile
     /// <summary>How to write <paramref name="full"/>, and the file to replace (a link's final target, so the link stays).</summary>
     static (Mode, string) Target(string full)
     {
-        var kind = FileKinds.Of(full, followLinks: false);
-        if (kind == FileKind.SymbolicLink)
+        var kind = FileTypes.Of(full, followLinks: false);
+        if (kind == FileType.SymbolicLink)
         {
             // `/dev/stdout` → `/proc/self/fd/1` → whatever the shell opened: write through the link, never replace it.
             string? final = null;
             try { final = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName; }
             catch (IOException) { }
             if (final is null) return (Mode.Refused, full);
-            var finalKind = FileKinds.Of(final, followLinks: false);
-            if (IsSystemPath(full) || IsSystemPath(final)) return finalKind == FileKind.Directory ? (Mode.Refused, full) : (Mode.Direct, full);
+            var finalKind = FileTypes.Of(final, followLinks: false);
+            if (IsSystemPath(full) || IsSystemPath(final)) return finalKind == FileType.Directory ? (Mode.Refused, full) : (Mode.Direct, full);
             return finalKind switch
             {
-                FileKind.Missing or FileKind.Regular => (Mode.Replace, final),
-                FileKind.Fifo or FileKind.CharacterDevice or FileKind.Socket => (Mode.Direct, full),
+                FileType.Missing or FileType.Regular => (Mode.Replace, final),
+                FileType.Fifo or FileType.CharacterDevice or FileType.Socket => (Mode.Direct, full),
                 _ => (Mode.Refused, full),
             };
         }
         return kind switch
         {
-            FileKind.Missing or FileKind.Regular => IsSystemPath(full) && kind == FileKind.Regular ? (Mode.Direct, full) : (Mode.Replace, full),
-            FileKind.Fifo or FileKind.CharacterDevice => (Mode.Direct, full),
+            FileType.Missing or FileType.Regular => IsSystemPath(full) && kind == FileType.Regular ? (Mode.Direct, full) : (Mode.Replace, full),
+            FileType.Fifo or FileType.CharacterDevice => (Mode.Direct, full),
             _ => (Mode.Refused, full),
         };
     }
@@ -94,7 +94,7 @@ public static class OutputFile
     {
         // Open without O_CREAT or O_TRUNC: a device or pipe is written to, not replaced.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
-        if (stream.CanSeek && FileKinds.Of(stream.SafeFileHandle) == FileKind.Regular) stream.SetLength(0);
+        if (stream.CanSeek && FileTypes.Of(stream.SafeFileHandle) == FileType.Regular) stream.SetLength(0);
         using var buffered = new BufferedStream(stream, 64 * 1024);
         write(new KeepOpen(buffered));
         buffered.Flush();
@@ -104,10 +104,10 @@ public static class OutputFile
     public static void Replace(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(path) ?? ".";
-        if (FileKinds.Of(dir) != FileKind.Directory) throw new IOException($"{path}: directory does not exist");
-        var existing = FileKinds.Of(path, followLinks: false);
-        if (existing is not (FileKind.Missing or FileKind.Regular))
-            throw new IOException($"{path}: is a {FileKinds.Describe(existing)}, not a file to replace");
+        if (FileTypes.Of(dir) != FileType.Directory) throw new IOException($"{path}: directory does not exist");
+        var existing = FileTypes.Of(path, followLinks: false);
+        if (existing is not (FileType.Missing or FileType.Regular))
+            throw new IOException($"{path}: is a {FileTypes.Describe(existing)}, not a file to replace");
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         bool moved = false;
         try
@@ -117,7 +117,7 @@ public static class OutputFile
             {
                 write(new KeepOpen(stream));
                 stream.Flush(flushToDisk: true);
-                if (existing == FileKind.Regular) KeepModeAndOwner(path, temp, stream);
+                if (existing == FileType.Regular) KeepModeAndOwner(path, temp, stream);
             }
             File.Move(temp, path, overwrite: true);
             moved = true;
@@ -133,9 +133,9 @@ public static class OutputFile
         if (OperatingSystem.IsWindows()) return;
         try { File.SetUnixFileMode(temp, File.GetUnixFileMode(original)); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-        if (FileKinds.TryGetOwner(original, out var uid, out var gid) && FileKinds.TryGetOwner(temp, out var u2, out var g2)
+        if (FileTypes.TryGetOwner(original, out var uid, out var gid) && FileTypes.TryGetOwner(temp, out var u2, out var g2)
             && (uid != u2 || gid != g2))
-            FileKinds.TrySetOwner(stream.SafeFileHandle, uid, gid); // only root may; otherwise the writer owns it, as with any editor
+            FileTypes.TrySetOwner(stream.SafeFileHandle, uid, gid); // only root may; otherwise the writer owns it, as with any editor
     }
 
     /// <summary>The stream handed to a writer, which may dispose it: the file is flushed and closed here, after it returns.</summary>

@@ -19,7 +19,7 @@ public static class ProjectPath
             if (part == ".") continue;
             if (part == "..") { current = Path.GetDirectoryName(current) ?? current; continue; }
             var next = Path.Combine(current, part);
-            if (links < MaxLinks && FileKinds.Of(next, followLinks: false) == FileKind.SymbolicLink)
+            if (links < MaxLinks && FileTypes.Of(next, followLinks: false) == FileType.SymbolicLink)
             {
                 string? target = null;
                 try { target = new FileInfo(next).LinkTarget; }

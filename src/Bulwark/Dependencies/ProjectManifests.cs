@@ -37,7 +37,7 @@ public static class ProjectManifests
         foreach (var f in Directory.EnumerateFiles(dir))
         {
             // Only regular files of the project: a link (in or out) or a FIFO named like a manifest is neither read nor edited.
-            if (FileKinds.Of(f, followLinks: false) != FileKind.Regular) continue;
+            if (FileTypes.Of(f, followLinks: false) != FileType.Regular) continue;
             var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
             if (ManifestParsers.KindOf(rel) is not null) files.Add((f, rel));
         }

@@ -31,9 +31,13 @@ public sealed class FileOutcome
 public static class FileAnalysis
 {
     /// <param name="fileRules">The file rules that apply to this file; null to decide from its path.</param>
-    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null)
+    /// <param name="kind">The file's kind (which document rules read it); null to decide from its path.</param>
+    public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null,
+        FileKind? kind = null)
     {
-        fileRules ??= rules.FileRulesFor(new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length));
+        var discovered = new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length);
+        if (kind is { } k) discovered = discovered with { Kind = k };
+        fileRules ??= rules.FileRulesFor(discovered);
         var outcome = new FileOutcome();
         var raw = new List<Finding>();
         ParseResult? parse = null;
@@ -79,6 +83,7 @@ public static class FileAnalysis
                 catch (Exception ex) { outcome.Warnings.Add(RuleFailure(rule, file, ex)); }
             }
         }
+        DocumentAnalysis.Run(file, discovered.Kind, rules, settings, raw, outcome.Warnings);
 
         long t1 = PhaseTimes.Now();
         // Statement lines and string spans only matter for placing suppression comments: skip them for clean files.
@@ -196,14 +201,21 @@ public static class FileAnalysis
             : InlineSuppressions.Parse(file.Text, statementStarts, stringSpans is null ? null : stringSpans.Contains,
                 honourNoqa: settings.Profile != RuleProfile.Bandit, statementEndByLine: statementEnds);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var masked = new Bulwark.Secrets.MaskedLines(file.Text); // each printed line is masked once, however many findings show it
         foreach (var f in raw)
         {
-            var snippet = Snippet(file.Text, f.Location, f.Sensitive);
-            var key = f.FingerprintKey ?? NormalizedKey(file.Text, f.Location);
+            var snippet = Snippet(masked, f.Location, f.Sensitive);
+            // Never the bytes of a secret: a sensitive span is replaced by a marker, other secrets on the line redacted.
+            var key = f.FingerprintKey ?? (f.Sensitive ? "<secret>" : Bulwark.Secrets.SecretMasker.Redact(NormalizedKey(file.Text, f.Location)));
             var identity = f.Rule.Id + "\0" + key;
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
-            var finished = f with { Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence) };
+            var finished = f with
+            {
+                Snippet = snippet, Fingerprint = Fingerprint(f.Rule.Id, file.RelativePath, key, occurrence),
+                // A message quoting code never quotes a secret in full (secret findings build theirs masked already).
+                Message = f.Sensitive ? f.Message : Bulwark.Secrets.SecretMasker.MaskFormats(f.Message),
+            };
 
             if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }
             switch (suppressions?.Find(f.Rule, f.Location.StartLine, f.Location.EndLine) ?? SuppressionKind.None)
@@ -264,13 +276,14 @@ public static class FileAnalysis
     }
 
     /// <summary>Up to three source lines of the location; a sensitive span keeps only its first four characters visible.</summary>
-    static string? Snippet(SourceText text, Location loc, bool sensitive)
+    static string? Snippet(Bulwark.Secrets.MaskedLines text, Location loc, bool sensitive)
     {
         if (loc.IsWholeFile || loc.StartLine > text.LineCount) return null;
         int last = Math.Min(Math.Min(loc.EndLine, text.LineCount), loc.StartLine + 2);
         var sb = new StringBuilder();
         for (int l = loc.StartLine; l <= last; l++)
         {
+            // Every secret on a printed line is masked, whichever finding the snippet belongs to.
             var line = text.LineText(l);
             if (sensitive)
             {

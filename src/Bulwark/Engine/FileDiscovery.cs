@@ -3,7 +3,11 @@ using Bulwark.Core;
 namespace Bulwark.Engine;
 
 /// <summary>A file found by discovery: absolute path and '/'-separated path relative to the scan root.</summary>
-public sealed record DiscoveredFile(string FullPath, string RelativePath, bool IsPython, long Length);
+public sealed record DiscoveredFile(string FullPath, string RelativePath, bool IsPython, long Length)
+{
+    /// <summary>From the absolute path, so that scanning `.github/workflows` itself still sees workflows.</summary>
+    public FileKind Kind { get; init; } = IsPython ? FileKind.Python : FileKinds.Classify(FullPath);
+}
 
 /// <summary>
 /// Walks the scan roots: honours `.gitignore`, default and configured excludes and includes, never follows a
@@ -61,20 +65,20 @@ public sealed class FileDiscovery(ScanSettings settings)
         foreach (var entry in entries)
         {
             var childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-            var kind = FileKinds.Of(entry.FullName, followLinks: false);
+            var kind = FileTypes.Of(entry.FullName, followLinks: false);
             string childReal = realDir == "/" ? "/" + entry.Name : realDir + "/" + entry.Name;
-            if (kind == FileKind.Missing)
+            if (kind == FileType.Missing)
             {
                 // Listed by the directory but not found by its name: a name .NET could not decode (not UTF-8).
                 Skip(childRel, entry.Name.Contains('\uFFFD') ? SkipReasons.UndecodableName : SkipReasons.Unreadable);
                 continue;
             }
-            if (kind == FileKind.SymbolicLink)
+            if (kind == FileType.SymbolicLink)
             {
                 // Follow a link only when its target stays inside the scan root.
                 childReal = ProjectPath.Real(entry.FullName);
-                kind = FileKinds.Of(childReal, followLinks: false);
-                if (kind is FileKind.Missing or FileKind.SymbolicLink)
+                kind = FileTypes.Of(childReal, followLinks: false);
+                if (kind is FileType.Missing or FileType.SymbolicLink)
                 {
                     if (!Excluded(childRel)) Skip(childRel, SkipReasons.DanglingSymlink);
                     continue;
@@ -86,7 +90,7 @@ public sealed class FileDiscovery(ScanSettings settings)
                 }
             }
 
-            if (kind == FileKind.Directory)
+            if (kind == FileType.Directory)
             {
                 if (IsDefaultExcluded(entry.FullName, entry.Name)) continue;
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: true)) continue;
@@ -97,7 +101,7 @@ public sealed class FileDiscovery(ScanSettings settings)
             {
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: false)) continue;
                 if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, childRel))) continue;
-                if (kind != FileKind.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileKinds.Describe(kind)); continue; }
+                if (kind != FileType.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileTypes.Describe(kind)); continue; }
                 long length;
                 try { length = new FileInfo(childReal).Length; }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Skip(childRel, SkipReasons.Unreadable); continue; }

@@ -36,7 +36,7 @@ public sealed class Gitignore
         var result = Empty;
         foreach (var dir in chain)
         {
-            if (dir == repository && FileKinds.Of(Path.Combine(dir, ".git", "info", "exclude")) == FileKind.Regular)
+            if (dir == repository && FileTypes.Of(Path.Combine(dir, ".git", "info", "exclude")) == FileType.Regular)
                 result = result.WithFile(Path.Combine(dir, ".git", "info", "exclude"), dir);
             result = result.WithDirectory(dir);
         }
@@ -47,7 +47,7 @@ public sealed class Gitignore
     public Gitignore WithDirectory(string dir)
     {
         var file = Path.Combine(dir, ".gitignore");
-        return FileKinds.Of(file, followLinks: false) == FileKind.Regular ? WithFile(file, dir) : this;
+        return FileTypes.Of(file, followLinks: false) == FileType.Regular ? WithFile(file, dir) : this;
     }
 
     Gitignore WithFile(string file, string baseDir)

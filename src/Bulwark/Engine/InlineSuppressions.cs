@@ -7,7 +7,7 @@ public enum SuppressionKind { None, Nosec, Inline }
 
 /// <summary>
 /// Suppression comments of one file: Bandit's `# nosec` / `# nosec B602,B607`, Ruff's `# noqa` / `# noqa: S602`,
-/// and Bulwark's `# bulwark: ignore` / `# bulwark: ignore[B602]`. A comment applies to findings on its line, and to
+/// Bulwark's `# bulwark: ignore` / `# bulwark: ignore[B602]`, and zizmor's `# zizmor: ignore[audit]` in CI files. A comment applies to findings on its line, and to
 /// findings anywhere in a multi-line statement when it sits on the statement's first line.
 /// </summary>
 public sealed class InlineSuppressions
@@ -90,9 +90,10 @@ public sealed class InlineSuppressions
             if (rest.StartsWith(":")) Add(line, new Directive(SuppressionKind.Inline, Codes(rest[1..].Trim())));
             else Add(line, new Directive(SuppressionKind.Inline, null));
         }
-        else if (s.StartsWith("bulwark:", StringComparison.OrdinalIgnoreCase))
+        else if (s.StartsWith("bulwark:", StringComparison.OrdinalIgnoreCase) || s.StartsWith("zizmor:", StringComparison.OrdinalIgnoreCase))
         {
-            var rest = s[8..].Trim();
+            // zizmor's `# zizmor: ignore[template-injection]` names audits, which the CI rules carry as aliases.
+            var rest = s[(s.IndexOf(':') + 1)..].Trim();
             if (!StartsWithWord(rest, "ignore")) return;
             rest = rest[6..].Trim();
             if (rest.StartsWith("[") && rest.IndexOf(']') is var close and > 0)

@@ -13,6 +13,8 @@ public sealed class RuleSet
     public IReadOnlyList<CodeRule> CodeRules { get; }
     public IReadOnlyList<FileRule> FileRules { get; }
     public IReadOnlyList<ProjectRule> ProjectRules { get; }
+    public IReadOnlyList<DocumentRule> DocumentRules { get; }
+    readonly DocumentRule[][] _documentsByKind;
 
     public RuleSet(IEnumerable<IRule> rules)
     {
@@ -20,6 +22,10 @@ public sealed class RuleSet
         CodeRules = Rules.OfType<CodeRule>().ToArray();
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
+        DocumentRules = Rules.OfType<DocumentRule>().ToArray();
+        _documentsByKind = new DocumentRule[Enum.GetValues<FileKind>().Length][];
+        for (int k = 0; k < _documentsByKind.Length; k++)
+            _documentsByKind[k] = DocumentRules.Where(r => r.Kinds.Contains((FileKind)k)).ToArray();
         var lists = new List<CodeRule>?[Enum.GetValues<NodeKind>().Length];
         foreach (var r in CodeRules)
             foreach (var k in r.Kinds)
@@ -38,6 +44,9 @@ public sealed class RuleSet
             if (r.AppliesTo(file)) (result ??= []).Add(r);
         return result ?? (IReadOnlyList<FileRule>)[];
     }
+
+    /// <summary>The document rules that read files of this kind.</summary>
+    public IReadOnlyList<DocumentRule> DocumentRulesFor(FileKind kind) => _documentsByKind[(int)kind];
 
     public bool Contains(string id)
     {

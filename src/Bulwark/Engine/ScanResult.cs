@@ -1,3 +1,4 @@
+using System.Reflection;
 using Bulwark.Core;
 using Bulwark.Model;
 
@@ -34,12 +35,24 @@ public sealed record ScanResult
     public SuppressionCounts Suppressed { get; init; } = SuppressionCounts.None;
     /// <summary>One-line notes for the user (stale advisory database, unreadable file…).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The security-practice scorecard, when the scan was asked for it (`bulwark posture`, `scan` of a directory).</summary>
+    public Posture.PostureReport? Posture { get; init; }
     public TimeSpan Elapsed { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }
 
+/// <summary>Bulwark's version: `&lt;Version&gt;` in Directory.Build.props, the one place it is set.</summary>
 public static class BulwarkVersion
 {
-    public static string Current =>
-        typeof(BulwarkVersion).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+    // The informational version keeps a pre-release label (0.2.0-rc.1) that the numeric assembly version drops.
+    public static string Current { get; } = FromInformational(
+        typeof(BulwarkVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+
+    /// <summary>The version without the build metadata (`+commit`) that the SDK appends.</summary>
+    public static string FromInformational(string? informational)
+    {
+        if (string.IsNullOrEmpty(informational)) return "0.0.0";
+        int plus = informational.IndexOf('+');
+        return plus < 0 ? informational : informational[..plus];
+    }
 }

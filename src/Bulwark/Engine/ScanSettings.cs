@@ -27,6 +27,9 @@ public sealed record ScanSettings
     /// <summary>Warn when the advisory database is older than this many days.</summary>
     public int VulnDbMaxAgeDays { get; init; } = 7;
 
+    /// <summary>`[secrets]`: allowlists, test paths and credential types switched off.</summary>
+    public Bulwark.Secrets.SecretsSettings Secrets { get; init; } = Bulwark.Secrets.SecretsSettings.Default;
+
     public IReadOnlyDictionary<string, object>? RuleOptionsFor(string ruleId) =>
         RuleOptions.TryGetValue(ruleId, out var o) ? o : null;
 }

@@ -14,6 +14,10 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public BaselineFile? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
+    /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
+    public Bulwark.Secrets.GitHistory? History { get; init; }
+    /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
+    public bool Posture { get; init; }
 }
 
 /// <summary>
@@ -71,6 +75,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
 
+        if (request.History is { } history) findings.AddRange(history.Run(root, rules, settings, findings, warnings));
+
         int baseline = 0;
         BaselineOutcome? baselineOutcome = null;
         if (request.Baseline is { } known)
@@ -79,6 +85,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             baseline = baselineOutcome.Applied;
             warnings.AddRange(BaselineFile.Warnings(baselineOutcome));
         }
+        var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FileAnalysis.CompareFindings);
         foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
@@ -96,6 +103,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Errors = errors,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
+            Posture = posture,
             Elapsed = clock.Elapsed,
         };
     }
@@ -108,7 +116,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         foreach (var p in paths)
         {
             var f = Path.GetFullPath(p);
-            if (FileKinds.Of(f) == FileKind.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
+            if (FileTypes.Of(f) == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
         }
         string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : CommonDirectory(full);
@@ -131,8 +139,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 // A file named on the command line is scanned even if excludes would skip it; a FIFO or device is not read.
                 var rel = Relative(root, f);
                 if (!seen.Add(rel)) continue;
-                var kind = FileKinds.Of(f);
-                if (kind != FileKind.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileKinds.Describe(kind))); continue; }
+                var kind = FileTypes.Of(f);
+                if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
                 files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
             }
         }
@@ -157,7 +165,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         try
         {
-            if (FileKinds.Of(path) != FileKind.Regular) return false;
+            if (FileTypes.Of(path) != FileType.Regular) return false;
             using var s = File.OpenRead(path);
             Span<byte> head = stackalloc byte[128];
             int n = s.Read(head);
@@ -170,7 +178,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules)
     {
         var fileRules = rules.FileRulesFor(file);
-        if (!file.IsPython && fileRules.Count == 0) return (null, null, false); // nothing reads it; project rules may later
+        if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
+            return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
             var o = new FileOutcome { Skipped = new SkippedFile(file.RelativePath, SkipReasons.TooLarge, $"larger than {MaxFileBytes / (1024 * 1024)} MB") };
@@ -209,7 +218,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
@@ -241,7 +250,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
     }
 
-    static SourceFile? Load(DiscoveredFile d)
+    internal static SourceFile? Load(DiscoveredFile d)
     {
         try
         {

@@ -28,6 +28,8 @@ public sealed record RuleInfo(
     public IReadOnlyList<RuleOptionInfo> Options { get; init; } = [];
     /// <summary>Where the default profile differs from Bandit's (sharper rule, replaced by a taint rule…), in a sentence or two.</summary>
     public string? DifferencesFromBandit { get; init; }
+    /// <summary>The language of <see cref="Example"/> for syntax highlighting (`groovy`); null for the family's usual one.</summary>
+    public string? ExampleLanguage { get; init; }
 
     public string? CweTag => Cwe is { } n ? $"external/cwe/cwe-{n}" : null;
 }

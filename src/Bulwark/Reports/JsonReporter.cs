@@ -48,6 +48,9 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteStartArray("rules");
         foreach (var r in result.Rules) RuleDocs.WriteRuleJson(r, w);
         w.WriteEndArray();
+
+        w.WritePropertyName("posture");
+        if (result.Posture is { } posture) PostureReporter.WriteJson(posture, w); else w.WriteNullValue();
         w.WriteEndObject();
     }
 

@@ -148,7 +148,7 @@ public static class RuleDocs
         if (r.Example.Trim().Length > 0)
         {
             var fence = r.Example.Contains("```", StringComparison.Ordinal) ? "~~~~" : "```";
-            sb.Append("\n## Example\n\n").Append(fence).Append(ExampleLanguage(r.Family)).Append('\n');
+            sb.Append("\n## Example\n\n").Append(fence).Append(r.ExampleLanguage ?? ExampleLanguage(r.Family)).Append('\n');
             foreach (var line in Lines(r.Example)) sb.Append(line).Append('\n');
             sb.Append(fence).Append('\n');
         }
@@ -216,6 +216,7 @@ public static class RuleDocs
             files[r.Id + ".md"] = Page(r);
         }
         files["README.md"] = IndexMarkdown(rules);
+        files["secret-types.md"] = GeneratedMarker + "\n\n" + SecretTypeDocs.Markdown();
         return files;
     }
 

@@ -145,6 +145,8 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         if (sup.Total > 0)
             o.WriteLine($"Suppressed {ReportCommon.Plural(sup.Total, "finding", "findings")}: {sup.Nosec.ToString(CultureInfo.InvariantCulture)} nosec, {sup.Inline.ToString(CultureInfo.InvariantCulture)} inline, {sup.Baseline.ToString(CultureInfo.InvariantCulture)} baseline, {sup.Config.ToString(CultureInfo.InvariantCulture)} config.");
 
+        if (result.Posture is { } posture) PostureReporter.WriteSummary(posture, o);
+
         if (result.Warnings.Count > 0)
         {
             o.WriteLine(_ansi.Yellow(result.Warnings.Count == 1 ? "Warning:" : "Warnings:"));

@@ -48,6 +48,20 @@ public class DependencyCliTests
     }
 
     [Fact]
+    public void Db_import_skips_a_self_referencing_yaml_record_instead_of_crashing()
+    {
+        // 12 bytes that used to overflow the stack of `bulwark db import` (a crash no handler can catch).
+        using var cache = new CacheEnvironment.Scope();
+        var dir = CopyFixture("osv");
+        File.WriteAllText(Path.Combine(dir, "PYSEC-0000-bomb.yaml"), "&a [*a, *a]\n");
+        var file = Path.Combine(cache.Directory, "bomb.bwdb");
+        var (code, output, err) = Cli("db", "import", dir, "-o", file);
+        Assert.Equal(0, code);
+        Assert.Contains("imported 7 records (1 skipped)", output);
+        Assert.Contains("PYSEC-0000-bomb.yaml: alias *a refers to a node that contains it", err);
+    }
+
+    [Fact]
     public void Db_errors_are_one_line_with_exit_code_2()
     {
         using var cache = new CacheEnvironment.Scope();

@@ -23,7 +23,8 @@ public class SampleAppTests
         using var tmp = new TempDir();
         // A database path that does not exist, so the dependency findings do not depend on the machine's cache.
         var settings = new ScanSettings { VulnDbPath = Path.Combine(tmp.Path, "no-advisories.bwdb") };
-        var result = new Scanner(settings).Scan(new ScanRequest([Path.Combine(RepoPaths.RepoRoot, "samples", "insecure-app")]));
+        // as `bulwark scan DIR` does: one directory scanned gets the posture summary
+        var result = new Scanner(settings).Scan(new ScanRequest([Path.Combine(RepoPaths.RepoRoot, "samples", "insecure-app")]) { Posture = true });
         return Normalise(Render(ReportFormat.Text, result));
     }
 

@@ -22,7 +22,7 @@ public class IntegrityTests
     {
         if (!OperatingSystem.IsLinux()) return;
         OutputFile.Write("/dev/null", s => s.Write("report"u8));
-        Assert.Equal(FileKind.CharacterDevice, FileKinds.Of("/dev/null", followLinks: false));
+        Assert.Equal(FileType.CharacterDevice, FileTypes.Of("/dev/null", followLinks: false));
         Assert.Null(OutputFile.Problem("/dev/null"));
     }
 
@@ -39,7 +39,7 @@ public class IntegrityTests
         Assert.Equal(1, code);
         var text = await reader.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("\"B602\"", text);
-        Assert.Equal(FileKind.Fifo, FileKinds.Of(fifo, followLinks: false));
+        Assert.Equal(FileType.Fifo, FileTypes.Of(fifo, followLinks: false));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class IntegrityTests
 
         var (code, _, _) = Run("scan", Path.Combine(dir.Path, "a.py"), "--format", "json", "-o", link, "--isolated");
         Assert.Equal(1, code);
-        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(link, followLinks: false));
+        Assert.Equal(FileType.SymbolicLink, FileTypes.Of(link, followLinks: false));
         Assert.Contains("\"B602\"", File.ReadAllText(report));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(report));
         Assert.Empty(Leftovers(Path.Combine(dir.Path, "out")));
@@ -136,7 +136,7 @@ public class IntegrityTests
     {
         int _writes;
         public List<string> Writes { get; } = [];
-        public FileKind KindOf(string path) => PhysicalFileSystem.Instance.KindOf(path);
+        public FileType KindOf(string path) => PhysicalFileSystem.Instance.KindOf(path);
         public string RealPath(string path) => PhysicalFileSystem.Instance.RealPath(path);
         public FileRead Read(string path, long maxBytes) => PhysicalFileSystem.Instance.Read(path, maxBytes);
         public void Replace(string path, byte[] content)

@@ -111,7 +111,7 @@ public class RuleDocsTests
         tmp.Write("rules/notes.md", "# Hand-written notes\n");
 
         int changed = RuleDocs.GenerateDocs(tmp.Path, AllRules);
-        Assert.Equal(AllRules.Count + 1 + 1, changed); // pages, README, deleted stale page
+        Assert.Equal(AllRules.Count + 1 + 1 + 1, changed); // pages, README, secret-types.md, deleted stale page
         Assert.Equal(RuleDocs.Page(ShellTrue), File.ReadAllText(Path.Combine(tmp.Path, "rules", "B602.md")));
         Assert.Equal(RuleDocs.IndexMarkdown(AllRules), File.ReadAllText(Path.Combine(tmp.Path, "rules", "README.md")));
         Assert.False(File.Exists(Path.Combine(tmp.Path, "rules", "OLD1.md")));

@@ -223,8 +223,8 @@ public sealed class AdvisoryStore
     {
         try
         {
-            if (FileKinds.Of(file) is var kind && kind != FileKind.Regular)
-                throw new InvalidDataException($"'{file}' is a {FileKinds.Describe(kind)}, not an advisory store");
+            if (FileTypes.Of(file) is var kind && kind != FileType.Regular)
+                throw new InvalidDataException($"'{file}' is a {FileTypes.Describe(kind)}, not an advisory store");
             using var fs = File.OpenRead(file);
             using var gz = new BrotliStream(fs, CompressionMode.Decompress);
             using var r = new BinaryReader(new BufferedStream(new LimitedStream(gz, MaxStoreBytes, file), 1 << 16), Encoding.UTF8);

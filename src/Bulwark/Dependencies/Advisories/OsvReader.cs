@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using YamlDotNet.RepresentationModel;
+using Bulwark.Documents.Yaml;
 using Bulwark.Dependencies.Requirements;
 
 namespace Bulwark.Dependencies.Advisories;
@@ -14,12 +14,15 @@ public static class OsvReader
         return FromTree(ToTree(doc.RootElement));
     }
 
+    /// <summary>An OSV record has a few thousand nodes at most; anything far larger is malformed or hostile.</summary>
+    static readonly YamlLimits RecordLimits = new() { MaxExpandedNodes = 500_000 };
+
+    /// <summary>Through the bounded loader: a malformed, self-referencing or alias-bomb record is a <see cref="FormatException"/>.</summary>
     public static Advisory FromYaml(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        if (stream.Documents.Count == 0) throw new FormatException("empty YAML document");
-        return FromTree(ToTree(stream.Documents[0].RootNode));
+        var file = YamlLoader.Load(yaml, RecordLimits);
+        if (file.Root is null) throw new FormatException("empty YAML document");
+        return FromTree(ToTree(file.Root));
     }
 
     /// <summary>Parses by file extension (`.json`, `.yaml`, `.yml`).</summary>
@@ -36,13 +39,23 @@ public static class OsvReader
         _ => e.GetRawText(),
     };
 
-    static object? ToTree(YamlNode n) => n switch
+    // The loader bounded depth and alias expansion, so this recursion is bounded too.
+    static object? ToTree(YamlNode n)
     {
-        YamlMappingNode map => map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => ToTree(kv.Value), StringComparer.Ordinal),
-        YamlSequenceNode seq => seq.Children.Select(ToTree).ToList(),
-        YamlScalarNode s => s.Value,
-        _ => null,
-    };
+        switch (n)
+        {
+            case YamlMapping map:
+                var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (key, value) in map.Pairs()) d[key.Value] = ToTree(value);
+                return d;
+            case YamlSequence seq:
+                return seq.Items.Select(ToTree).ToList();
+            case YamlScalar s:
+                return s.IsNull && s.Style == YamlScalarStyle.Plain && s.Value is "~" or "null" or "Null" or "NULL" ? null : s.Value;
+            default:
+                return null;
+        }
+    }
 
     static Advisory FromTree(object? tree)
     {

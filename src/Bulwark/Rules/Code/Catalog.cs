@@ -10,10 +10,6 @@ public static partial class RuleCatalog
         rules.Add(new ExecUsed());
         rules.Add(new SetBadFilePermissions());
         rules.Add(new HardcodedBindAllInterfaces());
-        rules.Add(new HardcodedPasswordString());
-        rules.Add(new HardcodedSecretString());
-        rules.Add(new HardcodedPasswordFuncarg());
-        rules.Add(new HardcodedPasswordDefault());
         rules.Add(new HardcodedTmpDirectory());
         rules.Add(new TryExceptPass());
         rules.Add(new TryExceptContinue());

@@ -9,5 +9,6 @@ public static partial class RuleCatalog
         rules.Add(SyntaxErrorRule.Instance);
         rules.Add(UndecodableFileRule.Instance);
         rules.Add(new HidingSourceEncodingRule());
+        rules.Add(UnparsableDocumentRule.Instance);
     }
 }

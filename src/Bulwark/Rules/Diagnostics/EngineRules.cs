@@ -64,3 +64,22 @@ public sealed class HidingSourceEncodingRule : CodeRule
             $"The file declares the `{declared.Codec}` source encoding: escape sequences in it become code that editors and reviews show as text.");
     }
 }
+
+/// <summary>A document (workflow, YAML configuration…) that rules read but that could not be parsed, or was too large or alias-heavy to load.</summary>
+public sealed class UnparsableDocumentRule : FileRule
+{
+    public static readonly UnparsableDocumentRule Instance = new();
+
+    public override RuleInfo Info { get; } = new(
+        Id: "BW004", Name: "unparsable-document", Family: Family.Code,
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: null,
+        What: "A workflow, CI configuration or other document that Bulwark's rules read, but that is not well-formed, or that exceeds the loader's limits (size, nesting depth, alias expansion).",
+        Why: "A document that cannot be parsed is not checked at all; it is rated medium, like the other files Bulwark could not analyse, so that `--severity medium` still names it. GitHub, GitLab or pre-commit would reject a malformed file too; a file built to exhaust a parser (a YAML alias bomb) deserves a look of its own.",
+        Example: "on: push\njobs:\n  build: [unclosed",
+        Fix: "Fix the syntax error the message points at, or exclude the file from the scan if it is not what its name says.",
+        References: ["https://yaml.org/spec/1.2.2/"]);
+
+    // Reported by the scanner when a document rule's file does not parse, not by a check of its own.
+    public override bool AppliesTo(DiscoveredFile file) => false;
+    public override void Check(SourceFile file, Rules.FileContext context) { }
+}
