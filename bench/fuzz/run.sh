@@ -73,7 +73,7 @@ export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT
 total_execs=0; total_crashes=0; total_hangs=0
 printf '%-13s %10s %8s %6s %s\n' target executions crashes hangs seconds
 for t in $TARGETS; do
-  rm -rf "$OUT/findings/$t"
+  rm -rf "$OUT/findings/$t" && mkdir -p "$OUT/findings"
   # -t: a .NET start-up per exec is slow; -m none: the runtime reserves far more address space than it uses.
   timeout --preserve-status $((SECONDS_PER_TARGET + 30)) afl-fuzz -V "$SECONDS_PER_TARGET" -t 5000 -m none \
     -i "$OUT/seeds/$t" -o "$OUT/findings/$t" -- dotnet "$OUT/bin/Bulwark.Fuzz.dll" "$t" > "$OUT/afl-$t.log" 2>&1 || true
