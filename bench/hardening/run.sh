@@ -5,7 +5,7 @@
 #   bench/hardening/run.sh                 # builds src/Bulwark.Cli (Release) and runs every probe
 #   BULWARK=/path/to/bulwark bench/hardening/run.sh   # another build (e.g. an older one, for before/after figures)
 #
-# Probes: a 25 KB Poetry constraint (against the advisory database in ../shared/advisory-db when present, else
+# Probes: a 25 KB Poetry constraint (against the advisory database in shared/advisory-db when present, else
 # the test fixtures' OSV records), a 73-byte `.gitignore` line of `**/` segments, 1,000 nested directories,
 # a 10 MB file with 500,000 findings (text and JSON reports), and FIFOs/devices named like code and manifests.
 # Exit status 1 when a bound is exceeded. The last line is the summary.
@@ -25,7 +25,8 @@ probe() {
   local name="$1" max_s="$2" max_mb="$3"; shift 4
   local t0 t1 rc
   /usr/bin/time -f "%e %M" -o "$WORK/time.$name" timeout "$LIMIT" "$@" >"$WORK/out.$name" 2>"$WORK/err.$name"; rc=$?
-  read -r secs kb < "$WORK/time.$name" || { secs="?"; kb=0; }
+  read -r secs kb < <(tail -n 1 "$WORK/time.$name") || { secs="?"; kb=0; }
+  [[ "$kb" =~ ^[0-9]+$ ]] || kb=0
   local mb=$((kb / 1024)) verdict=ok
   if [ "$rc" -eq 124 ] || [ "$rc" -gt 2 ]; then verdict="FAIL (exit $rc$([ "$rc" -eq 124 ] && echo ", timed out after ${LIMIT}s"))"; failures=$((failures + 1))
   elif awk -v s="$secs" -v m="$max_s" 'BEGIN { exit !(s > m) }'; then verdict="FAIL (over ${max_s}s)"; failures=$((failures + 1))
@@ -40,9 +41,10 @@ import sys
 c = " ".join("^1.%d" % i for i in range(4000))[:25000].rsplit(" ", 1)[0]
 same = " ".join(["^1.0"] * 5000)[:25000].rsplit(" ", 1)[0]
 open(sys.argv[1], "w").write('[tool.poetry]\nname = "x"\nversion = "1"\n[tool.poetry.dependencies]\npython = "^3.8"\n'
-    'django = "%s"\nflask = "%s"\n' % (c, same))
+    'django = "%s"\nflask = "%s"\n' % (same, c))
 PY
-if [ -d "$ROOT/../shared/advisory-db" ]; then SRC="$ROOT/../shared/advisory-db"; else SRC="$ROOT/tests/Bulwark.Tests/Dependencies/Fixtures/osv"; fi
+SRC="$ROOT/tests/Bulwark.Tests/Dependencies/Fixtures/osv"
+for d in "$ROOT/../shared/advisory-db" "$ROOT/../../shared/advisory-db"; do [ -d "$d" ] && { SRC="$d"; break; }; done
 "$BULWARK" db import "$SRC" -o "$WORK/advisories.bwdb" >/dev/null 2>&1
 probe poetry-constraint-25KB 5 1024 -- "$BULWARK" scan "$WORK/poetry" --isolated --select dependencies --vuln-db "$WORK/advisories.bwdb"
 
@@ -64,10 +66,12 @@ probe gitignore-double-star-73B 5 1024 -- "$BULWARK" scan "$WORK/gitignore" --is
 # 3. 1,000 nested directories.
 python3 - "$WORK/nested" <<'PY'
 import os, sys
-d = sys.argv[1]
-for i in range(1000): d = os.path.join(d, "d")
-os.makedirs(d)
-open(os.path.join(d, "x.py"), "w").write("eval(input())\n")
+os.makedirs(sys.argv[1])
+os.chdir(sys.argv[1])
+for i in range(1000):  # relative steps: the absolute path is longer than PATH_MAX
+    os.mkdir("d")
+    os.chdir("d")
+open("x.py", "w").write("eval(input())\n")
 PY
 probe nested-1000-directories 5 1024 -- "$BULWARK" scan "$WORK/nested" --isolated
 

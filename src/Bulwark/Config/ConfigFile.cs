@@ -81,7 +81,14 @@ public sealed record ConfigFile
             if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
             throw new ConfigException($"{Untrusted.Visible(path)}: {tooDeep}");
         }
-        var doc = SyntaxParser.Parse(text, path, false);
+        DocumentSyntax doc;
+        // Tomlyn can throw on some malformed escapes (`"\uD800"`, found by fuzzing) instead of reporting them.
+        try { doc = SyntaxParser.Parse(text, path, false); }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+            throw new ConfigException($"{Untrusted.Visible(path)}: invalid TOML: {Untrusted.Message(ex.Message)}");
+        }
         foreach (var d in doc.Diagnostics)
             if (d.Kind == DiagnosticMessageKind.Error)
             {

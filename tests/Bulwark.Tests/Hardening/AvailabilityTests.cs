@@ -243,3 +243,39 @@ public class AvailabilityTests
         Assert.Contains(problems, p => p.Contains("inflates to more than", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Inputs the fuzzer (bench/fuzz/run.sh) found crashing, kept as regression tests.</summary>
+public class FuzzRegressionTests
+{
+    [Theory]
+    [InlineData("a = \"\\uD800\"\n")]
+    [InlineData("a = \"\\UFFFFFFFF\"\n")]
+    [InlineData("[tool.bulwark]\nselect = [\"\\uDFFF\"]\n")]
+    public void Toml_escapes_that_are_not_characters_are_an_error_not_a_crash(string text)
+    {
+        Assert.Throws<ConfigException>(() => ConfigFile.Parse(text, "bulwark.toml", []));
+        Assert.Null(TomlTree.Parse(text, out var error));
+        Assert.NotNull(error);
+    }
+
+    [Theory]
+    [InlineData("rsts==555555+5555555555555555555555555555\n")]
+    [InlineData("x==1.0+00000000000000000000000000000000000001\n")]
+    public void Huge_numeric_local_version_labels_parse_without_overflow(string line)
+    {
+        var m = RequirementsParser.Parse("/x/requirements.txt", "requirements.txt", line, false);
+        var dep = Assert.Single(m.Dependencies);
+        Assert.NotNull(dep.Version);
+        Assert.Equal(dep.Version, dep.Version);
+        Assert.Equal(dep.Version!.GetHashCode(), Bulwark.Dependencies.Versions.PackageVersion.Parse(dep.Version.ToString()).GetHashCode());
+    }
+
+    [Fact]
+    public void Local_labels_compare_as_numbers_of_any_length()
+    {
+        var small = Bulwark.Dependencies.Versions.PackageVersion.Parse("1.0+99999999999999999999");
+        var large = Bulwark.Dependencies.Versions.PackageVersion.Parse("1.0+100000000000000000000");
+        Assert.True(small < large);
+        Assert.Equal(Bulwark.Dependencies.Versions.PackageVersion.Parse("1.0+007"), Bulwark.Dependencies.Versions.PackageVersion.Parse("1.0+7"));
+    }
+}
