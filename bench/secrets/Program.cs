@@ -2,6 +2,7 @@
 // (2) pathological multi-megabyte inputs, each with a time bound (exit 1 when one is exceeded).
 using System.Diagnostics;
 using System.Text;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Python;
 using Bulwark.Secrets;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulwark.Core;
 using Bulwark.Engine;
 
 namespace Bulwark.Cli.Commands;

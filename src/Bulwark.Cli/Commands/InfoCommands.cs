@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bulwark.Engine;
+using Bulwark.Core;
 using Bulwark.Reports;
 using Bulwark.Rules;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Reports;
 
 namespace Bulwark.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Reports;
 
@@ -40,7 +41,7 @@ public static class ScanCommand
                 var outPath = r.GetValue(output);
                 ReportOutput.CheckDestination(outPath);
                 if (r.GetValue(since) is not null && !r.GetValue(history)) throw new ConfigException("--since needs --history");
-                var gitHistory = r.GetValue(history) ? new Bulwark.Secrets.GitHistory(r.GetValue(since)) : null;
+                var gitHistory = r.GetValue(history) ? new Bulwark.Engine.GitHistory(r.GetValue(since)) : null;
 
                 using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
                 var paths = options.PathsFrom(r);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Bulwark.Config;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Cli.Commands;
 

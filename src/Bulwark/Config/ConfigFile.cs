@@ -1,6 +1,5 @@
 using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Rules;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -29,7 +28,7 @@ public sealed record ConfigFile
     public string? VulnDb { get; init; }
     public int? VulnDbMaxAgeDays { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? RuleOptions { get; init; }
-    public Bulwark.Secrets.SecretsSettings? Secrets { get; init; }
+    public SecretsSettings? Secrets { get; init; }
 
     public const string ProjectFileName = "pyproject.toml";
     public const string OwnFileName = "bulwark.toml";
@@ -122,7 +121,7 @@ public sealed record ConfigFile
         readonly Dictionary<string, object?> _values = new();
         readonly List<KeyValuePair<string, IReadOnlyList<string>>> _perFile = [];
         readonly Dictionary<string, Dictionary<string, object>> _ruleOptions = new(StringComparer.OrdinalIgnoreCase);
-        Bulwark.Secrets.SecretsSettings? _secrets;
+        SecretsSettings? _secrets;
 
         static readonly string[] Known =
         [
@@ -151,7 +150,7 @@ public sealed record ConfigFile
                     ReadRuleOption(e);
                     return;
                 case "secrets":
-                    _secrets = SecretsConfig.Read(_secrets ?? Bulwark.Secrets.SecretsSettings.Default, e, Strings, m => Error(e, m));
+                    _secrets = SecretsConfig.Read(_secrets ?? SecretsSettings.Default, e, Strings, m => Error(e, m));
                     return;
             }
             if (e.Path.Length != 1) throw Error(e, $"'{key}' is not a table");

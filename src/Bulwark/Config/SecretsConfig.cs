@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Secrets;
 
 namespace Bulwark.Config;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Bulwark.Core;
-using Bulwark.Model;
 
 namespace Bulwark.Engine;
 

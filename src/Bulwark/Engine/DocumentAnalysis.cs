@@ -1,7 +1,7 @@
 using Bulwark.Documents;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
-using Bulwark.Rules.Diagnostics;
+using Bulwark.Rules.Code.Diagnostics;
 
 namespace Bulwark.Engine;
 

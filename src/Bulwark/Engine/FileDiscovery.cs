@@ -2,13 +2,6 @@ using Bulwark.Core;
 
 namespace Bulwark.Engine;
 
-/// <summary>A file found by discovery: absolute path and '/'-separated path relative to the scan root.</summary>
-public sealed record DiscoveredFile(string FullPath, string RelativePath, bool IsPython, long Length)
-{
-    /// <summary>From the absolute path, so that scanning `.github/workflows` itself still sees workflows.</summary>
-    public FileKind Kind { get; init; } = IsPython ? FileKind.Python : FileKinds.Classify(FullPath);
-}
-
 /// <summary>
 /// Walks the scan roots: honours `.gitignore`, default and configured excludes and includes, never follows a
 /// symbolic link out of the scan root, visits each real directory once, and returns files in a stable order.

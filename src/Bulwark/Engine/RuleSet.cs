@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;
 
@@ -95,6 +95,3 @@ public sealed class RuleSet
         rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) ||
         rule.Aliases.Any(a => a.Equals(token, StringComparison.OrdinalIgnoreCase));
 }
-
-/// <summary>A configuration or usage error the user can fix; shown as one line, exit code 2.</summary>
-public sealed class ConfigException(string message) : Exception(message);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Bulwark.Core;
-using Bulwark.Model;
 using Bulwark.Python;
 using Bulwark.Rules;
 
@@ -15,7 +14,7 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
     /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
-    public Bulwark.Secrets.GitHistory? History { get; init; }
+    public Bulwark.Engine.GitHistory? History { get; init; }
     /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
     public bool Posture { get; init; }
 }
@@ -35,6 +34,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings, skippedFiles) = Discover(request.Paths);
         var discovered = clock.Elapsed;
 
@@ -44,7 +44,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -53,8 +53,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         });
 
         var analysed = clock.Elapsed;
-        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {FileAnalysis.PhaseTimes.Report()}");
+        if (profiler is not null)
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
         var errors = new List<string>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
@@ -87,7 +87,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         }
         var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
-        findings.Sort(FileAnalysis.CompareFindings);
+        findings.Sort(FindingOrder.Compare);
         foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
         skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
 
@@ -175,7 +175,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
@@ -186,7 +186,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
-        long t0 = FileAnalysis.PhaseTimes.Now();
+        long t0 = ScanProfiler.Timestamp();
         var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
         if (read.Bytes is not { } bytes)
         {
@@ -209,7 +209,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             var decoded = SourceDecoder.Decode(bytes);
             // A codec Python accepts but Bulwark cannot decode exactly: Python runs the file, Bulwark did not read it.
             if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules,
-                decoded.UnsupportedEncoding ? Model.Severity.High : null), null, true);
+                decoded.UnsupportedEncoding ? Severity.High : null), null, true);
             source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true);
         }
         else
@@ -217,8 +217,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             source = DecodeText(file, bytes);
             if (source is null) return (null, null, true); // binary
         }
-        FileAnalysis.PhaseTimes.Add(FileAnalysis.PhaseTimes.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind), source, false);
+        profiler?.Add(ScanProfiler.Phase.Read, ref t0);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
@@ -247,7 +247,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             try { rule.Check(context); }
             catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
         }
-        return FileAnalysis.FinishProjectFindings(sink, projectFiles, settings);
+        return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
 
     internal static SourceFile? Load(DiscoveredFile d)

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Documents.Yaml;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Posture;
 

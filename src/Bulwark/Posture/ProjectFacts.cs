@@ -1,7 +1,7 @@
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Engine;
+using Bulwark.Core;
 
 namespace Bulwark.Posture;
 

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Reports;
 
@@ -27,32 +27,32 @@ public static class ControlMapping
             "Credentials are not embedded in code or configuration; only authorised people and systems can use them.",
             "Art. 32(1)(b) confidentiality and integrity of processing systems",
             "§164.312(a)(1) access control; §164.312(d) person or entity authentication",
-            [259, 321, 522, 798], Model.Family.Secrets),
+            [259, 321, 522, 798], Core.Family.Secrets),
         new("injection", "Input handling and integrity of processing",
             "Untrusted input cannot change queries, commands, templates or deserialised objects.",
             "Art. 32(1)(b) integrity of processing systems",
             "§164.312(c)(1) integrity",
-            [], Model.Family.Injection),
+            [], Core.Family.Injection),
         new("code", "Secure coding",
             "Code avoids dangerous constructs (dynamic evaluation, unsafe deserialisation, insecure temporary files) that undermine the other controls.",
             "Art. 25(1) data protection by design; Art. 32(1)(b) integrity",
             "§164.312(c)(1) integrity; §164.308(a)(1)(ii)(B) risk management",
-            [], Model.Family.Code),
+            [], Core.Family.Code),
         new("configuration", "Secure configuration and defaults",
             "Frameworks run with secure settings: debug off, secure cookies, CSRF and host checks on.",
             "Art. 25(2) data protection by default; Art. 32(1)(b) confidentiality",
             "§164.312(a)(1) access control; §164.312(e)(1) transmission security",
-            [], Model.Family.Configuration),
+            [], Core.Family.Configuration),
         new("dependencies", "Vulnerability management",
             "Third-party components are pinned, known-vulnerable versions are upgraded, and this is checked regularly.",
             "Art. 32(1)(d) regular testing and evaluation of security measures",
             "§164.308(a)(1)(ii)(A) risk analysis; §164.308(a)(1)(ii)(B) risk management",
-            [1035, 1104, 1395], Model.Family.Dependencies),
+            [1035, 1104, 1395], Core.Family.Dependencies),
         new("ci", "Build and release integrity",
             "CI workflows cannot be hijacked by untrusted input or moved dependencies, and have least-privilege tokens.",
             "Art. 32(1)(b) integrity and resilience of processing systems",
             "§164.312(c)(1) integrity; §164.308(a)(1)(ii)(B) risk management",
-            [], Model.Family.Ci),
+            [], Core.Family.Ci),
     ];
 
     /// <summary>The area a rule's findings belong to: by CWE when one matches, else by family.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 
 namespace Bulwark.Reports;
 

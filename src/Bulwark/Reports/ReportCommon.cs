@@ -1,10 +1,9 @@
-using Bulwark.Core;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 
 namespace Bulwark.Reports;
 

@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Engine;
 
 namespace Bulwark.Reports;

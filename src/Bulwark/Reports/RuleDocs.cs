@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
 
 namespace Bulwark.Reports;

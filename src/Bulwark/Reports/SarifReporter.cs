@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 
 namespace Bulwark.Reports;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Secrets;
 
 namespace Bulwark.Reports;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
@@ -71,6 +70,21 @@ public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticMode
 
     public void Report(IRule rule, Node node, string message, Severity severity, Confidence confidence) =>
         Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)) with { Severity = severity, Confidence = confidence });
+
+    readonly List<object> _perFile = [];
+
+    /// <summary>
+    /// State that helpers shared by several rules keep for this file (a memo of the last answer, say): one
+    /// <typeparamref name="T"/> per file, created on first use. A context serves one walk on one thread: no locking.
+    /// </summary>
+    public T PerFile<T>() where T : class, new()
+    {
+        foreach (var state in _perFile)
+            if (state is T known) return known;
+        var created = new T();
+        _perFile.Add(created);
+        return created;
+    }
 }
 
 /// <summary>What a project rule sees: every discovered file, Python imports gathered in the file pass, and a shared cache.</summary>
@@ -106,17 +120,13 @@ public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files
         (T)_cache.GetOrAdd(key, _ => factory(this));
 }
 
-/// <summary>A discovered file as project rules see it; its text is decoded on demand.</summary>
+/// <summary>A discovered file as project rules see it; its text is decoded on demand, once, whichever thread asks.</summary>
 public sealed class ProjectFile(string fullPath, string relativePath, Func<SourceFile?> load)
 {
-    SourceFile? _file; bool _loaded;
+    readonly Lazy<SourceFile?> _file = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
     public string FullPath { get; } = fullPath;
     public string RelativePath { get; } = relativePath;
     public string FileName => System.IO.Path.GetFileName(RelativePath);
     /// <summary>Null when the file cannot be read or decoded.</summary>
-    public SourceFile? Load()
-    {
-        if (!_loaded) { _file = load(); _loaded = true; }
-        return _file;
-    }
+    public SourceFile? Load() => _file.Value;
 }

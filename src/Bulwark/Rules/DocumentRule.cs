@@ -1,6 +1,5 @@
 using Bulwark.Documents;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules;
 

@@ -1,5 +1,4 @@
-using Bulwark.Model;
-using Bulwark.Engine;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules;
@@ -18,7 +17,7 @@ public abstract class CodeRule : IRule
     public abstract void Check(Node node, CodeContext context);
 }
 
-/// <summary>A check on a file's text, for any file it applies to (secrets, workflows, manifests, settings).</summary>
+/// <summary>A check on a file's text, for any file it applies to (B613 on Python sources today; secrets and settings files are planned).</summary>
 public abstract class FileRule : IRule
 {
     public abstract RuleInfo Info { get; }

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Secrets;
 

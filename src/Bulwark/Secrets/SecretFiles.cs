@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Bulwark.Engine;
+using Bulwark.Core;
 
 namespace Bulwark.Secrets;
 

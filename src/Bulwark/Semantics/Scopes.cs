@@ -4,7 +4,7 @@ namespace Bulwark.Semantics;
 
 public enum ScopeKind { Module, Class, Function, Lambda, Comprehension }
 
-/// <summary>How a name got its value; rules and the taint engine decide by this what the name can refer to.</summary>
+/// <summary>How a name got its value; rules (and the planned taint engine) decide by this what the name can refer to.</summary>
 public enum BindingKind
 {
     /// <summary>`import a.b` (binds `a`) or `import a.b as c`.</summary>

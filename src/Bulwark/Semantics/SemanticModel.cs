@@ -6,8 +6,14 @@ namespace Bulwark.Semantics;
 /// <summary>
 /// What the names of one module refer to: scopes and bindings (imports, assignments, parameters, definitions),
 /// qualified names through any alias, parents of nodes, and constant values of simple expressions.
-/// Built once per file; read by code rules and by the taint engine.
+/// Built once per file and read by its code rules.
 /// </summary>
+/// <remarks>
+/// Threads: the model is built and queried on one worker thread, its owner, and never changes once built,
+/// except for <see cref="QueryMemo"/>, which remembers answers the rules of one walk ask for again and again.
+/// Only the owner thread reads or writes that memo; a query from any other thread computes its answer afresh,
+/// so reading a model from several threads (a project-wide phase) is safe.
+/// </remarks>
 public sealed partial class SemanticModel
 {
     const int MaxEvaluationDepth = 16;
@@ -18,6 +24,21 @@ public sealed partial class SemanticModel
     readonly Dictionary<Node, Node> _parents = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<Node, Scope> _scopesByNode = new(ReferenceEqualityComparer.Instance);
     readonly List<Scope> _scopes = [];
+    readonly int _ownerThread = Environment.CurrentManagedThreadId;
+    readonly QueryMemo _memo = new();
+
+    /// <summary>Answers remembered for the owner thread; see the remarks on <see cref="SemanticModel"/>.</summary>
+    sealed class QueryMemo
+    {
+        // Every call rule asks about the same callee in turn during the shared walk: the last answer of each kind.
+        public Expr? QualifiedFor, LooseFor;
+        public string? Qualified, Loose;
+        // Asked for every call by some rules; the answer is fixed once the model is built.
+        public readonly Dictionary<string, bool> ImportedLike = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The memo on the owner thread; null on any other, where queries are answered without it.</summary>
+    QueryMemo? Memo => Environment.CurrentManagedThreadId == _ownerThread ? _memo : null;
 
     SemanticModel(Module module, string? moduleName, bool isPackage)
     {
@@ -145,18 +166,14 @@ public sealed partial class SemanticModel
     /// </summary>
     public string? QualifiedName(Expr expr)
     {
-        // Every call rule asks about the same callee in turn during the shared walk: remember the last answer.
-        if (ReferenceEquals(expr, _lastQualified)) return _lastQualifiedName;
+        var memo = Memo;
+        if (memo is null) return QualifiedName(expr, 0);
+        if (ReferenceEquals(expr, memo.QualifiedFor)) return memo.Qualified;
         var name = QualifiedName(expr, 0);
-        _lastQualified = expr;
-        _lastQualifiedName = name;
+        memo.QualifiedFor = expr;
+        memo.Qualified = name;
         return name;
     }
-
-    Expr? _lastQualified;
-    string? _lastQualifiedName;
-    Expr? _lastLoose;
-    string? _lastLooseName;
 
     string? QualifiedName(Expr expr, int depth)
     {
@@ -195,10 +212,12 @@ public sealed partial class SemanticModel
     /// </summary>
     public string? LooseQualifiedName(Expr expr)
     {
-        if (ReferenceEquals(expr, _lastLoose)) return _lastLooseName;
+        var memo = Memo;
+        if (memo is null) return QualifiedName(expr) ?? LooseFromParts(expr);
+        if (ReferenceEquals(expr, memo.LooseFor)) return memo.Loose;
         var name = QualifiedName(expr) ?? LooseFromParts(expr);
-        _lastLoose = expr;
-        _lastLooseName = name;
+        memo.LooseFor = expr;
+        memo.Loose = name;
         return name;
     }
 
@@ -229,15 +248,13 @@ public sealed partial class SemanticModel
     /// <summary>Bandit's `is_module_imported_like`: some imported name contains the text.</summary>
     public bool IsImportedLike(string fragment)
     {
-        // Asked for every call by some rules: the answer is fixed once the model is built.
-        if (_importedLike.TryGetValue(fragment, out var known)) return known;
+        var memo = Memo;
+        if (memo is not null && memo.ImportedLike.TryGetValue(fragment, out var known)) return known;
         bool found = false;
         foreach (var n in _importedNames) if (n.Contains(fragment, StringComparison.Ordinal)) { found = true; break; }
-        _importedLike[fragment] = found;
+        if (memo is not null) memo.ImportedLike[fragment] = found;
         return found;
     }
-
-    readonly Dictionary<string, bool> _importedLike = new(StringComparer.Ordinal);
 
     public CallSite Call(Call call) => new(call, this);
 

@@ -1,6 +1,6 @@
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Versions;
-using Bulwark.Model;
+using Bulwark.Core;
 using static Bulwark.Tests.Dependencies.DepsTestSupport;
 
 namespace Bulwark.Tests.Dependencies;

@@ -1,6 +1,5 @@
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;
 

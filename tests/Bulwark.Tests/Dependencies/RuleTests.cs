@@ -1,5 +1,4 @@
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
 using Bulwark.Rules.Dependencies;
 using static Bulwark.Tests.Dependencies.DepsTestSupport;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bulwark.Dependencies.Manifests;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Tests.Cli;
 using Bulwark.Tests.Support;

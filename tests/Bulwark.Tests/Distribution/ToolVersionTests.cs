@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Tests.Cli;
 using Bulwark.Tests.Support;

@@ -1,6 +1,5 @@
 using Bulwark.Config;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Tests.Support;
 
 namespace Bulwark.Tests.Engine;

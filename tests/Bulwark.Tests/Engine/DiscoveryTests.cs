@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Tests.Support;
 

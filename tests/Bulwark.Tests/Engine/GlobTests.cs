@@ -1,4 +1,4 @@
-using Bulwark.Engine;
+using Bulwark.Core;
 
 namespace Bulwark.Tests.Engine;
 

@@ -1,5 +1,5 @@
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Python;
 
 namespace Bulwark.Tests.Engine;
@@ -78,7 +78,7 @@ public class InlineSuppressionTests
 
 public class InlineSuppressionBanditParityTests
 {
-    static readonly Bulwark.Model.RuleInfo B602 = Bulwark.Rules.RuleCatalog.Find("B602")!.Info;
+    static readonly Bulwark.Core.RuleInfo B602 = Bulwark.Rules.RuleCatalog.Find("B602")!.Info;
 
     [Fact]
     public void Nosec_followed_by_words_that_name_no_rule_suppresses_everything()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Reports;
 using Bulwark.Tests.Support;

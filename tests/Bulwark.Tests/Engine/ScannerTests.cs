@@ -1,5 +1,5 @@
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Tests.Support;
 
 namespace Bulwark.Tests.Engine;

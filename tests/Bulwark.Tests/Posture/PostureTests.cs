@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Posture;
 using Bulwark.Reports;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Python;
 using Bulwark.Reports;
 using Bulwark.Rules;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Reports;
 using static Bulwark.Tests.Reports.ReportFixtures;
 

@@ -1,5 +1,5 @@
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 
 namespace Bulwark.Tests.Reports;
 

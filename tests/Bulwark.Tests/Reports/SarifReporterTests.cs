@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Reports;
 using static Bulwark.Tests.Reports.ReportFixtures;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Reports;
 using static Bulwark.Tests.Reports.ReportFixtures;
 

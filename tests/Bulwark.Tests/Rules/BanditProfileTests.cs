@@ -1,5 +1,5 @@
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Rules;
 
 namespace Bulwark.Tests.Rules;

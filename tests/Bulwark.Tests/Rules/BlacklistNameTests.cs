@@ -1,8 +1,8 @@
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Python;
 using Bulwark.Rules;
-using Bulwark.Rules.Blacklist;
+using Bulwark.Rules.Code.Blacklist;
 
 namespace Bulwark.Tests.Rules;
 

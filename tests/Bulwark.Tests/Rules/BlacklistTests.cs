@@ -1,6 +1,7 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
-using Bulwark.Rules.Blacklist;
+using Bulwark.Rules.Code;
+using Bulwark.Rules.Code.Blacklist;
 
 namespace Bulwark.Tests.Rules;
 

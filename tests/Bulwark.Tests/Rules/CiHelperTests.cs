@@ -1,4 +1,5 @@
 using Bulwark.Documents.GitHubActions;
+using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Rules.Ci;
 

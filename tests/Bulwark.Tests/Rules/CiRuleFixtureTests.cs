@@ -1,6 +1,6 @@
 using System.Text;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Rules;
 using Bulwark.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using Bulwark.Core;
 using Bulwark.Engine;
-using Bulwark.Model;
 using Bulwark.Python;
 using Bulwark.Rules;
 using Bulwark.Tests.Support;

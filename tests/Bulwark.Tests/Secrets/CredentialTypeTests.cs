@@ -1,5 +1,5 @@
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;
 using Bulwark.Secrets;

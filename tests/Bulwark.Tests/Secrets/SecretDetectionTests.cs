@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bulwark.Config;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Secrets;
 using Bulwark.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Reports;
 using Bulwark.Secrets;
 using Bulwark.Tests.Support;

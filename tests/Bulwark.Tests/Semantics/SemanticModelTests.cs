@@ -143,4 +143,35 @@ public class SemanticModelTests
         Assert.Contains("yaml", model.ImportedModules);
         Assert.Contains("os", model.ImportedModules);
     }
+
+    [Fact]
+    public void A_model_read_from_several_threads_answers_as_on_its_owner_thread()
+    {
+        var source = string.Join("\n", Enumerable.Range(0, 200).Select(i =>
+            i % 2 == 0 ? $"import mod{i} as m{i}\nm{i}.call{i}(x)" : $"from pkg{i} import fn{i}\nfn{i}(x)"));
+        var (model, calls) = Build(source);
+        var expected = calls.Select(c => (model.QualifiedName(c.Func), model.LooseQualifiedName(c.Func))).ToArray();
+        string[] fragments = [.. Enumerable.Range(0, 200).Select(i => $"mod{i}"), .. Enumerable.Range(0, 200).Select(i => $"kg{i}")];
+        var importedLike = fragments.Select(model.IsImportedLike).ToArray();
+        Assert.Contains(true, importedLike);
+        Assert.Contains(false, importedLike);
+        var wrong = 0;
+        var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            var until = DateTime.UtcNow.AddMilliseconds(300);
+            while (DateTime.UtcNow < until)
+                for (int k = 0; k < calls.Count; k++)
+                {
+                    int j = t % 2 == 0 ? k : calls.Count - 1 - k;
+                    if (model.QualifiedName(calls[j].Func) != expected[j].Item1) Interlocked.Increment(ref wrong);
+                    if (model.LooseQualifiedName(calls[j].Func) != expected[j].Item2) Interlocked.Increment(ref wrong);
+                    int f = (j * 7 + t) % fragments.Length;
+                    if (model.IsImportedLike(fragments[f]) != importedLike[f]) Interlocked.Increment(ref wrong);
+                }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Equal(0, wrong);
+        Assert.Equal("mod0.call0", model.QualifiedName(calls[0].Func));
+    }
 }

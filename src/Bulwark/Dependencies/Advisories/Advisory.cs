@@ -87,9 +87,9 @@ public sealed class Advisory
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<AffectedPackage> Affected { get; init; } = [];
 
-    Tuple<Model.Severity, double?>? _rating;
+    Tuple<Core.Severity, double?>? _rating;
     /// <summary>Severity and CVSS score, computed once (<see cref="Cvss.Of"/>).</summary>
-    public (Model.Severity Severity, double? Score) Rating
+    public (Core.Severity Severity, double? Score) Rating
     {
         get
         {

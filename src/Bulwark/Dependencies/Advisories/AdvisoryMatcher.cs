@@ -1,5 +1,5 @@
 using Bulwark.Dependencies.Versions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Dependencies.Advisories;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Engine;
+using Bulwark.Core;
 
 namespace Bulwark.Dependencies.Sbom;
 

@@ -1,6 +1,6 @@
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -77,7 +77,7 @@ public sealed class CachePoisoningRule : WorkflowRule
     ];
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

@@ -1,5 +1,5 @@
 using Bulwark.Documents.GitHubActions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -44,7 +44,7 @@ public sealed class DangerousTriggerRule : WorkflowRule
     { Profiles = RuleProfile.Default, Aliases = ["dangerous-triggers"] };
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

@@ -1,6 +1,6 @@
 using Bulwark.Documents;
 using Bulwark.Documents.Yaml;
-using Bulwark.Engine;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 

@@ -1,6 +1,6 @@
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 

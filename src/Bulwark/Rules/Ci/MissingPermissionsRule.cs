@@ -1,5 +1,5 @@
 using Bulwark.Documents.GitHubActions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -42,7 +42,7 @@ public sealed class MissingPermissionsRule : WorkflowRule
     { Profiles = RuleProfile.Default, Aliases = ["excessive-permissions"] };
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

@@ -1,7 +1,6 @@
 using Bulwark.Documents;
 using Bulwark.Documents.Yaml;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 

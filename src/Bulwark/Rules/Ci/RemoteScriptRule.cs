@@ -1,5 +1,5 @@
 using Bulwark.Documents.GitHubActions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 

@@ -1,6 +1,6 @@
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -35,7 +35,7 @@ public sealed class SecretsInheritRule : WorkflowRule
     { Profiles = RuleProfile.Default, Aliases = ["secrets-inherit"] };
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

@@ -1,6 +1,6 @@
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -37,7 +37,7 @@ public sealed class SelfHostedRunnerRule : WorkflowRule
     { Profiles = RuleProfile.Default, Aliases = ["self-hosted-runner"] };
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

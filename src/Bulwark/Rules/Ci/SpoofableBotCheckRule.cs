@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -40,7 +40,7 @@ public sealed partial class SpoofableBotCheckRule : WorkflowRule
     static readonly string[] Triggers = ["pull_request_target", "pull_request", "workflow_run", "issue_comment", "pull_request_review", "pull_request_review_comment"];
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

@@ -1,6 +1,6 @@
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 
@@ -47,7 +47,7 @@ public sealed class UntrustedCheckoutRule : WorkflowRule
     { Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
-    public override IReadOnlyList<Engine.FileKind> Kinds => WorkflowsOnly;
+    public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;
 
     public override void Check(ActionsDocument document, DocumentContext context)
     {

@@ -1,8 +1,7 @@
 using Bulwark.Documents;
 using Bulwark.Documents.GitHubActions;
 using Bulwark.Documents.Yaml;
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Ci;
 

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,16 @@ public sealed class AnyOtherFunctionWithShell : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B604", Name: "any-other-function-with-shell-equals-true", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Low, Cwe: 78,
-        What: "Calls to any function not listed in the `subprocess` option with a `shell=` argument that is true or not known at analysis time.",
-        Why: "A `shell=True` parameter usually means a wrapper around `subprocess` that runs its command through `/bin/sh`, with the same injection risk.",
-        Example: "run_tool(\"grep \" + pattern, shell=True)",
-        Fix: "run_tool([\"grep\", \"--\", pattern])",
+        What: """
+            Calls to any function not listed in the `subprocess` option with a `shell=` argument that is true or not
+            known at analysis time.
+            """,
+        Why: """
+            A `shell=True` parameter usually means a wrapper around `subprocess` that runs its command through
+            `/bin/sh`, with the same injection risk.
+            """,
+        Example: """run_tool("grep " + pattern, shell=True)""",
+        Fix: """run_tool(["grep", "--", pattern])""",
         References: [Bandit.Doc("B604", "any_other_function_with_shell_equals_true"), Bandit.Cwe(78)])
     {
         Aliases = ["S604"],

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules.Code;
@@ -12,16 +12,31 @@ public sealed class AssertUsed : CodeRule
         Id: "B101", Name: "assert-used", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 703,
         What: "`assert` statements outside test files.",
-        Why: "Python removes assertions when it runs with optimisation (`python -O`, `PYTHONOPTIMIZE`), so an `assert` that guards access or validates input silently stops protecting anything.",
-        Example: "def delete(user, item):\n    assert user.is_admin\n    item.delete()",
-        Fix: "def delete(user, item):\n    if not user.is_admin:\n        raise PermissionError(\"admin only\")\n    item.delete()",
+        Why: """
+            Python removes assertions when it runs with optimisation (`python -O`, `PYTHONOPTIMIZE`), so an `assert`
+            that guards access or validates input silently stops protecting anything.
+            """,
+        Example: """
+            def delete(user, item):
+                assert user.is_admin
+                item.delete()
+            """,
+        Fix: """
+            def delete(user, item):
+                if not user.is_admin:
+                    raise PermissionError("admin only")
+                item.delete()
+            """,
         References: [Bandit.Doc("B101", "assert_used"),
                      "https://docs.python.org/3/reference/simple_stmts.html#the-assert-statement"])
     {
         Aliases = ["S101"],
         Options = [new RuleOptionInfo("skips", RuleOptionType.StringList, TestFiles,
             "Globs of files where assertions are expected (tests). Under `--profile bandit` the default is Bandit's: none.")],
-        DifferencesFromBandit = "Bandit reports asserts in every file; Bulwark's default profile skips test files (`skips`). `--profile bandit` reports them everywhere unless `skips` is configured.",
+        DifferencesFromBandit = """
+            Bandit reports asserts in every file; Bulwark's default profile skips test files (`skips`). `--profile
+            bandit` reports them everywhere unless `skips` is configured.
+            """,
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Assert];
@@ -29,7 +44,7 @@ public sealed class AssertUsed : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         foreach (var glob in Bandit.ListOption(context, this, "skips", []))
-            if (Bulwark.Engine.Glob.IsMatch(glob, context.File.RelativePath)) return;
+            if (Glob.IsMatch(glob, context.File.RelativePath)) return;
         context.Report(this, node, "Use of `assert`: it is removed under `python -O`, so it must not enforce security checks.");
     }
 }

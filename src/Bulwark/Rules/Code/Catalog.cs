@@ -13,6 +13,7 @@ public static partial class RuleCatalog
         rules.Add(new HardcodedTmpDirectory());
         rules.Add(new TryExceptPass());
         rules.Add(new TryExceptContinue());
+        rules.Add(new InsecureRandomForSecret());
         rules.Add(new RequestWithoutTimeout());
         rules.Add(new FlaskDebugTrue());
         rules.Add(new TarfileUnsafeMembers());

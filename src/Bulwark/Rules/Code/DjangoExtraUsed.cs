@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -12,10 +12,13 @@ public sealed class DjangoExtraUsed : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B610", Name: "django-extra-used", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 89,
-        What: "`….extra(...)` calls whose `where=` or `tables=` is not a list of string literals, or whose `select=` is not a dict of string literals (keywords or positions, as Django's signature orders them).",
+        What: """
+            `….extra(...)` calls whose `where=` or `tables=` is not a list of string literals, or whose `select=` is not
+            a dict of string literals (keywords or positions, as Django's signature orders them).
+            """,
         Why: "`extra()` pastes its fragments into the SQL as they are: a fragment built from input injects SQL.",
-        Example: "User.objects.extra(where=[f\"name = '{name}'\"])",
-        Fix: "User.objects.extra(where=[\"name = %s\"], params=[name])  # better: User.objects.filter(name=name)",
+        Example: """User.objects.extra(where=[f"name = '{name}'"])""",
+        Fix: """User.objects.extra(where=["name = %s"], params=[name])  # better: User.objects.filter(name=name)""",
         References: [Bandit.Doc("B610", "django_extra_used"), Bandit.Cwe(89),
                      "https://docs.djangoproject.com/en/stable/ref/models/querysets/#extra"])
     {

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -13,14 +13,24 @@ public sealed class DjangoMarkSafe : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B703", Name: "django-mark-safe", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 80,
-        What: "In modules that import `django.utils.safestring`, `mark_safe(...)` (and `SafeText`, `SafeString`, …) on an argument that is not a constant string: a literal, a variable only ever assigned constant strings, or `\"…\".format(...)` / `\"…\" % (...)` of such values.",
-        Why: "`mark_safe` turns off Django's escaping for the text: any user data inside it renders as HTML and script (cross-site scripting).",
-        Example: "return mark_safe(f\"<a href='{url}'>{title}</a>\")",
-        Fix: "return format_html(\"<a href='{}'>{}</a>\", url, title)",
+        What: """
+            In modules that import `django.utils.safestring`, `mark_safe(...)` (and `SafeText`, `SafeString`, …) on an
+            argument that is not a constant string: a literal, a variable only ever assigned constant strings, or
+            `"…".format(...)` / `"…" % (...)` of such values.
+            """,
+        Why: """
+            `mark_safe` turns off Django's escaping for the text: any user data inside it renders as HTML and script
+            (cross-site scripting).
+            """,
+        Example: """return mark_safe(f"<a href='{url}'>{title}</a>")""",
+        Fix: """return format_html("<a href='{}'>{}</a>", url, title)""",
         References: [Bandit.Doc("B703", "django_mark_safe"), Bandit.Cwe(80),
                      "https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.safestring.mark_safe"])
     {
-        DifferencesFromBandit = "The default profile follows a name to every assignment in its own scope and to module constants; Bandit (and `--profile bandit`) only inspects assignments in the enclosing function, so a module constant is reported.",
+        DifferencesFromBandit = """
+            The default profile follows a name to every assignment in its own scope and to module constants; Bandit (and
+            `--profile bandit`) only inspects assignments in the enclosing function, so a module constant is reported.
+            """,
     };
 
     protected override void Check(CallSite call, CodeContext context)

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,9 +10,12 @@ public sealed class ExecUsed : CallRule
         Id: "B102", Name: "exec-used", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 78,
         What: "Calls to the builtin `exec` (not to a local function or method of that name).",
-        Why: "`exec` runs any Python code it is given; if the string is built from input, an attacker runs code in the process with its privileges. Bandit files it under CWE-78, kept here for compatibility.",
-        Example: "exec(\"result = \" + request.args[\"expr\"])",
-        Fix: "result = ast.literal_eval(request.args[\"expr\"])  # or a dispatch table of allowed operations",
+        Why: """
+            `exec` runs any Python code it is given; if the string is built from input, an attacker runs code in the
+            process with its privileges. Bandit files it under CWE-78, kept here for compatibility.
+            """,
+        Example: """exec("result = " + request.args["expr"])""",
+        Fix: """result = ast.literal_eval(request.args["expr"])  # or a dispatch table of allowed operations""",
         References: [Bandit.Doc("B102", "exec_used"), "https://docs.python.org/3/library/functions.html#exec", Bandit.Cwe(78)])
     {
         Aliases = ["S102"],

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,19 @@ public sealed class FlaskDebugTrue : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B201", Name: "flask-debug-true", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.Medium, Cwe: 94,
-        What: "In modules that import Flask, `….run(debug=True)` calls (the value may be a constant that evaluates to true).",
-        Why: "Debug mode serves the Werkzeug interactive debugger: anyone who can trigger an error gets a Python console in the server process, that is arbitrary code execution.",
-        Example: "app = Flask(__name__)\napp.run(debug=True)",
-        Fix: "app.run(debug=os.environ.get(\"FLASK_DEBUG\") == \"1\")  # and never enable it in production",
+        What: """
+            In modules that import Flask, `….run(debug=True)` calls (the value may be a constant that evaluates to
+            true).
+            """,
+        Why: """
+            Debug mode serves the Werkzeug interactive debugger: anyone who can trigger an error gets a Python console
+            in the server process, that is arbitrary code execution.
+            """,
+        Example: """
+            app = Flask(__name__)
+            app.run(debug=True)
+            """,
+        Fix: """app.run(debug=os.environ.get("FLASK_DEBUG") == "1")  # and never enable it in production""",
         References: [Bandit.Doc("B201", "flask_debug_true"), Bandit.Cwe(94),
                      "https://flask.palletsprojects.com/en/latest/debugging/"])
     {

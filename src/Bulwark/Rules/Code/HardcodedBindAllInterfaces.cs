@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules.Code;
@@ -9,16 +9,24 @@ public sealed class HardcodedBindAllInterfaces : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "B104", Name: "hardcoded-bind-all-interfaces", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 605,
-        What: "String literals `\"0.0.0.0\"` (and, in the default profile, the IPv6 wildcard `\"::\"`), wherever they appear outside docstrings.",
-        Why: "A service bound to all interfaces is reachable from every network the host is on, not only the one it was meant for: an admin or debug endpoint becomes public.",
-        Example: "app.run(host=\"0.0.0.0\", port=8080)",
-        Fix: "app.run(host=os.environ.get(\"BIND_ADDRESS\", \"127.0.0.1\"), port=8080)",
+        What: """
+            String literals `"0.0.0.0"` (and, in the default profile, the IPv6 wildcard `"::"`), wherever they appear
+            outside docstrings.
+            """,
+        Why: """
+            A service bound to all interfaces is reachable from every network the host is on, not only the one it was
+            meant for: an admin or debug endpoint becomes public.
+            """,
+        Example: """app.run(host="0.0.0.0", port=8080)""",
+        Fix: """app.run(host=os.environ.get("BIND_ADDRESS", "127.0.0.1"), port=8080)""",
         References: [Bandit.Doc("B104", "hardcoded_bind_all_interfaces"), Bandit.Cwe(605)])
     {
         Aliases = ["S104"],
         Options = [new RuleOptionInfo("addresses", RuleOptionType.StringList, new[] { "0.0.0.0", "::" },
             "Literal addresses that mean every interface. Under `--profile bandit` the default is Bandit's: `0.0.0.0` only.")],
-        DifferencesFromBandit = "Bandit 1.9 only knows `0.0.0.0`; the default profile also reports the IPv6 wildcard `::`.",
+        DifferencesFromBandit = """
+            Bandit 1.9 only knows `0.0.0.0`; the default profile also reports the IPv6 wildcard `::`.
+            """,
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Constant];

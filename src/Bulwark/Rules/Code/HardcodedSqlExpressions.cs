@@ -1,5 +1,5 @@
 using System.Text;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -11,15 +11,25 @@ public sealed class HardcodedSqlExpressions : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "B608", Name: "hardcoded-sql-expressions", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Low, Cwe: 89,
-        What: "String literals that look like SQL (`select … from`, `insert into … values`, `update … set`, `delete from`) and take part in `+` or `%` operations, a `.format()`/`.replace()` call or an f-string. Medium confidence when the result goes straight to `execute`/`executemany`.",
-        Why: "SQL assembled from strings lets input change the statement: an attacker reads or modifies any data the database account can reach (SQL injection).",
-        Example: "cur.execute(\"SELECT * FROM users WHERE name = '%s'\" % name)",
-        Fix: "cur.execute(\"SELECT * FROM users WHERE name = %s\", (name,))",
+        What: """
+            String literals that look like SQL (`select … from`, `insert into … values`, `update … set`, `delete from`)
+            and take part in `+` or `%` operations, a `.format()`/`.replace()` call or an f-string. Medium confidence
+            when the result goes straight to `execute`/`executemany`.
+            """,
+        Why: """
+            SQL assembled from strings lets input change the statement: an attacker reads or modifies any data the
+            database account can reach (SQL injection).
+            """,
+        Example: """cur.execute("SELECT * FROM users WHERE name = '%s'" % name)""",
+        Fix: """cur.execute("SELECT * FROM users WHERE name = %s", (name,))""",
         References: [Bandit.Doc("B608", "hardcoded_sql_expressions"), Bandit.Cwe(89)])
     {
         Aliases = ["S608"],
         Profiles = RuleProfile.Bandit,
-        DifferencesFromBandit = "Bandit's check, kept as is for `--profile bandit`: it also fires on log and error messages that merely contain \"select … from\". The default profile runs BW608 instead.",
+        DifferencesFromBandit = """
+            Bandit's check, kept as is for `--profile bandit`: it also fires on log and error messages that merely
+            contain "select … from". The default profile runs BW608 instead.
+            """,
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Constant];

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,23 @@ public sealed class HardcodedTmpDirectory : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "B108", Name: "hardcoded-tmp-directory", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 377,
-        What: "String literals (outside docstrings) that start with a world-writable temporary directory: `/tmp`, `/var/tmp`, `/dev/shm`, or the configured `tmp_dirs`.",
-        Why: "Any local user can create a file at a predictable path in a shared directory first: a symlink there redirects the program's writes to a file of the attacker's choice, or the attacker reads or replaces what the program stores.",
-        Example: "with open(\"/tmp/report.csv\", \"w\") as f:\n    f.write(data)",
-        Fix: "with tempfile.NamedTemporaryFile(\"w\", suffix=\".csv\", delete=False) as f:\n    f.write(data)",
+        What: """
+            String literals (outside docstrings) that start with a world-writable temporary directory: `/tmp`,
+            `/var/tmp`, `/dev/shm`, or the configured `tmp_dirs`.
+            """,
+        Why: """
+            Any local user can create a file at a predictable path in a shared directory first: a symlink there
+            redirects the program's writes to a file of the attacker's choice, or the attacker reads or replaces what
+            the program stores.
+            """,
+        Example: """
+            with open("/tmp/report.csv", "w") as f:
+                f.write(data)
+            """,
+        Fix: """
+            with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+                f.write(data)
+            """,
         References: [Bandit.Doc("B108", "hardcoded_tmp_directory"), Bandit.Cwe(377), "https://docs.python.org/3/library/tempfile.html"])
     {
         Aliases = ["S108"],

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -16,10 +16,18 @@ public sealed class HuggingfaceUnsafeDownload : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B615", Name: "huggingface-unsafe-download", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 494,
-        What: "`transformers` `….from_pretrained(...)`, `datasets.load_dataset(...)` and `huggingface_hub` `hf_hub_download`/`snapshot_download` without `revision=` (or `commit_id=`) set to a commit hash (7+ hex digits). Local paths (`./`, `/`, `../`) and revisions given by a variable are not reported.",
-        Why: "A model or dataset fetched by name or branch is whatever the repository holds at download time: a compromised or malicious repository can swap in files that run code when loaded (pickled weights, remote code).",
-        Example: "model = AutoModel.from_pretrained(\"org/model\")",
-        Fix: "model = AutoModel.from_pretrained(\"org/model\", revision=\"5d0f2e8a1b3c4d5e6f708192a3b4c5d6e7f80912\")",
+        What: """
+            `transformers` `….from_pretrained(...)`, `datasets.load_dataset(...)` and `huggingface_hub`
+            `hf_hub_download`/`snapshot_download` without `revision=` (or `commit_id=`) set to a commit hash (7+ hex
+            digits). Local paths (`./`, `/`, `../`) and revisions given by a variable are not reported.
+            """,
+        Why: """
+            A model or dataset fetched by name or branch is whatever the repository holds at download time: a
+            compromised or malicious repository can swap in files that run code when loaded (pickled weights, remote
+            code).
+            """,
+        Example: """model = AutoModel.from_pretrained("org/model")""",
+        Fix: """model = AutoModel.from_pretrained("org/model", revision="5d0f2e8a1b3c4d5e6f708192a3b4c5d6e7f80912")""",
         References: [Bandit.Doc("B615", "huggingface_unsafe_download"), Bandit.Cwe(494)])
     {
     };

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -10,10 +10,16 @@ public sealed class Jinja2AutoescapeFalse : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B701", Name: "jinja2-autoescape-false", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 94,
-        What: "`jinja2.Environment(...)` without `autoescape=`, with `autoescape=False`, or with a value that is neither true nor a `select_autoescape(...)` call (medium confidence).",
-        Why: "Jinja2 does not escape by default: values rendered into HTML templates can carry script, giving cross-site scripting.",
-        Example: "env = jinja2.Environment(loader=FileSystemLoader(\"templates\"))",
-        Fix: "env = jinja2.Environment(loader=FileSystemLoader(\"templates\"), autoescape=select_autoescape())",
+        What: """
+            `jinja2.Environment(...)` without `autoescape=`, with `autoescape=False`, or with a value that is neither
+            true nor a `select_autoescape(...)` call (medium confidence).
+            """,
+        Why: """
+            Jinja2 does not escape by default: values rendered into HTML templates can carry script, giving cross-site
+            scripting.
+            """,
+        Example: """env = jinja2.Environment(loader=FileSystemLoader("templates"))""",
+        Fix: """env = jinja2.Environment(loader=FileSystemLoader("templates"), autoescape=select_autoescape())""",
         References: [Bandit.Doc("B701", "jinja2_autoescape_false"), Bandit.Cwe(94),
                      "https://jinja.palletsprojects.com/en/stable/api/#autoescaping"])
     {

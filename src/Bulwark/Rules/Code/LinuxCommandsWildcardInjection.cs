@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -11,10 +11,17 @@ public sealed class LinuxCommandsWildcardInjection : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B609", Name: "linux-commands-wildcard-injection", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.Medium, Cwe: 155,
-        What: "Commands run through a shell (the `shell` functions, or `subprocess` functions with `shell=True`) whose command, evaluated at analysis time, uses `chown`, `chmod`, `tar` or `rsync` together with a `*` wildcard.",
-        Why: "The shell expands `*` to file names, and a file named like an option (`--checkpoint-action=exec=sh x.sh` for tar, `--reference=…` for chown) is taken as one: whoever can create files in the directory runs commands or changes permissions.",
-        Example: "os.system(\"tar cf backup.tar *\")",
-        Fix: "subprocess.run([\"tar\", \"cf\", \"backup.tar\", \"--\", *os.listdir(\".\")])",
+        What: """
+            Commands run through a shell (the `shell` functions, or `subprocess` functions with `shell=True`) whose
+            command, evaluated at analysis time, uses `chown`, `chmod`, `tar` or `rsync` together with a `*` wildcard.
+            """,
+        Why: """
+            The shell expands `*` to file names, and a file named like an option (`--checkpoint-action=exec=sh x.sh` for
+            tar, `--reference=…` for chown) is taken as one: whoever can create files in the directory runs commands or
+            changes permissions.
+            """,
+        Example: """os.system("tar cf backup.tar *")""",
+        Fix: """subprocess.run(["tar", "cf", "backup.tar", "--", *os.listdir(".")])""",
         References: [Bandit.Doc("B609", "linux_commands_wildcard_injection"), Bandit.Cwe(155)])
     {
         Aliases = ["S609"],

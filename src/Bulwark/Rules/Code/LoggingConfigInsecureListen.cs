@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,7 +10,10 @@ public sealed class LoggingConfigInsecureListen : CallRule
         Id: "B612", Name: "logging-config-insecure-listen", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 94,
         What: "`logging.config.listen(...)` calls without `verify=`.",
-        Why: "The listener accepts logging configurations from the network and applies them; configuration files can name arbitrary callables, so anyone who can connect to the port runs code in the process.",
+        Why: """
+            The listener accepts logging configurations from the network and applies them; configuration files can name
+            arbitrary callables, so anyone who can connect to the port runs code in the process.
+            """,
         Example: "t = logging.config.listen(9999)",
         Fix: "t = logging.config.listen(9999, verify=check_signature)",
         References: [Bandit.Doc("B612", "logging_config_insecure_listen"), Bandit.Cwe(94),

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -10,10 +10,16 @@ public sealed class MarkupsafeMarkupXss : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B704", Name: "markupsafe-markup-xss", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 79,
-        What: "`markupsafe.Markup(...)` / `flask.Markup(...)` (and the names in `extend_markup_names`) on a first argument that is not a literal, unless it is a call to one of `allowed_calls` (sanitisers).",
-        Why: "`Markup` marks text as safe HTML, so template engines stop escaping it: untrusted data wrapped in it renders as script (cross-site scripting).",
-        Example: "return Markup(f\"<b>{username}</b>\")",
-        Fix: "return Markup(\"<b>{}</b>\").format(username)  # Markup.format escapes its arguments",
+        What: """
+            `markupsafe.Markup(...)` / `flask.Markup(...)` (and the names in `extend_markup_names`) on a first argument
+            that is not a literal, unless it is a call to one of `allowed_calls` (sanitisers).
+            """,
+        Why: """
+            `Markup` marks text as safe HTML, so template engines stop escaping it: untrusted data wrapped in it renders
+            as script (cross-site scripting).
+            """,
+        Example: """return Markup(f"<b>{username}</b>")""",
+        Fix: """return Markup("<b>{}</b>").format(username)  # Markup.format escapes its arguments""",
         References: [Bandit.Doc("B704", "markupsafe_markup_xss"), Bandit.Cwe(79),
                      "https://markupsafe.palletsprojects.com/en/stable/escaping/"])
     {

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,9 +10,12 @@ public sealed class ParamikoCalls : CallRule
         Id: "B601", Name: "paramiko-calls", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 78,
         What: "In modules that import Paramiko, calls to `exec_command(...)`.",
-        Why: "The command string is interpreted by the remote user's shell: input formatted into it runs arbitrary commands on the remote host.",
-        Example: "client.exec_command(\"tail -n 100 \" + logfile)",
-        Fix: "client.exec_command(\"tail -n 100 \" + shlex.quote(logfile))",
+        Why: """
+            The command string is interpreted by the remote user's shell: input formatted into it runs arbitrary
+            commands on the remote host.
+            """,
+        Example: """client.exec_command("tail -n 100 " + logfile)""",
+        Fix: """client.exec_command("tail -n 100 " + shlex.quote(logfile))""",
         References: [Bandit.Doc("B601", "paramiko_calls"), Bandit.Cwe(78)])
     {
         Aliases = ["S601"],

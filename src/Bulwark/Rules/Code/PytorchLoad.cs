@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,12 +10,18 @@ public sealed class PytorchLoad : CallRule
         Id: "B614", Name: "pytorch-load", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 502,
         What: "`torch.load(...)` and `torch.serialization.load(...)` without `weights_only=True`.",
-        Why: "Without `weights_only=True` (the default before PyTorch 2.6) `torch.load` uses pickle: a crafted checkpoint runs arbitrary code when loaded.",
-        Example: "model = torch.load(\"downloaded.pt\")",
-        Fix: "state = torch.load(\"downloaded.pt\", weights_only=True)  # or safetensors.torch.load_file",
+        Why: """
+            Without `weights_only=True` (the default before PyTorch 2.6) `torch.load` uses pickle: a crafted checkpoint
+            runs arbitrary code when loaded.
+            """,
+        Example: """model = torch.load("downloaded.pt")""",
+        Fix: """state = torch.load("downloaded.pt", weights_only=True)  # or safetensors.torch.load_file""",
         References: [Bandit.Doc("B614", "pytorch_load"), Bandit.Cwe(502), "https://pytorch.org/docs/stable/generated/torch.load.html"])
     {
-        DifferencesFromBandit = "Bandit requires `import torch` itself; Bulwark also resolves `from torch import load` and aliases, and evaluates constants given to `weights_only`.",
+        DifferencesFromBandit = """
+            Bandit requires `import torch` itself; Bulwark also resolves `from torch import load` and aliases, and
+            evaluates constants given to `weights_only`.
+            """,
     };
 
     protected override void Check(CallSite call, CodeContext context)

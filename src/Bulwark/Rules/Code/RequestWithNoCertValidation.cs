@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,16 @@ public sealed class RequestWithNoCertValidation : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B501", Name: "request-with-no-cert-validation", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 295,
-        What: "`requests` and `httpx` request calls (and `httpx.Client`/`AsyncClient`) with `verify=False` (or a constant that evaluates to false).",
-        Why: "Without certificate validation anyone on the network path can impersonate the server and read or alter the traffic, credentials included (man in the middle).",
-        Example: "requests.get(\"https://internal/api\", verify=False)",
-        Fix: "requests.get(\"https://internal/api\", verify=\"/etc/ssl/internal-ca.pem\")",
+        What: """
+            `requests` and `httpx` request calls (and `httpx.Client`/`AsyncClient`) with `verify=False` (or a constant
+            that evaluates to false).
+            """,
+        Why: """
+            Without certificate validation anyone on the network path can impersonate the server and read or alter the
+            traffic, credentials included (man in the middle).
+            """,
+        Example: """requests.get("https://internal/api", verify=False)""",
+        Fix: """requests.get("https://internal/api", verify="/etc/ssl/internal-ca.pem")""",
         References: [Bandit.Doc("B501", "request_with_no_cert_validation"), Bandit.Cwe(295)])
     {
         Aliases = ["S501"],
@@ -20,7 +26,7 @@ public sealed class RequestWithNoCertValidation : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
-        if (RequestWithoutTimeout.HttpLibrary(call) is not { } library) return;
+        if (HttpClients.Library(call) is not { } library) return;
         if (call.Keyword("verify") is { } verify && context.Semantic.Evaluate(verify.Value) is { IsFalse: true })
             context.Report(this, verify.Value, $"Call to `{library}` with `verify=False` disables TLS certificate checks.");
     }

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -7,14 +7,18 @@ namespace Bulwark.Rules.Code;
 /// <summary>B113 — an HTTP request that can wait forever.</summary>
 public sealed class RequestWithoutTimeout : CallRule
 {
-    internal static readonly HashSet<string> HttpVerbs = ["get", "options", "head", "post", "put", "patch", "delete"];
-    internal static readonly HashSet<string> HttpxCallables = ["get", "options", "head", "post", "put", "patch", "delete", "request", "stream", "Client", "AsyncClient"];
-
     public override RuleInfo Info { get; } = new(
         Id: "B113", Name: "request-without-timeout", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Low, Cwe: 400,
-        What: "`requests` calls (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`) without a `timeout=` argument, and `requests` or `httpx` calls (including `httpx.Client`/`AsyncClient`, `request`, `stream`) with `timeout=None`.",
-        Why: "`requests` waits forever by default: a slow or malicious server holds the worker, and a handful of such requests exhaust a service's threads or connections (denial of service).",
+        What: """
+            `requests` calls (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`) without a `timeout=` argument,
+            and `requests` or `httpx` calls (including `httpx.Client`/`AsyncClient`, `request`, `stream`) with
+            `timeout=None`.
+            """,
+        Why: """
+            `requests` waits forever by default: a slow or malicious server holds the worker, and a handful of such
+            requests exhaust a service's threads or connections (denial of service).
+            """,
         Example: "r = requests.get(url)",
         Fix: "r = requests.get(url, timeout=10)",
         References: [Bandit.Doc("B113", "request_without_timeout"), Bandit.Cwe(400),
@@ -25,7 +29,7 @@ public sealed class RequestWithoutTimeout : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
-        if (HttpLibrary(call) is not { } library) return;
+        if (HttpClients.Library(call) is not { } library) return;
         var timeout = call.Keyword("timeout");
         if (timeout is null)
         {
@@ -33,18 +37,5 @@ public sealed class RequestWithoutTimeout : CallRule
         }
         else if (timeout.Value is Constant { ValueKind: ConstantKind.None })
             context.Report(this, timeout.Value, $"Call to `{library}` with `timeout=None`: it can wait forever.");
-    }
-
-    /// <summary>`requests` or `httpx` when the call is one of their request functions (resolved through imports), else null.</summary>
-    internal static string? HttpLibrary(CallSite call)
-    {
-        if (call.QualifiedName is not { } q) return null;
-        int dot = q.IndexOf('.');
-        if (dot < 0) return null;
-        var root = q[..dot];
-        var last = q[(q.LastIndexOf('.') + 1)..];
-        if (root == "requests" && HttpVerbs.Contains(last)) return "requests";
-        if (root == "httpx" && HttpxCallables.Contains(last)) return "httpx";
-        return null;
     }
 }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -12,14 +12,25 @@ public sealed class SetBadFilePermissions : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B103", Name: "set-bad-file-permissions", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 732,
-        What: "Calls to a `chmod` function (`os.chmod`, `os.fchmod`, `Path.chmod`, …) whose mode, evaluated at analysis time (literals, constants, `stat.S_I*` flags combined with `|`), grants write or execute permission to the group or to others. World-writable modes are high severity.",
-        Why: "A file others can write can be replaced or altered by any local user or compromised service; an executable others can run widens what they can do. Configuration, keys and scripts are the usual victims.",
-        Example: "os.chmod(\"/etc/app/key.pem\", 0o777)",
-        Fix: "os.chmod(\"/etc/app/key.pem\", 0o600)",
+        What: """
+            Calls to a `chmod` function (`os.chmod`, `os.fchmod`, `Path.chmod`, …) whose mode, evaluated at analysis
+            time (literals, constants, `stat.S_I*` flags combined with `|`), grants write or execute permission to the
+            group or to others. World-writable modes are high severity.
+            """,
+        Why: """
+            A file others can write can be replaced or altered by any local user or compromised service; an executable
+            others can run widens what they can do. Configuration, keys and scripts are the usual victims.
+            """,
+        Example: """os.chmod("/etc/app/key.pem", 0o777)""",
+        Fix: """os.chmod("/etc/app/key.pem", 0o600)""",
         References: [Bandit.Doc("B103", "set_bad_file_permissions"), Bandit.Cwe(732)])
     {
         Aliases = ["S103"],
-        DifferencesFromBandit = "Bandit only reads a literal integer passed as the second of two positional arguments (kept under `--profile bandit`); the default profile also evaluates named constants, `stat` flags, a `mode=` keyword and `Path.chmod(mode)`.",
+        DifferencesFromBandit = """
+            Bandit only reads a literal integer passed as the second of two positional arguments (kept under `--profile
+            bandit`); the default profile also evaluates named constants, `stat` flags, a `mode=` keyword and
+            `Path.chmod(mode)`.
+            """,
     };
 
     protected override void Check(CallSite call, CodeContext context)

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,9 +10,12 @@ public sealed class SnmpInsecureVersion : CallRule
         Id: "B508", Name: "snmp-insecure-version-check", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 319,
         What: "`pysnmp.hlapi.CommunityData(..., mpModel=0)` or `mpModel=1` (SNMPv1 / SNMPv2c).",
-        Why: "SNMPv1 and v2c authenticate with a community string sent in clear text and do not encrypt: anyone on the path can read it and then query or reconfigure the device.",
-        Example: "CommunityData(\"public\", mpModel=0)",
-        Fix: "UsmUserData(\"admin\", auth_key, priv_key, authProtocol=usmHMACSHAAuthProtocol, privProtocol=usmAesCfb128Protocol)",
+        Why: """
+            SNMPv1 and v2c authenticate with a community string sent in clear text and do not encrypt: anyone on the
+            path can read it and then query or reconfigure the device.
+            """,
+        Example: """CommunityData("public", mpModel=0)""",
+        Fix: """UsmUserData("admin", auth_key, priv_key, authProtocol=usmHMACSHAAuthProtocol, privProtocol=usmAesCfb128Protocol)""",
         References: [Bandit.Doc("B508", "snmp_insecure_version_check"), Bandit.Cwe(319)])
     {
         Aliases = ["S508"],

@@ -1,5 +1,5 @@
 using System.Text;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -21,16 +21,30 @@ public sealed class SqlStringConstruction : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "BW608", Name: "sql-string-construction", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Low, Cwe: 89,
-        What: "A SQL statement (text starting with `SELECT … FROM`, `INSERT INTO … VALUES`, `UPDATE … SET`, `DELETE FROM`, `WITH … AS (`) assembled with `+`, `%`, `.format()` or an f-string from at least one value not known at analysis time. Medium confidence when passed straight to a SQL-running call (`execute`, `executemany`, `raw`, `read_sql`, `text`…). Messages for logging, printing, exceptions and translations are ignored.",
-        Why: "SQL assembled from strings lets input change the statement: an attacker reads or modifies any data the database account can reach (SQL injection).",
-        Example: "cur.execute(f\"SELECT * FROM users WHERE name = '{name}'\")",
-        Fix: "cur.execute(\"SELECT * FROM users WHERE name = %s\", (name,))",
+        What: """
+            A SQL statement (text starting with `SELECT … FROM`, `INSERT INTO … VALUES`, `UPDATE … SET`, `DELETE FROM`,
+            `WITH … AS (`) assembled with `+`, `%`, `.format()` or an f-string from at least one value not known at
+            analysis time. Medium confidence when passed straight to a SQL-running call (`execute`, `executemany`,
+            `raw`, `read_sql`, `text`…). Messages for logging, printing, exceptions and translations are ignored.
+            """,
+        Why: """
+            SQL assembled from strings lets input change the statement: an attacker reads or modifies any data the
+            database account can reach (SQL injection).
+            """,
+        Example: """cur.execute(f"SELECT * FROM users WHERE name = '{name}'")""",
+        Fix: """cur.execute("SELECT * FROM users WHERE name = %s", (name,))""",
         References: [Bandit.Doc("B608", "hardcoded_sql_expressions"), Bandit.Cwe(89),
                      "https://cheatsheetseries.owasp.org/cheatsheets/Query_Parameterization_Cheat_Sheet.html"])
     {
         Aliases = ["B608", "S608"],
         Profiles = RuleProfile.Default,
-        DifferencesFromBandit = "Replaces B608 in the default profile. Bandit reports any string containing \"select … from\" (anywhere) that is concatenated or formatted, including log messages such as `log.info(\"could not select rows from %s\" % table)` and fully constant concatenations; BW608 requires the text to start like a SQL statement, at least one non-constant part, and skips logging/print/exception/translation arguments. One finding per expression instead of one per literal. `# nosec B608` applies to it.",
+        DifferencesFromBandit = """
+            Replaces B608 in the default profile. Bandit reports any string containing "select … from" (anywhere) that
+            is concatenated or formatted, including log messages such as `log.info("could not select rows from %s" %
+            table)` and fully constant concatenations; BW608 requires the text to start like a SQL statement, at least
+            one non-constant part, and skips logging/print/exception/translation arguments. One finding per expression
+            instead of one per literal. `# nosec B608` applies to it.
+            """,
     };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.BinOp, NodeKind.JoinedStr, NodeKind.Call];

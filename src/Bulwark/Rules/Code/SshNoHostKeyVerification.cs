@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -10,10 +10,19 @@ public sealed class SshNoHostKeyVerification : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B507", Name: "ssh-no-host-key-verification", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.Medium, Cwe: 295,
-        What: "In modules that import Paramiko, `set_missing_host_key_policy(...)` with `AutoAddPolicy` or `WarningPolicy` (class or instance).",
-        Why: "The client trusts whatever key the server presents the first time, so an attacker on the network path can impersonate the host and capture credentials and commands.",
+        What: """
+            In modules that import Paramiko, `set_missing_host_key_policy(...)` with `AutoAddPolicy` or `WarningPolicy`
+            (class or instance).
+            """,
+        Why: """
+            The client trusts whatever key the server presents the first time, so an attacker on the network path can
+            impersonate the host and capture credentials and commands.
+            """,
         Example: "client.set_missing_host_key_policy(paramiko.AutoAddPolicy())",
-        Fix: "client.load_system_host_keys()\nclient.set_missing_host_key_policy(paramiko.RejectPolicy())",
+        Fix: """
+            client.load_system_host_keys()
+            client.set_missing_host_key_policy(paramiko.RejectPolicy())
+            """,
         References: [Bandit.Doc("B507", "ssh_no_host_key_verification"), Bandit.Cwe(295)])
     {
         Aliases = ["S507"],

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -7,26 +7,27 @@ namespace Bulwark.Rules.Code;
 /// <summary>B502 — a call that selects a broken SSL/TLS protocol version.</summary>
 public sealed class SslWithBadVersion : CallRule
 {
-    internal static readonly string[] BadVersions =
-    [
-        "PROTOCOL_SSLv2", "SSLv2_METHOD", "SSLv23_METHOD", "PROTOCOL_SSLv3", "PROTOCOL_TLSv1", "SSLv3_METHOD",
-        "TLSv1_METHOD", "PROTOCOL_TLSv1_1", "TLSv1_1_METHOD",
-    ];
-
-    internal static readonly RuleOptionInfo BadVersionsOption = new("bad_protocol_versions", RuleOptionType.StringList, BadVersions,
-        "Protocol constants considered broken (Bandit's `ssl_with_bad_version.bad_protocol_versions`).");
-
     public override RuleInfo Info { get; } = new(
         Id: "B502", Name: "ssl-with-bad-version", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 327,
-        What: "`ssl.wrap_socket(ssl_version=…)` and `OpenSSL.SSL.Context(method=…)` with SSLv2, SSLv3, TLS 1.0 or TLS 1.1 (high), and any other call passing such a constant as `ssl_version=` or `method=` (medium).",
-        Why: "These protocol versions have practical attacks (DROWN, POODLE, BEAST) that let a network attacker decrypt or tamper with the connection.",
+        What: """
+            `ssl.wrap_socket(ssl_version=…)` and `OpenSSL.SSL.Context(method=…)` with SSLv2, SSLv3, TLS 1.0 or TLS 1.1
+            (high), and any other call passing such a constant as `ssl_version=` or `method=` (medium).
+            """,
+        Why: """
+            These protocol versions have practical attacks (DROWN, POODLE, BEAST) that let a network attacker decrypt or
+            tamper with the connection.
+            """,
         Example: "ssl.wrap_socket(sock, ssl_version=ssl.PROTOCOL_TLSv1)",
-        Fix: "ctx = ssl.create_default_context()\nctx.minimum_version = ssl.TLSVersion.TLSv1_2\nctx.wrap_socket(sock, server_hostname=host)",
+        Fix: """
+            ctx = ssl.create_default_context()
+            ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+            ctx.wrap_socket(sock, server_hostname=host)
+            """,
         References: [Bandit.Doc("B502", "ssl_with_bad_version"), Bandit.Cwe(327)])
     {
         Aliases = ["S502"],
-        Options = [BadVersionsOption],
+        Options = [SslProtocols.BadVersionsOption],
     };
 
     protected override void Check(CallSite call, CodeContext context)

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,7 +10,10 @@ public sealed class SslWithNoVersion : CallRule
         Id: "B504", Name: "ssl-with-no-version", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 327,
         What: "`ssl.wrap_socket(...)` calls without `ssl_version=`.",
-        Why: "The default negotiates the highest version both sides support, which on old peers or builds can be a broken one; `ssl.wrap_socket` is also deprecated (removed in Python 3.12) and does not verify hostnames.",
+        Why: """
+            The default negotiates the highest version both sides support, which on old peers or builds can be a broken
+            one; `ssl.wrap_socket` is also deprecated (removed in Python 3.12) and does not verify hostnames.
+            """,
         Example: "ssl.wrap_socket(sock)",
         Fix: "ssl.create_default_context().wrap_socket(sock, server_hostname=host)",
         References: [Bandit.Doc("B504", "ssl_with_no_version"), Bandit.Cwe(327)])

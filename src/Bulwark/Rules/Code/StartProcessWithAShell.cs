@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,16 @@ public sealed class StartProcessWithAShell : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B605", Name: "start-process-with-a-shell", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 78,
-        What: "Calls to functions that start a process through a shell (`os.system`, `os.popen`, `subprocess.getoutput`, … — the `shell` option). A literal command is reported with low severity.",
-        Why: "The command line is interpreted by `/bin/sh`: any input formatted into it can add commands with `;`, `|`, `$(...)` or backquotes.",
-        Example: "os.system(\"ping -c 1 \" + host)",
-        Fix: "subprocess.run([\"ping\", \"-c\", \"1\", host], check=True)",
+        What: """
+            Calls to functions that start a process through a shell (`os.system`, `os.popen`, `subprocess.getoutput`, …
+            — the `shell` option). A literal command is reported with low severity.
+            """,
+        Why: """
+            The command line is interpreted by `/bin/sh`: any input formatted into it can add commands with `;`, `|`,
+            `$(...)` or backquotes.
+            """,
+        Example: """os.system("ping -c 1 " + host)""",
+        Fix: """subprocess.run(["ping", "-c", "1", host], check=True)""",
         References: [Bandit.Doc("B605", "start_process_with_a_shell"), Bandit.Cwe(78)])
     {
         Aliases = ["S605"],

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,9 +10,12 @@ public sealed class StartProcessWithNoShell : CallRule
         Id: "B606", Name: "start-process-with-no-shell", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 78,
         What: "Calls to `os.exec*`, `os.spawn*`, `os.startfile` and the other functions of the `no_shell` option.",
-        Why: "No shell injection is possible, but a program path or arguments taken from input still let an attacker run something unintended. An audit reminder.",
+        Why: """
+            No shell injection is possible, but a program path or arguments taken from input still let an attacker run
+            something unintended. An audit reminder.
+            """,
         Example: "os.execvp(program, [program, *args])",
-        Fix: "os.execv(\"/usr/bin/tool\", [\"tool\", \"--\", *args])",
+        Fix: """os.execv("/usr/bin/tool", ["tool", "--", *args])""",
         References: [Bandit.Doc("B606", "start_process_with_no_shell"), Bandit.Cwe(78)])
     {
         Aliases = ["S606"],

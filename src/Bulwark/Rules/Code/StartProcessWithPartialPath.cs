@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -15,10 +15,16 @@ public sealed partial class StartProcessWithPartialPath : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B607", Name: "start-process-with-partial-path", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 78,
-        What: "Calls to any process-starting function (the `subprocess`, `shell` and `no_shell` options) whose program, the first argument or the first element of a list argument, is a literal without a path (`\"ls\"`, `[\"git\", …]`).",
-        Why: "The program is searched in `PATH`; whoever controls `PATH` or a directory early in it makes the application run their own binary.",
-        Example: "subprocess.run([\"git\", \"pull\"])",
-        Fix: "subprocess.run([shutil.which(\"git\") or \"/usr/bin/git\", \"pull\"])",
+        What: """
+            Calls to any process-starting function (the `subprocess`, `shell` and `no_shell` options) whose program, the
+            first argument or the first element of a list argument, is a literal without a path (`"ls"`, `["git", …]`).
+            """,
+        Why: """
+            The program is searched in `PATH`; whoever controls `PATH` or a directory early in it makes the application
+            run their own binary.
+            """,
+        Example: """subprocess.run(["git", "pull"])""",
+        Fix: """subprocess.run([shutil.which("git") or "/usr/bin/git", "pull"])""",
         References: [Bandit.Doc("B607", "start_process_with_partial_path"), Bandit.Cwe(78)])
     {
         Aliases = ["S607"],

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,18 @@ public sealed class SubprocessPopenWithShell : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B602", Name: "subprocess-popen-with-shell-equals-true", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 78,
-        What: "Calls to `subprocess` functions (`Popen`, `run`, `call`, `check_call`, `check_output`, and any configured in `subprocess`) with a `shell=` argument that is true or not known at analysis time. A literal command is reported with low severity.",
-        Why: "With `shell=True` the command line is interpreted by `/bin/sh`: if any part of it comes from a user, metacharacters such as `;`, `|` or `$(...)` run commands of the attacker's choosing. A literal command is safe until someone formats input into it.",
-        Example: "subprocess.run(f\"convert {upload} out.png\", shell=True)",
-        Fix: "subprocess.run([\"convert\", upload, \"out.png\"])  # a list, no shell",
+        What: """
+            Calls to `subprocess` functions (`Popen`, `run`, `call`, `check_call`, `check_output`, and any configured in
+            `subprocess`) with a `shell=` argument that is true or not known at analysis time. A literal command is
+            reported with low severity.
+            """,
+        Why: """
+            With `shell=True` the command line is interpreted by `/bin/sh`: if any part of it comes from a user,
+            metacharacters such as `;`, `|` or `$(...)` run commands of the attacker's choosing. A literal command is
+            safe until someone formats input into it.
+            """,
+        Example: """subprocess.run(f"convert {upload} out.png", shell=True)""",
+        Fix: """subprocess.run(["convert", upload, "out.png"])  # a list, no shell""",
         References: [Bandit.Doc("B602", "subprocess_popen_with_shell_equals_true"), Bandit.Cwe(78),
                      "https://docs.python.org/3/library/subprocess.html#security-considerations"])
     {

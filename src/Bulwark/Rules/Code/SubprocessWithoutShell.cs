@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,9 +10,13 @@ public sealed class SubprocessWithoutShell : CallRule
         Id: "B603", Name: "subprocess-without-shell-equals-true", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 78,
         What: "Calls to `subprocess` functions (the `subprocess` option) without `shell=True`.",
-        Why: "Without a shell there is no metacharacter injection, but an attacker who controls the program or its arguments can still run something unintended (`--` options, another executable). An audit reminder rather than a vulnerability.",
+        Why: """
+            Without a shell there is no metacharacter injection, but an attacker who controls the program or its
+            arguments can still run something unintended (`--` options, another executable). An audit reminder rather
+            than a vulnerability.
+            """,
         Example: "subprocess.run([tool, user_arg])",
-        Fix: "subprocess.run([\"/usr/bin/convert\", \"--\", user_arg])  # fixed program, end of options",
+        Fix: """subprocess.run(["/usr/bin/convert", "--", user_arg])  # fixed program, end of options""",
         References: [Bandit.Doc("B603", "subprocess_without_shell_equals_true"), Bandit.Cwe(78)])
     {
         Aliases = ["S603"],

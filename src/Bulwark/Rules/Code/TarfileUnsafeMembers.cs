@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -10,10 +10,23 @@ public sealed class TarfileUnsafeMembers : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B202", Name: "tarfile-unsafe-members", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 22,
-        What: "In modules that import `tarfile`, `extractall(...)` calls without `filter=\"data\"`: high when every member is extracted, medium when `members=` is given but not a call, low when `members=` is computed by a function (which may validate).",
-        Why: "Archive members may have absolute paths, `..` components or links that point outside the target directory; extracting them overwrites arbitrary files (path traversal, \"tar slip\").",
-        Example: "with tarfile.open(upload) as tar:\n    tar.extractall(dest)",
-        Fix: "with tarfile.open(upload) as tar:\n    tar.extractall(dest, filter=\"data\")",
+        What: """
+            In modules that import `tarfile`, `extractall(...)` calls without `filter="data"`: high when every member is
+            extracted, medium when `members=` is given but not a call, low when `members=` is computed by a function
+            (which may validate).
+            """,
+        Why: """
+            Archive members may have absolute paths, `..` components or links that point outside the target directory;
+            extracting them overwrites arbitrary files (path traversal, "tar slip").
+            """,
+        Example: """
+            with tarfile.open(upload) as tar:
+                tar.extractall(dest)
+            """,
+        Fix: """
+            with tarfile.open(upload) as tar:
+                tar.extractall(dest, filter="data")
+            """,
         References: [Bandit.Doc("B202", "tarfile_unsafe_members"), Bandit.Cwe(22),
                      "https://docs.python.org/3/library/tarfile.html#extraction-filters"])
     {

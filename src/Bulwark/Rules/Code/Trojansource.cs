@@ -1,5 +1,4 @@
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Code;
 
@@ -11,13 +10,22 @@ public sealed class Trojansource : FileRule
     public override RuleInfo Info { get; } = new(
         Id: "B613", Name: "trojansource", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.Medium, Cwe: 838,
-        What: "Unicode bidirectional control characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, RLM) anywhere in a Python file: one finding per line that has them (under `--profile bandit`, the first one of the file only, as Bandit).",
-        Why: "These characters reorder how text is displayed, so code shown in an editor or a review differs from what the interpreter runs: a comment can hide a `return`, a string can hide code (CVE-2021-42574).",
-        Example: "access_level = \"user<U+202E> <U+2066>// Check if admin<U+2069> <U+2066>\"  # shown with the characters named",
-        Fix: "Remove the control characters; if right-to-left text is needed in a string, write it with `\\u` escapes.",
+        What: """
+            Unicode bidirectional control characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, RLM) anywhere in a
+            Python file: one finding per line that has them (under `--profile bandit`, the first one of the file only,
+            as Bandit).
+            """,
+        Why: """
+            These characters reorder how text is displayed, so code shown in an editor or a review differs from what the
+            interpreter runs: a comment can hide a `return`, a string can hide code (CVE-2021-42574).
+            """,
+        Example: """access_level = "user<U+202E> <U+2066>// Check if admin<U+2069> <U+2066>"  # shown with the characters named""",
+        Fix: """Remove the control characters; if right-to-left text is needed in a string, write it with `\u` escapes.""",
         References: [Bandit.Doc("B613", "trojansource"), Bandit.Cwe(838), "https://trojansource.codes/"])
     {
-        DifferencesFromBandit = "Bandit stops at the first occurrence in a file; the default profile reports every affected line.",
+        DifferencesFromBandit = """
+            Bandit stops at the first occurrence in a file; the default profile reports every affected line.
+            """,
     };
 
     public override bool AppliesTo(DiscoveredFile file) => file.IsPython;

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules.Code;
@@ -9,10 +9,29 @@ public sealed class TryExceptContinue : CodeRule
     public override RuleInfo Info { get; } = new(
         Id: "B112", Name: "try-except-continue", Family: Family.Code,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 703,
-        What: "`except:` or `except Exception:` handlers in a loop whose only statement is `continue` (with `check_typed_exception`, handlers for any type).",
-        Why: "Skipping every failing item silently hides errors, including the ones an attacker provokes to get past a check, and leaves no trace of them.",
-        Example: "for row in rows:\n    try:\n        check(row)\n    except Exception:\n        continue",
-        Fix: "for row in rows:\n    try:\n        check(row)\n    except ValidationError as e:\n        log.warning(\"skipped row %s: %s\", row.id, e)\n        continue",
+        What: """
+            `except:` or `except Exception:` handlers in a loop whose only statement is `continue` (with
+            `check_typed_exception`, handlers for any type).
+            """,
+        Why: """
+            Skipping every failing item silently hides errors, including the ones an attacker provokes to get past a
+            check, and leaves no trace of them.
+            """,
+        Example: """
+            for row in rows:
+                try:
+                    check(row)
+                except Exception:
+                    continue
+            """,
+        Fix: """
+            for row in rows:
+                try:
+                    check(row)
+                except ValidationError as e:
+                    log.warning("skipped row %s: %s", row.id, e)
+                    continue
+            """,
         References: [Bandit.Doc("B112", "try_except_continue"), Bandit.Cwe(703)])
     {
         Aliases = ["S112"],
@@ -25,11 +44,7 @@ public sealed class TryExceptContinue : CodeRule
     public override void Check(Node node, CodeContext context)
     {
         var handler = (ExceptHandler)node;
-        if (handler.Body is [Continue] && CatchesBroadly(handler, context.Options(this).Bool("check_typed_exception")))
+        if (handler.Body is [Continue] && ExceptHandlers.CatchesBroadly(handler, context.Options(this).Bool("check_typed_exception")))
             context.Report(this, handler, "`try`/`except`/`continue`: errors are silently skipped.");
     }
-
-    /// <summary>Bandit's test: a bare `except:` or one naming `Exception` (a tuple or another type is "typed").</summary>
-    internal static bool CatchesBroadly(ExceptHandler handler, bool checkTyped) =>
-        checkTyped || handler.Type is null || handler.Type is Name { Id: "Exception" };
 }

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -10,9 +10,12 @@ public sealed class UseOfMakoTemplates : CallRule
         Id: "B702", Name: "use-of-mako-templates", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 80,
         What: "`mako.template.Template(...)` (through any import alias).",
-        Why: "Mako renders expressions without HTML escaping unless each one (or the template) uses the `h` filter: values from users inject script (cross-site scripting).",
-        Example: "Template(\"<p>Hello ${name}</p>\").render(name=name)",
-        Fix: "Template(\"<p>Hello ${name}</p>\", default_filters=[\"h\"]).render(name=name)",
+        Why: """
+            Mako renders expressions without HTML escaping unless each one (or the template) uses the `h` filter: values
+            from users inject script (cross-site scripting).
+            """,
+        Example: """Template("<p>Hello ${name}</p>").render(name=name)""",
+        Fix: """Template("<p>Hello ${name}</p>", default_filters=["h"]).render(name=name)""",
         References: [Bandit.Doc("B702", "use_of_mako_templates"), Bandit.Cwe(80),
                      "https://docs.makotemplates.org/en/latest/filtering.html"])
     {

@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
@@ -29,8 +29,15 @@ public sealed class WeakCryptographicKey : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B505", Name: "weak-cryptographic-key", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 326,
-        What: "Key generation with `cryptography` (`rsa`/`dsa`/`ec.generate_private_key`) or PyCrypto/PyCryptodome (`RSA`/`DSA.generate`) below 2048 bits for RSA and DSA or 224 bits for elliptic curves (medium), or below 1024 / 160 bits (high). Sizes are evaluated at analysis time.",
-        Why: "Keys of these sizes can be broken with available computing power: signatures can be forged and encrypted data read.",
+        What: """
+            Key generation with `cryptography` (`rsa`/`dsa`/`ec.generate_private_key`) or PyCrypto/PyCryptodome
+            (`RSA`/`DSA.generate`) below 2048 bits for RSA and DSA or 224 bits for elliptic curves (medium), or below
+            1024 / 160 bits (high). Sizes are evaluated at analysis time.
+            """,
+        Why: """
+            Keys of these sizes can be broken with available computing power: signatures can be forged and encrypted
+            data read.
+            """,
         Example: "key = rsa.generate_private_key(public_exponent=65537, key_size=1024)",
         Fix: "key = rsa.generate_private_key(public_exponent=65537, key_size=3072)",
         References: [Bandit.Doc("B505", "weak_cryptographic_key"), Bandit.Cwe(326)])

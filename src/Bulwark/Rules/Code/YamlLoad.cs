@@ -1,4 +1,4 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
@@ -11,14 +11,23 @@ public sealed class YamlLoad : CallRule
     public override RuleInfo Info { get; } = new(
         Id: "B506", Name: "yaml-load", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 20,
-        What: "`yaml.load(...)` (through any import alias) unless the loader, by keyword or as second argument, is `SafeLoader` or `CSafeLoader`.",
-        Why: "PyYAML's full and unsafe loaders construct arbitrary Python objects from tags such as `!!python/object/apply`, so a crafted document runs code during parsing.",
+        What: """
+            `yaml.load(...)` (through any import alias) unless the loader, by keyword or as second argument, is
+            `SafeLoader` or `CSafeLoader`.
+            """,
+        Why: """
+            PyYAML's full and unsafe loaders construct arbitrary Python objects from tags such as
+            `!!python/object/apply`, so a crafted document runs code during parsing.
+            """,
         Example: "config = yaml.load(request.data, Loader=yaml.Loader)",
         Fix: "config = yaml.safe_load(request.data)",
         References: [Bandit.Doc("B506", "yaml_load"), Bandit.Cwe(20), "https://pyyaml.org/wiki/PyYAMLDocumentation"])
     {
         Aliases = ["S506"],
-        DifferencesFromBandit = "Bandit only recognises `yaml.load` when `yaml` itself is imported; Bulwark also resolves `from yaml import load` and aliases.",
+        DifferencesFromBandit = """
+            Bandit only recognises `yaml.load` when `yaml` itself is imported; Bulwark also resolves `from yaml import
+            load` and aliases.
+            """,
     };
 
     protected override void Check(CallSite call, CodeContext context)

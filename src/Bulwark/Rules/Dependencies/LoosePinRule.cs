@@ -1,20 +1,28 @@
-using Bulwark.Dependencies;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Dependencies.Versions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 
 /// <summary>DEP003: a requirements-file dependency constrained by a range rather than an exact pin.</summary>
 public sealed class LoosePinRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP003", "loose-pin", Family.Dependencies, Severity.Low, Confidence.Medium, 1357,
-        What: "An application requirement allows a range of versions (`>=2.0`, `<3`, `==2.*`, `~=2.1`) instead of pinning one, " +
-              "and no constraints file pins it.",
-        Why: "A range lets each deployment resolve to a different version, including future releases that were never " +
-             "reviewed and older ones with known vulnerabilities.",
-        Example: "# requirements.txt\ndjango>=3.2\nurllib3==1.*",
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP003", Name: "loose-pin", Family: Family.Dependencies,
+        Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 1357,
+        What: """
+            An application requirement allows a range of versions (`>=2.0`, `<3`, `==2.*`, `~=2.1`) instead of pinning
+            one, and no constraints file pins it.
+            """,
+        Why: """
+            A range lets each deployment resolve to a different version, including future releases that were never
+            reviewed and older ones with known vulnerabilities.
+            """,
+        Example: """
+            # requirements.txt
+            django>=3.2
+            urllib3==1.*
+            """,
         Fix: "Pin the exact version (`django==4.2.16`), or keep ranges in requirements.in and compile a pinned requirements.txt " +
              "with hashes (`pip-compile --generate-hashes`).",
         References: ["https://pip.pypa.io/en/stable/topics/repeatable-installs/", "https://peps.python.org/pep-0440/#version-specifiers"])
@@ -25,8 +33,6 @@ public sealed class LoosePinRule : ProjectRule
             new("ignore-packages", RuleOptionType.StringList, Array.Empty<string>(), "Packages allowed to float."),
         ],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -45,7 +51,7 @@ public sealed class LoosePinRule : ProjectRule
                 if (options.Bool("allow-compatible-release") && IsPatchLevelCompatible(d)) continue;
                 context.Report(new Finding
                 {
-                    Rule = Rule, Severity = Rule.Severity, Confidence = Rule.Confidence,
+                    Rule = Info, Severity = Info.Severity, Confidence = Info.Confidence,
                     Message = $"{d.Name}{d.ConstraintText} is a range, not a pin; deployments may install different versions",
                     Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
                     Properties = new Dictionary<string, PropertyValue> { ["package"] = d.NormalizedName, ["constraint"] = d.ConstraintText ?? "" },

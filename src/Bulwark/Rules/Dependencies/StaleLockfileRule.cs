@@ -1,7 +1,6 @@
-using Bulwark.Dependencies;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Dependencies.Requirements;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 
@@ -12,20 +11,27 @@ namespace Bulwark.Rules.Dependencies;
 /// </summary>
 public sealed class StaleLockfileRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP005", "stale-lockfile", Family.Dependencies, Severity.Low, Confidence.Medium, 1357,
-        What: "pyproject.toml or a Pipfile declares a dependency that its lockfile (poetry.lock, uv.lock, pylock.toml, " +
-              "Pipfile.lock) does not contain, or locks at a version outside the declared constraint.",
-        Why: "Installs from a stale lockfile do not match what the manifest says: a dependency added to fix a vulnerability may not " +
-             "be installed at all, and reviews of the manifest no longer describe what is deployed.",
-        Example: "# pyproject.toml\ndependencies = [\"requests>=2.32\"]\n# uv.lock still has requests 2.31.0",
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP005", Name: "stale-lockfile", Family: Family.Dependencies,
+        Severity: Severity.Low, Confidence: Confidence.Medium, Cwe: 1357,
+        What: """
+            pyproject.toml or a Pipfile declares a dependency that its lockfile (poetry.lock, uv.lock, pylock.toml,
+            Pipfile.lock) does not contain, or locks at a version outside the declared constraint.
+            """,
+        Why: """
+            Installs from a stale lockfile do not match what the manifest says: a dependency added to fix a
+            vulnerability may not be installed at all, and reviews of the manifest no longer describe what is deployed.
+            """,
+        Example: """
+            # pyproject.toml
+            dependencies = ["requests>=2.32"]
+            # uv.lock still has requests 2.31.0
+            """,
         Fix: "Regenerate the lockfile (`poetry lock`, `uv lock`, `pipenv lock`, `pip lock`) and commit it with the manifest.",
         References: ["https://peps.python.org/pep-0751/", "https://python-poetry.org/docs/basic-usage/#installing-with-poetrylock"])
     {
         Options = [new("compare-mtime", RuleOptionType.Bool, false, "Also report a lockfile whose modification time is older than its manifest's.")],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -58,7 +64,7 @@ public sealed class StaleLockfileRule : ProjectRule
                 {
                     context.Report(new Finding
                     {
-                        Rule = Rule, Severity = Rule.Severity, Confidence = Confidence.Low,
+                        Rule = Info, Severity = Info.Severity, Confidence = Confidence.Low,
                         Message = $"{lockName} is older than {Path.GetFileName(m.RelativePath)}",
                         Location = Location.WholeFile(lockfile.RelativePath),
                         Properties = new Dictionary<string, PropertyValue> { ["lockfile"] = lockfile.RelativePath },
@@ -72,7 +78,7 @@ public sealed class StaleLockfileRule : ProjectRule
     void Report(ProjectContext context, Manifest m, Dependency d, string message, string lockName) =>
         context.Report(new Finding
         {
-            Rule = Rule, Severity = Rule.Severity, Confidence = Rule.Confidence, Message = message,
+            Rule = Info, Severity = Info.Severity, Confidence = Info.Confidence, Message = message,
             Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
             Properties = new Dictionary<string, PropertyValue> { ["package"] = PackageName.Normalize(d.Name), ["lockfile"] = lockName },
             FingerprintKey = $"stale:{lockName}:{d.NormalizedName}",

@@ -1,19 +1,28 @@
-using Bulwark.Dependencies;
 using Bulwark.Dependencies.Manifests;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 
 /// <summary>DEP002: an application dependency with no version constraint at all.</summary>
 public sealed class UnpinnedDependencyRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP002", "unpinned-dependency", Family.Dependencies, Severity.Low, Confidence.High, 1357,
-        What: "An application dependency is declared without any version (`requests` in requirements.txt, `\"*\"` in a Pipfile " +
-              "without Pipfile.lock).",
-        Why: "Without a version, every install takes whatever is newest on the index: builds are not reproducible, a compromised " +
-             "or broken release is deployed silently, and the vulnerability check cannot tell which version runs.",
-        Example: "# requirements.txt\nrequests\nflask>=2.0",
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP002", Name: "unpinned-dependency", Family: Family.Dependencies,
+        Severity: Severity.Low, Confidence: Confidence.High, Cwe: 1357,
+        What: """
+            An application dependency is declared without any version (`requests` in requirements.txt, `"*"` in a
+            Pipfile without Pipfile.lock).
+            """,
+        Why: """
+            Without a version, every install takes whatever is newest on the index: builds are not reproducible, a
+            compromised or broken release is deployed silently, and the vulnerability check cannot tell which version
+            runs.
+            """,
+        Example: """
+            # requirements.txt
+            requests
+            flask>=2.0
+            """,
         Fix: "Pin the version you tested (`requests==2.32.3`), or generate a lockfile (pip-compile, poetry lock, uv lock, " +
              "pipenv lock) and install from it.",
         References: ["https://pip.pypa.io/en/stable/topics/repeatable-installs/", "https://cwe.mitre.org/data/definitions/1357.html"])
@@ -25,8 +34,6 @@ public sealed class UnpinnedDependencyRule : ProjectRule
             new("ignore-packages", RuleOptionType.StringList, Array.Empty<string>(), "Packages that may stay unpinned (pip, setuptools…)."),
         ],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -42,7 +49,7 @@ public sealed class UnpinnedDependencyRule : ProjectRule
                 if (d.Role != DependencyRole.Direct || !d.IsUnconstrained || d.Editable || DependencyAnalysis.IsIgnored(options, d.Name)) continue;
                 context.Report(new Finding
                 {
-                    Rule = Rule, Severity = Rule.Severity, Confidence = Rule.Confidence,
+                    Rule = Info, Severity = Info.Severity, Confidence = Info.Confidence,
                     Message = $"{d.Name} has no version pin; any release can be installed",
                     Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
                     Properties = new Dictionary<string, PropertyValue> { ["package"] = d.NormalizedName },

@@ -1,22 +1,30 @@
-using Bulwark.Dependencies;
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
 using Bulwark.Dependencies.Requirements;
 using Bulwark.Dependencies.Versions;
-using Bulwark.Model;
+using Bulwark.Core;
 
 namespace Bulwark.Rules.Dependencies;
 
 /// <summary>DEP001: a pinned, locked or allowed dependency version has a known vulnerability in the advisory database.</summary>
 public sealed class VulnerableDependencyRule : ProjectRule
 {
-    public static readonly RuleInfo Rule = new(
-        "DEP001", "vulnerable-dependency", Family.Dependencies, Severity.Medium, Confidence.High, 1395,
-        What: "A dependency is pinned or locked to a version with a known vulnerability (an OSV advisory from the local " +
-              "advisory database), or an application's version range still allows such a version.",
-        Why: "Most breaches of Python applications go through a published vulnerability in a third-party package; the fix is " +
-             "usually an upgrade that already exists. Pins and lockfiles decide what is deployed, so that is where the check belongs.",
-        Example: "# requirements.txt\nrequests==2.19.0   # PYSEC-2018-28 (CVE-2018-18074): fixed in 2.20.0",
+    public override RuleInfo Info { get; } = new(
+        Id: "DEP001", Name: "vulnerable-dependency", Family: Family.Dependencies,
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 1395,
+        What: """
+            A dependency is pinned or locked to a version with a known vulnerability (an OSV advisory from the local
+            advisory database), or an application's version range still allows such a version.
+            """,
+        Why: """
+            Most breaches of Python applications go through a published vulnerability in a third-party package; the fix
+            is usually an upgrade that already exists. Pins and lockfiles decide what is deployed, so that is where the
+            check belongs.
+            """,
+        Example: """
+            # requirements.txt
+            requests==2.19.0   # PYSEC-2018-28 (CVE-2018-18074): fixed in 2.20.0
+            """,
         Fix: "Upgrade to the smallest fixing version given in the finding (`bulwark fix deps` rewrites requirements files and " +
              "pyproject.toml), then regenerate lockfiles. Findings carry `importedByProject`: a vulnerable package the code never " +
              "imports is often a transitive dependency, fixed by upgrading its parent.",
@@ -34,8 +42,6 @@ public sealed class VulnerableDependencyRule : ProjectRule
                 "Advisory ids or aliases (PYSEC-…, GHSA-…, CVE-…) accepted by the project and not reported."),
         ],
     };
-
-    public override RuleInfo Info => Rule;
 
     public override void Check(ProjectContext context)
     {
@@ -121,7 +127,7 @@ public sealed class VulnerableDependencyRule : ProjectRule
         if (match.Summary.Length > 0) properties["summary"] = match.Summary;
         context.Report(new Finding
         {
-            Rule = Rule,
+            Rule = Info,
             Message = $"{what}: {ids}{summary} ({fixedText})",
             Location = DependencyAnalysis.LocationOf(m, d.Start, d.End),
             Severity = match.Severity,

@@ -1,5 +1,4 @@
-using Bulwark.Engine;
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Secrets;
 
 namespace Bulwark.Rules.Secrets;

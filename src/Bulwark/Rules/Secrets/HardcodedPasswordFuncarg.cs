@@ -1,8 +1,7 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
 
-using Bulwark.Rules.Code;
 using Bulwark.Secrets;
 
 namespace Bulwark.Rules.Secrets;

@@ -1,6 +1,5 @@
-using Bulwark.Model;
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
-using Bulwark.Rules.Code;
 using Bulwark.Secrets;
 
 namespace Bulwark.Rules.Secrets;

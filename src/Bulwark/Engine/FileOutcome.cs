@@ -1,0 +1,16 @@
+using Bulwark.Core;
+
+namespace Bulwark.Engine;
+
+/// <summary>What one file contributed to the scan.</summary>
+public sealed class FileOutcome
+{
+    public List<Finding> Findings { get; } = [];
+    public int SuppressedNosec { get; set; }
+    public int SuppressedInline { get; set; }
+    public int SuppressedConfig { get; set; }
+    public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
+    public List<string> Warnings { get; } = [];
+    /// <summary>Set when the file was not analysed (too large, unreadable, not a regular file).</summary>
+    public SkippedFile? Skipped { get; set; }
+}

@@ -1,0 +1,81 @@
+using Bulwark.Core;
+using Bulwark.Rules;
+using Bulwark.Secrets;
+
+namespace Bulwark.Engine;
+
+/// <summary>
+/// Turns raw findings into reported ones: sorted, per-file ignores and inline suppressions applied (and counted),
+/// each with its snippet (secrets masked) and fingerprint.
+/// </summary>
+public static class FindingFinisher
+{
+    /// <summary>A file's raw findings; statement lines and string spans place suppression comments (null: line by line).</summary>
+    public static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome,
+        StringSpans? stringSpans = null, int[]? statementEnds = null)
+    {
+        raw.Sort(FindingOrder.Compare);
+        var suppressions = settings.IgnoreNosec ? null
+            : InlineSuppressions.Parse(file.Text, statementStarts, stringSpans is null ? null : stringSpans.Contains,
+                honourNoqa: settings.Profile != RuleProfile.Bandit, statementEndByLine: statementEnds);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var masked = new MaskedLines(file.Text); // each printed line is masked once, however many findings show it
+        foreach (var f in raw)
+        {
+            var snippet = Snippets.Of(masked, f.Location, f.Sensitive);
+            // Never the bytes of a secret: a sensitive span is replaced by a marker, other secrets on the line redacted.
+            var key = f.FingerprintKey ?? (f.Sensitive ? "<secret>" : SecretMasker.Redact(Fingerprints.NormalizedKey(file.Text, f.Location)));
+            var identity = f.Rule.Id + "\0" + key;
+            seen.TryGetValue(identity, out int occurrence);
+            seen[identity] = occurrence + 1;
+            var finished = f with
+            {
+                Snippet = snippet, Fingerprint = Fingerprints.Of(f.Rule.Id, file.RelativePath, key, occurrence),
+                // A message quoting code never quotes a secret in full (secret findings build theirs masked already).
+                Message = f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message),
+            };
+
+            if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }
+            switch (suppressions?.Find(f.Rule, f.Location.StartLine, f.Location.EndLine) ?? SuppressionKind.None)
+            {
+                case SuppressionKind.Nosec: outcome.SuppressedNosec++; continue;
+                case SuppressionKind.Inline: outcome.SuppressedInline++; continue;
+            }
+            outcome.Findings.Add(finished);
+        }
+    }
+
+    /// <summary>Suppressions, snippets and fingerprints for project-rule findings, grouped by the file they point into.</summary>
+    public static FileOutcome ProjectFindings(List<Finding> raw, IReadOnlyList<ProjectFile> files, ScanSettings settings)
+    {
+        var total = new FileOutcome();
+        var result = total.Findings;
+        var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        foreach (var group in raw.GroupBy(f => f.Location.Path))
+        {
+            var source = byPath.TryGetValue(group.Key, out var pf) ? pf.Load() : null;
+            if (source is null)
+            {
+                int occurrence = 0;
+                foreach (var f in group.OrderBy(f => f, Comparer<Finding>.Create(FindingOrder.Compare)))
+                {
+                    if (PerFileIgnored(settings, group.Key, f.Rule)) { total.SuppressedConfig++; continue; }
+                    result.Add(f with { Fingerprint = Fingerprints.Of(f.Rule.Id, group.Key, f.FingerprintKey ?? f.Message, occurrence++) });
+                }
+                continue;
+            }
+            Finish(source, group.ToList(), null, settings, total);
+        }
+        return total;
+    }
+
+    static bool PerFileIgnored(ScanSettings settings, string path, RuleInfo rule)
+    {
+        foreach (var (glob, tokens) in settings.PerFileIgnores)
+        {
+            if (!Glob.IsMatch(glob, path)) continue;
+            foreach (var t in tokens) if (RuleSet.Matches(rule, t)) return true;
+        }
+        return false;
+    }
+}
