@@ -258,6 +258,44 @@ public class FuzzRegressionTests
         Assert.NotNull(error);
     }
 
+    static IEnumerable<string> CrashInputs(string target) =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Hardening", "Fixtures", "fuzz-crashes", target)).Order(StringComparer.Ordinal);
+
+    /// <summary>The inputs AFL++ saved as crashes of the `config` target (bench/fuzz), replayed the way the harness runs them.</summary>
+    [Fact]
+    public void Config_fuzz_crashes_are_config_errors()
+    {
+        var files = CrashInputs("config").ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var data = File.ReadAllBytes(file);
+            var text = System.Text.Encoding.UTF8.GetString(data.AsSpan(1));
+            var ex = Record.Exception(() =>
+            {
+                if (data[0] % 2 == 0) ConfigFile.Parse(text, "bulwark.toml", []);
+                else ConfigFile.Parse(text, "pyproject.toml", ["tool", "bulwark"]);
+            });
+            Assert.True(ex is null or ConfigException, $"{Path.GetFileName(file)}: {ex?.GetType().Name}: {ex?.Message}");
+        }
+    }
+
+    /// <summary>The inputs AFL++ saved as crashes of the `requirements` target (bench/fuzz).</summary>
+    [Fact]
+    public void Requirements_fuzz_crashes_parse()
+    {
+        var files = CrashInputs("requirements").ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var includes = new List<RequirementsParser.Include>();
+            var m = RequirementsParser.Parse("/fuzz/requirements.txt", "requirements.txt", File.ReadAllText(file), false, includes);
+            foreach (var d in m.Dependencies)
+                if (d.Version is { } v) Assert.Equal(v.GetHashCode(), Bulwark.Dependencies.Versions.PackageVersion.Parse(v.ToString()).GetHashCode());
+            foreach (var p in m.Problems) Assert.DoesNotContain('\n', Untrusted.Message(p));
+        }
+    }
+
     [Theory]
     [InlineData("rsts==555555+5555555555555555555555555555\n")]
     [InlineData("x==1.0+00000000000000000000000000000000000001\n")]
