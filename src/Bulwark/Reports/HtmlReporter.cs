@@ -36,7 +36,8 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
     {
         var bySeverity = ReportCommon.CountBySeverity(result.Findings);
         h.Append("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        if (result.Findings.Count == 0) h.Append("<p class=\"none\">No findings.</p>\n");
+        if (result.Findings.Count == 0)
+            h.Append(result.Errors.Count > 0 ? "<p class=\"incomplete\">No findings, but the scan is incomplete (see the warnings).</p>\n" : "<p class=\"none\">No findings.</p>\n");
         h.Append("<ul class=\"counts\">\n");
         foreach (var s in ReportCommon.SeveritiesDescending)
             h.Append("<li class=\"sev-").Append(s.Name()).Append("\"><strong>").Append(bySeverity[(int)s].ToString(CultureInfo.InvariantCulture))

@@ -107,7 +107,9 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         var findings = result.Findings;
         if (findings.Count == 0)
         {
-            o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
+            // An incomplete scan is never presented as a clean one (the errors are listed with the warnings).
+            if (result.Errors.Count > 0) o.WriteLine(_ansi.Paint(Ansi.RedCode, _ansi.Bold($"No findings, but the scan is incomplete ({result.Errors.Count} error(s)).")));
+            else o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
         }
         else
         {
