@@ -280,6 +280,22 @@ public class FuzzRegressionTests
         }
     }
 
+    /// <summary>The inputs AFL++ saved as crashes of the `python` target (bench/fuzz): decoder, parser and AST dump.</summary>
+    [Fact]
+    public void Python_fuzz_crashes_are_syntax_errors()
+    {
+        var files = CrashInputs("python").ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var decoded = Bulwark.Python.SourceDecoder.Decode(File.ReadAllBytes(file));
+            if (!decoded.Ok) continue;
+            var result = Bulwark.Python.PythonParser.Parse(decoded.Text!);
+            Assert.False(result.Ok, Path.GetFileName(file));
+            Assert.NotEmpty(Bulwark.Python.AstDump.Dump(result.Module, result.Text));
+        }
+    }
+
     /// <summary>The inputs AFL++ saved as crashes of the `requirements` target (bench/fuzz).</summary>
     [Fact]
     public void Requirements_fuzz_crashes_parse()
