@@ -84,7 +84,7 @@ probe findings-500k-sarif 60 1200 -- "$BULWARK" scan "$WORK/many" --isolated --f
 
 # 5. FIFOs named like code, manifests and .gitignore, and a character device named z.py (when permitted).
 mkdir -p "$WORK/special" && echo 'x = 1' > "$WORK/special/a.py"
-for n in t.py requirements.txt .gitignore poetry.lock; do mkfifo "$WORK/special/$n"; done
+for n in t.py requirements.txt .gitignore poetry.lock pyproject.toml; do mkfifo "$WORK/special/$n"; done
 mknod "$WORK/special/z.py" c 1 5 2>/dev/null || true
 probe fifo-and-device-names 5 1024 -- "$BULWARK" scan "$WORK/special" --isolated
 
