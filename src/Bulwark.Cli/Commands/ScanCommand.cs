@@ -17,6 +17,7 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings absent from this baseline (see `bulwark baseline create`)." };
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
+        var timing = new Option<bool>("--timing") { Description = "Include the elapsed time in the report (off by default, so the same input gives byte-identical reports)." };
         var history = new Option<bool>("--history") { Description = "Also scan the git history for secrets committed earlier, including ones since removed (needs git)." };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after this revision (a commit, tag or branch)." };
         var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };
@@ -31,7 +32,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, noPosture, quiet, verbose,
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, noPosture, timing, quiet, verbose,
                      statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename }) command.Options.Add(o);
 
         command.SetAction(r =>
@@ -48,8 +49,10 @@ public static class ScanCommand
                 if (stdin is not null) paths = [stdin.Path];
                 var settings = options.Settings(r, stdin is null ? paths : [stdin.DisplayPath]);
                 var repository = RepositoryRoot.For(stdin is null ? paths : [stdin.DisplayPath]);
+                foreach (var w in options.Warnings) stderr.WriteLine($"bulwark: warning: {w}");
                 var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
                 var outPath = r.GetValue(output);
+                ReportOutput.CheckDestination(outPath);
                 if (r.GetValue(since) is not null && !r.GetValue(history)) throw new ConfigException("--since needs --history");
                 var gitHistory = r.GetValue(history) ? new Bulwark.Engine.GitHistory(r.GetValue(since)) : null;
                 Severity? failThreshold = r.GetValue(failOn) is { } fo ? (EnumNames.TryParseSeverity(fo, out var fs) ? fs
@@ -71,13 +74,19 @@ public static class ScanCommand
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
                 var reportOptions = new ReportOptions
                 {
-                    Color = useColor, ShowSource = !r.GetValue(noShowSource), Statistics = r.GetValue(statistics), SarifMaxResults = sarifLimit,
-                    Quiet = isQuiet,
+                    Color = useColor, Timing = r.GetValue(timing), ShowSource = !r.GetValue(noShowSource), Statistics = r.GetValue(statistics),
+                    SarifMaxResults = sarifLimit, Quiet = isQuiet,
                 };
                 ReportOutput.Write(result, fmt, outPath, stdout, reportOptions);
                 if (outPath is not null && !isQuiet) stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
-                if (fmt.Equals("sarif", StringComparison.OrdinalIgnoreCase) && result.Findings.Count > sarifLimit && !isQuiet)
+                if (fmt == "sarif" && result.Findings.Count > sarifLimit && !isQuiet)
                     stderr.WriteLine($"bulwark: warning: {result.Findings.Count} findings, SARIF report limited to the first {sarifLimit} (--sarif-max-results)");
+                if (result.Errors.Count > 0)
+                {
+                    // Fail closed: an audit that could not read what it needed is not a clean result.
+                    stderr.WriteLine($"bulwark: error: scan incomplete: {result.Errors[0]}{(result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "")}");
+                    return ExitCodes.Error;
+                }
                 bool fails = failThreshold is { } t ? result.Findings.Any(f => f.Severity >= t) : result.Findings.Count > 0;
                 return r.GetValue(exitZero) || !fails ? ExitCodes.Clean : ExitCodes.Findings;
             }

@@ -21,7 +21,9 @@ public static class ForeignConfig
     /// <summary>`[tool.bandit]` and Ruff's per-file ignores of a pyproject.toml; null when it has neither.</summary>
     public static ConfigFile? FromPyproject(string path)
     {
-        var entries = Entries(path);
+        // A pyproject.toml broken outside Bandit's and Ruff's tables is the dependency audit's to report.
+        var entries = Entries(path, [["tool", "bandit"], ["tool", "ruff"]]);
+        if (entries is null) return null;
         var bandit = new Builder(path, "Bandit");
         var ruff = new Builder(path, "Ruff");
         foreach (var e in entries)
@@ -36,7 +38,7 @@ public static class ForeignConfig
     public static ConfigFile? FromRuffToml(string path)
     {
         var ruff = new Builder(path, "Ruff");
-        foreach (var e in Entries(path)) ruff.RuffToml(e);
+        foreach (var e in Entries(path, null)!) ruff.RuffToml(e);
         return Merge(path, new Builder(path, "Bandit"), ruff);
     }
 
@@ -106,19 +108,26 @@ public static class ForeignConfig
         };
     }
 
-    static string Read(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        { throw new ConfigException($"{path}: cannot read configuration: {ex.Message}"); }
-    }
+    // Bounded: a FIFO or device named like a configuration file is refused, not read forever.
+    static string Read(string path) => BoundedFile.ReadText(path, BoundedFile.MaxConfigBytes, out var error)
+        ?? throw new ConfigException($"{Untrusted.Visible(path)}: cannot read configuration: {error}");
 
-    static List<TomlEntry> Entries(string path)
+    /// <summary>The file's entries; with <paramref name="tolerated"/>, null (not an error) when it is broken but names none of those tables.</summary>
+    static List<TomlEntry>? Entries(string path, string[][]? tolerated)
     {
-        var doc = SyntaxParser.Parse(Read(path), path, false);
+        var text = Read(path);
+        bool Ours() => tolerated is null || tolerated.Any(t => ConfigFile.MentionsTable(text, t));
+        if (NestingGuard.CheckToml(text) is { } tooDeep)
+            { if (Ours()) throw new ConfigException($"{Untrusted.Visible(path)}: {tooDeep}"); return null; }
+        DocumentSyntax doc;
+        try { doc = SyntaxParser.Parse(text, path, false); }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            { if (Ours()) throw new ConfigException($"{Untrusted.Visible(path)}: invalid TOML: {Untrusted.Message(ex.Message)}"); return null; }
+        }
         foreach (var d in doc.Diagnostics)
             if (d.Kind == DiagnosticMessageKind.Error)
-                throw new ConfigException($"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: invalid TOML: {d.Message}");
+                { if (Ours()) throw new ConfigException($"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: invalid TOML: {Untrusted.Message(d.Message)}"); return null; }
         return TomlEntries.Flatten(doc);
     }
 

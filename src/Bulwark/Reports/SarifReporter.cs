@@ -76,9 +76,21 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
             WriteMessage(warning, w);
             w.WriteEndObject();
         }
+        // Files not analysed are notifications too, so code scanning shows what it could not see.
+        foreach (var skipped in result.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("level", "note");
+            WriteMessage("not analysed: " + ReportCommon.Describe(skipped), w);
+            w.WriteStartObject("properties");
+            w.WriteString("path", skipped.Path);
+            w.WriteString("reason", skipped.Reason);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteStartObject("properties");
-        ReportCommon.WriteScanCounts(w, result, includeTotal: false);
+        ReportCommon.WriteScanCounts(w, result, includeTotal: false, options.Timing);
         if (result.ConfigPath is { } config) w.WriteString("configuration", config);
         w.WriteEndObject();
         w.WriteEndObject();
@@ -89,7 +101,11 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
 
         w.WriteStartArray("results");
         var lineHashes = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < findings.Count; i++) WriteResult(findings[i], resultRule[i], ruleIndex[resultRule[i]], lineHashes, w);
+        for (int i = 0; i < findings.Count; i++)
+        {
+            WriteResult(findings[i], resultRule[i], ruleIndex[resultRule[i]], lineHashes, w);
+            ReportCommon.FlushIfLarge(w);
+        }
         w.WriteEndArray();
 
         w.WriteEndObject();
