@@ -19,11 +19,18 @@ public static class ScanCommand
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
         var history = new Option<bool>("--history") { Description = "Also scan the git history for secrets committed earlier, including ones since removed (needs git)." };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after this revision (a commit, tag or branch)." };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Scan only files changed since this git revision (a commit, tag or branch; compared from its merge base " +
+                "with HEAD): committed since, staged, unstaged, and untracked files not ignored. Dependency rules still read every " +
+                "manifest. Needs git.",
+            HelpName = "REF",
+        };
         var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, noPosture }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, changedSince, noPosture }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -42,8 +49,14 @@ public static class ScanCommand
 
                 using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
                 var paths = options.PathsFrom(r);
-                bool posture = !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
-                var result = new Scanner(settings).Scan(new ScanRequest(paths) { Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture });
+                var changed = r.GetValue(changedSince);
+                // The scorecard reads the whole project's findings: a scan of the changed files alone would misstate it.
+                bool posture = !r.GetValue(noPosture) && changed is null && paths.Count == 1 && Directory.Exists(paths[0]);
+                var result = new Scanner(settings).Scan(new ScanRequest(paths)
+                {
+                    Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture,
+                    ChangedSince = changed,
+                });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);

@@ -17,6 +17,11 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public Bulwark.Engine.GitHistory? History { get; init; }
     /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
     public bool Posture { get; init; }
+    /// <summary>
+    /// `--changed-since REF`: analyse only the files changed since this git revision (see <see cref="ChangedFiles"/>);
+    /// project rules still see every discovered file (the whole manifest set).
+    /// </summary>
+    public string? ChangedSince { get; init; }
 }
 
 /// <summary>
@@ -36,23 +41,26 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings) = Discover(request.Paths);
+        // With --changed-since, only the changed files are analysed; every file stays discovered for the project rules.
+        var analyse = request.ChangedSince is { } revision ? ChangedIndices(files, ChangedFiles.Since(root, revision)) : null;
         var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
         var loaded = new SourceFile?[files.Count];
-        int skipped = 0, done = 0;
-        RunParallel(files.Count, i =>
+        int skipped = 0, done = 0, count = analyse?.Length ?? files.Count;
+        RunParallel(count, n =>
         {
+            int i = analyse is null ? n : analyse[n];
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
-            request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+            request.Progress?.Invoke(Interlocked.Increment(ref done), count);
         });
 
         var analysed = clock.Elapsed;
         if (profiler is not null)
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
@@ -90,13 +98,22 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Root = root,
             Findings = findings,
             Rules = rules.Rules.Select(r => r.Info).ToArray(),
-            FilesScanned = files.Count - skipped,
+            FilesScanned = count - skipped,
             FilesSkipped = skipped,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
             Posture = posture,
             Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>Indices of the discovered files whose paths are in <paramref name="changed"/>, in discovery order.</summary>
+    static int[] ChangedIndices(List<DiscoveredFile> files, HashSet<string> changed)
+    {
+        var indices = new List<int>();
+        for (int i = 0; i < files.Count; i++)
+            if (changed.Contains(files[i].RelativePath)) indices.Add(i);
+        return [.. indices];
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
