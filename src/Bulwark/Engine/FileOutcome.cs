@@ -11,4 +11,6 @@ public sealed class FileOutcome
     public int SuppressedConfig { get; set; }
     public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
     public List<string> Warnings { get; } = [];
+    /// <summary>The module lowered for the taint analysis, when injection rules run.</summary>
+    public Bulwark.Taint.ModuleIr? Taint { get; set; }
 }

@@ -39,6 +39,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings) = Discover(request.Paths);
         // With --changed-since, only the changed files are analysed; every file stays discovered for the project rules.
@@ -51,7 +52,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         RunParallel(count, n =>
         {
             int i = analyse is null ? n : analyse[n];
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -71,6 +72,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             imported.UnionWith(o.ImportedModules);
             warnings.AddRange(o.Warnings);
             nosec += o.SuppressedNosec; inline += o.SuppressedInline; config += o.SuppressedConfig;
+        }
+
+        if (taint is not null)
+        {
+            var injection = TaintPhase.Run(outcomes, loaded, rules, settings, taint, warnings);
+            findings.AddRange(injection.Findings);
+            nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;
+            TaintPhase.ReplacePatternFindings(findings, rules, settings);
         }
 
         if (rules.ProjectRules.Count > 0)
@@ -179,7 +188,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, ScanProfiler? profiler)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
@@ -216,7 +225,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
