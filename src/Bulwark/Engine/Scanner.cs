@@ -32,6 +32,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 {
     /// <summary>Files larger than this are skipped with a warning.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
+    /// <summary>Non-Python texts up to this size are kept after analysis for the project rules and posture; larger ones are re-read.</summary>
+    const int MaxKeptTextChars = 256 * 1024;
     // Deeply nested code makes recursive tree walks deep; analysis threads get a large stack.
     const int WorkerStackBytes = 256 * 1024 * 1024;
 
@@ -54,7 +56,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             int i = analyse is null ? n : analyse[n];
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
-            loaded[i] = source;
+            // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
+            // later phase reads are kept (Python sources for the taint phase, small manifests and configuration for
+            // project rules and posture, which re-read anything else on demand).
+            if (source is not null && (source.IsPython ? taint is not null : source.Text.Text.Length <= MaxKeptTextChars)) loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
             request.Progress?.Invoke(Interlocked.Increment(ref done), count);
         });

@@ -21,7 +21,7 @@ public sealed partial class SemanticModel
     readonly HashSet<string> _importedModules = new(StringComparer.Ordinal);
     readonly HashSet<string> _importedNames = new(StringComparer.Ordinal);
     readonly Dictionary<Name, Scope> _nameScopes;
-    readonly Dictionary<Node, Scope> _scopesByNode = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Node, Scope> _scopesByNode = new(NodeIdentity.Instance);
     readonly List<Scope> _scopes = [];
     readonly int _ownerThread = Environment.CurrentManagedThreadId;
     readonly QueryMemo _memo = new();
@@ -48,13 +48,6 @@ public sealed partial class SemanticModel
         _nameScopes = new(Math.Min(module.End / 16, 1 << 20), NodeIdentity.Instance);
     }
 
-    /// <summary>Identity of nodes, hashed by their span: no object-header hash codes to install on every node.</summary>
-    sealed class NodeIdentity : IEqualityComparer<Node>
-    {
-        public static readonly NodeIdentity Instance = new();
-        public bool Equals(Node? x, Node? y) => ReferenceEquals(x, y);
-        public int GetHashCode(Node n) => n.Start * 31 + n.End;
-    }
 
     /// <summary>Dotted module name of the file (`pkg.sub.mod`) when known; relative imports resolve against it.</summary>
     public string? ModuleName { get; }
