@@ -20,6 +20,13 @@ public static class ScanCommand
         var timing = new Option<bool>("--timing") { Description = "Include the elapsed time in the report (off by default, so the same input gives byte-identical reports)." };
         var history = new Option<bool>("--history") { Description = "Also scan the git history for secrets committed earlier, including ones since removed (needs git)." };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after this revision (a commit, tag or branch)." };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Scan only files changed since this git revision (a commit, tag or branch; compared from its merge base " +
+                "with HEAD): committed since, staged, unstaged, and untracked files not ignored. Dependency rules still read every " +
+                "manifest. Needs git.",
+            HelpName = "REF",
+        };
         var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report (no progress, no `report written to` line); with the text format, only the findings." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say, on standard error, which configuration file was read and where the repository root is." };
@@ -32,8 +39,8 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, noPosture, timing, quiet, verbose,
-                     statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, changedSince, noPosture, timing, quiet,
+                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -67,8 +74,15 @@ public static class ScanCommand
                 }
 
                 using var progress = isQuiet ? null : ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
-                bool posture = stdin is null && !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
-                var result = new Scanner(settings).Scan(new ScanRequest(paths) { Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture, Root = stdin?.Root ?? repository });
+                var changed = r.GetValue(changedSince);
+                if (changed is not null && stdin is not null) throw new ConfigException("--changed-since cannot be used with `scan -`");
+                // The scorecard reads the whole project's findings: a scan of the changed files alone would misstate it.
+                bool posture = stdin is null && changed is null && !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
+                var result = new Scanner(settings).Scan(new ScanRequest(paths)
+                {
+                    Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture,
+                    Root = stdin?.Root ?? repository, ChangedSince = changed,
+                });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);

@@ -22,6 +22,11 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     /// contain every scanned path, else the scanned paths' own root is used. Null: the scanned directory.
     /// </summary>
     public string? Root { get; init; }
+    /// <summary>
+    /// `--changed-since REF`: analyse only the files changed since this git revision (see <see cref="ChangedFiles"/>);
+    /// project rules still see every discovered file (the whole manifest set).
+    /// </summary>
+    public string? ChangedSince { get; init; }
 }
 
 /// <summary>
@@ -32,6 +37,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 {
     /// <summary>Files larger than this are skipped with a warning.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
+    /// <summary>Non-Python texts up to this size are kept after analysis for the project rules and posture; larger ones are re-read.</summary>
+    const int MaxKeptTextChars = 256 * 1024;
     // Deeply nested code makes recursive tree walks deep; analysis threads get a large stack.
     const int WorkerStackBytes = 256 * 1024 * 1024;
 
@@ -42,25 +49,31 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
         var (root, files, warnings, skippedFiles) = Discover(request.Paths, request.Root);
+        // With --changed-since, only the changed files are analysed; every file stays discovered for the project rules.
+        var analyse = request.ChangedSince is { } revision ? ChangedIndices(files, ChangedFiles.Since(root, revision)) : null;
         var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
         var skippedByFile = new SkippedFile?[files.Count];
         var loaded = new SourceFile?[files.Count];
-        int skipped = 0, done = 0;
-        RunParallel(files.Count, i =>
+        int skipped = 0, done = 0, count = analyse?.Length ?? files.Count;
+        RunParallel(count, n =>
         {
+            int i = analyse is null ? n : analyse[n];
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
-            loaded[i] = source;
+            // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
+            // later phase reads are kept (Python sources for the taint phase, small manifests and configuration for
+            // project rules and posture, which re-read anything else on demand).
+            if (source is not null && (source.IsPython ? taint is not null : source.Text.Text.Length <= MaxKeptTextChars)) loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
             if (outcome?.Skipped is { } why) skippedByFile[i] = why;
-            request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+            request.Progress?.Invoke(Interlocked.Increment(ref done), count);
         });
 
         var analysed = clock.Elapsed;
         if (profiler is not null)
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
         var errors = new List<string>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
@@ -110,7 +123,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Root = root,
             Findings = findings,
             Rules = rules.Rules.Select(r => r.Info).ToArray(),
-            FilesScanned = files.Count - skipped,
+            FilesScanned = count - skipped,
             FilesSkipped = skipped,
             Skipped = skippedFiles,
             Baseline = baselineOutcome,
@@ -121,6 +134,15 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             ConfigPath = settings.ConfigPath,
             Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>Indices of the discovered files whose paths are in <paramref name="changed"/>, in discovery order.</summary>
+    static int[] ChangedIndices(List<DiscoveredFile> files, HashSet<string> changed)
+    {
+        var indices = new List<int>();
+        for (int i = 0; i < files.Count; i++)
+            if (changed.Contains(files[i].RelativePath)) indices.Add(i);
+        return [.. indices];
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
