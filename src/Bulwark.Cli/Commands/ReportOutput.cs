@@ -9,20 +9,23 @@ public static class ReportOutput
 {
     public static readonly string[] Formats = Reporters.All.Select(f => f.Name()).ToArray();
 
-    public static void Write(ScanResult result, string format, string? path, TextWriter stdout, bool color, bool timing = false)
+    public static void Write(ScanResult result, string format, string? path, TextWriter stdout, bool color, bool timing = false) =>
+        Write(result, format, path, stdout, new ReportOptions { Color = color, Timing = timing });
+
+    public static void Write(ScanResult result, string format, string? path, TextWriter stdout, ReportOptions options)
     {
-        if (path is null) { Render(result, format, stdout, color, timing); return; }
+        if (path is null) { Render(result, format, stdout, options); return; }
         WriteAtomically(path, stream =>
         {
             using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            Render(result, format, w, color: false, timing);
+            Render(result, format, w, options with { Color = false });
         });
     }
 
-    static void Render(ScanResult result, string format, TextWriter w, bool color, bool timing)
+    static void Render(ScanResult result, string format, TextWriter w, ReportOptions options)
     {
         if (!Reporters.TryParse(format, out var f)) throw new ConfigException($"unknown format '{format}'");
-        Reporters.Create(f, new ReportOptions { Color = color, Timing = timing }).Write(result, w);
+        Reporters.Create(f, options).Write(result, w);
     }
 
     /// <summary>Fails before a long scan when the output could not be written (no directory, not writable, a directory).</summary>

@@ -25,8 +25,34 @@ public sealed record ScanSettings
     /// <summary>Warn when the advisory database is older than this many days.</summary>
     public int VulnDbMaxAgeDays { get; init; } = 7;
 
+    /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
+    public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];
+    /// <summary>Source kinds the injection rules report besides their own (`taint.report-sources`); null: the rules' defaults.</summary>
+    public IReadOnlyList<string>? TaintSources { get; init; }
+    /// <summary>Wall-clock budget of the taint analysis's project phase.</summary>
+    public int TaintBudgetSeconds { get; init; } = 60;
     /// <summary>`[secrets]`: allowlists, test paths and credential types switched off.</summary>
     public SecretsSettings Secrets { get; init; } = SecretsSettings.Default;
+
+    /// <summary>
+    /// The directory `exclude`, `include` and `per-file-ignores` globs are relative to: the configuration file's
+    /// directory, else the repository root. Null: the scanned directory.
+    /// </summary>
+    public string? GlobBase { get; init; }
+    /// <summary>The configuration file this scan read (bulwark.toml, pyproject.toml, .bandit, a Bandit YAML…), if any.</summary>
+    public string? ConfigPath { get; init; }
+    /// <summary>Apply excludes to files named explicitly on the command line too (Ruff's `--force-exclude`).</summary>
+    public bool ForceExclude { get; init; }
+    /// <summary>Rule id (or alias) → the severity its findings are reported with (`[tool.bulwark.severity-overrides]`).</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>The path globs are matched against: relative to <see cref="GlobBase"/> when the file is inside it, else <paramref name="relativePath"/>.</summary>
+    public string GlobPath(string fullPath, string relativePath)
+    {
+        if (GlobBase is not { } b) return relativePath;
+        var rel = System.IO.Path.GetRelativePath(b, fullPath).Replace('\\', '/');
+        return rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || System.IO.Path.IsPathRooted(rel) ? relativePath : rel;
+    }
 
     public IReadOnlyDictionary<string, object>? RuleOptionsFor(string ruleId) =>
         RuleOptions.TryGetValue(ruleId, out var o) ? o : null;

@@ -23,6 +23,11 @@ public sealed class FileDiscovery(ScanSettings settings)
     /// <summary>What was not analysed and why (special files, dangling links, virtual environments…).</summary>
     public List<SkippedFile> Skipped { get; } = [];
 
+    /// <summary>Directories the default excludes (virtualenvs, site-packages, build outputs…) skipped.</summary>
+    public int DefaultExcluded { get; private set; }
+    /// <summary>The first few paths the default excludes skipped, for the "nothing scanned" note.</summary>
+    public List<string> DefaultExcludedExamples { get; } = [];
+
     public static bool IsPythonPath(string path) =>
         PythonExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
@@ -36,6 +41,7 @@ public sealed class FileDiscovery(ScanSettings settings)
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var ignore = settings.RespectGitignore ? Gitignore.ForRoot(root) : Gitignore.Empty;
         _ignored.Clear();
+        _globPrefix = GlobPrefix(root);
         Walk(root, "", realRoot, realRoot, ignore, visited, files);
         if (_ignored.Count > 0) ListIgnoredButTracked(root);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
@@ -87,17 +93,28 @@ public sealed class FileDiscovery(ScanSettings settings)
 
             if (kind == FileType.Directory)
             {
-                if (IsDefaultExcluded(entry.FullName, entry.Name)) continue;
+                if (IsDefaultExcluded(entry.FullName, entry.Name))
+                {
+                    DefaultExcluded++;
+                    if (DefaultExcludedExamples.Count < 3) DefaultExcludedExamples.Add(entry.FullName);
+                    continue;
+                }
                 if (Excluded(childRel)) continue;
                 if (ignore.IsIgnored(entry.FullName, isDirectory: true)) { _ignored.Add(childRel + "/"); continue; }
-                if (IsVirtualenv(entry.FullName)) { Skip(childRel, SkipReasons.Virtualenv, "holds pyvenv.cfg"); continue; }
+                if (IsVirtualenv(entry.FullName))
+                {
+                    DefaultExcluded++;
+                    if (DefaultExcludedExamples.Count < 3) DefaultExcludedExamples.Add(entry.FullName);
+                    Skip(childRel, SkipReasons.Virtualenv, "holds pyvenv.cfg");
+                    continue;
+                }
                 Walk(entry.FullName, childRel, childReal, realRoot, ignore, visited, files);
             }
             else
             {
                 if (Excluded(childRel)) continue;
                 if (ignore.IsIgnored(entry.FullName, isDirectory: false)) { _ignored.Add(childRel); continue; }
-                if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, childRel))) continue;
+                if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, _globPrefix + childRel))) continue;
                 if (kind != FileType.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileTypes.Describe(kind)); continue; }
                 long length;
                 try { length = new FileInfo(childReal).Length; }
@@ -133,9 +150,35 @@ public sealed class FileDiscovery(ScanSettings settings)
         }
     }
 
+    // Globs are relative to the configuration's directory (ScanSettings.GlobBase): a walk of `tests` under it matches
+    // `tests/x.py` against them, not `x.py`.
+    string _globPrefix = "";
+
+    string GlobPrefix(string root)
+    {
+        if (settings.GlobBase is null) return "";
+        var p = settings.GlobPath(root, "");
+        return p.Length == 0 || p == "." ? "" : p + "/";
+    }
+
     bool Excluded(string rel)
     {
+        foreach (var g in settings.Exclude) if (Glob.IsMatch(g, _globPrefix + rel)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a file named on the command line is excluded (used only with `--force-exclude`): a configured exclude
+    /// matches its path, or a directory on its way from the glob base is a default exclude.
+    /// </summary>
+    public bool IsExcludedFile(string fullPath)
+    {
+        var rel = settings.GlobPath(fullPath, Path.GetFileName(fullPath));
         foreach (var g in settings.Exclude) if (Glob.IsMatch(g, rel)) return true;
+        var parts = rel.Split('/');
+        for (int i = 0; i < parts.Length - 1; i++)
+            foreach (var g in DefaultExcludes)
+                if (Glob.Match(g.AsSpan(), parts[i].AsSpan())) return true;
         return false;
     }
 

@@ -36,5 +36,7 @@ public sealed record ScanResult
     /// <summary>The security-practice scorecard, when the scan was asked for it (`bulwark posture`, `scan` of a directory).</summary>
     public Posture.PostureReport? Posture { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>The configuration file the scan read (with whose format it is), or null when it read none.</summary>
+    public string? ConfigPath { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }

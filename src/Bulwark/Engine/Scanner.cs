@@ -17,6 +17,11 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths)
     public Bulwark.Engine.GitHistory? History { get; init; }
     /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
     public bool Posture { get; init; }
+    /// <summary>
+    /// The directory finding paths are relative to (the repository root, <see cref="RepositoryRoot.For"/>); it must
+    /// contain every scanned path, else the scanned paths' own root is used. Null: the scanned directory.
+    /// </summary>
+    public string? Root { get; init; }
 }
 
 /// <summary>
@@ -34,8 +39,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
-        var (root, files, warnings, skippedFiles) = Discover(request.Paths);
+        var (root, files, warnings, skippedFiles) = Discover(request.Paths, request.Root);
         var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
@@ -44,7 +50,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -66,6 +72,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             imported.UnionWith(o.ImportedModules);
             warnings.AddRange(o.Warnings);
             nosec += o.SuppressedNosec; inline += o.SuppressedInline; config += o.SuppressedConfig;
+        }
+
+        if (taint is not null)
+        {
+            var injection = TaintPhase.Run(outcomes, loaded, rules, settings, taint, warnings);
+            findings.AddRange(injection.Findings);
+            nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;
+            TaintPhase.ReplacePatternFindings(findings, rules, settings);
         }
 
         if (rules.ProjectRules.Count > 0)
@@ -104,12 +118,13 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
             Posture = posture,
+            ConfigPath = settings.ConfigPath,
             Elapsed = clock.Elapsed,
         };
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
-    (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths)
+    (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths, string? repositoryRoot)
     {
         if (paths.Count == 0) paths = ["."];
         var full = new List<string>();
@@ -119,7 +134,13 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (FileTypes.Of(f) == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
         }
-        string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : CommonDirectory(full);
+        string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : RepositoryRoot.CommonDirectory(full);
+        if (repositoryRoot is { } given)
+        {
+            var r = Path.GetFullPath(given);
+            r = r.Length > 1 ? r.TrimEnd('/') : r;
+            if (full.All(f => RepositoryRoot.IsInside(f, r))) root = r;
+        }
         var discovery = new FileDiscovery(settings);
         var files = new List<DiscoveredFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -141,7 +162,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             }
             else
             {
-                // A file named on the command line is scanned even if excludes would skip it; a FIFO or device is not read.
+                // A file named on the command line is scanned even if excludes would skip it (unless --force-exclude);
+                // a FIFO or device is not read.
+                if (settings.ForceExclude && discovery.IsExcludedFile(f)) continue;
                 var rel = Relative(root, f);
                 if (!seen.Add(rel)) continue;
                 var kind = FileTypes.Of(f);
@@ -150,17 +173,12 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        if (files.Count == 0 && discovery.DefaultExcluded > 0)
+            discovery.Warnings.Add($"nothing scanned: the default excludes skipped {discovery.DefaultExcluded} " +
+                $"director{(discovery.DefaultExcluded == 1 ? "y" : "ies")} ({string.Join(", ", discovery.DefaultExcludedExamples)}" +
+                $"{(discovery.DefaultExcluded > discovery.DefaultExcludedExamples.Count ? ", …" : "")}); " +
+                "name a directory inside one to scan it");
         return (root, files, discovery.Warnings, discovery.Skipped);
-    }
-
-    static string CommonDirectory(List<string> paths)
-    {
-        var dirs = paths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToList();
-        var common = dirs[0];
-        foreach (var d in dirs)
-            while (!(d == common || d.StartsWith(common.TrimEnd('/') + "/", StringComparison.Ordinal)))
-                common = Path.GetDirectoryName(common) ?? "/";
-        return common;
     }
 
     static string Relative(string root, string path) =>
@@ -180,7 +198,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, ScanProfiler? profiler)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
@@ -223,7 +241,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>

@@ -23,6 +23,7 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteString("version", result.ToolVersion);
         w.WriteEndObject();
         w.WriteString("root", options.RootOf(result));
+        if (result.ConfigPath is { } config) w.WriteString("configuration", config);
 
         WriteSummary(result, w, options.Timing);
 
