@@ -40,8 +40,10 @@ public sealed class FileDiscovery(ScanSettings settings)
         var files = new List<DiscoveredFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var ignore = settings.RespectGitignore ? Gitignore.ForRoot(root) : Gitignore.Empty;
+        _ignored.Clear();
         _globPrefix = GlobPrefix(root);
         Walk(root, "", realRoot, realRoot, ignore, visited, files);
+        if (_ignored.Count > 0) ListIgnoredButTracked(root);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }
@@ -97,7 +99,8 @@ public sealed class FileDiscovery(ScanSettings settings)
                     if (DefaultExcludedExamples.Count < 3) DefaultExcludedExamples.Add(entry.FullName);
                     continue;
                 }
-                if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: true)) continue;
+                if (Excluded(childRel)) continue;
+                if (ignore.IsIgnored(entry.FullName, isDirectory: true)) { _ignored.Add(childRel + "/"); continue; }
                 if (IsVirtualenv(entry.FullName))
                 {
                     DefaultExcluded++;
@@ -109,7 +112,8 @@ public sealed class FileDiscovery(ScanSettings settings)
             }
             else
             {
-                if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: false)) continue;
+                if (Excluded(childRel)) continue;
+                if (ignore.IsIgnored(entry.FullName, isDirectory: false)) { _ignored.Add(childRel); continue; }
                 if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, _globPrefix + childRel))) continue;
                 if (kind != FileType.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileTypes.Describe(kind)); continue; }
                 long length;
@@ -121,6 +125,30 @@ public sealed class FileDiscovery(ScanSettings settings)
     }
 
     void Skip(string rel, string reason, string? detail = null) => Skipped.Add(new SkippedFile(rel, reason, detail));
+
+    // Paths left out by a .gitignore in this walk (directories end in '/'): a committed file that a .gitignore
+    // also matches is part of the repository, so leaving it out must not be silent.
+    readonly List<string> _ignored = [];
+
+    /// <summary>
+    /// Lists, as `gitignored-but-tracked`, the files git tracks that the walk left out because of a `.gitignore`
+    /// (one `git ls-files` call, only when something was ignored; nothing when git or a repository is absent).
+    /// </summary>
+    void ListIgnoredButTracked(string root)
+    {
+        var output = Secrets.GitCli.Run(root, ["ls-files", "-z", "--cached", "--ignored", "--exclude-standard", "--", "."]);
+        if (string.IsNullOrEmpty(output)) return;
+        var ignoredFiles = new HashSet<string>(StringComparer.Ordinal);
+        var ignoredDirs = new List<string>();
+        foreach (var i in _ignored) if (i.EndsWith('/')) ignoredDirs.Add(i); else ignoredFiles.Add(i);
+        foreach (var tracked in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool ours = ignoredFiles.Contains(tracked);
+            for (int k = 0; !ours && k < ignoredDirs.Count; k++) ours = tracked.StartsWith(ignoredDirs[k], StringComparison.Ordinal);
+            // Git may also honour patterns this walk does not read (info/exclude, a global excludes file).
+            if (ours) Skip(tracked, SkipReasons.IgnoredButTracked, "matched by a .gitignore");
+        }
+    }
 
     // Globs are relative to the configuration's directory (ScanSettings.GlobBase): a walk of `tests` under it matches
     // `tests/x.py` against them, not `x.py`.

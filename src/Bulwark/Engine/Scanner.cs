@@ -171,11 +171,16 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (Directory.Exists(f))
             {
                 var prefix = Relative(root, f);
+                int skippedBefore = discovery.Skipped.Count;
                 foreach (var d in discovery.Discover(f))
                 {
                     var rel = prefix.Length == 0 ? d.RelativePath : prefix + "/" + d.RelativePath;
                     if (seen.Add(rel)) files.Add(d with { RelativePath = rel });
                 }
+                // What this root left out is named relative to the common root too.
+                if (prefix.Length > 0)
+                    for (int i = skippedBefore; i < discovery.Skipped.Count; i++)
+                        discovery.Skipped[i] = discovery.Skipped[i] with { Path = prefix + "/" + discovery.Skipped[i].Path };
             }
             else
             {

@@ -25,6 +25,10 @@ public static class GitCli
         psi.Environment["GIT_OPTIONAL_LOCKS"] = "0";
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("core.quotepath=off");
+        // A scanned directory's own .git/config is untrusted: `core.fsmonitor` names a program git runs whenever it
+        // reads the index (ls-files does), which would execute the repository's code. Command-line -c wins.
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("core.fsmonitor=false");
         foreach (var a in arguments) psi.ArgumentList.Add(a);
         return psi;
     }

@@ -36,3 +36,31 @@ public class DeterminismTests
         Assert.Contains("elapsedMs", Run("scan", dir.Path, "--format", "json", "--isolated", "--timing").Out);
     }
 }
+
+/// <summary>Nothing silently unanalysed: every report format lists the paths not analysed, by reason.</summary>
+public class NotAnalysedReportTests
+{
+    [Theory]
+    [InlineData(Bulwark.Reports.ReportFormat.Text)]
+    [InlineData(Bulwark.Reports.ReportFormat.Json)]
+    [InlineData(Bulwark.Reports.ReportFormat.Sarif)]
+    [InlineData(Bulwark.Reports.ReportFormat.Html)]
+    public void Every_format_lists_skipped_paths_with_their_reason(Bulwark.Reports.ReportFormat format)
+    {
+        var result = Bulwark.Tests.Reports.ReportFixtures.Sample() with
+        {
+            Skipped =
+            [
+                new Bulwark.Core.SkippedFile("pipe.py", Bulwark.Core.SkipReasons.SpecialFile, "FIFO"),
+                new Bulwark.Core.SkippedFile("venv", Bulwark.Core.SkipReasons.Virtualenv),
+                new Bulwark.Core.SkippedFile("huge.py", Bulwark.Core.SkipReasons.TooLarge, "larger than 64 MB"),
+            ],
+        };
+        var report = Bulwark.Tests.Reports.ReportFixtures.Render(format, result);
+        foreach (var (path, reason) in new[] { ("pipe.py", "special-file"), ("venv", "virtualenv"), ("huge.py", "too-large") })
+        {
+            Assert.Contains(path, report);
+            Assert.Contains(reason, report);
+        }
+    }
+}

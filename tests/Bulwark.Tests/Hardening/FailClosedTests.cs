@@ -48,3 +48,43 @@ public class FailClosedTests
         Assert.Contains("scan is incomplete", output);
     }
 }
+
+/// <summary>A committed file that a .gitignore also matches is part of the repository: leaving it out is never silent.</summary>
+public class IgnoredButTrackedTests
+{
+    static void Git(string dir, params string[] args)
+    {
+        var env = new[] { "-c", "user.email=dev@example.org", "-c", "user.name=Dev", "-c", "commit.gpgsign=false" };
+        Assert.NotNull(Bulwark.Secrets.GitCli.Run(dir, env.Concat(args)));
+    }
+
+    [Fact]
+    public void Tracked_files_a_gitignore_hides_are_listed_by_reason()
+    {
+        Assert.True(Bulwark.Secrets.GitCli.Run(Path.GetTempPath(), ["--version"]) is not null, "git is required for this test");
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        Directory.CreateDirectory(repo);
+        Git(repo, "init", "-q");
+        File.WriteAllText(Path.Combine(repo, "hidden.py"), "eval(input())\n");
+        Directory.CreateDirectory(Path.Combine(repo, "sub", "gen"));
+        File.WriteAllText(Path.Combine(repo, "sub", "gen", "x.py"), "eval(input())\n");
+        File.WriteAllText(Path.Combine(repo, "a.py"), "x = 1\n");
+        Git(repo, "add", "-A");
+        Git(repo, "commit", "-q", "-m", "init");
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), "hidden.py\nuntracked.py\n");
+        File.WriteAllText(Path.Combine(repo, "sub", ".gitignore"), "gen/\n");
+        File.WriteAllText(Path.Combine(repo, "untracked.py"), "eval(input())\n");
+
+        var result = new Scanner(new ScanSettings()).Scan(new ScanRequest([repo]));
+        var listed = result.Skipped.Where(s => s.Reason == SkipReasons.IgnoredButTracked).Select(s => s.Path).Order(StringComparer.Ordinal);
+        Assert.Equal(["hidden.py", "sub/gen/x.py"], listed);
+        Assert.Empty(result.Findings);
+
+        // Scanned with a second root, the paths are named from the common directory.
+        var other = Path.Combine(dir.Path, "other");
+        Directory.CreateDirectory(other);
+        var both = new Scanner(new ScanSettings()).Scan(new ScanRequest([repo, other]));
+        Assert.Contains(both.Skipped, s => s is { Path: "repo/hidden.py", Reason: SkipReasons.IgnoredButTracked });
+    }
+}
