@@ -223,7 +223,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
-        if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
+        bool notebookCode = file.Kind == FileKind.Notebook && rules.CodeRules.Count > 0;
+        if (!file.IsPython && !notebookCode && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
             return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
@@ -263,7 +264,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint), source, false);
+        var outcome = FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint);
+        if (notebookCode) NotebookAnalysis.AddCodeFindings(source, outcome, rules, settings, profiler);
+        return (outcome, source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
