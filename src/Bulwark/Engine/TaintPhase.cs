@@ -110,6 +110,8 @@ public static class TaintPhase
             SourceKinds.Local => Confidence.Medium,
             _ => Confidence.Low,
         };
+        // The source is also a related location, for viewers that show those but not code flows.
+        IReadOnlyList<FlowStep> related = steps.Count > 1 && flow.Steps[0].Kind == StepKind.Source ? [steps[0]] : [];
         return new Finding
         {
             Rule = rule.Info,
@@ -118,6 +120,7 @@ public static class TaintPhase
             Severity = rule.Info.Severity,
             Confidence = confidence,
             Flow = steps,
+            Related = related,
             // Stable across edits that move lines: where the data comes from and goes, by function.
             FingerprintKey = $"{sourceFunction}|{source.Key}|{sinkFunction}|{flow.SinkCallee}",
         };
