@@ -11,7 +11,7 @@ public static class Program
         // Buffered output: reports and `debug ast --jsonl` can be large, and Console.Out flushes on every write.
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
         ConsoleOut = stdout;
-        try { return Run(args, stdout, Console.Error); }
+        try { return Run(args, stdout, new MessageWriter(Console.Error)); }
         finally { try { stdout.Flush(); } catch (IOException) { } }
     }
 
@@ -25,6 +25,13 @@ public static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !IsHelpOrVersion(args))
         {
+            if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+            {
+                var closest = Closest(args[0], root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+                stderr.WriteLine($"bulwark: error: unknown command '{args[0]}'" +
+                    (closest is null ? "" : $" (did you mean `bulwark {closest}`?)") + " (see `bulwark --help`)");
+                return ExitCodes.Error;
+            }
             stderr.WriteLine($"bulwark: error: {parsed.Errors[0].Message} (see `bulwark --help`)");
             return ExitCodes.Error;
         }
@@ -40,7 +47,38 @@ public static class Program
     }
 
     static bool IsHelpOrVersion(string[] args) =>
-        args.Any(a => a is "-h" or "--help" or "-?" or "--version");
+        args.Any(a => a is "-h" or "--help" or "-?" or "--version" or "-V");
+
+    /// <summary>The name closest to <paramref name="word"/> by edit distance, when it is close enough to be a typo.</summary>
+    public static string? Closest(string word, IEnumerable<string> names)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var n in names)
+        {
+            int d = EditDistance(word.ToLowerInvariant(), n);
+            if (d < bestDistance || d == bestDistance && string.CompareOrdinal(n, best) < 0) { best = n; bestDistance = d; }
+        }
+        return best is not null && (bestDistance <= Math.Max(2, best.Length / 3) || best.StartsWith(word, StringComparison.OrdinalIgnoreCase)) ? best : null;
+    }
+
+    static int EditDistance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+            }
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
 
     static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
@@ -61,7 +99,11 @@ public static class Program
         root.Subcommands.Add(PostureCommand.Create(stdout, stderr));
         // `--version` prints what `bulwark version` prints (System.CommandLine's default appends the commit).
         foreach (var option in root.Options)
-            if (option is VersionOption version) version.Action = new PrintVersionAction(stdout);
+            if (option is VersionOption version)
+            {
+                version.Action = new PrintVersionAction(stdout);
+                version.Aliases.Add("-V");
+            }
         return root;
     }
 

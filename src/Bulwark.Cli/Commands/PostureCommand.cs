@@ -75,9 +75,9 @@ public static class PostureCommand
             if (configPath is not null)
             {
                 if (!File.Exists(configPath)) throw new ConfigException($"{configPath}: configuration file not found");
-                file = Config.ConfigFile.Load(configPath) ?? throw new ConfigException($"{configPath}: no [tool.bulwark] table in this pyproject.toml");
+                file = Config.ConfigFile.LoadExplicit(configPath);
             }
-            else file = Config.ConfigFile.Discover(root);
+            else file = Config.ConfigFile.Discover(root, Bulwark.Engine.RepositoryRoot.For([root]));
         }
         var settings = Config.SettingsBuilder.Build(file, new Config.CommandLineOptions());
         return settings with { Select = [Family.Ci.Name()], ExtendSelect = [], MinSeverity = Severity.Low, MinConfidence = Confidence.Low };

@@ -17,39 +17,92 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings absent from this baseline (see `bulwark baseline create`)." };
         var color = new Option<string>("--color") { Description = "Colour in the text report: auto, always, never.", DefaultValueFactory = _ => "auto" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress bar." };
+        var timing = new Option<bool>("--timing") { Description = "Include the elapsed time in the report (off by default, so the same input gives byte-identical reports)." };
         var history = new Option<bool>("--history") { Description = "Also scan the git history for secrets committed earlier, including ones since removed (needs git)." };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after this revision (a commit, tag or branch)." };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Scan only files changed since this git revision (a commit, tag or branch; compared from its merge base " +
+                "with HEAD): committed since, staged, unstaged, and untracked files not ignored. Dependency rules still read every " +
+                "manifest. Needs git.",
+            HelpName = "REF",
+        };
         var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but the report (no progress, no `report written to` line); with the text format, only the findings." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also say, on standard error, which configuration file was read and where the repository root is." };
+        var statistics = new Option<bool>("--statistics") { Description = "Add the number of findings per rule to the text report." };
+        var showSource = new Option<bool>("--show-source") { Description = "Show the source lines under each finding in the text report (the default)." };
+        var noShowSource = new Option<bool>("--no-show-source") { Description = "Leave the source lines out of the text report." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with 1 only for findings at or above this severity (low, medium, high, critical); what is reported stays as --severity sets it." };
+        var sarifMax = new Option<int?>("--sarif-max-results") { Description = $"At most this many SARIF results (default {SarifReporter.GitHubMaxResults}, GitHub code scanning's limit per run); the rest are counted in a notification." };
+        var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With `scan -`: the path the code read from standard input has (for rules, configuration and the report)." };
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
-        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, noPosture }) command.Options.Add(o);
+        foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, changedSince, noPosture, timing, quiet,
+                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
             try
             {
-                var fmt = r.GetValue(format)!;
+                var fmt = r.GetValue(format)!.ToLowerInvariant();
                 if (!ReportOutput.Formats.Contains(fmt))
                     throw new ConfigException($"unknown format '{fmt}' (choose from {string.Join(", ", ReportOutput.Formats)})");
                 if (!ColorPolicy.TryParse(r.GetValue(color)!, out var colorMode))
                     throw new ConfigException($"--color must be auto, always or never (got '{r.GetValue(color)}')");
-                var settings = options.Settings(r);
+                var paths = options.PathsFrom(r);
+                using var stdin = StdinInput.From(paths, r.GetValue(stdinFilename));
+                if (stdin is not null) paths = [stdin.Path];
+                var settings = options.Settings(r, stdin is null ? paths : [stdin.DisplayPath]);
+                var repository = RepositoryRoot.For(stdin is null ? paths : [stdin.DisplayPath]);
+                foreach (var w in options.Warnings) stderr.WriteLine($"bulwark: warning: {w}");
                 var known = r.GetValue(baseline) is { } b ? Baseline.Read(b) : null;
                 var outPath = r.GetValue(output);
+                ReportOutput.CheckDestination(outPath);
                 if (r.GetValue(since) is not null && !r.GetValue(history)) throw new ConfigException("--since needs --history");
                 var gitHistory = r.GetValue(history) ? new Bulwark.Engine.GitHistory(r.GetValue(since)) : null;
+                Severity? failThreshold = r.GetValue(failOn) is { } fo ? (EnumNames.TryParseSeverity(fo, out var fs) ? fs
+                    : throw new ConfigException($"--fail-on must be low, medium, high or critical (got '{fo}')")) : null;
+                if (r.GetValue(showSource) && r.GetValue(noShowSource)) throw new ConfigException("--show-source and --no-show-source contradict each other");
+                int sarifLimit = r.GetValue(sarifMax) is { } sm ? (sm >= 0 ? sm : throw new ConfigException("--sarif-max-results must be 0 or more")) : SarifReporter.GitHubMaxResults;
+                bool isQuiet = r.GetValue(quiet);
+                if (r.GetValue(verbose))
+                {
+                    stderr.WriteLine($"bulwark: repository root: {repository}");
+                    stderr.WriteLine($"bulwark: configuration: {settings.ConfigPath ?? "none (defaults)"}");
+                }
 
-                using var progress = ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
-                var paths = options.PathsFrom(r);
-                bool posture = !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
-                var result = new Scanner(settings).Scan(new ScanRequest(paths) { Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture });
+                using var progress = isQuiet ? null : ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
+                var changed = r.GetValue(changedSince);
+                if (changed is not null && stdin is not null) throw new ConfigException("--changed-since cannot be used with `scan -`");
+                // The scorecard reads the whole project's findings: a scan of the changed files alone would misstate it.
+                bool posture = stdin is null && changed is null && !r.GetValue(noPosture) && paths.Count == 1 && Directory.Exists(paths[0]);
+                var result = new Scanner(settings).Scan(new ScanRequest(paths)
+                {
+                    Baseline = known, Progress = progress is null ? null : progress.Update, History = gitHistory, Posture = posture,
+                    Root = stdin?.Root ?? repository, ChangedSince = changed,
+                });
                 progress?.Dispose();
 
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
-                ReportOutput.Write(result, fmt, outPath, stdout, useColor);
-                if (outPath is not null && fmt != "text") stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
-                return r.GetValue(exitZero) || result.Findings.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
+                var reportOptions = new ReportOptions
+                {
+                    Color = useColor, Timing = r.GetValue(timing), ShowSource = !r.GetValue(noShowSource), Statistics = r.GetValue(statistics),
+                    SarifMaxResults = sarifLimit, Quiet = isQuiet,
+                };
+                ReportOutput.Write(result, fmt, outPath, stdout, reportOptions);
+                if (outPath is not null && !isQuiet) stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
+                if (fmt == "sarif" && result.Findings.Count > sarifLimit && !isQuiet)
+                    stderr.WriteLine($"bulwark: warning: {result.Findings.Count} findings, SARIF report limited to the first {sarifLimit} (--sarif-max-results)");
+                if (result.Errors.Count > 0)
+                {
+                    // Fail closed: an audit that could not read what it needed is not a clean result.
+                    stderr.WriteLine($"bulwark: error: scan incomplete: {result.Errors[0]}{(result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "")}");
+                    return ExitCodes.Error;
+                }
+                bool fails = failThreshold is { } t ? result.Findings.Any(f => f.Severity >= t) : result.Findings.Count > 0;
+                return r.GetValue(exitZero) || !fails ? ExitCodes.Clean : ExitCodes.Findings;
             }
             catch (ConfigException ex)
             {

@@ -13,6 +13,11 @@ public abstract class Node
 {
     public int Start { get; set; }
     public int End { get; set; }
+    /// <summary>
+    /// The node this one is a child of, filled in by whoever first walks the whole tree for it (the semantic model's
+    /// binder); null for the module and before any such walk. A field rather than a side table: one store per node.
+    /// </summary>
+    public Node? Parent { get; set; }
     public abstract NodeKind Kind { get; }
     /// <summary>Calls <see cref="AstWalker.Visit"/> for each child node, in CPython field order.</summary>
     public abstract void WalkChildren(AstWalker walker);

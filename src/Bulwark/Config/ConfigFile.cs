@@ -1,5 +1,5 @@
-using Bulwark.Engine;
 using Bulwark.Core;
+using Bulwark.Engine;
 using Bulwark.Rules;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -13,6 +13,10 @@ namespace Bulwark.Config;
 public sealed record ConfigFile
 {
     public required string Path { get; init; }
+    /// <summary>Whose format the file is in: Bulwark, Bandit, Ruff, or "Bandit and Ruff" (a pyproject.toml with both).</summary>
+    public string Origin { get; init; } = "Bulwark";
+    /// <summary>For reports: the path and, for another tool's file, whose it is.</summary>
+    public string Describe() => Origin == "Bulwark" ? Path : $"{Path} ({Origin} settings)";
     public IReadOnlyList<string>? Select { get; init; }
     public IReadOnlyList<string>? ExtendSelect { get; init; }
     public IReadOnlyList<string>? Ignore { get; init; }
@@ -29,45 +33,121 @@ public sealed record ConfigFile
     public int? VulnDbMaxAgeDays { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? RuleOptions { get; init; }
     public SecretsSettings? Secrets { get; init; }
+    public IReadOnlyDictionary<string, Severity>? SeverityOverrides { get; init; }
 
     public const string ProjectFileName = "pyproject.toml";
     public const string OwnFileName = "bulwark.toml";
 
     /// <summary>
-    /// Walks up from <paramref name="start"/> to the first `bulwark.toml`, or `pyproject.toml` with a `[tool.bulwark]`
-    /// table. Returns null when there is none.
+    /// Walks up from <paramref name="start"/> to <paramref name="stopAt"/> (the repository root, inclusive; never
+    /// above it, so a `bulwark.toml` in `/tmp` or a parent workspace cannot reconfigure the scan) for the first
+    /// `bulwark.toml`, or `pyproject.toml` with a `[tool.bulwark]` table. When there is none, the nearest Bandit or
+    /// Ruff configuration in the same directories is read instead (<see cref="ForeignConfig"/>). Null when there is
+    /// nothing. Without <paramref name="stopAt"/> only <paramref name="start"/>'s own directory is searched.
     /// </summary>
-    public static ConfigFile? Discover(string start)
+    public static ConfigFile? Discover(string start, string? stopAt = null)
     {
-        var dir = Directory.Exists(start) ? new DirectoryInfo(System.IO.Path.GetFullPath(start))
-                                          : new FileInfo(System.IO.Path.GetFullPath(start)).Directory;
-        for (; dir is not null; dir = dir.Parent)
+        var dirs = SearchDirectories(start, stopAt);
+        foreach (var dir in dirs)
         {
-            var own = System.IO.Path.Combine(dir.FullName, OwnFileName);
+            var own = System.IO.Path.Combine(dir, OwnFileName);
             if (File.Exists(own)) return Load(own);
-            var project = System.IO.Path.Combine(dir.FullName, ProjectFileName);
+            var project = System.IO.Path.Combine(dir, ProjectFileName);
             if (File.Exists(project) && Load(project) is { } found) return found;
         }
+        foreach (var dir in dirs)
+        {
+            var project = System.IO.Path.Combine(dir, ProjectFileName);
+            if (File.Exists(project) && ForeignConfig.FromPyproject(project) is { } fromProject) return fromProject;
+            var ini = System.IO.Path.Combine(dir, ForeignConfig.BanditIniName);
+            if (File.Exists(ini)) return ForeignConfig.FromBanditIni(ini);
+            foreach (var name in ForeignConfig.RuffFileNames)
+            {
+                var ruff = System.IO.Path.Combine(dir, name);
+                if (File.Exists(ruff) && ForeignConfig.FromRuffToml(ruff) is { } fromRuff) return fromRuff;
+            }
+        }
         return null;
+    }
+
+    static List<string> SearchDirectories(string start, string? stopAt)
+    {
+        var full = System.IO.Path.GetFullPath(start);
+        var dir = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full).Directory;
+        var stop = stopAt is null ? null : System.IO.Path.GetFullPath(stopAt).TrimEnd('/');
+        var result = new List<string>();
+        for (; dir is not null; dir = dir.Parent)
+        {
+            var d = dir.FullName.Length > 1 ? dir.FullName.TrimEnd('/') : dir.FullName;
+            result.Add(d);
+            if (stop is null || d == stop || (stop.Length > 0 && !RepositoryRoot.IsInside(d, stop))) break;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A file named with `--config`: `bulwark.toml`, a pyproject.toml (its `[tool.bulwark]`, else its `[tool.bandit]`
+    /// and Ruff settings), `.bandit` (INI), a Bandit YAML (`.yaml`/`.yml`) or a `ruff.toml`.
+    /// </summary>
+    public static ConfigFile LoadExplicit(string path)
+    {
+        if (!File.Exists(path)) throw new ConfigException($"{path}: configuration file not found");
+        var name = System.IO.Path.GetFileName(path);
+        var ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        if (name.Equals(ForeignConfig.BanditIniName, StringComparison.Ordinal) || ext is ".ini" or ".cfg") return ForeignConfig.FromBanditIni(path);
+        if (ext is ".yaml" or ".yml") return ForeignConfig.FromBanditYaml(path);
+        if (ForeignConfig.RuffFileNames.Contains(name))
+            return ForeignConfig.FromRuffToml(path) ?? throw new ConfigException($"{path}: no per-file-ignores of `S` codes in this Ruff configuration");
+        if (name.Equals(ProjectFileName, StringComparison.OrdinalIgnoreCase))
+            return Load(path) ?? ForeignConfig.FromPyproject(path)
+                ?? throw new ConfigException($"{path}: no [tool.bulwark] or [tool.bandit] table (nor Ruff per-file-ignores) in this pyproject.toml");
+        return Load(path) ?? throw new ConfigException($"{path}: not a configuration file");
     }
 
     /// <summary>Reads a configuration file. A pyproject.toml without `[tool.bulwark]` gives null. Errors throw <see cref="ConfigException"/> with file and line.</summary>
     public static ConfigFile? Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        { throw new ConfigException($"{path}: cannot read configuration: {ex.Message}"); }
+        // A FIFO or device named like a configuration file would hang or flood the read: refused, bounded, visibly.
+        var text = BoundedFile.ReadText(path, BoundedFile.MaxConfigBytes, out var error)
+            ?? throw new ConfigException($"{Untrusted.Visible(path)}: cannot read configuration: {error}");
         bool isPyproject = System.IO.Path.GetFileName(path).Equals(ProjectFileName, StringComparison.OrdinalIgnoreCase);
         return Parse(text, path, isPyproject ? ["tool", "bulwark"] : []);
     }
 
+    internal static bool MentionsTable(string text, string[] prefix)
+    {
+        var dotted = string.Join('.', prefix);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('[') && line.TrimStart('[').TrimStart().StartsWith(dotted, StringComparison.Ordinal)) return true;
+            if (line.StartsWith(dotted, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     public static ConfigFile? Parse(string text, string path, string[] prefix)
     {
-        var doc = SyntaxParser.Parse(text, path, false);
+        if (NestingGuard.CheckToml(text) is { } tooDeep)
+        {
+            if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+            throw new ConfigException($"{Untrusted.Visible(path)}: {tooDeep}");
+        }
+        DocumentSyntax doc;
+        // Tomlyn can throw on some malformed escapes (`"\uD800"`, found by fuzzing) instead of reporting them.
+        try { doc = SyntaxParser.Parse(text, path, false); }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+            throw new ConfigException($"{Untrusted.Visible(path)}: invalid TOML: {Untrusted.Message(ex.Message)}");
+        }
         foreach (var d in doc.Diagnostics)
             if (d.Kind == DiagnosticMessageKind.Error)
-                throw new ConfigException($"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: invalid TOML: {d.Message}");
+            {
+                // A pyproject.toml broken in a part that is not Bulwark's is the dependency audit's to report, not a reason to stop.
+                if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+                throw new ConfigException($"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: invalid TOML: {Untrusted.Message(d.Message)}");
+            }
 
         var entries = TomlEntries.Flatten(doc);
         bool any = prefix.Length == 0;
@@ -93,6 +173,7 @@ public sealed record ConfigFile
     {
         readonly Dictionary<string, object?> _values = new();
         readonly List<KeyValuePair<string, IReadOnlyList<string>>> _perFile = [];
+        readonly Dictionary<string, Severity> _overrides = new(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, Dictionary<string, object>> _ruleOptions = new(StringComparer.OrdinalIgnoreCase);
         SecretsSettings? _secrets;
 
@@ -100,7 +181,7 @@ public sealed record ConfigFile
         [
             "select", "extend-select", "ignore", "exclude", "extend-exclude", "include", "per-file-ignores", "severity",
             "confidence", "profile", "respect-gitignore", "ignore-nosec", "vuln-db", "vuln-db-max-age-days", "rule-options",
-            "secrets",
+            "secrets", "severity-overrides",
         ];
 
         ConfigException Error(TomlEntry e, string message) => new($"{path}:{e.Line}: {message}");
@@ -121,6 +202,12 @@ public sealed record ConfigFile
                     return;
                 case "rule-options":
                     ReadRuleOption(e);
+                    return;
+                case "severity-overrides":
+                    if (e.Path.Length != 2) throw Error(e, "severity-overrides maps a rule id to a severity, e.g. B101 = \"high\"");
+                    if (RuleCatalog.Find(e.Path[1]) is null) throw Error(e, $"unknown rule '{e.Path[1]}' in severity-overrides (see `bulwark rules`)");
+                    _overrides[e.Path[1]] = EnumNames.TryParseSeverity(String(e), out var over) ? over
+                        : throw Error(e, $"severity-overrides.{e.Path[1]} must be one of low, medium, high, critical (got '{String(e)}')");
                     return;
                 case "secrets":
                     _secrets = SecretsConfig.Read(_secrets ?? SecretsSettings.Default, e, Strings, m => Error(e, m));
@@ -224,6 +311,7 @@ public sealed record ConfigFile
                 ? _ruleOptions.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, object>)kv.Value)
                 : null,
             Secrets = _secrets,
+            SeverityOverrides = _overrides.Count > 0 ? _overrides : null,
         };
     }
 

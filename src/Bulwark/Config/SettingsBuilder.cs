@@ -16,6 +16,10 @@ public sealed record CommandLineOptions
     public bool? RespectGitignore { get; init; }
     public int? Jobs { get; init; }
     public string? VulnDb { get; init; }
+    public IReadOnlyList<string>? ExtendSelect { get; init; }
+    public bool? ForceExclude { get; init; }
+    /// <summary>The repository root: globs are relative to it when there is no configuration file.</summary>
+    public string? RepositoryRoot { get; init; }
 }
 
 /// <summary>Merges defaults ← configuration file ← command line into the scan's immutable settings.</summary>
@@ -23,7 +27,7 @@ public static class SettingsBuilder
 {
     public static ScanSettings Build(ConfigFile? file, CommandLineOptions cli)
     {
-        var s = new ScanSettings();
+        var s = new ScanSettings { GlobBase = cli.RepositoryRoot };
         if (file is not null)
         {
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(file.Path))!;
@@ -44,11 +48,16 @@ public static class SettingsBuilder
                 VulnDbMaxAgeDays = file.VulnDbMaxAgeDays ?? s.VulnDbMaxAgeDays,
                 RuleOptions = file.RuleOptions ?? s.RuleOptions,
                 Secrets = file.Secrets ?? s.Secrets,
+                SeverityOverrides = file.SeverityOverrides ?? s.SeverityOverrides,
+                GlobBase = baseDir,
+                ConfigPath = file.Describe(),
             };
         }
         s = s with
         {
             Select = cli.Select ?? s.Select,
+            ExtendSelect = cli.ExtendSelect is null ? s.ExtendSelect : Concat(s.ExtendSelect, cli.ExtendSelect),
+            ForceExclude = cli.ForceExclude ?? s.ForceExclude,
             Ignore = cli.Ignore is null ? s.Ignore : Concat(s.Ignore, cli.Ignore),
             Exclude = cli.Exclude is null ? s.Exclude : Concat(s.Exclude, cli.Exclude),
             Include = cli.Include ?? s.Include,

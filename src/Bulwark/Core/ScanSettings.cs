@@ -34,6 +34,26 @@ public sealed record ScanSettings
     /// <summary>`[secrets]`: allowlists, test paths and credential types switched off.</summary>
     public SecretsSettings Secrets { get; init; } = SecretsSettings.Default;
 
+    /// <summary>
+    /// The directory `exclude`, `include` and `per-file-ignores` globs are relative to: the configuration file's
+    /// directory, else the repository root. Null: the scanned directory.
+    /// </summary>
+    public string? GlobBase { get; init; }
+    /// <summary>The configuration file this scan read (bulwark.toml, pyproject.toml, .bandit, a Bandit YAML…), if any.</summary>
+    public string? ConfigPath { get; init; }
+    /// <summary>Apply excludes to files named explicitly on the command line too (Ruff's `--force-exclude`).</summary>
+    public bool ForceExclude { get; init; }
+    /// <summary>Rule id (or alias) → the severity its findings are reported with (`[tool.bulwark.severity-overrides]`).</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>The path globs are matched against: relative to <see cref="GlobBase"/> when the file is inside it, else <paramref name="relativePath"/>.</summary>
+    public string GlobPath(string fullPath, string relativePath)
+    {
+        if (GlobBase is not { } b) return relativePath;
+        var rel = System.IO.Path.GetRelativePath(b, fullPath).Replace('\\', '/');
+        return rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || System.IO.Path.IsPathRooted(rel) ? relativePath : rel;
+    }
+
     public IReadOnlyDictionary<string, object>? RuleOptionsFor(string ruleId) =>
         RuleOptions.TryGetValue(ruleId, out var o) ? o : null;
 }

@@ -13,4 +13,6 @@ public sealed class FileOutcome
     public List<string> Warnings { get; } = [];
     /// <summary>The module lowered for the taint analysis, when injection rules run.</summary>
     public Bulwark.Taint.ModuleIr? Taint { get; set; }
+    /// <summary>Set when the file was not analysed (too large, unreadable, not a regular file).</summary>
+    public SkippedFile? Skipped { get; set; }
 }

@@ -35,7 +35,8 @@ public static class FindingFinisher
                 Message = f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message),
             };
 
-            if (PerFileIgnored(settings, file.RelativePath, f.Rule)) { outcome.SuppressedConfig++; continue; }
+            if (PerFileIgnored(settings, settings.GlobPath(file.FullPath, file.RelativePath), f.Rule)) { outcome.SuppressedConfig++; continue; }
+            finished = Overridden(settings, finished);
             switch (suppressions?.Find(f.Rule, f.Location.StartLine, f.Location.EndLine) ?? SuppressionKind.None)
             {
                 case SuppressionKind.Nosec: outcome.SuppressedNosec++; continue;
@@ -59,14 +60,24 @@ public static class FindingFinisher
                 int occurrence = 0;
                 foreach (var f in group.OrderBy(f => f, Comparer<Finding>.Create(FindingOrder.Compare)))
                 {
-                    if (PerFileIgnored(settings, group.Key, f.Rule)) { total.SuppressedConfig++; continue; }
-                    result.Add(f with { Fingerprint = Fingerprints.Of(f.Rule.Id, group.Key, f.FingerprintKey ?? f.Message, occurrence++) });
+                    if (PerFileIgnored(settings, pf is null ? group.Key : settings.GlobPath(pf.FullPath, group.Key), f.Rule)) { total.SuppressedConfig++; continue; }
+                    result.Add(Overridden(settings, f with { Fingerprint = Fingerprints.Of(f.Rule.Id, group.Key, f.FingerprintKey ?? f.Message, occurrence++) }));
                 }
                 continue;
             }
             Finish(source, group.ToList(), null, settings, total);
         }
         return total;
+    }
+
+    /// <summary>`severity-overrides`: a rule named by id or alias is reported with the configured severity.</summary>
+    static Finding Overridden(ScanSettings settings, Finding f)
+    {
+        if (settings.SeverityOverrides.Count == 0) return f;
+        if (settings.SeverityOverrides.TryGetValue(f.Rule.Id, out var s)) return f with { Severity = s };
+        foreach (var a in f.Rule.Aliases)
+            if (settings.SeverityOverrides.TryGetValue(a, out s)) return f with { Severity = s };
+        return f;
     }
 
     static bool PerFileIgnored(ScanSettings settings, string path, RuleInfo rule)

@@ -15,6 +15,8 @@ public sealed class InlineSuppressions
     readonly record struct Directive(SuppressionKind Kind, string[]? Codes); // null codes: everything
 
     readonly Dictionary<int, List<Directive>> _byLine = new();
+    // File-level directives on a line of their own: `# ruff: noqa`, `# ruff: noqa: S602`, `# flake8: noqa`, `# bulwark: skip-file`.
+    readonly List<Directive> _fileWide = [];
     readonly int[]? _statementStart;
     readonly int[]? _statementEnd;
 
@@ -48,6 +50,7 @@ public sealed class InlineSuppressions
             else
             {
                 var comment = src.AsSpan(hash, ls + ll - hash);
+                if (src.AsSpan(ls, hash - ls).IsWhiteSpace()) result.TryFileDirective(comment.TrimStart('#').Trim());
                 result.ParseComment(line, comment);
             }
             int next = ls + ll;
@@ -70,6 +73,25 @@ public sealed class InlineSuppressions
             if (nextHash < 0) break;
             comment = comment[nextHash..];
         }
+    }
+
+    /// <summary>Ruff's file-level exemptions (`# ruff: noqa`, `# ruff: noqa: S602`, `# flake8: noqa`) and `# bulwark: skip-file`.</summary>
+    void TryFileDirective(ReadOnlySpan<char> s)
+    {
+        if (s.StartsWith("bulwark:", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = s[8..].Trim();
+            if (rest.Equals("skip-file", StringComparison.OrdinalIgnoreCase)) _fileWide.Add(new Directive(SuppressionKind.Inline, null));
+            return;
+        }
+        if (!_honourNoqa) return;
+        bool ruff = s.StartsWith("ruff:", StringComparison.OrdinalIgnoreCase);
+        if (!ruff && !s.StartsWith("flake8:", StringComparison.OrdinalIgnoreCase)) return;
+        var body = s[(s.IndexOf(':') + 1)..].Trim();
+        if (!StartsWithWord(body, "noqa")) return;
+        body = body[4..];
+        if (body.IsEmpty) _fileWide.Add(new Directive(SuppressionKind.Inline, null));
+        else if (body[0] == ':' && Codes(body[1..].Trim()) is { } codes) _fileWide.Add(new Directive(SuppressionKind.Inline, codes));
     }
 
     void TryDirective(int line, ReadOnlySpan<char> s)
@@ -141,7 +163,7 @@ public sealed class InlineSuppressions
         list.Add(d);
     }
 
-    public bool IsEmpty => _byLine.Count == 0;
+    public bool IsEmpty => _byLine.Count == 0 && _fileWide.Count == 0;
 
     /// <summary>
     /// Which mechanism, if any, suppresses a finding of <paramref name="rule"/> spanning <paramref name="line"/> to
@@ -150,6 +172,8 @@ public sealed class InlineSuppressions
     /// </summary>
     public SuppressionKind Find(RuleInfo rule, int line, int endLine = 0)
     {
+        foreach (var d in _fileWide)
+            if (d.Codes is null || Names(rule, d.Codes)) return d.Kind;
         if (_byLine.Count == 0 || line <= 0) return SuppressionKind.None;
         var kind = Check(rule, line);
         if (kind != SuppressionKind.None) return kind;

@@ -68,11 +68,19 @@ public sealed class RuleSet
         var ids = new HashSet<string>(catalog.Select(r => r.Info.Id), StringComparer.OrdinalIgnoreCase);
         bool Selects(RuleInfo rule, string token) =>
             ids.Contains(token) ? rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) : Matches(rule, token);
+        // An alias that a rule of the profile carries names that rule: `--select S311` in the default profile is BW311
+        // (which lists B311 and S311 as aliases), not also Bandit's B311 beside it.
+        bool AliasInProfile(string token) => catalog.Any(r => (r.Info.Profiles & settings.Profile) != 0 &&
+            r.Info.Aliases.Any(a => a.Equals(token, StringComparison.OrdinalIgnoreCase)));
+        bool Names(RuleInfo rule, string token) =>
+            rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) ||
+            rule.Aliases.Any(a => a.Equals(token, StringComparison.OrdinalIgnoreCase)) && !AliasInProfile(token);
         var chosen = new List<IRule>();
         foreach (var r in catalog)
         {
-            // A rule outside the profile runs only when named by its id; families and prefixes stay within the profile.
-            bool named = settings.Select.Concat(settings.ExtendSelect).Any(t => MatchesExactly(r.Info, t));
+            // A rule outside the profile runs only when named by its id (or an alias no rule of the profile carries);
+            // families and prefixes stay within the profile.
+            bool named = settings.Select.Concat(settings.ExtendSelect).Any(t => Names(r.Info, t));
             bool inProfile = (r.Info.Profiles & settings.Profile) != 0;
             bool selected = (inProfile || named) && (settings.Select.Count == 0 || settings.Select.Any(t => Selects(r.Info, t)));
             bool extended = (inProfile || named) && settings.ExtendSelect.Any(t => Selects(r.Info, t));
@@ -94,7 +102,11 @@ public sealed class RuleSet
         return false;
     }
 
-    static bool MatchesExactly(RuleInfo rule, string token) =>
-        rule.Id.Equals(token, StringComparison.OrdinalIgnoreCase) ||
-        rule.Aliases.Any(a => a.Equals(token, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Some alias of the rule starts with <paramref name="code"/> (Ruff's `S6` selects every `S6xx`).</summary>
+    public static bool MatchesAlias(RuleInfo rule, string code)
+    {
+        foreach (var a in rule.Aliases)
+            if (a.StartsWith(code, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 }

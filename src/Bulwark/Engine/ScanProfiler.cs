@@ -30,6 +30,14 @@ public sealed class ScanProfiler
         since = now;
     }
 
+    /// <summary>Counts time measured within one phase to another (a model built lazily during the rules' walk).</summary>
+    public void Move(Phase from, Phase to, long ticks)
+    {
+        if (ticks == 0) return;
+        Interlocked.Add(ref _ticks[(int)from], -ticks);
+        Interlocked.Add(ref _ticks[(int)to], ticks);
+    }
+
     public void AddRule(string id, long since) =>
         Interlocked.Add(ref _byRule.GetOrAdd(id, _ => new long[1])[0], Stopwatch.GetTimestamp() - since);
 

@@ -9,14 +9,24 @@ namespace Bulwark.Engine;
 /// <summary>What to scan, beyond the settings: the paths, a baseline, and a progress callback.</summary>
 public sealed record ScanRequest(IReadOnlyList<string> Paths)
 {
-    /// <summary>Fingerprints of findings to leave out (a baseline).</summary>
-    public IReadOnlySet<string>? Baseline { get; init; }
+    /// <summary>Findings to leave out (a baseline): each entry by fingerprint, rule and path.</summary>
+    public BaselineFile? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
     /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
     public Bulwark.Engine.GitHistory? History { get; init; }
     /// <summary>Also score the project's security practices (<see cref="ScanResult.Posture"/>).</summary>
     public bool Posture { get; init; }
+    /// <summary>
+    /// The directory finding paths are relative to (the repository root, <see cref="RepositoryRoot.For"/>); it must
+    /// contain every scanned path, else the scanned paths' own root is used. Null: the scanned directory.
+    /// </summary>
+    public string? Root { get; init; }
+    /// <summary>
+    /// `--changed-since REF`: analyse only the files changed since this git revision (see <see cref="ChangedFiles"/>);
+    /// project rules still see every discovered file (the whole manifest set).
+    /// </summary>
+    public string? ChangedSince { get; init; }
 }
 
 /// <summary>
@@ -27,6 +37,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 {
     /// <summary>Files larger than this are skipped with a warning.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
+    /// <summary>Non-Python texts up to this size are kept after analysis for the project rules and posture; larger ones are re-read.</summary>
+    const int MaxKeptTextChars = 256 * 1024;
     // Deeply nested code makes recursive tree walks deep; analysis threads get a large stack.
     const int WorkerStackBytes = 256 * 1024 * 1024;
 
@@ -36,25 +48,34 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
-        var (root, files, warnings) = Discover(request.Paths);
+        var (root, files, warnings, skippedFiles) = Discover(request.Paths, request.Root);
+        // With --changed-since, only the changed files are analysed; every file stays discovered for the project rules.
+        var analyse = request.ChangedSince is { } revision ? ChangedIndices(files, ChangedFiles.Since(root, revision)) : null;
         var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
+        var skippedByFile = new SkippedFile?[files.Count];
         var loaded = new SourceFile?[files.Count];
-        int skipped = 0, done = 0;
-        RunParallel(files.Count, i =>
+        int skipped = 0, done = 0, count = analyse?.Length ?? files.Count;
+        RunParallel(count, n =>
         {
+            int i = analyse is null ? n : analyse[n];
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
-            loaded[i] = source;
+            // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
+            // later phase reads are kept (Python sources for the taint phase, small manifests and configuration for
+            // project rules and posture, which re-read anything else on demand).
+            if (source is not null && (source.IsPython ? taint is not null : source.Text.Text.Length <= MaxKeptTextChars)) loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
-            request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+            if (outcome?.Skipped is { } why) skippedByFile[i] = why;
+            request.Progress?.Invoke(Interlocked.Increment(ref done), count);
         });
 
         var analysed = clock.Elapsed;
         if (profiler is not null)
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
+        var errors = new List<string>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
         foreach (var o in outcomes)
@@ -76,7 +97,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, imported, rules, warnings);
+            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
@@ -84,42 +105,64 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (request.History is { } history) findings.AddRange(history.Run(root, rules, settings, findings, warnings));
 
         int baseline = 0;
-        if (request.Baseline is { Count: > 0 } known)
+        BaselineOutcome? baselineOutcome = null;
+        if (request.Baseline is { } known)
         {
-            int before = findings.Count;
-            findings.RemoveAll(f => known.Contains(f.Fingerprint));
-            baseline = before - findings.Count;
+            baselineOutcome = known.Apply(findings);
+            baseline = baselineOutcome.Applied;
+            warnings.AddRange(BaselineFile.Warnings(baselineOutcome));
         }
         var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FindingOrder.Compare);
+        foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
+        skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
 
         return new ScanResult
         {
             Root = root,
             Findings = findings,
             Rules = rules.Rules.Select(r => r.Info).ToArray(),
-            FilesScanned = files.Count - skipped,
+            FilesScanned = count - skipped,
             FilesSkipped = skipped,
+            Skipped = skippedFiles,
+            Baseline = baselineOutcome,
+            Errors = errors,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
             Posture = posture,
+            ConfigPath = settings.ConfigPath,
             Elapsed = clock.Elapsed,
         };
     }
 
+    /// <summary>Indices of the discovered files whose paths are in <paramref name="changed"/>, in discovery order.</summary>
+    static int[] ChangedIndices(List<DiscoveredFile> files, HashSet<string> changed)
+    {
+        var indices = new List<int>();
+        for (int i = 0; i < files.Count; i++)
+            if (changed.Contains(files[i].RelativePath)) indices.Add(i);
+        return [.. indices];
+    }
+
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
-    (string Root, List<DiscoveredFile> Files, List<string> Warnings) Discover(IReadOnlyList<string> paths)
+    (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths, string? repositoryRoot)
     {
         if (paths.Count == 0) paths = ["."];
         var full = new List<string>();
         foreach (var p in paths)
         {
             var f = Path.GetFullPath(p);
-            if (!File.Exists(f) && !Directory.Exists(f)) throw new ConfigException($"{p}: no such file or directory");
+            if (FileTypes.Of(f) == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
         }
-        string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : CommonDirectory(full);
+        string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : RepositoryRoot.CommonDirectory(full);
+        if (repositoryRoot is { } given)
+        {
+            var r = Path.GetFullPath(given);
+            r = r.Length > 1 ? r.TrimEnd('/') : r;
+            if (full.All(f => RepositoryRoot.IsInside(f, r))) root = r;
+        }
         var discovery = new FileDiscovery(settings);
         var files = new List<DiscoveredFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -136,23 +179,23 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             }
             else
             {
-                // A file named on the command line is scanned even if excludes would skip it.
+                // A file named on the command line is scanned even if excludes would skip it (unless --force-exclude);
+                // a FIFO or device is not read.
+                if (settings.ForceExclude && discovery.IsExcludedFile(f)) continue;
                 var rel = Relative(root, f);
-                if (seen.Add(rel)) files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
+                if (!seen.Add(rel)) continue;
+                var kind = FileTypes.Of(f);
+                if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
+                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (root, files, discovery.Warnings);
-    }
-
-    static string CommonDirectory(List<string> paths)
-    {
-        var dirs = paths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToList();
-        var common = dirs[0];
-        foreach (var d in dirs)
-            while (!(d == common || d.StartsWith(common.TrimEnd('/') + "/", StringComparison.Ordinal)))
-                common = Path.GetDirectoryName(common) ?? "/";
-        return common;
+        if (files.Count == 0 && discovery.DefaultExcluded > 0)
+            discovery.Warnings.Add($"nothing scanned: the default excludes skipped {discovery.DefaultExcluded} " +
+                $"director{(discovery.DefaultExcluded == 1 ? "y" : "ies")} ({string.Join(", ", discovery.DefaultExcludedExamples)}" +
+                $"{(discovery.DefaultExcluded > discovery.DefaultExcludedExamples.Count ? ", …" : "")}); " +
+                "name a directory inside one to scan it");
+        return (root, files, discovery.Warnings, discovery.Skipped);
     }
 
     static string Relative(string root, string path) =>
@@ -162,6 +205,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         try
         {
+            if (FileTypes.Of(path) != FileType.Regular) return false;
             using var s = File.OpenRead(path);
             Span<byte> head = stackalloc byte[128];
             int n = s.Read(head);
@@ -178,18 +222,24 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
-            var o = new FileOutcome();
-            o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
+            var o = new FileOutcome { Skipped = new SkippedFile(file.RelativePath, SkipReasons.TooLarge, $"larger than {MaxFileBytes / (1024 * 1024)} MB") };
+            o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
         long t0 = ScanProfiler.Timestamp();
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(file.FullPath); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
+        if (read.Bytes is not { } bytes)
         {
-            if (file.IsPython) return (FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {ex.Message}", rules), null, true);
-            var o = new FileOutcome();
-            o.Warnings.Add($"{file.RelativePath}: cannot read file: {ex.Message}");
+            var reason = read.NotRegular ? SkipReasons.SpecialFile : SkipReasons.Unreadable;
+            var why = new SkippedFile(file.RelativePath, reason, read.Error);
+            if (file.IsPython)
+            {
+                var u = FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {read.Error}", rules);
+                u.Skipped = why;
+                return (u, null, true);
+            }
+            var o = new FileOutcome { Skipped = why };
+            o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: cannot read file: {read.Error}");
             return (o, null, true);
         }
 
@@ -221,7 +271,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
-        RuleSet rules, List<string> warnings)
+        RuleSet rules, List<string> warnings, List<string> errors)
     {
         var projectFiles = new ProjectFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -231,11 +281,11 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d));
         }
         var sink = new List<Finding>();
-        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings);
+        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);
         foreach (var rule in rules.ProjectRules)
         {
             try { rule.Check(context); }
-            catch (Exception ex) { warnings.Add($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {ex.Message}"); }
+            catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
         }
         return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
@@ -245,7 +295,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         try
         {
             if (d.Length > MaxFileBytes) return null;
-            var bytes = File.ReadAllBytes(d.FullPath);
+            if (BoundedFile.ReadBytes(d.FullPath, MaxFileBytes).Bytes is not { } bytes) return null;
             if (d.IsPython)
             {
                 var decoded = SourceDecoder.Decode(bytes);

@@ -9,7 +9,7 @@ public interface IReporter
     void Write(ScanResult result, TextWriter output);
 }
 
-public enum ReportFormat { Text, Json, Sarif, Html }
+public enum ReportFormat { Text, Json, Sarif, Html, GitHub, Markdown, JUnit, GitLab, GitLabSast }
 
 /// <summary>Presentation choices that are not part of the scan itself.</summary>
 public sealed record ReportOptions
@@ -20,6 +20,18 @@ public sealed record ReportOptions
     public string? Root { get; init; }
     /// <summary>Project home page for SARIF `tool.driver.informationUri`; omitted when null.</summary>
     public string? InformationUri { get; init; }
+    /// <summary>Include the elapsed time. Off by default: the same input then gives byte-identical reports.</summary>
+    public bool Timing { get; init; }
+
+    /// <summary>Print the source lines under each finding in the text report (`--no-show-source` turns it off).</summary>
+    public bool ShowSource { get; init; } = true;
+    /// <summary>Add a count of findings per rule to the text report (`--statistics`).</summary>
+    public bool Statistics { get; init; }
+    /// <summary>At most this many SARIF results (GitHub code scanning takes 25,000 per run); the rest are counted in a notification.</summary>
+    public int SarifMaxResults { get; init; } = SarifReporter.GitHubMaxResults;
+
+    /// <summary>`--quiet`: the text report lists the findings without the closing summary.</summary>
+    public bool Quiet { get; init; }
 
     public static readonly ReportOptions Default = new();
 
@@ -28,7 +40,9 @@ public sealed record ReportOptions
 
 public static class Reporters
 {
-    public static IReadOnlyList<ReportFormat> All { get; } = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Html];
+    public static IReadOnlyList<ReportFormat> All { get; } =
+        [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Html, ReportFormat.GitHub, ReportFormat.Markdown,
+         ReportFormat.JUnit, ReportFormat.GitLab, ReportFormat.GitLabSast];
 
     public static IReporter Create(ReportFormat format, ReportOptions? options = null)
     {
@@ -39,6 +53,11 @@ public static class Reporters
             ReportFormat.Json => new JsonReporter(options),
             ReportFormat.Sarif => new SarifReporter(options),
             ReportFormat.Html => new HtmlReporter(options),
+            ReportFormat.GitHub => new GitHubAnnotationsReporter(),
+            ReportFormat.Markdown => new MarkdownReporter(),
+            ReportFormat.JUnit => new JUnitReporter(),
+            ReportFormat.GitLab => new GitLabCodeQualityReporter(),
+            ReportFormat.GitLabSast => new GitLabSastReporter(),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
@@ -46,6 +65,8 @@ public static class Reporters
     public static string Name(this ReportFormat format) => format switch
     {
         ReportFormat.Text => "text", ReportFormat.Json => "json", ReportFormat.Sarif => "sarif", ReportFormat.Html => "html",
+        ReportFormat.GitHub => "github", ReportFormat.Markdown => "markdown", ReportFormat.JUnit => "junit",
+        ReportFormat.GitLab => "gitlab", ReportFormat.GitLabSast => "gitlab-sast",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -62,6 +83,8 @@ public static class Reporters
     public static string Extension(this ReportFormat format) => format switch
     {
         ReportFormat.Text => ".txt", ReportFormat.Json => ".json", ReportFormat.Sarif => ".sarif", ReportFormat.Html => ".html",
+        ReportFormat.GitHub => ".txt", ReportFormat.Markdown => ".md", ReportFormat.JUnit => ".xml",
+        ReportFormat.GitLab or ReportFormat.GitLabSast => ".json",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

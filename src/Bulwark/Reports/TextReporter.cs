@@ -15,6 +15,8 @@ public sealed class TextReporter(ReportOptions options) : IReporter
     const int MaxSnippetLines = 5;
 
     readonly Ansi _ansi = new(options.Color);
+    /// <summary>Paths listed under "Not analysed" before the rest is left to the JSON report.</summary>
+    const int MaxSkippedShown = 50;
 
     public void Write(ScanResult result, TextWriter output)
     {
@@ -28,7 +30,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
                 output.WriteLine();
             }
         }
-        WriteSummary(result, groups.Count, output);
+        if (!options.Quiet) WriteSummary(result, groups.Count, output);
     }
 
     void WriteFinding(Finding f, TextWriter o)
@@ -44,7 +46,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
             o.WriteLine("  " + Sanitize(line));
         if (f.Sensitive) o.WriteLine(_ansi.Dim("  (the secret's value is masked)"));
 
-        if (f.Snippet is { Length: > 0 } snippet) WriteSnippet(f.Location, snippet, f.Severity, o);
+        if (options.ShowSource && f.Snippet is { Length: > 0 } snippet) WriteSnippet(f.Location, snippet, f.Severity, o);
 
         foreach (var r in f.Related)
             if (!ReportCommon.IsFlowStep(f, r))
@@ -104,9 +106,12 @@ public sealed class TextReporter(ReportOptions options) : IReporter
     void WriteSummary(ScanResult result, int fileCount, TextWriter o)
     {
         var findings = result.Findings;
+        if (options.Statistics && findings.Count > 0) WriteStatistics(findings, o);
         if (findings.Count == 0)
         {
-            o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
+            // An incomplete scan is never presented as a clean one (the errors are listed with the warnings).
+            if (result.Errors.Count > 0) o.WriteLine(_ansi.Paint(Ansi.RedCode, _ansi.Bold($"No findings, but the scan is incomplete ({result.Errors.Count} error(s)).")));
+            else o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
         }
         else
         {
@@ -126,11 +131,25 @@ public sealed class TextReporter(ReportOptions options) : IReporter
 
         var scanned = $"Scanned {ReportCommon.Plural(result.FilesScanned, "file", "files")}";
         if (result.FilesSkipped > 0) scanned += $" ({result.FilesSkipped.ToString(CultureInfo.InvariantCulture)} skipped)";
-        o.WriteLine(scanned + " in " + ReportCommon.Seconds(result.Elapsed) + ".");
+        o.WriteLine(scanned + (options.Timing ? " in " + ReportCommon.Seconds(result.Elapsed) : "") + ".");
+        if (result.Skipped.Count > 0)
+        {
+            var reasons = new List<string>();
+            foreach (var (reason, count) in ReportCommon.SkippedByReason(result)) reasons.Add($"{reason} {count.ToString(CultureInfo.InvariantCulture)}");
+            o.WriteLine(_ansi.Yellow($"Not analysed: {ReportCommon.Plural(result.Skipped.Count, "path", "paths")} ({string.Join(", ", reasons)}):"));
+            int shown = 0;
+            foreach (var s in result.Skipped)
+            {
+                if (++shown > MaxSkippedShown) { o.WriteLine($"  … {(result.Skipped.Count - MaxSkippedShown).ToString(CultureInfo.InvariantCulture)} more (every one is in the JSON report)"); break; }
+                o.WriteLine("  - " + Sanitize(ReportCommon.Describe(s)));
+            }
+        }
 
         var sup = result.Suppressed;
         if (sup.Total > 0)
             o.WriteLine($"Suppressed {ReportCommon.Plural(sup.Total, "finding", "findings")}: {sup.Nosec.ToString(CultureInfo.InvariantCulture)} nosec, {sup.Inline.ToString(CultureInfo.InvariantCulture)} inline, {sup.Baseline.ToString(CultureInfo.InvariantCulture)} baseline, {sup.Config.ToString(CultureInfo.InvariantCulture)} config.");
+
+        if (result.ConfigPath is { } config) o.WriteLine("Configuration: " + Sanitize(config) + ".");
 
         if (result.Posture is { } posture) PostureReporter.WriteSummary(posture, o);
 
@@ -139,6 +158,20 @@ public sealed class TextReporter(ReportOptions options) : IReporter
             o.WriteLine(_ansi.Yellow(result.Warnings.Count == 1 ? "Warning:" : "Warnings:"));
             foreach (var w in result.Warnings) o.WriteLine("  - " + Sanitize(w));
         }
+    }
+
+    /// <summary>`--statistics`: one line per rule, most frequent first, as Ruff prints them.</summary>
+    void WriteStatistics(IReadOnlyList<Finding> findings, TextWriter o)
+    {
+        var counts = new Dictionary<string, (RuleInfo Rule, int Count)>(StringComparer.Ordinal);
+        foreach (var f in findings)
+            counts[f.Rule.Id] = counts.TryGetValue(f.Rule.Id, out var c) ? (c.Rule, c.Count + 1) : (f.Rule, 1);
+        var rows = counts.Values.OrderByDescending(r => r.Count).ThenBy(r => r.Rule.Id, StringComparer.Ordinal).ToList();
+        int width = rows.Max(r => r.Count.ToString(CultureInfo.InvariantCulture).Length);
+        int idWidth = rows.Max(r => r.Rule.Id.Length);
+        foreach (var (rule, count) in rows)
+            o.WriteLine($"{count.ToString(CultureInfo.InvariantCulture).PadLeft(width)}  {rule.Id.PadRight(idWidth)}  [{rule.Severity.Name()}] {Sanitize(rule.Name)}");
+        o.WriteLine();
     }
 
     static string SeverityColor(Severity s) => s switch

@@ -53,13 +53,45 @@ public sealed class FileContext(SourceFile file, ScanSettings settings, List<Fin
         Sink.Add(Make(rule.Info, message, LocationOf(File, start, end)) with { Sensitive = sensitive, FingerprintKey = fingerprintKey });
 }
 
-public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticModel semantic, ScanSettings settings, List<Finding> sink)
-    : RuleContext(settings, sink)
+public sealed class CodeContext : RuleContext
 {
-    public SourceFile File { get; } = file;
-    public ParseResult Parse { get; } = parse;
+    SemanticModel? _semantic;
+    Func<SemanticModel>? _buildSemantic;
+
+    public CodeContext(SourceFile file, ParseResult parse, SemanticModel semantic, ScanSettings settings, List<Finding> sink)
+        : base(settings, sink)
+    {
+        File = file;
+        Parse = parse;
+        _semantic = semantic;
+    }
+
+    /// <summary>
+    /// A context whose semantic model is built by <paramref name="buildSemantic"/> when a rule first asks for it, on the
+    /// walking thread: a scan whose rules never ask (`--select B101`) builds none.
+    /// </summary>
+    public CodeContext(SourceFile file, ParseResult parse, Func<SemanticModel> buildSemantic, ScanSettings settings, List<Finding> sink)
+        : base(settings, sink)
+    {
+        File = file;
+        Parse = parse;
+        _buildSemantic = buildSemantic;
+    }
+
+    public SourceFile File { get; }
+    public ParseResult Parse { get; }
     public Module Module => Parse.Module;
-    public SemanticModel Semantic { get; } = semantic;
+    public SemanticModel Semantic => _semantic ??= Build();
+
+    /// <summary>Whether the semantic model has been built (by the caller, or on a rule's first use).</summary>
+    public bool HasSemantic => _semantic is not null;
+
+    SemanticModel Build()
+    {
+        var model = _buildSemantic!();
+        _buildSemantic = null;
+        return model;
+    }
 
     public void Report(IRule rule, Node node, string message) =>
         Sink.Add(Make(rule.Info, message, LocationOf(File, node.Start, node.End)));
@@ -89,8 +121,18 @@ public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticMode
 
 /// <summary>What a project rule sees: every discovered file, Python imports gathered in the file pass, and a shared cache.</summary>
 public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files, IReadOnlySet<string> importedModules,
-    ScanSettings settings, List<Finding> sink, List<string> warnings) : RuleContext(settings, sink)
+    ScanSettings settings, List<Finding> sink, List<string> warnings, List<string>? errors = null) : RuleContext(settings, sink)
 {
+    /// <summary>
+    /// Something the audit needed could not be read (the advisory database, a lockfile): the scan is incomplete and
+    /// must not end as "no findings" with exit 0. The message is also shown with the warnings.
+    /// </summary>
+    public void Fail(string message)
+    {
+        Warn("error: " + message);
+        if (errors is not null) lock (errors) if (!errors.Contains(message)) errors.Add(message);
+    }
+
     readonly ConcurrentDictionary<string, object> _cache = new();
 
     /// <summary>A one-line note shown with the scan results (a stale advisory database, an unreadable manifest…).</summary>

@@ -29,7 +29,7 @@ public sealed partial class SemanticModel
 
         public override void Visit(Node node)
         {
-            if (_parent is not null) model._parents[node] = _parent;
+            if (_parent is not null) node.Parent = _parent;
             var saved = _parent;
             _parent = node;
             switch (node)
@@ -56,7 +56,7 @@ public sealed partial class SemanticModel
                     Visit(ne.Value);
                     if (ne.Target is Name t)
                     {
-                        model._parents[t] = ne;
+                        t.Parent = ne;
                         model._nameScopes[t] = _scope;
                         // PEP 572: an assignment expression in a comprehension binds in the enclosing function.
                         var target = _scope;
@@ -145,7 +145,7 @@ public sealed partial class SemanticModel
             // The first iterable is evaluated in the enclosing scope.
             if (generators.Count > 0)
             {
-                model._parents[generators[0]] = comp;
+                generators[0].Parent = comp;
                 var saved = _parent;
                 _parent = generators[0];
                 Visit(generators[0].Iter);
@@ -158,7 +158,7 @@ public sealed partial class SemanticModel
             for (int i = 0; i < generators.Count; i++)
             {
                 var g = generators[i];
-                model._parents[g] = comp;
+                g.Parent = comp;
                 var saved = _parent;
                 _parent = g;
                 if (i > 0) Visit(g.Iter);
@@ -178,17 +178,17 @@ public sealed partial class SemanticModel
 
         void VisitDefaults(Arguments args)
         {
-            model._parents[args] = _parent!;
-            foreach (var d in args.Defaults) { model._parents[d] = args; Visit(d); }
-            foreach (var d in args.KwDefaults) if (d is not null) { model._parents[d] = args; Visit(d); }
+            args.Parent = _parent!;
+            foreach (var d in args.Defaults) { d.Parent = args; Visit(d); }
+            foreach (var d in args.KwDefaults) if (d is not null) { d.Parent = args; Visit(d); }
         }
 
         void VisitAnnotations(Arguments args)
         {
             foreach (var a in AllArgs(args))
             {
-                model._parents[a] = args;
-                if (a.Annotation is not null) { model._parents[a.Annotation] = a; Visit(a.Annotation); }
+                a.Parent = args;
+                if (a.Annotation is not null) { a.Annotation.Parent = a; Visit(a.Annotation); }
             }
         }
 
@@ -205,7 +205,7 @@ public sealed partial class SemanticModel
         {
             foreach (var a in AllArgs(args))
             {
-                model._parents.TryAdd(a, args);
+                a.Parent ??= args;
                 Bind(a.Name, BindingKind.Parameter, a, owner.Start);
             }
         }
@@ -222,7 +222,7 @@ public sealed partial class SemanticModel
             switch (target)
             {
                 case Name n:
-                    model._parents[n] = _parent!;
+                    n.Parent = _parent!;
                     model._nameScopes[n] = _scope;
                     if (kind == BindingKind.Assignment && DynamicImportOf(value) is { } imported)
                     {
@@ -236,7 +236,7 @@ public sealed partial class SemanticModel
                     var elts = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
                     var values = value switch { TupleExpr vt => vt.Elts, ListExpr vl => vl.Elts, _ => null };
                     bool matched = values is not null && values.Count == elts.Count;
-                    model._parents[target] = _parent!;
+                    target.Parent = _parent!;
                     var saved = _parent;
                     _parent = target;
                     for (int i = 0; i < elts.Count; i++)
@@ -244,7 +244,7 @@ public sealed partial class SemanticModel
                     _parent = saved;
                     break;
                 case Starred s:
-                    model._parents[s] = _parent!;
+                    s.Parent = _parent!;
                     var savedStar = _parent;
                     _parent = s;
                     VisitTarget(s.Value, null, statement, BindingKind.Other);
@@ -277,7 +277,7 @@ public sealed partial class SemanticModel
         {
             foreach (var a in imp.Names)
             {
-                model._parents[a] = imp;
+                a.Parent = imp;
                 var top = a.Name.Split('.')[0];
                 model._importedModules.Add(top);
                 model._importedNames.Add(a.Name);
@@ -292,7 +292,7 @@ public sealed partial class SemanticModel
             if (from.Level == 0 && from.Module is { } m) model._importedModules.Add(m.Split('.')[0]);
             foreach (var a in from.Names)
             {
-                model._parents[a] = from;
+                a.Parent = from;
                 if (a.Name == "*") continue;
                 var qualified = module is null || module.Length == 0 ? a.Name : module + "." + a.Name;
                 if (from.Level > 0 && module is null) qualified = new string('.', from.Level) + (from.Module is null ? "" : from.Module + ".") + a.Name;

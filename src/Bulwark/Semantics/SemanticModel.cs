@@ -20,9 +20,8 @@ public sealed partial class SemanticModel
 
     readonly HashSet<string> _importedModules = new(StringComparer.Ordinal);
     readonly HashSet<string> _importedNames = new(StringComparer.Ordinal);
-    readonly Dictionary<Name, Scope> _nameScopes = new(ReferenceEqualityComparer.Instance);
-    readonly Dictionary<Node, Node> _parents = new(ReferenceEqualityComparer.Instance);
-    readonly Dictionary<Node, Scope> _scopesByNode = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Name, Scope> _nameScopes;
+    readonly Dictionary<Node, Scope> _scopesByNode = new(NodeIdentity.Instance);
     readonly List<Scope> _scopes = [];
     readonly int _ownerThread = Environment.CurrentManagedThreadId;
     readonly QueryMemo _memo = new();
@@ -45,7 +44,10 @@ public sealed partial class SemanticModel
         ModuleName = moduleName;
         IsPackage = isPackage;
         ModuleScope = new Scope(ScopeKind.Module, module, null);
+        // About one name per 16 characters of source: sized once instead of growing through every power of two.
+        _nameScopes = new(Math.Min(module.End / 16, 1 << 20), NodeIdentity.Instance);
     }
+
 
     /// <summary>Dotted module name of the file (`pkg.sub.mod`) when known; relative imports resolve against it.</summary>
     public string? ModuleName { get; }
@@ -87,7 +89,7 @@ public sealed partial class SemanticModel
     // ───────────── structure ─────────────
 
     /// <summary>The node's parent in the tree; null for the module.</summary>
-    public Node? Parent(Node node) => _parents.TryGetValue(node, out var p) ? p : null;
+    public Node? Parent(Node node) => node.Parent;
 
     /// <summary>The scope a scope-opening node (Module, ClassDef, FunctionDef, Lambda, comprehension) opens.</summary>
     public Scope? ScopeOpenedBy(Node node) => _scopesByNode.TryGetValue(node, out var s) ? s : null;

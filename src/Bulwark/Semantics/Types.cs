@@ -31,8 +31,8 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
 {
     const int MaxDepth = 12;
     static readonly string[] None = [];
-    readonly Dictionary<Node, string[]> _memo = new(ReferenceEqualityComparer.Instance);
-    readonly HashSet<Node> _inProgress = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Node, string[]> _memo = new(NodeIdentity.Instance);
+    readonly HashSet<Node> _inProgress = new(NodeIdentity.Instance);
 
     public SemanticModel Model => model;
     public string ModuleKey => moduleKey;

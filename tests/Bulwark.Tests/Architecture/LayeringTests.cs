@@ -34,7 +34,7 @@ public class LayeringTests
         // The scan: discovery, per-file analysis, suppressions, baseline; runs rules without knowing any family's domain.
         ["Engine"] = ["Python", "Core", "Semantics", "Taint", "Rules", "Documents", "Secrets", "Posture"],
         // Configuration files and reporters, above the scan; reporters know nothing about Python.
-        ["Config"] = ["Core", "Rules", "Engine", "Secrets"],
+        ["Config"] = ["Core", "Rules", "Engine", "Secrets", "Documents"],
         ["Reports"] = ["Core", "Rules", "Engine", "Posture", "Secrets"],
     };
 

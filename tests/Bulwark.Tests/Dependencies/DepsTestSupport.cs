@@ -9,17 +9,6 @@ static class DepsTestSupport
 {
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Dependencies", "Fixtures", name);
 
-    /// <summary>The shared PyPA advisory database: `shared/advisory-db` in the first ancestor folder that has one.</summary>
-    public static string? SharedAdvisoryDb()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var p = Path.Combine(d.FullName, "shared", "advisory-db");
-            if (Directory.Exists(p)) return p;
-        }
-        return null;
-    }
-
     public static Manifest Load(string fixture, string file)
     {
         var full = Path.Combine(Fixture(fixture), file);

@@ -71,7 +71,7 @@ public class ConfigTests
         dir.Write("pyproject.toml", "[tool.bulwark]\nignore = [\"B101\"]\n");
         dir.Write("pkg/sub/pyproject.toml", "[project]\nname = \"inner\"\n"); // no [tool.bulwark]: keep walking
         dir.Write("pkg/sub/app.py", "");
-        var found = ConfigFile.Discover(Path.Combine(dir.Path, "pkg", "sub"));
+        var found = ConfigFile.Discover(Path.Combine(dir.Path, "pkg", "sub"), stopAt: dir.Path);
         Assert.NotNull(found);
         Assert.Equal(Path.Combine(dir.Path, "pyproject.toml"), found!.Path);
     }

@@ -7,12 +7,12 @@ namespace Bulwark.Tests.Reports;
 
 public class SarifReporterTests
 {
-    /// <summary>Installed by .ci/install-sarif-schema (run by .ci/run); never committed.</summary>
+    /// <summary>Fetched by the test project before it builds (.ci/install-sarif-schema); never committed.</summary>
     internal static readonly Lazy<Json.Schema.JsonSchema> OfficialSchema = new(() =>
     {
         var path = Path.Combine(RepoRoot(), ".ci", "tools", "sarif", "sarif-2.1.0.json");
         if (!File.Exists(path))
-            Assert.Fail($"The official SARIF 2.1.0 schema is missing at {path}. Run .ci/install-sarif-schema (part of .ci/run) first.");
+            Assert.Fail($"The official SARIF 2.1.0 schema is missing at {path}. The test project fetches it before building (target InstallSarifSchema); run .ci/install-sarif-schema to see why it failed.");
         return SchemaValidation.Load(path);
     });
 
@@ -50,7 +50,11 @@ public class SarifReporterTests
         Assert.Equal("Bulwark", driver.GetProperty("name").GetString());
         Assert.Equal("0.1.0", driver.GetProperty("semanticVersion").GetString());
         var rules = driver.GetProperty("rules");
-        Assert.Equal(["CI001", "DEP001", "B602", "PYT101", "SEC001"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        // DEP001's sample finding is graded high, above its rule's medium: it gets its own descriptor, so GitHub shows it as high.
+        Assert.Equal(["CI001", "DEP001", "B602", "PYT101", "SEC001", "DEP001/high"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("8.0", rules[5].GetProperty("properties").GetProperty("security-severity").GetString());
+        Assert.Equal("error", rules[5].GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("5.5", rules[1].GetProperty("properties").GetProperty("security-severity").GetString());
 
         var shell = rules[2];
         Assert.Equal("subprocess-popen-with-shell-equals-true", shell.GetProperty("name").GetString());

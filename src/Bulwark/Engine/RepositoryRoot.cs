@@ -1,0 +1,47 @@
+namespace Bulwark.Engine;
+
+/// <summary>
+/// The directory report paths are relative to, and where configuration discovery stops: the enclosing git work tree
+/// (a directory holding `.git`, a folder or a worktree's file), else the current directory when the scanned paths
+/// are inside it, else the scanned paths' common directory.
+/// </summary>
+public static class RepositoryRoot
+{
+    /// <summary>The repository root for these scan paths (absolute, without a trailing separator).</summary>
+    public static string For(IReadOnlyList<string> paths, string? currentDirectory = null)
+    {
+        if (paths.Count == 0) paths = ["."];
+        var full = paths.Select(p => Trim(Path.GetFullPath(p))).ToList();
+        var common = CommonDirectory(full);
+        if (GitWorkTree(common) is { } git) return git;
+        var cwd = Trim(Path.GetFullPath(currentDirectory ?? Directory.GetCurrentDirectory()));
+        return IsInside(common, cwd) ? cwd : common;
+    }
+
+    /// <summary>The nearest directory at or above <paramref name="directory"/> that holds `.git`; null when there is none.</summary>
+    public static string? GitWorkTree(string directory)
+    {
+        for (var d = new DirectoryInfo(directory); d is not null; d = d.Parent)
+        {
+            var git = Path.Combine(d.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git)) return Trim(d.FullName);
+        }
+        return null;
+    }
+
+    /// <summary>The deepest directory that contains every path (a file counts by its directory).</summary>
+    public static string CommonDirectory(IReadOnlyList<string> fullPaths)
+    {
+        var dirs = fullPaths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? "/").ToList();
+        var common = dirs[0];
+        foreach (var d in dirs)
+            while (!IsInside(d, common))
+                common = Path.GetDirectoryName(common) ?? "/";
+        return common;
+    }
+
+    public static bool IsInside(string path, string directory) =>
+        path == directory || directory == "/" || path.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    static string Trim(string p) => p.Length > 1 ? p.TrimEnd('/') : p;
+}
