@@ -21,6 +21,9 @@ public static class TaintPhase
         catch (ModelException ex) { throw new ConfigException(ex.Message); }
     }
 
+    /// <summary>The source kinds a configuration may name (`taint.report-sources`).</summary>
+    public static IReadOnlyList<string> SourceKindNames { get; } = SourceKinds.Names.ToArray();
+
     /// <summary>Checks model rows from a configuration file; throws <see cref="ConfigException"/> with the file and line.</summary>
     public static void Validate(string origin, string toml)
     {
