@@ -34,6 +34,10 @@ public sealed record ConfigFile
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? RuleOptions { get; init; }
     public SecretsSettings? Secrets { get; init; }
     public IReadOnlyDictionary<string, Severity>? SeverityOverrides { get; init; }
+    /// <summary>`[taint]`: the project's own models (with the file they came from), the budget, extra source kinds.</summary>
+    public IReadOnlyList<(string Origin, string Toml)>? TaintModels { get; init; }
+    public int? TaintBudgetSeconds { get; init; }
+    public IReadOnlyList<string>? TaintReportSources { get; init; }
 
     public const string ProjectFileName = "pyproject.toml";
     public const string OwnFileName = "bulwark.toml";
@@ -176,12 +180,13 @@ public sealed record ConfigFile
         readonly Dictionary<string, Severity> _overrides = new(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, Dictionary<string, object>> _ruleOptions = new(StringComparer.OrdinalIgnoreCase);
         SecretsSettings? _secrets;
+        TaintConfig.Settings _taint = TaintConfig.Settings.Empty;
 
         static readonly string[] Known =
         [
             "select", "extend-select", "ignore", "exclude", "extend-exclude", "include", "per-file-ignores", "severity",
             "confidence", "profile", "respect-gitignore", "ignore-nosec", "vuln-db", "vuln-db-max-age-days", "rule-options",
-            "secrets", "severity-overrides",
+            "secrets", "severity-overrides", "taint",
         ];
 
         ConfigException Error(TomlEntry e, string message) => new($"{path}:{e.Line}: {message}");
@@ -211,6 +216,9 @@ public sealed record ConfigFile
                     return;
                 case "secrets":
                     _secrets = SecretsConfig.Read(_secrets ?? SecretsSettings.Default, e, Strings, m => Error(e, m));
+                    return;
+                case "taint":
+                    _taint = TaintConfig.Read(_taint, path, e, Strings, m => Error(e, m));
                     return;
             }
             if (e.Path.Length != 1) throw Error(e, $"'{key}' is not a table");
@@ -312,6 +320,9 @@ public sealed record ConfigFile
                 : null,
             Secrets = _secrets,
             SeverityOverrides = _overrides.Count > 0 ? _overrides : null,
+            TaintModels = _taint.Models.Count > 0 ? _taint.Models : null,
+            TaintBudgetSeconds = _taint.BudgetSeconds,
+            TaintReportSources = _taint.ReportSources,
         };
     }
 

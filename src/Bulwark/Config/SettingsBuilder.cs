@@ -51,6 +51,9 @@ public static class SettingsBuilder
                 SeverityOverrides = file.SeverityOverrides ?? s.SeverityOverrides,
                 GlobBase = baseDir,
                 ConfigPath = file.Describe(),
+                TaintModels = file.TaintModels ?? s.TaintModels,
+                TaintBudgetSeconds = file.TaintBudgetSeconds ?? s.TaintBudgetSeconds,
+                TaintSources = file.TaintReportSources ?? s.TaintSources,
             };
         }
         s = s with

@@ -34,7 +34,7 @@ public sealed record Finding
     public Severity Severity { get; init; }
     public Confidence Confidence { get; init; }
     public IReadOnlyList<FlowStep> Related { get; init; } = [];
-    /// <summary>Source-to-sink steps of a data-flow finding; becomes SARIF codeFlows. No rule fills it yet: it is for the planned taint rules.</summary>
+    /// <summary>Source-to-sink steps of a data-flow (injection) finding, across files; becomes SARIF codeFlows.</summary>
     public IReadOnlyList<FlowStep> Flow { get; init; } = [];
     public IReadOnlyDictionary<string, PropertyValue> Properties { get; init; } = EmptyProperties;
     /// <summary>The text at the location carries a secret: reporters must never print it unmasked.</summary>

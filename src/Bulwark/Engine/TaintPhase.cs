@@ -21,6 +21,9 @@ public static class TaintPhase
         catch (ModelException ex) { throw new ConfigException(ex.Message); }
     }
 
+    /// <summary>The source kinds a configuration may name (`taint.report-sources`).</summary>
+    public static IReadOnlyList<string> SourceKindNames { get; } = SourceKinds.Names.ToArray();
+
     /// <summary>Checks model rows from a configuration file; throws <see cref="ConfigException"/> with the file and line.</summary>
     public static void Validate(string origin, string toml)
     {
@@ -110,6 +113,8 @@ public static class TaintPhase
             SourceKinds.Local => Confidence.Medium,
             _ => Confidence.Low,
         };
+        // The source is also a related location, for viewers that show those but not code flows.
+        IReadOnlyList<FlowStep> related = steps.Count > 1 && flow.Steps[0].Kind == StepKind.Source ? [steps[0]] : [];
         return new Finding
         {
             Rule = rule.Info,
@@ -118,6 +123,7 @@ public static class TaintPhase
             Severity = rule.Info.Severity,
             Confidence = confidence,
             Flow = steps,
+            Related = related,
             // Stable across edits that move lines: where the data comes from and goes, by function.
             FingerprintKey = $"{sourceFunction}|{source.Key}|{sinkFunction}|{flow.SinkCallee}",
         };

@@ -134,10 +134,11 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         h.Append("</p>\n<p class=\"msg\">").Append(Escape(f.Message)).Append("</p>\n");
         if (f.Sensitive) h.Append("<p class=\"masked\">The secret's value is masked.</p>\n");
         if (f.Snippet is { Length: > 0 } snippet) WriteSnippet(f.Location, snippet, h);
-        if (f.Related.Count > 0)
+        if (f.Related.Any(r => !ReportCommon.IsFlowStep(f, r)))
         {
             h.Append("<p class=\"label\">Related</p>\n<ul class=\"steps\">\n");
-            foreach (var r in f.Related) Step(h, r);
+            foreach (var r in f.Related)
+                if (!ReportCommon.IsFlowStep(f, r)) Step(h, r);
             h.Append("</ul>\n");
         }
         if (f.Flow.Count > 0)

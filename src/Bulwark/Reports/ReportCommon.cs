@@ -10,6 +10,14 @@ namespace Bulwark.Reports;
 /// <summary>Tallies and helpers shared by every format so their summaries agree.</summary>
 internal static class ReportCommon
 {
+    /// <summary>A related location that is also a step of the finding's flow (a taint finding's source): printed once, in the flow.</summary>
+    public static bool IsFlowStep(Finding f, FlowStep related)
+    {
+        foreach (var s in f.Flow)
+            if (s.Location == related.Location) return true;
+        return false;
+    }
+
     /// <summary>Counts indexed by (int)Severity.</summary>
     public static int[] CountBySeverity(IReadOnlyList<Finding> findings)
     {

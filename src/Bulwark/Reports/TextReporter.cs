@@ -49,7 +49,8 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         if (options.ShowSource && f.Snippet is { Length: > 0 } snippet) WriteSnippet(f.Location, snippet, f.Severity, o);
 
         foreach (var r in f.Related)
-            o.WriteLine($"  {_ansi.Cyan("related")} {Sanitize(ReportCommon.LocationText(r.Location))}  {Sanitize(r.Message)}");
+            if (!ReportCommon.IsFlowStep(f, r))
+                o.WriteLine($"  {_ansi.Cyan("related")} {Sanitize(ReportCommon.LocationText(r.Location))}  {Sanitize(r.Message)}");
         if (f.Flow.Count > 0)
         {
             o.WriteLine($"  {_ansi.Cyan("flow")}:");

@@ -238,7 +238,7 @@ public class ScannerTests
     public void A_hash_inside_a_string_literal_does_not_suppress()
     {
         using var dir = new TempDir();
-        dir.Write("a.py", "import subprocess\nsubprocess.Popen('ls #nosec', shell=True)\n");
+        dir.Write("a.py", "import subprocess\nsubprocess.Popen('ls #nosec ' + cmd, shell=True)\n");
         Assert.Single(Scan(dir.Path, new ScanSettings { Select = ["B602"] }).Findings);
     }
 

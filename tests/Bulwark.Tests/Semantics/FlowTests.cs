@@ -131,4 +131,27 @@ public class FlowTests
         Assert.DoesNotContain(reachableSteps, s => s is ExprStmt { Value: Call { Func: Name { Id: "run" or "tail" } } });
         Assert.Contains(reachableSteps, s => s is Return);
     }
+
+    [Theory]
+    [InlineData("TABLE = 'users'\ndef f(flag, n):\n    q = 'SELECT * FROM ' + TABLE\n    if flag:\n        q = f'SELECT * FROM {TABLE} LIMIT {int(n)}'\n    use(q)\n", true)]
+    [InlineData("def f(flag, name):\n    q = 'SELECT 1'\n    if flag:\n        q = 'SELECT ' + name\n    use(q)\n", false)]
+    [InlineData("def f(items):\n    q = 'x'\n    for i in items:\n        q = q + 'y'\n    use(q)\n", false)]
+    public void Built_from_constants_sees_every_reaching_definition(string source, bool expected)
+    {
+        var model = Build(source, out var module);
+        Assert.Equal(expected, model.IsBuiltFromConstants(LastUse(module)));
+    }
+
+    [Fact]
+    public void Built_from_constants_is_not_exponential_in_branches_inside_a_loop()
+    {
+        // each branch joins again and the loop carries every definition back: judged once each, not once per path
+        var body = new System.Text.StringBuilder("def f(items, has):\n    cmd = 'ls'\n    for a in items:\n        if has(a):\n            cmd = cmd + ' -a'\n");
+        for (int i = 0; i < 40; i++) body.Append($"        elif a == {i}:\n            cmd = cmd + ' -{i}'\n");
+        body.Append("    use(cmd)\n");
+        var model = Build(body.ToString(), out var module);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(model.IsBuiltFromConstants(LastUse(module)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
 }

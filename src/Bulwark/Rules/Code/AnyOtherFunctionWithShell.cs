@@ -22,6 +22,12 @@ public sealed class AnyOtherFunctionWithShell : CallRule
         References: [Bandit.Doc("B604", "any_other_function_with_shell_equals_true"), Bandit.Cwe(78)])
     {
         Aliases = ["S604"],
+        DifferencesFromBandit = """
+            In the default profile a command built only from constants and numbers on every path (literals, module
+            constants, `int(...)`, joins and f-strings of those) is not reported: nothing outside the program can change
+            it. Data from a request, the command line or the environment reaching it is reported by INJ002 (command injection)
+            with its path, which replaces this finding on the same line. `--profile bandit` reports as Bandit does.
+            """,
         Options = ShellFunctions.Options,
     };
 
@@ -29,6 +35,7 @@ public sealed class AnyOtherFunctionWithShell : CallRule
     {
         var name = call.QualifiedName;
         if (name is not null && ShellFunctions.List(context, this, "subprocess").Contains(name)) return;
+        if (call.ShellIsOn && call.PositionalCount > 0 && ProvenSafe.SkipInDefaultProfile(context, call.Positional(0))) return;
         if (call.ShellIsOn)
             context.Report(this, call.Node, $"Function call with `shell=True`{(call.LooseName is { } n ? $" (`{n}`)" : "")}: possible shell injection.");
     }

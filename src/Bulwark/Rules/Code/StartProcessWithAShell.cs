@@ -22,12 +22,19 @@ public sealed class StartProcessWithAShell : CallRule
         References: [Bandit.Doc("B605", "start_process_with_a_shell"), Bandit.Cwe(78)])
     {
         Aliases = ["S605"],
+        DifferencesFromBandit = """
+            In the default profile a command built only from constants and numbers on every path (literals, module
+            constants, `int(...)`, joins and f-strings of those) is not reported: nothing outside the program can change
+            it. Data from a request, the command line or the environment reaching it is reported by INJ002 (command injection)
+            with its path, which replaces this finding on the same line. `--profile bandit` reports as Bandit does.
+            """,
         Options = ShellFunctions.Options,
     };
 
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } name || !ShellFunctions.List(context, this, "shell").Contains(name) || call.PositionalCount == 0) return;
+        if (ProvenSafe.SkipInDefaultProfile(context, call.Positional(0))) return;
         if (ShellFunctions.CommandIsLiteral(call.Node))
             context.Report(this, call.Node, $"Starting a process with a shell (`{name}`): a literal command seems safe, but consider a list without shell.",
                 Severity.Low, Confidence.High);

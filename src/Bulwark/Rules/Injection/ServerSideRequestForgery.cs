@@ -29,5 +29,5 @@ public sealed class ServerSideRequestForgery : TaintRule
     public override string SinkKind => "ssrf";
     public override string Weakness => "Server-side request forgery";
 
-    public override IReadOnlyList<string> Replaces { get; } = ["B310"];
+    public override IReadOnlyList<string> Replaces { get; } = ["B310", "BW310"];
 }

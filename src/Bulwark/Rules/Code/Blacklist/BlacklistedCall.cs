@@ -24,12 +24,15 @@ public abstract class BlacklistedCall : CodeRule
     /// <summary>The finding's message for a call to <paramref name="name"/>.</summary>
     protected abstract string Message(string name);
 
+    /// <summary>A listed call this rule does not report (its argument proves it harmless); none by default.</summary>
+    protected virtual bool Harmless(Call call, CodeContext context) => false;
+
     public override void Check(Node node, CodeContext context)
     {
         var call = (Call)node;
         var (name, dynamicImport) = BlacklistNames.Of(call, context);
         if (name is null || dynamicImport) return;
-        if (!_names.Contains(name)) return;
+        if (!_names.Contains(name) || Harmless(call, context)) return;
         context.Report(this, call, Message(name));
     }
 

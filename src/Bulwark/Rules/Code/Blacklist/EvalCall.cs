@@ -1,4 +1,5 @@
 using Bulwark.Core;
+using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules.Code.Blacklist;
 
@@ -27,7 +28,17 @@ public sealed class EvalCall : BlacklistedCall
                      "https://docs.python.org/3/library/ast.html#ast.literal_eval"])
     {
         Aliases = ["S307"],
+        DifferencesFromBandit = """
+            In the default profile a code built only from constants and numbers on every path (literals, module
+            constants, `int(...)`, joins and f-strings of those) is not reported: nothing outside the program can change
+            it. Data from a request, the command line or the environment reaching it is reported by INJ003 (code injection)
+            with its path, which replaces this finding on the same line. `--profile bandit` reports as Bandit does.
+            """,
     };
+
+    /// <summary>In the default profile, code built only from constants: there is nothing to inject.</summary>
+    protected override bool Harmless(Call call, CodeContext context) =>
+        call.Args.Count > 0 && call.Args[0] is not Starred && ProvenSafe.SkipInDefaultProfile(context, call.Args[0]);
 
     protected override string Message(string name) =>
         "Use of `eval`: it executes arbitrary code; for data, use `ast.literal_eval` or a parser.";

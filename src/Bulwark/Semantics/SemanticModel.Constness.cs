@@ -1,0 +1,156 @@
+using Bulwark.Python.Syntax;
+
+namespace Bulwark.Semantics;
+
+public sealed partial class SemanticModel
+{
+    /// <summary>
+    /// The value is built only from constants and from values that cannot carry attacker text, on every definition
+    /// that reaches each name: literals and module constants, `+`/`%`/f-strings/`str.format`/`join` of such parts,
+    /// string methods of such strings, and numbers whatever they come from (`int(x)`, `len(x)`, `float(x)`,
+    /// `bool(x)`). A query or command that passes this is fixed by the program, so there is nothing to inject.
+    /// </summary>
+    public bool IsBuiltFromConstants(Expr? expr) => expr is not null && BuiltFromConstants(expr, 0, new ConstWalk());
+
+    /// <summary>
+    /// One question's state: each definition is judged once (branches that join again and loops would otherwise
+    /// be walked once per path), a definition met again while being judged counts as not constant, and the walk
+    /// gives up — answering no — past a fixed number of steps.
+    /// </summary>
+    sealed class ConstWalk
+    {
+        public readonly Dictionary<Definition, bool> Judged = new();
+        public int Steps;
+        public const int MaxSteps = 4096;
+    }
+
+    static readonly HashSet<string> NumericBuiltins = new(StringComparer.Ordinal) { "int", "float", "len", "bool", "abs", "round", "ord", "hash" };
+    static readonly HashSet<string> StringMethods = new(StringComparer.Ordinal)
+    {
+        "upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "replace", "encode", "decode",
+        "zfill", "ljust", "rjust", "center",
+    };
+
+    bool BuiltFromConstants(Expr expr, int depth, ConstWalk walk)
+    {
+        if (depth > MaxEvaluationDepth || ++walk.Steps > ConstWalk.MaxSteps) return false;
+        // a scalar known at analysis time (a container's value may hold unknown items)
+        if (Evaluate(expr, depth) is { Kind: not (ValueKind.List or ValueKind.Tuple or ValueKind.Dict) }) return true;
+        switch (expr)
+        {
+            case Constant:
+                return true;
+            case Name n:
+                return NameBuiltFromConstants(n, depth, walk);
+            case BinOp { Op: Operator.Add or Operator.Mod or Operator.Mult or Operator.Sub or Operator.Div or Operator.FloorDiv } b:
+                return BuiltFromConstants(b.Left, depth + 1, walk) && BuiltFromConstants(b.Right, depth + 1, walk);
+            case JoinedStr j:
+                foreach (var part in j.Values)
+                    if (part is FormattedValue fv && !BuiltFromConstants(fv.Value, depth + 1, walk)) return false;
+                return true;
+            case TupleExpr t:
+                return AllBuiltFromConstants(t.Elts, depth, walk);
+            case ListExpr l:
+                return AllBuiltFromConstants(l.Elts, depth, walk);
+            case DictExpr d:
+                return AllBuiltFromConstants(d.Values, depth, walk);
+            case IfExp ie:
+                return Evaluate(ie.Test, depth + 1) is { } test
+                    ? BuiltFromConstants(test.Truthy ? ie.Body : ie.Orelse, depth + 1, walk)
+                    : BuiltFromConstants(ie.Body, depth + 1, walk) && BuiltFromConstants(ie.Orelse, depth + 1, walk);
+            case Call call:
+                return CallBuiltFromConstants(call, depth, walk);
+            default:
+                return false;
+        }
+    }
+
+    bool AllBuiltFromConstants(IReadOnlyList<Expr?> items, int depth, ConstWalk walk)
+    {
+        foreach (var e in items)
+            if (e is null || e is Starred || !BuiltFromConstants(e, depth + 1, walk)) return false;
+        return true;
+    }
+
+    bool CallBuiltFromConstants(Call call, int depth, ConstWalk walk)
+    {
+        if (call.Func is Name f && IsBuiltin(f))
+        {
+            if (NumericBuiltins.Contains(f.Id)) return true;
+            if (f.Id is "str" or "repr")
+                return call.Args.Count == 0 || call.Args.Count == 1 && BuiltFromConstants(call.Args[0], depth + 1, walk);
+            return false;
+        }
+        if (call.Func is not AttributeExpr { Value: var receiver, Attr: var method }) return false;
+        foreach (var k in call.Keywords)
+            if (!BuiltFromConstants(k.Value, depth + 1, walk)) return false;
+        foreach (var a in call.Args)
+            if (!BuiltFromConstants(a is Starred s ? s.Value : a, depth + 1, walk)) return false;
+        return method switch
+        {
+            "format" or "join" => BuiltFromConstants(receiver, depth + 1, walk),
+            _ => StringMethods.Contains(method) && BuiltFromConstants(receiver, depth + 1, walk),
+        };
+    }
+
+    bool NameBuiltFromConstants(Name n, int depth, ConstWalk walk)
+    {
+        if (_building == 0 && Reaching(n) is { } defs)
+        {
+            if (defs.Length == 0) return false;
+            foreach (var d in defs)
+                if (!DefinitionBuiltFromConstants(d, depth + 1, walk)) return false;
+            return true;
+        }
+        var b = BindingOf(n);
+        if (b is null || b.Kind != BindingKind.Assignment || b.Value is null) return false;
+        if (b.Scope.BindingsOf(n.Id).Count != 1) return false;
+        if (ReferenceEquals(ScopeOf(n), b.Scope) && b.Position > n.Start) return false;
+        return BuiltFromConstants(b.Value, depth + 1, walk);
+    }
+
+    bool DefinitionBuiltFromConstants(Definition d, int depth, ConstWalk walk)
+    {
+        if (walk.Judged.TryGetValue(d, out var known)) return known;
+        walk.Judged[d] = false; // met again while being judged: a loop carries it, so not provably constant
+        var result = JudgeDefinition(d, depth, walk);
+        walk.Judged[d] = result;
+        return result;
+    }
+
+    bool JudgeDefinition(Definition d, int depth, ConstWalk walk)
+    {
+        if (depth > MaxEvaluationDepth) return false;
+        switch (d.Kind)
+        {
+            case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null && !d.Starred:
+                Expr? e = d.Value;
+                foreach (var i in d.Unpack ?? [])
+                {
+                    var elts = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => null };
+                    if (elts is null || i >= elts.Count || elts.Any(x => x is Starred)) return false;
+                    e = elts[i];
+                }
+                return BuiltFromConstants(e, depth + 1, walk);
+            case DefinitionKind.Loop or DefinitionKind.Comprehension when d.Value is not null && d.Unpack is null:
+                // an item of a literal collection of constants
+                return d.Value switch
+                {
+                    TupleExpr t => AllBuiltFromConstants(t.Elts, depth, walk),
+                    ListExpr l => AllBuiltFromConstants(l.Elts, depth, walk),
+                    SetExpr set => AllBuiltFromConstants(set.Elts, depth, walk),
+                    _ => false,
+                };
+            case DefinitionKind.Narrowing:
+                foreach (var p in d.Prior)
+                    if (!DefinitionBuiltFromConstants(p, depth + 1, walk)) return false;
+                return d.Prior.Count > 0;
+            case DefinitionKind.AugmentedAssignment when d.Node is AugAssign aug && d.Member is null:
+                foreach (var p in d.Prior)
+                    if (!DefinitionBuiltFromConstants(p, depth + 1, walk)) return false;
+                return d.Prior.Count > 0 && BuiltFromConstants(aug.Value, depth + 1, walk);
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Bulwark.Config;
+using Bulwark.Core;
+using Bulwark.Engine;
+using Bulwark.Tests.Support;
+
+namespace Bulwark.Tests.Taint;
+
+/// <summary>`[tool.bulwark.taint]`: user-defined sources, sinks and sanitisers, the budget, extra source kinds.</summary>
+public class TaintConfigTests
+{
+    const string Pyproject = """
+        [project]
+        name = "shop"
+
+        [tool.bulwark.taint]
+        budget-seconds = 30
+        report-sources = ["environment"]
+        sources = [{ call = "shop.rpc.read_message", kind = "remote" }]
+        sinks = [{ call = "shop.legacy.run_query", arg = "0|sql", kind = "sql" }]
+        sanitizers = [{ call = "shop.text.clean_sql", clears = "sql" }]
+        """;
+
+    [Fact]
+    public void Settings_and_models_are_read()
+    {
+        var file = ConfigFile.Parse(Pyproject, "pyproject.toml", ["tool", "bulwark"])!;
+        Assert.Equal(30, file.TaintBudgetSeconds);
+        Assert.Equal(new[] { "environment" }, file.TaintReportSources!);
+        Assert.Equal(3, file.TaintModels!.Count);
+    }
+
+    [Theory]
+    [InlineData("sinks = [{ call = \"a.b\", kind = \"sqll\", arg = \"0\" }]", "pyproject.toml:6: unknown sink kind 'sqll'")]
+    [InlineData("sinks = [{ call = \"a.b\", kind = \"sql\" }]", "pyproject.toml:6: a sink row needs 'arg'")]
+    [InlineData("sources = [{ call = \"a.b\", kind = \"web\" }]", "pyproject.toml:6: unknown source kind 'web'")]
+    [InlineData("sanitizers = [{ call = \"a.b\", clear = \"sql\" }]", "pyproject.toml:6: unknown field 'clear'")]
+    [InlineData("budget-seconds = 0", "pyproject.toml:6: 'taint.budget-seconds' must be a whole number of seconds")]
+    [InlineData("report-sources = [\"cookies\"]", "pyproject.toml:6: taint.report-sources: unknown source kind 'cookies'")]
+    [InlineData("sink = []", "pyproject.toml:6: unknown configuration key 'taint.sink'")]
+    public void Mistakes_are_one_line_errors_with_file_and_line(string entry, string expected)
+    {
+        var toml = "[project]\nname = \"x\"\n\n# models\n[tool.bulwark.taint]\n" + entry + "\n";
+        var ex = Assert.Throws<ConfigException>(() => ConfigFile.Parse(toml, "pyproject.toml", ["tool", "bulwark"]));
+        Assert.StartsWith(expected, ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void User_models_make_a_flow_and_a_user_sanitiser_stops_it()
+    {
+        using var dir = new TempDir();
+        dir.Write("pyproject.toml", Pyproject);
+        dir.Write("shop/__init__.py", "");
+        dir.Write("shop/worker.py", """
+            from shop.rpc import read_message
+            from shop.legacy import run_query
+            from shop.text import clean_sql
+
+            def handle():
+                msg = read_message()
+                run_query("UPDATE jobs SET state = '%s'" % msg)
+                run_query("UPDATE jobs SET state = '%s'" % clean_sql(msg))
+            """);
+        var file = ConfigFile.Discover(dir.Path)!;
+        var settings = SettingsBuilder.Build(file, new CommandLineOptions()) with { Select = ["INJ001"] };
+        var result = new Scanner(settings).Scan(new ScanRequest([dir.Path]));
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(7, finding.Location.StartLine);
+        Assert.StartsWith("source: ", finding.Flow[0].Message);
+    }
+
+    [Fact]
+    public void A_spent_budget_degrades_to_intra_procedural_flows_with_a_warning()
+    {
+        using var dir = new TempDir();
+        dir.Write("app/__init__.py", "");
+        dir.Write("app/db.py", "import sqlite3\n\ndef find(name):\n    return sqlite3.connect('a').execute(\"SELECT '%s'\" % name)\n");
+        dir.Write("app/views.py", """
+            import sqlite3
+            from flask import Flask, request
+            from app import db
+
+            app = Flask(__name__)
+
+            @app.route("/a")
+            def a():
+                return str(db.find(request.args["n"]))
+
+            @app.route("/b")
+            def b():
+                return str(sqlite3.connect("a").execute("SELECT '%s'" % request.args["n"]))
+            """);
+        ScanResult Run(int budget) => new Scanner(new ScanSettings { Select = ["INJ001"], TaintBudgetSeconds = budget })
+            .Scan(new ScanRequest([dir.Path]));
+        var full = Run(60);
+        Assert.Equal(["app/db.py", "app/views.py"], full.Findings.Select(f => f.Location.Path).Order().ToArray());
+        Assert.DoesNotContain(full.Warnings, w => w.Contains("budget"));
+        var degraded = Run(0);
+        Assert.Contains(degraded.Warnings, w => w.Contains("budget is spent"));
+        var only = Assert.Single(degraded.Findings);
+        Assert.Equal("app/views.py", only.Location.Path); // the flow inside one function is still found
+    }
+}
