@@ -33,6 +33,10 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
     static readonly string[] None = [];
     readonly Dictionary<Node, string[]> _memo = new(NodeIdentity.Instance);
     readonly HashSet<Node> _inProgress = new(NodeIdentity.Instance);
+    // Definitions reach one another along every path of the flow graph (a loop of `if`/`elif` branches that each
+    // mutate a list gives exponentially many paths): each definition's types are computed once.
+    readonly Dictionary<Definition, string[]> _definitionMemo = new(ReferenceEqualityComparer.Instance);
+    readonly HashSet<Definition> _definitionsInProgress = new(ReferenceEqualityComparer.Instance);
 
     public SemanticModel Model => model;
     public string ModuleKey => moduleKey;
@@ -121,6 +125,17 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
     string[] OfDefinition(Definition d, int depth)
     {
         if (depth > MaxDepth) return None;
+        if (_definitionMemo.TryGetValue(d, out var known)) return known;
+        if (!_definitionsInProgress.Add(d)) return None;
+        string[] result;
+        try { result = ComputeDefinition(d, depth); }
+        finally { _definitionsInProgress.Remove(d); }
+        _definitionMemo[d] = result;
+        return result;
+    }
+
+    string[] ComputeDefinition(Definition d, int depth)
+    {
         switch (d.Kind)
         {
             case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null && d.Unpack is null && !d.Starred:

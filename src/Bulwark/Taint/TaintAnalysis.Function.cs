@@ -27,6 +27,7 @@ public sealed partial class TaintAnalysis
         readonly Dictionary<int, Fact[]> _side = [];
         readonly Dictionary<(int, uint, int, int), SinkEdge> _sinkEdges = [];
         readonly Dictionary<(int, string?, int, string, int), StoreEdge> _storeEdges = [];
+        const int MaxStoresPerFunction = 1000;
         public Summary Summary { get; } = new();
 
         public Evaluator(TaintAnalysis a, FunctionState fs)
@@ -1008,6 +1009,9 @@ public sealed partial class TaintAnalysis
         void AddStore(StoreEdge s)
         {
             var key = (s.Value.Origin.Id, s.Cell, s.Param, s.Path, s.At.Start);
+            // A self-recursive function that stores its parameters into attributes of what it recurses on
+            // (`ast.fix_missing_locations`) multiplies its stores with each fixpoint iteration: the summary is capped.
+            if (_storeEdges.Count >= MaxStoresPerFunction && !_storeEdges.ContainsKey(key)) return;
             _storeEdges.TryAdd(key, s);
         }
     }

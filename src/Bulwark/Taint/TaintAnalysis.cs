@@ -72,13 +72,10 @@ public sealed partial class TaintAnalysis
         CollectCells();
         foreach (var f in _functions) ResolveCalls(f);
         var order = StronglyConnected();
+        _clock = clock;
         foreach (var group in order)
         {
-            if (_interprocedural && clock.Elapsed > _options.Budget)
-            {
-                _interprocedural = false;
-                _warnings.Add($"taint analysis: the {_options.Budget.TotalSeconds:F0} s budget is spent; the remaining functions were analysed without the summaries of the functions they call (flows through them may be missed)");
-            }
+            CheckBudget();
             AnalyseGroup(group);
         }
         ResolveCells();
@@ -380,6 +377,16 @@ public sealed partial class TaintAnalysis
         return result;
     }
 
+    Stopwatch _clock = new();
+
+    /// <summary>Past the budget, the rest is analysed one function at a time (checked between groups and between a group's iterations).</summary>
+    void CheckBudget()
+    {
+        if (!_interprocedural || _clock.Elapsed <= _options.Budget) return;
+        _interprocedural = false;
+        _warnings.Add($"taint analysis: the {_options.Budget.TotalSeconds:F0} s budget is spent; the remaining functions were analysed without the summaries of the functions they call (flows through them may be missed)");
+    }
+
     void AnalyseGroup(List<int> group)
     {
         if (group.Count == 1 && !_functions[group[0]].Callees.Contains(group[0]))
@@ -396,6 +403,7 @@ public sealed partial class TaintAnalysis
                 Analyse(_functions[id]);
                 changed |= !before.Same(_functions[id].Summary);
             }
+            CheckBudget();
             if (!changed || !_interprocedural) break;
         }
     }
