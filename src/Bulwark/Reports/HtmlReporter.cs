@@ -66,41 +66,27 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
     static void Row(StringBuilder h, string name, string value) =>
         h.Append("<tr><th>").Append(Escape(name)).Append("</th><td>").Append(Escape(value)).Append("</td></tr>\n");
 
-    /// <summary>Which review and audit questions the findings bear on, and which areas were checked at all.</summary>
+    /// <summary>The compliance matrix: one table per framework, each area checked or not, with its findings.</summary>
     static void WriteControls(ScanResult result, StringBuilder h)
     {
-        h.Append("<section id=\"controls\">\n<h2>Security review and audit mapping</h2>\n");
-        h.Append("<p class=\"note\">How the findings relate to the principles a security review, a GDPR (Art. 5, 25, 32) or a HIPAA Security Rule (45 CFR 164) assessment asks about. Guidance for reviewers, not legal advice or a compliance determination.</p>\n");
-        h.Append("<table class=\"controls\">\n<thead><tr><th>Area</th><th>Principle</th><th>GDPR</th><th>HIPAA</th><th>Findings</th><th>CWEs found</th></tr></thead>\n<tbody>\n");
-        foreach (var area in ControlMapping.Areas)
+        h.Append("<section id=\"compliance\">\n<h2>Compliance matrix</h2>\n<p class=\"note\">").Append(Escape(ComplianceMatrix.Disclaimer)).Append("</p>\n");
+        ComplianceFramework? current = null;
+        foreach (var area in ComplianceMatrix.Build(result))
         {
-            int findings = 0, rulesRun = 0;
-            var cwes = new SortedSet<int>();
-            foreach (var r in result.Rules)
-                if (ControlMapping.AreaOf(r) == area) rulesRun++;
-            foreach (var f in result.Findings)
-                if (ControlMapping.AreaOf(f.Rule) == area)
-                {
-                    findings++;
-                    if (f.Rule.Cwe is { } c) cwes.Add(c);
-                }
-            string status = findings > 0 ? findings.ToString(CultureInfo.InvariantCulture)
-                : rulesRun > 0 ? "none" : "not checked";
-            h.Append("<tr class=\"").Append(findings > 0 ? "hit" : rulesRun > 0 ? "clean" : "unchecked").Append("\"><th>").Append(Escape(area.Title))
-             .Append("</th><td>").Append(Escape(area.Principle))
-             .Append("</td><td>").Append(Escape(area.Gdpr))
-             .Append("</td><td>").Append(Escape(area.Hipaa))
-             .Append("</td><td>").Append(Escape(status)).Append("</td><td>");
-            bool first = true;
-            foreach (var c in cwes)
+            if (current != area.Framework)
             {
-                if (!first) h.Append(", ");
-                first = false;
-                CweLink(h, c);
+                if (current is not null) h.Append("</tbody>\n</table>\n");
+                current = area.Framework;
+                h.Append("<h3>").Append(Escape(area.Framework.Title())).Append("</h3>\n<table class=\"controls\" data-framework=\"").Append(area.Framework.Name())
+                 .Append("\">\n<thead><tr><th>Area</th><th>Description</th><th>Status</th><th>Findings</th><th>Rules firing</th></tr></thead>\n<tbody>\n");
             }
-            h.Append("</td></tr>\n");
+            var status = area.Status switch { "findings" => "findings", "clean" => "checked, none", _ => "not checked" };
+            h.Append("<tr class=\"").Append(area.Status).Append("\"><th>").Append(Escape(area.Label)).Append("</th><td>").Append(Escape(area.Title))
+             .Append("</td><td>").Append(status).Append("</td><td class=\"num\">").Append(area.Findings.Count.ToString(CultureInfo.InvariantCulture))
+             .Append("</td><td>").Append(Escape(string.Join(", ", ComplianceMatrix.FiringRules(area)))).Append("</td></tr>\n");
         }
-        h.Append("</tbody>\n</table>\n</section>\n");
+        if (current is not null) h.Append("</tbody>\n</table>\n");
+        h.Append("</section>\n");
     }
 
     static void WriteFindings(ScanResult result, StringBuilder h)
@@ -272,7 +258,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         table { border-collapse: collapse; background: #fff; }
         th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border: 1px solid var(--line); }
         table.controls { width: 100%; font-size: .9rem; }
-        tr.hit th { color: var(--high); } tr.unchecked td, tr.unchecked th { color: var(--muted); }
+        tr.findings th { color: var(--high); } tr.not-checked td, tr.not-checked th { color: var(--muted); }
         .note { color: var(--muted); font-size: .9rem; }
         .warnings li { color: var(--med); }
         .finding { background: #fff; border: 1px solid var(--line); border-left: 6px solid; border-radius: 6px; padding: .6rem 1rem; margin: .8rem 0; }

@@ -102,7 +102,11 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
         w.WriteStringValue("security");
         w.WriteStringValue(r.Family.Name());
         if (r.CweTag is { } tag) w.WriteStringValue(tag);
+        if (r.Compliance.Owasp is { } owasp) w.WriteStringValue("owasp/" + owasp.Code());
+        if (CweTop25.Rank(r.Cwe) is not null) w.WriteStringValue("cwe-top-25");
         w.WriteEndArray();
+        w.WritePropertyName("compliance");
+        RuleDocs.WriteComplianceJson(r, w);
         w.WriteString("security-severity", SecuritySeverity(r.Severity));
         w.WriteString("precision", r.Confidence.Name());
         if (r.Aliases.Count > 0)

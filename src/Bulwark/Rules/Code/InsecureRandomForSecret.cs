@@ -39,6 +39,7 @@ public sealed class InsecureRandomForSecret : CodeRule
                      "https://cwe.mitre.org/data/definitions/338.html",
                      "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b311-random"])
     {
+        Compliance = Compliance.WeakRandomness,
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """
             Bandit's B311 reports every call to `random` (Bulwark keeps it, unchanged, in the `bandit` profile). BW311

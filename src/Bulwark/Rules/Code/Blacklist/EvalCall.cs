@@ -26,6 +26,7 @@ public sealed class EvalCall : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b307-eval",
                      "https://docs.python.org/3/library/ast.html#ast.literal_eval"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S307"],
     };
 

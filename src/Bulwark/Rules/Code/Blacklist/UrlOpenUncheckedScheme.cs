@@ -43,6 +43,7 @@ public sealed class UrlOpenUncheckedScheme : CodeRule
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b310-urllib-urlopen",
                      "https://docs.python.org/3/library/urllib.request.html"])
     {
+        Compliance = Compliance.PathTraversal,
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """
             Bandit's B310 reports every call, including `urlopen("https://example.com")`, whose scheme cannot be changed
