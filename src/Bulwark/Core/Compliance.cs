@@ -125,6 +125,14 @@ public sealed record Compliance(SecurityPrinciple Principles, Owasp2021? Owasp, 
     public static readonly Compliance Injection = new(CIA, Owasp2021.A03Injection,
         [ComplianceControls.GdprByDesign, ComplianceControls.GdprSystems, ComplianceControls.HipaaIntegrity, ComplianceControls.CcpaReasonableSecurity, ComplianceControls.PciCommonAttacks]);
 
+    /// <summary>Untrusted data chooses where the server sends a request (SSRF).</summary>
+    public static readonly Compliance ServerSideRequestForgery = new(SecurityPrinciple.Confidentiality | SecurityPrinciple.Integrity | SecurityPrinciple.Authorization, Owasp2021.A10ServerSideRequestForgery,
+        [ComplianceControls.GdprByDesign, ComplianceControls.GdprSystems, ComplianceControls.HipaaAccess, ComplianceControls.CcpaReasonableSecurity, ComplianceControls.PciCommonAttacks]);
+
+    /// <summary>Untrusted data forges or corrupts log records: the audit trail can no longer be trusted.</summary>
+    public static readonly Compliance LogInjection = new(SecurityPrinciple.Integrity | SecurityPrinciple.Accountability | SecurityPrinciple.NonRepudiation, Owasp2021.A09SecurityLoggingAndMonitoringFailures,
+        [ComplianceControls.GdprSystems, ComplianceControls.HipaaAudit, ComplianceControls.HipaaIntegrity, ComplianceControls.PciCommonAttacks]);
+
     /// <summary>Untrusted bytes turned into objects (pickle, marshal, unsafe YAML, torch.load).</summary>
     public static readonly Compliance Deserialization = new(CIA, Owasp2021.A08SoftwareAndDataIntegrityFailures,
         [ComplianceControls.GdprByDesign, ComplianceControls.GdprSystems, ComplianceControls.HipaaIntegrity, ComplianceControls.CcpaReasonableSecurity, ComplianceControls.PciCommonAttacks]);
