@@ -36,5 +36,9 @@ public sealed record ScanResult
     /// <summary>The security-practice scorecard, when the scan was asked for it (`bulwark posture`, `scan` of a directory).</summary>
     public Posture.PostureReport? Posture { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>What exactly was checked: rule set, configuration, advisory database and file digests, git revision.</summary>
+    public ScanEvidence Evidence { get; init; } = ScanEvidence.Empty;
+    /// <summary>When the scan started; reports show it only when asked (`--timing`), so the same input gives the same bytes.</summary>
+    public DateTimeOffset StartedAt { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }

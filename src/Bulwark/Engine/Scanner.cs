@@ -33,6 +33,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     public ScanResult Scan(ScanRequest request)
     {
         var clock = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
@@ -42,10 +43,11 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var outcomes = new FileOutcome?[files.Count];
         var skippedByFile = new SkippedFile?[files.Count];
         var loaded = new SourceFile?[files.Count];
+        var contentDigests = new byte[]?[files.Count];
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler, contentDigests, i);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
@@ -77,9 +79,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             TaintPhase.ReplacePatternFindings(findings, rules, settings);
         }
 
+        AdvisoryDatabaseInfo? advisories = null;
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors);
+            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors, out advisories);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
@@ -114,6 +117,27 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Warnings = warnings,
             Posture = posture,
             Elapsed = clock.Elapsed,
+            StartedAt = startedAt,
+            Evidence = Evidence(root, files, contentDigests, rules, advisories),
+        };
+    }
+
+    ScanEvidence Evidence(string root, List<DiscoveredFile> files, byte[]?[] digests, RuleSet rules, AdvisoryDatabaseInfo? advisories)
+    {
+        var hashed = new List<(string, byte[])>();
+        for (int i = 0; i < files.Count; i++) if (digests[i] is { } d) hashed.Add((files[i].RelativePath, d));
+        var (filesDigest, count) = ScanEvidence.FilesDigestOf(hashed);
+        var (commit, branch) = ScanEvidence.GitRevision(root);
+        return new ScanEvidence
+        {
+            RuleSetDigest = ScanEvidence.RuleSetDigestOf(rules.Rules.Select(r => r.Info.Id)),
+            RuleCount = rules.Rules.Count,
+            ConfigurationDigest = ScanEvidence.ConfigurationDigestOf(settings),
+            FilesDigest = filesDigest,
+            FilesHashed = count,
+            AdvisoryDatabase = advisories,
+            GitCommit = commit,
+            GitBranch = branch,
         };
     }
 
@@ -184,7 +208,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler,
+        byte[]?[] contentDigests, int index)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
@@ -212,6 +237,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             return (o, null, true);
         }
 
+        contentDigests[index] = System.Security.Cryptography.SHA256.HashData(bytes);
         SourceFile? source;
         if (file.IsPython)
         {
@@ -240,7 +266,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
-        RuleSet rules, List<string> warnings, List<string> errors)
+        RuleSet rules, List<string> warnings, List<string> errors, out AdvisoryDatabaseInfo? advisories)
     {
         var projectFiles = new ProjectFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -256,6 +282,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             try { rule.Check(context); }
             catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
         }
+        advisories = Rules.Dependencies.DependencyAnalysis.OpenedDatabase(context);
         return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
 

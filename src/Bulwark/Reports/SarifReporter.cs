@@ -80,6 +80,11 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
 
         // Our columns are UTF-16 code units, which SARIF lets a run declare.
         w.WriteString("columnKind", "utf16CodeUnits");
+        // What exactly was checked (rule set, configuration, advisory database, file digests), for auditors.
+        w.WriteStartObject("properties");
+        w.WritePropertyName("evidence");
+        ReportCommon.WriteEvidence(w, result, options.Timing);
+        w.WriteEndObject();
 
         w.WriteStartArray("results");
         foreach (var f in result.Findings) { WriteResult(f, ruleIndex[f.Rule.Id], w); ReportCommon.FlushIfLarge(w); }
