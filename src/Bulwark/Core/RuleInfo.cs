@@ -35,6 +35,11 @@ public sealed record RuleInfo(
     public string? DifferencesFromBandit { get; init => field = value is null ? null : RuleText.JoinSoftBreaks(value); }
     /// <summary>The language of <see cref="Example"/> for syntax highlighting (`groovy`); null for the family's usual one.</summary>
     public string? ExampleLanguage { get; init; }
+    /// <summary>
+    /// The principles, OWASP Top 10 category and regulatory controls the rule's findings are evidence against
+    /// (usually one of the presets: `Compliance = Compliance.Injection`). Every rule declares one; a test enforces it.
+    /// </summary>
+    public Compliance Compliance { get; init; } = Compliance.None;
 
     public string? CweTag => Cwe is { } n ? $"external/cwe/cwe-{n}" : null;
 }

@@ -38,5 +38,9 @@ public sealed record ScanResult
     public TimeSpan Elapsed { get; init; }
     /// <summary>The configuration file the scan read (with whose format it is), or null when it read none.</summary>
     public string? ConfigPath { get; init; }
+    /// <summary>What exactly was checked: rule set, configuration, advisory database and file digests, git revision.</summary>
+    public ScanEvidence Evidence { get; init; } = ScanEvidence.Empty;
+    /// <summary>When the scan started; reports show it only when asked (`--timing`), so the same input gives the same bytes.</summary>
+    public DateTimeOffset StartedAt { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
 }

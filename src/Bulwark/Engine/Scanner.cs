@@ -45,6 +45,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     public ScanResult Scan(ScanRequest request)
     {
         var clock = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
@@ -56,11 +57,12 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var outcomes = new FileOutcome?[files.Count];
         var skippedByFile = new SkippedFile?[files.Count];
         var loaded = new SourceFile?[files.Count];
+        var contentDigests = new byte[]?[files.Count];
         int skipped = 0, done = 0, count = analyse?.Length ?? files.Count;
         RunParallel(count, n =>
         {
             int i = analyse is null ? n : analyse[n];
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler, contentDigests, i);
             outcomes[i] = outcome;
             // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
             // later phase reads are kept (Python sources for the taint phase, small manifests and configuration for
@@ -95,9 +97,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             TaintPhase.ReplacePatternFindings(findings, rules, settings);
         }
 
+        AdvisoryDatabaseInfo? advisories = null;
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors);
+            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors, out advisories);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
@@ -133,6 +136,27 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Posture = posture,
             ConfigPath = settings.ConfigPath,
             Elapsed = clock.Elapsed,
+            StartedAt = startedAt,
+            Evidence = Evidence(root, files, contentDigests, rules, advisories),
+        };
+    }
+
+    ScanEvidence Evidence(string root, List<DiscoveredFile> files, byte[]?[] digests, RuleSet rules, AdvisoryDatabaseInfo? advisories)
+    {
+        var hashed = new List<(string, byte[])>();
+        for (int i = 0; i < files.Count; i++) if (digests[i] is { } d) hashed.Add((files[i].RelativePath, d));
+        var (filesDigest, count) = ScanEvidence.FilesDigestOf(hashed);
+        var (commit, branch) = ScanEvidence.GitRevision(root);
+        return new ScanEvidence
+        {
+            RuleSetDigest = ScanEvidence.RuleSetDigestOf(rules.Rules.Select(r => r.Info.Id)),
+            RuleCount = rules.Rules.Count,
+            ConfigurationDigest = ScanEvidence.ConfigurationDigestOf(settings),
+            FilesDigest = filesDigest,
+            FilesHashed = count,
+            AdvisoryDatabase = advisories,
+            GitCommit = commit,
+            GitBranch = branch,
         };
     }
 
@@ -220,7 +244,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler,
+        byte[]?[] contentDigests, int index)
     {
         var fileRules = rules.FileRulesFor(file);
         bool notebookCode = file.Kind == FileKind.Notebook && rules.CodeRules.Count > 0;
@@ -249,6 +274,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             return (o, null, true);
         }
 
+        contentDigests[index] = System.Security.Cryptography.SHA256.HashData(bytes);
         SourceFile? source;
         if (file.IsPython)
         {
@@ -279,7 +305,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
-        RuleSet rules, List<string> warnings, List<string> errors)
+        RuleSet rules, List<string> warnings, List<string> errors, out AdvisoryDatabaseInfo? advisories)
     {
         var projectFiles = new ProjectFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -295,6 +321,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             try { rule.Check(context); }
             catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
         }
+        advisories = Rules.Dependencies.DependencyAnalysis.OpenedDatabase(context);
         return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
 

@@ -52,6 +52,10 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
 
         w.WritePropertyName("posture");
         if (result.Posture is { } posture) PostureReporter.WriteJson(posture, w); else w.WriteNullValue();
+        w.WritePropertyName("evidence");
+        ReportCommon.WriteEvidence(w, result, options.Timing);
+        w.WritePropertyName("compliance");
+        ComplianceMatrix.WriteJson(ComplianceMatrix.Build(result), w);
         w.WriteEndObject();
     }
 

@@ -233,4 +233,39 @@ internal static class ReportCommon
     }
 
     public static IReadOnlyList<Severity> SeveritiesDescending { get; } = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low];
+
+    /// <summary>The integrity data of a scan (`evidence` in JSON, SARIF run properties): what exactly was checked.</summary>
+    public static void WriteEvidence(Utf8JsonWriter w, ScanResult result, bool timing)
+    {
+        var e = result.Evidence;
+        w.WriteStartObject();
+        w.WriteString("toolVersion", result.ToolVersion);
+        w.WriteStartObject("ruleSet");
+        w.WriteNumber("count", e.RuleCount);
+        w.WriteString("sha256", e.RuleSetDigest);
+        w.WriteEndObject();
+        w.WriteString("configurationSha256", e.ConfigurationDigest);
+        w.WritePropertyName("advisoryDatabase");
+        if (e.AdvisoryDatabase is { } db)
+        {
+            w.WriteStartObject();
+            w.WriteString("digest", db.Digest);
+            w.WriteNumber("advisories", db.Advisories);
+            w.WriteString("importedAt", db.ImportedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            if (db.NewestModified is { } m) w.WriteString("newestModified", m.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            else w.WriteNull("newestModified");
+            w.WriteEndObject();
+        }
+        else w.WriteNullValue();
+        w.WriteStartObject("files");
+        w.WriteNumber("count", e.FilesHashed);
+        w.WriteString("sha256", e.FilesDigest);
+        w.WriteEndObject();
+        w.WriteStartObject("git");
+        if (e.GitCommit is { } c) w.WriteString("commit", c); else w.WriteNull("commit");
+        if (e.GitBranch is { } b) w.WriteString("branch", b); else w.WriteNull("branch");
+        w.WriteEndObject();
+        if (timing) w.WriteString("startedAt", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
 }

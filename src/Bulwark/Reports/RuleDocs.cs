@@ -333,6 +333,24 @@ public static class RuleDocs
         foreach (var reference in r.References) w.WriteStringValue(reference);
         w.WriteEndArray();
         w.WriteString("docs", DocsPath(r.Id));
+        w.WritePropertyName("compliance");
+        WriteComplianceJson(r, w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A rule's declared compliance mapping: `{ principles, owasp, cweTop25Rank, controls }` (`$defs/compliance`).</summary>
+    public static void WriteComplianceJson(RuleInfo r, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("principles");
+        foreach (var p in Compliance.AllPrinciples)
+            if ((r.Compliance.Principles & p) != 0) w.WriteStringValue(p.Name());
+        w.WriteEndArray();
+        if (r.Compliance.Owasp is { } o) w.WriteString("owasp", o.Code()); else w.WriteNull("owasp");
+        if (CweTop25.Rank(r.Cwe) is { } rank) w.WriteNumber("cweTop25Rank", rank); else w.WriteNull("cweTop25Rank");
+        w.WriteStartArray("controls");
+        foreach (var c in r.Compliance.Controls) w.WriteStringValue(c.Key);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

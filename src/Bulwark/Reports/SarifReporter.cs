@@ -98,6 +98,11 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
 
         // Our columns are UTF-16 code units, which SARIF lets a run declare.
         w.WriteString("columnKind", "utf16CodeUnits");
+        // What exactly was checked (rule set, configuration, advisory database, file digests), for auditors.
+        w.WriteStartObject("properties");
+        w.WritePropertyName("evidence");
+        ReportCommon.WriteEvidence(w, result, options.Timing);
+        w.WriteEndObject();
 
         w.WriteStartArray("results");
         var lineHashes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -154,7 +159,11 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
         w.WriteStringValue("security");
         w.WriteStringValue(r.Family.Name());
         if (r.CweTag is { } tag) w.WriteStringValue(tag);
+        if (r.Compliance.Owasp is { } owasp) w.WriteStringValue("owasp/" + owasp.Code());
+        if (CweTop25.Rank(r.Cwe) is not null) w.WriteStringValue("cwe-top-25");
         w.WriteEndArray();
+        w.WritePropertyName("compliance");
+        RuleDocs.WriteComplianceJson(r, w);
         w.WriteString("security-severity", d.Score is { } score ? score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : SecuritySeverity(d.Severity));
         w.WriteString("precision", Precision(r.Confidence));
         w.WriteString("problem.severity", ProblemSeverity(d.Severity));

@@ -148,6 +148,9 @@ public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files
     public IReadOnlySet<string> ImportedModules { get; } = importedModules;
 
     /// <summary>Computes a value once per scan and shares it between the project rules (parsed manifests, the advisory store…).</summary>
+    /// <summary>A value <see cref="Shared{T}"/> already computed, or null; never computes it.</summary>
+    public T? Computed<T>(string key) where T : class => _cache.TryGetValue(key, out var v) ? v as T : null;
+
     public T Shared<T>(string key, Func<ProjectContext, T> factory) where T : class =>
         (T)_cache.GetOrAdd(key, _ => factory(this));
 }

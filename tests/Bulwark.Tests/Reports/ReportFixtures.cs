@@ -14,6 +14,7 @@ internal static class ReportFixtures
         Fix: "Pass a list of arguments and leave shell at its default:\n\n- `subprocess.run([\"ls\", path])`\n- quote with `shlex.quote` only when a shell is unavoidable",
         References: ["https://docs.python.org/3/library/subprocess.html#security-considerations"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S602"],
         Options = [new RuleOptionInfo("shell-functions", RuleOptionType.StringList, new[] { "os.system", "os.popen" }, "Extra callables treated like a shell."),
                    new RuleOptionInfo("check-literals", RuleOptionType.Bool, false, "Also report commands that are string literals.")],
@@ -26,7 +27,7 @@ internal static class ReportFixtures
         Why: "Attacker-controlled SQL reads or changes any data the application can reach.",
         Example: "cur.execute(\"SELECT * FROM t WHERE id = '%s'\" % request.args[\"id\"])",
         Fix: "Use query parameters: `cur.execute(\"SELECT * FROM t WHERE id = %s\", (id,))`.",
-        References: []) { Profiles = RuleProfile.Default };
+        References: []) { Profiles = RuleProfile.Default, Compliance = Compliance.Injection };
 
     public static readonly RuleInfo AwsKey = new(
         "SEC001", "aws-access-key-id", Family.Secrets, Severity.Critical, Confidence.High, 798,
@@ -34,7 +35,8 @@ internal static class ReportFixtures
         Why: "A leaked key grants access to the account until it is rotated.",
         Example: "AWS_KEY = \"AKIA...\"",
         Fix: "Rotate the key, then load it from the environment or a secrets manager.",
-        References: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"]);
+        References: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"])
+    { Compliance = Compliance.HardcodedCredentials };
 
     public static readonly RuleInfo VulnerableDependency = new(
         "DEP001", "vulnerable-dependency", Family.Dependencies, Severity.Medium, Confidence.High, 1395,
@@ -42,7 +44,7 @@ internal static class ReportFixtures
         Why: "Known vulnerabilities are the first thing attackers try.",
         Example: "requests==2.19.0",
         Fix: "Upgrade to a fixed version.",
-        References: []) { Profiles = RuleProfile.None };
+        References: []) { Profiles = RuleProfile.None, Compliance = Compliance.VulnerableComponent };
 
     /// <summary>A rule that ran but found nothing: it must still get a SARIF descriptor.</summary>
     public static readonly RuleInfo Quiet = new(
@@ -51,7 +53,7 @@ internal static class ReportFixtures
         Why: "A tag can be moved to malicious code.",
         Example: "- uses: actions/checkout@v4",
         Fix: "Pin to a full commit SHA.",
-        References: []);
+        References: []) { Compliance = Compliance.UnpinnedComponent };
 
     public static IReadOnlyList<RuleInfo> AllRules => [Quiet, VulnerableDependency, ShellTrue, SqlInjection, AwsKey];
 

@@ -64,7 +64,7 @@ public class SarifReporterTests
         Assert.Equal(RuleDocs.Markdown(ShellTrue), shell.GetProperty("help").GetProperty("markdown").GetString());
         Assert.Equal(RuleDocs.Explain(ShellTrue), shell.GetProperty("help").GetProperty("text").GetString());
         var props = shell.GetProperty("properties");
-        Assert.Equal(["security", "code", "external/cwe/cwe-78"], props.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["security", "code", "external/cwe/cwe-78", "owasp/A03:2021", "cwe-top-25"], props.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("8.0", props.GetProperty("security-severity").GetString());
         Assert.Equal("high", props.GetProperty("precision").GetString());
 
@@ -74,7 +74,7 @@ public class SarifReporterTests
         // No reference and no CWE: no helpUri rather than a relative one the schema forbids.
         Assert.False(rules[0].TryGetProperty("helpUri", out _));
         Assert.Equal("note", rules[0].GetProperty("defaultConfiguration").GetProperty("level").GetString());
-        Assert.Equal(["security", "ci"], rules[0].GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["security", "ci", "owasp/A08:2021"], rules[0].GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CachePoisoningRule : WorkflowRule
             "https://adnanthekhan.com/2024/05/06/the-monsters-in-your-build-cache-github-actions-cache-poisoning/",
             "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/caching-dependencies-to-speed-up-workflows#restrictions-for-accessing-a-cache",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["cache-poisoning"] };
+    { Compliance = Compliance.UnverifiedIntegrity, Profiles = RuleProfile.Default, Aliases = ["cache-poisoning"] };
 
     /// <summary>Cache-aware actions: the input that turns caching on (null: always on), and whether it is on by default.</summary>
     static readonly (string Action, string? Input, bool OnByDefault, string? OffInput)[] CacheActions =

@@ -41,7 +41,7 @@ public sealed class DangerousTriggerRule : WorkflowRule
             "https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#pull_request_target",
             "https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#workflow_run",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["dangerous-triggers"] };
+    { Compliance = Compliance.UntrustedCode, Profiles = RuleProfile.Default, Aliases = ["dangerous-triggers"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;

@@ -39,7 +39,7 @@ public sealed class EnvironmentFileInjectionRule : WorkflowRule
             "https://securitylab.github.com/advisories/GHSL-2024-177_Litestar/",
             "https://www.synacktiv.com/en/publications/github-actions-exploitation-repo-jacking-and-environment-manipulation",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["github-env"] };
+    { Compliance = Compliance.Injection, Profiles = RuleProfile.Default, Aliases = ["github-env"] };
 
     static readonly string[] Privileged = ["pull_request_target", "workflow_run", "issue_comment", "issues", "discussion", "discussion_comment"];
 

@@ -39,7 +39,7 @@ public sealed class ExcessivePermissionsRule : WorkflowRule
             "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token",
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["excessive-permissions"] };
+    { Compliance = Compliance.ExcessivePrivilege, Profiles = RuleProfile.Default, Aliases = ["excessive-permissions"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;

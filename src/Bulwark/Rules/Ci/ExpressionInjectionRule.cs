@@ -47,7 +47,7 @@ public sealed class ExpressionInjectionRule : WorkflowRule
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections",
             "https://securitylab.github.com/resources/github-actions-untrusted-input/",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["template-injection"] };
+    { Compliance = Compliance.Injection, Profiles = RuleProfile.Default, Aliases = ["template-injection"] };
 
     /// <summary>
     /// Actions whose input is run as code or evaluated as a template, and that input (GitHub's CodeQL models list most

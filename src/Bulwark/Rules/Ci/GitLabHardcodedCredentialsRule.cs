@@ -23,7 +23,7 @@ public sealed class GitLabHardcodedCredentialsRule : GitLabRule
         [
             "https://docs.gitlab.com/ci/variables/#cicd-variable-security",
         ])
-    { Profiles = RuleProfile.Default };
+    { Compliance = Compliance.HardcodedCredentials, Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

@@ -30,7 +30,7 @@ public sealed class GitLabScriptInjectionRule : GitLabRule
             "https://docs.gitlab.com/ci/variables/predefined_variables/",
             "https://docs.gitlab.com/ci/pipelines/merge_request_pipelines/#use-with-forked-projects",
         ])
-    { Profiles = RuleProfile.Default };
+    { Compliance = Compliance.Injection, Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

@@ -29,7 +29,7 @@ public sealed class HardcodedCredentialsRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["hardcoded-container-credentials"] };
+    { Compliance = Compliance.HardcodedCredentials, Profiles = RuleProfile.Default, Aliases = ["hardcoded-container-credentials"] };
 
     public override RuleInfo Info => Rule;
 

@@ -26,7 +26,7 @@ public sealed class InsecureCommandsRule : WorkflowRule
             "https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/",
             "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#environment-files",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["insecure-commands"] };
+    { Compliance = Compliance.Injection, Profiles = RuleProfile.Default, Aliases = ["insecure-commands"] };
 
     public override RuleInfo Info => Rule;
 

@@ -22,7 +22,7 @@ public sealed class JenkinsHardcodedCredentialsRule : FileRule
         [
             "https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#handling-credentials",
         ])
-    { Profiles = RuleProfile.Default, ExampleLanguage = "groovy" };
+    { Compliance = Compliance.HardcodedCredentials, Profiles = RuleProfile.Default, ExampleLanguage = "groovy" };
 
     public override RuleInfo Info => Rule;
     public override bool AppliesTo(DiscoveredFile file) => file.Kind == FileKind.Jenkinsfile;

@@ -32,7 +32,7 @@ public sealed class JenkinsInterpolationRule : FileRule
             "https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#string-interpolation",
             "https://www.jenkins.io/doc/book/pipeline/jenkinsfile/#injection-via-interpolation",
         ])
-    { Profiles = RuleProfile.Default, ExampleLanguage = "groovy" };
+    { Compliance = Compliance.Injection, Profiles = RuleProfile.Default, ExampleLanguage = "groovy" };
 
     public override RuleInfo Info => Rule;
     public override bool AppliesTo(DiscoveredFile file) => file.Kind == FileKind.Jenkinsfile;

@@ -39,7 +39,7 @@ public sealed class MissingPermissionsRule : WorkflowRule
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token",
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["excessive-permissions"] };
+    { Compliance = Compliance.ExcessivePrivilege, Profiles = RuleProfile.Default, Aliases = ["excessive-permissions"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;

@@ -25,7 +25,7 @@ public sealed class OverexposedSecretsRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["overprovisioned-secrets", "unredacted-secrets"] };
+    { Compliance = Compliance.SecretExposure, Profiles = RuleProfile.Default, Aliases = ["overprovisioned-secrets", "unredacted-secrets"] };
 
     public override RuleInfo Info => Rule;
 

@@ -43,7 +43,7 @@ public sealed partial class PersistedCredentialsRule : WorkflowRule
             "https://unit42.paloaltonetworks.com/github-repo-artifacts-leak-tokens/",
             "https://github.com/actions/checkout#usage",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["artipacked"] };
+    { Compliance = Compliance.ExcessivePrivilege, Profiles = RuleProfile.Default, Aliases = ["artipacked"] };
 
     public override RuleInfo Info => Rule;
 

@@ -35,6 +35,7 @@ public sealed class PreCommitMutableRevRule : DocumentRule<YamlFile>
             "https://pre-commit.com/#pre-commit-autoupdate",
         ])
     {
+        Compliance = Compliance.UnpinnedComponent,
         Profiles = RuleProfile.Default,
         Options = [new("require-sha", RuleOptionType.Bool, false, "Also report tags (anything but a full 40-hex commit SHA), as low.")],
     };

@@ -34,7 +34,7 @@ public sealed class RemoteScriptRule : WorkflowRule
         [
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies",
         ])
-    { Profiles = RuleProfile.Default };
+    { Compliance = Compliance.UnverifiedIntegrity, Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

@@ -31,7 +31,7 @@ public sealed class SecretInScriptRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#using-secrets-in-a-workflow",
         ])
-    { Profiles = RuleProfile.Default };
+    { Compliance = Compliance.SecretExposure with { Owasp = Owasp2021.A04InsecureDesign }, Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
 

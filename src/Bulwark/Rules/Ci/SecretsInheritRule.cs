@@ -32,7 +32,7 @@ public sealed class SecretsInheritRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-inputs-and-secrets-to-a-reusable-workflow",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["secrets-inherit"] };
+    { Compliance = Compliance.SecretExposure, Profiles = RuleProfile.Default, Aliases = ["secrets-inherit"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;

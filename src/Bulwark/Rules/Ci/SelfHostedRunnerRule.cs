@@ -34,7 +34,7 @@ public sealed class SelfHostedRunnerRule : WorkflowRule
         [
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#hardening-for-self-hosted-runners",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["self-hosted-runner"] };
+    { Compliance = Compliance.ExcessivePrivilege, Profiles = RuleProfile.Default, Aliases = ["self-hosted-runner"] };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;

@@ -35,7 +35,7 @@ public sealed partial class SpoofableBotCheckRule : WorkflowRule
             "https://docs.github.com/en/code-security/dependabot/working-with-dependabot/automating-dependabot-with-github-actions",
             "https://www.synacktiv.com/publications/github-actions-exploitation-dependabot",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["bot-conditions"] };
+    { Compliance = Compliance.SpoofableIdentity, Profiles = RuleProfile.Default, Aliases = ["bot-conditions"] };
 
     static readonly string[] Triggers = ["pull_request_target", "pull_request", "workflow_run", "issue_comment", "pull_request_review", "pull_request_review_comment"];
 

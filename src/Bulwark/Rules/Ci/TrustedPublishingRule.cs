@@ -37,7 +37,7 @@ public sealed class TrustedPublishingRule : WorkflowRule
             "https://docs.pypi.org/trusted-publishers/",
             "https://github.com/pypa/gh-action-pypi-publish#trusted-publishing",
         ])
-    { Profiles = RuleProfile.Default, Aliases = ["use-trusted-publishing"] };
+    { Compliance = Compliance.HardcodedCredentials, Profiles = RuleProfile.Default, Aliases = ["use-trusted-publishing"] };
 
     static readonly string[] Uploaders = ["twine upload", "uv publish", "poetry publish", "flit publish", "hatch publish", "pdm publish"];
     static readonly string[] TokenVariables =

@@ -37,6 +37,7 @@ public sealed class UnpinnedActionRule : WorkflowRule
             "https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies",
         ])
     {
+        Compliance = Compliance.UnpinnedComponent,
         Profiles = RuleProfile.Default,
         Aliases = ["unpinned-uses"],
         Options =

@@ -39,6 +39,7 @@ public sealed class UnpinnedImageRule : WorkflowRule
             "https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier",
         ])
     {
+        Compliance = Compliance.UnpinnedComponent,
         Profiles = RuleProfile.Default,
         Aliases = ["unpinned-images"],
         Options = [new("require-digest", RuleOptionType.Bool, false, "Also report images pinned by tag but not by digest (as low).")],

@@ -44,7 +44,7 @@ public sealed class UntrustedCheckoutRule : WorkflowRule
             "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/",
             "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions",
         ])
-    { Profiles = RuleProfile.Default };
+    { Compliance = Compliance.UntrustedCode, Profiles = RuleProfile.Default };
 
     public override RuleInfo Info => Rule;
     public override IReadOnlyList<FileKind> Kinds => WorkflowsOnly;

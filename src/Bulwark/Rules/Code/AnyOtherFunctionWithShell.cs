@@ -21,6 +21,7 @@ public sealed class AnyOtherFunctionWithShell : CallRule
         Fix: """run_tool(["grep", "--", pattern])""",
         References: [Bandit.Doc("B604", "any_other_function_with_shell_equals_true"), Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S604"],
         DifferencesFromBandit = """
             In the default profile a command built only from constants and numbers on every path (literals, module

@@ -30,6 +30,7 @@ public sealed class AssertUsed : CodeRule
         References: [Bandit.Doc("B101", "assert_used"),
                      "https://docs.python.org/3/reference/simple_stmts.html#the-assert-statement"])
     {
+        Compliance = Compliance.InsecureDesign,
         Aliases = ["S101"],
         Options = [new RuleOptionInfo("skips", RuleOptionType.StringList, TestFiles,
             "Globs of files where assertions are expected (tests). Under `--profile bandit` the default is Bandit's: none.")],

@@ -22,6 +22,7 @@ public sealed class DjangoExtraUsed : CallRule
         References: [Bandit.Doc("B610", "django_extra_used"), Bandit.Cwe(89),
                      "https://docs.djangoproject.com/en/stable/ref/models/querysets/#extra"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S610"],
     };
 

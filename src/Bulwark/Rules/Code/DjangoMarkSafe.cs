@@ -27,6 +27,7 @@ public sealed class DjangoMarkSafe : CallRule
         References: [Bandit.Doc("B703", "django_mark_safe"), Bandit.Cwe(80),
                      "https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.safestring.mark_safe"])
     {
+        Compliance = Compliance.Injection,
         DifferencesFromBandit = """
             The default profile follows a name to every assignment in its own scope and to module constants; Bandit (and
             `--profile bandit`) only inspects assignments in the enclosing function, so a module constant is reported.

@@ -22,6 +22,7 @@ public sealed class DjangoRawsqlUsed : CallRule
         References: [Bandit.Doc("B611", "django_rawsql_used"), Bandit.Cwe(89),
                      "https://docs.djangoproject.com/en/stable/ref/models/expressions/#raw-sql-expressions"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S611"],
     };
 

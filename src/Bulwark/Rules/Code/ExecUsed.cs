@@ -18,6 +18,7 @@ public sealed class ExecUsed : CallRule
         Fix: """result = ast.literal_eval(request.args["expr"])  # or a dispatch table of allowed operations""",
         References: [Bandit.Doc("B102", "exec_used"), "https://docs.python.org/3/library/functions.html#exec", Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S102"],
         DifferencesFromBandit = """
             In the default profile a code built only from constants and numbers on every path (literals, module

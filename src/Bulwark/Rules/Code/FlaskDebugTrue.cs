@@ -25,6 +25,7 @@ public sealed class FlaskDebugTrue : CallRule
         References: [Bandit.Doc("B201", "flask_debug_true"), Bandit.Cwe(94),
                      "https://flask.palletsprojects.com/en/latest/debugging/"])
     {
+        Compliance = Compliance.Misconfiguration,
         Aliases = ["S201"],
     };
 

@@ -21,6 +21,7 @@ public sealed class HardcodedBindAllInterfaces : CodeRule
         Fix: """app.run(host=os.environ.get("BIND_ADDRESS", "127.0.0.1"), port=8080)""",
         References: [Bandit.Doc("B104", "hardcoded_bind_all_interfaces"), Bandit.Cwe(605)])
     {
+        Compliance = Compliance.Misconfiguration,
         Aliases = ["S104"],
         Options = [new RuleOptionInfo("addresses", RuleOptionType.StringList, new[] { "0.0.0.0", "::" },
             "Literal addresses that mean every interface. Under `--profile bandit` the default is Bandit's: `0.0.0.0` only.")],

@@ -24,6 +24,7 @@ public sealed class HardcodedSqlExpressions : CodeRule
         Fix: """cur.execute("SELECT * FROM users WHERE name = %s", (name,))""",
         References: [Bandit.Doc("B608", "hardcoded_sql_expressions"), Bandit.Cwe(89)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S608"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

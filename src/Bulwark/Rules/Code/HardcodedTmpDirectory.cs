@@ -28,6 +28,7 @@ public sealed class HardcodedTmpDirectory : CodeRule
             """,
         References: [Bandit.Doc("B108", "hardcoded_tmp_directory"), Bandit.Cwe(377), "https://docs.python.org/3/library/tempfile.html"])
     {
+        Compliance = Compliance.FilePermissions,
         Aliases = ["S108"],
         Options = [new RuleOptionInfo("tmp_dirs", RuleOptionType.StringList, new[] { "/tmp", "/var/tmp", "/dev/shm" },
             "Prefixes of shared temporary directories (Bandit's `hardcoded_tmp_directory.tmp_dirs`).")],

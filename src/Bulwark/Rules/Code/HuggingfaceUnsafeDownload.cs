@@ -30,6 +30,7 @@ public sealed class HuggingfaceUnsafeDownload : CallRule
         Fix: """model = AutoModel.from_pretrained("org/model", revision="5d0f2e8a1b3c4d5e6f708192a3b4c5d6e7f80912")""",
         References: [Bandit.Doc("B615", "huggingface_unsafe_download"), Bandit.Cwe(494)])
     {
+    Compliance = Compliance.UnverifiedIntegrity,
     };
 
     protected override void Check(CallSite call, CodeContext context)

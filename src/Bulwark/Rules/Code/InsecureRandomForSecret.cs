@@ -40,6 +40,7 @@ public sealed class InsecureRandomForSecret : CodeRule
                      "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b311-random"])
     {
         Aliases = ["B311", "S311"],
+        Compliance = Compliance.WeakRandomness,
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """
             Bandit's B311 reports every call to `random` (Bulwark keeps it, unchanged, in the `bandit` profile). BW311

@@ -23,6 +23,7 @@ public sealed class Jinja2AutoescapeFalse : CallRule
         References: [Bandit.Doc("B701", "jinja2_autoescape_false"), Bandit.Cwe(94),
                      "https://jinja.palletsprojects.com/en/stable/api/#autoescaping"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S701"],
     };
 

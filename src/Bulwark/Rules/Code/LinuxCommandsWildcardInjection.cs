@@ -24,6 +24,7 @@ public sealed class LinuxCommandsWildcardInjection : CallRule
         Fix: """subprocess.run(["tar", "cf", "backup.tar", "--", *os.listdir(".")])""",
         References: [Bandit.Doc("B609", "linux_commands_wildcard_injection"), Bandit.Cwe(155)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S609"],
         Options = ShellFunctions.Options,
     };

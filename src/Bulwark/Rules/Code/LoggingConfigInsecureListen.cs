@@ -19,6 +19,7 @@ public sealed class LoggingConfigInsecureListen : CallRule
         References: [Bandit.Doc("B612", "logging_config_insecure_listen"), Bandit.Cwe(94),
                      "https://docs.python.org/3/library/logging.config.html#logging.config.listen"])
     {
+        Compliance = Compliance.Misconfiguration,
         Aliases = ["S612"],
     };
 

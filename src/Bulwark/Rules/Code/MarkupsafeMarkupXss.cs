@@ -23,6 +23,7 @@ public sealed class MarkupsafeMarkupXss : CallRule
         References: [Bandit.Doc("B704", "markupsafe_markup_xss"), Bandit.Cwe(79),
                      "https://markupsafe.palletsprojects.com/en/stable/escaping/"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S704"],
         Options =
         [

@@ -18,6 +18,7 @@ public sealed class ParamikoCalls : CallRule
         Fix: """client.exec_command("tail -n 100 " + shlex.quote(logfile))""",
         References: [Bandit.Doc("B601", "paramiko_calls"), Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S601"],
     };
 

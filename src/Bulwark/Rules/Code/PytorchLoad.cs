@@ -18,6 +18,7 @@ public sealed class PytorchLoad : CallRule
         Fix: """state = torch.load("downloaded.pt", weights_only=True)  # or safetensors.torch.load_file""",
         References: [Bandit.Doc("B614", "pytorch_load"), Bandit.Cwe(502), "https://pytorch.org/docs/stable/generated/torch.load.html"])
     {
+        Compliance = Compliance.Deserialization,
         DifferencesFromBandit = """
             Bandit requires `import torch` itself; Bulwark also resolves `from torch import load` and aliases, and
             evaluates constants given to `weights_only`.

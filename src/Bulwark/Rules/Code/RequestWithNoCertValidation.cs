@@ -21,6 +21,7 @@ public sealed class RequestWithNoCertValidation : CallRule
         Fix: """requests.get("https://internal/api", verify="/etc/ssl/internal-ca.pem")""",
         References: [Bandit.Doc("B501", "request_with_no_cert_validation"), Bandit.Cwe(295)])
     {
+        Compliance = Compliance.CertificateValidation,
         Aliases = ["S501"],
     };
 

@@ -24,6 +24,7 @@ public sealed class RequestWithoutTimeout : CallRule
         References: [Bandit.Doc("B113", "request_without_timeout"), Bandit.Cwe(400),
                      "https://requests.readthedocs.io/en/latest/user/advanced/#timeouts"])
     {
+        Compliance = Compliance.ResourceExhaustion,
         Aliases = ["S113"],
     };
 

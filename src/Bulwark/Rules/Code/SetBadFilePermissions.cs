@@ -25,6 +25,7 @@ public sealed class SetBadFilePermissions : CallRule
         Fix: """os.chmod("/etc/app/key.pem", 0o600)""",
         References: [Bandit.Doc("B103", "set_bad_file_permissions"), Bandit.Cwe(732)])
     {
+        Compliance = Compliance.FilePermissions,
         Aliases = ["S103"],
         DifferencesFromBandit = """
             Bandit only reads a literal integer passed as the second of two positional arguments (kept under `--profile

@@ -18,6 +18,7 @@ public sealed class SnmpInsecureVersion : CallRule
         Fix: """UsmUserData("admin", auth_key, priv_key, authProtocol=usmHMACSHAAuthProtocol, privProtocol=usmAesCfb128Protocol)""",
         References: [Bandit.Doc("B508", "snmp_insecure_version_check"), Bandit.Cwe(319)])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S508"],
     };
 

@@ -21,6 +21,7 @@ public sealed class SnmpWeakCryptography : CallRule
         Fix: """UsmUserData("admin", auth_key, priv_key)""",
         References: [Bandit.Doc("B509", "snmp_crypto_check"), Bandit.Cwe(319)])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S509"],
         DifferencesFromBandit = """
             Bandit counts positional arguments only, so `UsmUserData(user, authKey=…, privKey=…)` is reported; Bulwark

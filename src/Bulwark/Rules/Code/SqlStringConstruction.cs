@@ -36,6 +36,7 @@ public sealed class SqlStringConstruction : CodeRule
         References: [Bandit.Doc("B608", "hardcoded_sql_expressions"), Bandit.Cwe(89),
                      "https://cheatsheetseries.owasp.org/cheatsheets/Query_Parameterization_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["B608", "S608"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

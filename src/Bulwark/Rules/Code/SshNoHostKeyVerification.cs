@@ -25,6 +25,7 @@ public sealed class SshNoHostKeyVerification : CallRule
             """,
         References: [Bandit.Doc("B507", "ssh_no_host_key_verification"), Bandit.Cwe(295)])
     {
+        Compliance = Compliance.CertificateValidation,
         Aliases = ["S507"],
     };
 

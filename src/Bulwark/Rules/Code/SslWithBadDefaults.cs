@@ -27,6 +27,7 @@ public sealed class SslWithBadDefaults : CodeRule
             """,
         References: [Bandit.Doc("B503", "ssl_with_bad_defaults"), Bandit.Cwe(327)])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S503"],
         Options = [SslProtocols.BadVersionsOption],
     };

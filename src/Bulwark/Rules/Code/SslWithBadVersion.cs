@@ -26,6 +26,7 @@ public sealed class SslWithBadVersion : CallRule
             """,
         References: [Bandit.Doc("B502", "ssl_with_bad_version"), Bandit.Cwe(327)])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S502"],
         Options = [SslProtocols.BadVersionsOption],
     };

@@ -18,6 +18,7 @@ public sealed class SslWithNoVersion : CallRule
         Fix: "ssl.create_default_context().wrap_socket(sock, server_hostname=host)",
         References: [Bandit.Doc("B504", "ssl_with_no_version"), Bandit.Cwe(327)])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S504"],
     };
 

@@ -21,6 +21,7 @@ public sealed class StartProcessWithAShell : CallRule
         Fix: """subprocess.run(["ping", "-c", "1", host], check=True)""",
         References: [Bandit.Doc("B605", "start_process_with_a_shell"), Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S605"],
         DifferencesFromBandit = """
             In the default profile a command built only from constants and numbers on every path (literals, module

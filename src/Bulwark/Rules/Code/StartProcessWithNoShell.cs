@@ -18,6 +18,7 @@ public sealed class StartProcessWithNoShell : CallRule
         Fix: """os.execv("/usr/bin/tool", ["tool", "--", *args])""",
         References: [Bandit.Doc("B606", "start_process_with_no_shell"), Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S606"],
         Options = ShellFunctions.Options,
     };

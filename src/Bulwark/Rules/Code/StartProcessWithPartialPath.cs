@@ -27,6 +27,7 @@ public sealed partial class StartProcessWithPartialPath : CallRule
         Fix: """subprocess.run([shutil.which("git") or "/usr/bin/git", "pull"])""",
         References: [Bandit.Doc("B607", "start_process_with_partial_path"), Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S607"],
         Options = ShellFunctions.Options,
     };

@@ -24,6 +24,7 @@ public sealed class SubprocessPopenWithShell : CallRule
         References: [Bandit.Doc("B602", "subprocess_popen_with_shell_equals_true"), Bandit.Cwe(78),
                      "https://docs.python.org/3/library/subprocess.html#security-considerations"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S602"],
         DifferencesFromBandit = """
             In the default profile a command built only from constants and numbers on every path (literals, module

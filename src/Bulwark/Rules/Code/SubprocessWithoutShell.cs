@@ -19,6 +19,7 @@ public sealed class SubprocessWithoutShell : CallRule
         Fix: """subprocess.run(["/usr/bin/convert", "--", user_arg])  # fixed program, end of options""",
         References: [Bandit.Doc("B603", "subprocess_without_shell_equals_true"), Bandit.Cwe(78)])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S603"],
         Options = ShellFunctions.Options,
     };

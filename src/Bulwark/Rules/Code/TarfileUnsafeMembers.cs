@@ -30,6 +30,7 @@ public sealed class TarfileUnsafeMembers : CallRule
         References: [Bandit.Doc("B202", "tarfile_unsafe_members"), Bandit.Cwe(22),
                      "https://docs.python.org/3/library/tarfile.html#extraction-filters"])
     {
+        Compliance = Compliance.PathTraversal,
         Aliases = ["S202"],
     };
 

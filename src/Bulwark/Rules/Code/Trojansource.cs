@@ -23,6 +23,7 @@ public sealed class Trojansource : FileRule
         Fix: """Remove the control characters; if right-to-left text is needed in a string, write it with `\u` escapes.""",
         References: [Bandit.Doc("B613", "trojansource"), Bandit.Cwe(838), "https://trojansource.codes/"])
     {
+        Compliance = Compliance.HiddenCode,
         DifferencesFromBandit = """
             Bandit stops at the first occurrence in a file; the default profile reports every affected line.
             """,

@@ -34,6 +34,7 @@ public sealed class TryExceptContinue : CodeRule
             """,
         References: [Bandit.Doc("B112", "try_except_continue"), Bandit.Cwe(703)])
     {
+        Compliance = Compliance.ErrorHandling,
         Aliases = ["S112"],
         Options = [new RuleOptionInfo("check_typed_exception", RuleOptionType.Bool, false,
             "Also report handlers of specific exception types (`except KeyError: continue`).")],

@@ -32,6 +32,7 @@ public sealed class TryExceptPass : CodeRule
             """,
         References: [Bandit.Doc("B110", "try_except_pass"), Bandit.Cwe(703)])
     {
+        Compliance = Compliance.ErrorHandling,
         Aliases = ["S110"],
         Options = [new RuleOptionInfo("check_typed_exception", RuleOptionType.Bool, false,
             "Also report handlers of specific exception types (`except KeyError: pass`).")],

@@ -19,6 +19,7 @@ public sealed class UseOfMakoTemplates : CallRule
         References: [Bandit.Doc("B702", "use_of_mako_templates"), Bandit.Cwe(80),
                      "https://docs.makotemplates.org/en/latest/filtering.html"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S702"],
     };
 

@@ -42,6 +42,7 @@ public sealed class WeakCryptographicKey : CallRule
         Fix: "key = rsa.generate_private_key(public_exponent=65537, key_size=3072)",
         References: [Bandit.Doc("B505", "weak_cryptographic_key"), Bandit.Cwe(326)])
     {
+        Compliance = Compliance.WeakCryptography,
         Aliases = ["S505"],
         Options =
         [

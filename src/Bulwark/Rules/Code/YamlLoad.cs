@@ -23,6 +23,7 @@ public sealed class YamlLoad : CallRule
         Fix: "config = yaml.safe_load(request.data)",
         References: [Bandit.Doc("B506", "yaml_load"), Bandit.Cwe(20), "https://pyyaml.org/wiki/PyYAMLDocumentation"])
     {
+        Compliance = Compliance.Deserialization,
         Aliases = ["S506"],
         DifferencesFromBandit = """
             Bandit only recognises `yaml.load` when `yaml` itself is imported; Bulwark also resolves `from yaml import

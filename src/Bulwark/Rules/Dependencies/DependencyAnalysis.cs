@@ -26,6 +26,10 @@ public static class DependencyAnalysis
         return set;
     });
 
+    /// <summary>The advisory database the scan's dependency rules opened (null when none did or none exists), for the report's evidence.</summary>
+    public static AdvisoryDatabaseInfo? OpenedDatabase(ProjectContext ctx) =>
+        ctx.Computed<StoreHolder>("deps.store")?.Store is { } s ? new AdvisoryDatabaseInfo(s.Digest, s.Count, s.ImportedAt, s.NewestModified) : null;
+
     /// <summary>The advisory store, or null (after one warning) when there is none or it cannot be read.</summary>
     public static AdvisoryStore? Store(ProjectContext ctx) => ctx.Shared("deps.store", c =>
     {

@@ -27,6 +27,7 @@ public sealed class LoosePinRule : ProjectRule
              "with hashes (`pip-compile --generate-hashes`).",
         References: ["https://pip.pypa.io/en/stable/topics/repeatable-installs/", "https://peps.python.org/pep-0440/#version-specifiers"])
     {
+        Compliance = Compliance.UnpinnedComponent,
         Options =
         [
             new("allow-compatible-release", RuleOptionType.Bool, false, "Accept `~=X.Y.Z` (patch-level ranges) as pinned enough."),

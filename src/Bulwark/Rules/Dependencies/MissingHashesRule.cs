@@ -25,6 +25,7 @@ public sealed class MissingHashesRule : ProjectRule
         Fix: "Regenerate the file with hashes for every entry (`pip-compile --generate-hashes`, `uv pip compile --generate-hashes`).",
         References: ["https://pip.pypa.io/en/stable/topics/secure-installs/#hash-checking-mode", "https://cwe.mitre.org/data/definitions/353.html"])
     {
+        Compliance = Compliance.UnverifiedIntegrity,
         Options = [new("require-hashes", RuleOptionType.Bool, false, "Require hashes in every requirements file, not only in files that already use them.")],
     };
 

@@ -30,6 +30,7 @@ public sealed class StaleLockfileRule : ProjectRule
         Fix: "Regenerate the lockfile (`poetry lock`, `uv lock`, `pipenv lock`, `pip lock`) and commit it with the manifest.",
         References: ["https://peps.python.org/pep-0751/", "https://python-poetry.org/docs/basic-usage/#installing-with-poetrylock"])
     {
+        Compliance = Compliance.UnpinnedComponent,
         Options = [new("compare-mtime", RuleOptionType.Bool, false, "Also report a lockfile whose modification time is older than its manifest's.")],
     };
 

@@ -27,6 +27,7 @@ public sealed class UnpinnedDependencyRule : ProjectRule
              "pipenv lock) and install from it.",
         References: ["https://pip.pypa.io/en/stable/topics/repeatable-installs/", "https://cwe.mitre.org/data/definitions/1357.html"])
     {
+        Compliance = Compliance.UnpinnedComponent,
         Options =
         [
             new("check-pyproject", RuleOptionType.Bool, false,

@@ -34,6 +34,7 @@ public sealed class VulnerableDependencyRule : ProjectRule
             "https://cwe.mitre.org/data/definitions/1395.html", "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/",
         ])
     {
+        Compliance = Compliance.VulnerableComponent,
         Options =
         [
             new("check-ranges", RuleOptionType.Bool, true,

@@ -20,6 +20,7 @@ public sealed class CodeInjection : TaintRule
                      "https://cwe.mitre.org/data/definitions/95.html",
                      "https://docs.python.org/3/library/ast.html#ast.literal_eval"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["B307", "B102", "S307", "S102"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

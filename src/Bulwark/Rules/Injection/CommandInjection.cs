@@ -19,6 +19,7 @@ public sealed class CommandInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/78.html",
                      "https://docs.python.org/3/library/subprocess.html#security-considerations"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["B602", "B605", "S602", "S605"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

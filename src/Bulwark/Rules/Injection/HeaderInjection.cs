@@ -19,6 +19,7 @@ public sealed class HeaderInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/113.html",
                      "https://owasp.org/www-community/attacks/HTTP_Response_Splitting"])
     {
+        Compliance = Compliance.Injection,
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

@@ -19,6 +19,7 @@ public sealed class LdapInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/90.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/LDAP_Injection_Prevention_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.Injection,
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

@@ -19,6 +19,7 @@ public sealed class LogInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/117.html",
                      "https://owasp.org/www-community/attacks/Log_Injection"])
     {
+        Compliance = Compliance.LogInjection,
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

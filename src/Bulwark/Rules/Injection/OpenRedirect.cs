@@ -19,6 +19,7 @@ public sealed class OpenRedirect : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/601.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.Injection with { Owasp = Owasp2021.A01BrokenAccessControl },
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

@@ -19,6 +19,7 @@ public sealed class PathTraversal : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/22.html",
                      "https://owasp.org/www-community/attacks/Path_Traversal"])
     {
+        Compliance = Compliance.PathTraversal,
         Aliases = ["B202", "S202"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

@@ -19,6 +19,7 @@ public sealed class ReflectedXss : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/79.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["B703", "B704", "B308", "S308", "S704"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

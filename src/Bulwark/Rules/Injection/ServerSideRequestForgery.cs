@@ -19,6 +19,7 @@ public sealed class ServerSideRequestForgery : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/918.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.ServerSideRequestForgery,
         Aliases = ["B310", "S310"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

@@ -19,6 +19,7 @@ public sealed class SqlInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/89.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/Query_Parameterization_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["B608", "S608"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

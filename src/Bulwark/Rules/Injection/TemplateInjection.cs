@@ -19,6 +19,7 @@ public sealed class TemplateInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/1336.html",
                      "https://portswigger.net/web-security/server-side-template-injection"])
     {
+        Compliance = Compliance.Injection,
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

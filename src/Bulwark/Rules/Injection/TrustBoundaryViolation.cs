@@ -18,6 +18,7 @@ public sealed class TrustBoundaryViolation : TaintRule
         Fix: "role = request.form[\"role\"]\nif role not in ALLOWED_ROLES:\n    abort(400)\nsession[\"role\"] = role",
         References: ["https://cwe.mitre.org/data/definitions/501.html"])
     {
+        Compliance = Compliance.InsecureDesign,
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

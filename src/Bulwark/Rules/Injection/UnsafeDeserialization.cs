@@ -19,6 +19,7 @@ public sealed class UnsafeDeserialization : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/502.html",
                      "https://docs.python.org/3/library/pickle.html"])
     {
+        Compliance = Compliance.Deserialization,
         Aliases = ["B301", "B302", "B506", "S301", "S302", "S506"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

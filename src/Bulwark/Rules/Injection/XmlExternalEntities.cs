@@ -19,6 +19,7 @@ public sealed class XmlExternalEntities : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/611.html",
                      "https://cheatsheetseries.owasp.org/cheatsheets/XML_External_Entity_Prevention_Cheat_Sheet.html"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["B313", "B314", "B315", "B316", "B317", "B318", "B319", "S313", "S314", "S315", "S316", "S317", "S318", "S319"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

@@ -19,6 +19,7 @@ public sealed class XpathInjection : TaintRule
         References: ["https://cwe.mitre.org/data/definitions/643.html",
                      "https://owasp.org/www-community/attacks/XPATH_Injection"])
     {
+        Compliance = Compliance.Injection,
         Aliases = [],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """

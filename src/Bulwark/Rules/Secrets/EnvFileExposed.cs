@@ -15,6 +15,7 @@ public sealed class EnvFileExposed : ProjectRule
         Fix: "Stop tracking the file and ignore it: `git rm --cached .env`, add `.env` and `.env.*` (with `!.env.example`) to `.gitignore`, and commit a `.env.example` with placeholder values instead. Keep real values in the deployment's environment or a secret manager (" + SecretHelp.Managers + "). " + SecretHelp.Rotate,
         References: ["https://cwe.mitre.org/data/definitions/538.html", "https://12factor.net/config", "https://git-scm.com/docs/gitignore"])
     {
+        Compliance = Compliance.SecretExposure,
         Profiles = RuleProfile.Default,
     };
 

@@ -17,6 +17,7 @@ public sealed class HardcodedPasswordDefault : CodeRule
         Fix: SecretHelp.MoveToEnvironment("def connect(host, password=None):\n    password = password or os.environ[\"DB_PASSWORD\"]"),
         References: [Bandit.Doc("B107", "hardcoded_password_default"), Bandit.Cwe(259)])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Aliases = ["S107"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = "Bandit's check, kept as is for `--profile bandit`. The default profile reports parameter defaults through BW105, which also inspects keyword-only parameters and every parameter (not only the first), and skips placeholders.",

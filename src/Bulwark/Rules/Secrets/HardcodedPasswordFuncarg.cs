@@ -18,6 +18,7 @@ public sealed class HardcodedPasswordFuncarg : CallRule
         Fix: SecretHelp.MoveToEnvironment("db.connect(user=\"app\", password=os.environ[\"DB_PASSWORD\"])"),
         References: [Bandit.Doc("B106", "hardcoded_password_funcarg"), Bandit.Cwe(259)])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Aliases = ["S106"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = "Bandit's check, kept as is for `--profile bandit`. The default profile reports keyword arguments through BW105, which also inspects every keyword (not only the first), names such as `api_key`, and skips placeholders and values recognised by their provider format (BW800).",

@@ -16,6 +16,7 @@ public sealed class HardcodedPasswordString : CodeRule
         Fix: SecretHelp.MoveToEnvironment("DB_PASSWORD = os.environ[\"DB_PASSWORD\"]"),
         References: [Bandit.Doc("B105", "hardcoded_password_string"), Bandit.Cwe(259)])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Aliases = ["S105"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = "Bandit's check, kept as is for `--profile bandit`. The default profile runs BW105 instead, which ignores values that are not secrets (`TOKEN_TYPE = \"bearer\"`, `password_field = \"password\"`, empty strings, placeholders, messages).",

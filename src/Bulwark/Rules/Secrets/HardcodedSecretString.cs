@@ -29,6 +29,7 @@ public sealed class HardcodedSecretString : CodeRule
         References: [Bandit.Doc("B105", "hardcoded_password_string"), Bandit.Doc("B106", "hardcoded_password_funcarg"),
                      Bandit.Doc("B107", "hardcoded_password_default"), Bandit.Cwe(259)])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Aliases = ["B105", "S105", "B106", "S106", "B107", "S107"],
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = "Replaces B105, B106 and B107 in the default profile (one finding per value). Bandit reports every string bound to a password-like name, including `TOKEN_TYPE = \"bearer\"`, `password_field = \"password\"` and `password = \"\"`, only the first keyword argument of a call and the first positional default; BW105 ignores non-secret values, inspects every keyword and parameter (keyword-only ones too), annotated assignments, and names such as `api_key` (for those, only token-like values). `# nosec B105`/`B106`/`B107` and `--ignore B105` apply to it.",

@@ -17,6 +17,7 @@ public sealed class ProviderCredential : FileRule
                      "https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns",
                      "https://owasp.org/www-project-top-ten/2017/A3_2017-Sensitive_Data_Exposure"])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Profiles = RuleProfile.Default,
     };
 
@@ -38,6 +39,7 @@ public sealed class PrivateKeyCommitted : FileRule
         Fix: "Remove the key file and add its name to `.gitignore`; load the key at run time from a file mounted by the deployment, an environment variable or a secret manager (" + SecretHelp.Managers + "). " + SecretHelp.Rotate,
         References: ["https://cwe.mitre.org/data/definitions/321.html", "https://datatracker.ietf.org/doc/html/rfc7468"])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Profiles = RuleProfile.Default,
     };
 
@@ -59,6 +61,7 @@ public sealed class UrlWithPassword : FileRule
         Fix: SecretHelp.MoveToEnvironment("DATABASE_URL = os.environ[\"DATABASE_URL\"]"),
         References: ["https://cwe.mitre.org/data/definitions/798.html", "https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1"])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Profiles = RuleProfile.Default,
     };
 
@@ -80,6 +83,7 @@ public sealed class GenericSecret : FileRule
         Fix: SecretHelp.MoveToEnvironment("environment:\n  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}   # from the deployment, or a git-ignored .env"),
         References: ["https://cwe.mitre.org/data/definitions/798.html", "https://12factor.net/config"])
     {
+        Compliance = Compliance.HardcodedCredentials,
         Profiles = RuleProfile.Default,
     };
 

@@ -27,6 +27,7 @@ public sealed class EvalCall : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b307-eval",
                      "https://docs.python.org/3/library/ast.html#ast.literal_eval"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S307"],
         DifferencesFromBandit = """
             In the default profile a code built only from constants and numbers on every path (literals, module

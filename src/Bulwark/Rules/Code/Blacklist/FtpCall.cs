@@ -29,6 +29,7 @@ public sealed class FtpCall : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b321-ftplib",
                      "https://cwe.mitre.org/data/definitions/319.html"])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S321"],
     };
 

@@ -30,6 +30,7 @@ public sealed class HashlibInsecure : CodeRule
         References: ["https://bandit.readthedocs.io/en/latest/plugins/b324_hashlib.html",
                      "https://docs.python.org/3/library/hashlib.html#hash-algorithms"])
     {
+        Compliance = Compliance.WeakCryptography,
         Aliases = ["S324"],
     };
 

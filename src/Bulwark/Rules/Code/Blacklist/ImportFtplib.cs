@@ -24,6 +24,7 @@ public sealed class ImportFtplib : BlacklistedImport
             """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b402-import-ftplib"])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S402"],
     };
 

@@ -28,6 +28,7 @@ public sealed class ImportHttpoxy : BlacklistedImport
         Fix: "# serve the WSGI app with a WSGI server (gunicorn, uWSGI) instead of CGI",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b412-import-httpoxy"])
     {
+        Compliance = Compliance.Misconfiguration,
         Aliases = ["S412"],
     };
 

@@ -24,6 +24,7 @@ public sealed class ImportPickle : BlacklistedImport
         Fix: "import json",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b403-import-pickle"])
     {
+        Compliance = Compliance.Deserialization,
         Aliases = ["S403"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

@@ -26,6 +26,7 @@ public sealed class ImportPycrypto : BlacklistedImport
         Fix: "from cryptography.hazmat.primitives.ciphers.aead import AESGCM",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b413-import-pycrypto"])
     {
+        Compliance = Compliance.WeakCryptography,
         Aliases = ["S413"],
     };
 

@@ -21,6 +21,7 @@ public sealed class ImportPyghmi : BlacklistedImport
         Fix: "# manage the BMC over Redfish (HTTPS) instead of IPMI",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b415-import-pyghmi"])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S415"],
     };
 

@@ -21,6 +21,7 @@ public sealed class ImportSubprocess : BlacklistedImport
         Fix: """subprocess.run(["git", "status"])  # keep the import; pass argument lists, never shell=True""",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b404-import-subprocess"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S404"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

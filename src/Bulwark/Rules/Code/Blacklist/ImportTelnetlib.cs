@@ -24,6 +24,7 @@ public sealed class ImportTelnetlib : BlacklistedImport
         Fix: "import paramiko  # SSH",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b401-import-telnetlib"])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S401"],
     };
 

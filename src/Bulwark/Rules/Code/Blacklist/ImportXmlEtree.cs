@@ -24,6 +24,7 @@ public sealed class ImportXmlEtree : BlacklistedImport
         Fix: "import defusedxml.ElementTree as ET",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b405-import-xml-etree"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S405"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

@@ -21,6 +21,7 @@ public sealed class ImportXmlExpat : BlacklistedImport
         Fix: "from defusedxml import expatbuilder",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b407-import-xml-expat"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S407"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

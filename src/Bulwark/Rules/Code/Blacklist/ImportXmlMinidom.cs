@@ -21,6 +21,7 @@ public sealed class ImportXmlMinidom : BlacklistedImport
         Fix: "from defusedxml import minidom",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b408-import-xml-minidom"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S408"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

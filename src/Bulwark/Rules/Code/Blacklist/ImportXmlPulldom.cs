@@ -21,6 +21,7 @@ public sealed class ImportXmlPulldom : BlacklistedImport
         Fix: "from defusedxml import pulldom",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b409-import-xml-pulldom"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S409"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

@@ -21,6 +21,7 @@ public sealed class ImportXmlSax : BlacklistedImport
         Fix: "import defusedxml.sax",
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b406-import-xml-sax"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S406"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

@@ -29,6 +29,7 @@ public sealed class ImportXmlrpclib : BlacklistedImport
             """,
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_imports.html#b411-import-xmlrpclib"])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S411"],
     };
 

@@ -38,6 +38,7 @@ public sealed class InsecureCipher : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes",
                      "https://sweet32.info/"])
     {
+        Compliance = Compliance.WeakCryptography,
         Aliases = ["S304"],
     };
 

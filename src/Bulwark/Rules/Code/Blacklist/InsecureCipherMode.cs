@@ -22,6 +22,7 @@ public sealed class InsecureCipherMode : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b304-b305-ciphers-and-modes",
                      "https://cryptography.io/en/latest/hazmat/primitives/symmetric-encryption/#cryptography.hazmat.primitives.ciphers.modes.ECB"])
     {
+        Compliance = Compliance.WeakCryptography,
         Aliases = ["S305"],
     };
 

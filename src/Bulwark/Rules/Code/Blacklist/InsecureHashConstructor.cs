@@ -36,6 +36,7 @@ public sealed class InsecureHashConstructor : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b303-md5",
                      "https://cwe.mitre.org/data/definitions/327.html"])
     {
+        Compliance = Compliance.WeakCryptography,
         Aliases = ["S303"],
     };
 

@@ -23,6 +23,7 @@ public sealed class MarkSafe : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b308-mark-safe",
                      "https://docs.djangoproject.com/en/stable/ref/utils/#django.utils.safestring.mark_safe"])
     {
+        Compliance = Compliance.Injection,
         Aliases = ["S308"],
     };
 

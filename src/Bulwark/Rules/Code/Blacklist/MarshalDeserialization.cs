@@ -22,6 +22,7 @@ public sealed class MarshalDeserialization : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal",
                      "https://docs.python.org/3/library/marshal.html"])
     {
+        Compliance = Compliance.Deserialization,
         Aliases = ["S302"],
     };
 

@@ -36,6 +36,7 @@ public sealed class PickleDeserialization : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle",
                      "https://docs.python.org/3/library/pickle.html"])
     {
+        Compliance = Compliance.Deserialization,
         Aliases = ["S301"],
     };
 

@@ -20,6 +20,7 @@ public sealed class PseudoRandom : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b311-random",
                      "https://docs.python.org/3/library/secrets.html"])
     {
+        Compliance = Compliance.WeakRandomness,
         Aliases = ["S311"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

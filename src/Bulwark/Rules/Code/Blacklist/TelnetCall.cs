@@ -31,6 +31,7 @@ public sealed class TelnetCall : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b312-telnetlib",
                      "https://cwe.mitre.org/data/definitions/319.html"])
     {
+        Compliance = Compliance.CleartextTransport,
         Aliases = ["S312"],
     };
 

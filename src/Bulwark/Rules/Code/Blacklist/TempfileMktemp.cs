@@ -30,6 +30,7 @@ public sealed class TempfileMktemp : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b306-mktemp-q",
                      "https://docs.python.org/3/library/tempfile.html#tempfile.mktemp"])
     {
+        Compliance = Compliance.FilePermissions,
         Aliases = ["S306"],
     };
 

@@ -22,6 +22,7 @@ public sealed class UnverifiedSslContext : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b323-unverified-context",
                      "https://peps.python.org/pep-0476/"])
     {
+        Compliance = Compliance.CertificateValidation,
         Aliases = ["S323"],
     };
 

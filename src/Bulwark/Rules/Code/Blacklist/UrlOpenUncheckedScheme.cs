@@ -44,6 +44,7 @@ public sealed class UrlOpenUncheckedScheme : CodeRule
                      "https://docs.python.org/3/library/urllib.request.html"])
     {
         Aliases = ["B310", "S310"],
+        Compliance = Compliance.PathTraversal,
         Profiles = RuleProfile.Default,
         DifferencesFromBandit = """
             Bandit's B310 reports every call, including `urlopen("https://example.com")`, whose scheme cannot be changed

@@ -31,6 +31,7 @@ public sealed class UrllibUrlopen : BlacklistedCall
         References: ["https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b310-urllib-urlopen",
                      "https://docs.python.org/3/library/urllib.request.html"])
     {
+        Compliance = Compliance.PathTraversal,
         Aliases = ["S310"],
         Profiles = RuleProfile.Bandit,
         DifferencesFromBandit = """

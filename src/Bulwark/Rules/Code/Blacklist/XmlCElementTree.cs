@@ -28,6 +28,7 @@ public sealed class XmlCElementTree : XmlParserCall
             """,
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S313"],
     };
 }

@@ -30,6 +30,7 @@ public sealed class XmlElementTree : XmlParserCall
             """,
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S314"],
     };
 }

@@ -22,6 +22,7 @@ public sealed class XmlExpatBuilder : XmlParserCall
         Fix: "doc = defusedxml.expatbuilder.parseString(payload)",
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S316"],
     };
 }

@@ -27,6 +27,7 @@ public sealed class XmlExpatReader : XmlParserCall
             """,
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S315"],
     };
 }

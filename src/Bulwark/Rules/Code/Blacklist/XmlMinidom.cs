@@ -22,6 +22,7 @@ public sealed class XmlMinidom : XmlParserCall
         Fix: "doc = defusedxml.minidom.parseString(payload)",
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S318"],
     };
 }

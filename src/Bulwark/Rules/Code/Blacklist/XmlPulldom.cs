@@ -22,6 +22,7 @@ public sealed class XmlPulldom : XmlParserCall
         Fix: "events = defusedxml.pulldom.parseString(payload)",
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S319"],
     };
 }

@@ -23,6 +23,7 @@ public sealed class XmlSax : XmlParserCall
         Fix: "defusedxml.sax.parseString(payload, handler)",
         References: [Reference("b313-b319-xml"), DefusedXml])
     {
+        Compliance = Compliance.XmlParsing,
         Aliases = ["S317"],
     };
 }

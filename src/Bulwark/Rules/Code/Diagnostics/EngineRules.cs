@@ -28,6 +28,7 @@ public sealed class SyntaxErrorRule : FileRule
         Fix: "Fix the syntax error, or exclude the file from the scan (`--exclude`, `exclude` in the configuration) if it is not Python.",
         References: ["https://docs.python.org/3/reference/grammar.html"])
     {
+        Compliance = Compliance.Unanalysable,
         Aliases = ["E999"],
     };
 
@@ -59,7 +60,10 @@ public sealed class UndecodableFileRule : FileRule
             name = '\xff'  # saved as Latin-1 bytes
             """,
         Fix: "Save the file in the encoding it declares, or declare the encoding it is saved in.",
-        References: ["https://peps.python.org/pep-0263/"]);
+        References: ["https://peps.python.org/pep-0263/"])
+    {
+        Compliance = Compliance.Unanalysable,
+    };
 
     public override bool AppliesTo(DiscoveredFile file) => false;
     public override void Check(SourceFile file, Rules.FileContext context) { }
@@ -87,7 +91,10 @@ public sealed class HidingSourceEncodingRule : CodeRule
             """,
         Fix: "Save the file as UTF-8 and remove the cookie (or declare `utf-8`), and review what the decoded file really does.",
         References: ["https://peps.python.org/pep-0263/", "https://cwe.mitre.org/data/definitions/506.html",
-                     "https://docs.python.org/3/library/codecs.html#text-encodings"]);
+                     "https://docs.python.org/3/library/codecs.html#text-encodings"])
+    {
+        Compliance = Compliance.HiddenCode,
+    };
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Module];
 
@@ -123,7 +130,10 @@ public sealed class UnparsableDocumentRule : FileRule
               build: [unclosed
             """,
         Fix: "Fix the syntax error the message points at, or exclude the file from the scan if it is not what its name says.",
-        References: ["https://yaml.org/spec/1.2.2/"]);
+        References: ["https://yaml.org/spec/1.2.2/"])
+    {
+        Compliance = Compliance.Unanalysable,
+    };
 
     // Reported by the scanner when a document rule's file does not parse, not by a check of its own.
     public override bool AppliesTo(DiscoveredFile file) => false;

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Bulwark.Core;
+using Bulwark.Engine;
+
+namespace Bulwark.Reports;
+
+/// <summary>
+/// One row of the compliance matrix: a principle, an OWASP category, a CWE Top 25 entry or a regulatory control.
+/// It is checked exactly when a rule mapped to it ran, and lists the findings of those rules.
+/// </summary>
+public sealed record ComplianceArea(ComplianceFramework Framework, string Key, string Label, string Title,
+    IReadOnlyList<string> RulesRun, IReadOnlyList<Finding> Findings)
+{
+    public bool Checked => RulesRun.Count > 0;
+
+    /// <summary>`findings`, `clean` or `not-checked`.</summary>
+    public string Status => Findings.Count > 0 ? "findings" : Checked ? "clean" : "not-checked";
+}
+
+/// <summary>Builds the compliance matrix of a scan from the mappings the rules declare (<see cref="RuleInfo.Compliance"/>).</summary>
+public static class ComplianceMatrix
+{
+    public static IReadOnlyList<ComplianceFramework> Frameworks { get; } = Enum.GetValues<ComplianceFramework>();
+
+    static readonly Dictionary<SecurityPrinciple, string> PrincipleTitles = new()
+    {
+        [SecurityPrinciple.Confidentiality] = "Information is disclosed only to those authorised to see it",
+        [SecurityPrinciple.Integrity] = "Data and code change only in authorised, intended ways",
+        [SecurityPrinciple.Availability] = "Systems and data stay usable when they are needed",
+        [SecurityPrinciple.Authentication] = "Users, services and peers are who they claim to be",
+        [SecurityPrinciple.Authorization] = "Each actor can do only what it is permitted to do",
+        [SecurityPrinciple.NonRepudiation] = "Actions can be attributed to their author, who cannot deny them",
+        [SecurityPrinciple.Accountability] = "Actions and failures leave evidence that can be audited",
+    };
+
+    public static string PrincipleTitle(SecurityPrinciple p) => PrincipleTitles[p];
+
+    /// <summary>The rows of one framework (or of all, in <see cref="Frameworks"/> order) with their rules and findings.</summary>
+    public static IReadOnlyList<ComplianceArea> Build(ScanResult result, ComplianceFramework? only = null)
+    {
+        var areas = new List<ComplianceArea>();
+        foreach (var fw in Frameworks)
+        {
+            if (only is { } o && o != fw) continue;
+            foreach (var (key, label, title, maps) in Rows(fw))
+            {
+                var rules = new List<string>();
+                foreach (var r in result.Rules) if (maps(r)) rules.Add(r.Id);
+                var findings = new List<Finding>();
+                foreach (var f in result.Findings) if (maps(f.Rule)) findings.Add(f);
+                areas.Add(new ComplianceArea(fw, key, label, title, rules, findings));
+            }
+        }
+        return areas;
+    }
+
+    static IEnumerable<(string Key, string Label, string Title, Func<RuleInfo, bool> Maps)> Rows(ComplianceFramework fw)
+    {
+        switch (fw)
+        {
+            case ComplianceFramework.Principles:
+                foreach (var p in Compliance.AllPrinciples)
+                    yield return (p.Name(), Capitalise(p.Name()), PrincipleTitles[p], r => (r.Compliance.Principles & p) != 0);
+                break;
+            case ComplianceFramework.Owasp:
+                foreach (var o in Enum.GetValues<Owasp2021>())
+                    yield return (o.Code(), o.Code(), o.Title(), r => r.Compliance.Owasp == o);
+                break;
+            case ComplianceFramework.CweTop25:
+                for (int i = 0; i < CweTop25.Entries.Count; i++)
+                {
+                    var (cwe, name) = CweTop25.Entries[i];
+                    var id = "CWE-" + cwe.ToString(CultureInfo.InvariantCulture);
+                    yield return (id, $"#{(i + 1).ToString(CultureInfo.InvariantCulture)} {id}", name, r => r.Cwe == cwe);
+                }
+                break;
+            default:
+                foreach (var c in ComplianceControls.All)
+                    if (c.Framework == fw)
+                        yield return (c.Key, c.Label, c.Title, r => Contains(r.Compliance.Controls, c));
+                break;
+        }
+    }
+
+    static bool Contains(IReadOnlyList<ComplianceControl> list, ComplianceControl c)
+    {
+        foreach (var x in list) if (ReferenceEquals(x, c) || x == c) return true;
+        return false;
+    }
+
+    static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>Distinct rule ids of an area's findings, sorted.</summary>
+    public static List<string> FiringRules(ComplianceArea area)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var f in area.Findings) set.Add(f.Rule.Id);
+        return [.. set];
+    }
+
+    public const string Disclaimer = "Which principles and controls the findings bear on, from each rule's declared mapping. An area is checked when a rule mapped to it ran. Guidance for reviewers, not legal advice or a compliance determination.";
+
+    /// <summary>The matrix as JSON: `{ framework, key, label, title, status, rulesRun, findings, rulesFiring }` per area.</summary>
+    public static void WriteJson(IReadOnlyList<ComplianceArea> areas, Utf8JsonWriter w)
+    {
+        w.WriteStartArray();
+        foreach (var a in areas)
+        {
+            w.WriteStartObject();
+            w.WriteString("framework", a.Framework.Name());
+            w.WriteString("key", a.Key);
+            w.WriteString("label", a.Label);
+            w.WriteString("title", a.Title);
+            w.WriteString("status", a.Status);
+            w.WriteBoolean("checked", a.Checked);
+            w.WriteNumber("findings", a.Findings.Count);
+            w.WriteStartArray("rulesRun");
+            foreach (var r in a.RulesRun) w.WriteStringValue(r);
+            w.WriteEndArray();
+            w.WriteStartArray("rulesFiring");
+            foreach (var r in FiringRules(a)) w.WriteStringValue(r);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The matrix alone as an indented JSON document (`bulwark report compliance --format json`).</summary>
+    public static void WriteJsonDocument(TextWriter output, IReadOnlyList<ComplianceArea> areas) =>
+        ReportCommon.WriteJson(output, w => WriteJson(areas, w));
+
+    /// <summary>The matrix as plain text (`markdown: false`) or a Markdown table per framework.</summary>
+    public static string Render(IReadOnlyList<ComplianceArea> areas, bool markdown)
+    {
+        var sb = new StringBuilder();
+        ComplianceFramework? current = null;
+        foreach (var a in areas)
+        {
+            if (current != a.Framework)
+            {
+                if (current is not null) sb.Append('\n');
+                current = a.Framework;
+                if (markdown) sb.Append("## ").Append(a.Framework.Title()).Append("\n\n| Area | Description | Status | Findings | Rules firing |\n|---|---|---|---:|---|\n");
+                else sb.Append(a.Framework.Title()).Append('\n');
+            }
+            var status = a.Status switch { "findings" => "FINDINGS", "clean" => "checked, none", _ => "not checked" };
+            var firing = string.Join(", ", FiringRules(a));
+            var count = a.Findings.Count.ToString(CultureInfo.InvariantCulture);
+            if (markdown)
+                sb.Append("| ").Append(MdCell(a.Label)).Append(" | ").Append(MdCell(a.Title)).Append(" | ").Append(status)
+                  .Append(" | ").Append(count).Append(" | ").Append(MdCell(firing)).Append(" |\n");
+            else
+            {
+                sb.Append("  ").Append(a.Label.PadRight(20)).Append(' ').Append(status.PadRight(15)).Append(' ').Append(count.PadLeft(5)).Append("  ").Append(a.Title);
+                if (firing.Length > 0) sb.Append(" [").Append(firing).Append(']');
+                sb.Append('\n');
+            }
+        }
+        sb.Append('\n').Append(Disclaimer).Append('\n');
+        return sb.ToString();
+    }
+
+    static string MdCell(string s) => s.Replace("|", "\\|");
+}
