@@ -11,7 +11,7 @@ public static class Program
         // Buffered output: reports and `debug ast --jsonl` can be large, and Console.Out flushes on every write.
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
         ConsoleOut = stdout;
-        try { return Run(args, stdout, Console.Error); }
+        try { return Run(args, stdout, new MessageWriter(Console.Error)); }
         finally { try { stdout.Flush(); } catch (IOException) { } }
     }
 

@@ -72,6 +72,10 @@ public class ParserTests
     [InlineData("x = (1,\n", "'(' was never closed")]
     [InlineData("a\0b\n", "source code cannot contain null bytes")]
     [InlineData("x = 'abc\n", "unterminated string literal (detected at line 1)")]
+    // Found by fuzzing (bench/fuzz, target python): a bytes \x escape cut short by the closing quote read past the body.
+    [InlineData("b\"\\xa\"\n", "(value error) invalid \\x escape at position 0")]
+    [InlineData("b\"ab\\xa\"\n", "(value error) invalid \\x escape at position 2")]
+    [InlineData("b'\\x'\n", "(value error) invalid \\x escape at position 0")]
     public void Reports_cpython_messages(string source, string message)
     {
         var r = PythonParser.Parse(source);

@@ -19,8 +19,10 @@ public static class BaselineCommand
             try
             {
                 var settings = options.Settings(r);
-                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)));
+                foreach (var w in options.Warnings) stderr.WriteLine($"bulwark: warning: {w}");
                 var path = r.GetValue(output)!;
+                ReportOutput.CheckDestination(path);
+                var result = new Scanner(settings).Scan(new ScanRequest(options.PathsFrom(r)));
                 ReportOutput.WriteAtomically(path, s => Baseline.Write(result, s));
                 stdout.WriteLine($"Baseline with {result.Findings.Count} finding(s) written to {path}.");
                 return ExitCodes.Clean;

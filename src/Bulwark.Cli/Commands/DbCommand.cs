@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using System.CommandLine;
 using System.Net;
 using Bulwark.Dependencies.Advisories;
@@ -32,9 +33,12 @@ public static class DbCommand
             try
             {
                 var problems = new List<string>();
+                var explicitOutput = r.GetValue(output);
+                if (!string.IsNullOrWhiteSpace(explicitOutput) && Path.GetDirectoryName(Path.GetFullPath(explicitOutput)) is { } outDir) Directory.CreateDirectory(outDir);
+                if (explicitOutput is not null && OutputFile.Problem(explicitOutput) is { } problem) { stderr.WriteLine($"bulwark: error: {problem}"); return ExitCodes.Error; }
                 var store = AdvisoryStore.Import(p, problems);
                 if (store.Count == 0) { stderr.WriteLine($"bulwark: error: no OSV records found in '{p}'"); return ExitCodes.Error; }
-                var file = r.GetValue(output) ?? AdvisoryStore.DefaultStorePath();
+                var file = explicitOutput ?? AdvisoryStore.DefaultStorePath();
                 store.Save(file);
                 foreach (var x in problems.Take(10)) stderr.WriteLine($"bulwark: warning: skipped {x}");
                 stdout.WriteLine($"imported {store.Count} records ({problems.Count} skipped) into {file}; database version {store.Digest}");

@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -15,7 +16,12 @@ public static class DebugAstCommand
     {
         paths = ExpandResponseFiles(paths);
         int rc = 0;
-        var t = new Thread(() => rc = RunCore(paths, jsonl, stdout, stderr), StackSize);
+        var t = new Thread(() =>
+        {
+            // An exception on this thread would end the process with a stack trace: one line instead.
+            try { rc = RunCore(paths, jsonl, stdout, stderr); }
+            catch (Exception ex) { stderr.WriteLine($"bulwark: internal error: {ex.GetType().Name}: {ex.Message} (please report this)"); rc = 2; }
+        }, StackSize);
         t.Start();
         t.Join();
         return rc;
@@ -27,12 +33,12 @@ public static class DebugAstCommand
         var buffer = new ArrayBufferWriterStream();
         foreach (var path in paths)
         {
-            byte[] bytes;
-            try { bytes = File.ReadAllBytes(path); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            var read = string.IsNullOrEmpty(path) ? new FileRead(null, "empty path", FileType.Missing)
+                : BoundedFile.ReadBytes(path, 256L * 1024 * 1024);
+            if (read.Bytes is not { } bytes)
             {
-                stderr.WriteLine($"{path}: cannot read: {e.Message}");
-                rc = 1;
+                stderr.WriteLine($"bulwark: error: {(path.Length == 0 ? "''" : path)}: cannot read: {read.Error}");
+                rc = 2;
                 continue;
             }
             string? dump = null, error = null;

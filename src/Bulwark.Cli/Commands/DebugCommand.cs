@@ -25,7 +25,22 @@ public static class DebugCommand
             return ExitCodes.Clean;
         });
 
+        var taintPaths = new Argument<string[]>("PATH") { Description = "Python files or directories (one small project).", Arity = ArgumentArity.OneOrMore };
+        var showIr = new Option<bool>("--ir") { Description = "Also print each function's lowered IR (its facts)." };
+        var taint = new Command("taint", "Print the taint analysis of a small project: entry points, function summaries and flows.") { taintPaths, showIr };
+        taint.SetAction(r =>
+        {
+            try
+            {
+                Bulwark.Engine.TaintDebug.Write(r.GetValue(taintPaths)!, new Bulwark.Core.ScanSettings(), r.GetValue(showIr), stdout);
+                return ExitCodes.Clean;
+            }
+            catch (Bulwark.Core.ConfigException ex) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
+            catch (IOException ex) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
+        });
+
         var command = new Command("debug", "Developer tools.") { Hidden = true };
+        command.Subcommands.Add(taint);
         command.Subcommands.Add(genDocs);
         command.Subcommands.Add(ast);
         command.Subcommands.Add(parseBench);

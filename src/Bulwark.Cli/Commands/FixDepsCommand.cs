@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulwark.Core;
 using Bulwark.Dependencies;
 using Bulwark.Dependencies.Advisories;
 
@@ -7,6 +8,26 @@ namespace Bulwark.Cli.Commands;
 /// <summary>`bulwark fix deps [PATH] [--dry-run]`: rewrite vulnerable pins to the smallest fixing versions.</summary>
 public static class FixDepsCommand
 {
+    /// <summary>Where edits go; tests replace it with one that fails part-way.</summary>
+    internal static IFileSystem FileSystem { get; set; } = PhysicalFileSystem.Instance;
+
+    /// <summary>Every edit planned first, then written as one: a failure part-way puts back what was written, or names it.</summary>
+    internal static int Write(PlannedChanges planned, string root, IFileSystem fs, List<PinEdit> edits, TextWriter stdout, TextWriter stderr)
+    {
+        if (planned.Error is { } planError) { stderr.WriteLine($"bulwark: error: {planError}; nothing was changed"); return ExitCodes.Error; }
+        var result = FileTransaction.Commit(planned.Changes, root, fs);
+        if (!result.Ok)
+        {
+            var detail = result.LeftChanged.Count > 0
+                ? $"; left changed (could not restore): {string.Join(", ", result.LeftChanged)}"
+                : result.Restored.Count > 0 ? $"; restored: {string.Join(", ", result.Restored)}; no file was left changed" : "";
+            stderr.WriteLine($"bulwark: error: {result.Error}{detail}");
+            return ExitCodes.Error;
+        }
+        foreach (var e in edits) stdout.WriteLine($"{e.Manifest.RelativePath}: {e.Dependency.Name} {e.OldText} -> {e.NewText}");
+        return ExitCodes.Clean;
+    }
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var path = new Argument<string>("PATH") { Description = "Project directory or manifest file.", DefaultValueFactory = _ => "." };
@@ -22,20 +43,18 @@ public static class FixDepsCommand
             catch (Exception ex) when (ex is IOException or InvalidDataException) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
             if (store is null) { stderr.WriteLine("bulwark: error: no advisory database: run `bulwark db import` or `bulwark db update`"); return ExitCodes.Error; }
             var set = ProjectManifests.Load(target);
+            foreach (var p in set.Problems) stderr.WriteLine($"bulwark: warning: {p}");
             var edits = DependencyFixer.Plan(set, store);
             if (edits.Count == 0) { stdout.WriteLine("no vulnerable pins with a known fix"); return ExitCodes.Clean; }
-            foreach (var (manifest, text) in DependencyFixer.Apply(edits))
+            var root = ProjectManifests.RootOf(target);
+            if (r.GetValue(dryRun))
             {
-                if (r.GetValue(dryRun)) stdout.Write(DependencyFixer.UnifiedDiff(manifest.RelativePath, manifest.Text.Text, text));
-                else
-                {
-                    try { File.WriteAllText(manifest.FullPath, text); }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { stderr.WriteLine($"bulwark: error: cannot write {manifest.RelativePath}: {ex.Message}"); return ExitCodes.Error; }
-                }
+                foreach (var (manifest, text) in DependencyFixer.Apply(edits))
+                    stdout.Write(DependencyFixer.UnifiedDiff(manifest.RelativePath, manifest.Text.Text, text));
+                foreach (var e in edits) stderr.WriteLine($"{e.Manifest.RelativePath}: {e.Dependency.Name} {e.OldText} -> {e.NewText}");
+                return ExitCodes.Clean;
             }
-            foreach (var e in edits)
-                (r.GetValue(dryRun) ? stderr : stdout).WriteLine($"{e.Manifest.RelativePath}: {e.Dependency.Name} {e.OldText} -> {e.NewText}");
-            return ExitCodes.Clean;
+            return Write(DependencyFixer.Plan(edits, FileSystem), root, FileSystem, edits, stdout, stderr);
         });
         var fix = new Command("fix", "Apply automatic fixes.");
         fix.Subcommands.Add(deps);

@@ -13,8 +13,12 @@ public sealed class ProgressBar : IDisposable
 
     ProgressBar(TextWriter err) => _err = err;
 
-    public static ProgressBar? CreateIfInteractive(TextWriter stderr, bool enabled) =>
-        enabled && Terminal.StderrIsInteractive && ReferenceEquals(stderr, Console.Error) ? new ProgressBar(stderr) : null;
+    public static ProgressBar? CreateIfInteractive(TextWriter stderr, bool enabled)
+    {
+        // The bar draws with '\r', which MessageWriter would make visible: it writes to the console itself.
+        if (stderr is MessageWriter m) stderr = m.Inner;
+        return enabled && Terminal.StderrIsInteractive && ReferenceEquals(stderr, Console.Error) ? new ProgressBar(stderr) : null;
+    }
 
     public void Update(int done, int total)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bulwark.Core;
 using Bulwark.Dependencies;
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Sbom;
@@ -18,6 +19,8 @@ public static class SbomCommand
         {
             var target = r.GetValue(path)!;
             if (!Directory.Exists(target) && !File.Exists(target)) { stderr.WriteLine($"bulwark: error: '{target}' does not exist"); return ExitCodes.Error; }
+            var file = r.GetValue(output);
+            if (file is not null && OutputFile.Problem(file) is { } problem) { stderr.WriteLine($"bulwark: error: {problem}"); return ExitCodes.Error; }
             AdvisoryStore? store = null;
             try { store = AdvisoryStore.Open(r.GetValue(db)); }
             catch (Exception ex) when (ex is IOException or InvalidDataException) { stderr.WriteLine($"bulwark: error: {ex.Message}"); return ExitCodes.Error; }
@@ -26,7 +29,6 @@ public static class SbomCommand
             var name = Path.GetFileName(Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar));
             var ms = new MemoryStream();
             CycloneDxWriter.Write(ms, name, set, store, DateTimeOffset.UtcNow, Guid.NewGuid());
-            var file = r.GetValue(output);
             try
             {
                 if (file is null)
@@ -36,9 +38,7 @@ public static class SbomCommand
                 }
                 else
                 {
-                    var tmp = file + ".tmp";
-                    File.WriteAllBytes(tmp, ms.ToArray());
-                    File.Move(tmp, file, overwrite: true);
+                    OutputFile.Write(file, s => ms.WriteTo(s));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

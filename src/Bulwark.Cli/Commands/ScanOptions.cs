@@ -26,6 +26,9 @@ public sealed class ScanOptions
     public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Files analysed in parallel (default: all cores)." };
     public Option<string?> VulnDb { get; } = new("--vuln-db") { Description = "Advisory database to use instead of the cached one (a store file or a directory of OSV records)." };
 
+    /// <summary>Notes about the configuration, for stderr (set by <c>Settings</c>).</summary>
+    public List<string> Warnings { get; } = [];
+
     static Option<string[]> List(string name, string description) => new(name)
     {
         Description = description,
@@ -44,7 +47,8 @@ public sealed class ScanOptions
     {
         var paths = r.GetValue(Paths) is { Length: > 0 } p ? p : ["."];
         foreach (var path in paths)
-            if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
+            if (string.IsNullOrWhiteSpace(path)) throw new ConfigException("empty path argument");
+            else if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
                 throw new ConfigException($"unknown option '{path}' (see `bulwark {r.CommandResult.Command.Name} --help`)");
         return paths;
     }
@@ -61,7 +65,18 @@ public sealed class ScanOptions
                 file = ConfigFile.Load(explicitPath)
                     ?? throw new ConfigException($"{explicitPath}: no [tool.bulwark] table in this pyproject.toml");
             }
-            else file = ConfigFile.Discover(PathsFrom(r)[0]);
+            else
+            {
+                file = ConfigFile.Discover(PathsFrom(r)[0]);
+                // The advisory database is trusted input; a configuration found in the scanned repository is not
+                // (a pull request could plant a crafted store and point vuln-db at it). Only --vuln-db or an
+                // explicit --config may choose it.
+                if (file?.VulnDb is not null)
+                {
+                    Warnings.Add($"{file.Path}: vuln-db ignored in a configuration found in the scanned tree; pass --vuln-db or --config");
+                    file = file with { VulnDb = null };
+                }
+            }
         }
         var cli = new CommandLineOptions
         {

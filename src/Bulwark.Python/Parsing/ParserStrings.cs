@@ -511,7 +511,7 @@ internal sealed partial class Parser
                 }
                 case 'x':
                 {
-                    if (i + 2 >= body.Length + 0 && !(i + 2 < body.Length + 1) || i + 2 > body.Length - 0 || !char.IsAsciiHexDigit(body[i + 1]) || !char.IsAsciiHexDigit(body[i + 2]))
+                    if (i + 2 >= body.Length || !char.IsAsciiHexDigit(body[i + 1]) || !char.IsAsciiHexDigit(body[i + 2]))
                         throw Fail($"(value error) invalid \\x escape at position {i - 1}", t.Start, t.End);
                     outb.Add((byte)(HexVal(body[i + 1]) * 16 + HexVal(body[i + 2])));
                     i += 2;

@@ -1,5 +1,5 @@
-using Bulwark.Engine;
 using Bulwark.Core;
+using Bulwark.Engine;
 using Bulwark.Rules;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -54,20 +54,47 @@ public sealed record ConfigFile
     /// <summary>Reads a configuration file. A pyproject.toml without `[tool.bulwark]` gives null. Errors throw <see cref="ConfigException"/> with file and line.</summary>
     public static ConfigFile? Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        { throw new ConfigException($"{path}: cannot read configuration: {ex.Message}"); }
+        // A FIFO or device named like a configuration file would hang or flood the read: refused, bounded, visibly.
+        var text = BoundedFile.ReadText(path, BoundedFile.MaxConfigBytes, out var error)
+            ?? throw new ConfigException($"{Untrusted.Visible(path)}: cannot read configuration: {error}");
         bool isPyproject = System.IO.Path.GetFileName(path).Equals(ProjectFileName, StringComparison.OrdinalIgnoreCase);
         return Parse(text, path, isPyproject ? ["tool", "bulwark"] : []);
     }
 
+    static bool MentionsTable(string text, string[] prefix)
+    {
+        var dotted = string.Join('.', prefix);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('[') && line.TrimStart('[').TrimStart().StartsWith(dotted, StringComparison.Ordinal)) return true;
+            if (line.StartsWith(dotted, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     public static ConfigFile? Parse(string text, string path, string[] prefix)
     {
-        var doc = SyntaxParser.Parse(text, path, false);
+        if (NestingGuard.CheckToml(text) is { } tooDeep)
+        {
+            if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+            throw new ConfigException($"{Untrusted.Visible(path)}: {tooDeep}");
+        }
+        DocumentSyntax doc;
+        // Tomlyn can throw on some malformed escapes (`"\uD800"`, found by fuzzing) instead of reporting them.
+        try { doc = SyntaxParser.Parse(text, path, false); }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+            throw new ConfigException($"{Untrusted.Visible(path)}: invalid TOML: {Untrusted.Message(ex.Message)}");
+        }
         foreach (var d in doc.Diagnostics)
             if (d.Kind == DiagnosticMessageKind.Error)
-                throw new ConfigException($"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: invalid TOML: {d.Message}");
+            {
+                // A pyproject.toml broken in a part that is not Bulwark's is the dependency audit's to report, not a reason to stop.
+                if (prefix.Length > 0 && !MentionsTable(text, prefix)) return null;
+                throw new ConfigException($"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: invalid TOML: {Untrusted.Message(d.Message)}");
+            }
 
         var entries = TomlEntries.Flatten(doc);
         bool any = prefix.Length == 0;

@@ -35,7 +35,7 @@ public sealed class Gitignore
         var result = Empty;
         foreach (var dir in chain)
         {
-            if (dir == repository && File.Exists(Path.Combine(dir, ".git", "info", "exclude")))
+            if (dir == repository && FileTypes.Of(Path.Combine(dir, ".git", "info", "exclude")) == FileType.Regular)
                 result = result.WithFile(Path.Combine(dir, ".git", "info", "exclude"), dir);
             result = result.WithDirectory(dir);
         }
@@ -46,14 +46,15 @@ public sealed class Gitignore
     public Gitignore WithDirectory(string dir)
     {
         var file = Path.Combine(dir, ".gitignore");
-        return File.Exists(file) ? WithFile(file, dir) : this;
+        return FileTypes.Of(file, followLinks: false) == FileType.Regular ? WithFile(file, dir) : this;
     }
 
     Gitignore WithFile(string file, string baseDir)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(file); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return this; }
+        // Only a regular file, read with a size cap: a FIFO named `.gitignore` must not hang the scan.
+        var text = BoundedFile.ReadText(file, BoundedFile.MaxConfigBytes, out _);
+        if (text is null) return this;
+        var lines = text.Split('\n');
         var added = new List<Pattern>(_patterns);
         foreach (var raw in lines)
         {

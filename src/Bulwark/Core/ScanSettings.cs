@@ -25,6 +25,12 @@ public sealed record ScanSettings
     /// <summary>Warn when the advisory database is older than this many days.</summary>
     public int VulnDbMaxAgeDays { get; init; } = 7;
 
+    /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
+    public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];
+    /// <summary>Source kinds the injection rules report besides their own (`taint.report-sources`); null: the rules' defaults.</summary>
+    public IReadOnlyList<string>? TaintSources { get; init; }
+    /// <summary>Wall-clock budget of the taint analysis's project phase.</summary>
+    public int TaintBudgetSeconds { get; init; } = 60;
     /// <summary>`[secrets]`: allowlists, test paths and credential types switched off.</summary>
     public SecretsSettings Secrets { get; init; } = SecretsSettings.Default;
 

@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using System.Text;
 using Bulwark.Dependencies.Advisories;
 using Bulwark.Dependencies.Manifests;
@@ -12,6 +13,9 @@ public sealed record PinEdit(Manifest Manifest, Dependency Dependency, string Ol
 /// Rewrites vulnerable exact pins (and single `>=` lower bounds) in requirements files and pyproject.toml to the
 /// smallest version that fixes every known vulnerability, touching only the constraint's characters.
 /// </summary>
+/// <summary>The file changes a fix would make, or why it cannot be planned.</summary>
+public sealed record PlannedChanges(IReadOnlyList<FileChange> Changes, string? Error);
+
 public static class DependencyFixer
 {
     public static List<PinEdit> Plan(ManifestSet set, AdvisoryStore store)
@@ -45,6 +49,27 @@ public static class DependencyFixer
     }
 
     /// <summary>The new text of each edited file, edits applied from the end so earlier offsets stay valid.</summary>
+    /// <summary>
+    /// The edits as file changes, each against the bytes on disk now (the manifest must still read as it was
+    /// parsed): nothing is written here.
+    /// </summary>
+    public static PlannedChanges Plan(IEnumerable<PinEdit> edits, IFileSystem fs)
+    {
+        var changes = new List<FileChange>();
+        foreach (var (manifest, text) in Apply(edits))
+        {
+            var read = fs.Read(manifest.FullPath, BoundedFile.MaxManifestBytes);
+            if (read.Bytes is not { } before) return new PlannedChanges([], $"{manifest.RelativePath}: cannot read: {read.Error}");
+            var span = before.AsSpan();
+            if (span.StartsWith("\xEF\xBB\xBF"u8)) span = span[3..];
+            if (System.Text.Encoding.UTF8.GetString(span) != manifest.Text.Text)
+                return new PlannedChanges([], $"{manifest.RelativePath}: changed since it was read");
+            changes.Add(new FileChange(manifest.FullPath, manifest.RelativePath, before, FileTransaction.EncodeLike(before, text)));
+        }
+        changes.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
+        return new PlannedChanges(changes, null);
+    }
+
     public static Dictionary<Manifest, string> Apply(IEnumerable<PinEdit> edits)
     {
         var result = new Dictionary<Manifest, string>();

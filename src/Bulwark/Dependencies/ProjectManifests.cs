@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Dependencies.Manifests;
 
 namespace Bulwark.Dependencies;
@@ -9,6 +10,13 @@ public static class ProjectManifests
     {
         ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox", ".nox", "__pycache__", "site-packages", ".mypy_cache", "build", "dist",
     };
+
+    /// <summary>The project directory for <paramref name="target"/>: itself, or a manifest file's directory.</summary>
+    public static string RootOf(string target)
+    {
+        var full = Path.GetFullPath(target);
+        return File.Exists(full) ? Path.GetDirectoryName(full)! : full;
+    }
 
     public static ManifestSet Load(string root)
     {
@@ -28,6 +36,8 @@ public static class ProjectManifests
     {
         foreach (var f in Directory.EnumerateFiles(dir))
         {
+            // Only regular files of the project: a link (in or out) or a FIFO named like a manifest is neither read nor edited.
+            if (FileTypes.Of(f, followLinks: false) != FileType.Regular) continue;
             var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
             if (ManifestParsers.KindOf(rel) is not null) files.Add((f, rel));
         }
@@ -39,9 +49,5 @@ public static class ProjectManifests
         }
     }
 
-    static string? Read(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-    }
+    static string? Read(string path) => BoundedFile.ReadText(path, BoundedFile.MaxManifestBytes, out _);
 }

@@ -17,7 +17,7 @@ public static class FileAnalysis
     /// <param name="kind">The file's kind (which document rules read it); null to decide from its path.</param>
     /// <param name="profiler">The scan's profiler, when timing is on.</param>
     public static FileOutcome Analyze(SourceFile file, RuleSet rules, ScanSettings settings, IReadOnlyList<FileRule>? fileRules = null,
-        FileKind? kind = null, ScanProfiler? profiler = null)
+        FileKind? kind = null, ScanProfiler? profiler = null, Bulwark.Taint.ModelCatalog? taint = null)
     {
         var discovered = new DiscoveredFile(file.FullPath, file.RelativePath, file.IsPython, file.Text.Text.Length);
         if (kind is { } k) discovered = discovered with { Kind = k };
@@ -56,6 +56,7 @@ public static class FileAnalysis
                 new RuleDispatcher(rules, context, outcome.Warnings, profiler).Visit(parse.Module);
             }
             profiler?.Add(ScanProfiler.Phase.Rules, ref t0);
+            if (taint is not null) outcome.Taint = TaintPhase.Lower(file, parse.Module, semantic, taint, outcome.Warnings);
         }
 
         if (fileRules.Count > 0)

@@ -20,6 +20,9 @@ public sealed class FileDiscovery(ScanSettings settings)
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>What was not analysed and why (special files, dangling links, virtual environments…).</summary>
+    public List<SkippedFile> Skipped { get; } = [];
+
     public static bool IsPythonPath(string path) =>
         PythonExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
@@ -32,58 +35,75 @@ public sealed class FileDiscovery(ScanSettings settings)
         var files = new List<DiscoveredFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var ignore = settings.RespectGitignore ? Gitignore.ForRoot(root) : Gitignore.Empty;
-        Walk(root, "", realRoot, ignore, visited, files);
+        Walk(root, "", realRoot, realRoot, ignore, visited, files);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }
 
-    void Walk(string dir, string rel, string realRoot, Gitignore ignore, HashSet<string> visited, List<DiscoveredFile> files)
+    // realDir is carried down the walk (a child's real path is its parent's plus its name unless it is a link), so a
+    // directory 1,000 levels deep costs one lstat per entry, not a resolution of its whole path.
+    void Walk(string dir, string rel, string realDir, string realRoot, Gitignore ignore, HashSet<string> visited, List<DiscoveredFile> files)
     {
-        var realDir = RealPath(dir);
         if (!visited.Add(realDir)) return; // a link back to a directory already walked
         if (settings.RespectGitignore && rel.Length > 0) ignore = ignore.WithDirectory(dir);
 
-        IEnumerable<FileSystemInfo> entries;
+        List<FileSystemInfo> entries;
         try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Warnings.Add($"{(rel.Length == 0 ? "." : rel)}: cannot list directory: {ex.Message}");
+            Warnings.Add($"{(rel.Length == 0 ? "." : Untrusted.Visible(rel))}: cannot list directory: {ex.Message}");
             return;
         }
 
         foreach (var entry in entries)
         {
             var childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-            bool isLink = entry.LinkTarget is not null;
-            bool isDir = entry is DirectoryInfo;
-            if (isLink)
+            var kind = FileTypes.Of(entry.FullName, followLinks: false);
+            string childReal = realDir == "/" ? "/" + entry.Name : realDir + "/" + entry.Name;
+            if (kind == FileType.Missing)
+            {
+                // Listed by the directory but not found by its name: a name .NET could not decode (not UTF-8).
+                Skip(childRel, entry.Name.Contains('\uFFFD') ? SkipReasons.UndecodableName : SkipReasons.Unreadable);
+                continue;
+            }
+            if (kind == FileType.SymbolicLink)
             {
                 // Follow a link only when its target stays inside the scan root.
-                FileSystemInfo? target;
-                try { target = entry.ResolveLinkTarget(returnFinalTarget: true); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { target = null; }
-                if (target is null || !target.Exists) continue;
-                var real = RealPath(target.FullName);
-                if (!IsInside(real, realRoot)) continue;
-                isDir = target is DirectoryInfo;
+                childReal = ProjectPath.Real(entry.FullName);
+                kind = FileTypes.Of(childReal, followLinks: false);
+                if (kind is FileType.Missing or FileType.SymbolicLink)
+                {
+                    if (!Excluded(childRel)) Skip(childRel, SkipReasons.DanglingSymlink);
+                    continue;
+                }
+                if (!ProjectPath.IsInside(childReal, realRoot))
+                {
+                    if (!Excluded(childRel)) Skip(childRel, SkipReasons.LinkOutsideRoot);
+                    continue;
+                }
             }
 
-            if (isDir)
+            if (kind == FileType.Directory)
             {
-                if (IsDefaultExcluded(entry.FullName, entry.Name) || IsVirtualenv(entry.FullName)) continue;
+                if (IsDefaultExcluded(entry.FullName, entry.Name)) continue;
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: true)) continue;
-                Walk(entry.FullName, childRel, realRoot, ignore, visited, files);
+                if (IsVirtualenv(entry.FullName)) { Skip(childRel, SkipReasons.Virtualenv, "holds pyvenv.cfg"); continue; }
+                Walk(entry.FullName, childRel, childReal, realRoot, ignore, visited, files);
             }
             else
             {
                 if (Excluded(childRel) || ignore.IsIgnored(entry.FullName, isDirectory: false)) continue;
                 if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, childRel))) continue;
+                if (kind != FileType.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileTypes.Describe(kind)); continue; }
                 long length;
-                try { length = new FileInfo(entry.FullName).Length; } catch (IOException) { continue; }
+                try { length = new FileInfo(childReal).Length; }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Skip(childRel, SkipReasons.Unreadable); continue; }
                 files.Add(new DiscoveredFile(entry.FullName, childRel, IsPythonPath(entry.Name), length));
             }
         }
     }
+
+    void Skip(string rel, string reason, string? detail = null) => Skipped.Add(new SkippedFile(rel, reason, detail));
 
     bool Excluded(string rel)
     {
@@ -109,29 +129,6 @@ public sealed class FileDiscovery(ScanSettings settings)
     // A virtual environment under any name: it holds a pyvenv.cfg.
     static bool IsVirtualenv(string dir) => File.Exists(Path.Combine(dir, "pyvenv.cfg"));
 
-    static bool IsInside(string path, string root) =>
-        path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
-
     /// <summary>The path with every symbolic link in it resolved.</summary>
-    public static string RealPath(string path) => RealPath(path, 0);
-
-    static string RealPath(string path, int depth)
-    {
-        var full = Path.GetFullPath(path);
-        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var current = "/";
-        for (int i = 0; i < parts.Length; i++)
-        {
-            var next = Path.Combine(current, parts[i]);
-            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-            if (info.LinkTarget is { } target && depth < 40)
-            {
-                var resolved = Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(current, target));
-                var rest = string.Join('/', parts[(i + 1)..]);
-                return RealPath(rest.Length > 0 ? Path.Combine(resolved, rest) : resolved, depth + 1);
-            }
-            current = next;
-        }
-        return current;
-    }
+    public static string RealPath(string path) => ProjectPath.Real(path);
 }

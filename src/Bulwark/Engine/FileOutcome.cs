@@ -11,4 +11,8 @@ public sealed class FileOutcome
     public int SuppressedConfig { get; set; }
     public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
     public List<string> Warnings { get; } = [];
+    /// <summary>The module lowered for the taint analysis, when injection rules run.</summary>
+    public Bulwark.Taint.ModuleIr? Taint { get; set; }
+    /// <summary>Set when the file was not analysed (too large, unreadable, not a regular file).</summary>
+    public SkippedFile? Skipped { get; set; }
 }

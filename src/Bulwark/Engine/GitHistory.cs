@@ -90,9 +90,8 @@ public sealed class GitHistory(string? since)
         foreach (var f in findings) if (f.Rule.Family == Family.Secrets && !f.Location.IsWholeFile) paths.Add(f.Location.Path);
         foreach (var path in paths)
         {
-            string text;
-            try { text = File.ReadAllText(Path.Combine(root, path)); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
+            // Regular files only, size-capped, like every read of the scanned tree.
+            if (Core.BoundedFile.ReadText(Path.Combine(root, path), Core.BoundedFile.MaxManifestBytes * 2, out _) is not { } text) continue;
             foreach (var m in SecretScanner.Scan(text, ModeFor(path)))
                 set.Add(Convert.ToBase64String(Digest(key, text.AsSpan(m.Start, m.End - m.Start))));
         }

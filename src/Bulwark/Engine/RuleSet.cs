@@ -13,6 +13,8 @@ public sealed class RuleSet
     public IReadOnlyList<CodeRule> CodeRules { get; }
     public IReadOnlyList<FileRule> FileRules { get; }
     public IReadOnlyList<ProjectRule> ProjectRules { get; }
+    /// <summary>Injection rules, answered together by the project-wide taint analysis.</summary>
+    public IReadOnlyList<TaintRule> TaintRules { get; }
     public IReadOnlyList<DocumentRule> DocumentRules { get; }
     readonly DocumentRule[][] _documentsByKind;
 
@@ -22,6 +24,7 @@ public sealed class RuleSet
         CodeRules = Rules.OfType<CodeRule>().ToArray();
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
+        TaintRules = Rules.OfType<TaintRule>().ToArray();
         DocumentRules = Rules.OfType<DocumentRule>().ToArray();
         _documentsByKind = new DocumentRule[Enum.GetValues<FileKind>().Length][];
         for (int k = 0; k < _documentsByKind.Length; k++)

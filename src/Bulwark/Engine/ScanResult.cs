@@ -21,6 +21,15 @@ public sealed record ScanResult
     public int FilesScanned { get; init; }
     /// <summary>Binary, too large or unreadable files that were skipped.</summary>
     public int FilesSkipped { get; init; }
+    /// <summary>Files and directories not analysed, with the reason (special files, dangling links, size…), sorted by path.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+    /// <summary>
+    /// What the scan needed and could not read (the advisory database, a lockfile) or a project rule that failed:
+    /// the result is incomplete, and the CLI exits with 2 after writing the report. Each is also in <see cref="Warnings"/>.
+    /// </summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>What `--baseline` did (null without one): findings hidden, stale and mismatched entries.</summary>
+    public BaselineOutcome? Baseline { get; init; }
     public SuppressionCounts Suppressed { get; init; } = SuppressionCounts.None;
     /// <summary>One-line notes for the user (stale advisory database, unreadable file…).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

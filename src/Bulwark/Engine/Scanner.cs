@@ -9,8 +9,8 @@ namespace Bulwark.Engine;
 /// <summary>What to scan, beyond the settings: the paths, a baseline, and a progress callback.</summary>
 public sealed record ScanRequest(IReadOnlyList<string> Paths)
 {
-    /// <summary>Fingerprints of findings to leave out (a baseline).</summary>
-    public IReadOnlySet<string>? Baseline { get; init; }
+    /// <summary>Findings to leave out (a baseline): each entry by fingerprint, rule and path.</summary>
+    public BaselineFile? Baseline { get; init; }
     /// <summary>Called with (files done, files total) from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
     /// <summary>Also scan the git history for secrets (`scan --history`).</summary>
@@ -34,19 +34,22 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         var clock = Stopwatch.StartNew();
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
+        var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
-        var (root, files, warnings) = Discover(request.Paths);
+        var (root, files, warnings, skippedFiles) = Discover(request.Paths);
         var discovered = clock.Elapsed;
 
         var outcomes = new FileOutcome?[files.Count];
+        var skippedByFile = new SkippedFile?[files.Count];
         var loaded = new SourceFile?[files.Count];
         int skipped = 0, done = 0;
         RunParallel(files.Count, i =>
         {
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, profiler);
+            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler);
             outcomes[i] = outcome;
             loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
+            if (outcome?.Skipped is { } why) skippedByFile[i] = why;
             request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
 
@@ -54,6 +57,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (profiler is not null)
             Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {files.Count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
+        var errors = new List<string>();
         var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
         foreach (var o in outcomes)
@@ -65,9 +69,17 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             nosec += o.SuppressedNosec; inline += o.SuppressedInline; config += o.SuppressedConfig;
         }
 
+        if (taint is not null)
+        {
+            var injection = TaintPhase.Run(outcomes, loaded, rules, settings, taint, warnings);
+            findings.AddRange(injection.Findings);
+            nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;
+            TaintPhase.ReplacePatternFindings(findings, rules, settings);
+        }
+
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, imported, rules, warnings);
+            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
@@ -75,15 +87,18 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (request.History is { } history) findings.AddRange(history.Run(root, rules, settings, findings, warnings));
 
         int baseline = 0;
-        if (request.Baseline is { Count: > 0 } known)
+        BaselineOutcome? baselineOutcome = null;
+        if (request.Baseline is { } known)
         {
-            int before = findings.Count;
-            findings.RemoveAll(f => known.Contains(f.Fingerprint));
-            baseline = before - findings.Count;
+            baselineOutcome = known.Apply(findings);
+            baseline = baselineOutcome.Applied;
+            warnings.AddRange(BaselineFile.Warnings(baselineOutcome));
         }
         var posture = request.Posture ? ScanPosture.Assess(files, loaded, findings, rules) : null;
         findings.RemoveAll(f => f.Severity < settings.MinSeverity || f.Confidence < settings.MinConfidence);
         findings.Sort(FindingOrder.Compare);
+        foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
+        skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
 
         return new ScanResult
         {
@@ -92,6 +107,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Rules = rules.Rules.Select(r => r.Info).ToArray(),
             FilesScanned = files.Count - skipped,
             FilesSkipped = skipped,
+            Skipped = skippedFiles,
+            Baseline = baselineOutcome,
+            Errors = errors,
             Suppressed = new SuppressionCounts(nosec, inline, baseline, config),
             Warnings = warnings,
             Posture = posture,
@@ -100,14 +118,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
-    (string Root, List<DiscoveredFile> Files, List<string> Warnings) Discover(IReadOnlyList<string> paths)
+    (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) paths = ["."];
         var full = new List<string>();
         foreach (var p in paths)
         {
             var f = Path.GetFullPath(p);
-            if (!File.Exists(f) && !Directory.Exists(f)) throw new ConfigException($"{p}: no such file or directory");
+            if (FileTypes.Of(f) == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
         }
         string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : CommonDirectory(full);
@@ -127,13 +145,16 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             }
             else
             {
-                // A file named on the command line is scanned even if excludes would skip it.
+                // A file named on the command line is scanned even if excludes would skip it; a FIFO or device is not read.
                 var rel = Relative(root, f);
-                if (seen.Add(rel)) files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
+                if (!seen.Add(rel)) continue;
+                var kind = FileTypes.Of(f);
+                if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
+                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (root, files, discovery.Warnings);
+        return (root, files, discovery.Warnings, discovery.Skipped);
     }
 
     static string CommonDirectory(List<string> paths)
@@ -153,6 +174,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     {
         try
         {
+            if (FileTypes.Of(path) != FileType.Regular) return false;
             using var s = File.OpenRead(path);
             Span<byte> head = stackalloc byte[128];
             int n = s.Read(head);
@@ -162,25 +184,31 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (IOException) { return false; }
     }
 
-    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, ScanProfiler? profiler)
+    (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler)
     {
         var fileRules = rules.FileRulesFor(file);
         if (!file.IsPython && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
             return (null, null, false); // nothing reads it; project rules may later
         if (file.Length > MaxFileBytes)
         {
-            var o = new FileOutcome();
-            o.Warnings.Add($"{file.RelativePath}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
+            var o = new FileOutcome { Skipped = new SkippedFile(file.RelativePath, SkipReasons.TooLarge, $"larger than {MaxFileBytes / (1024 * 1024)} MB") };
+            o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
         long t0 = ScanProfiler.Timestamp();
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(file.FullPath); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
+        if (read.Bytes is not { } bytes)
         {
-            if (file.IsPython) return (FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {ex.Message}", rules), null, true);
-            var o = new FileOutcome();
-            o.Warnings.Add($"{file.RelativePath}: cannot read file: {ex.Message}");
+            var reason = read.NotRegular ? SkipReasons.SpecialFile : SkipReasons.Unreadable;
+            var why = new SkippedFile(file.RelativePath, reason, read.Error);
+            if (file.IsPython)
+            {
+                var u = FileAnalysis.Undecodable(file.RelativePath, $"cannot read file: {read.Error}", rules);
+                u.Skipped = why;
+                return (u, null, true);
+            }
+            var o = new FileOutcome { Skipped = why };
+            o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: cannot read file: {read.Error}");
             return (o, null, true);
         }
 
@@ -199,7 +227,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (source is null) return (null, null, true); // binary
         }
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
-        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler), source, false);
+        return (FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint), source, false);
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
@@ -212,7 +240,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
-        RuleSet rules, List<string> warnings)
+        RuleSet rules, List<string> warnings, List<string> errors)
     {
         var projectFiles = new ProjectFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -222,11 +250,11 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d));
         }
         var sink = new List<Finding>();
-        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings);
+        var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);
         foreach (var rule in rules.ProjectRules)
         {
             try { rule.Check(context); }
-            catch (Exception ex) { warnings.Add($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {ex.Message}"); }
+            catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
         }
         return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
     }
@@ -236,7 +264,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         try
         {
             if (d.Length > MaxFileBytes) return null;
-            var bytes = File.ReadAllBytes(d.FullPath);
+            if (BoundedFile.ReadBytes(d.FullPath, MaxFileBytes).Bytes is not { } bytes) return null;
             if (d.IsPython)
             {
                 var decoded = SourceDecoder.Decode(bytes);

@@ -237,7 +237,7 @@ public static partial class PostureAssessor
             if (FileKinds.Classify(f.RelativePath) != FileKind.Requirements || !ProjectFacts.IsProjectCode(f.RelativePath) ||
                 f.RelativePath.Count(c => c == '/') > 1 || facts.Text(f.RelativePath) is not { } text) continue;
             Manifest m;
-            try { m = RequirementsParser.Parse(f.RelativePath, f.RelativePath, text, constraints: false, environment: _ => null); }
+            try { m = RequirementsParser.Parse(f.RelativePath, f.RelativePath, text, constraints: false); }
             catch (Exception ex) when (ex is FormatException or ArgumentException) { continue; }
             files.Add(f.RelativePath);
             foreach (var d in m.Dependencies)

@@ -23,7 +23,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         h.Append("<header>\n<h1>Bulwark security report</h1>\n<p class=\"meta\">")
          .Append(Escape(root)).Append(" · Bulwark ").Append(Escape(result.ToolVersion)).Append("</p>\n</header>\n<main>\n");
 
-        WriteSummary(result, h);
+        WriteSummary(result, h, options.Timing);
         WriteControls(result, h);
         WriteFindings(result, h);
         WriteRules(result, h);
@@ -32,11 +32,12 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         output.Write(h.ToString());
     }
 
-    static void WriteSummary(ScanResult result, StringBuilder h)
+    static void WriteSummary(ScanResult result, StringBuilder h, bool timing)
     {
         var bySeverity = ReportCommon.CountBySeverity(result.Findings);
         h.Append("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        if (result.Findings.Count == 0) h.Append("<p class=\"none\">No findings.</p>\n");
+        if (result.Findings.Count == 0)
+            h.Append(result.Errors.Count > 0 ? "<p class=\"incomplete\">No findings, but the scan is incomplete (see the warnings).</p>\n" : "<p class=\"none\">No findings.</p>\n");
         h.Append("<ul class=\"counts\">\n");
         foreach (var s in ReportCommon.SeveritiesDescending)
             h.Append("<li class=\"sev-").Append(s.Name()).Append("\"><strong>").Append(bySeverity[(int)s].ToString(CultureInfo.InvariantCulture))
@@ -52,12 +53,18 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         var sup = result.Suppressed;
         Row(h, "Suppressed", $"{sup.Total.ToString(CultureInfo.InvariantCulture)} (nosec {sup.Nosec.ToString(CultureInfo.InvariantCulture)}, inline {sup.Inline.ToString(CultureInfo.InvariantCulture)}, baseline {sup.Baseline.ToString(CultureInfo.InvariantCulture)}, config {sup.Config.ToString(CultureInfo.InvariantCulture)})");
         Row(h, "Rules run", result.Rules.Count.ToString(CultureInfo.InvariantCulture));
-        Row(h, "Elapsed", ReportCommon.Seconds(result.Elapsed));
+        if (timing) Row(h, "Elapsed", ReportCommon.Seconds(result.Elapsed));
         h.Append("</table>\n");
         if (result.Warnings.Count > 0)
         {
             h.Append("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
             foreach (var w in result.Warnings) h.Append("<li>").Append(Escape(w)).Append("</li>\n");
+            h.Append("</ul>\n");
+        }
+        if (result.Skipped.Count > 0)
+        {
+            h.Append("<h3>Not analysed</h3>\n<ul class=\"warnings\">\n");
+            foreach (var s in result.Skipped) h.Append("<li>").Append(Escape(ReportCommon.Describe(s))).Append("</li>\n");
             h.Append("</ul>\n");
         }
         h.Append("</section>\n");

@@ -24,14 +24,25 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteEndObject();
         w.WriteString("root", options.RootOf(result));
 
-        WriteSummary(result, w);
+        WriteSummary(result, w, options.Timing);
 
         w.WriteStartArray("warnings");
         foreach (var warning in result.Warnings) w.WriteStringValue(warning);
         w.WriteEndArray();
 
+        w.WriteStartArray("notAnalysed");
+        foreach (var s in result.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", s.Path);
+            w.WriteString("reason", s.Reason);
+            if (s.Detail is not null) w.WriteString("detail", s.Detail);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
         w.WriteStartArray("findings");
-        foreach (var f in result.Findings) WriteFinding(f, w);
+        foreach (var f in result.Findings) { WriteFinding(f, w); ReportCommon.FlushIfLarge(w); }
         w.WriteEndArray();
 
         w.WriteStartArray("rules");
@@ -43,7 +54,7 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteEndObject();
     }
 
-    static void WriteSummary(ScanResult result, Utf8JsonWriter w)
+    static void WriteSummary(ScanResult result, Utf8JsonWriter w, bool timing)
     {
         w.WriteStartObject("summary");
         w.WriteNumber("findings", result.Findings.Count);
@@ -55,7 +66,7 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         w.WriteStartObject("byFamily");
         foreach (var f in Enum.GetValues<Family>()) w.WriteNumber(f.Name(), byFamily[(int)f]);
         w.WriteEndObject();
-        ReportCommon.WriteScanCounts(w, result, includeTotal: true);
+        ReportCommon.WriteScanCounts(w, result, includeTotal: true, timing);
         w.WriteEndObject();
     }
 

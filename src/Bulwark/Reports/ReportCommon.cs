@@ -88,21 +88,56 @@ internal static class ReportCommon
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Runs a JSON writing callback and copies the UTF-8 result to a TextWriter.</summary>
+    /// <summary>
+    /// Runs a JSON writing callback, streaming the UTF-8 it produces to a TextWriter: a report of 500,000 findings
+    /// is never held whole in memory (writers call <see cref="FlushIfLarge"/> between findings).
+    /// </summary>
     public static void WriteJson(TextWriter output, Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var stream = new Utf8ToText(output))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
             write(writer);
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         output.Write('\n');
     }
 
-    /// <summary>Files scanned and skipped, suppressed counts by mechanism, and the elapsed time (JSON summary, SARIF run properties).</summary>
-    public static void WriteScanCounts(Utf8JsonWriter w, ScanResult result, bool includeTotal)
+    /// <summary>Hands what the writer has buffered to the output once it is large.</summary>
+    public static void FlushIfLarge(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 64 * 1024) w.Flush();
+    }
+
+    /// <summary>A write-only stream that decodes UTF-8 (split sequences included) onto a TextWriter.</summary>
+    sealed class Utf8ToText(TextWriter output) : Stream
+    {
+        readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+        char[] _chars = new char[16 * 1024];
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> bytes)
+        {
+            int needed = _decoder.GetCharCount(bytes, flush: false);
+            if (needed > _chars.Length) _chars = new char[needed];
+            int n = _decoder.GetChars(bytes, _chars, flush: false);
+            output.Write(_chars, 0, n);
+        }
+    }
+
+    /// <summary>Files scanned and skipped, suppressed counts by mechanism, and (with timing on) the elapsed time (JSON summary, SARIF run properties).</summary>
+    public static void WriteScanCounts(Utf8JsonWriter w, ScanResult result, bool includeTotal, bool timing = false)
     {
         w.WriteNumber("filesScanned", result.FilesScanned);
         w.WriteNumber("filesSkipped", result.FilesSkipped);
+        w.WriteStartObject("notAnalysed");
+        foreach (var (reason, count) in SkippedByReason(result)) w.WriteNumber(reason, count);
+        w.WriteEndObject();
         w.WriteStartObject("suppressed");
         w.WriteNumber("nosec", result.Suppressed.Nosec);
         w.WriteNumber("inline", result.Suppressed.Inline);
@@ -110,8 +145,33 @@ internal static class ReportCommon
         w.WriteNumber("config", result.Suppressed.Config);
         if (includeTotal) w.WriteNumber("total", result.Suppressed.Total);
         w.WriteEndObject();
-        w.WriteNumber("elapsedMs", Milliseconds(result.Elapsed));
+        if (result.Baseline is { } b)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteNumber("applied", b.Applied);
+            w.WriteNumber("stale", b.Stale.Count);
+            w.WriteNumber("mismatched", b.Mismatched.Count);
+            w.WriteEndObject();
+        }
+        if (timing) w.WriteNumber("elapsedMs", Milliseconds(result.Elapsed));
     }
+
+    /// <summary>How many files each reason kept from analysis, in the order of <see cref="SkipReasons.All"/>, non-zero only.</summary>
+    public static List<(string Reason, int Count)> SkippedByReason(ScanResult result)
+    {
+        var counts = new List<(string, int)>();
+        foreach (var reason in SkipReasons.All)
+        {
+            int n = 0;
+            foreach (var s in result.Skipped) if (s.Reason == reason) n++;
+            if (n > 0) counts.Add((reason, n));
+        }
+        return counts;
+    }
+
+    /// <summary>One line for a file that was not analysed: `path: reason (detail)`.</summary>
+    public static string Describe(SkippedFile s) =>
+        s.Path + ": " + s.Reason + (s.Detail is null ? "" : " (" + s.Detail + ")");
 
     public static void WritePropertyValue(Utf8JsonWriter w, PropertyValue value)
     {

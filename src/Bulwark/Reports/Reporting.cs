@@ -20,6 +20,8 @@ public sealed record ReportOptions
     public string? Root { get; init; }
     /// <summary>Project home page for SARIF `tool.driver.informationUri`; omitted when null.</summary>
     public string? InformationUri { get; init; }
+    /// <summary>Include the elapsed time. Off by default: the same input then gives byte-identical reports.</summary>
+    public bool Timing { get; init; }
 
     public static readonly ReportOptions Default = new();
 

@@ -59,9 +59,21 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
             WriteMessage(warning, w);
             w.WriteEndObject();
         }
+        // Files not analysed are notifications too, so code scanning shows what it could not see.
+        foreach (var skipped in result.Skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("level", "note");
+            WriteMessage("not analysed: " + ReportCommon.Describe(skipped), w);
+            w.WriteStartObject("properties");
+            w.WriteString("path", skipped.Path);
+            w.WriteString("reason", skipped.Reason);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteStartObject("properties");
-        ReportCommon.WriteScanCounts(w, result, includeTotal: false);
+        ReportCommon.WriteScanCounts(w, result, includeTotal: false, options.Timing);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
@@ -70,7 +82,7 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
         w.WriteString("columnKind", "utf16CodeUnits");
 
         w.WriteStartArray("results");
-        foreach (var f in result.Findings) WriteResult(f, ruleIndex[f.Rule.Id], w);
+        foreach (var f in result.Findings) { WriteResult(f, ruleIndex[f.Rule.Id], w); ReportCommon.FlushIfLarge(w); }
         w.WriteEndArray();
 
         w.WriteEndObject();

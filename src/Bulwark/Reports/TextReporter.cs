@@ -15,6 +15,8 @@ public sealed class TextReporter(ReportOptions options) : IReporter
     const int MaxSnippetLines = 5;
 
     readonly Ansi _ansi = new(options.Color);
+    /// <summary>Paths listed under "Not analysed" before the rest is left to the JSON report.</summary>
+    const int MaxSkippedShown = 50;
 
     public void Write(ScanResult result, TextWriter output)
     {
@@ -105,7 +107,9 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         var findings = result.Findings;
         if (findings.Count == 0)
         {
-            o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
+            // An incomplete scan is never presented as a clean one (the errors are listed with the warnings).
+            if (result.Errors.Count > 0) o.WriteLine(_ansi.Paint(Ansi.RedCode, _ansi.Bold($"No findings, but the scan is incomplete ({result.Errors.Count} error(s)).")));
+            else o.WriteLine(_ansi.Green(_ansi.Bold("No findings.")));
         }
         else
         {
@@ -125,7 +129,19 @@ public sealed class TextReporter(ReportOptions options) : IReporter
 
         var scanned = $"Scanned {ReportCommon.Plural(result.FilesScanned, "file", "files")}";
         if (result.FilesSkipped > 0) scanned += $" ({result.FilesSkipped.ToString(CultureInfo.InvariantCulture)} skipped)";
-        o.WriteLine(scanned + " in " + ReportCommon.Seconds(result.Elapsed) + ".");
+        o.WriteLine(scanned + (options.Timing ? " in " + ReportCommon.Seconds(result.Elapsed) : "") + ".");
+        if (result.Skipped.Count > 0)
+        {
+            var reasons = new List<string>();
+            foreach (var (reason, count) in ReportCommon.SkippedByReason(result)) reasons.Add($"{reason} {count.ToString(CultureInfo.InvariantCulture)}");
+            o.WriteLine(_ansi.Yellow($"Not analysed: {ReportCommon.Plural(result.Skipped.Count, "path", "paths")} ({string.Join(", ", reasons)}):"));
+            int shown = 0;
+            foreach (var s in result.Skipped)
+            {
+                if (++shown > MaxSkippedShown) { o.WriteLine($"  … {(result.Skipped.Count - MaxSkippedShown).ToString(CultureInfo.InvariantCulture)} more (every one is in the JSON report)"); break; }
+                o.WriteLine("  - " + Sanitize(ReportCommon.Describe(s)));
+            }
+        }
 
         var sup = result.Suppressed;
         if (sup.Total > 0)

@@ -89,8 +89,18 @@ public sealed class CodeContext(SourceFile file, ParseResult parse, SemanticMode
 
 /// <summary>What a project rule sees: every discovered file, Python imports gathered in the file pass, and a shared cache.</summary>
 public sealed class ProjectContext(string root, IReadOnlyList<ProjectFile> files, IReadOnlySet<string> importedModules,
-    ScanSettings settings, List<Finding> sink, List<string> warnings) : RuleContext(settings, sink)
+    ScanSettings settings, List<Finding> sink, List<string> warnings, List<string>? errors = null) : RuleContext(settings, sink)
 {
+    /// <summary>
+    /// Something the audit needed could not be read (the advisory database, a lockfile): the scan is incomplete and
+    /// must not end as "no findings" with exit 0. The message is also shown with the warnings.
+    /// </summary>
+    public void Fail(string message)
+    {
+        Warn("error: " + message);
+        if (errors is not null) lock (errors) if (!errors.Contains(message)) errors.Add(message);
+    }
+
     readonly ConcurrentDictionary<string, object> _cache = new();
 
     /// <summary>A one-line note shown with the scan results (a stale advisory database, an unreadable manifest…).</summary>

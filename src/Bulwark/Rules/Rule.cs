@@ -32,3 +32,20 @@ public abstract class ProjectRule : IRule
     public abstract RuleInfo Info { get; }
     public abstract void Check(ProjectContext context);
 }
+
+/// <summary>
+/// An injection check: attacker-controlled data from its source kinds reaching a sink of its kind unsanitised, found by
+/// the project-wide taint analysis. The rule is its metadata and two names; the models say what sources and sinks are.
+/// </summary>
+public abstract class TaintRule : IRule
+{
+    public abstract RuleInfo Info { get; }
+    /// <summary>The sink kind, as model files name it: `sql`, `command`, `path`…</summary>
+    public abstract string SinkKind { get; }
+    /// <summary>Source kinds this rule reports: request data and the local user by default.</summary>
+    public virtual IReadOnlyList<string> SourceKinds => ["remote", "local"];
+    /// <summary>Pattern rules of the same weakness whose finding on the flow's lines this rule's finding replaces (default profile).</summary>
+    public virtual IReadOnlyList<string> Replaces => [];
+    /// <summary>What the weakness is called in messages: "SQL injection".</summary>
+    public abstract string Weakness { get; }
+}

@@ -64,6 +64,7 @@ public sealed partial class SemanticModel
     {
         var model = new SemanticModel(module, moduleName, isPackage);
         new Binder(model).Run(module);
+        model.BuildFlow(module);
         return model;
     }
 
@@ -324,6 +325,19 @@ public sealed partial class SemanticModel
                 };
             case BinOp b:
                 return EvaluateBinOp(b, depth);
+            case Compare c:
+                return EvaluateCompare(c, depth);
+            case BoolOp bo:
+                // `a and b` is the first falsy operand (else the last); `a or b` the first truthy one.
+                for (int i = 0; i < bo.Values.Count; i++)
+                {
+                    var v = Evaluate(bo.Values[i], depth + 1);
+                    if (v is null) return null;
+                    if (i == bo.Values.Count - 1 || (bo.Op == BoolOperator.And ? !v.Truthy : v.Truthy)) return v;
+                }
+                return null;
+            case IfExp ie:
+                return Evaluate(ie.Test, depth + 1) is { } test ? Evaluate(test.Truthy ? ie.Body : ie.Orelse, depth + 1) : null;
             case JoinedStr j:
                 var sb = new System.Text.StringBuilder();
                 foreach (var part in j.Values)
@@ -346,9 +360,14 @@ public sealed partial class SemanticModel
         return items;
     }
 
-    /// <summary>A name's value when its binding is the only one of its scope and binds a constant expression.</summary>
+    /// <summary>
+    /// A name's value: the same constant on every definition reaching the use (after the model is built), else, during
+    /// the build and for code no flow analysis covers, the value of the scope's only binding of the name.
+    /// </summary>
     ConstValue? EvaluateName(Name n, int depth)
     {
+        if (_building == 0 && Reaching(n) is { } defs)
+            return defs.Length == 0 ? null : EvaluateDefinitions(defs, depth);
         var b = BindingOf(n);
         if (b is null)
             return n.Id switch { "True" => ConstValue.True, "False" => ConstValue.False, "None" => ConstValue.None, _ => null };
@@ -359,13 +378,113 @@ public sealed partial class SemanticModel
         return Evaluate(b.Value, depth + 1);
     }
 
+    /// <summary>The value every one of the definitions gives, when they agree; null when any is unknown or they differ.</summary>
+    ConstValue? EvaluateDefinitions(IReadOnlyList<Definition> defs, int depth)
+    {
+        if (depth > MaxEvaluationDepth || defs.Count == 0) return null;
+        ConstValue? result = null;
+        foreach (var d in defs)
+        {
+            var v = EvaluateDefinition(d, depth + 1);
+            if (v is null) return null;
+            if (result is null) result = v;
+            else if (!result.SameAs(v)) return null;
+        }
+        return result;
+    }
+
+    /// <summary>The value a definition gives its place, when known at analysis time.</summary>
+    public ConstValue? ValueOf(Definition d) => EvaluateDefinition(d, 0);
+
+    ConstValue? EvaluateDefinition(Definition d, int depth)
+    {
+        if (depth > MaxEvaluationDepth) return null;
+        switch (d.Kind)
+        {
+            case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null && !d.Starred:
+                if (d.Unpack is null) return Evaluate(d.Value, depth + 1);
+                Expr? e = d.Value;
+                foreach (var i in d.Unpack)
+                {
+                    var elts = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => null };
+                    if (elts is null || i >= elts.Count || elts.Any(x => x is Starred)) return null;
+                    e = elts[i];
+                }
+                return Evaluate(e, depth + 1);
+            case DefinitionKind.Narrowing:
+                return EvaluateDefinitions(d.Prior, depth + 1);
+            case DefinitionKind.AugmentedAssignment when d.Node is AugAssign aug && d.Member is null:
+                var left = EvaluateDefinitions(d.Prior, depth + 1);
+                var right = left is null ? null : Evaluate(aug.Value, depth + 1);
+                return left is null || right is null ? null : Combine(left, aug.Op, right);
+            default:
+                return null;
+        }
+    }
+
+    ConstValue? EvaluateCompare(Compare c, int depth)
+    {
+        var left = Evaluate(c.Left, depth + 1);
+        if (left is null) return null;
+        for (int i = 0; i < c.Ops.Count; i++)
+        {
+            var right = Evaluate(c.Comparators[i], depth + 1);
+            if (right is null) return null;
+            bool? holds = c.Ops[i] switch
+            {
+                CmpOperator.Eq => left.SameAs(right),
+                CmpOperator.NotEq => !left.SameAs(right),
+                CmpOperator.Is when left.IsNone || right.IsNone || left.Kind == ValueKind.Bool && right.Kind == ValueKind.Bool => left.SameAs(right),
+                CmpOperator.IsNot when left.IsNone || right.IsNone || left.Kind == ValueKind.Bool && right.Kind == ValueKind.Bool => !left.SameAs(right),
+                CmpOperator.Lt or CmpOperator.LtE or CmpOperator.Gt or CmpOperator.GtE => Order(left, right) is { } o
+                    ? c.Ops[i] switch { CmpOperator.Lt => o < 0, CmpOperator.LtE => o <= 0, CmpOperator.Gt => o > 0, _ => o >= 0 }
+                    : null,
+                CmpOperator.In => Contains(right, left),
+                CmpOperator.NotIn => Contains(right, left) is { } inside ? !inside : null,
+                _ => null,
+            };
+            if (holds is null) return null;
+            if (!holds.Value) return ConstValue.False;
+            left = right;
+        }
+        return ConstValue.True;
+    }
+
+    static int? Order(ConstValue a, ConstValue b)
+    {
+        if (a.AsInt is { } x && b.AsInt is { } y) return x.CompareTo(y);
+        if (a.Kind == ValueKind.Str && b.Kind == ValueKind.Str) return string.CompareOrdinal(a.AsString, b.AsString);
+        return null;
+    }
+
+    static bool? Contains(ConstValue container, ConstValue item)
+    {
+        if (container.Kind == ValueKind.Str && item.Kind == ValueKind.Str) return container.AsString!.Contains(item.AsString!, StringComparison.Ordinal);
+        if (container.Items is { } items)
+        {
+            bool unknown = false;
+            foreach (var i in items)
+            {
+                if (i is null) { unknown = true; continue; }
+                if (i.SameAs(item)) return true;
+            }
+            return unknown ? null : false;
+        }
+        return null;
+    }
+
     ConstValue? EvaluateBinOp(BinOp b, int depth)
     {
         var left = Evaluate(b.Left, depth + 1);
         if (left is null) return null;
         var right = Evaluate(b.Right, depth + 1);
         if (right is null) return null;
-        if (b.Op == Operator.Add)
+        return Combine(left, b.Op, right);
+    }
+
+    static ConstValue? Combine(ConstValue left, Operator op, ConstValue right)
+    {
+        if (op == Operator.Add)
         {
             if (left.Kind == ValueKind.Str && right.Kind == ValueKind.Str) return ConstValue.Str(left.AsString + right.AsString);
             if (left.Kind == ValueKind.List && right.Kind == ValueKind.List)
@@ -377,7 +496,7 @@ public sealed partial class SemanticModel
         {
             var x = left.AsInt!.Value;
             var y = right.AsInt!.Value;
-            switch (b.Op)
+            switch (op)
             {
                 case Operator.Add: return ConstValue.Int(x + y);
                 case Operator.Sub: return ConstValue.Int(x - y);

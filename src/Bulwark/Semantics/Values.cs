@@ -65,6 +65,37 @@ public sealed class ConstValue
         _ => null,
     };
 
+    /// <summary>Python's `==` for the values this model knows (numbers compare across int, bool and float).</summary>
+    public bool SameAs(ConstValue other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (AsInt is { } a && other.AsInt is { } b) return a == b;
+        if (Kind == ValueKind.Float || other.Kind == ValueKind.Float)
+            return Number(this) is { } x && Number(other) is { } y && x == y;
+        if (Kind != other.Kind) return false;
+        switch (Kind)
+        {
+            case ValueKind.None: return true;
+            case ValueKind.Str: return AsString == other.AsString;
+            case ValueKind.Bytes: return ((byte[])Raw!).AsSpan().SequenceEqual((byte[])other.Raw!);
+            case ValueKind.List or ValueKind.Tuple:
+                var xs = Items!; var ys = other.Items!;
+                if (xs.Count != ys.Count) return false;
+                for (int i = 0; i < xs.Count; i++)
+                    if (xs[i] is null || ys[i] is null || !xs[i]!.SameAs(ys[i]!)) return false;
+                return true;
+            default: return false;
+        }
+    }
+
+    static double? Number(ConstValue v) => v.Kind switch
+    {
+        ValueKind.Float => (double)v.Raw!,
+        ValueKind.Int => (double)(BigInteger)v.Raw!,
+        ValueKind.Bool => (bool)v.Raw! ? 1 : 0,
+        _ => null,
+    };
+
     public override string ToString() => Kind switch
     {
         ValueKind.Str => "'" + (string)Raw! + "'",

@@ -3,7 +3,7 @@ using Bulwark.Tests.Support;
 namespace Bulwark.Tests.Architecture;
 
 /// <summary>
-/// Dependencies between the parts of `src/Bulwark` go one way: Core ← {Semantics, Dependencies} ← Rules ← Engine ←
+/// Dependencies between the parts of `src/Bulwark` go one way: Core ← {Semantics, Dependencies}; Semantics ← Taint; {Semantics, Taint, Dependencies} ← Rules ← Engine ←
 /// {Config, Reports}. Read from the sources, so a back-edge fails here with the file and line that makes it.
 /// </summary>
 public class LayeringTests
@@ -22,14 +22,17 @@ public class LayeringTests
         ["Secrets"] = ["Python", "Core"],
         // Scopes, bindings, names and constants of one module; knows nothing of rules or manifests.
         ["Semantics"] = ["Python", "Core"],
+        // The taint analysis: IR lowered from the semantic model, project index, call resolution, summaries,
+        // models as data; knows the injection vocabulary (source, sink and sanitiser kinds) but no rule.
+        ["Taint"] = ["Python", "Core", "Semantics"],
         // The dependency domain (manifests, versions, advisories, SBOM, fixes); knows nothing of rules or scans.
         ["Dependencies"] = ["Python", "Core", "Documents"],
         // Rule contracts, contexts and every rule.
-        ["Rules"] = ["Python", "Core", "Semantics", "Dependencies", "Documents", "Secrets"],
+        ["Rules"] = ["Python", "Core", "Semantics", "Taint", "Dependencies", "Documents", "Secrets"],
         // The security-practice scorecard: facts read from the project's files and the scan's findings.
         ["Posture"] = ["Core", "Dependencies", "Documents"],
         // The scan: discovery, per-file analysis, suppressions, baseline; runs rules without knowing any family's domain.
-        ["Engine"] = ["Python", "Core", "Semantics", "Rules", "Documents", "Secrets", "Posture"],
+        ["Engine"] = ["Python", "Core", "Semantics", "Taint", "Rules", "Documents", "Secrets", "Posture"],
         // Configuration files and reporters, above the scan; reporters know nothing about Python.
         ["Config"] = ["Core", "Rules", "Engine", "Secrets"],
         ["Reports"] = ["Core", "Rules", "Engine", "Posture", "Secrets"],

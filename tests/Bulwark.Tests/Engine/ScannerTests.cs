@@ -8,7 +8,7 @@ public class ScannerTests
 {
     const string Vulnerable = "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)\n    assert cmd\n";
 
-    static ScanResult Scan(string path, ScanSettings? settings = null, IReadOnlySet<string>? baseline = null) =>
+    static ScanResult Scan(string path, ScanSettings? settings = null, BaselineFile? baseline = null) =>
         new Scanner(settings ?? new ScanSettings()).Scan(new ScanRequest([path]) { Baseline = baseline });
 
     [Fact]
@@ -181,7 +181,7 @@ public class ScannerTests
         using var dir = new TempDir();
         dir.Write("a.py", Vulnerable);
         var first = Scan(dir.Path);
-        var baseline = first.Findings.Select(f => f.Fingerprint).ToHashSet();
+        var baseline = BaselineFile.From(first.Findings);
 
         dir.Write("a.py", "# a new header comment\nimport os\n\n" + Vulnerable);
         var shifted = Scan(dir.Path, baseline: baseline);

@@ -44,7 +44,7 @@ src/vues/café.py:20:5  PYT101 [critical/medium] sql-injection (CWE-89)
 
 Found 4 findings in 4 files: 2 critical, 2 high, 0 medium, 0 low.
 By family: code 1, injection 1, secrets 1, dependencies 1.
-Scanned 42 files (2 skipped) in 1.23s.
+Scanned 42 files (2 skipped).
 Suppressed 10 findings: 1 nosec, 2 inline, 3 baseline, 4 config.
 Warning:
   - advisory database is 40 days old; run `bulwark db update`
@@ -59,7 +59,7 @@ Warning:
     [Fact]
     public void Empty_scan_says_no_findings_and_still_summarises_the_run()
     {
-        Assert.Equal("No findings.\nScanned 1 file in 0.02s.\n", Render(ReportFormat.Text, Empty()));
+        Assert.Equal("No findings.\nScanned 1 file.\n", Render(ReportFormat.Text, Empty()));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public class SecretLeakTests
         using var dir = new TempDir();
         WriteProject(dir, "Vn7#qLp2Wz9k", "Zq8nW2xv7Lm");
         var first = Scan(dir.Path);
-        var known = first.Findings.Select(f => f.Fingerprint).ToHashSet();
+        var known = BaselineFile.From(first.Findings);
         var second = new Scanner(new ScanSettings { Jobs = 1 }).Scan(new ScanRequest([dir.Path]) { Baseline = known });
         Assert.Empty(second.Findings);
         Assert.Equal(first.Findings.Count, second.Suppressed.Baseline);

@@ -106,13 +106,17 @@ public class SemanticModelTests
         Assert.Equal(expected, ValueOfFirstArgument(source)?.ToString());
 
     [Theory]
-    [InlineData("X = True\nX = False\nf(X)")]
+    [InlineData("X = True\nif c:\n    X = False\nf(X)")]
     [InlineData("def g(X=True):\n    f(X)")]
     [InlineData("X = True\ndef g():\n    global X\n    X = False\nf(X)")]
     [InlineData("def g():\n    f(x)\n    x = 1")]
     [InlineData("f(unknown)")]
     public void Names_with_several_or_unknown_values_are_not_constant(string source) =>
         Assert.Null(ValueOfFirstArgument(source));
+
+    [Fact]
+    public void A_rebound_name_has_the_value_of_the_definition_that_reaches_the_use() =>
+        Assert.Equal("False", ValueOfFirstArgument("X = True\nX = False\nf(X)")?.ToString());
 
     [Fact]
     public void Comprehension_variables_live_in_their_own_scope()

@@ -95,14 +95,22 @@ public static class AdvisoryMatcher
     public static List<VulnerabilityMatch> MatchConstraint(AdvisoryStore store, string normalizedName, Func<PackageVersion, bool> admits,
         IEnumerable<PackageVersion> extraCandidates)
     {
-        var extra = extraCandidates.ToList();
+        // Each distinct candidate is judged once: a long constraint against a package with hundreds of advisories
+        // would otherwise cost advisories × candidates × clauses.
+        var extra = new HashSet<PackageVersion>(extraCandidates).ToList();
+        var admitted = new Dictionary<PackageVersion, bool>();
+        bool Admits(PackageVersion v)
+        {
+            if (!admitted.TryGetValue(v, out var ok)) admitted[v] = ok = admits(v);
+            return ok;
+        }
         var hits = new List<(Advisory, AffectedPackage)>();
         foreach (var (a, p) in store.ForPackage(normalizedName))
         {
             if (a.Withdrawn is not null) continue;
             bool found = false;
             foreach (var v in Candidates(p, extra))
-                if (admits(v) && IsAffected(p, v)) { found = true; break; }
+                if (Admits(v) && IsAffected(p, v)) { found = true; break; }
             if (found) hits.Add((a, p));
         }
         return Merge(hits);

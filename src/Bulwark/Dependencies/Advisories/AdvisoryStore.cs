@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -76,7 +77,11 @@ public sealed class AdvisoryStore
                 .Where(IsRecordFile).OrderBy(f => f, StringComparer.Ordinal).ToList();
             foreach (var f in files)
             {
-                try { list.Add(OsvReader.FromFile(f, File.ReadAllText(f))); }
+                try
+                {
+                    var text = BoundedFile.ReadText(f, MaxRecordBytes, out var error) ?? throw new IOException(error);
+                    list.Add(OsvReader.FromFile(f, text));
+                }
                 catch (Exception ex) when (ex is FormatException or IOException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException)
                 {
                     problems?.Add($"{Path.GetRelativePath(path, f)}: {ex.Message}");
@@ -86,13 +91,19 @@ public sealed class AdvisoryStore
         else if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             using var zip = ZipFile.OpenRead(path);
+            if (zip.Entries.Count > MaxZipEntries) throw new InvalidDataException($"'{path}' has {zip.Entries.Count} entries (at most {MaxZipEntries} are read)");
+            long total = 0;
             foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 if (!IsRecordFile(entry.FullName)) continue;
                 try
                 {
-                    using var r = new StreamReader(entry.Open());
-                    list.Add(OsvReader.FromFile(entry.FullName, r.ReadToEnd()));
+                    // The declared size can lie; the bound is on the bytes actually inflated (a zip bomb stops here).
+                    using var r = new StreamReader(new LimitedStream(entry.Open(), MaxRecordBytes, entry.FullName));
+                    var text = r.ReadToEnd();
+                    total += text.Length;
+                    if (total > MaxImportChars) throw new InvalidDataException($"'{path}' inflates to more than {MaxImportChars / (1024 * 1024)} MB of records");
+                    list.Add(OsvReader.FromFile(entry.FullName, text));
                 }
                 catch (Exception ex) when (ex is FormatException or IOException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException or InvalidDataException)
                 {
@@ -104,6 +115,45 @@ public sealed class AdvisoryStore
         return new AdvisoryStore(list, source ?? Path.GetFullPath(path), DateTimeOffset.UtcNow, etag);
     }
 
+    /// <summary>One OSV record: real ones are a few kilobytes.</summary>
+    const long MaxRecordBytes = 8L * 1024 * 1024;
+    const int MaxZipEntries = 2_000_000;
+    const long MaxImportChars = 4L * 1024 * 1024 * 1024;
+    /// <summary>A store inflates to tens of megabytes; a crafted one may claim anything.</summary>
+    const long MaxStoreBytes = 2L * 1024 * 1024 * 1024;
+    const int MaxRecords = 10_000_000, MaxItems = 1_000_000;
+
+    /// <summary>A read-only view of a stream that fails once more than a fixed number of bytes came out of it.</summary>
+    sealed class LimitedStream(Stream inner, long limit, string name) : Stream
+    {
+        long _read;
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+        int Count(int n)
+        {
+            _read += n;
+            if (_read > limit) throw new InvalidDataException($"'{name}' inflates to more than {BoundedFile.Megabytes(limit)}");
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+    }
+
+    static int ReadCount(BinaryReader r, int max)
+    {
+        int n = r.ReadInt32();
+        if (n < 0 || n > max) throw new InvalidDataException("corrupt advisory store");
+        return n;
+    }
+
     static bool IsRecordFile(string f) =>
         f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
         || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -113,9 +163,12 @@ public sealed class AdvisoryStore
     public void Save(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var tmp = file + ".tmp";
-        using (var fs = File.Create(tmp))
-        using (var gz = new BrotliStream(fs, CompressionLevel.Fastest))
+        OutputFile.Write(file, fs => WriteTo(fs));
+    }
+
+    void WriteTo(Stream fs)
+    {
+        using (var gz = new BrotliStream(fs, CompressionLevel.Fastest, leaveOpen: true))
         using (var w = new BinaryWriter(gz, Encoding.UTF8))
         {
             w.Write(Magic); w.Write(FormatVersion);
@@ -147,7 +200,6 @@ public sealed class AdvisoryStore
                 }
             }
         }
-        File.Move(tmp, file, overwrite: true);
     }
 
     static void WriteList(BinaryWriter w, IReadOnlyList<string> list)
@@ -158,8 +210,7 @@ public sealed class AdvisoryStore
 
     static string[] ReadList(BinaryReader r)
     {
-        int n = r.ReadInt32();
-        if (n < 0 || n > 1_000_000) throw new InvalidDataException("corrupt advisory store");
+        int n = ReadCount(r, MaxItems);
         var a = new string[n];
         for (int i = 0; i < n; i++) a[i] = r.ReadString();
         return a;
@@ -172,17 +223,19 @@ public sealed class AdvisoryStore
     {
         try
         {
+            if (FileTypes.Of(file) is var kind && kind != FileType.Regular)
+                throw new InvalidDataException($"'{file}' is a {FileTypes.Describe(kind)}, not an advisory store");
             using var fs = File.OpenRead(file);
             using var gz = new BrotliStream(fs, CompressionMode.Decompress);
-            using var r = new BinaryReader(new BufferedStream(gz, 1 << 16), Encoding.UTF8);
+            using var r = new BinaryReader(new BufferedStream(new LimitedStream(gz, MaxStoreBytes, file), 1 << 16), Encoding.UTF8);
             if (r.ReadUInt32() != Magic) throw new InvalidDataException($"'{file}' is not a Bulwark advisory store");
             int version = r.ReadInt32();
             if (version != FormatVersion) throw new InvalidDataException($"'{file}' has store format {version}; re-import it");
             var source = r.ReadString();
             var imported = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
             var etag = r.ReadString();
-            int count = r.ReadInt32();
-            var list = new List<Advisory>(count);
+            int count = ReadCount(r, MaxRecords);
+            var list = new List<Advisory>(Math.Min(count, 100_000));
             for (int i = 0; i < count; i++)
             {
                 var id = r.ReadString();
@@ -194,17 +247,17 @@ public sealed class AdvisoryStore
                 var vectors = ReadList(r);
                 var label = r.ReadString();
                 var refs = ReadList(r);
-                int na = r.ReadInt32();
-                var affected = new List<AffectedPackage>(na);
+                int na = ReadCount(r, MaxItems);
+                var affected = new List<AffectedPackage>(Math.Min(na, 1024));
                 for (int j = 0; j < na; j++)
                 {
                     var name = r.ReadString();
-                    int nr = r.ReadInt32();
-                    var ranges = new List<AffectedRange>(nr);
+                    int nr = ReadCount(r, MaxItems);
+                    var ranges = new List<AffectedRange>(Math.Min(nr, 1024));
                     for (int k = 0; k < nr; k++)
                     {
                         var type = r.ReadString();
-                        int ne = r.ReadInt32();
+                        int ne = ReadCount(r, MaxItems);
                         var events = new RangeEvent[ne];
                         for (int e = 0; e < ne; e++) events[e] = new RangeEvent((EventKind)r.ReadByte(), r.ReadString());
                         ranges.Add(new AffectedRange(type, events));
@@ -220,7 +273,8 @@ public sealed class AdvisoryStore
             return new AdvisoryStore(list, source, imported, etag.Length == 0 ? null : etag);
         }
         catch (EndOfStreamException) { throw new InvalidDataException($"'{file}' is truncated; re-import it"); }
-        catch (InvalidOperationException) { throw new InvalidDataException($"'{file}' is not a Bulwark advisory store"); }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException or DecoderFallbackException)
+        { throw new InvalidDataException($"'{file}' is not a Bulwark advisory store (corrupt content)"); }
         catch (IOException ex) when (ex is not FileNotFoundException) { throw new InvalidDataException($"'{file}' cannot be read: {ex.Message}"); }
     }
 

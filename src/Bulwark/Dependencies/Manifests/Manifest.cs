@@ -70,6 +70,8 @@ public sealed class Manifest
     public List<Dependency> Dependencies { get; } = [];
     /// <summary>Problems worth a warning (syntax errors, include cycles, unreadable includes).</summary>
     public List<string> Problems { get; } = [];
+    /// <summary>Why the file as a whole could not be read (invalid TOML or JSON…), or null: the audit then fails closed.</summary>
+    public string? Unreadable { get; set; }
     /// <summary>Requirements files pulled in with -r / -c (full paths).</summary>
     public List<string> Includes { get; } = [];
     /// <summary>Lockfile digest of the inputs it was made from (poetry.lock content-hash, Pipfile.lock _meta.hash).</summary>

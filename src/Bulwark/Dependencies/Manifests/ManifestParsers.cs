@@ -59,7 +59,7 @@ public static class ManifestParsers
     static TomlValue? Toml(Manifest m, string text)
     {
         var root = TomlTree.Parse(text, out var error);
-        if (root is null) m.Problems.Add($"{m.RelativePath}: invalid TOML: {error}");
+        if (root is null) m.Problems.Add(m.Unreadable = $"{m.RelativePath}: invalid TOML: {error}");
         return root;
     }
 
@@ -218,6 +218,28 @@ public static class ManifestParsers
         }
     }
 
+    /// <summary>
+    /// The packages of a lockfile's `key` array. An entry that is not a table with a string `name`, or a `key` that is
+    /// not an array, makes the lockfile unreadable: skipping it would let a crafted lockfile hide a package from the
+    /// audit (fail closed).
+    /// </summary>
+    static IEnumerable<(TomlValue Package, TomlValue NameNode, string Name)> LockedPackages(Manifest m, TomlValue root, string key)
+    {
+        if (root[key] is not { } node) yield break;
+        if (node.Array is not { } packages)
+        {
+            m.Problems.Add(m.Unreadable ??= $"{m.RelativePath}:{m.Text.LineOf(node.Start)}: '{key}' is not an array of tables; not read");
+            yield break;
+        }
+        foreach (var p in packages)
+        {
+            if (p["name"] is { Kind: TomlKind.String, Scalar: { } name } nameNode) { yield return (p, nameNode, name); continue; }
+            var message = $"{m.RelativePath}:{m.Text.LineOf(p.Start)}: a '{key}' entry without a string 'name'; not read";
+            m.Unreadable ??= message;
+            m.Problems.Add(message);
+        }
+    }
+
     public static Manifest PoetryLock(string fullPath, string relativePath, string text)
     {
         var m = New(ManifestKind.PoetryLock, fullPath, relativePath, text);
@@ -225,10 +247,8 @@ public static class ManifestParsers
         if (root is null) return m;
         m.InputHash = root.Path("metadata", "content-hash")?.Scalar;
         var legacyFiles = root.Path("metadata", "files");
-        if (root["package"]?.Array is not { } packages) return m;
-        foreach (var p in packages)
+        foreach (var (p, nameNode, name) in LockedPackages(m, root, "package"))
         {
-            if (p["name"] is not { } nameNode || nameNode.Scalar is not { } name) continue;
             var hashes = new List<string>();
             CollectHashes(p["files"], hashes);
             CollectHashes(legacyFiles?[name], hashes);
@@ -243,10 +263,8 @@ public static class ManifestParsers
         var m = New(ManifestKind.UvLock, fullPath, relativePath, text);
         var root = Toml(m, text);
         if (root is null) return m;
-        if (root["package"]?.Array is not { } packages) return m;
-        foreach (var p in packages)
+        foreach (var (p, nameNode, name) in LockedPackages(m, root, "package"))
         {
-            if (p["name"] is not { } nameNode || nameNode.Scalar is not { } name) continue;
             // The project itself and workspace members are not installed from an index.
             if (p["source"] is { } src && (src["editable"] is not null || src["virtual"] is not null || src["directory"] is not null)) continue;
             var hashes = new List<string>();
@@ -263,10 +281,8 @@ public static class ManifestParsers
         var m = New(ManifestKind.Pylock, fullPath, relativePath, text);
         var root = Toml(m, text);
         if (root is null) return m;
-        if (root["packages"]?.Array is not { } packages) return m;
-        foreach (var p in packages)
+        foreach (var (p, nameNode, name) in LockedPackages(m, root, "packages"))
         {
-            if (p["name"] is not { } nameNode || nameNode.Scalar is not { } name) continue;
             var hashes = new List<string>();
             CollectHashes(p["wheels"], hashes);
             if (p.Path("sdist", "hashes")?.Table is { } sh) foreach (var (alg, hv) in sh) hashes.Add(alg + ":" + hv.Scalar);
@@ -298,7 +314,16 @@ public static class ManifestParsers
                 if (reader.CurrentDepth != 2 || section is not ("default" or "develop")) continue;
                 var name = reader.GetString()!;
                 long start = reader.TokenStartIndex;
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) continue;
+                if (!reader.Read()) continue;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    // Fail closed: a package the audit cannot read must not simply vanish from it.
+                    var message = $"{m.RelativePath}:{m.Text.LineOf(CharOffset(start))}: '{section}' entry '{name}' is not an object; not read";
+                    m.Unreadable ??= message;
+                    m.Problems.Add(message);
+                    reader.Skip();
+                    continue;
+                }
                 using var entry = JsonDocument.ParseValue(ref reader);
                 long end = reader.TokenStartIndex + 1;
                 var e = entry.RootElement;
@@ -324,7 +349,7 @@ public static class ManifestParsers
         }
         catch (JsonException ex)
         {
-            m.Problems.Add($"{m.RelativePath}: invalid JSON: {ex.Message}");
+            m.Problems.Add(m.Unreadable = $"{m.RelativePath}: invalid JSON: {ex.Message}");
         }
         return m;
     }

@@ -11,14 +11,21 @@ public static class PoetryConstraint
     public static bool TryParse(string text, out List<SpecifierSet> alternatives, out string error)
     {
         alternatives = []; error = "";
+        int total = 0;
         foreach (var alt in text.Split("||"))
         {
             var clauses = new List<Specifier>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var raw in alt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 // Poetry also accepts space-separated clauses: `>=1.0 <2.0`.
                 foreach (var part in SplitSpaces(raw))
+                {
+                    // A repeated clause adds nothing; a constraint with hundreds of clauses is not a real one.
+                    if (!seen.Add(part)) continue;
+                    if (++total > SpecifierSet.MaxClauses) { error = $"more than {SpecifierSet.MaxClauses} clauses"; return false; }
                     if (!Translate(part, clauses, out error)) return false;
+                }
             }
             alternatives.Add(new SpecifierSet(clauses));
         }

@@ -1,23 +1,24 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Bulwark.Dependencies.Requirements;
 using Bulwark.Dependencies.Versions;
+using Bulwark.Core;
 using Bulwark.Python;
 
 namespace Bulwark.Dependencies.Manifests;
 
 /// <summary>
 /// pip's requirements-file format: comments, backslash continuations, global options (-r, -c, -e, -i…),
-/// per-requirement options (--hash), `${VAR}` expansion, URLs and local paths. Entries keep file offsets.
+/// per-requirement options (--hash), URLs and local paths. Entries keep file offsets.
+/// `${VAR}` is never expanded: pip expands it at install time from the installer's environment, and a report must
+/// not carry the scanning machine's environment (a CI token) into its text.
 /// </summary>
-public static partial class RequirementsParser
+public static class RequirementsParser
 {
-    public sealed record Include(string Path, bool IsConstraint, int Start, int End);
+    public sealed record Include(string Path, bool IsConstraint, int Start, int End, int Line);
 
     public static Manifest Parse(string fullPath, string relativePath, string text, bool constraints,
-        List<Include>? includes = null, Func<string, string?>? environment = null)
+        List<Include>? includes = null)
     {
-        environment ??= Environment.GetEnvironmentVariable;
         var m = new Manifest
         {
             FullPath = fullPath, RelativePath = relativePath, Text = new SourceText(text),
@@ -35,10 +36,10 @@ public static partial class RequirementsParser
             int lineNo = m.Text.LineOf(Off(0));
             if (body[0] == '-')
             {
-                ParseOption(m, body, Off, includes, role, lineNo, environment);
+                ParseOption(m, body, Off, includes, role, lineNo);
                 continue;
             }
-            ParseRequirementLine(m, body, Off, role, editable: false, lineNo, environment);
+            ParseRequirementLine(m, body, Off, role, editable: false, lineNo);
         }
         return m;
     }
@@ -89,11 +90,7 @@ public static partial class RequirementsParser
         return line;
     }
 
-    [GeneratedRegex(@"\$\{([A-Z0-9_]+)\}")]
-    private static partial Regex EnvVar();
-
-    static string Expand(string s, Func<string, string?> env) =>
-        s.Contains("${", StringComparison.Ordinal) ? EnvVar().Replace(s, mt => env(mt.Groups[1].Value) ?? mt.Value) : s;
+    static bool HasVariable(string s) => s.Contains("${", StringComparison.Ordinal);
 
     static readonly string[] IgnoredOptions =
     [
@@ -102,7 +99,7 @@ public static partial class RequirementsParser
     ];
 
     static void ParseOption(Manifest m, string body, Func<int, int> off, List<Include>? includes, DependencyRole role,
-        int lineNo, Func<string, string?> env)
+        int lineNo)
     {
         int sp = 0;
         while (sp < body.Length && !char.IsWhiteSpace(body[sp]) && body[sp] != '=') sp++;
@@ -117,25 +114,30 @@ public static partial class RequirementsParser
             case "-r" or "--requirement" or "-c" or "--constraint":
             {
                 if (arg.Length == 0) { m.Problems.Add($"{m.RelativePath}:{lineNo}: {opt} needs a file name"); return; }
-                var target = Expand(arg, env);
-                if (target.Contains("://", StringComparison.Ordinal)) { m.Problems.Add($"{m.RelativePath}:{lineNo}: remote include '{target}' not followed"); return; }
-                var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(m.FullPath) ?? ".", target));
+                if (arg.Contains("://", StringComparison.Ordinal)) { m.Problems.Add($"{m.RelativePath}:{lineNo}: remote include not followed"); return; }
+                if (HasVariable(arg)) { m.Problems.Add($"{m.RelativePath}:{lineNo}: include named through an environment variable not followed"); return; }
+                string full;
+                try { full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(m.FullPath) ?? ".", arg)); }
+                catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                    m.Problems.Add($"{m.RelativePath}:{lineNo}: {opt} names an invalid path"); return;
+                }
                 m.Includes.Add(full);
-                includes?.Add(new Include(full, opt is "-c" or "--constraint", off(argStart), off(argStart + arg.Length)));
+                includes?.Add(new Include(full, opt is "-c" or "--constraint", off(argStart), off(argStart + arg.Length), lineNo));
                 return;
             }
             case "-e" or "--editable":
-                if (arg.Length > 0) ParseRequirementLine(m, arg, i => off(argStart + i), role, editable: true, lineNo, env);
+                if (arg.Length > 0) ParseRequirementLine(m, arg, i => off(argStart + i), role, editable: true, lineNo);
                 return;
         }
         if (Array.IndexOf(IgnoredOptions, opt) < 0)
-            m.Problems.Add($"{m.RelativePath}:{lineNo}: unknown option '{opt}' ignored");
+            m.Problems.Add($"{m.RelativePath}:{lineNo}: unknown option {Untrusted.Excerpt(opt)} ignored");
     }
 
     static readonly string[] RequirementOptions = ["--hash", "--config-settings", "--global-option", "--install-option", "-C"];
 
     static void ParseRequirementLine(Manifest m, string body, Func<int, int> off, DependencyRole role, bool editable,
-        int lineNo, Func<string, string?> env)
+        int lineNo)
     {
         // Per-requirement options start at the first whitespace-preceded option name.
         int reqEnd = body.Length;
@@ -162,39 +164,38 @@ public static partial class RequirementsParser
             }
         }
         var raw = body[..reqEnd].TrimEnd();
-        var expanded = Expand(raw, env);
         int start = off(0), end = off(raw.Length);
 
-        if (LooksLikeUrlOrPath(expanded))
+        if (LooksLikeUrlOrPath(raw))
         {
-            var (name, version) = NameFromUrl(expanded);
+            var (name, version) = NameFromUrl(raw);
             if (name is null)
             {
-                if (!editable) m.Problems.Add($"{m.RelativePath}:{lineNo}: cannot tell the package name of '{raw}'");
+                if (!editable) m.Problems.Add($"{m.RelativePath}:{lineNo}: cannot tell the package name of {Untrusted.Excerpt(raw)}");
                 return;
             }
             m.Dependencies.Add(new Dependency
             {
-                Name = name, Role = role, Url = expanded, Editable = editable, Hashes = hashes,
+                Name = name, Role = role, Url = raw, Editable = editable, Hashes = hashes,
                 Version = version, Start = start, End = end,
             });
             return;
         }
-        if (!Requirement.TryParse(expanded, out var req, out var error))
+        if (!Requirement.TryParse(raw, out var req, out var error))
         {
-            m.Problems.Add($"{m.RelativePath}:{lineNo}: {error}");
+            m.Problems.Add(HasVariable(raw)
+                ? $"{m.RelativePath}:{lineNo}: requirement uses an environment variable, not expanded: {Untrusted.Excerpt(raw)}"
+                : $"{m.RelativePath}:{lineNo}: {Untrusted.Message(error)}");
             return;
         }
-        // Offsets come from the unexpanded text; they only differ when ${VAR} was replaced inside the line.
-        bool same = ReferenceEquals(raw, expanded) || raw == expanded;
-        int nameEnd = same ? off(req.NameEnd) : end;
+        int nameEnd = off(req.NameEnd);
         m.Dependencies.Add(new Dependency
         {
             Name = req.Name, Role = role, Extras = req.Extras, Marker = req.MarkerText, Url = req.Url, Editable = editable,
             Hashes = hashes, Constraint = [req.Specifier], ConstraintText = req.Specifier.IsAny ? null : raw[req.SpecStart..req.SpecEnd],
             Version = req.Url is null ? req.Specifier.ExactPin : null,
-            Start = same ? off(req.NameStart) : start, End = same ? Math.Max(nameEnd, off(Math.Max(req.SpecEnd, req.NameEnd))) : end,
-            SpecStart = same ? off(req.SpecStart) : -1, SpecEnd = same ? off(req.SpecEnd) : -1,
+            Start = off(req.NameStart), End = Math.Max(nameEnd, off(Math.Max(req.SpecEnd, req.NameEnd))),
+            SpecStart = off(req.SpecStart), SpecEnd = off(req.SpecEnd),
         });
     }
 

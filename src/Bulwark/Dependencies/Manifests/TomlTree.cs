@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -44,7 +45,8 @@ public static class TomlTree
     /// <summary>Parses TOML; returns null and an error message when the document has syntax errors.</summary>
     public static TomlValue? Parse(string text, out string? error)
     {
-        error = null;
+        error = NestingGuard.CheckToml(text);
+        if (error is not null) return null;
         DocumentSyntax doc;
         try { doc = SyntaxParser.Parse(text, "manifest", false); }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -133,7 +133,7 @@ public sealed class PackageVersion : IComparable<PackageVersion>, IEquatable<Pac
             foreach (var seg in label.Split('.', '-', '_'))
             {
                 if (seg.Length == 0) return false;
-                parts.Add(IsAllDigits(seg) ? long.Parse(seg, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : seg);
+                parts.Add(IsAllDigits(seg) ? WithoutLeadingZeros(seg) : seg);
             }
             if (parts.Count == 0) return false;
             local = parts.ToArray();
@@ -239,6 +239,19 @@ public sealed class PackageVersion : IComparable<PackageVersion>, IEquatable<Pac
         return 0;
     }
 
+    // Local numeric segments can be any length (fuzzing found `1+5555555555555555555555`): compared as digit strings, never parsed.
+    static string WithoutLeadingZeros(string digits)
+    {
+        var t = digits.TrimStart('0');
+        return t.Length == 0 ? "0" : t;
+    }
+
+    static int CompareDigits(string a, string b)
+    {
+        a = WithoutLeadingZeros(a); b = WithoutLeadingZeros(b);
+        return a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
+    }
+
     // Numeric segments sort after alphanumeric ones and compare as numbers; a shorter label that is a prefix sorts first.
     static int CompareLocal(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
@@ -247,7 +260,7 @@ public sealed class PackageVersion : IComparable<PackageVersion>, IEquatable<Pac
         {
             bool an = IsAllDigits(a[i]), bn = IsAllDigits(b[i]);
             int c;
-            if (an && bn) c = long.Parse(a[i], CultureInfo.InvariantCulture).CompareTo(long.Parse(b[i], CultureInfo.InvariantCulture));
+            if (an && bn) c = CompareDigits(a[i], b[i]);
             else if (an) c = 1;
             else if (bn) c = -1;
             else c = string.CompareOrdinal(a[i], b[i]);
@@ -268,7 +281,7 @@ public sealed class PackageVersion : IComparable<PackageVersion>, IEquatable<Pac
         h.Add(PreKey());
         h.Add(Post ?? -1);
         h.Add(Dev ?? long.MaxValue);
-        foreach (var l in Local) h.Add(IsAllDigits(l) ? long.Parse(l, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : l);
+        foreach (var l in Local) h.Add(IsAllDigits(l) ? WithoutLeadingZeros(l) : l);
         return h.ToHashCode();
     }
 

@@ -160,11 +160,16 @@ public sealed class SpecifierSet
     public static SpecifierSet Parse(string text) =>
         TryParse(text, out var s, out var err) ? s : throw new FormatException(err);
 
+    /// <summary>Real constraints have a handful of clauses; matching is quadratic in them, so more are refused.</summary>
+    public const int MaxClauses = 256;
+
     public static bool TryParse(string text, out SpecifierSet set, out string error)
     {
         set = Any; error = "";
         var list = new List<Specifier>();
-        foreach (var part in text.Split(','))
+        var parts = text.Split(',');
+        if (parts.Length > MaxClauses) { error = $"more than {MaxClauses} clauses"; return false; }
+        foreach (var part in parts)
         {
             if (part.Trim().Length == 0)
             {

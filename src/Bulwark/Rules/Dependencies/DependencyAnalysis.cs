@@ -17,11 +17,12 @@ public static class DependencyAnalysis
         var set = ManifestSet.Load(c.Root, c.Files.Select(f => (f.FullPath, f.RelativePath)), full =>
         {
             if (byPath.TryGetValue(full, out var pf)) return pf.Load()?.Text.Text;
-            // Included files outside the discovered set (another directory, an unusual name) are read directly.
-            try { return File.ReadAllText(full); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+            // Included files outside the discovered set (an unusual name, an excluded directory) are read directly,
+            // bounded, and only when regular files (ManifestSet has already refused anything outside the root).
+            return BoundedFile.ReadText(full, BoundedFile.MaxManifestBytes, out _);
         });
-        foreach (var p in set.Problems) c.Warn(p);
+        foreach (var p in set.Problems) if (!set.Unreadable.Contains(p)) c.Warn(p);
+        foreach (var u in set.Unreadable) c.Fail(u);
         return set;
     });
 
@@ -36,7 +37,8 @@ public static class DependencyAnalysis
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            c.Warn($"advisory database unusable: {ex.Message}");
+            // Fail closed: a missing, truncated or corrupt database would otherwise read as "no vulnerabilities".
+            c.Fail($"advisory database unusable: {Untrusted.Message(ex.Message)}");
         }
         if (store is not null && c.Settings.VulnDbPath is null)
         {

@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace Bulwark.Core;
+
+/// <summary>The bytes of a file, or why they were not read.</summary>
+public readonly record struct FileRead(byte[]? Bytes, string? Error, FileType Kind)
+{
+    public bool Ok => Bytes is not null;
+    /// <summary>True when the file was not read because it is not a regular file (a FIFO, a device, a socket…).</summary>
+    public bool NotRegular => Kind is not (FileType.Regular or FileType.Missing);
+}
+
+/// <summary>
+/// Reads that a hostile repository cannot turn into a hang or an unbounded allocation: the file type is checked
+/// without opening the file (a FIFO would block the open), checked again on the open handle, and at most a fixed
+/// number of bytes is read.
+/// </summary>
+public static class BoundedFile
+{
+    /// <summary>Manifests, lockfiles and requirements includes.</summary>
+    public const long MaxManifestBytes = 32L * 1024 * 1024;
+    /// <summary>Configuration files (`bulwark.toml`, `pyproject.toml`, `.gitignore`) and baselines.</summary>
+    public const long MaxConfigBytes = 16L * 1024 * 1024;
+
+    public static FileRead ReadBytes(string path, long maxBytes)
+    {
+        var kind = FileTypes.Of(path);
+        if (kind == FileType.Missing) return new(null, "no such file", kind);
+        if (kind != FileType.Regular) return new(null, $"not a regular file ({FileTypes.Describe(kind)})", kind);
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            // Swapped for something else between the check and the open: refuse it too.
+            var opened = FileTypes.Of(handle);
+            if (opened != FileType.Regular) return new(null, $"not a regular file ({FileTypes.Describe(opened)})", opened);
+            long length = RandomAccess.GetLength(handle);
+            if (length > maxBytes) return new(null, $"larger than {Megabytes(maxBytes)}", kind);
+            var buffer = new byte[length];
+            int total = 0;
+            // The file may grow while it is read; what was there at the check is what is read.
+            while (total < buffer.Length)
+            {
+                int n = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (n == 0) break;
+                total += n;
+            }
+            return new(total == buffer.Length ? buffer : buffer[..total], null, kind);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new(null, ex.Message, kind);
+        }
+    }
+
+    /// <summary>A text file decoded as UTF-8 (BOM dropped, invalid bytes replaced), or null with the reason in <paramref name="error"/>.</summary>
+    public static string? ReadText(string path, long maxBytes, out string? error)
+    {
+        var read = ReadBytes(path, maxBytes);
+        error = read.Error;
+        if (read.Bytes is null) return null;
+        var span = read.Bytes.AsSpan();
+        if (span.StartsWith("\xEF\xBB\xBF"u8)) span = span[3..];
+        return Encoding.UTF8.GetString(span);
+    }
+
+    public static string Megabytes(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
+}

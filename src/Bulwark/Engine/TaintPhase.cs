@@ -1,0 +1,268 @@
+using Bulwark.Core;
+using Bulwark.Python.Syntax;
+using Bulwark.Rules;
+using Bulwark.Semantics;
+using Bulwark.Taint;
+
+namespace Bulwark.Engine;
+
+/// <summary>
+/// The injection rules' part of a scan: models for the scan, each Python file lowered to the taint IR in the
+/// parallel phase, the project-wide analysis once every file is done, its flows turned into findings of the rules
+/// that asked for them, and — in the default profile — pattern findings a flow already explains removed.
+/// </summary>
+public static class TaintPhase
+{
+    /// <summary>The scan's models, or null when no injection rule runs. Mistakes in configured models are configuration errors.</summary>
+    public static ModelCatalog? Models(RuleSet rules, ScanSettings settings)
+    {
+        if (rules.TaintRules.Count == 0) return null;
+        try { return new ModelCatalog(settings.TaintModels); }
+        catch (ModelException ex) { throw new ConfigException(ex.Message); }
+    }
+
+    /// <summary>Checks model rows from a configuration file; throws <see cref="ConfigException"/> with the file and line.</summary>
+    public static void Validate(string origin, string toml)
+    {
+        try { ModelReader.Read(toml, origin, new ModelTables(), out _); }
+        catch (ModelException ex) { throw new ConfigException(ex.Message); }
+    }
+
+    /// <summary>Lowers one parsed file; a failure costs that file's flows, never the scan.</summary>
+    public static ModuleIr? Lower(SourceFile file, Module module, SemanticModel semantic, ModelCatalog catalog, List<string> warnings)
+    {
+        try { return Lowering.Lower(file.RelativePath, module, semantic, catalog); }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            warnings.Add($"taint analysis: {file.RelativePath} was not analysed ({ex.GetType().Name}: {ex.Message})");
+            return null;
+        }
+    }
+
+    /// <summary>Runs the project phase and returns the injection findings, suppressed and fingerprinted like any others.</summary>
+    public static FileOutcome Run(FileOutcome?[] outcomes, SourceFile?[] loaded, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings)
+    {
+        var modules = new List<ModuleIr>();
+        var files = new List<SourceFile>();
+        for (int i = 0; i < outcomes.Length; i++)
+            if (outcomes[i]?.Taint is { } module && loaded[i] is { } source)
+            {
+                modules.Add(module);
+                files.Add(source);
+            }
+        var result = Analyse(modules, catalog, rules, settings);
+        warnings.AddRange(result.Warnings);
+        var raw = Findings(result, modules, files, rules);
+        var projectFiles = files.Select(f => new ProjectFile(f.FullPath, f.RelativePath, () => f)).ToList();
+        return FindingFinisher.ProjectFindings(raw, projectFiles, settings);
+    }
+
+    public static TaintResult Analyse(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, RuleSet rules, ScanSettings settings, bool collectSummaries = false)
+    {
+        uint sources = 0;
+        foreach (var r in rules.TaintRules)
+            foreach (var k in r.SourceKinds) sources |= SourceKinds.Parse(k) ?? 0;
+        foreach (var k in settings.TaintSources ?? []) sources |= SourceKinds.Parse(k) ?? 0;
+        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds) };
+        return new TaintAnalysis(modules, catalog, options, collectSummaries).Run();
+    }
+
+    /// <summary>One finding per flow, for each rule of the flow's sink kind that reports its source kind.</summary>
+    public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files, RuleSet rules)
+    {
+        var extra = 0u;
+        var findings = new List<Finding>();
+        foreach (var flow in result.Flows)
+            foreach (var rule in rules.TaintRules)
+            {
+                if (SinkKinds.Parse(rule.SinkKind) != flow.Kind) continue;
+                uint kinds = extra;
+                foreach (var k in rule.SourceKinds) kinds |= SourceKinds.Parse(k) ?? 0;
+                if ((kinds & flow.Source.SourceKind) == 0) continue;
+                findings.Add(ToFinding(rule, flow, modules, files));
+            }
+        return findings;
+    }
+
+    static Finding ToFinding(TaintRule rule, TaintFlow flow, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files)
+    {
+        var sinkFile = files[flow.Sink.Module];
+        var location = RuleContext.LocationOf(sinkFile, flow.Sink.Start, flow.Sink.End);
+        var steps = new List<FlowStep>();
+        foreach (var s in flow.Steps)
+            steps.Add(new FlowStep(RuleContext.LocationOf(files[s.Module], s.Start, s.End), StepMessage(s)));
+        var source = flow.Source;
+        var sourceWhere = source.Site is { } site ? $" ({files[site.Module].RelativePath}:{files[site.Module].Text.Position(site.Start).Line})" : "";
+        var sinkFunction = FunctionAt(modules[flow.Sink.Module], flow.Sink.Start);
+        var sourceFunction = source.Site is { } ss ? FunctionAt(modules[ss.Module], ss.Start) : "";
+        var what = source.SourceKind switch
+        {
+            SourceKinds.Remote => "request data",
+            SourceKinds.Local => "user input",
+            SourceKinds.Environment => "an environment variable",
+            _ => "untrusted data",
+        };
+        var message = $"{rule.Weakness}: {what} from {Quote(source.Key)}{sourceWhere} reaches {flow.SinkCallee}"
+                      + (sinkFunction.Length > 0 ? $" in `{sinkFunction}`" : "") + ".";
+        var confidence = source.SourceKind switch
+        {
+            SourceKinds.Remote => rule.Info.Confidence,
+            SourceKinds.Local => Confidence.Medium,
+            _ => Confidence.Low,
+        };
+        return new Finding
+        {
+            Rule = rule.Info,
+            Message = message,
+            Location = location,
+            Severity = rule.Info.Severity,
+            Confidence = confidence,
+            Flow = steps,
+            // Stable across edits that move lines: where the data comes from and goes, by function.
+            FingerprintKey = $"{sourceFunction}|{source.Key}|{sinkFunction}|{flow.SinkCallee}",
+        };
+    }
+
+    static string Quote(string s) => s.Contains('`') ? s : "`" + s + "`";
+
+    static string StepMessage(Step s) => s.Kind switch
+    {
+        StepKind.Source => "source: " + Quote(s.What),
+        StepKind.Parameter => $"parameter `{s.What}`",
+        StepKind.Assignment => $"assigned to `{s.What}`",
+        StepKind.Load => $"read `{s.What}`",
+        StepKind.Store => $"stored in `{s.What}`",
+        StepKind.Return => "returned",
+        StepKind.Sink => "sink: " + s.What,
+        _ => s.What,
+    };
+
+    /// <summary>The innermost function of a module around an offset, by its dotted path.</summary>
+    static string FunctionAt(ModuleIr module, int offset)
+    {
+        IrFunction? best = null;
+        foreach (var f in module.Functions)
+        {
+            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
+            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
+        }
+        return best?.Path ?? "";
+    }
+
+    /// <summary>
+    /// In the default profile a flow replaces the pattern findings of the same weakness on its lines (BW608 where the
+    /// query is built, B602 at the call): the flow says more, and the pattern finding would be a duplicate.
+    /// </summary>
+    public static void ReplacePatternFindings(List<Finding> findings, RuleSet rules, ScanSettings settings)
+    {
+        if (settings.Profile == RuleProfile.Bandit) return;
+        var byId = rules.TaintRules.ToDictionary(r => r.Info.Id, StringComparer.Ordinal);
+        var covered = new HashSet<(string Rule, string Path, int Line)>();
+        foreach (var f in findings)
+        {
+            if (!byId.TryGetValue(f.Rule.Id, out var rule) || rule.Replaces.Count == 0) continue;
+            foreach (var replaced in rule.Replaces)
+            {
+                for (int l = f.Location.StartLine; l <= f.Location.EndLine; l++) covered.Add((replaced, f.Location.Path, l));
+                foreach (var s in f.Flow)
+                    for (int l = s.Location.StartLine; l <= s.Location.EndLine; l++) covered.Add((replaced, s.Location.Path, l));
+            }
+        }
+        if (covered.Count == 0) return;
+        findings.RemoveAll(f => !byId.ContainsKey(f.Rule.Id) && covered.Contains((f.Rule.Id, f.Location.Path, f.Location.StartLine)));
+    }
+}
+
+/// <summary>`bulwark debug taint`: the IR, entry points, summaries and flows of the taint analysis, as text.</summary>
+public static class TaintDebug
+{
+    public static void Write(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output)
+    {
+        var rules = RuleSet.From(Rules.RuleCatalog.All, settings with { Select = ["injection"] });
+        var catalog = TaintPhase.Models(rules, settings)!;
+        var modules = new List<ModuleIr>();
+        var files = new List<SourceFile>();
+        foreach (var (full, relative) in PythonFiles(paths))
+        {
+            var decoded = Bulwark.Python.SourceDecoder.Decode(File.ReadAllBytes(full));
+            if (!decoded.Ok) { output.WriteLine($"{relative}: cannot decode: {decoded.Error}"); continue; }
+            var file = new SourceFile(full, relative, new Bulwark.Python.SourceText(decoded.Text!), isPython: true);
+            var parse = Bulwark.Python.PythonParser.Parse(decoded.Text!);
+            var (name, package) = SemanticModel.ModuleNameFor(relative);
+            var model = SemanticModel.Build(parse.Module, name, package);
+            var warnings = new List<string>();
+            if (TaintPhase.Lower(file, parse.Module, model, catalog, warnings) is { } ir) { modules.Add(ir); files.Add(file); }
+            foreach (var w in warnings) output.WriteLine(w);
+        }
+        output.WriteLine($"models loaded: {string.Join(", ", catalog.LoadedFiles)}");
+        var result = TaintPhase.Analyse(modules, catalog, rules, settings, collectSummaries: true);
+        if (showIr)
+        {
+            var facts = result.Summaries.ToDictionary(s => (s.Module, s.Path), s => s.Facts);
+            foreach (var m in modules)
+                foreach (var f in m.Functions) WriteFunction(m, f, facts.GetValueOrDefault((m.Path, f.Path)) ?? [], output);
+        }
+        output.WriteLine($"\nsummaries ({result.FunctionsAnalysed} functions analysed):");
+        foreach (var s in result.Summaries)
+        {
+            if (s.Return.Length == 0 && s.Sinks.Count == 0 && s.Stores.Count == 0 && s.Entry is null) continue;
+            output.WriteLine($"  {s.Function}{(s.Entry is null ? "" : $"  [entry: {s.Entry}]")}");
+            if (s.Return.Length > 0) output.WriteLine($"    returns: {s.Return}");
+            foreach (var x in s.Sinks) output.WriteLine($"    sink: {x}");
+            foreach (var x in s.Stores) output.WriteLine($"    store: {x}");
+        }
+        output.WriteLine($"\nflows ({result.Flows.Count}):");
+        foreach (var flow in result.Flows)
+        {
+            var sink = files[flow.Sink.Module];
+            var (line, _) = sink.Text.Position(flow.Sink.Start);
+            output.WriteLine($"  {SinkKinds.NameOf(flow.Kind)} at {sink.RelativePath}:{line} {flow.SinkCallee} from {flow.Source}");
+            foreach (var s in flow.Steps)
+            {
+                var (l, _) = files[s.Module].Text.Position(s.Start);
+                output.WriteLine($"    {files[s.Module].RelativePath}:{l}  {s.Kind} {s.What}");
+            }
+        }
+        foreach (var w in result.Warnings) output.WriteLine("warning: " + w);
+    }
+
+    static IEnumerable<(string Full, string Relative)> PythonFiles(IReadOnlyList<string> paths)
+    {
+        foreach (var p in paths)
+        {
+            var full = Path.GetFullPath(p);
+            if (File.Exists(full)) { yield return (full, Path.GetFileName(full)); continue; }
+            if (!Directory.Exists(full)) throw new ConfigException($"{p}: no such file or directory");
+            foreach (var f in Directory.EnumerateFiles(full, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                yield return (f, Path.GetRelativePath(full, f).Replace('\\', '/'));
+        }
+    }
+
+    static void WriteFunction(ModuleIr m, IrFunction f, IReadOnlyList<string> facts, TextWriter output)
+    {
+        output.WriteLine($"\n{m.Path} {f.Path} ({f.Kind}) params: {string.Join(", ", f.Params.Select(p => p.Name + (p.Annotation is null ? "" : ": " + p.Annotation)))}");
+        foreach (var d in f.Decorators) output.WriteLine($"  @{d.Callee ?? "?"}{(d.Method is null ? "" : " ." + d.Method + " on " + string.Join("|", d.ReceiverTypes))}");
+        for (int i = 0; i < f.Values.Length; i++)
+        {
+            var v = f.Values[i];
+            var detail = v.Op switch
+            {
+                IrOp.Call => CallText(m, f.Calls[v.A]),
+                IrOp.Param => $"#{v.A}",
+                IrOp.Refine => $"{f.Operands[v.A]} clears {SinkKinds.NameOf(f.Guards[v.N].Clears)}",
+                IrOp.LoadAttr or IrOp.Element or IrOp.Sanitize => $"{f.Operands[v.A]} {m.Str(v.S)}",
+                IrOp.FuncRef => $"function {m.Functions[v.A].Path}",
+                IrOp.Global or IrOp.Cell or IrOp.ClassRef or IrOp.Const => m.Str(v.S) + (v.Op is IrOp.Global or IrOp.Cell && v.N >= 0 ? " : " + string.Join("|", m.TypesAt(v.N)) : ""),
+                IrOp.Unknown => "",
+                _ => string.Join(" ", f.OperandsOf(v).ToArray()) + (v.S >= 0 ? " " + m.Str(v.S) : ""),
+            };
+            var fact = i < facts.Count && facts[i].Length > 0 ? "    ; " + facts[i] : "";
+            output.WriteLine($"  v{i} = {v.Op} {detail}{fact}");
+        }
+        foreach (var e in f.Effects) output.WriteLine($"  {e.Kind} obj={e.Object} value=v{e.Value} {(e.S >= 0 ? m.Str(e.S) : "")}");
+    }
+
+    static string CallText(ModuleIr m, IrCall c) =>
+        (c.Receiver >= 0 && c.Method is null ? $"(v{c.Receiver})" : "") + $"{c.Callee ?? ""}{(c.Method is null ? "" : $"(v{c.Receiver}).{c.Method} [{string.Join("|", c.ReceiverTypes)}]")}{(c.Targets.Length > 0 ? " -> " + string.Join(",", c.Targets.Select(t => m.Functions[t].Path)) : "")}"
+        + $"({string.Join(", ", c.Args.Select(a => "v" + a).Concat(c.KeywordNames.Select((k, i) => $"{k}=v{c.KeywordValues[i]}")))})";
+}

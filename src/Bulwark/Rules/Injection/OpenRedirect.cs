@@ -1,0 +1,31 @@
+using Bulwark.Core;
+
+namespace Bulwark.Rules.Injection;
+
+/// <summary>INJ006 — Open redirect: attacker-controlled data reaching a `redirect` sink unsanitised.</summary>
+public sealed class OpenRedirect : TaintRule
+{
+    public override RuleInfo Info { get; } = new(
+        Id: "INJ006", Name: "open-redirect", Family: Family.Injection,
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 601,
+        What: """
+            Request data used as the target of a redirect: Flask `redirect`, Django `redirect`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`, aiohttp `HTTPFound`. Safe: `url_for`/`reverse`, `url_has_allowed_host_and_scheme`, an allowlist, a fixed host, a local path prefix other than a bare `/` (which `//evil.example` defeats).
+            """,
+        Why: """
+            A link to the trusted site that sends the user to an attacker's page makes phishing credible and can leak tokens carried in the URL.
+            """,
+        Example: "return redirect(request.args.get(\"next\", \"/\"))",
+        Fix: "target = request.args.get(\"next\", \"/\")\nif not url_has_allowed_host_and_scheme(target, allowed_hosts={request.host}):\n    target = \"/\"\nreturn redirect(target)",
+        References: ["https://cwe.mitre.org/data/definitions/601.html",
+                     "https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html"])
+    {
+        Aliases = [],
+        Profiles = RuleProfile.Default,
+        DifferencesFromBandit = """
+            Bandit has no open-redirect check.
+            """,
+    };
+
+    public override string SinkKind => "redirect";
+    public override string Weakness => "Open redirect";
+}

@@ -1,0 +1,33 @@
+using Bulwark.Core;
+
+namespace Bulwark.Rules.Injection;
+
+/// <summary>INJ007 — Cross-site scripting: attacker-controlled data reaching a `xss` sink unsanitised.</summary>
+public sealed class ReflectedXss : TaintRule
+{
+    public override RuleInfo Info { get; } = new(
+        Id: "INJ007", Name: "reflected-xss", Family: Family.Injection,
+        Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 79,
+        What: """
+            Request data placed in an HTML response without escaping: a string returned from a Flask view, `make_response`, `Response` without a non-HTML mimetype, Django `HttpResponse` (unless a non-HTML content type), `HTMLResponse`, aiohttp `web.Response(content_type="text/html")`, and `Markup`/`mark_safe` around such text. Autoescaped templates (`render_template`, `render`), `html.escape`, `markupsafe.escape`, `format_html`, `Markup(...).format(...)`, and JSON or plain-text responses are safe.
+            """,
+        Why: """
+            Markup or script in the response runs in the victim's browser with the site's origin: session theft, actions on the user's behalf, defacement.
+            """,
+        Example: "name = request.args.get(\"name\", \"\")\nreturn f\"<h1>Hello {name}</h1>\"",
+        Fix: "name = request.args.get(\"name\", \"\")\nreturn render_template(\"hello.html\", name=name)  # autoescaped",
+        References: ["https://cwe.mitre.org/data/definitions/79.html",
+                     "https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html"])
+    {
+        Aliases = ["B703", "B704", "B308", "S308", "S704"],
+        Profiles = RuleProfile.Default,
+        DifferencesFromBandit = """
+            Bandit's B703/B704/B308 report every `mark_safe`/`Markup` call on non-constant text; this rule reports request data reaching HTML, including plain string responses Bandit cannot see.
+            """,
+    };
+
+    public override string SinkKind => "xss";
+    public override string Weakness => "Cross-site scripting";
+
+    public override IReadOnlyList<string> Replaces { get; } = ["B703", "B704", "B308"];
+}

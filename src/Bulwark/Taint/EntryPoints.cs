@@ -1,0 +1,412 @@
+using System.Text.RegularExpressions;
+using Bulwark.Semantics;
+
+namespace Bulwark.Taint;
+
+public enum ParamBind : byte { Unbound, Source, Typed, Depends }
+
+/// <summary>What a web framework passes to one parameter of a view: request data, a typed object, a dependency's result.</summary>
+public readonly record struct ParamBinding(ParamBind Kind, uint SourceKind, uint Clears, string? Type, int DependsOn, string Description)
+{
+    public static readonly ParamBinding Unbound = new(ParamBind.Unbound, 0, 0, null, -1, "");
+}
+
+/// <summary>A function a framework calls with request data: a view, a handler, a middleware, a dependency.</summary>
+public sealed class EntryPoint(int function, string framework, string? route, ParamBinding[] parameters)
+{
+    public int Function { get; } = function;
+    public string Framework { get; } = framework;
+    public string? Route { get; } = route;
+    public ParamBinding[] Parameters { get; } = parameters;
+    /// <summary>A string it returns is sent as an HTML page (Flask views).</summary>
+    public bool ReturnsHtml => Framework == "flask";
+}
+
+/// <summary>
+/// Framework knowledge the models cannot state as data: which functions are entry points (route decorators,
+/// `urls.py` registrations, class-based views, middleware, FastAPI dependencies) and what each parameter receives
+/// (route converters, FastAPI annotations and defaults).
+/// </summary>
+public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, ModelCatalog catalog)
+{
+    static readonly string[] HttpMethods = ["get", "post", "put", "patch", "delete", "head", "options", "dispatch"];
+    readonly Dictionary<int, EntryPoint> _entries = [];
+
+    public IReadOnlyDictionary<int, EntryPoint> Find()
+    {
+        var tables = catalog.Tables;
+        for (int m = 0; m < index.Modules.Count; m++)
+        {
+            var mod = index.Modules[m];
+            foreach (var f in mod.Functions)
+            {
+                foreach (var d in f.Decorators) Decorator(m, f, d, tables);
+                foreach (var c in f.Calls) Registration(m, c, tables);
+            }
+            foreach (var c in mod.Classes) ClassBased(m, c, tables);
+        }
+        // Heuristics for code without visible registration: Django views and middleware.
+        for (int m = 0; m < index.Modules.Count; m++)
+        {
+            var mod = index.Modules[m];
+            foreach (var c in mod.Classes)
+            {
+                // `__init__(self, get_response)` is Django's middleware protocol.
+                var init = c.Methods.Select(i => mod.Functions[i]).FirstOrDefault(x => x.Name == "__init__");
+                if (init is null || init.Params.Length < 2 || init.Params[1].Name != "get_response") continue;
+                foreach (var mi in c.Methods)
+                {
+                    var method = mod.Functions[mi];
+                    if (method.Name is "__call__" or "process_request" or "process_view" or "process_response")
+                        AddTyped(index.FunctionId(m, mi), "django-middleware", method, "request", "django.http.HttpRequest");
+                }
+            }
+            if (!mod.ImportedModules.Contains("django")) continue;
+            foreach (var f in mod.Functions)
+            {
+                int id = index.FunctionId(m, f.Index);
+                if (_entries.ContainsKey(id) || f.Kind != FunctionKind.Function || f.Class >= 0 || f.Params.Length == 0) continue;
+                if (f.Params[0].Name is "request" && f.Parent < 0)
+                    Add(id, "django", null, m, f);
+            }
+        }
+        // FastAPI dependencies are entry points too (their parameters come from the request).
+        foreach (var e in _entries.Values.ToList())
+            foreach (var p in e.Parameters)
+                if (p.Kind == ParamBind.Depends && !_entries.ContainsKey(p.DependsOn))
+                {
+                    var dep = index.Function(p.DependsOn, out _);
+                    var (dm, _) = index.Functions[p.DependsOn];
+                    Add(p.DependsOn, "fastapi", null, dm, dep);
+                }
+        return _entries;
+    }
+
+    void Decorator(int m, IrFunction f, IrDecorator d, ModelTables tables)
+    {
+        EntryPointModel? model = null;
+        if (d.Callee is not null && tables.EntryDecorators.TryGetValue(d.Callee, out var direct)) model = direct;
+        else if (d.Method is not null)
+            foreach (var t in types.Canonical(m, d.ReceiverTypes))
+                foreach (var b in types.WithBases(t))
+                    if (tables.EntryDecorators.TryGetValue(b + "." + d.Method, out var viaType)) { model = viaType; break; }
+        if (model is null) return;
+        string? route = d.Constants.Length > 0 && d.Constants[0] is { Kind: ValueKind.Str } r ? r.AsString
+            : d.Keywords is not null && (d.Keywords.TryGetValue("path", out var p) || d.Keywords.TryGetValue("rule", out p)) ? p.AsString : null;
+        Add(index.FunctionId(m, f.Index), model.Framework, route, m, f);
+    }
+
+    void Registration(int m, IrCall c, ModelTables tables)
+    {
+        EntryPointModel? model = null;
+        if (c.Callee is not null && tables.EntryRegistrations.TryGetValue(c.Callee, out var direct)) model = direct;
+        else if (c.Method is not null)
+            foreach (var t in types.Canonical(m, c.ReceiverTypes))
+                foreach (var b in types.WithBases(t))
+                    if (tables.EntryRegistrations.TryGetValue(b + "." + c.Method, out var viaType)) { model = viaType; break; }
+        if (model is null) return;
+        var route = Argument(c, model.Route) is int ri && c.Constants[ri] is { Kind: ValueKind.Str } rc ? rc.AsString : null;
+        if (Argument(c, model.View) is not int vi || c.Refs[vi] is not { } view) return;
+        if (view.Local >= 0)
+        {
+            var f = index.Modules[m].Functions[view.Local];
+            Add(index.FunctionId(m, view.Local), model.Framework, route, m, f);
+            return;
+        }
+        var s = index.Resolve(m, view.Qualified!);
+        if (s.Kind == SymbolKind.Function)
+            Add(index.FunctionId(s.Module, s.Index), model.Framework, route, s.Module, index.Modules[s.Module].Functions[s.Index]);
+        else if (s.Kind == SymbolKind.Class)
+            foreach (var mi in index.Modules[s.Module].Classes[s.Index].Methods)
+            {
+                var method = index.Modules[s.Module].Functions[mi];
+                if (HttpMethods.Contains(method.Name)) Add(index.FunctionId(s.Module, mi), model.Framework, route, s.Module, method);
+            }
+    }
+
+    /// <summary>The index into the call's positional-then-keyword arguments of the argument a spec names.</summary>
+    static int? Argument(IrCall c, ArgSpec spec)
+    {
+        if (spec.Keyword is { } kw)
+            for (int i = 0; i < c.KeywordNames.Length; i++)
+                if (c.KeywordNames[i] == kw) return c.Args.Length + i;
+        if (spec.Position >= 0 && spec.Position < c.Args.Length && (c.StarredAt < 0 || spec.Position < c.StarredAt)) return spec.Position;
+        return null;
+    }
+
+    void ClassBased(int m, IrClass c, ModelTables tables)
+    {
+        var name = index.ClassName(m, c);
+        string? framework = null;
+        foreach (var b in types.WithBases(name))
+            if (tables.EntryBases.TryGetValue(b, out var model)) { framework = model.Framework; break; }
+        if (framework is null) return;
+        var mod = index.Modules[m];
+        foreach (var mi in c.Methods)
+        {
+            var method = mod.Functions[mi];
+            int id = index.FunctionId(m, mi);
+            if (HttpMethods.Contains(method.Name) && !_entries.ContainsKey(id)) Add(id, framework, null, m, method);
+        }
+    }
+
+    void AddTyped(int id, string framework, IrFunction f, string parameter, string type)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        for (int i = 0; i < binds.Length; i++)
+            binds[i] = f.Params[i].Name == parameter ? new ParamBinding(ParamBind.Typed, 0, 0, type, -1, parameter) : ParamBinding.Unbound;
+        _entries[id] = new EntryPoint(id, framework, null, binds);
+    }
+
+    void Add(int id, string framework, string? route, int module, IrFunction f)
+    {
+        if (_entries.TryGetValue(id, out var existing) && (existing.Route is not null || route is null)) return;
+        var binds = framework switch
+        {
+            "flask" => Flask(f, route),
+            "django" => Django(f, route),
+            "fastapi" or "starlette" => FastApi(module, f, route),
+            "aiohttp" => Aiohttp(f, route),
+            "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
+            "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
+            _ => new ParamBinding[f.Params.Length],
+        };
+        _entries[id] = new EntryPoint(id, framework, route, binds);
+    }
+
+    static ParamBinding Remote(string name, uint clears = 0) => new(ParamBind.Source, SourceKinds.Remote, clears, null, -1, name);
+
+    /// <summary>The first parameter after `self` (for methods).</summary>
+    static int FirstArgument(IrFunction f) => f.Class >= 0 && !f.IsStatic ? 1 : 0;
+
+    static ParamBinding[] Typed(IrFunction f, int position, string type)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        if (position < binds.Length) binds[position] = new ParamBinding(ParamBind.Typed, 0, 0, type, -1, f.Params[position].Name);
+        return binds;
+    }
+
+    // ───────────── Flask ─────────────
+
+    [GeneratedRegex(@"<(?:(?<conv>\w+)(?:\((?<args>[^)]*)\))?:)?(?<name>\w+)>", RegexOptions.NonBacktracking)]
+    private static partial Regex FlaskVariable();
+
+    ParamBinding[] Flask(IrFunction f, string? route)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        int first = FirstArgument(f);
+        if (route is null)
+        {
+            // A route we cannot see (add_url_rule with a computed rule, a MethodView): every argument is request data.
+            for (int i = first; i < binds.Length; i++) if (!f.Params[i].HasDefault || f.Params[i].Kind == ParameterKind.VarKeywords) binds[i] = Remote(f.Params[i].Name);
+            return binds;
+        }
+        foreach (Match v in FlaskVariable().Matches(route))
+        {
+            var name = v.Groups["name"].Value;
+            var conv = v.Groups["conv"].Success ? v.Groups["conv"].Value : "string";
+            var binding = conv switch
+            {
+                "int" or "float" or "uuid" or "any" => ParamBinding.Unbound,
+                "path" => Remote($"route variable <path:{name}>"),
+                // The default converter accepts no slash: a single path segment.
+                _ => Remote($"route variable <{name}>", SinkKinds.Path),
+            };
+            Bind(f, binds, name, binding);
+        }
+        return binds;
+    }
+
+    static void Bind(IrFunction f, ParamBinding[] binds, string name, ParamBinding binding)
+    {
+        for (int i = 0; i < f.Params.Length; i++)
+            if (f.Params[i].Name == name) { binds[i] = binding; return; }
+        // Not a named parameter: **kwargs receives it.
+        for (int i = 0; i < f.Params.Length; i++)
+            if (f.Params[i].Kind == ParameterKind.VarKeywords) { binds[i] = binding with { Description = binding.Description }; return; }
+    }
+
+    // ───────────── Django ─────────────
+
+    [GeneratedRegex(@"<(?:(?<conv>\w+):)?(?<name>\w+)>", RegexOptions.NonBacktracking)]
+    private static partial Regex DjangoVariable();
+
+    [GeneratedRegex(@"\(\?P<(?<name>\w+)>", RegexOptions.NonBacktracking)]
+    private static partial Regex NamedGroup();
+
+    ParamBinding[] Django(IrFunction f, string? route)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        int request = FirstArgument(f);
+        if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "django.http.HttpRequest", -1, f.Params[request].Name);
+        if (route is null)
+        {
+            for (int i = request + 1; i < binds.Length; i++)
+                if (!f.Params[i].HasDefault) binds[i] = Remote($"URL capture `{f.Params[i].Name}`");
+            return binds;
+        }
+        if (route.Contains("(?P<", StringComparison.Ordinal))
+        {
+            foreach (Match g in NamedGroup().Matches(route))
+            {
+                var name = g.Groups["name"].Value;
+                var body = GroupBody(route, g.Index + g.Length);
+                var safe = body is null ? 0 : RegexCharacters.Of("^" + body + "$", RegexUse.FullMatch)?.SafeKinds() ?? 0;
+                Bind(f, binds, name, safe == SinkKinds.All ? ParamBinding.Unbound : Remote($"URL capture `{name}`", safe));
+            }
+            return binds;
+        }
+        foreach (Match v in DjangoVariable().Matches(route))
+        {
+            var name = v.Groups["name"].Value;
+            var conv = v.Groups["conv"].Success ? v.Groups["conv"].Value : "str";
+            var binding = conv switch
+            {
+                "int" or "slug" or "uuid" => ParamBinding.Unbound,
+                "path" => Remote($"URL capture <path:{name}>"),
+                _ => Remote($"URL capture <{conv}:{name}>", SinkKinds.Path),
+            };
+            Bind(f, binds, name, binding);
+        }
+        return binds;
+    }
+
+    /// <summary>The sub-pattern of a group whose body starts at <paramref name="start"/>, up to its closing parenthesis.</summary>
+    static string? GroupBody(string pattern, int start)
+    {
+        int depth = 1;
+        for (int i = start; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\') { i++; continue; }
+            if (pattern[i] == '(') depth++;
+            else if (pattern[i] == ')' && --depth == 0) return pattern[start..i];
+        }
+        return null;
+    }
+
+    // ───────────── aiohttp ─────────────
+
+    [GeneratedRegex(@"\{(?<name>\w+)(?::(?<re>[^{}]*(?:\{[^{}]*\}[^{}]*)*))?\}", RegexOptions.NonBacktracking)]
+    private static partial Regex BraceVariable();
+
+    ParamBinding[] Aiohttp(IrFunction f, string? route)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        int request = FirstArgument(f);
+        if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
+        _ = route;
+        return binds;
+    }
+
+    // ───────────── FastAPI / Starlette ─────────────
+
+    static readonly HashSet<string> RequestTypes = new(StringComparer.Ordinal)
+    {
+        "fastapi.Request", "starlette.requests.Request", "fastapi.requests.Request", "fastapi.WebSocket",
+        "starlette.websockets.WebSocket", "starlette.requests.HTTPConnection",
+    };
+
+    static readonly HashSet<string> SafeScalars = new(StringComparer.Ordinal)
+    {
+        "int", "float", "bool", "complex", "uuid.UUID", "datetime.datetime", "datetime.date", "datetime.time",
+        "datetime.timedelta", "decimal.Decimal", "pydantic.PositiveInt", "pydantic.conint", "pydantic.EmailStr",
+        "pydantic.UUID4", "pydantic.HttpUrl", "ipaddress.IPv4Address", "ipaddress.IPv6Address", "ipaddress.ip_address",
+    };
+
+    static readonly HashSet<string> NotFromRequest = new(StringComparer.Ordinal)
+    {
+        "fastapi.BackgroundTasks", "fastapi.Response", "starlette.responses.Response", "sqlalchemy.orm.Session",
+        "sqlalchemy.orm.session.Session", "sqlalchemy.ext.asyncio.AsyncSession", "fastapi.security.OAuth2PasswordRequestForm",
+    };
+
+    ParamBinding[] FastApi(int module, IrFunction f, string? route)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        var pathParams = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (route is not null)
+            foreach (Match v in BraceVariable().Matches(route))
+                pathParams[v.Groups["name"].Value] = v.Groups["re"].Success ? v.Groups["re"].Value : "";
+        for (int i = FirstArgument(f); i < f.Params.Length; i++)
+        {
+            var p = f.Params[i];
+            var names = p.AnnotationNames;
+            var annotation = p.Annotation is null ? null : types.Canonical(module, p.Annotation).FirstOrDefault() ?? p.Annotation;
+            // Depends(provider), as a default or inside Annotated[...]
+            var dependsOn = Dependency(module, p);
+            if (dependsOn >= 0) { binds[i] = new ParamBinding(ParamBind.Depends, 0, 0, null, dependsOn, p.Name); continue; }
+            if (p.DefaultCallee is "fastapi.Depends" or "fastapi.params.Depends" or "Depends" || names.Contains("call:fastapi.Depends"))
+            {
+                binds[i] = ParamBinding.Unbound;
+                continue;
+            }
+            if (annotation is not null && RequestTypes.Contains(annotation) || names.Any(RequestTypes.Contains))
+            {
+                binds[i] = new ParamBinding(ParamBind.Typed, 0, 0, "starlette.requests.Request", -1, p.Name);
+                continue;
+            }
+            if (annotation is not null && NotFromRequest.Contains(annotation) || names.Any(NotFromRequest.Contains)) continue;
+            if (names.Any(n => n is "fastapi.UploadFile" or "starlette.datastructures.UploadFile" or "fastapi.datastructures.UploadFile"))
+            {
+                binds[i] = new ParamBinding(ParamBind.Typed, SourceKinds.Remote, 0, "fastapi.UploadFile", -1, p.Name);
+                continue;
+            }
+            if (IsSafeAnnotation(module, p, annotation)) continue;
+            uint clears = 0;
+            var pattern = Pattern(p);
+            if (pattern is not null) clears |= RegexCharacters.Of(pattern, RegexUse.Search)?.SafeKinds() ?? 0;
+            if (pathParams.TryGetValue(p.Name, out var converter))
+            {
+                if (converter is "int" or "float" or "uuid") continue;
+                if (converter != "path") clears |= SinkKinds.Path;
+            }
+            if (clears == SinkKinds.All) continue;
+            var kind = p.DefaultCallee?.Split('.')[^1] ?? (pathParams.ContainsKey(p.Name) ? "Path" : "Query");
+            binds[i] = new ParamBinding(ParamBind.Source, SourceKinds.Remote, clears, annotation is not null && index.TryClass(annotation, out _, out _) ? annotation : null, -1,
+                $"{kind.ToLowerInvariant()} parameter `{p.Name}`");
+        }
+        return binds;
+    }
+
+    int Dependency(int module, IrParam p)
+    {
+        if (p.DefaultCallee is not ("fastapi.Depends" or "fastapi.params.Depends" or "Depends") || p.DefaultTarget is not { } target) return -1;
+        if (target.Local >= 0) return index.FunctionId(module, target.Local);
+        if (target.Qualified is null) return -1;
+        var s = index.Resolve(module, target.Qualified);
+        if (s.Kind == SymbolKind.Function) return index.FunctionId(s.Module, s.Index);
+        // A class as dependency: its constructor.
+        if (s.Kind == SymbolKind.Class)
+        {
+            var cls = index.Modules[s.Module].Classes[s.Index];
+            foreach (var mi in cls.Methods)
+                if (index.Modules[s.Module].Functions[mi].Name == "__init__") return index.FunctionId(s.Module, mi);
+        }
+        return -1;
+    }
+
+    static string? Pattern(IrParam p)
+    {
+        if (p.DefaultKeywords is { } kw && (kw.TryGetValue("pattern", out var v) || kw.TryGetValue("regex", out v)) && v.AsString is { } s) return s;
+        foreach (var n in p.AnnotationNames)
+            if (n.StartsWith("kw:pattern=", StringComparison.Ordinal)) return n[11..];
+            else if (n.StartsWith("kw:regex=", StringComparison.Ordinal)) return n[9..];
+        return null;
+    }
+
+    /// <summary>Numbers, UUIDs, dates, `Literal[...]` and Enum classes: FastAPI rejects anything else.</summary>
+    bool IsSafeAnnotation(int module, IrParam p, string? annotation)
+    {
+        if (annotation is not null && SafeScalars.Contains(annotation)) return true;
+        foreach (var n in p.AnnotationNames)
+        {
+            if (n is "typing.Literal" or "Literal" or "typing_extensions.Literal") return true;
+            if (SafeScalars.Contains(n)) return !p.AnnotationNames.Any(x => x is "str" or "bytes" or "typing.Any");
+        }
+        var t = annotation ?? p.AnnotationNames.FirstOrDefault();
+        if (t is null) return false;
+        foreach (var b in types.WithBases(t))
+            if (b is "enum.Enum" or "enum.IntEnum" or "enum.StrEnum") return true;
+        _ = module;
+        return false;
+    }
+}

@@ -1,0 +1,233 @@
+using Bulwark.Semantics;
+
+namespace Bulwark.Taint;
+
+/// <summary>
+/// What a value of the intermediate representation is. Values form a sparse def-use graph: each use of a variable
+/// refers to the values of the definitions that reach it (a <see cref="Phi"/> when there are several), so the
+/// analysis needs no per-statement state.
+/// </summary>
+public enum IrOp : byte
+{
+    /// <summary>A constant (S: its text when a string).</summary>
+    Const,
+    /// <summary>Parameter A of the function.</summary>
+    Param,
+    /// <summary>Any one of the operands (several reaching definitions, `a or b`, a conditional expression).</summary>
+    Phi,
+    /// <summary>A string built from the operands in order (f-string, `+`, `%`, `.format` on a literal); constant parts are Const operands.</summary>
+    Compose,
+    /// <summary>A tuple, list, set or dict display: operand pairs (key string id or -1, value).</summary>
+    Container,
+    /// <summary>Attribute S of operand 0 (N: index of the receiver's static types, or -1).</summary>
+    LoadAttr,
+    /// <summary>Item of operand 0 with constant key S (-1: not known; operand 1 is then the key value).</summary>
+    LoadItem,
+    /// <summary>The result of call A.</summary>
+    Call,
+    /// <summary>Operand 0 narrowed by guard N (a branch's condition).</summary>
+    Refine,
+    /// <summary>A library object or function by qualified name S (N: its static types).</summary>
+    Global,
+    /// <summary>A variable shared between functions (module variable, closure variable): key S.</summary>
+    Cell,
+    /// <summary>Function A of this module.</summary>
+    FuncRef,
+    /// <summary>A class by qualified name S.</summary>
+    ClassRef,
+    /// <summary>An item of operand 0: element S (-1: any item), for loops, unpacking, comprehensions.</summary>
+    Element,
+    /// <summary>Operand 0 with the other operands added to it as items (`x.append(v)`).</summary>
+    Insert,
+    /// <summary>Operand 0 with the kinds in N cleared (`{x!r}` for logs).</summary>
+    Sanitize,
+    /// <summary>A value nothing is known about and nothing flows into (an exception object).</summary>
+    Unknown,
+}
+
+/// <summary>What kind of value, where it matters to a sink (a string returned from a Flask view is HTML).</summary>
+public enum ValueShape : byte { Unknown, Str, Number, Container, Response, None }
+
+public struct IrValue
+{
+    public IrOp Op;
+    public ValueShape Shape;
+    /// <summary>Operands start in <see cref="IrFunction.Operands"/>; or the parameter, call or function index.</summary>
+    public int A;
+    /// <summary>Operand count; or a guard, types or mask index, by op.</summary>
+    public int N;
+    /// <summary>A string id (attribute, key, qualified name, constant text); -1 for none.</summary>
+    public int S;
+    /// <summary>Index of the site (source location) that made the value; -1 for none.</summary>
+    public int Site;
+}
+
+/// <summary>What happens at a site, for the steps of a reported flow.</summary>
+public enum SiteKind : byte { Expression, Assignment, Call, Return, Store, Parameter, Yield }
+
+/// <summary>A function reference found where a callee or callback is expected.</summary>
+public readonly record struct FunctionRef(int Local, string? Qualified, bool AsView)
+{
+    public static FunctionRef ToLocal(int index) => new(index, null, false);
+    public static FunctionRef ToQualified(string q, bool asView = false) => new(-1, q, asView);
+}
+
+/// <summary>One call: its callee as far as the module knows it, and its arguments (values, constants, names).</summary>
+public sealed class IrCall
+{
+    public int Result;
+    public int Site;
+    /// <summary>Import-resolved qualified name of the callee (`subprocess.run`, `db.find_user`), or a class of this module.</summary>
+    public string? Callee;
+    /// <summary>For `recv.m(...)` where recv is not a module: the method name.</summary>
+    public string? Method;
+    public int Receiver = -1;
+    /// <summary>Static types of the receiver (see <see cref="TypeResolver"/>).</summary>
+    public string[] ReceiverTypes = [];
+    /// <summary>Functions of this module it may call (a local def, a lambda, a constant dispatch table's entries).</summary>
+    public int[] Targets = [];
+    /// <summary>Positional argument values (for `*args`, the value of args with <see cref="StarredAt"/> set).</summary>
+    public int[] Args = [];
+    public int StarredAt = -1;
+    public string?[] KeywordNames = [];
+    public int[] KeywordValues = [];
+    /// <summary>Constant values of the positional, then the keyword arguments (null when not constant).</summary>
+    public ConstValue?[] Constants = [];
+    /// <summary>Qualified names of arguments that are dotted names (`yaml.SafeLoader`), positional then keyword.</summary>
+    public string?[] Names = [];
+    /// <summary>Function references among the arguments (callbacks, views), positional then keyword; null when not one.</summary>
+    public FunctionRef?[] Refs = [];
+    /// <summary>Static types of the positional then keyword arguments.</summary>
+    public string[][] ArgTypes = [];
+    /// <summary>For a `functools.partial` call: bound arguments are the first positional ones and the keywords.</summary>
+    public bool IsPartial;
+
+    public int ArgCount => Args.Length + KeywordValues.Length;
+}
+
+public enum EffectKind : byte { Return, Yield, StoreAttr, StoreItem, StoreCell }
+
+/// <summary>Something a function does beyond computing values: returns, and stores into objects or shared variables.</summary>
+public struct IrEffect
+{
+    public EffectKind Kind;
+    /// <summary>The object stored into (-1 for returns and cells).</summary>
+    public int Object;
+    public int Value;
+    /// <summary>Attribute name, constant key (-1: unknown) or cell key.</summary>
+    public int S;
+    /// <summary>Static types of the object (index into the module's type lists), -1 for none.</summary>
+    public int Types;
+    public int Site;
+}
+
+/// <summary>What a branch condition tells about a variable: the kinds it is safe for after it.</summary>
+public readonly record struct IrGuard(uint Clears, bool NeedsNormalised);
+
+public enum ParameterKind : byte { Positional, VarArgs, KeywordOnly, VarKeywords }
+
+public sealed class IrParam
+{
+    public required string Name;
+    public int Index;
+    public ParameterKind Kind;
+    /// <summary>The annotation's type (qualified), when it names one.</summary>
+    public string? Annotation;
+    /// <summary>Qualified names appearing in the annotation (`typing.Literal`, `int`, an Enum class…).</summary>
+    public string[] AnnotationNames = [];
+    /// <summary>The default is a call (`Query(...)`, `Depends(f)`): its callee, keyword constants and first argument's reference.</summary>
+    public string? DefaultCallee;
+    public Dictionary<string, ConstValue>? DefaultKeywords;
+    public FunctionRef? DefaultTarget;
+    public bool HasDefault;
+    public int Start, End;
+}
+
+/// <summary>A decorator: its callee (or the receiver's types and method), and its constant arguments.</summary>
+public sealed class IrDecorator
+{
+    public string? Callee;
+    public string? Method;
+    public string[] ReceiverTypes = [];
+    public ConstValue?[] Constants = [];
+    public Dictionary<string, ConstValue>? Keywords;
+    public bool IsCall;
+}
+
+public enum FunctionKind : byte { Module, ClassBody, Function, Lambda }
+
+public sealed class IrFunction
+{
+    public int Index;
+    public required string Name;
+    /// <summary>Dotted path within the module: `Repo.find`, `&lt;module&gt;`, `f.&lt;lambda&gt;`.</summary>
+    public required string Path;
+    public FunctionKind Kind;
+    /// <summary>The class whose method (or body) this is, -1 otherwise.</summary>
+    public int Class = -1;
+    public int Parent = -1;
+    public IrParam[] Params = [];
+    public IrDecorator[] Decorators = [];
+    public IrValue[] Values = [];
+    public int[] Operands = [];
+    public IrCall[] Calls = [];
+    public IrEffect[] Effects = [];
+    public IrGuard[] Guards = [];
+    public int[] SiteStart = [], SiteEnd = [];
+    public SiteKind[] SiteKinds = [];
+    /// <summary>For each site, a string id naming what it is about (the assigned name, the callee text), or -1.</summary>
+    public int[] SiteNames = [];
+    public bool IsGenerator, IsAsync, IsStatic, IsClassMethod;
+    /// <summary>Static types of the values it returns (as the module wrote them).</summary>
+    public string[] ReturnTypes = [];
+    /// <summary>Offsets of the definition's name, for messages and fingerprints.</summary>
+    public int Start, End;
+
+    /// <summary>The operands of a Phi, Compose, Container (pairs), Insert or LoadItem; other ops have one, at <see cref="IrValue.A"/>.</summary>
+    public ReadOnlySpan<int> OperandsOf(in IrValue v) => Operands.AsSpan(v.A, v.Op == IrOp.Container ? v.N * 2 : v.N);
+}
+
+public sealed class IrClass
+{
+    public int Index;
+    public required string Name;
+    public required string Path;
+    public int Body = -1;
+    public List<int> Methods = [];
+    /// <summary>Base classes: qualified names (import-resolved, or this module's classes by qualified name).</summary>
+    public string[] Bases = [];
+    public string[] Decorators = [];
+    /// <summary>Annotated class-level fields in order (a dataclass's constructor parameters), with their annotation types.</summary>
+    public List<(string Name, string? Type, bool HasDefault)> Fields = [];
+    /// <summary>Static types of attributes assigned in the class body or on `self` in its methods.</summary>
+    public Dictionary<string, string[]> FieldTypes = new(StringComparer.Ordinal);
+}
+
+public enum ExportKind : byte { Function, Class, Import, Variable, Module }
+
+/// <summary>A name a module binds at its top level, as other modules importing it see it.</summary>
+public readonly record struct Export(ExportKind Kind, int Index, string? Target, string[] Types)
+{
+    /// <summary>For a variable holding a constant table of functions (a dispatch table): those functions.</summary>
+    public int[] Functions { get; init; } = [];
+}
+
+/// <summary>A module lowered for the taint analysis: no syntax tree, only what the project phase needs.</summary>
+public sealed class ModuleIr
+{
+    public required string Path;
+    public string? ModuleName;
+    public bool IsPackage;
+    /// <summary>The module's dotted name, or `file:` and its path for files outside any importable package.</summary>
+    public required string Key;
+    public required string[] Strings;
+    public required string[][] TypeLists;
+    public required IrFunction[] Functions;
+    public required IrClass[] Classes;
+    public required Dictionary<string, Export> Exports;
+    public required string[] StarImports;
+    public required IReadOnlySet<string> ImportedModules;
+
+    public string Str(int id) => id >= 0 ? Strings[id] : "";
+    public string[] TypesAt(int id) => id >= 0 ? TypeLists[id] : [];
+}

@@ -1,0 +1,1375 @@
+using System.Text;
+using Bulwark.Python.Syntax;
+using Bulwark.Semantics;
+
+namespace Bulwark.Taint;
+
+/// <summary>
+/// Lowers one module to the taint IR, on the worker thread that built its semantic model: every module, class and
+/// function body and every lambda becomes an <see cref="IrFunction"/> whose values refer to each other through the
+/// reaching definitions; nothing of the syntax tree is kept but offsets.
+/// </summary>
+public static class Lowering
+{
+    public static ModuleIr Lower(string relativePath, Module module, SemanticModel model, ModelCatalog catalog)
+    {
+        foreach (var m in model.ImportedModules) catalog.EnsureLoaded(m);
+        var key = model.ModuleName ?? "file:" + StripExtension(relativePath);
+        return new ModuleLowerer(relativePath, key, module, model, catalog).Run();
+    }
+
+    static string StripExtension(string path)
+    {
+        var p = path.Replace('\\', '/');
+        if (p.EndsWith(".py", StringComparison.Ordinal)) p = p[..^3];
+        else if (p.EndsWith(".pyi", StringComparison.Ordinal)) p = p[..^4];
+        if (p.EndsWith("/__init__", StringComparison.Ordinal)) p = p[..^9];
+        return p;
+    }
+}
+
+sealed class ModuleLowerer(string path, string key, Module module, SemanticModel model, ModelCatalog catalog)
+{
+    internal readonly SemanticModel Model = model;
+    internal readonly ModelCatalog Catalog = catalog;
+    internal readonly TypeResolver Types = new(model, catalog, key);
+    internal readonly string Key = key;
+    readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+    readonly List<string> _stringList = [];
+    readonly Dictionary<string, int> _typeLists = new(StringComparer.Ordinal);
+    readonly List<string[]> _typeListList = [];
+    internal readonly List<IrFunction> Functions = [];
+    internal readonly List<IrClass> Classes = [];
+    internal readonly Dictionary<Node, int> FunctionOf = new(ReferenceEqualityComparer.Instance);
+    internal readonly Dictionary<ClassDef, int> ClassOf = new(ReferenceEqualityComparer.Instance);
+    internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(ReferenceEqualityComparer.Instance);
+
+    internal int Str(string? s)
+    {
+        if (s is null) return -1;
+        if (_strings.TryGetValue(s, out var id)) return id;
+        id = _stringList.Count;
+        _stringList.Add(s);
+        _strings[s] = id;
+        return id;
+    }
+
+    internal string StrText(int id) => _stringList[id];
+
+    internal int TypeList(IReadOnlyList<string> types)
+    {
+        if (types.Count == 0) return -1;
+        var k = string.Join('\n', types);
+        if (_typeLists.TryGetValue(k, out var id)) return id;
+        id = _typeListList.Count;
+        _typeListList.Add(types.ToArray());
+        _typeLists[k] = id;
+        return id;
+    }
+
+    /// <summary>Per function scope: its names that nested functions and lambdas read (closure variables).</summary>
+    internal readonly Dictionary<Scope, HashSet<string>> Captured = new(ReferenceEqualityComparer.Instance);
+
+    sealed class CaptureFinder(ModuleLowerer owner) : AstWalker
+    {
+        public override void Visit(Node node)
+        {
+            if (node is Name { Ctx: ExprContext.Load } n)
+            {
+                var s = owner.Model.ScopeOf(n);
+                var r = s.ResolvingScope(n.Id);
+                if (r is { Kind: ScopeKind.Function } && !ReferenceEquals(r, s))
+                {
+                    bool crossesFunction = false;
+                    for (var x = s; x is not null && !ReferenceEquals(x, r); x = x.Parent)
+                        if (x.Kind is ScopeKind.Function or ScopeKind.Lambda) crossesFunction = true;
+                    if (crossesFunction)
+                    {
+                        if (!owner.Captured.TryGetValue(r, out var set)) owner.Captured[r] = set = new(StringComparer.Ordinal);
+                        set.Add(n.Id);
+                    }
+                }
+                return;
+            }
+            node.WalkChildren(this);
+        }
+    }
+
+    public ModuleIr Run()
+    {
+        new CaptureFinder(this).Visit(module);
+        // Number every body first, so references can point forward.
+        foreach (var scope in Model.Scopes)
+        {
+            switch (scope.Node)
+            {
+                case Module:
+                    NewFunction(scope, "<module>", "<module>", FunctionKind.Module);
+                    break;
+                case ClassDef c:
+                    var cls = new IrClass { Index = Classes.Count, Name = c.Name, Path = Types.DefinitionName(c)[(Key.Length + 1)..] };
+                    Classes.Add(cls);
+                    ClassOf[c] = cls.Index;
+                    cls.Body = NewFunction(scope, c.Name, cls.Path + ".<body>", FunctionKind.ClassBody).Index;
+                    break;
+                case FunctionDef f:
+                    NewFunction(scope, f.Name, Types.DefinitionName(f)[(Key.Length + 1)..], FunctionKind.Function);
+                    break;
+                case Lambda l:
+                    var parent = EnclosingPath(l);
+                    NewFunction(scope, "<lambda>", (parent is null ? "" : parent + ".") + "<lambda:" + l.Start + ">", FunctionKind.Lambda);
+                    break;
+            }
+        }
+        foreach (var fn in Functions.ToList())
+            new FunctionLowerer(this, fn, ScopeOfOwner[OwnerOf(fn)], OwnerOf(fn)).Lower();
+        foreach (var c in ClassOf)
+            DescribeClass(c.Key, Classes[c.Value]);
+
+        return new ModuleIr
+        {
+            Path = path,
+            ModuleName = Model.ModuleName,
+            IsPackage = Model.IsPackage,
+            Key = Key,
+            Strings = _stringList.ToArray(),
+            TypeLists = _typeListList.ToArray(),
+            Functions = Functions.ToArray(),
+            Classes = Classes.ToArray(),
+            Exports = Exports(),
+            StarImports = StarImports(),
+            ImportedModules = Model.ImportedModules,
+        };
+    }
+
+    readonly Dictionary<int, Node> _owners = [];
+    Node OwnerOf(IrFunction f) => _owners[f.Index];
+
+    IrFunction NewFunction(Scope scope, string name, string path, FunctionKind kind)
+    {
+        var f = new IrFunction { Index = Functions.Count, Name = name, Path = path, Kind = kind };
+        Functions.Add(f);
+        FunctionOf[scope.Node] = f.Index;
+        ScopeOfOwner[scope.Node] = scope;
+        _owners[f.Index] = scope.Node;
+        f.Start = scope.Node.Start;
+        f.End = scope.Node.End;
+        return f;
+    }
+
+    string? EnclosingPath(Node n)
+    {
+        for (var p = Model.Parent(n); p is not null; p = Model.Parent(p))
+            if (p is FunctionDef or ClassDef) return Types.DefinitionName(p)[(Key.Length + 1)..];
+        return null;
+    }
+
+    void DescribeClass(ClassDef c, IrClass cls)
+    {
+        var bases = new List<string>();
+        foreach (var b in c.Bases)
+        {
+            if (b is Name n && LocalClass(n) is { } local) bases.Add(Types.DefinitionName(local));
+            else if (Model.QualifiedName(b) is { } q) bases.Add(q);
+            else if (b is Subscript { Value: var head } && Model.QualifiedName(head) is { } gq) bases.Add(gq);
+        }
+        cls.Bases = bases.ToArray();
+        cls.Decorators = c.DecoratorList.Select(d => Model.QualifiedName(d is Call dc ? dc.Func : d) ?? SemanticModel.DottedName(d is Call dc2 ? dc2.Func : d) ?? "").ToArray();
+        foreach (var s in c.Body)
+        {
+            if (s is AnnAssign { Target: Name tn } aa)
+            {
+                var annotated = Types.Annotation(aa.Annotation);
+                cls.Fields.Add((tn.Id, annotated, aa.Value is not null));
+                if (annotated is not null) AddFieldTypes(cls, tn.Id, [annotated]);
+            }
+            else if (s is Assign { Targets: [Name an], Value: var av })
+                AddFieldTypes(cls, an.Id, Types.TypeOf(av));
+            else if (s is FunctionDef fd && FunctionOf.TryGetValue(fd, out var fi))
+            {
+                cls.Methods.Add(fi);
+                Functions[fi].Class = cls.Index;
+            }
+        }
+    }
+
+    internal void AddFieldTypes(IrClass cls, string field, IEnumerable<string> types)
+    {
+        if (!cls.FieldTypes.TryGetValue(field, out var existing)) existing = [];
+        var list = new List<string>(existing);
+        foreach (var t in types) if (!list.Contains(t)) list.Add(t);
+        cls.FieldTypes[field] = list.Take(8).ToArray();
+    }
+
+    int? FunctionNamed(Name n)
+    {
+        foreach (var d in Model.ReachingDefinitions(n))
+            if (d.Kind == DefinitionKind.Function && d.Node is FunctionDef f && FunctionOf.TryGetValue(f, out var i)) return i;
+        if (Model.BindingOf(n) is { Kind: BindingKind.FunctionDef, Node: FunctionDef bf } && FunctionOf.TryGetValue(bf, out var bi)) return bi;
+        return null;
+    }
+
+    internal ClassDef? LocalClass(Name n)
+    {
+        foreach (var d in Model.ReachingDefinitions(n))
+            if (d.Kind == DefinitionKind.Class && d.Node is ClassDef c) return c;
+        if (Model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef bc }) return bc;
+        return null;
+    }
+
+    Dictionary<string, Export> Exports()
+    {
+        var exports = new Dictionary<string, Export>(StringComparer.Ordinal);
+        var scope = Model.ModuleScope;
+        foreach (var (name, bindings) in scope.Bindings)
+        {
+            if (bindings.Count == 0) continue;
+            var last = bindings[^1];
+            switch (last.Kind)
+            {
+                case BindingKind.FunctionDef when last.Node is FunctionDef f && FunctionOf.TryGetValue(f, out var fi):
+                    exports[name] = new Export(ExportKind.Function, fi, null, []);
+                    break;
+                case BindingKind.ClassDef when last.Node is ClassDef c && ClassOf.TryGetValue(c, out var ci):
+                    exports[name] = new Export(ExportKind.Class, ci, Types.DefinitionName(c), []);
+                    break;
+                case BindingKind.Import or BindingKind.FromImport or BindingKind.DynamicImport:
+                    exports[name] = new Export(ExportKind.Import, -1, last.ImportedName, []);
+                    break;
+                default:
+                    var types = new List<string>();
+                    foreach (var d in Model.DefinitionsIn(scope))
+                        if (d.Name == name && d.Member is null && d.Kind != DefinitionKind.Narrowing)
+                            foreach (var t in Types.TypeOf(d)) if (!types.Contains(t)) types.Add(t);
+                    var functions = new List<int>();
+                    foreach (var d in Model.DefinitionsIn(scope))
+                        if (d.Name == name && d.Member is null && d.Kind == DefinitionKind.Assignment && d.Value is not null
+                            && Guards.ConstantCollection(d.Value, Model) is { } table)
+                            foreach (var v in table)
+                                if (v is Name fn && FunctionNamed(fn) is { } fi2) functions.Add(fi2);
+                    exports[name] = new Export(ExportKind.Variable, -1, Key + "#" + name, types.ToArray()) { Functions = functions.ToArray() };
+                    break;
+            }
+        }
+        return exports;
+    }
+
+    string[] StarImports()
+    {
+        var list = new List<string>();
+        foreach (var s in module.Body)
+            if (s is ImportFrom { Names: [{ Name: "*" }] } from)
+            {
+                var target = from.Level == 0 ? from.Module : AbsoluteModule(from);
+                if (target is not null) list.Add(target);
+            }
+        return list.ToArray();
+    }
+
+    string? AbsoluteModule(ImportFrom from)
+    {
+        if (Model.ModuleName is null) return new string('.', from.Level) + (from.Module ?? "");
+        var parts = Model.ModuleName.Split('.').ToList();
+        int drop = from.Level - (Model.IsPackage ? 1 : 0);
+        if (drop > parts.Count) return null;
+        parts.RemoveRange(parts.Count - drop, drop);
+        if (from.Module is not null) parts.Add(from.Module);
+        return string.Join('.', parts);
+    }
+}
+
+/// <summary>Lowers one body: a value per expression and per definition, calls, effects, guards and sites.</summary>
+sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node owner)
+{
+    readonly SemanticModel _model = m.Model;
+    readonly List<IrValue> _values = [];
+    readonly List<int> _operands = [];
+    readonly List<IrCall> _calls = [];
+    readonly List<IrEffect> _effects = [];
+    readonly List<IrGuard> _guards = [];
+    readonly List<int> _siteStart = [], _siteEnd = [], _siteNames = [];
+    readonly List<SiteKind> _siteKinds = [];
+    readonly Dictionary<Node, int> _exprs = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Definition, int> _defs = new(ReferenceEqualityComparer.Instance);
+    readonly HashSet<Node> _loweringExprs = new(ReferenceEqualityComparer.Instance);
+    int _unknown = -1;
+
+    const int MaxDepth = 200;
+    int _depth;
+
+    public void Lower()
+    {
+        switch (owner)
+        {
+            case FunctionDef fd:
+                f.IsAsync = fd.IsAsync;
+                f.ReturnTypes = m.Types.ReturnTypes(fd).ToArray();
+                f.Params = Parameters(fd.Args, fd);
+                f.Decorators = fd.DecoratorList.Select(Decorator).ToArray();
+                foreach (var d in fd.DecoratorList)
+                {
+                    var n = SemanticModel.SimpleName(d);
+                    if (n == "staticmethod") f.IsStatic = true;
+                    if (n == "classmethod") f.IsClassMethod = true;
+                }
+                f.Start = fd.Start;
+                f.End = fd.End;
+                LowerGraph(_model.FlowGraph(fd));
+                break;
+            case Lambda l:
+                f.Params = Parameters(l.Args, l);
+                var body = ValueOf(l.Body);
+                AddEffect(EffectKind.Return, -1, body, -1, -1, Site(l.Body, SiteKind.Return, null));
+                break;
+            case Module mod:
+                LowerGraph(_model.FlowGraph(mod));
+                break;
+            case ClassDef c:
+                LowerGraph(_model.FlowGraph(c));
+                break;
+        }
+        f.Values = _values.ToArray();
+        f.Operands = _operands.ToArray();
+        f.Calls = _calls.ToArray();
+        f.Effects = _effects.ToArray();
+        f.Guards = _guards.ToArray();
+        f.SiteStart = _siteStart.ToArray();
+        f.SiteEnd = _siteEnd.ToArray();
+        f.SiteKinds = _siteKinds.ToArray();
+        f.SiteNames = _siteNames.ToArray();
+    }
+
+    // ───────────── building blocks ─────────────
+
+    int Add(IrValue v)
+    {
+        _values.Add(v);
+        return _values.Count - 1;
+    }
+
+    int Add(IrOp op, ReadOnlySpan<int> operands, int s = -1, int n = -1, int site = -1, ValueShape shape = ValueShape.Unknown)
+    {
+        int start = _operands.Count;
+        foreach (var o in operands) _operands.Add(o);
+        return Add(new IrValue { Op = op, A = start, N = operands.Length == 0 && n >= 0 ? n : operands.Length, S = s, Site = site, Shape = shape });
+    }
+
+    /// <summary>A value whose operands are filled in later (definitions in loops refer to themselves).</summary>
+    int Reserve() => Add(new IrValue { Op = IrOp.Unknown, S = -1, Site = -1, A = 0, N = 0 });
+
+    void Fill(int slot, IrOp op, List<int> operands, int s = -1, int site = -1, ValueShape shape = ValueShape.Unknown, int extra = -1)
+    {
+        int start = _operands.Count;
+        foreach (var o in operands) _operands.Add(o);
+        _values[slot] = new IrValue { Op = op, A = start, N = operands.Count, S = s, Site = site, Shape = shape };
+        if (extra >= 0)
+        {
+            var v = _values[slot];
+            v.N = operands.Count;
+            _values[slot] = v;
+        }
+    }
+
+    int Const(string? text = null, ValueShape shape = ValueShape.Unknown) =>
+        Add(new IrValue { Op = IrOp.Const, S = m.Str(text), Site = -1, Shape = text is not null ? ValueShape.Str : shape });
+
+    int Unknown()
+    {
+        if (_unknown < 0) _unknown = Add(new IrValue { Op = IrOp.Unknown, S = -1, Site = -1 });
+        return _unknown;
+    }
+
+    int Phi(List<int> ops, int site = -1)
+    {
+        var distinct = ops.Distinct().ToList();
+        if (distinct.Count == 1 && site < 0) return distinct[0];
+        if (distinct.Count == 0) return Unknown();
+        return Add(IrOp.Phi, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(distinct), site: site);
+    }
+
+    int Site(Node n, SiteKind kind, string? name)
+    {
+        _siteStart.Add(n.Start);
+        _siteEnd.Add(n.End);
+        _siteKinds.Add(kind);
+        _siteNames.Add(m.Str(name));
+        return _siteStart.Count - 1;
+    }
+
+    void AddEffect(EffectKind kind, int obj, int value, int s, int types, int site) =>
+        _effects.Add(new IrEffect { Kind = kind, Object = obj, Value = value, S = s, Types = types, Site = site });
+
+    // ───────────── bodies ─────────────
+
+    void LowerGraph(ControlFlowGraph? graph)
+    {
+        if (graph is null) return;
+        foreach (var block in graph.Blocks)
+        {
+            if (!block.Reachable) continue;
+            foreach (var step in block.Steps) Step(step);
+        }
+        // Variables shared with other bodies: module variables other modules and functions read, closure variables.
+        foreach (var d in _model.DefinitionsIn(scope))
+        {
+            if (d.Member is not null || d.Kind is DefinitionKind.Narrowing or DefinitionKind.Parameter or DefinitionKind.Import
+                or DefinitionKind.Function or DefinitionKind.Class or DefinitionKind.Delete) continue;
+            if (!IsShared(d)) continue;
+            if (d.Bit < 0 && !ReferenceEquals(d.Scope, scope)) continue;
+            var cell = CellKey(d.Scope, d.Name);
+            if (cell is null) continue;
+            var value = ValueOfDefinition(d);
+            AddEffect(EffectKind.StoreCell, -1, value, m.Str(cell), -1, -1);
+        }
+        // `global x` / `nonlocal x` assignments in this body define another scope's variable.
+        foreach (var step in graph.Blocks.Where(b => b.Reachable).SelectMany(b => b.Steps))
+            foreach (var d in _model.DefinitionsAt(step))
+                if (!ReferenceEquals(d.Scope, scope) && d.Bit < 0 && d.Member is null && CellKey(d.Scope, d.Name) is { } key)
+                    AddEffect(EffectKind.StoreCell, -1, ValueOfDefinition(d), m.Str(key), -1, Site(step, SiteKind.Assignment, d.Name));
+    }
+
+    /// <summary>A definition some other body reads: any module or class variable, or a variable a nested function uses.</summary>
+    bool IsShared(Definition d)
+    {
+        if (d.Scope.Kind is ScopeKind.Module or ScopeKind.Class) return true;
+        return m.Captured.TryGetValue(d.Scope, out var names) && names.Contains(d.Name);
+    }
+
+    /// <summary>The key of a variable shared between bodies: `module#name`, `module.Class.name` (a class attribute), `module#f.g#name` (a closure).</summary>
+    string? CellKey(Scope s, string name) => s.Kind switch
+    {
+        ScopeKind.Module => m.Key + "#" + name,
+        ScopeKind.Class => m.Types.DefinitionName(s.Node) + "." + name,
+        ScopeKind.Function => m.Key + "#" + m.Types.DefinitionName(s.Node)[(m.Key.Length + 1)..] + "#" + name,
+        _ => null,
+    };
+
+    void Step(Node step)
+    {
+        switch (step)
+        {
+            case Assign a:
+                var value = ValueOf(a.Value);
+                foreach (var t in a.Targets) StoreTargets(t, value, a);
+                break;
+            case AnnAssign { Value: { } av } an:
+                StoreTargets(an.Target, ValueOf(av), an);
+                break;
+            case AugAssign aug:
+                var augValue = ValueOf(aug.Value);
+                if (aug.Target is AttributeExpr or Subscript)
+                {
+                    var current = ValueOf(aug.Target, asLoad: true);
+                    var composed = Add(IrOp.Compose, [current, augValue]);
+                    StoreTargets(aug.Target, composed, aug);
+                }
+                break;
+            case ExprStmt e: ValueOf(e.Value); break;
+            case Return r:
+                var rv = r.Value is null ? Const(null, ValueShape.None) : ValueOf(r.Value);
+                AddEffect(EffectKind.Return, -1, rv, -1, -1, Site(r, SiteKind.Return, null));
+                break;
+            case Raise r:
+                if (r.Exc is not null) ValueOf(r.Exc);
+                break;
+            case Assert a:
+                ValueOf(a.Test);
+                if (a.Msg is not null) ValueOf(a.Msg);
+                break;
+            case Delete d:
+                foreach (var t in d.Targets) if (t is not Name) ValueOf(t, asLoad: true);
+                break;
+            case WithItem w: ValueOf(w.ContextExpr); break;
+            case Expr e: ValueOf(e); break;
+        }
+    }
+
+    /// <summary>Stores into attributes and items become effects (names are definitions, read where they are used).</summary>
+    void StoreTargets(Expr target, int value, Node statement)
+    {
+        switch (target)
+        {
+            case AttributeExpr a:
+                var obj = ValueOf(a.Value);
+                if (statement is Assign or AnnAssign && a.Value is Name selfName && f.Kind == FunctionKind.Function && owner is FunctionDef method
+                    && _model.Parent(method) is ClassDef cls && m.ClassOf.TryGetValue(cls, out var ci) && IsFirstParameter(selfName, method))
+                {
+                    var valueExpr = statement is Assign asg ? asg.Value : ((AnnAssign)statement).Value;
+                    var types = statement is AnnAssign { Annotation: var ann } && m.Types.Annotation(ann) is { } at ? [at] : valueExpr is null ? [] : m.Types.TypeOf(valueExpr);
+                    if (types.Count > 0) m.AddFieldTypes(m.Classes[ci], a.Attr, types);
+                }
+                AddEffect(EffectKind.StoreAttr, obj, value, m.Str(a.Attr), m.TypeList(m.Types.TypeOf(a.Value)), Site(statement, SiteKind.Store, SemanticModel.DottedName(target) ?? a.Attr));
+                break;
+            case Subscript s:
+                var container = ValueOf(s.Value);
+                ValueOf(s.Slice);
+                AddEffect(EffectKind.StoreItem, container, value, m.Str(KeyText(s.Slice)), m.TypeList(m.Types.TypeOf(s.Value)), Site(statement, SiteKind.Store, SemanticModel.DottedName(s.Value)));
+                break;
+            case TupleExpr or ListExpr:
+                var elts = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
+                for (int i = 0; i < elts.Count; i++)
+                    if (elts[i] is AttributeExpr or Subscript or TupleExpr or ListExpr)
+                        StoreTargets(elts[i], Add(IrOp.Element, [value], s: m.Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture))), statement);
+                break;
+            case Starred st:
+                StoreTargets(st.Value, value, statement);
+                break;
+        }
+    }
+
+    string? KeyText(Expr key) => key switch
+    {
+        Constant { ValueKind: ConstantKind.Str } c => c.AsString,
+        Constant { ValueKind: ConstantKind.Int } i => i.AsInt!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => _model.Evaluate(key) is { Kind: ValueKind.Str or ValueKind.Int } v ? v.ToPythonString() : null,
+    };
+
+    static bool IsFirstParameter(Name n, FunctionDef method) =>
+        method.Args.Posonlyargs.Count > 0 ? method.Args.Posonlyargs[0].Name == n.Id : method.Args.Args.Count > 0 && method.Args.Args[0].Name == n.Id;
+
+    // ───────────── parameters and decorators ─────────────
+
+    IrParam[] Parameters(Arguments args, Node node)
+    {
+        var list = new List<IrParam>();
+        int index = 0;
+        int positional = args.Posonlyargs.Count + args.Args.Count;
+        int firstDefault = positional - args.Defaults.Count;
+        int i = 0;
+        foreach (var a in args.Posonlyargs.Concat(args.Args))
+        {
+            var p = Param(a, index++, ParameterKind.Positional);
+            if (i >= firstDefault) Default(p, args.Defaults[i - firstDefault]);
+            list.Add(p);
+            i++;
+        }
+        if (args.Vararg is not null) list.Add(Param(args.Vararg, index++, ParameterKind.VarArgs));
+        for (int k = 0; k < args.Kwonlyargs.Count; k++)
+        {
+            var p = Param(args.Kwonlyargs[k], index++, ParameterKind.KeywordOnly);
+            if (k < args.KwDefaults.Count && args.KwDefaults[k] is { } d) Default(p, d);
+            list.Add(p);
+        }
+        if (args.Kwarg is not null) list.Add(Param(args.Kwarg, index++, ParameterKind.VarKeywords));
+        _ = node;
+        return list.ToArray();
+    }
+
+    IrParam Param(Arg a, int index, ParameterKind kind)
+    {
+        var p = new IrParam { Name = a.Name, Index = index, Kind = kind, Start = a.Start, End = a.End };
+        if (a.Annotation is { } ann)
+        {
+            p.Annotation = m.Types.Annotation(ann);
+            var names = new List<string>();
+            new AnnotationNames(_model, names, m).Visit(ann);
+            p.AnnotationNames = names.ToArray();
+        }
+        return p;
+    }
+
+    sealed class AnnotationNames(SemanticModel model, List<string> names, ModuleLowerer m) : AstWalker
+    {
+        public override void Visit(Node node)
+        {
+            switch (node)
+            {
+                case Name n:
+                    if (m.LocalClass(n) is { } lc) names.Add(m.Types.DefinitionName(lc));
+                    else names.Add(model.QualifiedName(n) ?? n.Id);
+                    return;
+                case AttributeExpr a:
+                    names.Add(model.QualifiedName(a) ?? SemanticModel.DottedName(a) ?? a.Attr);
+                    return;
+                case Call c:
+                    // `Query(pattern=...)` inside `Annotated[...]`
+                    names.Add("call:" + (model.QualifiedName(c.Func) ?? SemanticModel.DottedName(c.Func) ?? "?"));
+                    foreach (var k in c.Keywords)
+                        if (k.Name is not null && model.Evaluate(k.Value) is { Kind: ValueKind.Str } v) names.Add("kw:" + k.Name + "=" + v.AsString);
+                    return;
+            }
+            node.WalkChildren(this);
+        }
+    }
+
+    void Default(IrParam p, Expr d)
+    {
+        p.HasDefault = true;
+        if (d is not Call c) return;
+        p.DefaultCallee = _model.QualifiedName(c.Func) ?? SemanticModel.DottedName(c.Func);
+        foreach (var k in c.Keywords)
+            if (k.Name is not null && _model.Evaluate(k.Value) is { } v)
+                (p.DefaultKeywords ??= new(StringComparer.Ordinal))[k.Name] = v;
+        if (c.Args.Count > 0) p.DefaultTarget = RefOf(c.Args[0]);
+        foreach (var k in c.Keywords) if (k.Name == "dependency") p.DefaultTarget = RefOf(k.Value);
+    }
+
+    IrDecorator Decorator(Expr d)
+    {
+        var dec = new IrDecorator();
+        var func = d;
+        if (d is Call c)
+        {
+            dec.IsCall = true;
+            func = c.Func;
+            dec.Constants = c.Args.Select(a => _model.Evaluate(a)).ToArray();
+            foreach (var k in c.Keywords)
+                if (k.Name is not null && _model.Evaluate(k.Value) is { } v)
+                    (dec.Keywords ??= new(StringComparer.Ordinal))[k.Name] = v;
+        }
+        if (_model.QualifiedName(func) is { } q) dec.Callee = q;
+        if (func is AttributeExpr a)
+        {
+            dec.Method = a.Attr;
+            dec.ReceiverTypes = m.Types.TypeOf(a.Value).ToArray();
+            if (dec.ReceiverTypes.Length == 0 && SemanticModel.DottedName(a.Value) is { } dotted) dec.ReceiverTypes = ["=name:" + dotted];
+        }
+        else if (func is Name n && dec.Callee is null) dec.Callee = n.Id;
+        return dec;
+    }
+
+    // ───────────── expressions ─────────────
+
+    int ValueOf(Expr e, bool asLoad = false)
+    {
+        if (_exprs.TryGetValue(e, out var known)) return known;
+        if (_depth > MaxDepth || !_loweringExprs.Add(e)) return Unknown();
+        _depth++;
+        int v;
+        try { v = Compute(e, asLoad); }
+        finally { _depth--; _loweringExprs.Remove(e); }
+        _exprs[e] = v;
+        return v;
+    }
+
+    int Compute(Expr e, bool asLoad)
+    {
+        switch (e)
+        {
+            case Constant c:
+                return c.ValueKind == ConstantKind.Str ? Const(c.AsString) : Const(null, c.ValueKind is ConstantKind.Int or ConstantKind.Float or ConstantKind.True or ConstantKind.False ? ValueShape.Number : ValueShape.Unknown);
+            case Name n: return NameValue(n);
+            case AttributeExpr a: return Attribute(a, asLoad);
+            case Subscript s: return Item(s, asLoad);
+            case Call call: return CallValue(call);
+            case JoinedStr j: return FString(j);
+            case BinOp b: return BinaryOp(b);
+            case BoolOp bo:
+                return Phi(bo.Values.Select(v => ValueOf(v)).ToList());
+            case IfExp ie:
+                if (_model.Evaluate(ie.Test) is { } test) { ValueOf(ie.Test); return ValueOf(test.Truthy ? ie.Body : ie.Orelse); }
+                ValueOf(ie.Test);
+                return Phi([GuardedBranch(ie.Test, ie.Body, true), GuardedBranch(ie.Test, ie.Orelse, false)]);
+            case Compare cmp:
+                ValueOf(cmp.Left);
+                foreach (var c2 in cmp.Comparators) ValueOf(c2);
+                return Const(null, ValueShape.Number);
+            case UnaryOp u:
+                ValueOf(u.Operand);
+                return Const(null, ValueShape.Number);
+            case TupleExpr or ListExpr or SetExpr:
+                var elts = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => ((SetExpr)e).Elts };
+                var pairs = new List<int>();
+                for (int i = 0; i < elts.Count; i++)
+                {
+                    bool starred = elts[i] is Starred;
+                    pairs.Add(starred || e is SetExpr ? -1 : m.Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    pairs.Add(starred ? Add(IrOp.Element, [ValueOf(((Starred)elts[i]).Value)]) : ValueOf(elts[i]));
+                }
+                return ContainerValue(pairs);
+            case DictExpr d:
+                var dp = new List<int>();
+                for (int i = 0; i < d.Values.Count; i++)
+                {
+                    if (d.Keys[i] is { } k)
+                    {
+                        var keyValue = ValueOf(k);
+                        dp.Add(m.Str(KeyText(k)));
+                        dp.Add(ValueOf(d.Values[i]));
+                        if (KeyText(k) is null) { dp.Add(-1); dp.Add(keyValue); }
+                    }
+                    else { dp.Add(-1); dp.Add(ValueOf(d.Values[i])); }
+                }
+                return ContainerValue(dp);
+            case ListComp or SetComp or GeneratorExp or DictComp:
+                return Comprehension(e);
+            case Lambda l:
+                return m.FunctionOf.TryGetValue(l, out var li) ? Add(new IrValue { Op = IrOp.FuncRef, A = li, S = -1, Site = -1 }) : Unknown();
+            case Await aw: return ValueOf(aw.Value);
+            case Yield y:
+                var yv = y.Value is null ? Const(null, ValueShape.None) : ValueOf(y.Value);
+                f.IsGenerator = true;
+                AddEffect(EffectKind.Yield, -1, yv, -1, -1, Site(y, SiteKind.Yield, null));
+                return Unknown();
+            case YieldFrom yf:
+                f.IsGenerator = true;
+                AddEffect(EffectKind.Yield, -1, Add(IrOp.Element, [ValueOf(yf.Value)]), -1, -1, Site(yf, SiteKind.Yield, null));
+                return Unknown();
+            case NamedExpr ne: return ValueOf(ne.Value);
+            case Starred st: return ValueOf(st.Value);
+            case Slice sl:
+                if (sl.Lower is not null) ValueOf(sl.Lower);
+                if (sl.Upper is not null) ValueOf(sl.Upper);
+                if (sl.Step is not null) ValueOf(sl.Step);
+                return Const(null, ValueShape.Number);
+            case FormattedValue fv: return ValueOf(fv.Value);
+            default:
+                return Unknown();
+        }
+    }
+
+    int ContainerValue(List<int> pairs)
+    {
+        int start = _operands.Count;
+        _operands.AddRange(pairs);
+        return Add(new IrValue { Op = IrOp.Container, A = start, N = pairs.Count / 2, S = -1, Site = -1, Shape = ValueShape.Container });
+    }
+
+    /// <summary>`a if test else b`: each branch sees the names the test narrows.</summary>
+    int GuardedBranch(Expr test, Expr branch, bool polarity)
+    {
+        var v = ValueOf(branch);
+        if (branch is not Name n) return v;
+        var guard = Guards.Interpret(test, polarity, n.Id, _model, m.Catalog);
+        if (guard.Clears == 0) return v;
+        _guards.Add(guard);
+        return Add(new IrValue { Op = IrOp.Refine, A = AddOperands([v]), N = _guards.Count - 1, S = -1, Site = -1 });
+    }
+
+    int AddOperands(ReadOnlySpan<int> ops)
+    {
+        int start = _operands.Count;
+        foreach (var o in ops) _operands.Add(o);
+        return start;
+    }
+
+    int Comprehension(Expr comp)
+    {
+        var generators = SemanticModel.Generators(comp)!;
+        foreach (var g in generators)
+        {
+            ValueOf(g.Iter);
+            foreach (var c in g.Ifs) ValueOf(c);
+        }
+        switch (comp)
+        {
+            case DictComp dc:
+                ValueOf(dc.Key);
+                return ContainerValue([-1, ValueOf(dc.Value)]);
+            case ListComp lc: return ContainerValue([-1, ValueOf(lc.Elt)]);
+            case SetComp sc: return ContainerValue([-1, ValueOf(sc.Elt)]);
+            default: return ContainerValue([-1, ValueOf(((GeneratorExp)comp).Elt)]);
+        }
+    }
+
+    // ───────────── names and definitions ─────────────
+
+    int NameValue(Name n)
+    {
+        var defs = _model.ReachingDefinitions(n);
+        if (defs.Count == 0)
+        {
+            if (!_model.HasReachingDefinitions(n) && _model.BindingOf(n) is { IsImport: true, ImportedName: { } imported })
+                return GlobalValue(imported, n);
+            // A builtin, or an undefined name.
+            return _model.BindingOf(n) is null ? Add(new IrValue { Op = IrOp.Global, S = m.Str(n.Id), N = -1, Site = Site(n, SiteKind.Expression, n.Id) }) : Unknown();
+        }
+        var mine = new List<int>();
+        List<Definition>? outside = null;
+        foreach (var d in defs)
+        {
+            if (IsOwnDefinition(d)) mine.Add(ValueOfDefinition(d));
+            else (outside ??= []).Add(d);
+        }
+        if (outside is not null) mine.Add(OutsideValue(n, outside));
+        foreach (var md in _model.ReachingMemberDefinitions(n))
+            if (IsOwnDefinition(md)) mine.Add(ValueOfDefinition(md));
+        return Phi(mine);
+    }
+
+    /// <summary>Definitions this body computes itself: its own, or those of a comprehension or lambda it contains.</summary>
+    bool IsOwnDefinition(Definition d)
+    {
+        if (ReferenceEquals(d.Scope, scope)) return d.Bit >= 0 || d.Kind == DefinitionKind.Parameter;
+        if (d.Scope.Kind == ScopeKind.Comprehension)
+        {
+            for (var s = d.Scope; s is not null; s = s.Parent)
+            {
+                if (ReferenceEquals(s, scope)) return true;
+                if (s.Kind != ScopeKind.Comprehension) return false;
+            }
+        }
+        if (d.Scope.Kind == ScopeKind.Lambda && ReferenceEquals(d.Scope.Node, owner)) return true;
+        return false;
+    }
+
+    /// <summary>A name defined in another body: a module-level constant, import, function or class is used directly; anything else is shared through a cell.</summary>
+    int OutsideValue(Name use, List<Definition> defs)
+    {
+        var values = new List<int>();
+        bool variable = false;
+        foreach (var d in defs)
+        {
+            switch (d.Kind)
+            {
+                case DefinitionKind.Import:
+                    var binding = d.Scope.BindingsOf(d.Name).FirstOrDefault(b => ReferenceEquals(b.Node, d.Node) && b.IsImport);
+                    values.Add(binding?.ImportedName is { } q ? GlobalValue(q, use) : Unknown());
+                    break;
+                case DefinitionKind.Function when d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi):
+                    values.Add(Add(new IrValue { Op = IrOp.FuncRef, A = fi, S = -1, Site = -1 }));
+                    break;
+                case DefinitionKind.Class when d.Node is ClassDef cd:
+                    values.Add(Add(new IrValue { Op = IrOp.ClassRef, S = m.Str(m.Types.DefinitionName(cd)), Site = -1, N = -1 }));
+                    break;
+                default:
+                    variable = true;
+                    break;
+            }
+        }
+        if (variable)
+        {
+            if (_model.Evaluate(use) is { } constant) values.Add(Const(constant.Kind == ValueKind.Str ? constant.AsString : null, constant.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number));
+            else if (IsConstantCollection(use)) values.Add(Const(null, ValueShape.Container));
+            else if (CellKey(defs[0].Scope, use.Id) is { } key)
+                values.Add(Add(new IrValue { Op = IrOp.Cell, S = m.Str(key), N = m.TypeList(m.Types.TypeOf(use)), Site = -1 }));
+            else values.Add(Unknown());
+        }
+        return Phi(values);
+    }
+
+    int GlobalValue(string qualified, Node? at = null) =>
+        Add(new IrValue { Op = IrOp.Global, S = m.Str(qualified), N = m.TypeList(m.Catalog.GlobalType(qualified) is { } t ? [t] : []),
+            Site = at is null ? -1 : Site(at, SiteKind.Expression, qualified) });
+
+    int ValueOfDefinition(Definition d)
+    {
+        if (_defs.TryGetValue(d, out var known)) return known;
+        var slot = Reserve();
+        _defs[d] = slot;
+        var ops = new List<int>();
+        int site = -1;
+        IrOp op = IrOp.Phi;
+        int s = -1;
+        switch (d.Kind)
+        {
+            case DefinitionKind.Parameter:
+                _values[slot] = new IrValue { Op = IrOp.Param, A = d.ParameterIndex, S = m.Str(d.Name), Site = Site(d.Node, SiteKind.Parameter, d.Name) };
+                return slot;
+            case DefinitionKind.Assignment or DefinitionKind.Walrus or DefinitionKind.With when d.Value is not null:
+                ops.Add(Unpacked(d.Value, d.Unpack, d.Starred));
+                site = Site(d.Node, SiteKind.Assignment, d.Place);
+                break;
+            case DefinitionKind.AugmentedAssignment when d.Node is AugAssign aug:
+                var prior = Phi(d.Prior.Select(ValueOfDefinition).ToList());
+                _values[slot] = new IrValue { Op = IrOp.Compose, A = AddOperands([prior, ValueOf(aug.Value)]), N = 2, S = -1, Site = Site(d.Node, SiteKind.Assignment, d.Place), Shape = ValueShape.Unknown };
+                return slot;
+            case DefinitionKind.Loop or DefinitionKind.Comprehension when d.Value is not null:
+                var item = Add(IrOp.Element, [ValueOf(d.Value)]);
+                ops.Add(d.Unpack is null ? item : UnpackValue(item, d.Unpack, d.Starred));
+                site = Site(d.Node is For fr ? fr.Target : d.Node, SiteKind.Assignment, d.Place);
+                break;
+            case DefinitionKind.Match when d.Value is not null:
+                ops.Add(Add(IrOp.Element, [ValueOf(d.Value)]));
+                break;
+            case DefinitionKind.Import:
+                var binding = d.Scope.BindingsOf(d.Name).FirstOrDefault(b => ReferenceEquals(b.Node, d.Node) && b.IsImport);
+                ops.Add(binding?.ImportedName is { } q ? GlobalValue(q, d.Node) : Unknown());
+                break;
+            case DefinitionKind.Function when d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi):
+                _values[slot] = new IrValue { Op = IrOp.FuncRef, A = fi, S = -1, Site = -1 };
+                return slot;
+            case DefinitionKind.Class when d.Node is ClassDef cd:
+                _values[slot] = new IrValue { Op = IrOp.ClassRef, S = m.Str(m.Types.DefinitionName(cd)), Site = -1, N = -1 };
+                return slot;
+            case DefinitionKind.Narrowing:
+                var priors = Phi(d.Prior.Select(ValueOfDefinition).ToList());
+                var guard = d.Condition is null ? default : Guards.Interpret(d.Condition, d.Polarity, d.Name, _model, m.Catalog);
+                if (guard.Clears == 0)
+                {
+                    _values[slot] = new IrValue { Op = IrOp.Phi, A = AddOperands([priors]), N = 1, S = -1, Site = -1 };
+                    return slot;
+                }
+                _guards.Add(guard);
+                _values[slot] = new IrValue { Op = IrOp.Refine, A = AddOperands([priors]), N = _guards.Count - 1, S = -1, Site = -1 };
+                return slot;
+            case DefinitionKind.Mutation:
+                var before = Phi(d.Prior.Select(ValueOfDefinition).ToList());
+                var added = new List<int> { before };
+                if (d.Value is Call mc) { foreach (var a in mc.Args) added.Add(ValueOf(a)); foreach (var k in mc.Keywords) added.Add(ValueOf(k.Value)); }
+                else if (d.Value is not null) added.Add(ValueOf(d.Value));
+                _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(added)), N = added.Count, S = -1, Site = -1 };
+                return slot;
+            default:
+                ops.Add(Unknown());
+                break;
+        }
+        Fill(slot, op, ops, s, site);
+        return slot;
+    }
+
+    /// <summary>The element an unpacking target gets: straight from a tuple display when there is one.</summary>
+    int Unpacked(Expr value, IReadOnlyList<int>? unpack, bool starred)
+    {
+        if (unpack is null) return ValueOf(value);
+        Expr e = value;
+        for (int i = 0; i < unpack.Count; i++)
+        {
+            var elts = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => null };
+            if (elts is null || elts.Any(x => x is Starred) || unpack[i] >= elts.Count)
+                return UnpackValue(ValueOf(e), unpack.Skip(i).ToList(), starred);
+            e = elts[unpack[i]];
+        }
+        return starred ? Add(IrOp.Element, [ValueOf(e)]) : ValueOf(e);
+    }
+
+    int UnpackValue(int value, IReadOnlyList<int> path, bool starred)
+    {
+        var v = value;
+        foreach (var i in path) v = Add(IrOp.Element, [v], s: starred ? -1 : m.Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return v;
+    }
+
+    // ───────────── attributes and items ─────────────
+
+    int Attribute(AttributeExpr a, bool asLoad)
+    {
+        if (_model.QualifiedName(a) is { } q && IsModuleRooted(a)) return GlobalValue(q, a);
+        if (_model.HasReachingDefinitions(a))
+        {
+            var defs = _model.ReachingDefinitions(a).Where(IsOwnDefinition).ToList();
+            if (defs.Count > 0) return Phi(defs.Select(ValueOfDefinition).ToList());
+        }
+        var obj = ValueOf(a.Value);
+        _ = asLoad;
+        return Add(new IrValue
+        {
+            Op = IrOp.LoadAttr, A = AddOperands([obj]), N = m.TypeList(m.Types.TypeOf(a.Value)), S = m.Str(a.Attr),
+            Site = Site(a, SiteKind.Expression, SemanticModel.DottedName(a)),
+        });
+    }
+
+    /// <summary>`os.environ`, `flask.request.args`: a dotted name rooted in an import, not a local variable.</summary>
+    bool IsModuleRooted(Expr e)
+    {
+        while (e is AttributeExpr a) e = a.Value;
+        if (e is not Name n) return false;
+        var defs = _model.ReachingDefinitions(n);
+        if (defs.Count == 0) return _model.BindingOf(n) is { IsImport: true };
+        return defs.All(d => d.Kind == DefinitionKind.Import);
+    }
+
+    int Item(Subscript s, bool asLoad)
+    {
+        if (_model.HasReachingDefinitions(s))
+        {
+            var defs = _model.ReachingDefinitions(s).Where(IsOwnDefinition).ToList();
+            if (defs.Count > 0) { ValueOf(s.Value); return Phi(defs.Select(ValueOfDefinition).ToList()); }
+        }
+        var obj = ValueOf(s.Value);
+        var key = ValueOf(s.Slice);
+        _ = asLoad;
+        // A lookup in a constant table (`COLUMNS[sort]`) gives one of its constant values.
+        if (Guards.ConstantCollection(s.Value, _model) is { } table) return TableValue(table);
+        var keyText = KeyText(s.Slice);
+        var site = Site(s, SiteKind.Expression, SemanticModel.DottedName(s.Value));
+        return keyText is not null
+            ? Add(new IrValue { Op = IrOp.LoadItem, A = AddOperands([obj]), N = 1, S = m.Str(keyText), Site = site })
+            : Add(new IrValue { Op = IrOp.LoadItem, A = AddOperands([obj, key]), N = 2, S = -1, Site = site });
+    }
+
+    /// <summary>A name whose every definition is a display of constants (a tuple, list, set or dict of literals, or of names of literals).</summary>
+    bool IsConstantCollection(Expr e) => Guards.ConstantCollection(e, _model) is not null;
+
+    // ───────────── strings ─────────────
+
+    int FString(JoinedStr j)
+    {
+        var parts = new List<int>();
+        foreach (var v in j.Values)
+        {
+            if (v is Constant { ValueKind: ConstantKind.Str } c) parts.Add(Const(c.AsString));
+            else if (v is FormattedValue fv)
+            {
+                var inner = ValueOf(fv.Value);
+                if (fv.FormatSpec is not null) ValueOf(fv.FormatSpec);
+                // `!r` escapes line breaks; a numeric format spec (`:d`, `:.2f`) only accepts numbers.
+                if (fv.Conversion == 'r' || fv.Conversion == 'a') inner = Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([inner]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
+                else if (fv.FormatSpec is JoinedStr { Values: [Constant { ValueKind: ConstantKind.Str } spec] } && NumericSpec(spec.AsString!))
+                    inner = Const(null, ValueShape.Number);
+                parts.Add(inner);
+            }
+            else parts.Add(ValueOf(v));
+        }
+        if (_model.Evaluate(j) is { Kind: ValueKind.Str } whole) return Const(whole.AsString);
+        return ComposeValue(parts);
+    }
+
+    static bool NumericSpec(string spec) => spec.Length > 0 && spec[^1] is 'd' or 'f' or 'e' or 'g' or 'x' or 'o' or 'b' or 'n' or '%' or 'X' or 'E' or 'F' or 'G';
+
+    int ComposeValue(List<int> parts)
+    {
+        // Adjacent constants fold into one (the prefix before a tainted part is what sanitises it).
+        var merged = new List<int>();
+        var pending = new StringBuilder();
+        bool havePending = false;
+        foreach (var p in parts)
+        {
+            var v = _values[p];
+            if (v.Op == IrOp.Const && v.Shape == ValueShape.Str)
+            {
+                pending.Append(v.S >= 0 ? m.StrText(v.S) : "");
+                havePending = true;
+                continue;
+            }
+            if (havePending) { merged.Add(Const(pending.ToString())); pending.Clear(); havePending = false; }
+            merged.Add(p);
+        }
+        if (havePending) merged.Add(Const(pending.ToString()));
+        return Add(IrOp.Compose, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(merged), shape: ValueShape.Str);
+    }
+
+    int BinaryOp(BinOp b)
+    {
+        if (_model.Evaluate(b) is { } constant)
+            return constant.Kind == ValueKind.Str ? Const(constant.AsString) : Const(null, ValueShape.Number);
+        if (b.Op == Operator.Mod && b.Left is Constant { ValueKind: ConstantKind.Str } fmt)
+            return PercentFormat(fmt.AsString!, b.Right);
+        if (b.Op == Operator.Add)
+        {
+            var parts = new List<int>();
+            Flatten(b, parts);
+            return ComposeValue(parts);
+        }
+        var left = ValueOf(b.Left);
+        var right = ValueOf(b.Right);
+        // Arithmetic: numbers cannot inject, but string repetition (`s * 2`) and unknown operands keep their taint.
+        return Add(IrOp.Compose, [left, right]);
+    }
+
+    void Flatten(Expr e, List<int> parts)
+    {
+        if (e is BinOp { Op: Operator.Add } b && _model.Evaluate(b) is null) { Flatten(b.Left, parts); Flatten(b.Right, parts); }
+        else parts.Add(ValueOf(e));
+    }
+
+    /// <summary>`"… '%s' …" % value`: the literal's pieces around each conversion, with the values in order.</summary>
+    int PercentFormat(string format, Expr right)
+    {
+        var values = right is TupleExpr t ? t.Elts.Select(x => ValueOf(x)).ToList() : [ValueOf(right)];
+        if (right is DictExpr) values = [ValueOf(right)];
+        var parts = new List<int>();
+        int next = 0, start = 0;
+        for (int i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%') continue;
+            if (i + 1 < format.Length && format[i + 1] == '%') { i++; continue; }
+            parts.Add(Const(format[start..i].Replace("%%", "%")));
+            int j = i + 1;
+            if (j < format.Length && format[j] == '(') { var close = format.IndexOf(')', j); if (close > 0) j = close + 1; }
+            while (j < format.Length && "#0- +*.0123456789hlL".Contains(format[j])) j++;
+            char conv = j < format.Length ? format[j] : 's';
+            if (next < values.Count || right is DictExpr)
+            {
+                var value = right is DictExpr ? values[0] : values[next++];
+                parts.Add(conv is 'd' or 'i' or 'f' or 'F' or 'e' or 'E' or 'g' or 'G' or 'x' or 'X' or 'o' or 'u' or 'c'
+                    ? Const(null, ValueShape.Number)
+                    : conv is 'r' or 'a' ? Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([value]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 }) : value);
+            }
+            start = j + 1;
+            i = j;
+        }
+        if (start < format.Length) parts.Add(Const(format[start..].Replace("%%", "%")));
+        // Values the format does not place (a mismatch, a dict): keep them.
+        for (; next < values.Count && right is not DictExpr; next++) parts.Add(values[next]);
+        return ComposeValue(parts);
+    }
+
+    /// <summary>`"…{}…{name}…".format(a, name=b)`: the literal's pieces around each field, with the arguments in place.</summary>
+    int StrFormat(string format, Call call)
+    {
+        var positional = call.Args.Select(a => ValueOf(a)).ToList();
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rest = new List<int>();
+        foreach (var k in call.Keywords)
+        {
+            var v = ValueOf(k.Value);
+            if (k.Name is not null) named[k.Name] = v; else rest.Add(v);
+        }
+        var parts = new List<int>();
+        int auto = 0, start = 0;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (c == '{' && i + 1 < format.Length && format[i + 1] == '{') { i++; continue; }
+            if (c == '}' && i + 1 < format.Length && format[i + 1] == '}') { i++; continue; }
+            if (c != '{') continue;
+            int close = format.IndexOf('}', i);
+            if (close < 0) break;
+            parts.Add(Const(format[start..i].Replace("{{", "{").Replace("}}", "}")));
+            var field = format[(i + 1)..close];
+            var spec = "";
+            var colon = field.IndexOf(':');
+            if (colon >= 0) { spec = field[(colon + 1)..]; field = field[..colon]; }
+            var bang = field.IndexOf('!');
+            var conversion = "";
+            if (bang >= 0) { conversion = field[(bang + 1)..]; field = field[..bang]; }
+            var head = field.Split('.', '[')[0];
+            int value;
+            if (head.Length == 0) value = auto < positional.Count ? positional[auto++] : Unknown();
+            else if (int.TryParse(head, out var idx)) value = idx < positional.Count ? positional[idx] : Unknown();
+            else value = named.TryGetValue(head, out var nv) ? nv : rest.Count > 0 ? Phi(rest) : Unknown();
+            if (NumericSpec(spec)) value = Const(null, ValueShape.Number);
+            else if (conversion is "r" or "a") value = Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([value]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
+            parts.Add(value);
+            start = close + 1;
+            i = close;
+        }
+        if (start < format.Length) parts.Add(Const(format[start..].Replace("{{", "{").Replace("}}", "}")));
+        return ComposeValue(parts);
+    }
+
+    // ───────────── calls ─────────────
+
+    /// <summary>An entry of a table fixed in the source: a constant, or one of its functions (a dispatch table).</summary>
+    int TableValue(IReadOnlyList<Expr> table)
+    {
+        var functions = new List<int>();
+        foreach (var v in table)
+            if (RefOf(v) is { Local: >= 0 } r) functions.Add(Add(new IrValue { Op = IrOp.FuncRef, A = r.Local, S = -1, Site = -1 }));
+        return functions.Count > 0 ? Phi(functions) : Const(null, ValueShape.Unknown);
+    }
+
+    int CallValue(Call call)
+    {
+        if (call.Func is AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt })
+            return StrFormat(fmt.AsString!, call);
+        // `TABLE.get(key, default)` on a constant table gives one of its values (or the default).
+        if (call.Func is AttributeExpr { Attr: "get", Value: var tableExpr } && Guards.ConstantCollection(tableExpr, _model) is { } table && tableExpr is not DictExpr { Keys.Count: 0 })
+        {
+            foreach (var a in call.Args) ValueOf(a);
+            var entry = TableValue(table);
+            return call.Args.Count > 1 ? Phi([entry, ValueOf(call.Args[1])]) : entry;
+        }
+
+        var c = new IrCall();
+        var func = call.Func;
+        Call? bound = null;
+        // The callee: an import-rooted name, a function or class of this module, a method of some object.
+        switch (func)
+        {
+            case Name n:
+                bound = Callee(n, c);
+                break;
+            case AttributeExpr a when _model.QualifiedName(a) is { } q && IsModuleRooted(a):
+                // `module.function(...)`, or a method of an imported object (`request.args.get`, `app.route`):
+                // which one is decided over the project, so the receiver is kept too.
+                c.Callee = q;
+                c.Method = a.Attr;
+                c.Receiver = ValueOf(a.Value);
+                c.ReceiverTypes = m.Types.TypeOf(a.Value).ToArray();
+                break;
+            case AttributeExpr a:
+                c.Receiver = ValueOf(a.Value);
+                c.Method = a.Attr;
+                c.ReceiverTypes = m.Types.TypeOf(a.Value).ToArray();
+                if (a.Value is Call { Func: Name { Id: "super" } } && EnclosingClass() is { } cls)
+                    c.ReceiverTypes = ["=super:" + m.Types.DefinitionName(cls)];
+                break;
+            case Subscript s:
+                // A constant dispatch table: `HANDLERS[kind](args)` calls one of its functions.
+                if (Guards.ConstantCollection(s.Value, _model) is { } dispatch)
+                    c.Targets = TableTargets(dispatch);
+                ValueOf(s.Value);
+                ValueOf(s.Slice);
+                break;
+            default:
+                c.Receiver = ValueOf(func);
+                break;
+        }
+        var args = new List<int>();
+        var consts = new List<ConstValue?>();
+        var names = new List<string?>();
+        var refs = new List<FunctionRef?>();
+        var types = new List<string[]>();
+        var kwNames = new List<string?>();
+        var kwValues = new List<int>();
+        var kwFacts = (Consts: new List<ConstValue?>(), Names: new List<string?>(), Refs: new List<FunctionRef?>(), Types: new List<string[]>());
+        if (bound is not null)
+        {
+            for (int i = 1; i < bound.Args.Count; i++)
+            {
+                args.Add(BoundValue(bound.Args[i] is Starred bs ? bs.Value : bound.Args[i]));
+                ArgFacts(bound.Args[i], consts, names, refs, types);
+            }
+            foreach (var k in bound.Keywords)
+            {
+                kwNames.Add(k.Name);
+                kwValues.Add(BoundValue(k.Value));
+                ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs, kwFacts.Types);
+            }
+        }
+        for (int i = 0; i < call.Args.Count; i++)
+        {
+            var a = call.Args[i];
+            if (a is Starred st) { c.StarredAt = c.StarredAt < 0 ? args.Count : c.StarredAt; args.Add(ValueOf(st.Value)); }
+            else args.Add(ValueOf(a));
+            ArgFacts(a, consts, names, refs, types);
+        }
+        foreach (var k in call.Keywords)
+        {
+            kwNames.Add(k.Name);
+            kwValues.Add(ValueOf(k.Value));
+            ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs, kwFacts.Types);
+        }
+        consts.AddRange(kwFacts.Consts);
+        names.AddRange(kwFacts.Names);
+        refs.AddRange(kwFacts.Refs);
+        types.AddRange(kwFacts.Types);
+        c.Args = args.ToArray();
+        c.KeywordNames = kwNames.ToArray();
+        c.KeywordValues = kwValues.ToArray();
+        c.Constants = consts.ToArray();
+        c.Names = names.ToArray();
+        c.Refs = refs.ToArray();
+        c.ArgTypes = types.ToArray();
+        c.IsPartial = c.Callee == "functools.partial";
+
+        var name = SemanticModel.DottedName(func) ?? c.Method ?? c.Callee;
+        c.Site = Site(call, SiteKind.Call, name);
+        _calls.Add(c);
+        c.Result = Add(new IrValue { Op = IrOp.Call, A = _calls.Count - 1, S = -1, Site = c.Site, N = -1 });
+        return c.Result;
+    }
+
+    ClassDef? EnclosingClass()
+    {
+        for (var p = _model.Parent(owner); p is not null; p = _model.Parent(p))
+            if (p is ClassDef c) return c;
+        return null;
+    }
+
+    void ArgFacts(Expr a, List<ConstValue?> consts, List<string?> names, List<FunctionRef?> refs, List<string[]> types)
+    {
+        consts.Add(_model.Evaluate(a));
+        names.Add(a is Name or AttributeExpr ? _model.QualifiedName(a) ?? SemanticModel.DottedName(a) : null);
+        refs.Add(RefOf(a));
+        types.Add(a is Name or AttributeExpr or Call ? m.Types.TypeOf(a).ToArray() : []);
+    }
+
+    /// <summary>A reference to a function: a def or lambda of this module, an imported function, `View.as_view()`.</summary>
+    FunctionRef? RefOf(Expr a)
+    {
+        switch (a)
+        {
+            case Name n:
+                foreach (var d in _model.ReachingDefinitions(n))
+                {
+                    if (d.Kind == DefinitionKind.Function && d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi)) return FunctionRef.ToLocal(fi);
+                    if (d.Kind == DefinitionKind.Class && d.Node is ClassDef cd) return FunctionRef.ToQualified(m.Types.DefinitionName(cd));
+                    if (d.Kind is DefinitionKind.Assignment && d.Value is Lambda lam && m.FunctionOf.TryGetValue(lam, out var lf)) return FunctionRef.ToLocal(lf);
+                }
+                if (_model.BindingOf(n) is { IsImport: true, ImportedName: { } q }) return FunctionRef.ToQualified(q);
+                if (_model.BindingOf(n) is { Kind: BindingKind.FunctionDef, Node: FunctionDef bf } && m.FunctionOf.TryGetValue(bf, out var bfi)) return FunctionRef.ToLocal(bfi);
+                if (_model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef bc }) return FunctionRef.ToQualified(m.Types.DefinitionName(bc));
+                return null;
+            case AttributeExpr attr:
+                if (_model.QualifiedName(attr) is { } aq) return FunctionRef.ToQualified(aq);
+                if (attr.Value is Name self && m.Types.TypeOf(self) is [var selfType] && !selfType.StartsWith('='))
+                    return FunctionRef.ToQualified(selfType + "." + attr.Attr);
+                return null;
+            case Lambda l:
+                return m.FunctionOf.TryGetValue(l, out var li) ? FunctionRef.ToLocal(li) : null;
+            case Call { Func: AttributeExpr { Attr: "as_view", Value: var view } }:
+                return RefOf(view) is { } v ? (v.Qualified is not null ? FunctionRef.ToQualified(v.Qualified, asView: true) : v) : null;
+            default:
+                return null;
+        }
+    }
+
+    int[] TableTargets(IReadOnlyList<Expr> table)
+    {
+        var targets = new List<int>();
+        foreach (var v in table)
+            if (RefOf(v) is { Local: >= 0 } r) targets.Add(r.Local);
+        return targets.ToArray();
+    }
+
+    /// <summary>Resolves a called name; returns the `functools.partial(...)` call it is bound to, if it is one.</summary>
+    Call? Callee(Name n, IrCall c)
+    {
+        Call? partial = null;
+        var defs = _model.ReachingDefinitions(n);
+        if (defs.Count == 0)
+        {
+            var q = _model.QualifiedName(n);
+            if (_model.BindingOf(n) is { Kind: BindingKind.FunctionDef, Node: FunctionDef bf } && m.FunctionOf.TryGetValue(bf, out var bfi))
+                c.Targets = [bfi];
+            else if (_model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef bc })
+                c.Callee = m.Types.DefinitionName(bc);
+            else c.Callee = q ?? n.Id;
+            return null;
+        }
+        var targets = new List<int>();
+        foreach (var d in defs)
+        {
+            switch (d.Kind)
+            {
+                case DefinitionKind.Function when d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi):
+                    targets.Add(fi);
+                    break;
+                case DefinitionKind.Class when d.Node is ClassDef cd:
+                    c.Callee = m.Types.DefinitionName(cd);
+                    break;
+                case DefinitionKind.Import:
+                    c.Callee ??= _model.QualifiedName(n) ?? d.Scope.BindingsOf(d.Name).FirstOrDefault(b => ReferenceEquals(b.Node, d.Node))?.ImportedName;
+                    break;
+                case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null && d.Unpack is null:
+                    // `run = functools.partial(subprocess.run, shell=True)`, `f = some_function`, `build = lambda …`
+                    if (d.Value is Lambda lam && m.FunctionOf.TryGetValue(lam, out var lf)) targets.Add(lf);
+                    else if (d.Value is Call { Args.Count: > 0 } pc && _model.QualifiedName(pc.Func) == "functools.partial" && RefOf(pc.Args[0]) is { } pr)
+                    {
+                        // Calling a partial is calling its function with the bound arguments first.
+                        if (pr.Local >= 0) targets.Add(pr.Local);
+                        else c.Callee ??= pr.Qualified;
+                        partial ??= pc;
+                    }
+                    else if (RefOf(d.Value) is { } r)
+                    {
+                        if (r.Local >= 0) targets.Add(r.Local);
+                        else c.Callee ??= r.Qualified;
+                    }
+                    else if (TableLookup(d.Value) is { } entries) targets.AddRange(entries);
+                    else c.Receiver = ValueOf(n);
+                    break;
+                default:
+                    c.Receiver = ValueOf(n);
+                    break;
+            }
+        }
+        c.Targets = targets.ToArray();
+        if (c.Callee is null && targets.Count == 0 && c.Receiver < 0) c.Receiver = ValueOf(n);
+        return partial;
+    }
+
+    /// <summary>`TABLE[key]` or `TABLE.get(key)` on a constant dispatch table: its functions.</summary>
+    int[]? TableLookup(Expr e)
+    {
+        var table = e switch
+        {
+            Subscript s => Guards.ConstantCollection(s.Value, _model),
+            Call { Func: AttributeExpr { Attr: "get", Value: var t } } => Guards.ConstantCollection(t, _model),
+            _ => null,
+        };
+        if (table is null) return null;
+        var targets = TableTargets(table);
+        return targets.Length > 0 ? targets : null;
+    }
+
+    /// <summary>A bound argument of a partial: its value when computed here, its constant otherwise.</summary>
+    int BoundValue(Expr e)
+    {
+        if (_model.ScopeOf(e) == scope || _model.ScopeOf(e).Kind == ScopeKind.Comprehension) return ValueOf(e);
+        return _model.Evaluate(e) is { } v ? Const(v.Kind == ValueKind.Str ? v.AsString : null, v.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number) : Unknown();
+    }
+}

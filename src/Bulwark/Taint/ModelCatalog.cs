@@ -1,0 +1,428 @@
+using System.Reflection;
+using Bulwark.Semantics;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
+
+namespace Bulwark.Taint;
+
+/// <summary>A model file or configuration entry that does not say something the engine understands.</summary>
+public sealed class ModelException(string message) : Exception(message);
+
+/// <summary>
+/// The taint models of one scan: sources, sinks, sanitisers, validators, propagators, markers, return and attribute
+/// types and entry points, from the TOML files compiled into the binary (`Taint/Models/*.toml`) and from the
+/// project's configuration. A model file names the top-level packages it describes and is loaded the first time a
+/// scanned file imports one of them; loading swaps in a new immutable snapshot, so readers on other threads always
+/// see a consistent one.
+/// </summary>
+public sealed class ModelCatalog : ITypeOracle
+{
+    sealed record ModelFile(string Name, string[] Packages, Func<string> Text);
+
+    readonly List<ModelFile> _pending;
+    readonly object _lock = new();
+    volatile ModelTables _tables = new();
+    readonly HashSet<string> _loadedPackages = new(StringComparer.Ordinal);
+    readonly List<string> _loadedFiles = [];
+
+    /// <summary>Every model compiled into the binary, plus the user's (validated now: a mistake is an error before the scan).</summary>
+    public ModelCatalog(IEnumerable<(string Origin, string Toml)>? userModels = null)
+    {
+        _pending = Embedded();
+        // Models without packages (the standard library) are always loaded.
+        foreach (var f in _pending.Where(f => f.Packages.Length == 0).ToList()) Load(f);
+        foreach (var (origin, toml) in userModels ?? [])
+        {
+            var tables = _tables.Copy();
+            ModelReader.Read(toml, origin, tables, out _);
+            tables.Seal();
+            _tables = tables;
+            _loadedFiles.Add(origin);
+        }
+    }
+
+    public ModelTables Tables => _tables;
+
+    /// <summary>The model files loaded so far (for `debug taint`).</summary>
+    public IReadOnlyList<string> LoadedFiles { get { lock (_lock) return _loadedFiles.ToArray(); } }
+
+    /// <summary>Loads the models of a top-level package the project imports, once.</summary>
+    public void EnsureLoaded(string topLevelPackage)
+    {
+        lock (_lock)
+        {
+            if (!_loadedPackages.Add(topLevelPackage)) return;
+            foreach (var f in _pending.ToList())
+                if (f.Packages.Contains(topLevelPackage, StringComparer.Ordinal)) Load(f);
+        }
+    }
+
+    void Load(ModelFile f)
+    {
+        lock (_lock)
+        {
+            if (!_pending.Remove(f)) return;
+            var tables = _tables.Copy();
+            ModelReader.Read(f.Text(), f.Name, tables, out _);
+            tables.Seal();
+            _tables = tables;
+            _loadedFiles.Add(f.Name);
+        }
+    }
+
+    /// <summary>Loads every model (tests and `debug taint --all-models`).</summary>
+    public void LoadAll()
+    {
+        foreach (var f in _pending.ToList()) Load(f);
+    }
+
+    static List<ModelFile> Embedded()
+    {
+        var asm = typeof(ModelCatalog).Assembly;
+        var files = new List<ModelFile>();
+        foreach (var name in asm.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            if (!name.StartsWith("Bulwark.Taint.Models.", StringComparison.Ordinal) || !name.EndsWith(".toml", StringComparison.Ordinal)) continue;
+            var text = ReadResource(asm, name);
+            var packages = ModelReader.Packages(text, name);
+            files.Add(new ModelFile(name["Bulwark.Taint.Models.".Length..], packages, () => text));
+        }
+        return files;
+    }
+
+    static string ReadResource(Assembly asm, string name)
+    {
+        using var s = asm.GetManifestResourceStream(name) ?? throw new ModelException($"model {name} is missing from the binary");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
+    // ───────────── ITypeOracle ─────────────
+
+    public string? GlobalType(string qualifiedName) => _tables.Types.TryGetValue(qualifiedName, out var t) ? t : null;
+
+    public string? ReturnType(string qualifiedCallable)
+    {
+        var tables = _tables;
+        if (tables.Returns.TryGetValue(qualifiedCallable, out var t)) return t;
+        return Inherited(tables, qualifiedCallable, tables.Returns);
+    }
+
+    public string? AttributeType(string type, string attribute)
+    {
+        var tables = _tables;
+        var key = type + "." + attribute;
+        if (tables.Attributes.TryGetValue(key, out var t)) return t;
+        return Inherited(tables, key, tables.Attributes);
+    }
+
+    /// <summary>`T.m` looked up on T's modelled bases, transitively.</summary>
+    static V? Inherited<V>(ModelTables tables, string qualified, Dictionary<string, V> table) where V : class
+    {
+        int dot = qualified.LastIndexOf('.');
+        if (dot <= 0) return null;
+        var owner = qualified[..dot];
+        var member = qualified[(dot + 1)..];
+        foreach (var b in BasesOf(tables, owner))
+            if (table.TryGetValue(b + "." + member, out var v)) return v;
+        return null;
+    }
+
+    /// <summary>A library type and every base the models give it, nearest first.</summary>
+    public static IEnumerable<string> BasesOf(ModelTables tables, string type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { type };
+        var queue = new Queue<string>();
+        queue.Enqueue(type);
+        while (queue.Count > 0)
+        {
+            var t = queue.Dequeue();
+            if (!tables.Bases.TryGetValue(t, out var bases)) continue;
+            foreach (var b in bases)
+                if (seen.Add(b)) { yield return b; queue.Enqueue(b); }
+        }
+    }
+
+    /// <summary>Looks up `Type.member` in a table, on the type and then on its bases.</summary>
+    public static V? Member<V>(ModelTables tables, Dictionary<string, V> table, string type, string member) where V : class
+    {
+        if (table.TryGetValue(type + "." + member, out var v)) return v;
+        foreach (var b in BasesOf(tables, type))
+            if (table.TryGetValue(b + "." + member, out v)) return v;
+        return null;
+    }
+}
+
+/// <summary>Reads a model file (or the `[tool.bulwark.taint]` table) into <see cref="ModelTables"/>, with one-line errors naming the line.</summary>
+public static class ModelReader
+{
+    static readonly string[] TopKeys =
+        ["packages", "sources", "sinks", "sanitizers", "validators", "propagators", "markers", "entrypoints", "types", "returns", "attributes", "bases"];
+
+    public static string[] Packages(string text, string origin)
+    {
+        var root = Parse(text, origin);
+        if (root.TryGetValue("packages", out var p))
+            return Strings(p, origin, "packages");
+        return [];
+    }
+
+    public static void Read(string text, string origin, ModelTables tables, out int rows)
+    {
+        var root = Parse(text, origin);
+        rows = 0;
+        foreach (var (key, node) in root)
+        {
+            if (Array.IndexOf(TopKeys, key) < 0)
+                throw new ModelException($"{origin}:{node.Line}: unknown model key '{key}' (known: {string.Join(", ", TopKeys)})");
+            switch (key)
+            {
+                case "packages": Strings(node, origin, key); break;
+                case "types": Map(node, origin, key, tables.Types); break;
+                case "returns": Map(node, origin, key, tables.Returns); break;
+                case "attributes": Map(node, origin, key, tables.Attributes); break;
+                case "bases":
+                    if (node.Table is null) throw Error(node, origin, "'bases' maps a type to a list of base types");
+                    foreach (var (t, list) in node.Table) tables.Bases[t] = Strings(list, origin, "bases." + t);
+                    break;
+                default:
+                    if (node.Array is null) throw Error(node, origin, $"'{key}' is a list of rows, e.g. {key} = [{{ call = \"...\", ... }}]");
+                    foreach (var row in node.Array)
+                    {
+                        if (row.Table is null) throw Error(row, origin, $"each row of '{key}' is an inline table");
+                        ReadRow(key, row, origin, tables);
+                        rows++;
+                    }
+                    break;
+            }
+        }
+    }
+
+    static ModelException Error(Node n, string origin, string message) => new($"{origin}:{n.Line}: {message}");
+
+    static void Map(Node node, string origin, string key, Dictionary<string, string> target)
+    {
+        if (node.Table is null) throw Error(node, origin, $"'{key}' maps qualified names to type names");
+        foreach (var (k, v) in node.Table)
+            target[k] = v.Scalar ?? throw Error(v, origin, $"{key}.\"{k}\" must be a string");
+    }
+
+    static string[] Strings(Node node, string origin, string key)
+    {
+        if (node.Array is null) throw Error(node, origin, $"'{key}' must be a list of strings");
+        return node.Array.Select(n => n.Scalar ?? throw Error(n, origin, $"'{key}' must be a list of strings")).ToArray();
+    }
+
+    static readonly Dictionary<string, string[]> RowKeys = new(StringComparer.Ordinal)
+    {
+        ["sources"] = ["attribute", "call", "global", "kind", "description"],
+        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires"],
+        ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
+        ["validators"] = ["call", "method", "arg", "clears", "when"],
+        ["propagators"] = ["call", "method", "from"],
+        ["markers"] = ["call", "marker", "on", "when"],
+        ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view"],
+    };
+
+    static readonly string[] Frameworks = ["flask", "fastapi", "django", "aiohttp", "starlette", "django-middleware", "aiohttp-middleware"];
+
+    static void ReadRow(string section, Node row, string origin, ModelTables tables)
+    {
+        var t = row.Table!;
+        foreach (var k in t.Keys)
+            if (Array.IndexOf(RowKeys[section], k) < 0)
+                throw Error(row, origin, $"unknown field '{k}' in a row of '{section}' (known: {string.Join(", ", RowKeys[section])})");
+        string? Get(string k) => t.TryGetValue(k, out var v) ? v.Scalar ?? throw Error(v, origin, $"'{k}' must be a string") : null;
+        string Need(string k) => Get(k) ?? throw Error(row, origin, $"a row of '{section}' needs '{k}'");
+
+        switch (section)
+        {
+            case "sources":
+            {
+                var kind = SourceKinds.Parse(Need("kind")) ?? throw Error(row, origin, $"unknown source kind '{Get("kind")}' (known: {string.Join(", ", SourceKinds.Names)})");
+                var target = One(row, origin, section, Get, "attribute", "call", "global");
+                var model = new SourceModel(kind, Get("description") ?? target.Value);
+                (target.Key switch { "attribute" => tables.SourceAttributes, "call" => tables.SourceCalls, _ => tables.SourceGlobals })[target.Value] = model;
+                break;
+            }
+            case "sinks":
+            {
+                var kind = SinkKinds.Parse(Need("kind")) is { } k && k != SinkKinds.All ? k
+                    : throw Error(row, origin, $"unknown sink kind '{Get("kind")}' (known: {string.Join(", ", SinkKinds.Names.Where(n => n != "all"))})");
+                var target = One(row, origin, section, Get, "call", "method", "store");
+                var arg = target.Key == "store" ? ArgSpec.None
+                    : Get("arg") is { } a ? ArgSpec.Parse(a) ?? throw Error(row, origin, $"'arg' is a position, a keyword, 'N|keyword', 'receiver' or '*' (got '{a}')")
+                    : throw Error(row, origin, "a sink row needs 'arg'");
+                int element = -1;
+                if (Get("element") is { } el && !int.TryParse(el, out element)) throw Error(row, origin, "'element' is an index, as a string");
+                var when = Clause.ParseList(Get("when")) ?? throw Error(row, origin, $"cannot read the condition '{Get("when")}'");
+                MarkerRequirement? requires = null;
+                if (Get("requires") is { } req)
+                {
+                    var parts = req.Split(':', 2);
+                    if (parts.Length != 2 || ArgSpec.Parse(parts[0]) is not { } ra) throw Error(row, origin, $"'requires' is ARG:marker (got '{req}')");
+                    requires = new MarkerRequirement(ra, parts[1]);
+                }
+                var model = new SinkModel(kind, arg, element, when, requires, target.Key == "method", target.Value);
+                var table = target.Key switch { "call" => tables.SinkCalls, "method" => tables.SinkMethods, _ => tables.SinkStores };
+                if (!table.TryGetValue(target.Value, out var list)) table[target.Value] = list = [];
+                list.Add(model);
+                break;
+            }
+            case "sanitizers":
+            {
+                var target = One(row, origin, section, Get, "call", "method");
+                bool normalizes = Get("normalizes") == "true";
+                uint clears = 0;
+                if (Get("clears") is { } c) clears = SinkKinds.Parse(c) ?? throw Error(row, origin, $"unknown kind in 'clears' = '{c}'");
+                else if (!normalizes) throw Error(row, origin, "a sanitiser row needs 'clears' (or normalizes = \"true\")");
+                var sanitizerWhen = Clause.ParseList(Get("when")) ?? throw Error(row, origin, $"cannot read the condition '{Get("when")}'");
+                (target.Key == "call" ? tables.SanitizerCalls : tables.SanitizerMethods)[target.Value] = new SanitizerModel(clears, normalizes) { When = sanitizerWhen };
+                break;
+            }
+            case "validators":
+            {
+                var target = One(row, origin, section, Get, "call", "method");
+                var arg = ArgSpec.Parse(Get("arg") ?? (target.Key == "method" ? "receiver" : "0")) ?? throw Error(row, origin, "cannot read 'arg'");
+                var clears = SinkKinds.Parse(Need("clears")) ?? throw Error(row, origin, $"unknown kind in 'clears' = '{Get("clears")}'");
+                var when = Get("when") ?? "true";
+                if (when is not ("true" or "false")) throw Error(row, origin, "'when' of a validator is \"true\" or \"false\"");
+                var table = target.Key == "call" ? tables.ValidatorCalls : tables.ValidatorMethods;
+                if (!table.TryGetValue(target.Value, out var list)) table[target.Value] = list = [];
+                list.Add(new ValidatorModel(arg, clears, when == "true"));
+                break;
+            }
+            case "propagators":
+            {
+                var target = One(row, origin, section, Get, "call", "method");
+                bool receiver = false, all = false;
+                var args = new List<int>();
+                foreach (var part in Need("from").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (part == "receiver") receiver = true;
+                    else if (part == "*") all = true;
+                    else if (part == "none") { }
+                    else if (int.TryParse(part, out var i)) args.Add(i);
+                    else throw Error(row, origin, $"'from' lists 'receiver', argument positions, '*' or 'none' (got '{part}')");
+                }
+                (target.Key == "call" ? tables.PropagatorCalls : tables.PropagatorMethods)[target.Value] = new PropagatorModel(receiver, args.ToArray(), all);
+                break;
+            }
+            case "markers":
+            {
+                var callee = Need("call");
+                var when = Clause.ParseList(Get("when")) ?? throw Error(row, origin, $"cannot read the condition '{Get("when")}'");
+                var on = Get("on") ?? "result";
+                if (on is not ("result" or "receiver")) throw Error(row, origin, "'on' is \"result\" or \"receiver\"");
+                if (!tables.MarkerCalls.TryGetValue(callee, out var list)) tables.MarkerCalls[callee] = list = [];
+                list.Add(new MarkerModel(Need("marker"), on == "receiver", when));
+                break;
+            }
+            case "entrypoints":
+            {
+                var framework = Need("framework");
+                if (Array.IndexOf(Frameworks, framework) < 0) throw Error(row, origin, $"unknown framework '{framework}' (known: {string.Join(", ", Frameworks)})");
+                var route = ArgSpec.Parse(Get("route") ?? "0") ?? throw Error(row, origin, "cannot read 'route'");
+                var view = ArgSpec.Parse(Get("view") ?? "1") ?? throw Error(row, origin, "cannot read 'view'");
+                var target = One(row, origin, section, Get, "decorator", "register", "base");
+                var model = new EntryPointModel(framework, route, view);
+                (target.Key switch { "decorator" => tables.EntryDecorators, "register" => tables.EntryRegistrations, _ => tables.EntryBases })[target.Value] = model;
+                break;
+            }
+        }
+    }
+
+    static (string Key, string Value) One(Node row, string origin, string section, Func<string, string?> get, params string[] keys)
+    {
+        (string, string)? found = null;
+        foreach (var k in keys)
+            if (get(k) is { } v)
+            {
+                if (found is not null) throw Error(row, origin, $"a row of '{section}' names one of {string.Join(", ", keys)}");
+                found = (k, v);
+            }
+        return found ?? throw Error(row, origin, $"a row of '{section}' needs one of {string.Join(", ", keys)}");
+    }
+
+    // ───────────── a small TOML tree ─────────────
+
+    sealed class Node
+    {
+        public string? Scalar;
+        public Dictionary<string, Node>? Table;
+        public List<Node>? Array;
+        public int Line;
+    }
+
+    static Dictionary<string, Node> Parse(string text, string origin)
+    {
+        var doc = SyntaxParser.Parse(text, origin, false);
+        foreach (var d in doc.Diagnostics)
+            if (d.Kind == DiagnosticMessageKind.Error)
+                throw new ModelException($"{origin}:{d.Span.Start.Line + 1}: invalid TOML: {d.Message}");
+        var root = new Dictionary<string, Node>(StringComparer.Ordinal);
+        foreach (var kv in doc.KeyValues) Add(root, kv);
+        foreach (var t in doc.Tables)
+        {
+            var keys = Keys(t.Name);
+            if (keys.Count == 0) continue;
+            var table = root;
+            foreach (var k in keys)
+            {
+                if (!table.TryGetValue(k, out var n)) table[k] = n = new Node { Table = new(StringComparer.Ordinal), Line = t.Span.Start.Line + 1 };
+                table = n.Table ?? throw new ModelException($"{origin}:{t.Span.Start.Line + 1}: '{k}' is not a table");
+            }
+            foreach (var kv in t.Items) Add(table, kv);
+        }
+        return root;
+    }
+
+    static void Add(Dictionary<string, Node> table, KeyValueSyntax kv)
+    {
+        var keys = Keys(kv.Key);
+        if (keys.Count == 0 || kv.Value is null) return;
+        for (int i = 0; i < keys.Count - 1; i++)
+        {
+            if (!table.TryGetValue(keys[i], out var n)) table[keys[i]] = n = new Node { Table = new(StringComparer.Ordinal), Line = kv.Span.Start.Line + 1 };
+            table = n.Table ?? new Dictionary<string, Node>();
+        }
+        table[keys[^1]] = Convert(kv.Value);
+    }
+
+    static Node Convert(ValueSyntax v)
+    {
+        int line = v.Span.Start.Line + 1;
+        switch (v)
+        {
+            case StringValueSyntax s: return new Node { Scalar = s.Value ?? "", Line = line };
+            case BooleanValueSyntax b: return new Node { Scalar = b.Value ? "true" : "false", Line = line };
+            case IntegerValueSyntax i: return new Node { Scalar = i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = line };
+            case ArraySyntax a:
+                var list = new List<Node>();
+                foreach (var item in a.Items) if (item.Value is not null) list.Add(Convert(item.Value));
+                return new Node { Array = list, Line = line };
+            case InlineTableSyntax t:
+                var table = new Dictionary<string, Node>(StringComparer.Ordinal);
+                foreach (var item in t.Items) if (item.KeyValue is not null) Add(table, item.KeyValue);
+                return new Node { Table = table, Line = line };
+            default: return new Node { Line = line };
+        }
+    }
+
+    static List<string> Keys(KeySyntax? key)
+    {
+        var parts = new List<string>();
+        if (key is null) return parts;
+        parts.Add(KeyText(key.Key));
+        if (key.DotKeys is not null)
+            foreach (var d in key.DotKeys) parts.Add(KeyText(d.Key));
+        return parts;
+    }
+
+    static string KeyText(BareKeyOrStringValueSyntax? k) => k switch
+    {
+        BareKeySyntax b => b.Key?.Text ?? "",
+        StringValueSyntax s => s.Value ?? "",
+        _ => "",
+    };
+}

@@ -1,0 +1,186 @@
+namespace Bulwark.Taint;
+
+/// <summary>Which argument of a call a model means: by position, by keyword, either, the receiver, or every argument.</summary>
+public readonly record struct ArgSpec(int Position, string? Keyword, bool Receiver, bool All, int Element = -1)
+{
+    public static readonly ArgSpec None = new(-1, null, false, false);
+
+    /// <summary>`0`, `sql`, `0|sql`, `receiver`, `*` (every argument).</summary>
+    public static ArgSpec? Parse(string text)
+    {
+        text = text.Trim();
+        if (text == "receiver") return new ArgSpec(-1, null, true, false);
+        if (text == "*") return new ArgSpec(-1, null, false, true);
+        // `0[1]`: element 1 of the first argument (a list or tuple)
+        int element = -1;
+        var bracket = text.IndexOf('[');
+        if (bracket > 0 && text.EndsWith(']'))
+        {
+            if (!int.TryParse(text[(bracket + 1)..^1], out element)) return null;
+            text = text[..bracket];
+        }
+        int position = -1;
+        string? keyword = null;
+        foreach (var part in text.Split('|', StringSplitOptions.TrimEntries))
+        {
+            if (int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p)) position = p;
+            else if (part.Length > 0 && part.All(c => char.IsLetterOrDigit(c) || c == '_')) keyword = part;
+            else return null;
+        }
+        return position < 0 && keyword is null ? null : new ArgSpec(position, keyword, false, false, element);
+    }
+
+    public override string ToString() => Receiver ? "receiver" : All ? "*" : Position >= 0 && Keyword is not null ? $"{Position}|{Keyword}" : Position >= 0 ? Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : Keyword ?? "?";
+}
+
+public enum ClauseOp
+{
+    /// <summary>`shell`: the argument is present and truthy, or not known at analysis time.</summary>
+    Truthy,
+    /// <summary>`content_type~html`: the argument is a known string containing the text.</summary>
+    Contains,
+    /// <summary>`content_type?~html`: absent, not known, or a string containing the text.</summary>
+    MayContain,
+    /// <summary>`Loader!=yaml.SafeLoader|yaml.CSafeLoader`: absent, or neither of the names/values.</summary>
+    NotIn,
+    /// <summary>`filter=data`: present and one of the names/values.</summary>
+    In,
+}
+
+/// <summary>A condition on a call's arguments: all clauses of a model's `when` must hold.</summary>
+public sealed record Clause(ArgSpec Arg, ClauseOp Op, string[] Values)
+{
+    public static Clause? Parse(string text)
+    {
+        text = text.Trim();
+        (string Token, ClauseOp Op)[] ops = [("?~", ClauseOp.MayContain), ("!=", ClauseOp.NotIn), ("~", ClauseOp.Contains), ("=", ClauseOp.In)];
+        foreach (var (token, op) in ops)
+        {
+            var i = text.IndexOf(token, StringComparison.Ordinal);
+            if (i <= 0) continue;
+            var arg = ArgSpec.Parse(text[..i]);
+            if (arg is null) return null;
+            var values = text[(i + token.Length)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(Unescape).ToArray();
+            return values.Length == 0 ? null : new Clause(arg.Value, op, values);
+        }
+        return ArgSpec.Parse(text) is { } a ? new Clause(a, ClauseOp.Truthy, []) : null;
+    }
+
+    /// <summary>`\n`, `\r`, `\t` and `\\` in a condition's values stand for the characters (line breaks cannot be written plainly).</summary>
+    static string Unescape(string v)
+    {
+        if (!v.Contains('\\')) return v;
+        var sb = new System.Text.StringBuilder(v.Length);
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (v[i] != '\\' || i + 1 >= v.Length) { sb.Append(v[i]); continue; }
+            char n = v[++i];
+            sb.Append(n switch { 'n' => '\n', 'r' => '\r', 't' => '\t', _ => n });
+        }
+        return sb.ToString();
+    }
+
+    public static Clause[]? ParseList(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var list = new List<Clause>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Parse(part) is not { } c) return null;
+            list.Add(c);
+        }
+        return list.ToArray();
+    }
+}
+
+/// <summary>A call that needs a value to carry a marker (a parser configured to resolve external entities).</summary>
+public sealed record MarkerRequirement(ArgSpec Arg, string Marker);
+
+public sealed record SourceModel(uint Kind, string Description);
+
+/// <summary>A place where tainted data does harm: the argument that matters and the condition under which it does.</summary>
+public sealed record SinkModel(uint Kind, ArgSpec Arg, int Element, Clause[] When, MarkerRequirement? Requires, bool NameOnly, string Callee);
+
+/// <summary>The result of the call is safe for the kinds cleared (or, for path normalisers, only normalised).</summary>
+public sealed record SanitizerModel(uint Clears, bool Normalizes)
+{
+    /// <summary>Conditions on the call (`replace` clears log injection only when it replaces a line break).</summary>
+    public Clause[] When { get; init; } = [];
+}
+
+/// <summary>A check: when it returns true (or false, for <see cref="WhenTrue"/> false), the argument is safe for the kinds cleared.</summary>
+public sealed record ValidatorModel(ArgSpec Arg, uint Clears, bool WhenTrue);
+
+/// <summary>Which inputs of a call its result carries (by default all of them, receiver included).</summary>
+public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool AllArgs);
+
+/// <summary>A call that marks its result or receiver (a parser that resolves external entities).</summary>
+public sealed record MarkerModel(string Marker, bool OnReceiver, Clause[] When);
+
+/// <summary>How a framework makes a function an entry point: a decorator, a registration call, or a base class.</summary>
+public sealed record EntryPointModel(string Framework, ArgSpec Route, ArgSpec View);
+
+/// <summary>An immutable snapshot of the loaded models, indexed by qualified name.</summary>
+public sealed class ModelTables
+{
+    public Dictionary<string, string> Types { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Returns { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string[]> Bases { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SourceModel> SourceAttributes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SourceModel> SourceCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SourceModel> SourceGlobals { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<SinkModel>> SinkCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<SinkModel>> SinkMethods { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<SinkModel>> SinkStores { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SanitizerModel> SanitizerCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SanitizerModel> SanitizerMethods { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ValidatorModel>> ValidatorCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ValidatorModel>> ValidatorMethods { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PropagatorModel> PropagatorCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PropagatorModel> PropagatorMethods { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<MarkerModel>> MarkerCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EntryPointModel> EntryDecorators { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EntryPointModel> EntryRegistrations { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EntryPointModel> EntryBases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every library type the models name (as a global's type, a return, an attribute, or with bases).</summary>
+    public HashSet<string> KnownTypes { get; } = new(StringComparer.Ordinal);
+
+    internal void Seal()
+    {
+        KnownTypes.Clear();
+        foreach (var t in Types.Values) KnownTypes.Add(t);
+        foreach (var t in Returns.Values) KnownTypes.Add(t);
+        foreach (var t in Attributes.Values) KnownTypes.Add(t);
+        foreach (var t in Bases.Keys) KnownTypes.Add(t);
+        foreach (var k in Attributes.Keys) KnownTypes.Add(k[..Math.Max(0, k.LastIndexOf('.'))]);
+    }
+
+    internal ModelTables Copy()
+    {
+        var t = new ModelTables();
+        foreach (var kv in Types) t.Types[kv.Key] = kv.Value;
+        foreach (var kv in Returns) t.Returns[kv.Key] = kv.Value;
+        foreach (var kv in Attributes) t.Attributes[kv.Key] = kv.Value;
+        foreach (var kv in Bases) t.Bases[kv.Key] = kv.Value;
+        foreach (var kv in SourceAttributes) t.SourceAttributes[kv.Key] = kv.Value;
+        foreach (var kv in SourceCalls) t.SourceCalls[kv.Key] = kv.Value;
+        foreach (var kv in SourceGlobals) t.SourceGlobals[kv.Key] = kv.Value;
+        foreach (var kv in SinkCalls) t.SinkCalls[kv.Key] = [.. kv.Value];
+        foreach (var kv in SinkMethods) t.SinkMethods[kv.Key] = [.. kv.Value];
+        foreach (var kv in SinkStores) t.SinkStores[kv.Key] = [.. kv.Value];
+        foreach (var kv in SanitizerCalls) t.SanitizerCalls[kv.Key] = kv.Value;
+        foreach (var kv in SanitizerMethods) t.SanitizerMethods[kv.Key] = kv.Value;
+        foreach (var kv in ValidatorCalls) t.ValidatorCalls[kv.Key] = [.. kv.Value];
+        foreach (var kv in ValidatorMethods) t.ValidatorMethods[kv.Key] = [.. kv.Value];
+        foreach (var kv in PropagatorCalls) t.PropagatorCalls[kv.Key] = kv.Value;
+        foreach (var kv in PropagatorMethods) t.PropagatorMethods[kv.Key] = kv.Value;
+        foreach (var kv in MarkerCalls) t.MarkerCalls[kv.Key] = [.. kv.Value];
+        foreach (var kv in EntryDecorators) t.EntryDecorators[kv.Key] = kv.Value;
+        foreach (var kv in EntryRegistrations) t.EntryRegistrations[kv.Key] = kv.Value;
+        foreach (var kv in EntryBases) t.EntryBases[kv.Key] = kv.Value;
+        return t;
+    }
+}

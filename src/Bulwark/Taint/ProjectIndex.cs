@@ -1,0 +1,194 @@
+namespace Bulwark.Taint;
+
+/// <summary>What a qualified name refers to in the project: a function, a class, a module variable, or a module.</summary>
+public readonly record struct Symbol(SymbolKind Kind, int Module, int Index, string? Key)
+{
+    public static readonly Symbol None = new(SymbolKind.None, -1, -1, null);
+}
+
+public enum SymbolKind : byte { None, Function, Class, Variable, Module }
+
+/// <summary>
+/// Every scanned module by dotted name and by path, and name resolution through imports, re-exports and `*` imports.
+/// A bare `import db` that no module of the scan root provides resolves as Python resolves it for a script: a sibling
+/// file of the importing one. Immutable once built; read by the project phase.
+/// </summary>
+public sealed class ProjectIndex
+{
+    readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _byPath = new(StringComparer.Ordinal);
+    readonly Dictionary<(int, string), Symbol> _memo = [];
+    readonly Dictionary<string, (int Module, int Class)> _classes = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ModuleIr> Modules { get; }
+    /// <summary>Global function ids: (module, function index), in module order.</summary>
+    public IReadOnlyList<(int Module, int Function)> Functions { get; }
+    readonly int[] _firstFunction;
+
+    public ProjectIndex(IReadOnlyList<ModuleIr> modules)
+    {
+        Modules = modules;
+        var functions = new List<(int, int)>();
+        _firstFunction = new int[modules.Count];
+        for (int m = 0; m < modules.Count; m++)
+        {
+            var mod = modules[m];
+            _firstFunction[m] = functions.Count;
+            for (int f = 0; f < mod.Functions.Length; f++) functions.Add((m, f));
+            _byKey.TryAdd(mod.Key, m);
+            _byPath[Normalise(mod.Path)] = m;
+            foreach (var c in mod.Classes) _classes.TryAdd(mod.Key + "." + c.Path, (m, c.Index));
+        }
+        Functions = functions;
+    }
+
+    static string Normalise(string path) => path.Replace('\\', '/');
+
+    public int FunctionId(int module, int function) => _firstFunction[module] + function;
+
+    public IrFunction Function(int id, out ModuleIr module)
+    {
+        var (m, f) = Functions[id];
+        module = Modules[m];
+        return module.Functions[f];
+    }
+
+    /// <summary>A class by its canonical name (`module.Class`, `file:dir/app.Class`).</summary>
+    public bool TryClass(string canonical, out int module, out IrClass cls)
+    {
+        if (_classes.TryGetValue(canonical, out var at)) { module = at.Module; cls = Modules[at.Module].Classes[at.Class]; return true; }
+        module = -1; cls = null!;
+        return false;
+    }
+
+    public string ClassName(int module, IrClass c) => Modules[module].Key + "." + c.Path;
+
+    /// <summary>Resolves a qualified name as the module <paramref name="from"/> wrote it (absolute, relative, or script-relative).</summary>
+    public Symbol Resolve(int from, string qualified)
+    {
+        if (_memo.TryGetValue((from, qualified), out var s)) return s;
+        _memo[(from, qualified)] = Symbol.None; // cycles resolve to nothing
+        s = ResolveCore(from, qualified, 0);
+        _memo[(from, qualified)] = s;
+        return s;
+    }
+
+    Symbol ResolveCore(int from, string qualified, int depth)
+    {
+        if (depth > 12 || qualified.Length == 0) return Symbol.None;
+        string[] parts;
+        int module;
+        if (qualified[0] == '.')
+        {
+            int level = 0;
+            while (level < qualified.Length && qualified[level] == '.') level++;
+            var dir = Directory(Modules[from].Path, Modules[from].IsPackage);
+            for (int i = 1; i < level && dir.Length > 0; i++) dir = Parent(dir);
+            parts = qualified[level..].Split('.', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0) return ByPath(dir, isPackageDir: true) is { } pkg ? new Symbol(SymbolKind.Module, pkg, -1, null) : Symbol.None;
+            (module, var used) = LongestPathModule(dir, parts);
+            if (module < 0) return Symbol.None;
+            return Member(module, parts[used..], depth);
+        }
+        parts = qualified.Split('.');
+        // The longest dotted prefix that names a scanned module.
+        for (int n = parts.Length; n >= 1; n--)
+        {
+            var key = string.Join('.', parts, 0, n);
+            if (_byKey.TryGetValue(key, out module)) return Member(module, parts[n..], depth);
+        }
+        // A script's sibling modules (the importing file's own directory is on sys.path).
+        var own = Directory(Modules[from].Path, false);
+        (module, var consumed) = LongestPathModule(own, parts);
+        if (module >= 0) return Member(module, parts[consumed..], depth);
+        return Symbol.None;
+    }
+
+    (int Module, int Used) LongestPathModule(string dir, string[] parts)
+    {
+        for (int n = parts.Length; n >= 1; n--)
+        {
+            var path = (dir.Length == 0 ? "" : dir + "/") + string.Join('/', parts, 0, n);
+            if (ByPath(path, isPackageDir: false) is { } m) return (m, n);
+        }
+        return (-1, 0);
+    }
+
+    int? ByPath(string pathWithoutExtension, bool isPackageDir)
+    {
+        if (!isPackageDir && _byPath.TryGetValue(pathWithoutExtension + ".py", out var m)) return m;
+        if (_byPath.TryGetValue(pathWithoutExtension + "/__init__.py", out m)) return m;
+        if (!isPackageDir && _byPath.TryGetValue(pathWithoutExtension + ".pyi", out m)) return m;
+        return null;
+    }
+
+    static string Directory(string path, bool isPackage)
+    {
+        var p = Normalise(path);
+        var slash = p.LastIndexOf('/');
+        return slash < 0 ? "" : p[..slash];
+    }
+
+    static string Parent(string dir)
+    {
+        var slash = dir.LastIndexOf('/');
+        return slash < 0 ? "" : dir[..slash];
+    }
+
+    /// <summary>A name (or dotted names) inside a module: its own definitions, then its imports (re-exports), then `*` imports, then a submodule.</summary>
+    Symbol Member(int module, string[] names, int depth)
+    {
+        if (names.Length == 0) return new Symbol(SymbolKind.Module, module, -1, null);
+        var mod = Modules[module];
+        var first = names[0];
+        if (mod.Exports.TryGetValue(first, out var e))
+        {
+            switch (e.Kind)
+            {
+                case ExportKind.Function:
+                    return names.Length == 1 ? new Symbol(SymbolKind.Function, module, e.Index, null) : Symbol.None;
+                case ExportKind.Class:
+                    return ClassMember(module, mod.Classes[e.Index], names, 1);
+                case ExportKind.Variable:
+                    return names.Length == 1 ? new Symbol(SymbolKind.Variable, module, -1, e.Target) : Symbol.None;
+                case ExportKind.Import when e.Target is not null:
+                    var target = ResolveCore(module, e.Target, depth + 1);
+                    if (names.Length == 1) return target;
+                    if (target.Kind == SymbolKind.Module) return Member(target.Module, names[1..], depth + 1);
+                    if (target.Kind == SymbolKind.Class) return ClassMember(target.Module, Modules[target.Module].Classes[target.Index], names, 1);
+                    return Symbol.None;
+            }
+        }
+        foreach (var star in mod.StarImports)
+        {
+            var target = ResolveCore(module, star, depth + 1);
+            if (target.Kind == SymbolKind.Module && target.Module != module)
+            {
+                var found = Member(target.Module, names, depth + 1);
+                if (found.Kind != SymbolKind.None) return found;
+            }
+        }
+        // A submodule of a package: `pkg.sub` where pkg/__init__.py does not import sub.
+        if (mod.IsPackage)
+        {
+            var dir = Directory(mod.Path, true);
+            var (sub, used) = LongestPathModule(dir, names);
+            if (sub >= 0 && sub != module) return Member(sub, names[used..], depth + 1);
+        }
+        return Symbol.None;
+    }
+
+    Symbol ClassMember(int module, IrClass cls, string[] names, int at)
+    {
+        if (at >= names.Length) return new Symbol(SymbolKind.Class, module, cls.Index, null);
+        var mod = Modules[module];
+        foreach (var mi in cls.Methods)
+            if (mod.Functions[mi].Name == names[at] && at == names.Length - 1) return new Symbol(SymbolKind.Function, module, mi, null);
+        foreach (var nested in mod.Classes)
+            if (nested.Path == cls.Path + "." + names[at]) return ClassMember(module, nested, names, at + 1);
+        return Symbol.None;
+    }
+
+    /// <summary>The canonical name of a class symbol.</summary>
+    public string CanonicalClass(Symbol s) => Modules[s.Module].Key + "." + Modules[s.Module].Classes[s.Index].Path;
+}

@@ -1,0 +1,1077 @@
+using Bulwark.Semantics;
+
+namespace Bulwark.Taint;
+
+public sealed partial class TaintAnalysis
+{
+    void Analyse(FunctionState fs)
+    {
+        var evaluator = new Evaluator(this, fs);
+        evaluator.Run();
+        fs.Summary = evaluator.Summary;
+        if (_collectSummaries) fs.Facts = evaluator.Describe();
+        fs.Analysed = true;
+    }
+
+    /// <summary>Computes the values of one function's IR to a fixpoint, then its sinks, stores and returns.</summary>
+    sealed class Evaluator
+    {
+        const int MaxPasses = 12;
+        readonly TaintAnalysis _a;
+        readonly FunctionState _fs;
+        readonly IrFunction _f;
+        readonly ModuleIr _mod;
+        readonly int _m;
+        readonly EntryPoint? _entry;
+        readonly AValue[] _values;
+        readonly Dictionary<int, Fact[]> _side = [];
+        readonly Dictionary<(int, uint, int, int), SinkEdge> _sinkEdges = [];
+        readonly Dictionary<(int, string?, int, string, int), StoreEdge> _storeEdges = [];
+        public Summary Summary { get; } = new();
+
+        public Evaluator(TaintAnalysis a, FunctionState fs)
+        {
+            _a = a;
+            _fs = fs;
+            _f = fs.F;
+            _m = fs.Module;
+            _mod = a._index.Modules[_m];
+            a._entries.TryGetValue(fs.Id, out _entry);
+            _values = new AValue[_f.Values.Length];
+            Array.Fill(_values, AValue.Empty);
+        }
+
+        public void Run()
+        {
+            for (int pass = 0; pass < MaxPasses; pass++)
+            {
+                bool changed = false;
+                for (int v = 0; v < _values.Length; v++)
+                {
+                    var nv = Eval(v);
+                    if (_side.TryGetValue(v, out var extra)) nv = nv.With(whole: Facts.Union(nv.Whole, extra));
+                    if (!AValue.Same(nv, _values[v])) { _values[v] = nv; changed = true; }
+                }
+                if (!changed) break;
+            }
+            for (int i = 0; i < _f.Calls.Length; i++) CallEffects(i);
+            foreach (var e in _f.Effects) Effect(e);
+            Summary.Sinks.AddRange(_sinkEdges.Values);
+            Summary.Stores.AddRange(_storeEdges.Values);
+        }
+
+        /// <summary>Each value's facts, types and functions, for `debug taint --ir`.</summary>
+        public string[] Describe() => _values.Select(v =>
+            string.Join(", ", v.Collapse().Select(f => f.Origin + (f.Cleared != 0 ? $" (clean for {SinkKinds.NameOf(f.Cleared)})" : "")))
+            + (v.Types.Length > 0 ? " : " + string.Join("|", v.Types) : "")
+            + (v.Functions.Length > 0 ? " fn " + string.Join(",", v.Functions) : "")
+            + (v.Partials.Length > 0 ? " partial" : "")
+            + (v.Shape != ValueShape.Unknown ? " " + v.Shape : "")).ToArray();
+
+        // ───────────── steps ─────────────
+
+        Step StepAt(int site, StepKind kind, string? what = null)
+        {
+            if (site < 0) return new Step(_m, _f.Start, _f.Start, kind, what ?? _f.Name);
+            return new Step(_m, _f.SiteStart[site], _f.SiteEnd[site], kind, what ?? _mod.Str(_f.SiteNames[site]));
+        }
+
+        ReadOnlySpan<int> Ops(int v) => _f.OperandsOf(_f.Values[v]);
+
+        // ───────────── values ─────────────
+
+        AValue Eval(int v)
+        {
+            var iv = _f.Values[v];
+            switch (iv.Op)
+            {
+                case IrOp.Const: return iv.Shape == ValueShape.Unknown ? AValue.Empty : AValue.Of(Facts.None, iv.Shape);
+                case IrOp.Unknown: return AValue.Empty;
+                case IrOp.Param: return ParamValue(iv);
+                case IrOp.Phi:
+                {
+                    var ops = Ops(v);
+                    var r = AValue.Empty;
+                    foreach (var o in ops) r = AValue.Join(r, _values[o]);
+                    if (iv.Site >= 0 && _f.SiteKinds[iv.Site] == SiteKind.Assignment)
+                    {
+                        var step = StepAt(iv.Site, StepKind.Assignment);
+                        r = r.MapFacts(f => Facts.Step(f, step));
+                    }
+                    return r;
+                }
+                case IrOp.Compose: return Compose(v);
+                case IrOp.Container:
+                {
+                    var ops = Ops(v);
+                    var fields = new Dictionary<string, AValue>(StringComparer.Ordinal);
+                    var whole = Facts.None;
+                    for (int i = 0; i + 1 < ops.Length; i += 2)
+                    {
+                        var key = ops[i] < 0 ? "*" : "[" + _mod.Str(ops[i]) + "]";
+                        var val = _values[ops[i + 1]];
+                        fields[key] = fields.TryGetValue(key, out var existing) ? AValue.Join(existing, val) : val;
+                    }
+                    if (fields.Count > 16) { foreach (var f in fields.Values) whole = Facts.Union(whole, f.Collapse()); fields.Clear(); }
+                    return new AValue(whole, fields.Count == 0 ? null : fields, [], ValueShape.Container, [], []);
+                }
+                case IrOp.LoadAttr: return LoadAttr(v, iv);
+                case IrOp.LoadItem: return LoadItem(v, iv);
+                case IrOp.Call: return CallResult(iv.A);
+                case IrOp.Refine:
+                {
+                    var guard = _f.Guards[iv.N];
+                    var inner = _values[_f.Operands[iv.A]];
+                    return inner.MapFacts(f => Facts.Clear(f, guard.Clears, guard.NeedsNormalised));
+                }
+                case IrOp.Global: return GlobalValue(iv);
+                case IrOp.Cell:
+                {
+                    var key = _mod.Str(iv.S);
+                    var types = iv.N >= 0 ? _a.StaticTypes(_m, iv.N) : [];
+                    return _a._cells.Contains(key)
+                        ? new AValue([new Fact(_a._origins.Cell(key), 0, 0, null)], null, types, ValueShape.Unknown, [], [])
+                        : AValue.Of(Facts.None, ValueShape.Unknown, types);
+                }
+                case IrOp.FuncRef:
+                    return new AValue(Facts.None, null, [], ValueShape.Unknown, [_a._index.FunctionId(_m, iv.A)], []);
+                case IrOp.ClassRef:
+                    return AValue.Of(Facts.None, ValueShape.Unknown, ["=class:" + (_a._types.Canonical(_m, _mod.Str(iv.S)).FirstOrDefault() ?? _mod.Str(iv.S))]);
+                case IrOp.Element:
+                {
+                    var inner = _values[_f.Operands[iv.A]];
+                    var key = iv.S < 0 ? null : "[" + _mod.Str(iv.S) + "]";
+                    var facts = key is null ? inner.Collapse() : inner.Member(key);
+                    var field = key is null ? null : inner.Field(key);
+                    if (field is not null && field.Fields is not null) return field.With(whole: Facts.Union(field.Whole, inner.Whole));
+                    return AValue.Of(facts, inner.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types);
+                }
+                case IrOp.Insert:
+                {
+                    var ops = Ops(v);
+                    var prior = _values[ops[0]];
+                    var added = Facts.None;
+                    for (int i = 1; i < ops.Length; i++) added = Facts.Union(added, _values[ops[i]].Collapse());
+                    if (added.Length == 0) return prior;
+                    var fields = prior.Fields is null ? new Dictionary<string, AValue>(StringComparer.Ordinal) : new Dictionary<string, AValue>(prior.Fields, StringComparer.Ordinal);
+                    fields["*"] = fields.TryGetValue("*", out var any) ? any.With(whole: Facts.Union(any.Whole, added)) : AValue.Of(added);
+                    return prior.With(fields: fields, shape: prior.Shape == ValueShape.Unknown ? ValueShape.Container : prior.Shape);
+                }
+                case IrOp.Sanitize:
+                {
+                    var inner = _values[_f.Operands[iv.A]];
+                    return inner.MapFacts(f => Facts.Clear(f, (uint)iv.N));
+                }
+                default: return AValue.Empty;
+            }
+        }
+
+        AValue ParamValue(IrValue iv)
+        {
+            int index = iv.A;
+            var param = index < _f.Params.Length ? _f.Params[index] : null;
+            var step = StepAt(iv.Site, StepKind.Parameter, param?.Name);
+            if (_entry is not null && index < _entry.Parameters.Length)
+            {
+                var b = _entry.Parameters[index];
+                switch (b.Kind)
+                {
+                    case ParamBind.Source:
+                    {
+                        var origin = _a._origins.Source(b.SourceKind, b.Description, step);
+                        var types = b.Type is null ? [] : new[] { b.Type };
+                        return AValue.Of([new Fact(origin, b.Clears, 0, Trail.Start(step))], ValueShape.Unknown, types);
+                    }
+                    case ParamBind.Typed:
+                        return AValue.Of(Facts.None, ValueShape.Unknown, [b.Type!]);
+                    case ParamBind.Depends:
+                        var dep = _a._functions[b.DependsOn];
+                        if (!dep.Analysed) return AValue.Empty;
+                        var ret = dep.Summary.Return;
+                        return ret.MapFacts(fs => Facts.Map(fs, f => f.Origin.Kind == OriginKind.Param ? null : f with { Trail = Trail.Append(f.Trail, Trail.Start(step)) }));
+                    default:
+                        // Not request data, but what it is still matters (`response: Response`).
+                        return param?.Annotation is { } boundAnn
+                            ? AValue.Of(Facts.None, ValueShape.Unknown, _a._types.Canonical(_m, boundAnn).Where(t => !t.StartsWith('=')).ToArray())
+                            : AValue.Empty;
+                }
+            }
+            string[] staticTypes = [];
+            if (param?.Annotation is { } ann) staticTypes = _a._types.Canonical(_m, ann).Where(t => !t.StartsWith('=')).ToArray();
+            if (index == 0 && _f.Class >= 0 && !_f.IsStatic)
+                staticTypes = [(_f.IsClassMethod ? "=class:" : "") + _a._index.ClassName(_m, _mod.Classes[_f.Class])];
+            return new AValue([new Fact(_a._origins.Param(index, ""), 0, 0, Trail.Start(step))], null, staticTypes, ValueShape.Unknown, [], []);
+        }
+
+        /// <summary>A string built from parts: a constant prefix before a part limits what that part can do (a fixed scheme and host, a directory).</summary>
+        AValue Compose(int v)
+        {
+            var ops = Ops(v);
+            var whole = Facts.None;
+            var prefix = new System.Text.StringBuilder();
+            bool constantSoFar = true;
+            for (int i = 0; i < ops.Length; i++)
+            {
+                var part = _f.Values[ops[i]];
+                if (part.Op == IrOp.Const && part.Shape == ValueShape.Str)
+                {
+                    if (constantSoFar) prefix.Append(_mod.Str(part.S));
+                    continue;
+                }
+                var facts = _values[ops[i]].Collapse();
+                if (facts.Length > 0)
+                {
+                    uint clears = 0;
+                    if (i > 0) clears |= SinkKinds.PathAbsolute;
+                    if (constantSoFar && prefix.Length > 0)
+                    {
+                        var p = prefix.ToString();
+                        if (Guards.FixedOrigin(p)) clears |= SinkKinds.Ssrf | SinkKinds.Redirect;
+                        else if (p.Length >= 2 && p[0] == '/' && p[1] is not ('/' or '\\')) clears |= SinkKinds.Redirect;
+                        if (p.Contains('?') || p.Contains('#')) clears |= SinkKinds.Ssrf | SinkKinds.Redirect;
+                    }
+                    whole = Facts.Union(whole, Facts.Clear(facts, clears));
+                }
+                constantSoFar = false;
+            }
+            return AValue.Of(whole, ValueShape.Str, ["str"]);
+        }
+
+        AValue LoadAttr(int v, IrValue iv) =>
+            AttributeOf(_values[_f.Operands[iv.A]], _mod.Str(iv.S), iv.N, StepAt(iv.Site, StepKind.Load));
+
+        AValue AttributeOf(AValue obj, string attr, int staticTypes, Step step)
+        {
+            var key = "." + attr;
+            var whole = ExtendParams(obj.Whole, key);
+            if (obj.Field(key) is { } field) whole = Facts.Union(whole, field.Collapse());
+            var types = new List<string>();
+            ValueShape shape = ValueShape.Unknown;
+            foreach (var t in ReceiverTypes(obj, staticTypes))
+            {
+                bool onClass = t.StartsWith("=class:", StringComparison.Ordinal);
+                var owner = onClass ? t[7..] : t;
+                if (ModelCatalog.Member(_a._tables, _a._tables.SourceAttributes, owner, attr) is { } source)
+                    whole = Facts.Union(whole, [SourceFact(source, step)]);
+                foreach (var b in _a._types.WithBases(owner))
+                {
+                    var cell = b + key;
+                    if (_a._cells.Contains(cell)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
+                }
+                foreach (var at in _a._types.Member(owner, attr, call: false))
+                    if (!types.Contains(at)) types.Add(at);
+                // A field annotated with a number, UUID or Literal only holds what validation let through.
+                if (_a._index.TryClass(owner, out var cm, out var cls) && cls.FieldTypes.TryGetValue(attr, out var ft)
+                    && ft.Length > 0 && ft.All(x => x is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal"))
+                    whole = Facts.Clear(whole, SinkKinds.All);
+                _ = cm;
+            }
+            if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
+            return new AValue(whole, null, types.ToArray(), ShapeOf(types, shape), obj.Functions.Length > 0 && attr is "__call__" ? obj.Functions : [], []);
+        }
+
+        /// <summary>Static types from the IR (canonical) and the value's own.</summary>
+        IEnumerable<string> ReceiverTypes(AValue obj, int staticTypes)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (staticTypes >= 0)
+                foreach (var t in _a._types.Canonical(_m, _mod.TypesAt(staticTypes)))
+                    if (!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) if (seen.Add(t)) yield return t;
+            foreach (var t in obj.Types)
+                if (!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) if (seen.Add(t)) yield return t;
+        }
+
+        Fact SourceFact(SourceModel source, Step step) =>
+            new(_a._origins.Source(source.Kind, source.Description, step with { Kind = StepKind.Source }), 0, 0, Trail.Start(step with { Kind = StepKind.Source }));
+
+        /// <summary>Reading below a parameter gives a deeper parameter origin (`request` → `request.GET`), up to two steps.</summary>
+        Fact[] ExtendParams(Fact[] facts, string key) => Facts.Map(facts, f =>
+        {
+            if (f.Origin.Kind != OriginKind.Param || f.Origin.PathDepth >= AValue.MaxDepth) return f;
+            return f with { Origin = _a._origins.Param(f.Origin.Param, f.Origin.Path + key) };
+        });
+
+        AValue LoadItem(int v, IrValue iv)
+        {
+            var ops = Ops(v);
+            var obj = _values[ops[0]];
+            string? key = iv.S < 0 ? null : "[" + _mod.Str(iv.S) + "]";
+            Fact[] whole;
+            AValue? field = null;
+            if (key is not null)
+            {
+                field = obj.Field(key);
+                whole = Facts.Union(ExtendParams(obj.Whole, key), field is null ? Facts.None : field.Collapse());
+                if (obj.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
+            }
+            else whole = ExtendParams(obj.Collapse(), "[*]");
+            var step = StepAt(iv.Site, StepKind.Load);
+            foreach (var t in obj.Types)
+            {
+                if (t.StartsWith('=')) continue;
+                foreach (var b in _a._types.WithBases(t))
+                {
+                    if (key is not null && _a._cells.Contains(b + key)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(b + key), 0, 0, null)]);
+                    if (_a._cells.Contains(b + "[*]")) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(b + "[*]"), 0, 0, null)]);
+                    if (_a._tables.SourceAttributes.TryGetValue(b + "[]", out var src)) whole = Facts.Union(whole, [SourceFact(src, step)]);
+                }
+            }
+            if (field is not null && field.Fields is not null) return field.With(whole: whole);
+            var item = AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types);
+            return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
+        }
+
+        AValue GlobalValue(IrValue iv) => GlobalValue(_mod.Str(iv.S), iv.Site, 0);
+
+        /// <summary>
+        /// A name rooted in an import: a modelled object or source, a project function, class or variable; or an
+        /// attribute of one of those (`flask.request.form` is `.form` of the modelled `flask.request`).
+        /// </summary>
+        AValue GlobalValue(string q, int site, int depth)
+        {
+            var direct = GlobalCore(q, site);
+            if (!direct.IsEmpty || depth > 4) return direct;
+            var dot = q.LastIndexOf('.');
+            if (dot <= 0) return direct;
+            var owner = GlobalValue(q[..dot], site, depth + 1);
+            if (owner.IsEmpty) return direct;
+            return AttributeOf(owner, q[(dot + 1)..], -1, StepAt(site, StepKind.Load));
+        }
+
+        AValue GlobalCore(string q, int site)
+        {
+            var iv = new IrValue { Site = site };
+            var tables = _a._tables;
+            var types = new List<string>();
+            if (_a._catalog.GlobalType(q) is { } gt) types.Add(gt);
+            var whole = Facts.None;
+            if (tables.SourceGlobals.TryGetValue(q, out var source))
+                whole = [SourceFact(source, StepAt(iv.Site, StepKind.Source))];
+            int[] functions = [];
+            if (types.Count == 0 && whole.Length == 0 && !_a.IsModelled(q))
+            {
+                var s = _a._index.Resolve(_m, q);
+                switch (s.Kind)
+                {
+                    case SymbolKind.Function: functions = [_a._index.FunctionId(s.Module, s.Index)]; break;
+                    case SymbolKind.Class: types.Add("=class:" + _a._index.CanonicalClass(s)); break;
+                    case SymbolKind.Variable:
+                        if (s.Key is { } cell && _a._cells.Contains(cell)) whole = [new Fact(_a._origins.Cell(cell), 0, 0, null)];
+                        var exported = _a._index.Modules[s.Module].Exports.GetValueOrDefault(q[(q.LastIndexOf('.') + 1)..]);
+                        if (exported.Functions is { Length: > 0 } fns) functions = fns.Select(f => _a._index.FunctionId(s.Module, f)).ToArray();
+                        foreach (var t in _a._types.Canonical(_m, "=global:" + q)) types.Add(t);
+                        break;
+                }
+            }
+            return new AValue(whole, null, types.ToArray(), ShapeOf(types, ValueShape.Unknown), functions, []);
+        }
+
+        static ValueShape ShapeOf(IReadOnlyList<string> types, ValueShape fallback)
+        {
+            foreach (var t in types)
+            {
+                if (t is "str" or "bytes") return ValueShape.Str;
+                if (t is "int" or "float" or "bool") return ValueShape.Number;
+                if (t is "dict" or "list" or "tuple" or "set") return ValueShape.Container;
+                if (t.EndsWith("Response", StringComparison.Ordinal) || t.EndsWith("Redirect", StringComparison.Ordinal)) return ValueShape.Response;
+            }
+            return fallback;
+        }
+
+        // ───────────── calls ─────────────
+
+        /// <summary>The arguments of a call as the analysis sees them.</summary>
+        readonly struct Actuals(AValue? receiver, AValue[] args, string?[] names, AValue[] keywords, int starredAt)
+        {
+            public AValue? Receiver { get; } = receiver;
+            public AValue[] Args { get; } = args;
+            public string?[] Names { get; } = names;
+            public AValue[] Keywords { get; } = keywords;
+            public int StarredAt { get; } = starredAt;
+
+            public AValue All()
+            {
+                var r = Receiver ?? AValue.Empty;
+                foreach (var a in Args) r = AValue.Join(r, a);
+                foreach (var k in Keywords) r = AValue.Join(r, k);
+                return r;
+            }
+        }
+
+        Actuals ActualsOf(IrCall c) => new(
+            c.Receiver >= 0 && c.Method is not null ? _values[c.Receiver] : null,
+            c.Args.Select(a => _values[a]).ToArray(),
+            c.KeywordNames,
+            c.KeywordValues.Select(k => _values[k]).ToArray(),
+            c.StarredAt);
+
+        /// <summary>The call's targets, adding those only the values know: functions called through variables, partials, instance types.</summary>
+        (List<int> Functions, List<string> Library, bool BindsReceiver, string? Constructs, List<string>? Dataclass, List<Partial> Partials) Resolve(int callIndex)
+        {
+            var c = _f.Calls[callIndex];
+            var t = _fs.Calls[callIndex];
+            var functions = new List<int>(t.Functions);
+            var library = new List<string>(t.Library);
+            var partials = new List<Partial>();
+            bool binds = t.BindsReceiver;
+            if (c.Receiver >= 0)
+            {
+                var recv = _values[c.Receiver];
+                if (c.Method is null)
+                {
+                    foreach (var fn in recv.Functions) if (!functions.Contains(fn)) functions.Add(fn);
+                    partials.AddRange(recv.Partials);
+                }
+                else if (functions.Count == 0 && library.Count == 0)
+                {
+                    var dynamic = new CallTargets();
+                    foreach (var type in recv.Types) _a.MethodTargets(dynamic, type, c.Method);
+                    foreach (var fn in dynamic.Functions) if (!functions.Contains(fn)) functions.Add(fn);
+                    foreach (var l in dynamic.Library) if (!library.Contains(l)) library.Add(l);
+                    binds |= dynamic.BindsReceiver;
+                }
+            }
+            return (functions, library, binds, t.Constructs, t.DataclassFields, partials);
+        }
+
+        AValue CallResult(int callIndex)
+        {
+            var c = _f.Calls[callIndex];
+            var actuals = ActualsOf(c);
+            if (c.IsPartial) return PartialValue(c, callIndex, actuals);
+            var (functions, library, binds, constructs, dataclass, partials) = Resolve(callIndex);
+            var result = AValue.Empty;
+            bool handled = false;
+            var step = StepAt(c.Site, StepKind.Call);
+            foreach (var g in functions)
+            {
+                var callee = _a._functions[g];
+                if (!_a._interprocedural || !callee.Analysed && !ReferenceEquals(callee, _fs)) continue;
+                handled = true;
+                var formals = Bind(callee.F, actuals, binds, constructs);
+                result = AValue.Join(result, Substitute(callee.Summary.Return, formals, step, callee.F));
+            }
+            foreach (var p in partials) { result = AValue.Join(result, PartialCall(p, actuals, step)); handled = true; }
+            if (constructs is not null)
+            {
+                result = AValue.Join(result, AValue.Of(Facts.None, ValueShape.Unknown, [constructs]));
+                handled = true;
+            }
+            if (dataclass is not null) handled = true;
+            var models = LibraryResult(c, library, actuals, step, out bool modelled);
+            result = AValue.Join(result, models);
+            if (!handled && !modelled)
+            {
+                // Unknown code: what goes in comes out.
+                var all = actuals.All();
+                var receiverShape = actuals.Receiver?.Shape ?? ValueShape.Unknown;
+                result = AValue.Join(result, AValue.Of(all.Collapse(), receiverShape == ValueShape.Str ? ValueShape.Str : ValueShape.Unknown));
+            }
+            // Marker side effects on the receiver (`parser.setFeature(feature_external_ges, True)`).
+            if (c.Receiver >= 0 && c.Method is not null)
+                foreach (var name in library)
+                    if (_a._tables.MarkerCalls.TryGetValue(name, out var markers))
+                        foreach (var mk in markers)
+                            if (mk.OnReceiver && Conditions(c, mk.When, null))
+                            {
+                                var fact = new Fact(_a._origins.Marker(mk.Marker), 0, 0, null);
+                                var target = ReceiverDefinition(c.Receiver);
+                                _side[target] = Facts.Union(_side.TryGetValue(target, out var s) ? s : Facts.None, [fact]);
+                            }
+            return result;
+        }
+
+        /// <summary>The value a receiver stands for: through single-operand Phi nodes, the definition all uses share.</summary>
+        int ReceiverDefinition(int v)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                var iv = _f.Values[v];
+                if (iv.Op != IrOp.Phi || iv.N != 1) return v;
+                v = _f.Operands[iv.A];
+            }
+            return v;
+        }
+
+        AValue PartialValue(IrCall c, int callIndex, Actuals actuals)
+        {
+            if (c.Args.Length == 0) return AValue.Empty;
+            int function = -1;
+            string? library = null;
+            if (c.Refs.Length > 0 && c.Refs[0] is { } r)
+            {
+                if (r.Local >= 0) function = _a._index.FunctionId(_m, r.Local);
+                else if (r.Qualified is { } q)
+                {
+                    if (_a.IsModelled(q)) library = q;
+                    else if (_a._index.Resolve(_m, q) is { Kind: SymbolKind.Function } s) function = _a._index.FunctionId(s.Module, s.Index);
+                    else library = q;
+                }
+            }
+            else if (c.Names.Length > 0 && c.Names[0] is { } n) library = n;
+            if (function < 0 && library is null) return _values[c.Args[0]];
+            var p = new Partial(function, library, actuals.Args[1..], c.KeywordNames, actuals.Keywords, callIndex, _m, _fs.Id);
+            return new AValue(Facts.None, null, [], ValueShape.Unknown, [], [p]);
+        }
+
+        /// <summary>Calling a partial: its bound arguments first, then the call's.</summary>
+        AValue PartialCall(Partial p, Actuals actuals, Step step)
+        {
+            var merged = new Actuals(null, [.. p.Args, .. actuals.Args], [.. p.KeywordNames, .. actuals.Names], [.. p.KeywordValues, .. actuals.Keywords], -1);
+            if (p.Function >= 0)
+            {
+                var callee = _a._functions[p.Function];
+                if (!callee.Analysed) return merged.All().With(types: [], shape: ValueShape.Unknown);
+                return Substitute(callee.Summary.Return, Bind(callee.F, merged, false, null), step, callee.F);
+            }
+            return AValue.Of(merged.All().Collapse());
+        }
+
+        /// <summary>The value each formal parameter of <paramref name="callee"/> receives.</summary>
+        AValue[] Bind(IrFunction callee, Actuals actuals, bool bindsReceiver, string? constructs)
+        {
+            var formals = new AValue[callee.Params.Length];
+            Array.Fill(formals, AValue.Empty);
+            int next = 0;
+            if (constructs is not null && formals.Length > 0) { formals[0] = AValue.Of(Facts.None, ValueShape.Unknown, [constructs]); next = 1; }
+            else if (bindsReceiver && formals.Length > 0) { formals[0] = actuals.Receiver ?? AValue.Empty; next = 1; }
+            var positional = new List<int>();
+            int varArgs = -1, varKeywords = -1;
+            for (int i = next; i < callee.Params.Length; i++)
+            {
+                var p = callee.Params[i];
+                if (p.Kind == ParameterKind.Positional) positional.Add(i);
+                else if (p.Kind == ParameterKind.VarArgs) varArgs = i;
+                else if (p.Kind == ParameterKind.VarKeywords) varKeywords = i;
+            }
+            for (int a = 0; a < actuals.Args.Length; a++)
+            {
+                if (actuals.StarredAt >= 0 && a >= actuals.StarredAt)
+                {
+                    // *args: its items may land in any remaining positional parameter.
+                    var items = AValue.Of(actuals.Args[a].Collapse());
+                    for (int k = a; k < positional.Count; k++) formals[positional[k]] = AValue.Join(formals[positional[k]], items);
+                    if (varArgs >= 0) formals[varArgs] = AValue.Join(formals[varArgs], items);
+                    continue;
+                }
+                if (a < positional.Count) formals[positional[a]] = AValue.Join(formals[positional[a]], actuals.Args[a]);
+                else if (varArgs >= 0)
+                {
+                    var fields = new Dictionary<string, AValue>(StringComparer.Ordinal) { ["*"] = actuals.Args[a] };
+                    formals[varArgs] = AValue.Join(formals[varArgs], new AValue(Facts.None, fields, [], ValueShape.Container, [], []));
+                }
+            }
+            for (int k = 0; k < actuals.Keywords.Length; k++)
+            {
+                var name = actuals.Names[k];
+                bool matched = false;
+                if (name is not null)
+                    for (int i = 0; i < callee.Params.Length; i++)
+                        if (callee.Params[i].Name == name && callee.Params[i].Kind is ParameterKind.Positional or ParameterKind.KeywordOnly)
+                        {
+                            formals[i] = AValue.Join(formals[i], actuals.Keywords[k]);
+                            matched = true;
+                        }
+                if (matched) continue;
+                if (name is null)
+                {
+                    // **kwargs: any parameter may receive an item.
+                    var items = AValue.Of(actuals.Keywords[k].Collapse());
+                    for (int i = next; i < formals.Length; i++) formals[i] = AValue.Join(formals[i], items);
+                }
+                else if (varKeywords >= 0)
+                {
+                    var fields = new Dictionary<string, AValue>(StringComparer.Ordinal) { ["[" + name + "]"] = actuals.Keywords[k] };
+                    formals[varKeywords] = AValue.Join(formals[varKeywords], new AValue(Facts.None, fields, [], ValueShape.Container, [], []));
+                }
+            }
+            return formals;
+        }
+
+        /// <summary>A callee's summary value in the caller: its parameter origins replaced by what the caller passed.</summary>
+        AValue Substitute(AValue summary, AValue[] formals, Step call, IrFunction callee)
+        {
+            if (summary.IsEmpty) return summary;
+            var returned = new Step(call.Module, call.Start, call.End, StepKind.Call, "returned from `" + callee.Name + "`");
+            var value = summary.MapFacts(facts =>
+            {
+                if (facts.Length == 0) return facts;
+                var result = Facts.None;
+                foreach (var f in facts)
+                {
+                    if (f.Origin.Kind != OriginKind.Param)
+                    {
+                        result = Facts.Union(result, [f with { Trail = Trail.Extend(f.Trail, returned) }]);
+                        continue;
+                    }
+                    if (f.Origin.Param >= formals.Length) continue;
+                    foreach (var actual in Extract(formals[f.Origin.Param], f.Origin.Path, call))
+                    {
+                        var trail = Trail.Append(Trail.Extend(actual.Trail, call with { What = "passed to `" + callee.Name + "`" }), f.Trail);
+                        result = Facts.Union(result, [new Fact(actual.Origin, actual.Cleared | f.Cleared, (byte)(actual.Flags | f.Flags), Trail.Extend(trail, returned))]);
+                    }
+                }
+                return result;
+            });
+            return value.With(types: summary.Types.Length > 0 ? summary.Types : value.Types);
+        }
+
+        /// <summary>The facts an actual argument provides at an access path: its own, deeper parameter origins, typed request attributes.</summary>
+        Fact[] Extract(AValue actual, string path, Step call)
+        {
+            if (path.Length == 0) return actual.Collapse();
+            var (first, rest) = SplitPath(path);
+            var whole = ExtendParams(actual.Whole, first);
+            if (actual.Field(first) is { } field) whole = Facts.Union(whole, rest.Length == 0 ? field.Collapse() : Extract(field, rest, call));
+            if (first.StartsWith('[') && actual.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
+            if (first.StartsWith('.'))
+            {
+                var attr = first[1..];
+                foreach (var t in actual.Types)
+                {
+                    if (t.StartsWith('=')) continue;
+                    if (ModelCatalog.Member(_a._tables, _a._tables.SourceAttributes, t, attr) is { } source)
+                        whole = Facts.Union(whole, [SourceFact(source, call with { What = source.Description })]);
+                    foreach (var b in _a._types.WithBases(t))
+                        if (_a._cells.Contains(b + first)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(b + first), 0, 0, null)]);
+                }
+            }
+            return whole;
+        }
+
+        static (string First, string Tail) SplitPath(string path)
+        {
+            int i = 1;
+            while (i < path.Length && path[i] is not ('.' or '[')) i++;
+            return (path[..i], path[i..]);
+        }
+
+        /// <summary>What library models say a call returns; <paramref name="modelled"/> tells whether any model decided it.</summary>
+        AValue LibraryResult(IrCall c, List<string> library, Actuals actuals, Step step, out bool modelled)
+        {
+            var tables = _a._tables;
+            modelled = false;
+            var result = AValue.Empty;
+            var names = new List<string>(library);
+            foreach (var name in names)
+            {
+                bool any = false;
+                var types = _a._catalog.ReturnType(name) is { } rt ? new[] { rt } : [];
+                if (tables.SourceCalls.TryGetValue(name, out var src))
+                {
+                    result = AValue.Join(result, AValue.Of([SourceFact(src, step)], ShapeOf(types, ValueShape.Unknown), types));
+                    any = true;
+                }
+                if (tables.SanitizerCalls.TryGetValue(name, out var san) && Conditions(c, san.When, null))
+                {
+                    result = AValue.Join(result, Sanitized(actuals, san, types));
+                    any = true;
+                }
+                else if (tables.PropagatorCalls.TryGetValue(name, out var prop))
+                {
+                    result = AValue.Join(result, Propagated(actuals, prop).With(types: types, shape: ShapeOf(types, ValueShape.Unknown)));
+                    any = true;
+                }
+                if (tables.MarkerCalls.TryGetValue(name, out var markers))
+                    foreach (var mk in markers)
+                        if (!mk.OnReceiver && Conditions(c, mk.When, null))
+                            result = AValue.Join(result, AValue.Of([new Fact(_a._origins.Marker(mk.Marker), 0, 0, null)], ValueShape.Unknown, types));
+                if (!any && types.Length > 0)
+                {
+                    // Only a return type: the result still carries its inputs (a wrapper around tainted data stays tainted).
+                    result = AValue.Join(result, AValue.Of(actuals.All().Collapse(), ShapeOf(types, ValueShape.Unknown), types));
+                    any = true;
+                }
+                modelled |= any;
+            }
+            // Methods known by name alone (str and mapping methods): when no typed model decided the call.
+            if (!modelled && c.Method is { } method)
+            {
+                if (tables.SanitizerMethods.TryGetValue(method, out var san) && Conditions(c, san.When, null)) { result = AValue.Join(result, Sanitized(actuals, san, [])); modelled = true; }
+                else if (tables.PropagatorMethods.TryGetValue(method, out var prop)) { result = AValue.Join(result, Propagated(actuals, prop)); modelled = true; }
+            }
+            return result;
+        }
+
+        AValue Sanitized(Actuals actuals, SanitizerModel san, string[] types)
+        {
+            var all = actuals.All().Collapse();
+            if (san.Clears == SinkKinds.All) return AValue.Of(Facts.None, ShapeOf(types, ValueShape.Number), types);
+            var facts = Facts.Clear(all, san.Clears);
+            if (san.Normalizes) facts = Facts.Map(facts, f => f with { Flags = (byte)(f.Flags | Fact.Normalised) });
+            return AValue.Of(facts, ShapeOf(types, actuals.Receiver?.Shape == ValueShape.Str ? ValueShape.Str : ValueShape.Unknown), types);
+        }
+
+        AValue Propagated(Actuals actuals, PropagatorModel prop)
+        {
+            var r = AValue.Empty;
+            if (prop.FromReceiver && actuals.Receiver is { } recv)
+                r = AValue.Join(r, new AValue(recv.Collapse(), null, [], recv.Shape, recv.Functions, []));
+            if (prop.AllArgs) { foreach (var a in actuals.Args) r = AValue.Join(r, a); foreach (var k in actuals.Keywords) r = AValue.Join(r, k); }
+            foreach (var i in prop.FromArgs) if (i < actuals.Args.Length) r = AValue.Join(r, actuals.Args[i]);
+            return r;
+        }
+
+        // ───────────── conditions ─────────────
+
+        /// <summary>Index into the call's positional-then-keyword arguments, or -1.</summary>
+        static int ArgIndex(IrCall c, ArgSpec spec, int offset = 0)
+        {
+            if (spec.Keyword is { } kw)
+                for (int i = 0; i < c.KeywordNames.Length; i++)
+                    if (c.KeywordNames[i] == kw) return c.Args.Length + i;
+            int p = spec.Position - offset;
+            if (p >= 0 && p < c.Args.Length && (c.StarredAt < 0 || p < c.StarredAt)) return p;
+            return -1;
+        }
+
+        bool Conditions(IrCall c, Clause[] clauses, Partial? partial)
+        {
+            foreach (var clause in clauses)
+                if (!Holds(c, clause)) return false;
+            _ = partial;
+            return true;
+        }
+
+        static bool Holds(IrCall c, Clause clause)
+        {
+            int i = ArgIndex(c, clause.Arg);
+            bool present = i >= 0 || clause.Arg.Keyword is not null && c.KeywordNames.Contains(null) && false;
+            ConstValue? value = i >= 0 ? c.Constants[i] : null;
+            string? name = i >= 0 ? c.Names[i] : null;
+            if (clause.Arg.Element >= 0 && value is not null)
+            {
+                var items = value.Items;
+                value = items is not null && clause.Arg.Element < items.Count ? items[clause.Arg.Element] : null;
+                name = null;
+            }
+            // `**kwargs` may hide any keyword.
+            bool hidden = i < 0 && c.KeywordNames.Contains(null);
+            switch (clause.Op)
+            {
+                case ClauseOp.Truthy:
+                    if (!present) return hidden;
+                    return value?.Truthy ?? true;
+                case ClauseOp.Contains:
+                    return value?.AsString is { } s && clause.Values.Any(v => s.Contains(v, StringComparison.OrdinalIgnoreCase));
+                case ClauseOp.MayContain:
+                    if (!present || value?.AsString is not { } text) return true;
+                    return clause.Values.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
+                case ClauseOp.NotIn:
+                    if (!present) return true;
+                    var actual = value?.ToPythonString() ?? name;
+                    return actual is null || !clause.Values.Contains(actual);
+                case ClauseOp.In:
+                    if (!present) return false;
+                    var got = value?.ToPythonString() ?? name;
+                    return got is not null && clause.Values.Contains(got);
+                default:
+                    return false;
+            }
+        }
+
+        // ───────────── after the fixpoint: sinks, callee effects ─────────────
+
+        void CallEffects(int callIndex)
+        {
+            var c = _f.Calls[callIndex];
+            var step = StepAt(c.Site, StepKind.Sink);
+            var actuals = ActualsOf(c);
+            var (functions, library, binds, constructs, dataclass, partials) = Resolve(callIndex);
+            // Library sinks.
+            var names = new List<string>(library);
+            bool typed = false;
+            foreach (var name in names)
+                if (_a._tables.SinkCalls.TryGetValue(name, out var sinks))
+                {
+                    typed = true;
+                    foreach (var sink in sinks) Sink(c, sink, actuals, step, name, 0);
+                }
+            // Sinks known by method name (DB-API `execute`) when the receiver's type is not one the models describe.
+            if (!typed && functions.Count == 0 && c.Method is { } method && _a._tables.SinkMethods.TryGetValue(method, out var byName)
+                && !names.Any(n => _a._tables.KnownTypes.Contains(n[..Math.Max(0, n.LastIndexOf('.'))])))
+                foreach (var sink in byName) Sink(c, sink, actuals, step, "." + method, 0);
+            foreach (var p in partials)
+                if (p.Library is { } lib && _a._tables.SinkCalls.TryGetValue(lib, out var psinks))
+                {
+                    var bound = _a._functions[p.Owner].F.Calls[p.Call];
+                    var merged = new Actuals(null, [.. p.Args, .. actuals.Args], [.. p.KeywordNames, .. actuals.Names], [.. p.KeywordValues, .. actuals.Keywords], -1);
+                    foreach (var sink in psinks) PartialSink(bound, c, sink, merged, step, lib);
+                }
+            // Project callees: their sinks and stores, seen through the arguments.
+            if (!_a._interprocedural) return;
+            foreach (var g in functions)
+            {
+                var callee = _a._functions[g];
+                if (!callee.Analysed) continue;
+                var formals = Bind(callee.F, actuals, binds, constructs);
+                ApplyCallee(callee, formals, StepAt(c.Site, StepKind.Call));
+            }
+            foreach (var p in partials)
+                if (p.Function >= 0 && _a._functions[p.Function].Analysed)
+                {
+                    var callee = _a._functions[p.Function];
+                    var merged = new Actuals(null, [.. p.Args, .. actuals.Args], [.. p.KeywordNames, .. actuals.Names], [.. p.KeywordValues, .. actuals.Keywords], -1);
+                    ApplyCallee(callee, Bind(callee.F, merged, false, null), StepAt(c.Site, StepKind.Call));
+                }
+            if (dataclass is not null && constructs is not null)
+            {
+                // The generated constructor stores each argument in its field.
+                var callStep = StepAt(c.Site, StepKind.Store);
+                for (int i = 0; i < actuals.Args.Length && i < dataclass.Count; i++)
+                    StoreInto(constructs + "." + dataclass[i], actuals.Args[i].Collapse(), callStep with { What = constructs.Split('.')[^1] + "." + dataclass[i] });
+                for (int k = 0; k < actuals.Keywords.Length; k++)
+                    if (actuals.Names[k] is { } kn && dataclass.Contains(kn))
+                        StoreInto(constructs + "." + kn, actuals.Keywords[k].Collapse(), callStep with { What = constructs.Split('.')[^1] + "." + kn });
+            }
+        }
+
+        void ApplyCallee(FunctionState callee, AValue[] formals, Step call)
+        {
+            var passed = call with { What = "passed to `" + callee.F.Name + "`" };
+            foreach (var e in callee.Summary.Sinks)
+            {
+                if (e.From.Kind != OriginKind.Param || e.From.Param >= formals.Length) continue;
+                foreach (var actual in Extract(formals[e.From.Param], e.From.Path, call))
+                {
+                    var cleared = actual.Cleared | e.Cleared;
+                    if ((cleared & e.Kind) == e.Kind) continue;
+                    var trail = Trail.Append(Trail.Extend(actual.Trail, passed), e.Trail);
+                    Emit(new Fact(actual.Origin, cleared, actual.Flags, trail), e.Kind, e.Sink, e.Callee);
+                }
+            }
+            foreach (var s in callee.Summary.Stores)
+            {
+                if (s.Value.Origin.Kind != OriginKind.Param || s.Value.Origin.Param >= formals.Length) continue;
+                var values = Extract(formals[s.Value.Origin.Param], s.Value.Origin.Path, call);
+                var mapped = Facts.Map(values, a => new Fact(a.Origin, a.Cleared | s.Value.Cleared, a.Flags, Trail.Append(Trail.Extend(a.Trail, passed), s.Value.Trail)));
+                if (s.Cell is not null) StoreInto(s.Cell, mapped, s.At);
+                else if (s.Param >= 0 && s.Param < formals.Length)
+                    foreach (var target in formals[s.Param].Whole)
+                        if (target.Origin.Kind == OriginKind.Param)
+                            foreach (var f in mapped) AddStore(new StoreEdge(f, null, target.Origin.Param, target.Origin.Path + s.Path, s.At));
+            }
+        }
+
+        void Sink(IrCall c, SinkModel sink, Actuals actuals, Step step, string callee, int offset)
+        {
+            if (!Conditions(c, sink.When, null)) return;
+            if (sink.Requires is { } req && !CarriesMarker(c, actuals, req)) return;
+            var sinkStep = step with { What = SinkText(callee) };
+            foreach (var value in Selected(c, sink.Arg, actuals, offset))
+            {
+                var facts = sink.Element >= 0 && value.Fields is not null
+                    ? value.Member("[" + sink.Element + "]")
+                    : value.Collapse();
+                foreach (var f in facts)
+                    if (f.Reaches(sink.Kind) && f.Origin.Kind != OriginKind.Marker)
+                        Emit(f, sink.Kind, sinkStep, callee);
+            }
+        }
+
+        void PartialSink(IrCall bound, IrCall call, SinkModel sink, Actuals merged, Step step, string callee)
+        {
+            // Conditions hold if the bound call or the call itself satisfies them (`partial(run, shell=True)(cmd)`).
+            if (!Conditions(bound, sink.When, null) && !Conditions(call, sink.When, null)) return;
+            var sinkStep = step with { What = SinkText(callee) };
+            int position = sink.Arg.Position;
+            var values = new List<AValue>();
+            if (sink.Arg.Keyword is { } kw)
+                for (int k = 0; k < merged.Keywords.Length; k++) if (merged.Names[k] == kw) values.Add(merged.Keywords[k]);
+            if (values.Count == 0 && position >= 0 && position < merged.Args.Length) values.Add(merged.Args[position]);
+            foreach (var value in values)
+                foreach (var f in sink.Element >= 0 && value.Fields is not null ? value.Member("[" + sink.Element + "]") : value.Collapse())
+                    if (f.Reaches(sink.Kind) && f.Origin.Kind != OriginKind.Marker) Emit(f, sink.Kind, sinkStep, callee);
+        }
+
+        static string SinkText(string callee) => "`" + callee.TrimStart('.') + "`";
+
+        IEnumerable<AValue> Selected(IrCall c, ArgSpec spec, Actuals actuals, int offset)
+        {
+            if (spec.Receiver) { if (actuals.Receiver is { } r) yield return r; yield break; }
+            if (spec.All)
+            {
+                foreach (var a in actuals.Args) yield return a;
+                foreach (var k in actuals.Keywords) yield return k;
+                yield break;
+            }
+            int i = ArgIndex(c, spec, offset);
+            if (i >= 0) yield return i < actuals.Args.Length ? actuals.Args[i] : actuals.Keywords[i - actuals.Args.Length];
+            else if (c.StarredAt >= 0 && spec.Position >= c.StarredAt) yield return actuals.Args[c.StarredAt];
+            else if (spec.Keyword is not null)
+                for (int k = 0; k < c.KeywordNames.Length; k++) if (c.KeywordNames[k] is null) yield return actuals.Keywords[k];
+        }
+
+        bool CarriesMarker(IrCall c, Actuals actuals, MarkerRequirement req)
+        {
+            foreach (var v in Selected(c, req.Arg, actuals, 0))
+                foreach (var f in v.Collapse())
+                    if (f.Origin.Kind == OriginKind.Marker && f.Origin.Key == req.Marker) return true;
+            return false;
+        }
+
+        void Emit(Fact f, uint kind, Step sink, string callee)
+        {
+            switch (f.Origin.Kind)
+            {
+                case OriginKind.Source:
+                    _a.AddFlow(f, kind, sink, callee, _fs.Id);
+                    break;
+                case OriginKind.Param:
+                case OriginKind.Cell:
+                    var key = (f.Origin.Id, kind, sink.Module, sink.Start);
+                    if (!_sinkEdges.ContainsKey(key))
+                    {
+                        var edge = new SinkEdge(f.Origin, f.Cleared, f.Trail, kind, sink, callee);
+                        _sinkEdges[key] = edge;
+                        if (f.Origin.Kind == OriginKind.Cell) _a._cellSinks.Add((edge, _fs.Id));
+                    }
+                    break;
+            }
+        }
+
+        // ───────────── effects ─────────────
+
+        void Effect(IrEffect e)
+        {
+            switch (e.Kind)
+            {
+                case EffectKind.Return or EffectKind.Yield:
+                {
+                    var value = _values[e.Value];
+                    var step = StepAt(e.Site, StepKind.Return, "returned");
+                    var stepped = value.MapFacts(f => Facts.Step(f, step));
+                    Summary.Return = AValue.Join(Summary.Return, e.Kind == EffectKind.Yield ? AValue.Of(stepped.Collapse(), value.Shape == ValueShape.Str ? ValueShape.Container : ValueShape.Container) : stepped);
+                    if (_entry is { ReturnsHtml: true }) HtmlReturn(value, StepAt(e.Site, StepKind.Sink, "HTML response"));
+                    break;
+                }
+                case EffectKind.StoreCell:
+                    StoreInto(_mod.Str(e.S), _values[e.Value].Collapse(), StepAt(e.Site, StepKind.Store));
+                    break;
+                case EffectKind.StoreAttr or EffectKind.StoreItem:
+                {
+                    var obj = _values[e.Object];
+                    var value = _values[e.Value];
+                    var key = e.Kind == EffectKind.StoreAttr ? "." + _mod.Str(e.S) : ItemKey(e.S < 0 ? null : _mod.Str(e.S));
+                    var step = StepAt(e.Site, StepKind.Store);
+                    var facts = value.Collapse();
+                    var types = new List<string>(ReceiverTypes(obj, e.Types));
+                    foreach (var t in types)
+                    {
+                        if (t.StartsWith('=')) continue;
+                        StoreInto(t + key, facts, step);
+                        // Stores into response headers, the session…
+                        foreach (var b in _a._types.WithBases(t))
+                            if (_a._tables.SinkStores.TryGetValue(b + (e.Kind == EffectKind.StoreItem ? "[]" : key), out var sinks))
+                                foreach (var sink in sinks)
+                                    foreach (var f in facts)
+                                        if (f.Reaches(sink.Kind)) Emit(f, sink.Kind, step with { Kind = StepKind.Sink }, b + (e.Kind == EffectKind.StoreItem ? "[...]" : key));
+                    }
+                    if (types.Count == 0)
+                        foreach (var target in obj.Whole)
+                            if (target.Origin.Kind == OriginKind.Param && target.Origin.PathDepth < AValue.MaxDepth)
+                                foreach (var f in facts) AddStore(new StoreEdge(f with { Trail = Trail.Extend(f.Trail, step) }, null, target.Origin.Param, target.Origin.Path + key, step));
+                    break;
+                }
+            }
+        }
+
+        /// <summary>A string a Flask view returns is an HTML page.</summary>
+        void HtmlReturn(AValue value, Step step)
+        {
+            if (value.Shape == ValueShape.Container && value.Field("[0]") is { } body) value = body;
+            if (value.Shape is ValueShape.Container or ValueShape.Response or ValueShape.Number or ValueShape.None) return;
+            foreach (var f in value.Collapse())
+                if (f.Reaches(SinkKinds.Xss)) Emit(f, SinkKinds.Xss, step, "return");
+        }
+
+        void StoreInto(string cell, Fact[] facts, Step step)
+        {
+            foreach (var f in facts)
+            {
+                var stepped = f with { Trail = Trail.Extend(f.Trail, step) };
+                switch (f.Origin.Kind)
+                {
+                    case OriginKind.Source or OriginKind.Marker:
+                        _a.AddCellContent(cell, stepped);
+                        break;
+                    case OriginKind.Cell:
+                        if (f.Origin.Key != cell) _a._cellToCell.Add((f.Origin.Key, cell, step));
+                        break;
+                    case OriginKind.Param:
+                        AddStore(new StoreEdge(stepped, cell, -1, "", step));
+                        break;
+                }
+            }
+        }
+
+        void AddStore(StoreEdge s)
+        {
+            var key = (s.Value.Origin.Id, s.Cell, s.Param, s.Path, s.At.Start);
+            _storeEdges.TryAdd(key, s);
+        }
+    }
+
+    // ───────────── results ─────────────
+
+    void AddFlow(Fact f, uint kind, Step sink, string callee, int function)
+    {
+        var key = (kind, sink.Module, sink.Start);
+        var steps = f.Trail?.Steps() ?? [];
+        if (steps.Count == 0 || steps[^1] != sink) steps.Add(sink);
+        if (_flows.TryGetValue(key, out var existing))
+        {
+            // Keep one flow per sink and kind: the most trusted source first, then the shortest path.
+            bool better = (f.Origin.SourceKind & _options.SourceKinds) != 0 && (existing.Source.SourceKind & _options.SourceKinds) == 0
+                || steps.Count < existing.Steps.Count && ((existing.Source.SourceKind & _options.SourceKinds) == 0) == ((f.Origin.SourceKind & _options.SourceKinds) == 0);
+            if (!better) return;
+        }
+        _flows[key] = new TaintFlow(kind, f.Origin, sink, callee, steps, function);
+    }
+
+    void AddCellContent(string cell, Fact f)
+    {
+        var existing = _cellContents.TryGetValue(cell, out var e) ? e : Facts.None;
+        _cellContents[cell] = Facts.Union(existing, [f]);
+    }
+
+    /// <summary>Cells feed each other (a module variable copied into a class attribute); then every sink of a cell gets its sources.</summary>
+    void ResolveCells()
+    {
+        for (int round = 0; round < 8; round++)
+        {
+            bool changed = false;
+            foreach (var (from, to, step) in _cellToCell)
+            {
+                if (!_cellContents.TryGetValue(from, out var facts)) continue;
+                var before = _cellContents.TryGetValue(to, out var b) ? b : Facts.None;
+                var after = Facts.Union(before, Facts.Step(facts, step));
+                if (!Facts.Same(before, after)) { _cellContents[to] = after; changed = true; }
+            }
+            if (!changed) break;
+        }
+        foreach (var (edge, function) in _cellSinks)
+        {
+            if (!_cellContents.TryGetValue(edge.From.Key, out var facts)) continue;
+            foreach (var f in facts)
+            {
+                if (f.Origin.Kind != OriginKind.Source) continue;
+                var cleared = f.Cleared | edge.Cleared;
+                if ((cleared & edge.Kind) == edge.Kind) continue;
+                AddFlow(new Fact(f.Origin, cleared, f.Flags, Trail.Append(f.Trail, edge.Trail)), edge.Kind, edge.Sink, edge.Callee, function);
+            }
+        }
+    }
+
+    SummaryView View(FunctionState fs)
+    {
+        var mod = _index.Modules[fs.Module];
+        var name = mod.Key + "." + fs.F.Path;
+        var ret = string.Join(", ", fs.Summary.Return.Collapse().Select(f => f.Origin + (f.Cleared != 0 ? $" (clean for {SinkKinds.NameOf(f.Cleared)})" : "")));
+        var sinks = fs.Summary.Sinks.Select(s => $"{s.From} -> {SinkKinds.NameOf(s.Kind)} at {mod.Path}:{s.Sink.Start} {s.Callee}").ToList();
+        var stores = fs.Summary.Stores.Select(s => $"{s.Value.Origin} -> {(s.Cell ?? "param " + s.Param + s.Path)}").ToList();
+        _entries.TryGetValue(fs.Id, out var entry);
+        return new SummaryView(name, ret, sinks, stores, entry is null ? null : entry.Framework + (entry.Route is null ? "" : " " + entry.Route),
+            mod.Path, fs.F.Path, fs.Facts ?? []);
+    }
+}

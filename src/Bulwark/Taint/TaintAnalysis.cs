@@ -1,0 +1,402 @@
+using System.Diagnostics;
+using Bulwark.Semantics;
+
+namespace Bulwark.Taint;
+
+/// <summary>What the project phase is allowed to spend and which sources count.</summary>
+public sealed record TaintOptions
+{
+    /// <summary>Source kinds reported (remote and local by default; environment and files when configured).</summary>
+    public uint SourceKinds { get; init; } = Taint.SourceKinds.Default;
+    /// <summary>Wall-clock budget of the inter-procedural phase; past it the rest is analysed one function at a time.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Passes over a recursive group of functions before its summaries are taken as they are.</summary>
+    public int MaxGroupIterations { get; init; } = 6;
+}
+
+/// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>
+public sealed record TaintFlow(uint Kind, Origin Source, Step Sink, string SinkCallee, IReadOnlyList<Step> Steps, int SinkFunction);
+
+/// <summary>A summary, for `debug taint`: what one function does with taint.</summary>
+public sealed record SummaryView(string Function, string Return, IReadOnlyList<string> Sinks, IReadOnlyList<string> Stores, string? Entry,
+    string Module, string Path, IReadOnlyList<string> Facts);
+
+public sealed record TaintResult(IReadOnlyList<TaintFlow> Flows, IReadOnlyList<string> Warnings, IReadOnlyList<SummaryView> Summaries, int FunctionsAnalysed);
+
+/// <summary>
+/// The inter-procedural taint analysis: one summary per function, computed bottom-up over the call graph's strongly
+/// connected components (a bounded fixpoint inside recursive groups), then shared variables (cells) connect flows
+/// that pass through module variables, class attributes and request attributes set by middleware.
+/// </summary>
+public sealed partial class TaintAnalysis
+{
+    readonly ProjectIndex _index;
+    readonly ModelCatalog _catalog;
+    readonly ModelTables _tables;
+    readonly ProjectTypes _types;
+    readonly TaintOptions _options;
+    readonly Origins _origins = new();
+    readonly FunctionState[] _functions;
+    readonly IReadOnlyDictionary<int, EntryPoint> _entries;
+    readonly HashSet<string> _cells = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Fact[]> _cellContents = new(StringComparer.Ordinal);
+    readonly List<(string From, string To, Step Step)> _cellToCell = [];
+    readonly List<(SinkEdge Edge, int Function)> _cellSinks = [];
+    readonly Dictionary<(uint, int, int), TaintFlow> _flows = [];
+    readonly List<string> _warnings = [];
+    readonly bool _collectSummaries;
+    bool _interprocedural = true;
+
+    public TaintAnalysis(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, TaintOptions options, bool collectSummaries = false)
+    {
+        _index = new ProjectIndex(modules);
+        _catalog = catalog;
+        _tables = catalog.Tables;
+        _types = new ProjectTypes(_index, catalog);
+        _options = options;
+        _collectSummaries = collectSummaries;
+        _functions = new FunctionState[_index.Functions.Count];
+        for (int id = 0; id < _functions.Length; id++)
+        {
+            var (m, f) = _index.Functions[id];
+            _functions[id] = new FunctionState(id, m, modules[m].Functions[f]);
+        }
+        _entries = new EntryPoints(_index, _types, catalog).Find();
+    }
+
+    public ProjectIndex Index => _index;
+
+    public TaintResult Run()
+    {
+        var clock = Stopwatch.StartNew();
+        CollectCells();
+        foreach (var f in _functions) ResolveCalls(f);
+        var order = StronglyConnected();
+        foreach (var group in order)
+        {
+            if (_interprocedural && clock.Elapsed > _options.Budget)
+            {
+                _interprocedural = false;
+                _warnings.Add($"taint analysis: the {_options.Budget.TotalSeconds:F0} s budget is spent; the remaining functions were analysed without the summaries of the functions they call (flows through them may be missed)");
+            }
+            AnalyseGroup(group);
+        }
+        ResolveCells();
+        var flows = _flows.Values
+            .Where(f => (f.Source.SourceKind & _options.SourceKinds) != 0)
+            .OrderBy(f => f.Sink.Module).ThenBy(f => f.Sink.Start).ThenBy(f => f.Kind)
+            .ToList();
+        var summaries = _collectSummaries ? _functions.Where(f => f.Analysed).Select(View).ToList() : [];
+        return new TaintResult(flows, _warnings, summaries, _functions.Count(f => f.Analysed));
+    }
+
+    // ───────────── per-function state ─────────────
+
+    sealed class FunctionState(int id, int module, IrFunction f)
+    {
+        public int Id { get; } = id;
+        public int Module { get; } = module;
+        public IrFunction F { get; } = f;
+        public Summary Summary = new();
+        public bool Analysed;
+        public string[]? Facts;
+        public CallTargets[] Calls = [];
+        public List<int> Callees = [];
+    }
+
+    sealed class Summary
+    {
+        public AValue Return = AValue.Empty;
+        public List<SinkEdge> Sinks = [];
+        public List<StoreEdge> Stores = [];
+        public bool Same(Summary other) =>
+            AValue.Same(Return, other.Return) && Sinks.Count == other.Sinks.Count && Stores.Count == other.Stores.Count;
+    }
+
+    /// <summary>A sink reached by taint of a parameter or cell origin (with the cleared kinds and the trail from the origin).</summary>
+    sealed record SinkEdge(Origin From, uint Cleared, Trail? Trail, uint Kind, Step Sink, string Callee);
+
+    /// <summary>Taint stored into a cell or into a parameter's attribute/item.</summary>
+    sealed record StoreEdge(Fact Value, string? Cell, int Param, string Path, Step At);
+
+    /// <summary>What a call may run: project functions (with how the callee is bound) and library names to look models up by.</summary>
+    sealed class CallTargets
+    {
+        public List<int> Functions = [];
+        /// <summary>Constructor calls: the class instantiated (param 0 of `__init__` is the new instance).</summary>
+        public string? Constructs;
+        public List<string> Library = [];
+        /// <summary>The receiver is passed as the first parameter (a method called on an instance).</summary>
+        public bool BindsReceiver;
+        /// <summary>A dataclass's generated constructor: keyword/positional arguments go to these fields.</summary>
+        public List<string>? DataclassFields;
+    }
+
+    // ───────────── cells ─────────────
+
+    /// <summary>Every shared variable something stores into; reads of others are not taint origins.</summary>
+    void CollectCells()
+    {
+        foreach (var fs in _functions)
+            foreach (var e in fs.F.Effects)
+            {
+                var mod = _index.Modules[fs.Module];
+                switch (e.Kind)
+                {
+                    case EffectKind.StoreCell: _cells.Add(mod.Str(e.S)); break;
+                    case EffectKind.StoreAttr:
+                        foreach (var t in StoreTypes(fs, e)) _cells.Add(t + "." + mod.Str(e.S));
+                        break;
+                    case EffectKind.StoreItem:
+                        foreach (var t in StoreTypes(fs, e)) _cells.Add(t + ItemKey(e.S < 0 ? null : mod.Str(e.S)));
+                        break;
+                }
+            }
+        // Dataclass fields are set by the generated constructor.
+        for (int m = 0; m < _index.Modules.Count; m++)
+            foreach (var c in _index.Modules[m].Classes)
+                if (IsDataclass(m, c))
+                    foreach (var field in c.Fields) _cells.Add(_index.ClassName(m, c) + "." + field.Name);
+    }
+
+    /// <summary>The types of an object stored into: static ones, and those a framework gives an entry point's parameter (middleware's request).</summary>
+    IEnumerable<string> StoreTypes(FunctionState fs, IrEffect e)
+    {
+        foreach (var t in StaticTypes(fs.Module, e.Types)) yield return t;
+        if (e.Object >= 0 && fs.F.Values[e.Object] is { Op: IrOp.Param } p && _entries.TryGetValue(fs.Id, out var entry)
+            && p.A < entry.Parameters.Length && entry.Parameters[p.A] is { Kind: ParamBind.Typed, Type: { } type })
+            yield return type;
+    }
+
+    static string ItemKey(string? key) => key is null ? "[*]" : "[" + key + "]";
+
+    string[] StaticTypes(int module, int typeList) =>
+        typeList < 0 ? [] : _types.Canonical(module, _index.Modules[module].TypesAt(typeList)).Where(t => !t.StartsWith('=')).ToArray();
+
+    bool IsDataclass(int module, IrClass c) =>
+        c.Decorators.Any(d => d is "dataclasses.dataclass" or "dataclass" or "attr.s" or "attrs.define" or "attr.define" or "pydantic.dataclasses.dataclass")
+        || _types.WithBases(_index.ClassName(module, c)).Any(b => b is "pydantic.BaseModel" or "pydantic.main.BaseModel");
+
+    // ───────────── call resolution ─────────────
+
+    void ResolveCalls(FunctionState fs)
+    {
+        var calls = fs.F.Calls;
+        fs.Calls = new CallTargets[calls.Length];
+        for (int i = 0; i < calls.Length; i++)
+        {
+            var t = Targets(fs, calls[i]);
+            fs.Calls[i] = t;
+            foreach (var g in t.Functions) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
+            // Functions called through a variable (a dispatch table entry, a callback) are analysed first too.
+            if (calls[i].Receiver >= 0 && calls[i].Method is null)
+            {
+                var found = new List<int>();
+                FunctionsIn(fs, calls[i].Receiver, new HashSet<int>(), found, 0);
+                foreach (var g in found) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
+            }
+        }
+        // A FastAPI dependency runs before the route that declares it.
+        if (_entries.TryGetValue(fs.Id, out var entry))
+            foreach (var p in entry.Parameters)
+                if (p.Kind == ParamBind.Depends && !fs.Callees.Contains(p.DependsOn)) fs.Callees.Add(p.DependsOn);
+    }
+
+    /// <summary>The functions a value may be, following the IR statically (no summaries needed).</summary>
+    void FunctionsIn(FunctionState fs, int v, HashSet<int> seen, List<int> found, int depth)
+    {
+        if (depth > 12 || v < 0 || !seen.Add(v)) return;
+        var iv = fs.F.Values[v];
+        switch (iv.Op)
+        {
+            case IrOp.FuncRef:
+                found.Add(_index.FunctionId(fs.Module, iv.A));
+                break;
+            case IrOp.Phi or IrOp.Insert or IrOp.LoadItem:
+                foreach (var o in fs.F.OperandsOf(iv)) FunctionsIn(fs, o, seen, found, depth + 1);
+                break;
+            case IrOp.Refine or IrOp.Element or IrOp.Sanitize:
+                FunctionsIn(fs, fs.F.Operands[iv.A], seen, found, depth + 1);
+                break;
+            case IrOp.Call:
+                var call = fs.F.Calls[iv.A];
+                if (call.Method is "get" or "pop" or "setdefault" && call.Receiver >= 0) FunctionsIn(fs, call.Receiver, seen, found, depth + 1);
+                break;
+            case IrOp.Global:
+                var q = _index.Modules[fs.Module].Str(iv.S);
+                var s = _index.Resolve(fs.Module, q);
+                if (s.Kind == SymbolKind.Function) found.Add(_index.FunctionId(s.Module, s.Index));
+                else if (s.Kind == SymbolKind.Variable && _index.Modules[s.Module].Exports.TryGetValue(q[(q.LastIndexOf('.') + 1)..], out var e))
+                    foreach (var f in e.Functions) found.Add(_index.FunctionId(s.Module, f));
+                break;
+        }
+    }
+
+    CallTargets Targets(FunctionState fs, IrCall c)
+    {
+        var t = new CallTargets();
+        int m = fs.Module;
+        foreach (var local in c.Targets) t.Functions.Add(_index.FunctionId(m, local));
+        bool viaReceiver = c.Method is not null;
+        if (c.Callee is { } callee)
+        {
+            if (IsModelled(callee)) { t.Library.Add(callee); viaReceiver = false; }
+            else
+            {
+                var s = _index.Resolve(m, callee);
+                switch (s.Kind)
+                {
+                    case SymbolKind.Function: t.Functions.Add(_index.FunctionId(s.Module, s.Index)); viaReceiver = false; break;
+                    case SymbolKind.Class: Construct(t, _index.CanonicalClass(s)); viaReceiver = false; break;
+                    default:
+                        if (_index.TryClass(callee, out var cm, out var cls)) { Construct(t, _index.ClassName(cm, cls)); viaReceiver = false; }
+                        else if (c.Method is null || c.ReceiverTypes.Length == 0) { t.Library.Add(callee); viaReceiver = false; }
+                        break;
+                }
+            }
+        }
+        if (viaReceiver && c.Method is { } method)
+        {
+            foreach (var type in _types.Canonical(m, c.ReceiverTypes))
+                MethodTargets(t, type, method);
+            if (t.Functions.Count == 0 && t.Library.Count == 0 && c.ReceiverTypes.Length == 0)
+            {
+                // `self.helper(...)` where self's class is known is typed; an unknown receiver calls an unknown method.
+            }
+        }
+        return t;
+    }
+
+    void MethodTargets(CallTargets t, string type, string method)
+    {
+        if (type.StartsWith('=') && !type.StartsWith("=class:", StringComparison.Ordinal)) return;
+        bool onClass = type.StartsWith("=class:", StringComparison.Ordinal);
+        var owner = onClass ? type[7..] : type;
+        foreach (var b in _types.WithBases(owner))
+        {
+            if (_index.TryClass(b, out var cm, out var cls))
+            {
+                foreach (var mi in cls.Methods)
+                    if (_index.Modules[cm].Functions[mi].Name == method)
+                    {
+                        var f = _index.Modules[cm].Functions[mi];
+                        t.Functions.Add(_index.FunctionId(cm, mi));
+                        t.BindsReceiver = !onClass && !f.IsStatic || onClass && f.IsClassMethod;
+                        return;
+                    }
+                continue;
+            }
+            t.Library.Add(b + "." + method);
+        }
+    }
+
+    void Construct(CallTargets t, string cls)
+    {
+        t.Constructs = cls;
+        foreach (var b in _types.WithBases(cls))
+        {
+            if (_index.TryClass(b, out var cm, out var c))
+            {
+                foreach (var mi in c.Methods)
+                    if (_index.Modules[cm].Functions[mi].Name == "__init__")
+                    {
+                        t.Functions.Add(_index.FunctionId(cm, mi));
+                        t.BindsReceiver = true;
+                        return;
+                    }
+                if (IsDataclass(cm, c) && ReferenceEquals(b, cls) || IsDataclass(cm, c))
+                {
+                    t.DataclassFields = c.Fields.Select(f => f.Name).ToList();
+                    return;
+                }
+                continue;
+            }
+            t.Library.Add(b);
+            return;
+        }
+    }
+
+    bool IsModelled(string name) =>
+        _tables.SinkCalls.ContainsKey(name) || _tables.SourceCalls.ContainsKey(name) || _tables.SanitizerCalls.ContainsKey(name)
+        || _tables.PropagatorCalls.ContainsKey(name) || _tables.Returns.ContainsKey(name) || _tables.MarkerCalls.ContainsKey(name)
+        || _tables.SourceGlobals.ContainsKey(name) || _tables.Types.ContainsKey(name) || _tables.ValidatorCalls.ContainsKey(name);
+
+    // ───────────── order ─────────────
+
+    /// <summary>Tarjan's strongly connected components of the static call graph, callees first.</summary>
+    List<List<int>> StronglyConnected()
+    {
+        int n = _functions.Length;
+        var index = new int[n];
+        var low = new int[n];
+        var onStack = new bool[n];
+        Array.Fill(index, -1);
+        var stack = new Stack<int>();
+        var result = new List<List<int>>();
+        int next = 0;
+        var work = new Stack<(int Node, int Edge)>();
+        for (int root = 0; root < n; root++)
+        {
+            if (index[root] >= 0) continue;
+            work.Push((root, 0));
+            while (work.Count > 0)
+            {
+                var (v, e) = work.Pop();
+                if (e == 0)
+                {
+                    index[v] = low[v] = next++;
+                    stack.Push(v);
+                    onStack[v] = true;
+                }
+                var callees = _functions[v].Callees;
+                bool descended = false;
+                for (int i = e; i < callees.Count; i++)
+                {
+                    var w = callees[i];
+                    if (index[w] < 0)
+                    {
+                        work.Push((v, i + 1));
+                        work.Push((w, 0));
+                        descended = true;
+                        break;
+                    }
+                    if (onStack[w]) low[v] = Math.Min(low[v], index[w]);
+                }
+                if (descended) continue;
+                if (low[v] == index[v])
+                {
+                    var group = new List<int>();
+                    int w;
+                    do { w = stack.Pop(); onStack[w] = false; group.Add(w); } while (w != v);
+                    result.Add(group);
+                }
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[v]);
+                }
+            }
+        }
+        return result;
+    }
+
+    void AnalyseGroup(List<int> group)
+    {
+        if (group.Count == 1 && !_functions[group[0]].Callees.Contains(group[0]))
+        {
+            Analyse(_functions[group[0]]);
+            return;
+        }
+        for (int iteration = 0; iteration < _options.MaxGroupIterations; iteration++)
+        {
+            bool changed = false;
+            foreach (var id in group)
+            {
+                var before = _functions[id].Summary;
+                Analyse(_functions[id]);
+                changed |= !before.Same(_functions[id].Summary);
+            }
+            if (!changed || !_interprocedural) break;
+        }
+    }
+}

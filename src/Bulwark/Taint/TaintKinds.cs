@@ -1,0 +1,74 @@
+namespace Bulwark.Taint;
+
+/// <summary>
+/// The weaknesses a sink is vulnerable to, as bits: a value carries, per origin, the bits a sanitiser has cleared
+/// for it. Path traversal has two: a `..` component and an absolute path (a prefix clears the second, not the first).
+/// </summary>
+public static class SinkKinds
+{
+    public const uint Sql = 1u << 0, Command = 1u << 1, Code = 1u << 2, PathDotDot = 1u << 3, PathAbsolute = 1u << 4,
+        Ssrf = 1u << 5, Redirect = 1u << 6, Xss = 1u << 7, Template = 1u << 8, Ldap = 1u << 9, Xpath = 1u << 10,
+        Xxe = 1u << 11, Deserialization = 1u << 12, TrustBoundary = 1u << 13, Header = 1u << 14, Log = 1u << 15;
+    public const uint Path = PathDotDot | PathAbsolute;
+    public const uint All = (1u << 16) - 1;
+
+    static readonly Dictionary<string, uint> ByName = new(StringComparer.Ordinal)
+    {
+        ["sql"] = Sql, ["command"] = Command, ["code"] = Code, ["path"] = Path, ["path-dotdot"] = PathDotDot,
+        ["path-absolute"] = PathAbsolute, ["ssrf"] = Ssrf, ["redirect"] = Redirect, ["xss"] = Xss, ["template"] = Template,
+        ["ldap"] = Ldap, ["xpath"] = Xpath, ["xxe"] = Xxe, ["deserialization"] = Deserialization,
+        ["trust-boundary"] = TrustBoundary, ["header"] = Header, ["log"] = Log, ["all"] = All,
+    };
+
+    /// <summary>The kinds a sink may name (`path-dotdot` and `path-absolute` are for sanitisers).</summary>
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    /// <summary>The bits of a comma-separated list of kinds; null when a name is unknown.</summary>
+    public static uint? Parse(string list)
+    {
+        uint mask = 0;
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ByName.TryGetValue(part, out var bits)) return null;
+            mask |= bits;
+        }
+        return mask;
+    }
+
+    public static string NameOf(uint mask)
+    {
+        foreach (var (name, bits) in ByName)
+            if (bits == mask) return name;
+        return string.Join(",", ByName.Where(kv => kv.Value != All && kv.Value != Path && (mask & kv.Value) == kv.Value).Select(kv => kv.Key));
+    }
+}
+
+/// <summary>Where attacker-influenced data comes from: a web request, the local user (CLI arguments, `input()`), the environment, files.</summary>
+public static class SourceKinds
+{
+    public const uint Remote = 1, Local = 2, Environment = 4, File = 8;
+    public const uint Default = Remote | Local;
+
+    static readonly Dictionary<string, uint> ByName = new(StringComparer.Ordinal)
+    {
+        ["remote"] = Remote, ["local"] = Local, ["environment"] = Environment, ["file"] = File,
+    };
+
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    public static uint? Parse(string list)
+    {
+        uint mask = 0;
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ByName.TryGetValue(part, out var bits)) return null;
+            mask |= bits;
+        }
+        return mask;
+    }
+
+    public static string NameOf(uint kind) => kind switch
+    {
+        Remote => "remote", Local => "local", Environment => "environment", File => "file", _ => "source",
+    };
+}

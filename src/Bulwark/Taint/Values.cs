@@ -1,0 +1,337 @@
+namespace Bulwark.Taint;
+
+public enum OriginKind : byte { Source, Param, Cell, Marker }
+
+/// <summary>
+/// Where taint comes from: a concrete source (a request attribute read at some place), a parameter of the function
+/// being summarised (with an access path below it, `request.GET`), a shared variable (cell), or a configuration
+/// marker (a parser that resolves external entities). Interned: equal origins are the same object.
+/// </summary>
+public sealed class Origin
+{
+    internal Origin(int id, OriginKind kind, uint sourceKind, int param, string path, string key, Step? site)
+    {
+        Id = id; Kind = kind; SourceKind = sourceKind; Param = param; Path = path; Key = key; Site = site;
+    }
+
+    public int Id { get; }
+    public OriginKind Kind { get; }
+    /// <summary>For a source: its kind (<see cref="SourceKinds"/>).</summary>
+    public uint SourceKind { get; }
+    /// <summary>For a parameter origin: the parameter index.</summary>
+    public int Param { get; }
+    /// <summary>For a parameter origin: the access path below it (`.GET`, `['id']`), at most two steps; empty for the parameter itself.</summary>
+    public string Path { get; }
+    /// <summary>For a cell: its key; for a marker: its name; for a source: what was read.</summary>
+    public string Key { get; }
+    /// <summary>For a source: where it was read.</summary>
+    public Step? Site { get; }
+
+    public int PathDepth => Path.Length == 0 ? 0 : Path.Count(c => c is '.' or '[');
+
+    public override string ToString() => Kind switch
+    {
+        OriginKind.Source => $"source {SourceKinds.NameOf(SourceKind)} {Key}",
+        OriginKind.Param => $"param {Param}{Path}",
+        OriginKind.Cell => $"cell {Key}",
+        _ => $"marker {Key}",
+    };
+}
+
+/// <summary>Interns origins for one analysis.</summary>
+public sealed class Origins
+{
+    readonly Dictionary<(OriginKind, uint, int, string, string, int, int, int), Origin> _all = [];
+
+    public Origin Source(uint kind, string description, Step site) =>
+        Get(OriginKind.Source, kind, -1, "", description, site);
+
+    public Origin Param(int index, string path) => Get(OriginKind.Param, 0, index, path, "", null);
+    public Origin Cell(string key) => Get(OriginKind.Cell, 0, -1, "", key, null);
+    public Origin Marker(string name) => Get(OriginKind.Marker, 0, -1, "", name, null);
+
+    Origin Get(OriginKind kind, uint sourceKind, int param, string path, string key, Step? site)
+    {
+        var k = (kind, sourceKind, param, path, key, site?.Module ?? -1, site?.Start ?? -1, site?.End ?? -1);
+        lock (_all)
+        {
+            if (_all.TryGetValue(k, out var o)) return o;
+            o = new Origin(_all.Count, kind, sourceKind, param, path, key, site);
+            _all[k] = o;
+            return o;
+        }
+    }
+}
+
+public enum StepKind : byte { Source, Assignment, Call, Return, Store, Load, Parameter, Sink }
+
+/// <summary>A point of a flow: a place in a module and what happens there.</summary>
+public sealed record Step(int Module, int Start, int End, StepKind Kind, string What);
+
+/// <summary>The steps a value went through, newest first (a persistent list: extending it shares the older steps).</summary>
+public sealed class Trail
+{
+    public const int MaxLength = 40;
+
+    Trail(Step step, Trail? previous)
+    {
+        Step = step;
+        Previous = previous;
+        Length = (previous?.Length ?? 0) + 1;
+    }
+
+    public Step Step { get; }
+    public Trail? Previous { get; }
+    public int Length { get; }
+
+    public static Trail Start(Step step) => new(step, null);
+
+    /// <summary>The trail with one more step (the same trail when the step repeats the last one or the trail is long).</summary>
+    public static Trail? Extend(Trail? t, Step step)
+    {
+        if (t is not null && (t.Step == step || t.Step.Module == step.Module && t.Step.Start == step.Start && t.Step.Kind == step.Kind)) return t;
+        if (t is not null && t.Length >= MaxLength) return t;
+        return new Trail(step, t);
+    }
+
+    /// <summary>This trail followed by the steps of <paramref name="then"/> (oldest first).</summary>
+    public static Trail? Append(Trail? first, Trail? then)
+    {
+        if (then is null) return first;
+        var steps = then.Steps();
+        var t = first;
+        foreach (var s in steps) t = Extend(t, s);
+        return t;
+    }
+
+    /// <summary>Steps oldest first.</summary>
+    public List<Step> Steps()
+    {
+        var list = new List<Step>(Length);
+        for (var t = this; t is not null; t = t.Previous) list.Add(t.Step);
+        list.Reverse();
+        return list;
+    }
+}
+
+/// <summary>Taint from one origin: the sink kinds sanitisers have cleared on every path, and how it got here.</summary>
+public readonly record struct Fact(Origin Origin, uint Cleared, byte Flags, Trail? Trail)
+{
+    /// <summary>The value is a normalised path (`os.path.realpath`): a `startswith(BASE)` check then keeps it inside BASE.</summary>
+    public const byte Normalised = 1;
+
+    public bool Reaches(uint kind) => (Cleared & kind) != kind;
+}
+
+/// <summary>An immutable set of facts, one per origin, ordered by origin id.</summary>
+public static class Facts
+{
+    public static readonly Fact[] None = [];
+    const int MaxFacts = 24;
+
+    public static Fact[] Union(Fact[] a, Fact[] b)
+    {
+        if (b.Length == 0 || ReferenceEquals(a, b)) return a;
+        if (a.Length == 0) return b;
+        var result = new List<Fact>(a.Length + b.Length);
+        int i = 0, j = 0;
+        bool changedFromA = false;
+        while (i < a.Length || j < b.Length)
+        {
+            if (j >= b.Length || i < a.Length && a[i].Origin.Id < b[j].Origin.Id) { result.Add(a[i++]); continue; }
+            if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) { result.Add(b[j++]); changedFromA = true; continue; }
+            // Same origin: cleared only where both paths cleared; keep the shorter trail.
+            var x = a[i++]; var y = b[j++];
+            var merged = new Fact(x.Origin, x.Cleared & y.Cleared, (byte)(x.Flags & y.Flags),
+                (x.Trail?.Length ?? 0) <= (y.Trail?.Length ?? 0) ? x.Trail : y.Trail);
+            if (merged.Cleared != x.Cleared || merged.Flags != x.Flags) changedFromA = true;
+            result.Add(merged.Cleared == x.Cleared && merged.Flags == x.Flags ? x : merged);
+        }
+        if (!changedFromA) return a;
+        if (result.Count > MaxFacts) result.RemoveRange(MaxFacts, result.Count - MaxFacts);
+        return result.ToArray();
+    }
+
+    /// <summary>Same origins with the same cleared kinds and flags (trails do not count: they only explain).</summary>
+    public static bool Same(Fact[] a, Fact[] b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i].Origin, b[i].Origin) || a[i].Cleared != b[i].Cleared || a[i].Flags != b[i].Flags) return false;
+        return true;
+    }
+
+    public static Fact[] Map(Fact[] a, Func<Fact, Fact?> f)
+    {
+        if (a.Length == 0) return a;
+        var list = new List<Fact>(a.Length);
+        foreach (var x in a) if (f(x) is { } y) list.Add(y);
+        list.Sort((p, q) => p.Origin.Id.CompareTo(q.Origin.Id));
+        // Mapping may make two facts share an origin: merge them.
+        var merged = new List<Fact>(list.Count);
+        foreach (var x in list)
+        {
+            if (merged.Count > 0 && ReferenceEquals(merged[^1].Origin, x.Origin))
+            {
+                var p = merged[^1];
+                merged[^1] = new Fact(p.Origin, p.Cleared & x.Cleared, (byte)(p.Flags & x.Flags), p.Trail ?? x.Trail);
+            }
+            else merged.Add(x);
+        }
+        return merged.ToArray();
+    }
+
+    public static Fact[] Clear(Fact[] a, uint kinds, bool onlyNormalised = false)
+    {
+        if (a.Length == 0 || kinds == 0) return a;
+        bool any = false;
+        foreach (var x in a) if ((x.Cleared & kinds) != kinds && (!onlyNormalised || (x.Flags & Fact.Normalised) != 0)) { any = true; break; }
+        if (!any) return a;
+        var r = new Fact[a.Length];
+        for (int i = 0; i < a.Length; i++)
+            r[i] = !onlyNormalised || (a[i].Flags & Fact.Normalised) != 0 ? a[i] with { Cleared = a[i].Cleared | kinds } : a[i];
+        return r;
+    }
+
+    public static Fact[] Step(Fact[] a, Step step)
+    {
+        if (a.Length == 0) return a;
+        var r = new Fact[a.Length];
+        bool changed = false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            var t = Trail.Extend(a[i].Trail, step);
+            r[i] = ReferenceEquals(t, a[i].Trail) ? a[i] : a[i] with { Trail = t };
+            changed |= !ReferenceEquals(t, a[i].Trail);
+        }
+        return changed ? r : a;
+    }
+}
+
+/// <summary>A partially applied function (`functools.partial(subprocess.run, shell=True)`): its target and bound arguments.</summary>
+public sealed record Partial(int Function, string? Library, AValue[] Args, string?[] KeywordNames, AValue[] KeywordValues, int Call, int Module, int Owner);
+
+/// <summary>
+/// What the analysis knows about a value: the taint of the value itself, of its items and attributes by key
+/// (`d["a"]` stays clean when only `d["b"]` is tainted), its types, its shape, the functions it may be.
+/// </summary>
+public sealed class AValue
+{
+    public static readonly AValue Empty = new(Facts.None, null, [], ValueShape.Unknown, [], []);
+    const int MaxFields = 16;
+    public const int MaxDepth = 2;
+
+    public AValue(Fact[] whole, Dictionary<string, AValue>? fields, string[] types, ValueShape shape, int[] functions, Partial[] partials)
+    {
+        Whole = whole; Fields = fields; Types = types; Shape = shape; Functions = functions; Partials = partials;
+    }
+
+    public Fact[] Whole { get; }
+    /// <summary>Keyed `.attr`, `[k]`, or `*` (items at unknown positions).</summary>
+    public Dictionary<string, AValue>? Fields { get; }
+    public string[] Types { get; }
+    public ValueShape Shape { get; }
+    public int[] Functions { get; }
+    public Partial[] Partials { get; }
+
+    public bool IsEmpty => Whole.Length == 0 && Fields is null && Types.Length == 0 && Functions.Length == 0 && Partials.Length == 0;
+
+    public static AValue Of(Fact[] whole, ValueShape shape = ValueShape.Unknown, string[]? types = null) =>
+        whole.Length == 0 && shape == ValueShape.Unknown && (types is null || types.Length == 0) ? Empty : new(whole, null, types ?? [], shape, [], []);
+
+    public AValue With(Fact[]? whole = null, Dictionary<string, AValue>? fields = null, string[]? types = null, ValueShape? shape = null, int[]? functions = null, Partial[]? partials = null, bool dropFields = false) =>
+        new(whole ?? Whole, dropFields ? null : fields ?? Fields, types ?? Types, shape ?? Shape, functions ?? Functions, partials ?? Partials);
+
+    /// <summary>Every fact of the value and of its items and attributes.</summary>
+    public Fact[] Collapse(int depth = 0)
+    {
+        if (Fields is null || depth > MaxDepth) return Whole;
+        var all = Whole;
+        foreach (var f in Fields.Values) all = Facts.Union(all, f.Collapse(depth + 1));
+        return all;
+    }
+
+    /// <summary>Item or attribute <paramref name="key"/>: its own facts, unknown-position items, and the whole value's.</summary>
+    public Fact[] Member(string key)
+    {
+        var r = Whole;
+        if (Fields is null) return r;
+        if (Fields.TryGetValue(key, out var f)) r = Facts.Union(r, f.Collapse(1));
+        if (key.StartsWith('[') && Fields.TryGetValue("*", out var any)) r = Facts.Union(r, any.Collapse(1));
+        return r;
+    }
+
+    public AValue? Field(string key) => Fields is not null && Fields.TryGetValue(key, out var f) ? f : null;
+
+    public static AValue Join(AValue a, AValue b)
+    {
+        if (ReferenceEquals(a, b) || b.IsEmpty && b.Shape == ValueShape.Unknown) return a;
+        if (a.IsEmpty && a.Shape == ValueShape.Unknown) return b;
+        var whole = Facts.Union(a.Whole, b.Whole);
+        Dictionary<string, AValue>? fields = null;
+        if (a.Fields is not null || b.Fields is not null)
+        {
+            fields = new Dictionary<string, AValue>(StringComparer.Ordinal);
+            if (a.Fields is not null) foreach (var kv in a.Fields) fields[kv.Key] = kv.Value;
+            if (b.Fields is not null)
+                foreach (var kv in b.Fields)
+                    fields[kv.Key] = fields.TryGetValue(kv.Key, out var existing) ? Join(existing, kv.Value) : kv.Value;
+            if (fields.Count > MaxFields)
+            {
+                // Too many keys: fold them into the whole value.
+                foreach (var f in fields.Values) whole = Facts.Union(whole, f.Collapse(1));
+                fields = null;
+            }
+        }
+        var shape = a.Shape == b.Shape ? a.Shape : a.Shape == ValueShape.Unknown ? b.Shape : b.Shape == ValueShape.Unknown ? a.Shape
+            : a.Shape is ValueShape.None ? b.Shape : b.Shape is ValueShape.None ? a.Shape : ValueShape.Unknown;
+        return new AValue(whole, fields, UnionStrings(a.Types, b.Types), shape, UnionInts(a.Functions, b.Functions),
+            a.Partials.Length == 0 ? b.Partials : b.Partials.Length == 0 ? a.Partials : [.. a.Partials, .. b.Partials.Where(p => !a.Partials.Contains(p))]);
+    }
+
+    public static bool Same(AValue a, AValue b, int depth = 0)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (!Facts.Same(a.Whole, b.Whole) || a.Shape != b.Shape || a.Types.Length != b.Types.Length || a.Functions.Length != b.Functions.Length || a.Partials.Length != b.Partials.Length) return false;
+        if ((a.Fields is null) != (b.Fields is null)) return false;
+        if (a.Fields is not null && depth <= MaxDepth)
+        {
+            if (a.Fields.Count != b.Fields!.Count) return false;
+            foreach (var kv in a.Fields)
+                if (!b.Fields.TryGetValue(kv.Key, out var other) || !Same(kv.Value, other, depth + 1)) return false;
+        }
+        return true;
+    }
+
+    static string[] UnionStrings(string[] a, string[] b)
+    {
+        if (b.Length == 0) return a;
+        if (a.Length == 0) return b;
+        var list = new List<string>(a);
+        foreach (var x in b) if (!list.Contains(x)) list.Add(x);
+        return list.Count > 8 ? list.GetRange(0, 8).ToArray() : list.ToArray();
+    }
+
+    static int[] UnionInts(int[] a, int[] b)
+    {
+        if (b.Length == 0) return a;
+        if (a.Length == 0) return b;
+        var list = new List<int>(a);
+        foreach (var x in b) if (!list.Contains(x)) list.Add(x);
+        return list.Count > 16 ? list.GetRange(0, 16).ToArray() : list.ToArray();
+    }
+
+    /// <summary>The value with every fact mapped (origins substituted, steps added); fields mapped too.</summary>
+    public AValue MapFacts(Func<Fact[], Fact[]> f, int depth = 0)
+    {
+        var whole = f(Whole);
+        Dictionary<string, AValue>? fields = null;
+        if (Fields is not null && depth <= MaxDepth)
+        {
+            fields = new Dictionary<string, AValue>(Fields.Count, StringComparer.Ordinal);
+            foreach (var kv in Fields) fields[kv.Key] = kv.Value.MapFacts(f, depth + 1);
+        }
+        return new AValue(whole, fields, Types, Shape, Functions, Partials);
+    }
+}

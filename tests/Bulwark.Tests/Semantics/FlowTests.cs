@@ -1,0 +1,134 @@
+using Bulwark.Python;
+using Bulwark.Python.Syntax;
+using Bulwark.Semantics;
+using Assert = Xunit.Assert;
+
+namespace Bulwark.Tests.Semantics;
+
+/// <summary>Control-flow graphs and reaching definitions: what each use of a name or access path can see.</summary>
+public class FlowTests
+{
+    static SemanticModel Build(string source, out Module module)
+    {
+        var parse = PythonParser.Parse(source);
+        Assert.True(parse.Ok, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        module = parse.Module;
+        return SemanticModel.Build(parse.Module);
+    }
+
+    /// <summary>The argument of the last call to `use(...)`.</summary>
+    static Expr LastUse(Module module)
+    {
+        Expr? found = null;
+        new Finder(c => { if (c is Call { Func: Name { Id: "use" } } call) found = call.Args[0]; }).Visit(module);
+        return found ?? throw new InvalidOperationException("no use(...) call");
+    }
+
+    sealed class Finder(Action<Node> action) : AstWalker
+    {
+        public override void Visit(Node node) { action(node); base.Visit(node); }
+    }
+
+    static string Reaching(string source)
+    {
+        var model = Build(source, out var module);
+        var use = LastUse(module);
+        var defs = model.ReachingDefinitions(use);
+        return string.Join(", ", defs.Select(d => d.Kind + (d.Value is Constant c ? ":" + c.Value : "")).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("def f(c, x):\n    if c:\n        q = f'{x}'\n    else:\n        q = 'SELECT 1'\n    use(q)", "Assignment, Assignment:SELECT 1")]
+    [InlineData("def f(x):\n    q = x\n    q = 'SELECT 1'\n    use(q)", "Assignment:SELECT 1")]
+    [InlineData("def f(ts):\n    q = ''\n    for t in ts:\n        q += t\n    use(q)", "Assignment:, AugmentedAssignment")]
+    [InlineData("def f(raw):\n    try:\n        n = int(raw)\n    except ValueError:\n        n = raw\n    use(n)", "Assignment, Assignment")]
+    [InlineData("DEBUG = False\ndef f(x):\n    if DEBUG:\n        y = x\n    else:\n        y = 'safe'\n    use(y)", "Assignment:safe")]
+    [InlineData("def f(x):\n    while True:\n        y = x\n        break\n    use(y)", "Assignment")]
+    [InlineData("def f(x):\n    y = 'a'\n    def g():\n        use(y)\n    y = x", "Assignment, Assignment:a")]
+    [InlineData("def f(x):\n    return [use(y) for y in x]", "Comprehension")]
+    [InlineData("def f(x):\n    for a, b in x:\n        pass\n    use(b)", "Loop")]
+    [InlineData("def f(p):\n    with open(p) as fh:\n        use(fh)", "With")]
+    [InlineData("def f(x):\n    match x:\n        case {'k': v}:\n            use(v)", "Match")]
+    [InlineData("def f(x):\n    del x\n    use(x)", "Delete")]
+    public void A_use_sees_every_definition_that_can_reach_it(string source, string expected) =>
+        Assert.Equal(expected, Reaching(source));
+
+    [Fact]
+    public void A_guard_that_leaves_the_function_narrows_the_name_after_it()
+    {
+        var model = Build("ALLOWED = ('a', 'b')\ndef f(x):\n    if x not in ALLOWED:\n        return None\n    use(x)", out var module);
+        var defs = model.ReachingDefinitions(LastUse(module));
+        var d = Assert.Single(defs);
+        Assert.Equal(DefinitionKind.Narrowing, d.Kind);
+        Assert.False(d.Polarity);
+        Assert.Equal(DefinitionKind.Parameter, Assert.Single(d.Prior).Kind);
+    }
+
+    [Fact]
+    public void A_call_that_never_returns_ends_the_branch()
+    {
+        var model = Build("from flask import abort\ndef f(p):\n    if '..' in p:\n        abort(400)\n    use(p)", out var module);
+        var d = Assert.Single(model.ReachingDefinitions(LastUse(module)));
+        Assert.Equal(DefinitionKind.Narrowing, d.Kind);
+        Assert.False(d.Polarity);
+    }
+
+    [Fact]
+    public void An_access_path_store_is_seen_by_loads_of_that_path_only()
+    {
+        var model = Build("def f(t):\n    d = {'a': t, 'b': 'c'}\n    d['b'] = 'x'\n    use(d['b'])", out var module);
+        var d = Assert.Single(model.ReachingDefinitions(LastUse(module)));
+        Assert.Equal("d['b']", d.Place);
+        Assert.Equal("x", model.ValueOf(d)?.AsString);
+    }
+
+    [Fact]
+    public void Appending_to_a_list_is_a_definition_that_keeps_the_previous_one()
+    {
+        var model = Build("def f(t):\n    parts = ['a']\n    parts.append(t)\n    use(parts)", out var module);
+        var d = Assert.Single(model.ReachingDefinitions(LastUse(module)));
+        Assert.Equal(DefinitionKind.Mutation, d.Kind);
+        Assert.Equal(DefinitionKind.Assignment, Assert.Single(d.Prior).Kind);
+    }
+
+    [Fact]
+    public void A_global_assigned_in_a_function_is_a_definition_of_the_module_name()
+    {
+        var model = Build("X = 'a'\ndef set_x(v):\n    global X\n    X = v\ndef g():\n    use(X)", out var module);
+        Assert.Equal(2, model.ReachingDefinitions(LastUse(module)).Count);
+    }
+
+    [Fact]
+    public void The_state_before_each_statement_of_a_try_reaches_the_handler()
+    {
+        // In the handler `raw` may not have been converted yet: the definition from before the try reaches it.
+        var model = Build("def f(raw):\n    try:\n        raw = int(raw)\n    except ValueError:\n        use(raw)", out var module);
+        var d = Assert.Single(model.ReachingDefinitions(LastUse(module)));
+        Assert.Equal(DefinitionKind.Parameter, d.Kind);
+    }
+
+    [Theory]
+    [InlineData("def f(c):\n    if c:\n        q = 'A'\n    else:\n        q = 'A'\n    use(q)", "'A'")]
+    [InlineData("def f(c):\n    if c:\n        q = 'A'\n    else:\n        q = 'B'\n    use(q)", null)]
+    [InlineData("LIMIT = 9\ndef f(x):\n    y = 'guest' if LIMIT * 3 > 20 else x\n    use(y)", "'guest'")]
+    [InlineData("def f():\n    q = 'SELECT '\n    q += 'a'\n    use(q)", "'SELECT a'")]
+    [InlineData("def f(x):\n    q = x\n    q = 'k'\n    use(q)", "'k'")]
+    [InlineData("def f():\n    a, b = 'x', 'y'\n    use(b)", "'y'")]
+    [InlineData("def f(x):\n    use('a' in ('a', 'b') and 3 > 2)", "True")]
+    public void Evaluate_agrees_over_every_reaching_definition(string source, string? expected)
+    {
+        var model = Build(source, out var module);
+        Assert.Equal(expected, model.Evaluate(LastUse(module))?.ToString());
+    }
+
+    [Fact]
+    public void Code_after_return_and_under_a_false_constant_is_unreachable()
+    {
+        var model = Build("DEBUG = False\ndef f(x):\n    if DEBUG:\n        run(x)\n    return x\n    tail(x)", out var module);
+        var f = (FunctionDef)module.Body[1];
+        var graph = model.FlowGraph(f)!;
+        var reachableSteps = graph.Blocks.Where(b => b.Reachable).SelectMany(b => b.Steps).ToList();
+        Assert.DoesNotContain(reachableSteps, s => s is ExprStmt { Value: Call { Func: Name { Id: "run" or "tail" } } });
+        Assert.Contains(reachableSteps, s => s is Return);
+    }
+}
