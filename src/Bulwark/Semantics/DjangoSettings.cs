@@ -112,6 +112,8 @@ public static class DjangoSettings
         var p = relativePath.Replace('\\', '/');
         if (!p.EndsWith(".py", StringComparison.Ordinal)) return false;
         var name = Path.GetFileName(p);
+        // Django's own defaults (`django/conf/global_settings.py`) are no project's settings.
+        if (name == "global_settings.py") return false;
         if (name.Contains("settings", StringComparison.OrdinalIgnoreCase)) return true;
         return p.Contains("/settings/", StringComparison.Ordinal) || p.StartsWith("settings/", StringComparison.Ordinal);
     }

@@ -9,11 +9,6 @@ namespace Bulwark.Rules.Code;
 public sealed class NonConstantTimeCompare : CodeRule
 {
     static readonly HashSet<string> DigestWords = new(StringComparer.Ordinal) { "signature", "sig", "hmac", "mac", "digest" };
-    static readonly HashSet<string> TokenQualifiers = new(StringComparer.Ordinal)
-    {
-        "csrf", "xsrf", "access", "auth", "api", "reset", "session", "refresh", "bearer", "secret", "verification",
-        "activation", "invite", "magic", "login", "otp", "webhook", "signing",
-    };
     static readonly HashSet<string> UserInputPairs = new(StringComparer.Ordinal) { "confirm", "confirmation", "repeat", "again", "retype", "new", "old", "current", "check" };
 
     public override RuleInfo Info { get; } = new(
@@ -23,7 +18,9 @@ public sealed class NonConstantTimeCompare : CodeRule
             `==` or `!=` between two non-constant values where one is named as a signature, HMAC, MAC or digest, an
             authentication token (`csrf_token`, `api_token`, `reset_token`…; a bare `token` is too often a parser's),
             an API key or secret, or a stored password (`user.password`, `row["password"]`). Comparisons of two
-            user-supplied passwords (`password == confirm_password`) and `__eq__` methods are not reported.
+            user-supplied passwords (`password == confirm_password`), class constants (`self.reset_url_token` set to a
+            literal in the class) and `__eq__` methods are not reported. Confidence is medium for HMACs, MACs and
+            signatures, low for names of tokens, keys and passwords (a token compared to refresh a cookie is no check).
             """,
         Why: """
             `==` on strings and bytes stops at the first differing byte, so the time it takes tells an attacker how many
@@ -63,7 +60,10 @@ public sealed class NonConstantTimeCompare : CodeRule
             if (PairsUserInput(left, context) || PairsUserInput(right, context)) return;
         }
         var what = l ?? r;
-        context.Report(this, c, $"A {what} is compared with `{(c.Ops[0] == CmpOperator.Eq ? "==" : "!=")}`, which leaks through timing how much of a guess matched: use `hmac.compare_digest`.");
+        // An HMAC, MAC or signature next to `hmac` is the textbook case; names alone are a weaker hint.
+        var confidence = what is "digest" or "signature" or "hmac" or "mac" ? Confidence.Medium : Confidence.Low;
+        context.Report(this, c, $"A {what} is compared with `{(c.Ops[0] == CmpOperator.Eq ? "==" : "!=")}`, which leaks through timing how much of a guess matched: use `hmac.compare_digest`.",
+            Info.Severity, confidence);
     }
 
     static bool IsConstantLike(Expr e, CodeContext context)
@@ -71,7 +71,22 @@ public sealed class NonConstantTimeCompare : CodeRule
         if (e is Constant || context.Semantic.Evaluate(e) is not null) return true;
         if (e is Call { Func: Name { Id: "len" or "type" or "bool" or "int" or "isinstance" } }) return true;
         // UPPER_CASE names and attributes are constants (`tokenize.OP`, `TOKEN_TYPE`).
-        return SemanticModel.SimpleName(e) is { } s && DjangoUpper(s);
+        if (SemanticModel.SimpleName(e) is { } s && DjangoUpper(s)) return true;
+        // `self.reset_url_token` where the class body sets `reset_url_token = "set-password"`.
+        return e is AttributeExpr { Value: Name { Id: "self" }, Attr: var attr } && ClassConstant(e, attr, context);
+    }
+
+    static bool ClassConstant(Expr e, string attr, CodeContext context)
+    {
+        for (var p = context.Semantic.Parent(e); p is not null; p = context.Semantic.Parent(p))
+        {
+            if (p is not ClassDef cls) continue;
+            foreach (var stmt in cls.Body)
+                if (stmt is Assign { Value: Constant } a)
+                    foreach (var t in a.Targets) if (t is Name n && n.Id == attr) return true;
+            return false;
+        }
+        return false;
     }
 
     static bool DjangoUpper(string s)
@@ -87,18 +102,20 @@ public sealed class NonConstantTimeCompare : CodeRule
     /// <summary>What the expression holds, named for the message, or null.</summary>
     static string? Kind(Expr e, CodeContext context)
     {
-        // `….hexdigest()`/`.digest()` of an HMAC or hash is a digest.
-        if (e is Call { Func: AttributeExpr { Attr: "hexdigest" or "digest" } }) return "digest";
+        // Digests and signatures are secret only when they authenticate (an HMAC): package hashes, checksums and
+        // function signatures are compared in the open. The module must use `hmac`.
+        bool authenticates = context.Semantic.IsImported("hmac");
+        if (e is Call { Func: AttributeExpr { Attr: "hexdigest" or "digest" } }) return authenticates ? "digest" : null;
         var name = SensitiveNames.NameOf(e, context.Semantic);
         if (name is null) return null;
         var words = SecretNames.Words(name);
         if (words.Count == 0 || SecretNames.IsDescriptive(name) && !DigestWords.Contains(words[^1])) return null;
-        foreach (var w in words) if (DigestWords.Contains(w)) return w == "sig" ? "signature" : w;
+        foreach (var w in words) if (DigestWords.Contains(w)) return authenticates || w is "hmac" or "mac" ? (w == "sig" ? "signature" : w) : null;
         bool token = false, qualified = false;
         foreach (var w in words)
         {
             if (w is "token" or "tokens") token = true;
-            if (TokenQualifiers.Contains(w)) qualified = true;
+            if (SensitiveNames.TokenQualifiers.Contains(w)) qualified = true;
         }
         if (token) return qualified ? "token" : null;
         switch (SensitiveNames.Classify(name))

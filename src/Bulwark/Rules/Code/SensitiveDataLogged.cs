@@ -57,6 +57,8 @@ public sealed class SensitiveDataLogged : CodeRule
         {
             if (a is Starred) continue;
             if (SensitiveNames.Find(a, model) is not { } found) continue;
+            // `ROOT_KEY`, `settings.API_KEY_HEADER`: a constant's name; a hard-coded value is the secrets family's.
+            if (SensitiveNames.NameOf(found.Node, model) is { } n && IsConstantName(n)) continue;
             var what = found.Kind switch
             {
                 SensitiveKind.Password => "A password",
@@ -66,6 +68,13 @@ public sealed class SensitiveDataLogged : CodeRule
             context.Report(this, found.Node, $"{what} is written to {sink}: anyone who can read it can use it; leave it out or mask it.");
             return;
         }
+    }
+
+    static bool IsConstantName(string name)
+    {
+        bool letter = false;
+        foreach (var ch in name) { if (char.IsLower(ch)) return false; if (char.IsUpper(ch)) letter = true; }
+        return letter;
     }
 
     static string? Sink(Call c, SemanticModel model)

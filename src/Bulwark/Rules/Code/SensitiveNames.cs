@@ -19,17 +19,52 @@ public static class SensitiveNames
     /// <summary>Bare names too ambiguous to call secret: a lexer's `token`, the shell's `pwd`, Python's `pass`.</summary>
     static readonly HashSet<string> Ambiguous = new(StringComparer.Ordinal) { "token", "tokens", "pwd", "pass", "pw", "auth", "key", "keys", "dsn", "webhook", "bearer" };
 
+    /// <summary>Qualifiers that make a `token` an authentication token (`access_token`, `csrf_token`), not a parser's.</summary>
+    public static readonly HashSet<string> TokenQualifiers = new(StringComparer.Ordinal)
+    {
+        "csrf", "xsrf", "access", "auth", "api", "reset", "session", "refresh", "bearer", "secret", "verification",
+        "activation", "invite", "magic", "login", "otp", "webhook", "signing", "id", "oauth", "jwt", "security", "personal",
+    };
+
+    /// <summary>Words that make a credential name the name of something else: an error message, a model, a flow.</summary>
+    static readonly HashSet<string> NotAValue = new(StringComparer.Ordinal)
+    {
+        "mismatch", "incorrect", "invalid", "wrong", "expired", "missing", "empty", "error", "errors", "claim", "model",
+        "models", "flow", "flows", "backend", "backends", "provider", "providers", "user", "global", "local", "required",
+        "policy", "strength", "validator", "validators", "reset", "changed", "change", "form", "widget", "manager",
+    };
+
+    /// <summary>
+    /// A credential word strong enough to hold a value: a password word, `secret`, a qualified `key` (the shared
+    /// vocabulary only calls `api_key`, `SECRET_KEY` keys), a compound such as `apikey`, or a qualified `token`.
+    /// Names that are keys only through `auth`, `dsn`, `webhook` or an unqualified `token` are not.
+    /// </summary>
+    static bool Strong(List<string> words)
+    {
+        bool qualifier = false;
+        foreach (var w in words) if (TokenQualifiers.Contains(w)) qualifier = true;
+        foreach (var w in words)
+        {
+            if (w is "secret" or "secrets" or "key" or "keys" or "credential") return true;
+            if (w.Length > 3 && (w.EndsWith("key", StringComparison.Ordinal) || w.EndsWith("secret", StringComparison.Ordinal))) return true;
+            if (w is "token" or "tokens" && qualifier) return true;
+            if (w.Length > 5 && w.EndsWith("token", StringComparison.Ordinal) && TokenQualifiers.Contains(w[..^5])) return true;
+        }
+        return false;
+    }
+
     /// <summary>The kind of value a plain identifier or string key names.</summary>
     public static SensitiveKind Classify(string name)
     {
         if (name.Length == 0 || Ambiguous.Contains(name.ToLowerInvariant().Trim('_'))) return SensitiveKind.None;
         var words = SecretNames.Words(name);
         if (words.Count == 0) return SensitiveKind.None;
+        foreach (var w in words) if (NotAValue.Contains(w)) return SensitiveKind.None;
         var kind = SecretNames.Classify(name);
         foreach (var w in words)
             if (PasswordWords.Contains(w) || (w.EndsWith("password", StringComparison.Ordinal) && w.Length > 8))
                 return kind == SecretNameKind.None ? SensitiveKind.None : SensitiveKind.Password;
-        if (kind != SecretNameKind.None) return SensitiveKind.Secret;
+        if (kind != SecretNameKind.None) return Strong(words) ? SensitiveKind.Secret : SensitiveKind.None;
         if (SecretNames.IsDescriptive(name)) return SensitiveKind.None;
         for (int i = 0; i < words.Count; i++)
         {

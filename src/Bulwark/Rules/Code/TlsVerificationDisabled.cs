@@ -43,6 +43,8 @@ public sealed class TlsVerificationDisabled : CodeRule
             case Assign a:
                 foreach (var t in a.Targets)
                 {
+                    // `self.check_hostname = False` sets up a class that implements a context (a library's shim).
+                    if (t is AttributeExpr { Value: Name { Id: "self" } }) continue;
                     if (t is AttributeExpr { Attr: "check_hostname" } && model.Evaluate(a.Value) is { IsFalse: true })
                         Report(a.Value, "Host-name verification is off (`check_hostname = False`): any valid certificate for any host is accepted.", context);
                     else if (t is AttributeExpr { Attr: "verify_mode" } && IsCertNone(a.Value, model) is { } level)

@@ -64,11 +64,30 @@ public sealed class ErrorDetailsToClient : CodeRule
         bool broad = handler.Type is null || model.QualifiedName(handler.Type) is "Exception" or "BaseException";
         if (!IsResponse(value, node, model)) return;
         var leak = FindLeak(value, broad ? handler.Name : null, model);
-        if (leak is null) return;
+        if (leak is null || OnlyInDebug(leak, node, model)) return;
         context.Report(this, leak, leak is Call
             ? "A traceback is sent to the client: it reveals code paths, versions and data; log it and return a generic message."
             : "The message of an unexpected exception is sent to the client: log it and return a generic message.");
     }
+
+    /// <summary>`traceback.format_exc() if settings.DEBUG else "error"`: details only while debugging.</summary>
+    static bool OnlyInDebug(Node leak, Node statement, SemanticModel model)
+    {
+        for (var p = model.Parent(leak); p is not null && !ReferenceEquals(p, statement); p = model.Parent(p))
+            if (p is IfExp { Test: var test } && MentionsDebug(test)) return true;
+        return false;
+    }
+
+    static bool MentionsDebug(Expr test) => test switch
+    {
+        Name n => n.Id.Contains("debug", StringComparison.OrdinalIgnoreCase),
+        AttributeExpr a => a.Attr.Contains("debug", StringComparison.OrdinalIgnoreCase) || MentionsDebug(a.Value),
+        UnaryOp u => MentionsDebug(u.Operand),
+        BoolOp b => b.Values.Any(MentionsDebug),
+        Compare c => MentionsDebug(c.Left),
+        Call c => MentionsDebug(c.Func),
+        _ => false,
+    };
 
     static ExceptHandler? EnclosingHandler(Node node, SemanticModel model)
     {

@@ -26,3 +26,11 @@ def check(request, user, key, body):
         pass
     if len(password) == min_length:                                        # ok
         pass
+
+
+class PasswordResetConfirmView:
+    reset_url_token = "set-password"
+
+    def dispatch(self, token):
+        if token == self.reset_url_token:                                  # ok: a class constant
+            pass

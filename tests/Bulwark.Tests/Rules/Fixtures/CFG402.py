@@ -51,3 +51,11 @@ def helper():
         return work()
     except Exception as exc:
         return str(exc)                              # ok: not a response
+
+
+@app.route("/f")
+def f():
+    try:
+        return work()
+    except Exception:
+        return traceback.format_exc() if app.debug else "internal error", 500   # ok: only while debugging

@@ -13,3 +13,9 @@ if not verify:
 ctx.check_hostname = True                             # ok
 ctx.verify_mode = ssl.CERT_REQUIRED                   # ok
 urllib3.PoolManager(cert_reqs="CERT_REQUIRED")        # ok
+
+
+class LegacyContext:
+    def __init__(self):
+        self.check_hostname = False                   # ok: a class implementing a context
+        self.verify_mode = ssl.CERT_NONE              # ok

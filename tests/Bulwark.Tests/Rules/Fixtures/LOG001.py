@@ -25,3 +25,11 @@ def safe(request, user):
     print(os.getcwd(), pwd)                                                  # ok: bare `pwd`
     logger.info("card ending %s", mask(card_number))                         # ok: masked first
     logger.info("password=%s", password)  # nosec
+
+
+def not_secrets(parser, settings, form):
+    raise parser.unexpected(keyword_token)                                   # ok: a parser's token
+    logger.debug("auth flow %s", auth_flow)                                  # ok: names a flow
+    logger.error("error %s", form.error_messages["password_mismatch"])       # ok: an error message's key
+    raise ValueError(f"{ROOT_KEY} cannot be mixed")                          # ok: a constant's name
+    logger.info("model %s", settings.AUTH_USER_MODEL)                        # ok: a setting's name

@@ -1,4 +1,4 @@
-import hashlib
+import hashlib, hmac  # hmac: webhooks are signed
 import logging
 import ssl
 import traceback
