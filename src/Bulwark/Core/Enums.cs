@@ -1,8 +1,8 @@
 namespace Bulwark.Core;
 
 /// <summary>
-/// The kinds of rule. Code and Dependencies have rules today; Injection (taint), Secrets, Configuration and Ci are
-/// planned families that have none yet (reports still count them, always zero).
+/// The kinds of rule. Configuration holds the framework settings checks (Django, Flask, FastAPI/Starlette, Sentry);
+/// authentication, cryptography and logging checks on code are Code rules (AUTH…, CRY…, LOG…).
 /// </summary>
 public enum Family { Code, Injection, Secrets, Dependencies, Configuration, Ci }
 

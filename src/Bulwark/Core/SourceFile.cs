@@ -7,6 +7,8 @@ public sealed class SourceFile(string fullPath, string relativePath, SourceText 
 {
     public string FullPath { get; } = fullPath;
     public string RelativePath { get; } = relativePath;
+    /// <summary>The path module names derive from (see <see cref="DiscoveredFile.ImportPath"/>).</summary>
+    public string ImportPath { get; init; } = relativePath;
     public SourceText Text { get; } = text;
     public bool IsPython { get; } = isPython;
     public string FileName => System.IO.Path.GetFileName(RelativePath);

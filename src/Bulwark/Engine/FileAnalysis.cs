@@ -53,7 +53,7 @@ public static class FileAnalysis
             SemanticModel BuildSemantic()
             {
                 long s0 = ScanProfiler.Timestamp();
-                var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.RelativePath);
+                var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.ImportPath);
                 var model = SemanticModel.Build(tree.Module, moduleName, isPackage);
                 semanticTicks += ScanProfiler.Timestamp() - s0;
                 return model;

@@ -21,7 +21,7 @@ public static class NotebookAnalysis
             return;
         }
         if (!notebook.IsPython || notebook.CodeCells == 0) return;
-        var code = new SourceFile(file.FullPath, file.RelativePath, new SourceText(notebook.Code), isPython: true);
+        var code = new SourceFile(file.FullPath, file.RelativePath, new SourceText(notebook.Code), isPython: true) { ImportPath = file.ImportPath };
         var cells = FileAnalysis.Analyze(code, rules, settings, fileRules: [], kind: FileKind.Python, profiler: profiler);
         var masked = new Bulwark.Secrets.MaskedLines(file.Text); // snippets show the notebook's own lines, where the location points
         foreach (var f in cells.Findings)

@@ -181,6 +181,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
         }
         string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : RepositoryRoot.CommonDirectory(full);
+        // Module names come from paths under the scanned directory, not the repository root: `app/views.py` in
+        // `repo/services/web-app/` is the module `app.views` whatever encloses it.
+        string scanned = root;
         if (repositoryRoot is { } given)
         {
             var r = Path.GetFullPath(given);
@@ -199,7 +202,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 foreach (var d in discovery.Discover(f))
                 {
                     var rel = prefix.Length == 0 ? d.RelativePath : prefix + "/" + d.RelativePath;
-                    if (seen.Add(rel)) files.Add(d with { RelativePath = rel });
+                    if (seen.Add(rel)) files.Add(d with { RelativePath = rel, ImportPath = Relative(scanned, d.FullPath) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : d.RelativePath });
                 }
                 // What this root left out is named relative to the common root too.
                 if (prefix.Length > 0)
@@ -215,7 +218,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 if (!seen.Add(rel)) continue;
                 var kind = FileTypes.Of(f);
                 if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
-                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length));
+                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length)
+                {
+                    ImportPath = Relative(scanned, f) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : Path.GetFileName(f),
+                });
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
@@ -282,7 +288,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             // A codec Python accepts but Bulwark cannot decode exactly: Python runs the file, Bulwark did not read it.
             if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules,
                 decoded.UnsupportedEncoding ? Severity.High : null), null, true);
-            source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true);
+            source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true) { ImportPath = file.ImportPath };
         }
         else
         {
@@ -312,7 +318,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         {
             var d = files[i];
             var cached = loaded[i];
-            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d));
+            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d)) { ImportPath = d.ImportPath };
         }
         var sink = new List<Finding>();
         var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);
@@ -334,7 +340,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             if (d.IsPython)
             {
                 var decoded = SourceDecoder.Decode(bytes);
-                return decoded.Ok ? new SourceFile(d.FullPath, d.RelativePath, new SourceText(decoded.Text!), true) : null;
+                return decoded.Ok ? new SourceFile(d.FullPath, d.RelativePath, new SourceText(decoded.Text!), true) { ImportPath = d.ImportPath } : null;
             }
             return DecodeText(d, bytes);
         }

@@ -56,7 +56,7 @@ public static class TaintPhase
         var result = Analyse(modules, catalog, rules, settings);
         warnings.AddRange(result.Warnings);
         var raw = Findings(result, modules, files, rules);
-        var projectFiles = files.Select(f => new ProjectFile(f.FullPath, f.RelativePath, () => f)).ToList();
+        var projectFiles = files.Select(f => new ProjectFile(f.FullPath, f.RelativePath, () => f) { ImportPath = f.ImportPath }).ToList();
         return FindingFinisher.ProjectFindings(raw, projectFiles, settings);
     }
 

@@ -29,6 +29,7 @@ public static partial class PostureAssessor
             TypeCheckingAndLinting(facts),
             SecurityPolicy(facts),
             LoggingHygiene(facts),
+            MultiFactorAuthentication(facts),
             CiAudits(facts, ciFindings),
         ]);
     }

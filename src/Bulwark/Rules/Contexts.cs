@@ -161,6 +161,8 @@ public sealed class ProjectFile(string fullPath, string relativePath, Func<Sourc
     readonly Lazy<SourceFile?> _file = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
     public string FullPath { get; } = fullPath;
     public string RelativePath { get; } = relativePath;
+    /// <summary>The path relative to the scanned directory (see <see cref="DiscoveredFile.ImportPath"/>).</summary>
+    public string ImportPath { get; init; } = relativePath;
     public string FileName => System.IO.Path.GetFileName(RelativePath);
     /// <summary>Null when the file cannot be read or decoded.</summary>
     public SourceFile? Load() => _file.Value;

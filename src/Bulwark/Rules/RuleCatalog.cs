@@ -4,8 +4,8 @@ namespace Bulwark.Rules;
 
 /// <summary>
 /// Every rule Bulwark knows. Each family adds its rules in its own file by implementing one partial method,
-/// so the list is explicit (no reflection: the CLI is compiled ahead of time). AddInjection, AddSecrets,
-/// AddConfiguration and AddCi are for planned families and have no implementation yet.
+/// so the list is explicit (no reflection: the CLI is compiled ahead of time).
+/// Every family adds rules.
 /// </summary>
 public static partial class RuleCatalog
 {

@@ -48,6 +48,7 @@ public class PostureTests
         dir.Write("pyproject.toml", "[project]\nname = \"app\"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n");
         dir.Write("SECURITY.md", "# Security\n\nReport vulnerabilities to security@example.com.\nWe acknowledge reports within 3 business days and coordinate disclosure.\n");
         dir.Write("src/app/__init__.py", "import logging\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nlog.info('started %s', 'x')\n");
+        dir.Write("src/app/auth.py", "from flask_login import LoginManager\nimport pyotp\n");
         var report = Assess(dir);
 
         Assert.All(report.Practices, p => Assert.Equal(PracticeStatus.Met, p.Status));
@@ -167,6 +168,31 @@ public class PostureTests
     }
 
     [Fact]
+    public void Multi_factor_authentication_is_met_missing_or_not_applicable_from_imports_and_requirements()
+    {
+        using (var dir = new TempDir())
+        {
+            dir.Write("app/views.py", "from django.contrib.auth import authenticate\n");
+            var mfa = Practice(PostureOf(dir), "multi-factor-authentication");
+            Assert.Equal(PracticeStatus.Missing, mfa.Status);
+            Assert.Equal(new PostureEvidence("app/views.py", 1, "authentication: `django.contrib.auth`"), mfa.Evidence[0]);
+            dir.Write("requirements.txt", "Django==5.1\ndjango-otp==1.5.4\n");
+            mfa = Practice(PostureOf(dir), "multi-factor-authentication");
+            Assert.Equal(PracticeStatus.Met, mfa.Status);
+            Assert.Contains(new PostureEvidence("requirements.txt", 2, "second factor: django-otp"), mfa.Evidence);
+        }
+        using (var dir = new TempDir())
+        {
+            dir.Write("tool.py", "import argparse\n");
+            dir.Write("requirements.txt", "pyotp-helpers==1.0\n"); // another name that merely starts like one
+            Assert.Equal(PracticeStatus.NotApplicable, Practice(PostureOf(dir), "multi-factor-authentication").Status);
+        }
+    }
+
+    static PostureReport PostureOf(TempDir dir) =>
+        new Scanner(new ScanSettings()).Scan(new ScanRequest([dir.Path]) { Posture = true }).Posture!;
+
+    [Fact]
     public void The_json_report_with_a_posture_section_is_valid_against_the_published_schema()
     {
         using var dir = new TempDir();
@@ -178,7 +204,7 @@ public class PostureTests
         var schema = SchemaValidation.Load(Path.Combine(RepoPaths.RepoRoot, "docs", "schemas", "bulwark-report-v1.schema.json"));
         Assert.Empty(SchemaValidation.Errors(schema, json.ToString()));
         using var doc = JsonDocument.Parse(json.ToString());
-        Assert.Equal(10, doc.RootElement.GetProperty("posture").GetProperty("practices").GetArrayLength());
+        Assert.Equal(11, doc.RootElement.GetProperty("posture").GetProperty("practices").GetArrayLength());
     }
 
     [Fact]

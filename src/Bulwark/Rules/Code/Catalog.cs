@@ -46,5 +46,13 @@ public static partial class RuleCatalog
         rules.Add(new UseOfMakoTemplates());
         rules.Add(new DjangoMarkSafe());
         rules.Add(new MarkupsafeMarkupXss());
+        rules.Add(new PasswordFastHash());
+        rules.Add(new WeakKdfWorkFactor());
+        rules.Add(new NonConstantTimeCompare());
+        rules.Add(new JwtVerificationDisabled());
+        rules.Add(new SensitiveDataLogged());
+        rules.Add(new StaticInitializationVector());
+        rules.Add(new TlsVerificationDisabled());
+        rules.Add(new TlsOldMinimumVersion());
     }
 }

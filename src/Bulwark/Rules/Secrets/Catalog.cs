@@ -15,5 +15,6 @@ public static partial class RuleCatalog
         rules.Add(new UrlWithPassword());
         rules.Add(new GenericSecret());
         rules.Add(new EnvFileExposed());
+        rules.Add(new HardcodedCryptographicKey());
     }
 }

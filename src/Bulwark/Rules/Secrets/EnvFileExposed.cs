@@ -24,7 +24,7 @@ public sealed class EnvFileExposed : ProjectRule
         var candidates = new List<ProjectFile>();
         foreach (var f in context.Files)
             if (SecretFiles.IsDotenv(f.RelativePath) && !context.Settings.Secrets.PathAllowed(f.RelativePath)
-                && !context.Settings.Secrets.IsTestPath(f.RelativePath)) candidates.Add(f); // fixtures are meant to be committed
+                && !context.Settings.Secrets.IsTestPath(f.ImportPath)) candidates.Add(f); // fixtures are meant to be committed
         if (candidates.Count == 0) return;
         var tracked = TrackedFiles(context.Root, candidates);
         foreach (var f in candidates)

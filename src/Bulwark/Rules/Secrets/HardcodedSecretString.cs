@@ -86,24 +86,11 @@ public sealed class HardcodedSecretString : CodeRule
 
     static void Consider(CodeContext context, Constant value, string name, bool comparison = false)
     {
-        if (value.AsString is not { } secret || SecretNames.DescribesCredential(name)) return;
-        bool bandit = SecretNames.MatchesBanditPattern(name);
+        if (!Accepts(context, value, name, comparison)) return;
+        var secret = value.AsString!;
         var kind = SecretNames.Classify(name);
-        if (bandit ? !CanBeSecret(secret, name) : !SecretValues.LooksLikeSecret(secret, kind)) return;
-        // A lexer compares its `token` with keywords and punctuation: only a credential-like value counts there.
-        // A password compared with a literal is a back door, however weak (`password == "letmein"`).
-        if (comparison && (secret.Length < 4 || (kind == SecretNameKind.Key && !SecretValues.LooksLikeSecret(secret, kind)))) return;
-        // The value is itself a credential's name (`"AWS_SECRET_ACCESS_KEY": "secret_key"`): a test stand-in.
-        if (SecretValues.IsIdentifierLike(secret.Trim()) && SecretNames.Classify(secret) != SecretNameKind.None) return;
-        if (SecretValues.IsIdentifierLike(secret.Trim(), lowerWords: kind == SecretNameKind.Key) || SecretValues.LooksLikeRegex(secret)) return;
-        if (bandit && kind == SecretNameKind.Key && secret.Length >= 16 && !SecretValues.LooksLikeSecret(secret, kind)) return;
-        // A value in a known provider format (or of a provider's shape under its name) is BW800's finding: one per value.
-        foreach (var m in SecretFiles.For(context.File))
-            if (m.Kind != SecretKind.Generic && m.Start < value.End && m.End > value.Start) return;
         var file = context.File.RelativePath;
-        var settings = context.Settings.Secrets;
         var typeId = kind == SecretNameKind.Key ? "generic-secret" : "generic-password";
-        if (settings.PathAllowed(file) || settings.IsTestPath(file) || settings.ValueAllowed(secret) || settings.IgnoreTypes.Contains(typeId)) return;
         var properties = new Dictionary<string, PropertyValue>
         {
             ["secretType"] = typeId,
@@ -116,6 +103,29 @@ public sealed class HardcodedSecretString : CodeRule
                 Severity.Medium, properties);
         else
             HardcodedPasswordString.Report(Instance, context, value, name, properties: properties);
+    }
+
+    /// <summary>BW105 reports this literal bound to this name (BW805 uses it to report each value once).</summary>
+    internal static bool Accepts(CodeContext context, Constant value, string name, bool comparison = false)
+    {
+        if (!Names(name) || value.AsString is not { } secret || SecretNames.DescribesCredential(name)) return false;
+        bool bandit = SecretNames.MatchesBanditPattern(name);
+        var kind = SecretNames.Classify(name);
+        if (bandit ? !CanBeSecret(secret, name) : !SecretValues.LooksLikeSecret(secret, kind)) return false;
+        // A lexer compares its `token` with keywords and punctuation: only a credential-like value counts there.
+        // A password compared with a literal is a back door, however weak (`password == "letmein"`).
+        if (comparison && (secret.Length < 4 || (kind == SecretNameKind.Key && !SecretValues.LooksLikeSecret(secret, kind)))) return false;
+        // The value is itself a credential's name (`"AWS_SECRET_ACCESS_KEY": "secret_key"`): a test stand-in.
+        if (SecretValues.IsIdentifierLike(secret.Trim()) && SecretNames.Classify(secret) != SecretNameKind.None) return false;
+        if (SecretValues.IsIdentifierLike(secret.Trim(), lowerWords: kind == SecretNameKind.Key) || SecretValues.LooksLikeRegex(secret)) return false;
+        if (bandit && kind == SecretNameKind.Key && secret.Length >= 16 && !SecretValues.LooksLikeSecret(secret, kind)) return false;
+        // A value in a known provider format (or of a provider's shape under its name) is BW800's finding: one per value.
+        foreach (var m in SecretFiles.For(context.File))
+            if (m.Kind != SecretKind.Generic && m.Start < value.End && m.End > value.Start) return false;
+        var file = context.File.RelativePath;
+        var settings = context.Settings.Secrets;
+        var typeId = kind == SecretNameKind.Key ? "generic-secret" : "generic-password";
+        return !(settings.PathAllowed(file) || settings.IsTestPath(context.File.ImportPath) || settings.ValueAllowed(secret) || settings.IgnoreTypes.Contains(typeId));
     }
 
     static readonly HardcodedSecretString Instance = new();

@@ -18,7 +18,7 @@ static class SecretFindings
         var text = file.Text.Text;
         var settings = context.Settings.Secrets;
         if (settings.PathAllowed(file.RelativePath)) return;
-        bool test = settings.IsTestPath(file.RelativePath);
+        bool test = settings.IsTestPath(file.ImportPath);
         foreach (var m in SecretFiles.For(file))
         {
             if (!belongs(m) || settings.IgnoreTypes.Contains(m.TypeId)) continue;

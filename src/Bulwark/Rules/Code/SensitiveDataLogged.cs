@@ -1,0 +1,98 @@
+using Bulwark.Core;
+using Bulwark.Python.Syntax;
+using Bulwark.Semantics;
+
+namespace Bulwark.Rules.Code;
+
+/// <summary>LOG001 — passwords, secrets, card numbers and similar values written to logs, output or exception messages.</summary>
+public sealed class SensitiveDataLogged : CodeRule
+{
+    static readonly HashSet<string> LogMethods = new(StringComparer.Ordinal)
+    {
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
+    };
+    static readonly HashSet<string> LoggerNames = new(StringComparer.Ordinal)
+    {
+        "logging", "logger", "log", "_logger", "_log", "LOGGER", "LOG", "log_", "logger_", "structlog",
+    };
+
+    public override RuleInfo Info { get; } = new(
+        Id: "LOG001", Name: "sensitive-data-logged", Family: Family.Code,
+        Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 532,
+        What: """
+            A value named as a password, secret, API key or authentication token (the secrets family's vocabulary), a
+            card number, CVV, social security number or health record, passed as it is (or through `str()`,
+            `.encode()`, an f-string, `%`, `+` or `.format`) to a `logging` call (`logging.info`, `logger.warning`,
+            `app.logger.error`, `structlog` loggers…), `print`, `warnings.warn`, or the message of a raised exception.
+            Names are matched, not data flow: a value renamed on the way (`x = password`) is followed through one local
+            assignment. Values passed through other functions first (`mask(card)`, `len(password)`) are not reported.
+            """,
+        Why: """
+            Logs are copied to aggregation services, backups and support tickets and read by many more people than the
+            database; a password or token in a log line is a credential anyone with log access can use, and card and
+            health data there breaks PCI DSS and health-privacy rules.
+            """,
+        Example: """
+            logger.info("login attempt for %s with password %s", username, password)
+            raise ValueError(f"invalid API key {api_key}")
+            """,
+        Fix: """
+            logger.info("login attempt for %s", username)
+            raise ValueError(f"invalid API key ending in {api_key[-4:]}")   # or no key at all
+            """,
+        References: ["https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude",
+                     "https://cwe.mitre.org/data/definitions/532.html"])
+    {
+        Compliance = Compliance.SecretExposure,
+    };
+
+    public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call, NodeKind.Raise];
+
+    public override void Check(Node node, CodeContext context)
+    {
+        var model = context.Semantic;
+        IReadOnlyList<Expr> args;
+        string sink;
+        if (node is Raise { Exc: Call exc } && exc.Args.Count > 0) { args = exc.Args; sink = "an exception message"; }
+        else if (node is Call c && Sink(c, model) is { } s) { args = c.Args; sink = s; }
+        else return;
+        foreach (var a in args)
+        {
+            if (a is Starred) continue;
+            if (SensitiveNames.Find(a, model) is not { } found) continue;
+            // `ROOT_KEY`, `settings.API_KEY_HEADER`: a constant's name; a hard-coded value is the secrets family's.
+            if (SensitiveNames.NameOf(found.Node, model) is { } n && IsConstantName(n)) continue;
+            var what = found.Kind switch
+            {
+                SensitiveKind.Password => "A password",
+                SensitiveKind.Secret => "A secret (key or token)",
+                _ => "Personal data (card, SSN or health)",
+            };
+            context.Report(this, found.Node, $"{what} is written to {sink}: anyone who can read it can use it; leave it out or mask it.");
+            return;
+        }
+    }
+
+    static bool IsConstantName(string name)
+    {
+        bool letter = false;
+        foreach (var ch in name) { if (char.IsLower(ch)) return false; if (char.IsUpper(ch)) letter = true; }
+        return letter;
+    }
+
+    static string? Sink(Call c, SemanticModel model)
+    {
+        if (c.Func is Name { Id: "print" } p && model.IsBuiltin(p)) return "standard output";
+        var q = model.QualifiedName(c.Func);
+        if (q is "warnings.warn") return "a warning";
+        if (c.Func is not AttributeExpr { Attr: var method } a || !LogMethods.Contains(method)) return null;
+        if (q is not null && q.StartsWith("logging.", StringComparison.Ordinal)) return "the log";
+        // logger.info(…), self.logger.info(…), app.logger.info(…), logging.getLogger(…).info(…)
+        if (a.Value is Call inner && model.QualifiedName(inner.Func) is "logging.getLogger" or "structlog.get_logger") return "the log";
+        var receiver = SemanticModel.SimpleName(a.Value);
+        if (receiver is null) return null;
+        if (LoggerNames.Contains(receiver) || receiver.EndsWith("logger", StringComparison.OrdinalIgnoreCase) || receiver.EndsWith("_log", StringComparison.Ordinal))
+            return "the log";
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+using Bulwark.Python.Syntax;
+using Bulwark.Secrets;
+using Bulwark.Semantics;
+
+namespace Bulwark.Rules.Code;
+
+/// <summary>What kind of sensitive value a name holds, for the authentication and logging rules.</summary>
+public enum SensitiveKind { None, Password, Secret, PersonalData }
+
+/// <summary>
+/// Names of values that must not be hashed fast, compared in variable time or written to logs: the secrets family's
+/// vocabulary (<see cref="SecretNames"/>) for passwords and keys, plus card numbers, social security numbers and
+/// health records. Names that describe a value (`password_length`, `token_type`) are not sensitive.
+/// </summary>
+public static class SensitiveNames
+{
+    static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal) { "password", "passwd", "passphrase", "passcode", "pword" };
+    static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal) { "ssn", "cvv", "cvc", "cvv2", "creditcard", "cardnumber", "diagnosis", "iban" };
+    /// <summary>Bare names too ambiguous to call secret: a lexer's `token`, the shell's `pwd`, Python's `pass`.</summary>
+    static readonly HashSet<string> Ambiguous = new(StringComparer.Ordinal) { "token", "tokens", "pwd", "pass", "pw", "auth", "key", "keys", "dsn", "webhook", "bearer" };
+
+    /// <summary>Qualifiers that make a `token` an authentication token (`access_token`, `csrf_token`), not a parser's.</summary>
+    public static readonly HashSet<string> TokenQualifiers = new(StringComparer.Ordinal)
+    {
+        "csrf", "xsrf", "access", "auth", "api", "reset", "session", "refresh", "bearer", "secret", "verification",
+        "activation", "invite", "magic", "login", "otp", "webhook", "signing", "id", "oauth", "jwt", "security", "personal",
+    };
+
+    /// <summary>Words that make a credential name the name of something else: an error message, a model, a flow.</summary>
+    static readonly HashSet<string> NotAValue = new(StringComparer.Ordinal)
+    {
+        "mismatch", "incorrect", "invalid", "wrong", "expired", "missing", "empty", "error", "errors", "claim", "model",
+        "models", "flow", "flows", "backend", "backends", "provider", "providers", "user", "global", "local", "required",
+        "policy", "strength", "validator", "validators", "reset", "changed", "change", "form", "widget", "manager",
+    };
+
+    /// <summary>
+    /// A credential word strong enough to hold a value: a password word, `secret`, a qualified `key` (the shared
+    /// vocabulary only calls `api_key`, `SECRET_KEY` keys), a compound such as `apikey`, or a qualified `token`.
+    /// Names that are keys only through `auth`, `dsn`, `webhook` or an unqualified `token` are not.
+    /// </summary>
+    static bool Strong(List<string> words)
+    {
+        bool qualifier = false;
+        foreach (var w in words) if (TokenQualifiers.Contains(w)) qualifier = true;
+        foreach (var w in words)
+        {
+            if (w is "secret" or "secrets" or "key" or "keys" or "credential") return true;
+            if (w.Length > 3 && (w.EndsWith("key", StringComparison.Ordinal) || w.EndsWith("secret", StringComparison.Ordinal))) return true;
+            if (w is "token" or "tokens" && qualifier) return true;
+            if (w.Length > 5 && w.EndsWith("token", StringComparison.Ordinal) && TokenQualifiers.Contains(w[..^5])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The kind of value a plain identifier or string key names.</summary>
+    public static SensitiveKind Classify(string name)
+    {
+        if (name.Length == 0 || Ambiguous.Contains(name.ToLowerInvariant().Trim('_'))) return SensitiveKind.None;
+        var words = SecretNames.Words(name);
+        if (words.Count == 0) return SensitiveKind.None;
+        foreach (var w in words) if (NotAValue.Contains(w)) return SensitiveKind.None;
+        var kind = SecretNames.Classify(name);
+        foreach (var w in words)
+            if (PasswordWords.Contains(w) || (w.EndsWith("password", StringComparison.Ordinal) && w.Length > 8))
+                return kind == SecretNameKind.None ? SensitiveKind.None : SensitiveKind.Password;
+        if (kind != SecretNameKind.None) return Strong(words) ? SensitiveKind.Secret : SensitiveKind.None;
+        if (SecretNames.IsDescriptive(name)) return SensitiveKind.None;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (PersonalWords.Contains(w)) return SensitiveKind.PersonalData;
+            if (i + 1 < words.Count && ((w is "card" or "credit" && words[i + 1] is "number" or "no" or "num")
+                || (w == "social" && words[i + 1] == "security")
+                || (w is "medical" or "health" && words[i + 1] is "record" or "records" or "history" or "condition" or "conditions")))
+                return SensitiveKind.PersonalData;
+        }
+        return SensitiveKind.None;
+    }
+
+    /// <summary>The name an expression reads from: `password` for `password`, `user.password`, `form["password"]`, `data.get("password")`.</summary>
+    public static string? NameOf(Expr e, SemanticModel model) => e switch
+    {
+        Name n => n.Id,
+        AttributeExpr a => a.Attr,
+        Subscript s => model.StringValue(s.Slice),
+        Call { Func: AttributeExpr { Attr: "get" or "getlist" or "pop" } } c when c.Args.Count > 0 => model.StringValue(c.Args[0]),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The sensitive value an expression passes on as it is: the expression itself, or one converted (`str(x)`,
+    /// `x.encode()`, f-strings, `%`, `+`, `.format`), or a local variable assigned once from such an expression.
+    /// Values passed through other calls (`len(password)`, `mask(card)`, `bcrypt.hashpw(…)`) are not.
+    /// </summary>
+    public static (Expr Node, SensitiveKind Kind)? Find(Expr e, SemanticModel model, int depth = 0)
+    {
+        if (depth > 6) return null;
+        switch (e)
+        {
+            case Constant: return null;
+            case Name n:
+                var k = Classify(n.Id);
+                if (k != SensitiveKind.None) return (n, k);
+                // `pw = request.form["password"]` then `pw`.
+                if (model.BindingOf(n) is { Kind: BindingKind.Assignment, Value: { } v } b && b.Scope.BindingsOf(n.Id).Count == 1 && depth < 3)
+                    return Find(v, model, depth + 1) is { } inner ? (n, inner.Kind) : null;
+                return null;
+            case AttributeExpr or Subscript:
+                if (NameOf(e, model) is { } name && Classify(name) is var ka && ka != SensitiveKind.None) return (e, ka);
+                return null;
+            case Call c:
+                if (c.Func is AttributeExpr { Attr: "get" or "pop" } && NameOf(c, model) is { } key && Classify(key) is var kc && kc != SensitiveKind.None) return (c, kc);
+                if (c.Func is AttributeExpr { Attr: "encode" or "strip" or "lower" or "upper" or "decode" } conv) return Find(conv.Value, model, depth + 1);
+                if (c.Func is Name { Id: "str" or "repr" or "bytes" or "format" } && c.Args.Count > 0) return Find(c.Args[0], model, depth + 1);
+                if (c.Func is AttributeExpr { Attr: "format" })
+                {
+                    foreach (var a in c.Args) if (Find(a, model, depth + 1) is { } f) return f;
+                    foreach (var kw in c.Keywords) if (Find(kw.Value, model, depth + 1) is { } f) return f;
+                }
+                return null;
+            case JoinedStr j:
+                foreach (var part in j.Values)
+                    if (part is FormattedValue fv && Find(fv.Value, model, depth + 1) is { } f) return f;
+                return null;
+            case BinOp bo when bo.Op is Operator.Add or Operator.Mod:
+                return Find(bo.Left, model, depth + 1) ?? Find(bo.Right, model, depth + 1);
+            case TupleExpr t:
+                foreach (var el in t.Elts) if (Find(el, model, depth + 1) is { } f) return f;
+                return null;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Bulwark.Core;
+using Bulwark.Engine;
+using Bulwark.Tests.Support;
+
+namespace Bulwark.Tests.Taint;
+
+/// <summary>
+/// A project in a sub-folder of a repository: paths in reports are relative to the repository root, but module names
+/// (and so flows across modules, and which files count as test fixtures) come from the scanned directory.
+/// </summary>
+public class TaintRepositoryTests
+{
+    [Fact]
+    public void A_flow_across_modules_is_found_when_the_project_sits_in_a_sub_folder_of_a_repository()
+    {
+        using var repo = new TempDir();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".git"));
+        repo.Write("services/web-app/app/__init__.py", "");
+        repo.Write("services/web-app/app/db.py", "import sqlite3\n\ndef find(name):\n    return sqlite3.connect('a').execute(\"SELECT '%s'\" % name)\n");
+        repo.Write("services/web-app/app/views.py", """
+            from flask import Flask, request
+            from app import db
+
+            app = Flask(__name__)
+
+            @app.route("/a")
+            def a():
+                return str(db.find(request.args["n"]))
+            """);
+        var scanned = Path.Combine(repo.Path, "services", "web-app");
+        var result = new Scanner(new ScanSettings { Select = ["INJ001"] }).Scan(new ScanRequest([scanned]) { Root = repo.Path });
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("services/web-app/app/db.py", finding.Location.Path);
+        Assert.Contains(finding.Flow, s => s.Location.Path == "services/web-app/app/views.py");
+    }
+}
