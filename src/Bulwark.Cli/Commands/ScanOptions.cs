@@ -12,7 +12,7 @@ public sealed class ScanOptions
         Description = "Files or directories to scan (default: the current directory).",
         Arity = ArgumentArity.ZeroOrMore,
     };
-    public Option<string[]> Select { get; } = List("--select", "Only these rules: ids (B602), Ruff codes (S602), id prefixes (B6), families (code, secrets, dependencies) or ALL.");
+    public Option<string[]> Select { get; } = List("--select", "Only these rules: ids (B602), Ruff codes (S602), id prefixes (B6), families (code, injection, secrets, dependencies, configuration, ci) or ALL.");
     public Option<string[]> ExtendSelect { get; } = List("--extend-select", "Rules to run on top of the selection (ids, Ruff codes, prefixes, families).");
     public Option<string[]> Ignore { get; } = List("--ignore", "Skip these rules (ids, Ruff codes, prefixes or families); comma-separated or repeated.");
     public Option<string[]> Exclude { get; } = List("--exclude", "Skip paths matching these globs (gitignore syntax, relative to the configuration file's directory); comma-separated or repeated.");

@@ -32,7 +32,9 @@ public static class ChangedFiles
         var since = GitCli.Run(root, ["merge-base", "--end-of-options", commit, "HEAD"])?.Trim() is { Length: > 0 } b ? b : commit;
 
         // `git diff <commit>` compares the commit with the work tree: committed, staged and unstaged changes alike.
-        var diff = GitCli.Run(root, ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
+        // Comparing with the work tree re-hashes changed files through the clean/process filters that the repository's
+        // own .git/config names (`filter.x.clean = any command`): each one is emptied on the command line, which wins.
+        var diff = GitCli.Run(root, [.. FilterOverrides(root), "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
             "--diff-filter=d", "--end-of-options", since, "--", "."], timeoutMs: 120_000)
             ?? throw new ConfigException("--changed-since: git diff failed");
         var untracked = GitCli.Run(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", "."], timeoutMs: 120_000)
@@ -45,6 +47,27 @@ public static class ChangedFiles
         foreach (var path in untracked.Split('\0', StringSplitOptions.RemoveEmptyEntries))
             changed.Add(path);
         return changed;
+    }
+
+    /// <summary>`-c filter.NAME.clean= -c filter.NAME.smudge= -c filter.NAME.process= -c filter.NAME.required=false` for every filter driver configured.</summary>
+    static List<string> FilterOverrides(string root)
+    {
+        var args = new List<string>();
+        var keys = GitCli.Run(root, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."]) ?? "";
+        var drivers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // filter.<driver>.<setting>; the driver name may itself contain dots.
+            int last = key.LastIndexOf('.');
+            if (last > "filter.".Length) drivers.Add(key["filter.".Length..last]);
+        }
+        foreach (var d in drivers)
+            foreach (var setting in (string[])["clean=", "smudge=", "process=", "required=false"])
+            {
+                args.Add("-c");
+                args.Add($"filter.{d}.{setting}");
+            }
+        return args;
     }
 
     static string Printable(string s)

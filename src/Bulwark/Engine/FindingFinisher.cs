@@ -20,6 +20,7 @@ public static class FindingFinisher
                 honourNoqa: settings.Profile != RuleProfile.Bandit, statementEndByLine: statementEnds);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var masked = new MaskedLines(file.Text); // each printed line is masked once, however many findings show it
+        var globPath = raw.Count == 0 ? "" : settings.GlobPath(file.FullPath, file.RelativePath); // the same for every finding of the file
         foreach (var f in raw)
         {
             var snippet = Snippets.Of(masked, f.Location, f.Sensitive);
@@ -35,7 +36,7 @@ public static class FindingFinisher
                 Message = f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message),
             };
 
-            if (PerFileIgnored(settings, settings.GlobPath(file.FullPath, file.RelativePath), f.Rule)) { outcome.SuppressedConfig++; continue; }
+            if (PerFileIgnored(settings, globPath, f.Rule)) { outcome.SuppressedConfig++; continue; }
             finished = Overridden(settings, finished);
             switch (suppressions?.Find(f.Rule, f.Location.StartLine, f.Location.EndLine) ?? SuppressionKind.None)
             {

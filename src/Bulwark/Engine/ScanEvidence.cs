@@ -104,32 +104,49 @@ public sealed record ScanEvidence
                 else if (File.Exists(dotGit))
                 {
                     // A worktree or submodule: "gitdir: PATH".
-                    var line = File.ReadAllText(dotGit).Trim();
+                    var line = ReadSmall(dotGit)?.Trim() ?? "";
                     if (!line.StartsWith("gitdir:", StringComparison.Ordinal)) return (null, null);
                     gitDir = Path.GetFullPath(Path.Combine(dir.FullName, line[7..].Trim()));
                 }
                 else continue;
-                var head = File.ReadAllText(Path.Combine(gitDir, "HEAD")).Trim();
+                var head = ReadSmall(Path.Combine(gitDir, "HEAD"))?.Trim() ?? "";
                 if (!head.StartsWith("ref:", StringComparison.Ordinal)) return (IsSha(head) ? head : null, null);
                 var reference = head[4..].Trim();
+                // Only a branch-like name under refs/: never a rooted path or `..` that would lead out of the git directory.
+                if (!IsSafeReference(reference)) return (null, null);
                 var branch = reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference["refs/heads/".Length..] : reference;
                 var common = gitDir;
                 var commonFile = Path.Combine(gitDir, "commondir");
-                if (File.Exists(commonFile)) common = Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(commonFile).Trim()));
+                if (ReadSmall(commonFile)?.Trim() is { Length: > 0 } commonDir) common = Path.GetFullPath(Path.Combine(gitDir, commonDir));
                 foreach (var d in new[] { gitDir, common })
                 {
                     var loose = Path.Combine(d, reference);
-                    if (File.Exists(loose) && File.ReadAllText(loose).Trim() is var sha && IsSha(sha)) return (sha, branch);
+                    if (ReadSmall(loose)?.Trim() is { } sha && IsSha(sha)) return (sha, branch);
                 }
                 var packed = Path.Combine(common, "packed-refs");
-                if (File.Exists(packed))
-                    foreach (var line in File.ReadLines(packed))
+                if (BoundedFile.ReadText(packed, MaxPackedRefsBytes, out _) is { } packedText)
+                    foreach (var line in packedText.Split('\n'))
                         if (line.Length > 41 && line[40] == ' ' && line[41..] == reference && IsSha(line[..40])) return (line[..40], branch);
                 return (null, branch);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
         return (null, null);
+    }
+
+    // The scanned repository's `.git` is untrusted like the rest of it: every file is read only when it is a regular
+    // file (a FIFO never blocks the scan) and only up to a bound (`ref: /dev/zero` is not read at all).
+    const long MaxGitFileBytes = 4096, MaxPackedRefsBytes = 64L * 1024 * 1024;
+
+    static string? ReadSmall(string path) => BoundedFile.ReadText(path, MaxGitFileBytes, out _);
+
+    static bool IsSafeReference(string reference)
+    {
+        if (!reference.StartsWith("refs/", StringComparison.Ordinal) || Path.IsPathRooted(reference)) return false;
+        foreach (var part in reference.Split('/'))
+            if (part is "" or "." or "..") return false;
+        foreach (var c in reference) if (char.IsControl(c) || c == '\\') return false;
+        return true;
     }
 
     static bool IsSha(string s)

@@ -73,16 +73,22 @@ public static class TaintPhase
     /// <summary>One finding per flow, for each rule of the flow's sink kind that reports its source kind.</summary>
     public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files, RuleSet rules)
     {
-        var extra = 0u;
+        // Each rule's sink and source kinds, parsed once rather than per flow.
+        var taintRules = rules.TaintRules.ToList();
+        var sinks = new uint?[taintRules.Count];
+        var sources = new uint[taintRules.Count];
+        for (int i = 0; i < taintRules.Count; i++)
+        {
+            sinks[i] = SinkKinds.Parse(taintRules[i].SinkKind);
+            foreach (var k in taintRules[i].SourceKinds) sources[i] |= SourceKinds.Parse(k) ?? 0;
+        }
         var findings = new List<Finding>();
         foreach (var flow in result.Flows)
-            foreach (var rule in rules.TaintRules)
+            for (int i = 0; i < taintRules.Count; i++)
             {
-                if (SinkKinds.Parse(rule.SinkKind) != flow.Kind) continue;
-                uint kinds = extra;
-                foreach (var k in rule.SourceKinds) kinds |= SourceKinds.Parse(k) ?? 0;
-                if ((kinds & flow.Source.SourceKind) == 0) continue;
-                findings.Add(ToFinding(rule, flow, modules, files));
+                if (sinks[i] != flow.Kind) continue;
+                if ((sources[i] & flow.Source.SourceKind) == 0) continue;
+                findings.Add(ToFinding(taintRules[i], flow, modules, files));
             }
         return findings;
     }

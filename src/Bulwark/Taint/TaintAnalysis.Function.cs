@@ -737,7 +737,7 @@ public sealed partial class TaintAnalysis
         static bool Holds(IrCall c, Clause clause)
         {
             int i = ArgIndex(c, clause.Arg);
-            bool present = i >= 0 || clause.Arg.Keyword is not null && c.KeywordNames.Contains(null) && false;
+            bool present = i >= 0;
             ConstValue? value = i >= 0 ? c.Constants[i] : null;
             string? name = i >= 0 ? c.Names[i] : null;
             if (clause.Arg.Element >= 0 && value is not null)

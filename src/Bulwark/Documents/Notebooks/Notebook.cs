@@ -24,7 +24,36 @@ public sealed class Notebook
     public int CodeCells { get; init; }
     /// <summary>The kernel's language when the notebook says (`metadata.kernelspec.language`, `language_info.name`).</summary>
     public string? Language { get; init; }
-    public bool IsPython => Language is null || Language.Equals("python", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The kernel's name (`metadata.kernelspec.name`), which is what Jupyter starts: `python3`.</summary>
+    public string? KernelName { get; init; }
+    /// <summary>
+    /// Python unless the notebook says otherwise everywhere: the language fields are labels a notebook can set to anything,
+    /// so a `python3` kernel name is enough.
+    /// </summary>
+    public bool IsPython => Language is null && KernelName is null || SaysPython(Language) || SaysPython(KernelName);
+
+    static bool SaysPython(string? name) => name is not null && name.StartsWith("python", StringComparison.OrdinalIgnoreCase);
+
+    // Cell magics whose body IPython runs as Python (timing, capturing, profiling): only their first line is a magic.
+    static readonly string[] PythonBodiedCellMagics = ["time", "timeit", "capture", "prun"];
+
+    /// <summary>`%%timeit -n 3` → `timeit`.</summary>
+    static string MagicName(string line)
+    {
+        var t = line.TrimStart()[2..];
+        int end = 0;
+        while (end < t.Length && (char.IsLetterOrDigit(t[end]) || t[end] == '_')) end++;
+        return t[..end];
+    }
+
+    /// <summary>An IPython help query (`obj?`, `obj.attr??`, `?obj`): a dotted name and question marks, nothing else.</summary>
+    static bool IsHelpQuery(string trimmed)
+    {
+        var core = trimmed.Trim('?');
+        if (core.Length == 0 || core.Length == trimmed.Length) return false;
+        foreach (var ch in core) if (!(char.IsLetterOrDigit(ch) || ch is '_' or '.' or '*')) return false;
+        return true;
+    }
 
     /// <summary>Reads nbformat 4 JSON (cells' `source` as a list of lines or one string). Null when it is not a notebook.</summary>
     public static Notebook? Read(string json)
@@ -34,7 +63,7 @@ public sealed class Notebook
         for (int i = 0; i < bytes.Length; i++) if (bytes[i] == (byte)'\n') lineStarts.Add(i + 1);
 
         var cells = new List<(string Type, List<(string Text, string Raw, int Offset)> Source)>();
-        string? language = null;
+        string? language = null, kernelName = null;
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
         // The path of property names to the current container: [] root, ["cells"], ["cells", "#"], ["cells", "#", "source"]…
         var path = new List<string>();
@@ -69,6 +98,8 @@ public sealed class Notebook
                             cells[^1].Source.Add((reader.GetString() ?? "", RawText(ref reader), (int)reader.TokenStartIndex));
                         else if (depth == 3 && path[1] == "metadata" && (path[2] == "kernelspec" && property == "language" || path[2] == "language_info" && property == "name"))
                             language ??= reader.GetString();
+                        else if (depth == 3 && path[1] == "metadata" && path[2] == "kernelspec" && property == "name")
+                            kernelName ??= reader.GetString();
                         property = null;
                         break;
                     default:
@@ -112,18 +143,18 @@ public sealed class Notebook
                 lastOpen = !text.EndsWith('\n');
             }
             bool cellMagic = cellLines.Count > 0 && cellLines[0].Text.TrimStart().StartsWith("%%", StringComparison.Ordinal);
+            if (cellMagic && Array.IndexOf(PythonBodiedCellMagics, MagicName(cellLines[0].Text)) >= 0) cellMagic = false; // first line handled as a line magic
             for (int i = 0; i < cellLines.Count; i++)
             {
                 var (text, fileLine, fileColumn, raw) = cellLines[i];
                 text = text.TrimEnd('\r');
                 var trimmed = text.TrimStart();
-                bool magic = cellMagic || trimmed.StartsWith('%') || trimmed.StartsWith('!') ||
-                             trimmed.Length > 1 && trimmed.EndsWith('?') && !trimmed.StartsWith('#');
+                bool magic = cellMagic || trimmed.StartsWith('%') || trimmed.StartsWith('!') || IsHelpQuery(trimmed);
                 code.Append(magic ? text[..(text.Length - trimmed.Length)] + (cellMagic && i > 0 ? "" : "pass") : text).Append('\n');
                 lines.Add(new NotebookLine(c + 1, i + 1, fileLine, fileColumn, raw));
             }
         }
-        return new Notebook { Code = code.ToString(), Lines = lines, CodeCells = codeCells, Language = language };
+        return new Notebook { Code = code.ToString(), Lines = lines, CodeCells = codeCells, Language = language, KernelName = kernelName };
     }
 
     /// <summary>The 1-based file column of a 1-based column in line <paramref name="line"/> of <see cref="Code"/>.</summary>
