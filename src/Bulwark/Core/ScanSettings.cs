@@ -24,6 +24,11 @@ public sealed record ScanSettings
     public string? VulnDbPath { get; init; }
     /// <summary>Warn when the advisory database is older than this many days.</summary>
     public int VulnDbMaxAgeDays { get; init; } = 7;
+    /// <summary>
+    /// Where configuration asks every scan to be recorded (`history = true` → `.bulwark/history.db` under the
+    /// repository root, or `history = "path"` relative to the configuration file); null: not recorded.
+    /// </summary>
+    public string? HistoryPath { get; init; }
 
     /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
     public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];
