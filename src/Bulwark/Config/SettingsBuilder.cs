@@ -48,7 +48,7 @@ public static class SettingsBuilder
                 VulnDbMaxAgeDays = file.VulnDbMaxAgeDays ?? s.VulnDbMaxAgeDays,
                 HistoryPath = file.History != true ? null
                     : file.HistoryPath is { } hp ? Path.GetFullPath(Path.Combine(baseDir, hp))
-                    : Path.Combine(cli.RepositoryRoot ?? baseDir, History.ScanHistory.DefaultRelativePath),
+                    : Path.Combine(cli.RepositoryRoot ?? baseDir, ScanSettings.DefaultHistoryRelativePath),
                 RuleOptions = file.RuleOptions ?? s.RuleOptions,
                 Secrets = file.Secrets ?? s.Secrets,
                 SeverityOverrides = file.SeverityOverrides ?? s.SeverityOverrides,

@@ -29,6 +29,8 @@ public sealed record ScanSettings
     /// repository root, or `history = "path"` relative to the configuration file); null: not recorded.
     /// </summary>
     public string? HistoryPath { get; init; }
+    /// <summary>The history database configuration's `history = true` means, relative to the repository root.</summary>
+    public static readonly string DefaultHistoryRelativePath = Path.Combine(".bulwark", "history.db");
 
     /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
     public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];

@@ -47,5 +47,5 @@ public sealed record ScanResult
     /// New and fixed findings since the previous recorded scan of the same branch and paths, and the trend; null
     /// unless the scan is recorded (`scan --record`, or `history` in the configuration).
     /// </summary>
-    public global::Bulwark.History.HistoryDelta? History { get; init; }
+    public HistoryDelta? History { get; init; }
 }

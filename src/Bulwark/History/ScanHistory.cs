@@ -21,7 +21,7 @@ public sealed class ScanHistory : IDisposable
     /// <summary>Earlier scans shown in a report's trend.</summary>
     public const int TrendLength = 30;
     /// <summary>The default database, under the repository root, when configuration enables history.</summary>
-    public static readonly string DefaultRelativePath = System.IO.Path.Combine(".bulwark", "history.db");
+    public static readonly string DefaultRelativePath = ScanSettings.DefaultHistoryRelativePath;
 
     readonly SqliteConnection _connection;
     public string Path { get; }
@@ -233,7 +233,7 @@ public sealed class ScanHistory : IDisposable
                 fp.Value = f.Fingerprint;
                 rule.Value = f.Rule.Id;
                 sev.Value = f.Severity.Name();
-                path.Value = Reports.ReportCommon.DisplayPath(f.Location.Path);
+                path.Value = f.Location.Path.Replace('\\', '/');
                 line.Value = f.Location.StartLine;
                 cmd.ExecuteNonQuery();
             }
@@ -372,3 +372,6 @@ public sealed class ScanHistory : IDisposable
 
     public void Dispose() => _connection.Dispose();
 }
+
+/// <summary>A history database that cannot be used (corrupt, locked, read-only, a directory, not Bulwark's): one line for the user.</summary>
+public sealed class HistoryException(string message) : Exception(message);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Bulwark.Core;
-using Bulwark.History;
 
 namespace Bulwark.Reports;
 
@@ -11,7 +10,7 @@ public static class HistoryReport
     /// <summary>"3 new, 1 fixed, 12 unchanged since scan #7 (2026-12-01 09:30 UTC, commit 1a2b3c4d) of branch main."</summary>
     public static string HistorySentence(HistoryDelta d)
     {
-        var branch = d.Branch is { } b ? $"branch {b}" : "a detached HEAD";
+        var branch = d.Branch is { } b ? $"branch {b}" : "no branch (a detached HEAD, or not in a git work tree)";
         if (d.Previous is not { } p) return $"History: first recorded scan of {branch}; later scans show new and fixed findings.";
         var when = p.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var commit = p.Commit is { Length: >= 8 } c ? $", commit {c[..8]}" : "";
@@ -124,7 +123,7 @@ public static class HistoryReport
         var sev = s.BySeverity;
         var commit = s.Commit is { Length: >= 8 } c ? c[..8] : "-";
         return $"#{Count(s.Id)}  {s.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}  " +
-            $"{Safe(s.Branch ?? "(detached)")}  {commit}  {Count(s.Findings)} finding(s): {Count(sev[(int)Severity.Critical])} critical, " +
+            $"{Safe(s.Branch ?? "(no branch)")}  {commit}  {Count(s.Findings)} finding(s): {Count(sev[(int)Severity.Critical])} critical, " +
             $"{Count(sev[(int)Severity.High])} high, {Count(sev[(int)Severity.Medium])} medium, {Count(sev[(int)Severity.Low])} low  " +
             $"paths: {Safe(s.Paths.Replace('\n', ' '))}  bulwark {Safe(s.ToolVersion)}";
     }

@@ -18,7 +18,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
     /// <summary>Paths listed under "Not analysed" before the rest is left to the JSON report.</summary>
     const int MaxSkippedShown = 50;
 
-    History.HistoryDelta? _history;
+    HistoryDelta? _history;
 
     public void Write(ScanResult result, TextWriter output)
     {
@@ -132,6 +132,9 @@ public sealed class TextReporter(ReportOptions options) : IReporter
                 families.Add($"{family.Name()} {count.ToString(CultureInfo.InvariantCulture)}");
             o.WriteLine("By family: " + string.Join(", ", families) + ".");
         }
+        // What the findings bear on, as the JSON and HTML matrix has it (nothing to say when no rule ran).
+        if (result.Rules.Count > 0)
+            foreach (var line in ComplianceMatrix.SummaryLines(ComplianceMatrix.Build(result))) o.WriteLine(line);
 
         var scanned = $"Scanned {ReportCommon.Plural(result.FilesScanned, "file", "files")}";
         if (result.FilesSkipped > 0) scanned += $" ({result.FilesSkipped.ToString(CultureInfo.InvariantCulture)} skipped)";

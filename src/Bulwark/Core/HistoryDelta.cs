@@ -1,6 +1,4 @@
-using Bulwark.Core;
-
-namespace Bulwark.History;
+namespace Bulwark.Core;
 
 /// <summary>One recorded scan, as `bulwark history` lists it.</summary>
 public sealed record HistoryScan
@@ -41,7 +39,7 @@ public sealed record HistoryDelta
     /// <summary>The previous scan's findings this scan no longer has, sorted by path, line, rule.</summary>
     public IReadOnlyList<HistoryFinding> Fixed { get; init; } = [];
     public int Unchanged { get; init; }
-    /// <summary>Earlier scans of the same branch and paths, oldest first (at most <see cref="ScanHistory.TrendLength"/>).</summary>
+    /// <summary>Earlier scans of the same branch and paths, oldest first (at most 30).</summary>
     public IReadOnlyList<HistoryScan> Trend { get; init; } = [];
 
     public int New => NewFingerprints.Count;
@@ -50,6 +48,3 @@ public sealed record HistoryDelta
 
 /// <summary>The two sides of `bulwark history diff A B`.</summary>
 public sealed record HistoryDiff(HistoryScan From, HistoryScan To, IReadOnlyList<HistoryFinding> New, IReadOnlyList<HistoryFinding> Fixed, IReadOnlyList<HistoryFinding> Unchanged);
-
-/// <summary>A history database that cannot be used (corrupt, locked, read-only, a directory, not Bulwark's): one line for the user.</summary>
-public sealed class HistoryException(string message) : Exception(message);
