@@ -37,8 +37,8 @@ public static class ScanCommand
         var sarifMax = new Option<int?>("--sarif-max-results") { Description = $"At most this many SARIF results (default {SarifReporter.GitHubMaxResults}, GitHub code scanning's limit per run); the rest are counted in a notification." };
         var desc = new Option<string?>("--desc")
         {
-            Description = "Advisory descriptions for vulnerable dependencies: on, off or auto (the default: in json, sarif, html and " +
-                "gitlab-sast only). `--desc` alone means on; in the text report each description is printed under its advisory's row.",
+            Description = "Advisory descriptions for vulnerable dependencies: on, off or auto (the default: in json, sarif and html " +
+                "only). `--desc` alone means on; in the text report each description is printed under its advisory's row.",
             Arity = ArgumentArity.ZeroOrOne,
             HelpName = "on|off|auto",
         };

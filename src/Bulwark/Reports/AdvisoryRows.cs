@@ -7,7 +7,7 @@ namespace Bulwark.Reports;
 /// <summary>`--desc`: whether reports carry each advisory's full description (pip-audit's `--desc on|off|auto`).</summary>
 public enum DescriptionMode
 {
-    /// <summary>On for the machine-readable and roomy formats (JSON, SARIF, HTML, GitLab SAST), off for the rest.</summary>
+    /// <summary>On for the machine-readable and roomy formats (JSON, SARIF, HTML), off for the rest.</summary>
     Auto,
     On,
     Off,
@@ -56,7 +56,7 @@ public static class AdvisoryRows
     {
         DescriptionMode.On => true,
         DescriptionMode.Off => false,
-        _ => format is ReportFormat.Json or ReportFormat.Sarif or ReportFormat.Html or ReportFormat.GitLabSast,
+        _ => format is ReportFormat.Json or ReportFormat.Sarif or ReportFormat.Html,
     };
 
     /// <summary>The result without advisory descriptions (a report of a format that leaves them out).</summary>

@@ -33,7 +33,7 @@ public sealed record ReportOptions
     /// <summary>`--quiet`: the text report lists the findings without the closing summary.</summary>
     public bool Quiet { get; init; }
 
-    /// <summary>`--desc`: advisory descriptions in the report (auto: in JSON, SARIF, HTML and GitLab SAST only).</summary>
+    /// <summary>`--desc`: advisory descriptions in the report (auto: in JSON, SARIF and HTML only).</summary>
     public DescriptionMode Descriptions { get; init; }
 
     public static readonly ReportOptions Default = new();
