@@ -116,6 +116,7 @@ public static class Program
         root.Subcommands.Add(SbomCommand.Create(stdout, stderr));
         root.Subcommands.Add(PostureCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(HistoryCommand.Create(stdout, stderr));
         // `--version` prints what `bulwark version` prints (System.CommandLine's default appends the commit).
         foreach (var option in root.Options)
             if (option is VersionOption version)

@@ -43,12 +43,22 @@ public static class ScanCommand
             HelpName = "on|off|auto",
         };
         desc.AcceptOnlyFromAmong("on", "off", "auto");
+        var record = new Option<string?>("--record")
+        {
+            Description = "Record this scan in the scan-history database (SQLite; default: `history` from the configuration, else " +
+                ".bulwark/history.db at the repository root) and show new and fixed findings since the previous recorded scan of " +
+                "the same branch and paths. Write --record=FILE to name the file. A database that cannot be used is an error " +
+                "after the report is written (exit 2). `history = true` in the configuration records every scan.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "FILE",
+        };
+        var noRecord = new Option<bool>("--no-record") { Description = "Do not record this scan, even when the configuration sets `history`." };
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With `scan -`: the path the code read from standard input has (for rules, configuration and the report)." };
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
         foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, changedSince, noPosture, timing, quiet,
-                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename, desc }) command.Options.Add(o);
+                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, record, noRecord, stdinFilename, desc }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -81,6 +91,7 @@ public static class ScanCommand
                     stderr.WriteLine($"bulwark: configuration: {settings.ConfigPath ?? "none (defaults)"}");
                 }
 
+                var recordPath = RecordPath(r, record, noRecord, settings, repository, stdin is not null, changed: r.GetValue(changedSince) is not null);
                 using var progress = isQuiet ? null : ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
                 var changed = r.GetValue(changedSince);
                 if (changed is not null && stdin is not null) throw new ConfigException("--changed-since cannot be used with `scan -`");
@@ -93,6 +104,11 @@ public static class ScanCommand
                 });
                 progress?.Dispose();
 
+                // History: compared before the report (which shows new and fixed findings), recorded after it, so a
+                // database that cannot be used never costs the scan's own output.
+                using var recording = new ScanRecording();
+                if (recordPath is not null) result = recording.Compare(recordPath, result, stdin is null ? paths : [stdin.DisplayPath]);
+
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
                 var reportOptions = new ReportOptions
                 {
@@ -101,6 +117,9 @@ public static class ScanCommand
                 };
                 ReportOutput.Write(result, fmt, outPath, stdout, reportOptions);
                 if (outPath is not null && !isQuiet) stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
+                recording.Record(result);
+                if (recording.Error is { } historyError)
+                    stderr.WriteLine($"bulwark: error: scan history not recorded: {historyError}");
                 if (fmt == "sarif" && result.Findings.Count > sarifLimit && !isQuiet)
                     stderr.WriteLine($"bulwark: warning: {result.Findings.Count} findings, SARIF report limited to the first {sarifLimit} (--sarif-max-results)");
                 if (result.Errors.Count > 0)
@@ -109,6 +128,7 @@ public static class ScanCommand
                     stderr.WriteLine($"bulwark: error: scan incomplete: {result.Errors[0]}{(result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "")}");
                     return ExitCodes.Error;
                 }
+                if (recording.Error is not null) return ExitCodes.Error;
                 bool fails = failThreshold is { } t ? result.Findings.Any(f => f.Severity >= t) : result.Findings.Count > 0;
                 return r.GetValue(exitZero) || !fails ? ExitCodes.Clean : ExitCodes.Findings;
             }
@@ -131,6 +151,23 @@ public static class ScanCommand
             "off" => DescriptionMode.Off,
             _ => DescriptionMode.Auto,
         };
+    }
+
+    /// <summary>
+    /// Where this scan is recorded: `--record=FILE`, or `--record` / configuration `history` (its path, else
+    /// `.bulwark/history.db` at the repository root); null when not recorded. A partial scan (`--changed-since`,
+    /// `scan -`) is never recorded: every file it did not read would count as fixed.
+    /// </summary>
+    static string? RecordPath(System.CommandLine.ParseResult r, Option<string?> record, Option<bool> noRecord, ScanSettings settings,
+        string repository, bool stdin, bool changed)
+    {
+        bool asked = r.GetResult(record) is not null;
+        if (asked && r.GetValue(noRecord)) throw new ConfigException("--record and --no-record contradict each other");
+        if (!asked) return r.GetValue(noRecord) || stdin || changed ? null : settings.HistoryPath;
+        if (stdin) throw new ConfigException("--record cannot be used with `scan -` (only whole scans are recorded)");
+        if (changed) throw new ConfigException("--record cannot be used with --changed-since (only whole scans are recorded)");
+        if (r.GetValue(record) is { } file) return string.IsNullOrWhiteSpace(file) ? throw new ConfigException("--record: empty path") : file;
+        return settings.HistoryPath ?? Path.Combine(repository, Bulwark.History.ScanHistory.DefaultRelativePath);
     }
 }
 

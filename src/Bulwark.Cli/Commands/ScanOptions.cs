@@ -106,7 +106,21 @@ public sealed class ScanOptions
             VulnDb = r.GetValue(VulnDb),
             Strict = r.GetValue(Strict) ? true : null,
         };
-        return SettingsBuilder.Build(file, cli);
+        var settings = SettingsBuilder.Build(file, cli);
+        // Like vuln-db: a configuration found in the scanned tree is untrusted, so it may record history only inside
+        // the repository (never make a scan write a database over some other file of the user's).
+        if (settings.HistoryPath is { } history && r.GetValue(Config) is null && !IsInside(history, repository))
+        {
+            Warnings.Add($"{settings.ConfigPath}: history path outside the repository ignored in a configuration found in the scanned tree; pass --record=FILE or --config");
+            settings = settings with { HistoryPath = null };
+        }
+        return settings;
+    }
+
+    static bool IsInside(string path, string directory)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(directory), Path.GetFullPath(path));
+        return relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 
     /// <summary>`--select B602,B607 --select dependencies` → [B602, B607, dependencies].</summary>

@@ -47,6 +47,9 @@ public static class SettingsBuilder
                 IgnoreNosec = file.IgnoreNosec ?? s.IgnoreNosec,
                 VulnDbPath = file.VulnDb is { } db ? Path.GetFullPath(Path.Combine(baseDir, db)) : null,
                 VulnDbMaxAgeDays = file.VulnDbMaxAgeDays ?? s.VulnDbMaxAgeDays,
+                HistoryPath = file.History != true ? null
+                    : file.HistoryPath is { } hp ? Path.GetFullPath(Path.Combine(baseDir, hp))
+                    : Path.Combine(cli.RepositoryRoot ?? baseDir, History.ScanHistory.DefaultRelativePath),
                 RuleOptions = file.RuleOptions ?? s.RuleOptions,
                 Secrets = file.Secrets ?? s.Secrets,
                 SeverityOverrides = file.SeverityOverrides ?? s.SeverityOverrides,

@@ -31,6 +31,12 @@ public sealed record ScanSettings
     /// </summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// Where configuration asks every scan to be recorded (`history = true` → `.bulwark/history.db` under the
+    /// repository root, or `history = "path"` relative to the configuration file); null: not recorded.
+    /// </summary>
+    public string? HistoryPath { get; init; }
+
     /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
     public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];
     /// <summary>Source kinds the injection rules report besides their own (`taint.report-sources`); null: the rules' defaults.</summary>

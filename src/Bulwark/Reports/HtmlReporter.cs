@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bulwark.Core;
 using Bulwark.Engine;
+using Bulwark.History;
 
 namespace Bulwark.Reports;
 
@@ -31,6 +32,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         h.Append("<main>\n");
         WriteSummary(result, h, options.Timing);
         WriteCharts(result, h);
+        WriteHistory(result, h);
         WriteFindings(result, h);
         WriteDependencies(result, h);
         WritePosture(result, h);
@@ -93,6 +95,14 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         var sup = result.Suppressed;
         Row(h, "Suppressed", $"{sup.Total.ToString(CultureInfo.InvariantCulture)} (nosec {sup.Nosec.ToString(CultureInfo.InvariantCulture)}, inline {sup.Inline.ToString(CultureInfo.InvariantCulture)}, baseline {sup.Baseline.ToString(CultureInfo.InvariantCulture)}, config {sup.Config.ToString(CultureInfo.InvariantCulture)})");
         Row(h, "Rules run", result.Rules.Count.ToString(CultureInfo.InvariantCulture));
+        if (result.History is { } history)
+        {
+            h.Append("<tr><th>Since the previous scan</th><td id=\"history-summary\"");
+            if (history.Previous is not null)
+                h.Append(" data-new=\"").Append(history.New.ToString(CultureInfo.InvariantCulture)).Append("\" data-fixed=\"")
+                 .Append(history.Fixed.Count.ToString(CultureInfo.InvariantCulture)).Append('"');
+            h.Append('>').Append(Escape(HistoryReport.HistorySentence(history)["History: ".Length..])).Append("</td></tr>\n");
+        }
         if (timing) Row(h, "Elapsed", ReportCommon.Seconds(result.Elapsed));
         h.Append("</table>\n");
         if (result.Warnings.Count > 0)
@@ -151,7 +161,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
             var cards = Cards(findings);
             h.Append("<section class=\"group\" data-key=\"").Append(Escape(path)).Append("\">\n<h3>").Append(Escape(path)).Append(" <span class=\"count\">")
              .Append(Escape(ReportCommon.Plural(findings.Count, "finding", "findings"))).Append("</span></h3>\n");
-            foreach (var card in cards) WriteFinding(card, h);
+            foreach (var card in cards) WriteFinding(card, h, result.History);
             h.Append("</section>\n");
         }
         h.Append("</div>\n</section>\n");
@@ -198,24 +208,30 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         Select("cwe", "CWE", cwes.Select(c => (c.ToString(CultureInfo.InvariantCulture), "CWE-" + c.ToString(CultureInfo.InvariantCulture))));
         h.Append("<label>Path <input id=\"f-path\" type=\"text\" placeholder=\"src/\"></label>\n");
         h.Append("<label class=\"grow\">Search <input id=\"f-q\" type=\"search\" placeholder=\"message, code, rule…\"></label>\n");
+        if (result.History?.Previous is not null)
+            h.Append("<label>Changes <select id=\"f-new\"><option value=\"\">all</option><option value=\"new\">new since the previous scan</option></select></label>\n");
         h.Append("<label>Group by <select id=\"f-group\"><option value=\"file\">file</option><option value=\"rule\">rule</option></select></label>\n");
         h.Append("<button type=\"button\" id=\"f-reset\">Reset</button>\n</form>\n");
     }
 
-    static void WriteFinding(List<Finding> card, StringBuilder h)
+    static void WriteFinding(List<Finding> card, StringBuilder h, HistoryDelta? history)
     {
         var f = card[0];
+        int fresh = 0;
+        if (history is not null) foreach (var c in card) if (history.IsNew(c)) fresh++;
         h.Append("<article class=\"finding sev-").Append(f.Severity.Name()).Append("\" data-sev=\"").Append(((int)f.Severity).ToString(CultureInfo.InvariantCulture))
          .Append("\" data-conf=\"").Append(((int)f.Confidence).ToString(CultureInfo.InvariantCulture))
          .Append("\" data-family=\"").Append(f.Rule.Family.Name()).Append("\" data-rule=\"").Append(Escape(f.Rule.Id))
          .Append("\" data-cwe=\"").Append(f.Rule.Cwe is { } dc ? dc.ToString(CultureInfo.InvariantCulture) : "")
          .Append("\" data-path=\"").Append(Escape(ReportCommon.DisplayPath(f.Location.Path)))
-         .Append("\" data-n=\"").Append(card.Count.ToString(CultureInfo.InvariantCulture)).Append("\">\n<p class=\"head\"><span class=\"badge\">")
+         .Append("\" data-n=\"").Append(card.Count.ToString(CultureInfo.InvariantCulture)).Append(fresh > 0 ? "\" data-new=\"1" : "")
+         .Append("\">\n<p class=\"head\"><span class=\"badge\">")
          .Append(f.Severity.Name()).Append("</span> <code class=\"rule\">").Append(Escape(f.Rule.Id)).Append("</code> ")
          .Append(Escape(f.Rule.Name)).Append(" <span class=\"loc\">").Append(Escape(ReportCommon.LocationText(f.Location))).Append("</span>")
          .Append(" <span class=\"conf\">confidence ").Append(f.Confidence.Name()).Append("</span>");
         if (f.Rule.Cwe is { } cwe) { h.Append(' '); CweLink(h, cwe); }
         if (card.Count > 1) h.Append(" <span class=\"repeat\">×").Append(card.Count.ToString(CultureInfo.InvariantCulture)).Append("</span>");
+        if (fresh > 0) h.Append(" <span class=\"new\" title=\"not in the previous recorded scan\">new").Append(card.Count > 1 ? " ×" + fresh.ToString(CultureInfo.InvariantCulture) : "").Append("</span>");
         h.Append("</p>\n<p class=\"msg\">").Append(Inline(f.Message)).Append("</p>\n");
         if (card.Count > 1)
         {
@@ -438,6 +454,66 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         h.Append("</svg></figure>\n");
     }
 
+    /// <summary>Scan history: the trend of findings over the recorded scans of this branch and paths, and what was fixed.</summary>
+    static void WriteHistory(ScanResult result, StringBuilder h)
+    {
+        if (result.History is not { } history) return;
+        h.Append("<section id=\"history\">\n<h2>History</h2>\n<p class=\"note\">").Append(Escape(HistoryReport.HistorySentence(history))).Append("</p>\n");
+        var points = new List<(string Label, int Count, bool Now)>();
+        foreach (var s in history.Trend)
+            points.Add(("#" + s.Id.ToString(CultureInfo.InvariantCulture) + " " + s.StartedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Findings, false));
+        points.Add(("this scan", result.Findings.Count, true));
+        TrendChart(h, "Findings per recorded scan", points);
+        if (history.Fixed.Count > 0)
+        {
+            h.Append("<h3>Fixed since scan #").Append(history.Previous!.Id.ToString(CultureInfo.InvariantCulture)).Append(" <span class=\"count\">")
+             .Append(Escape(ReportCommon.Plural(history.Fixed.Count, "finding", "findings"))).Append("</span></h3>\n<div class=\"scroll\"><table class=\"fixed\" id=\"fixed\">\n<tr><th>Rule</th><th>Severity</th><th>Where</th></tr>\n");
+            const int MaxFixedShown = 500;
+            for (int i = 0; i < history.Fixed.Count && i < MaxFixedShown; i++)
+            {
+                var f = history.Fixed[i];
+                h.Append("<tr class=\"sev-").Append(f.Severity.Name()).Append("\"><td><code>").Append(Escape(f.RuleId)).Append("</code></td><td>").Append(f.Severity.Name())
+                 .Append("</td><td>").Append(Escape(f.Path)).Append(':').Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+            }
+            h.Append("</table></div>\n");
+            if (history.Fixed.Count > MaxFixedShown)
+                h.Append("<p class=\"note\">").Append((history.Fixed.Count - MaxFixedShown).ToString(CultureInfo.InvariantCulture)).Append(" more (every one is in the JSON report).</p>\n");
+        }
+        h.Append("</section>\n");
+    }
+
+    /// <summary>An inline SVG line of finding counts over the recorded scans, the current scan last.</summary>
+    static void TrendChart(StringBuilder h, string title, List<(string Label, int Count, bool Now)> points)
+    {
+        const int width = 600, height = 180, left = 40, bottom = 30, top = 12;
+        int max = Math.Max(1, points.Max(p => p.Count));
+        string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        double X(int i) => points.Count == 1 ? left + (width - left) / 2.0 : left + 10 + i * (double)(width - left - 20) / (points.Count - 1);
+        double Y(int count) => top + (height - top - bottom) * (1 - (double)count / max);
+        h.Append("<figure class=\"chart trend\"><figcaption>").Append(Escape(title)).Append("</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+         .Append(N(width)).Append(' ').Append(N(height)).Append("\" role=\"img\" aria-label=\"").Append(Escape(title)).Append("\">\n");
+        h.Append("<line x1=\"").Append(N(left)).Append("\" y1=\"").Append(N(Y(0))).Append("\" x2=\"").Append(N(width)).Append("\" y2=\"").Append(N(Y(0))).Append("\"></line>")
+         .Append("<text x=\"").Append(N(left - 4)).Append("\" y=\"").Append(N(Y(max) + 4)).Append("\" text-anchor=\"end\">").Append(N(max)).Append("</text>")
+         .Append("<text x=\"").Append(N(left - 4)).Append("\" y=\"").Append(N(Y(0) + 4)).Append("\" text-anchor=\"end\">0</text>\n");
+        if (points.Count > 1)
+        {
+            h.Append("<polyline points=\"");
+            for (int i = 0; i < points.Count; i++) h.Append(i > 0 ? " " : "").Append(N(X(i))).Append(',').Append(N(Y(points[i].Count)));
+            h.Append("\"></polyline>\n");
+        }
+        for (int i = 0; i < points.Count; i++)
+        {
+            var (label, count, now) = points[i];
+            h.Append("<circle").Append(now ? " class=\"now\"" : "").Append(" cx=\"").Append(N(X(i))).Append("\" cy=\"").Append(N(Y(count))).Append("\" r=\"4\"><title>")
+             .Append(Escape(label)).Append(": ").Append(N(count)).Append("</title></circle>");
+            // Labels for the first, the last and a few between, so they never overlap.
+            if (i == 0 || i == points.Count - 1 || points.Count <= 6)
+                h.Append("<text x=\"").Append(N(X(i))).Append("\" y=\"").Append(N(height - 10)).Append("\" text-anchor=\"middle\">").Append(Escape(now ? "now" : label.Split(' ')[0])).Append("</text>");
+            h.Append('\n');
+        }
+        h.Append("</svg></figure>\n");
+    }
+
     /// <summary>
     /// Vulnerable dependencies: package, version, advisories (each linked to its page, with its summary, and its
     /// description unless `--desc off`), fixed-in versions and the smallest fixing upgrade.
@@ -565,6 +641,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
           var ruleGroups = null;
           var texts = null;
           var ids = ["severity", "confidence", "family", "rule", "cwe", "path", "q", "group"];
+          if (document.getElementById("f-new")) ids.push("new");
           var rank = { low: 0, medium: 1, high: 2, critical: 3 };
           function el(id) { return document.getElementById("f-" + id); }
           function state() {
@@ -628,6 +705,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
                 && (!s.family || c.getAttribute("data-family") === s.family)
                 && (!s.rule || c.getAttribute("data-rule") === s.rule)
                 && (!s.cwe || c.getAttribute("data-cwe") === s.cwe)
+                && (!s["new"] || c.hasAttribute("data-new"))
                 && (!path || c.getAttribute("data-path").toLowerCase().indexOf(path) >= 0)
                 && (!q || texts[i].indexOf(q) >= 0);
               c.hidden = !ok;
@@ -709,6 +787,9 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         .filters { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: end; background: #f6f7f9; padding: .5rem 0; border-bottom: 1px solid var(--line); }
         .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
         .filters .grow { flex: 1 1 12rem; } .filters input, .filters select, .filters button { font: inherit; font-size: .9rem; padding: .25rem .4rem; }
+        .new { background: #2e7d32; color: #fff; border-radius: 4px; padding: 0 .4rem; font-size: .8rem; }
+        .chart polyline { fill: none; stroke: #0b5cad; stroke-width: 2; } .chart circle { fill: #0b5cad; } .chart circle.now { fill: var(--high); }
+        .chart line { stroke: var(--line); }
         .repeat { background: var(--line); border-radius: 4px; padding: 0 .4rem; font-size: .8rem; }
         details.fix, details.repeats, details.desc { margin: .3rem 0; } p.desc { white-space: pre-wrap; margin: .2rem 0; } details.fix, details.repeats { margin: .3rem 0; font-size: .9rem; } details summary { cursor: pointer; color: #0b5cad; }
         .scroll { overflow-x: auto; } td.num { text-align: right; }

@@ -61,6 +61,12 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         ReportCommon.WriteEvidence(w, result, options.Timing);
         w.WritePropertyName("compliance");
         ComplianceMatrix.WriteJson(ComplianceMatrix.Build(result), w);
+        // Only in a recorded scan's report: an unrecorded scan's report stays byte-identical for the same input.
+        if (result.History is { } history)
+        {
+            w.WritePropertyName("history");
+            HistoryReport.WriteHistoryJson(w, history);
+        }
         w.WriteEndObject();
     }
 

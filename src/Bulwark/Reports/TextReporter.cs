@@ -18,8 +18,11 @@ public sealed class TextReporter(ReportOptions options) : IReporter
     /// <summary>Paths listed under "Not analysed" before the rest is left to the JSON report.</summary>
     const int MaxSkippedShown = 50;
 
+    History.HistoryDelta? _history;
+
     public void Write(ScanResult result, TextWriter output)
     {
+        _history = result.History;
         // Vulnerable-dependency advisories are one table row each, as pip-audit prints them; the rest by file.
         var (advisories, others) = AdvisoryRows.Split(result.Findings);
         var groups = ReportCommon.GroupByFile(others);
@@ -102,6 +105,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         sb.Append(" [").Append(_ansi.Paint(SeverityColor(f.Severity), f.Severity.Name())).Append('/').Append(f.Confidence.Name()).Append("] ");
         sb.Append(Sanitize(f.Rule.Name));
         if (f.Rule.Cwe is { } cwe) sb.Append(_ansi.Dim($" (CWE-{cwe.ToString(CultureInfo.InvariantCulture)})"));
+        if (_history?.IsNew(f) == true) sb.Append("  ").Append(_ansi.Cyan("[new]"));
         o.WriteLine(sb.ToString());
         foreach (var line in SplitLines(f.Message))
             o.WriteLine("  " + Sanitize(line));
@@ -211,6 +215,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
             o.WriteLine($"Suppressed {ReportCommon.Plural(sup.Total, "finding", "findings")}: {sup.Nosec.ToString(CultureInfo.InvariantCulture)} nosec, {sup.Inline.ToString(CultureInfo.InvariantCulture)} inline, {sup.Baseline.ToString(CultureInfo.InvariantCulture)} baseline, {sup.Config.ToString(CultureInfo.InvariantCulture)} config.");
 
         if (result.ConfigPath is { } config) o.WriteLine("Configuration: " + Sanitize(config) + ".");
+        if (result.History is { } history) o.WriteLine(Sanitize(HistoryReport.HistorySentence(history)));
 
         if (result.Posture is { } posture) PostureReporter.WriteSummary(posture, o);
 
