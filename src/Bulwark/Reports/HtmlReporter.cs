@@ -791,7 +791,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         .chart polyline { fill: none; stroke: #0b5cad; stroke-width: 2; } .chart circle { fill: #0b5cad; } .chart circle.now { fill: var(--high); }
         .chart line { stroke: var(--line); }
         .repeat { background: var(--line); border-radius: 4px; padding: 0 .4rem; font-size: .8rem; }
-        details.fix, details.repeats, details.desc { margin: .3rem 0; } p.desc { white-space: pre-wrap; margin: .2rem 0; } details.fix, details.repeats { margin: .3rem 0; font-size: .9rem; } details summary { cursor: pointer; color: #0b5cad; }
+        details.fix, details.repeats, details.desc { margin: .3rem 0; font-size: .9rem; } p.desc { white-space: pre-wrap; margin: .2rem 0; } details summary { cursor: pointer; color: #0b5cad; }
         .scroll { overflow-x: auto; } td.num { text-align: right; }
         table.deps, table.posture { width: 100%; font-size: .9rem; }
         tr.missing th { color: var(--high); } tr.partial th { color: var(--med); } tr.met th { color: #2e7d32; } tr.na td, tr.na th { color: var(--muted); }
