@@ -67,7 +67,17 @@ Warning:
     [Fact]
     public void Empty_scan_says_no_findings_and_still_summarises_the_run()
     {
-        Assert.Equal("No findings.\nScanned 1 file.\n", Render(ReportFormat.Text, Empty()));
+        // The compliance lines say what the one rule that ran checked, clean.
+        Assert.Equal("No findings.\n" +
+            "Compliance (areas with findings / checked / in all; `bulwark report compliance` shows the matrix):\n" +
+            "  Principles          0 / 3 / 7\n" +
+            "  OWASP Top 10 2021   0 / 1 / 10\n" +
+            "  CWE Top 25 2024     0 / 1 / 25\n" +
+            "  GDPR                0 / 2 / 6\n" +
+            "  HIPAA               0 / 1 / 8\n" +
+            "  CCPA                0 / 1 / 2\n" +
+            "  PCI DSS 4.0 req. 6  0 / 1 / 7\n" +
+            "Scanned 1 file.\n", Render(ReportFormat.Text, Empty()));
     }
 
     [Fact]
