@@ -369,8 +369,10 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
                 if (s is not FunctionDef method) continue;
                 var scope = model.ScopeOpenedBy(method);
                 if (scope is null) continue;
-                foreach (var d in model.DefinitionsIn(scope))
-                    if (d.Member == "." + member && d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null
+                // By index: typing a value may build a nested body whose `nonlocal` stores join this list.
+                var definitions = model.DefinitionsIn(scope);
+                for (int i = 0; i < definitions.Count; i++)
+                    if (definitions[i] is var d && d.Member == "." + member && d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null
                         && d.Target is AttributeExpr { Value: Name self } && IsSelf(self, method))
                         result = Union(result, Of(d.Value, 1));
             }

@@ -410,8 +410,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             foreach (var step in block.Steps) Step(step);
         }
         // Variables shared with other bodies: module variables other modules and functions read, closure variables.
-        foreach (var d in _model.DefinitionsIn(scope))
+        // By index: computing a value may build another body, whose `global` stores and deletes join this list.
+        var definitions = _model.DefinitionsIn(scope);
+        for (int i = 0; i < definitions.Count; i++)
         {
+            var d = definitions[i];
             if (d.Member is not null || d.Kind is DefinitionKind.Narrowing or DefinitionKind.Parameter or DefinitionKind.Import
                 or DefinitionKind.Function or DefinitionKind.Class or DefinitionKind.Delete) continue;
             if (!IsShared(d)) continue;
