@@ -194,7 +194,11 @@ public static class TaintPhase
 /// <summary>`bulwark debug taint`: the IR, entry points, summaries and flows of the taint analysis, as text.</summary>
 public static class TaintDebug
 {
-    public static void Write(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output)
+    /// <summary>Runs on the scan workers' large stack, as a scan does: deep code does not overflow it.</summary>
+    public static void Write(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output) =>
+        Scanner.OnWorkerStack(() => { WriteCore(paths, settings, showIr, output); return true; });
+
+    static void WriteCore(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output)
     {
         var rules = RuleSet.From(Rules.RuleCatalog.All, settings with { Select = ["injection"] });
         var catalog = TaintPhase.Models(rules, settings)!;
