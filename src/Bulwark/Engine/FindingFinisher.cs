@@ -66,7 +66,18 @@ public static class FindingFinisher
                 }
                 continue;
             }
-            Finish(source, group.ToList(), null, settings, total);
+            // A Python file is parsed again for the statement lines and string spans, as in the per-file pipeline:
+            // a suppression comment on any line of a multi-line statement counts, one inside a string does not.
+            // Only files with project findings pay for it (the trees of the parallel phase are gone by now).
+            int[]? statementStarts = null, statementEnds = null;
+            StringSpans? stringSpans = null;
+            if (source.IsPython)
+            {
+                var parse = Bulwark.Python.PythonParser.Parse(source.Text.Text);
+                (statementStarts, statementEnds) = StatementLineMap.Of(parse);
+                stringSpans = StringSpans.Of(parse.Module, source.Text.Text);
+            }
+            Finish(source, group.ToList(), statementStarts, settings, total, stringSpans, statementEnds);
         }
         return total;
     }

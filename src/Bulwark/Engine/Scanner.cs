@@ -347,6 +347,25 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 
+    /// <summary>
+    /// Runs work on a thread with the scan workers' stack (parsing, the semantic model and lowering recurse over the
+    /// tree, and deep code needs more than a default stack), and returns its result or rethrows its exception.
+    /// </summary>
+    public static T OnWorkerStack<T>(Func<T> work)
+    {
+        T result = default!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { result = work(); }
+            catch (Exception ex) { failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex); }
+        }, WorkerStackBytes) { IsBackground = true, Name = "bulwark-large-stack" };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+
     void RunParallel(int count, Action<int> work)
     {
         int jobs = Math.Clamp(settings.Jobs, 1, Math.Max(1, count));

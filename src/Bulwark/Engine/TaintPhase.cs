@@ -55,7 +55,7 @@ public static class TaintPhase
             }
         var result = Analyse(modules, catalog, rules, settings);
         warnings.AddRange(result.Warnings);
-        var raw = Findings(result, modules, files, rules);
+        var raw = Findings(result, modules, files, rules, settings);
         var projectFiles = files.Select(f => new ProjectFile(f.FullPath, f.RelativePath, () => f) { ImportPath = f.ImportPath }).ToList();
         return FindingFinisher.ProjectFindings(raw, projectFiles, settings);
     }
@@ -70,9 +70,14 @@ public static class TaintPhase
         return new TaintAnalysis(modules, catalog, options, collectSummaries).Run();
     }
 
-    /// <summary>One finding per flow, for each rule of the flow's sink kind that reports its source kind.</summary>
-    public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files, RuleSet rules)
+    /// <summary>
+    /// One finding per flow, for each rule of the flow's sink kind that reports its source kind: the rule's own
+    /// kinds and those `[tool.bulwark.taint] report-sources` adds to every rule.
+    /// </summary>
+    public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files, RuleSet rules, ScanSettings settings)
     {
+        uint extra = 0;
+        foreach (var k in settings.TaintSources ?? []) extra |= SourceKinds.Parse(k) ?? 0;
         // Each rule's sink and source kinds, parsed once rather than per flow.
         var taintRules = rules.TaintRules.ToList();
         var sinks = new uint?[taintRules.Count];
@@ -80,6 +85,7 @@ public static class TaintPhase
         for (int i = 0; i < taintRules.Count; i++)
         {
             sinks[i] = SinkKinds.Parse(taintRules[i].SinkKind);
+            sources[i] = extra;
             foreach (var k in taintRules[i].SourceKinds) sources[i] |= SourceKinds.Parse(k) ?? 0;
         }
         var findings = new List<Finding>();
@@ -188,7 +194,11 @@ public static class TaintPhase
 /// <summary>`bulwark debug taint`: the IR, entry points, summaries and flows of the taint analysis, as text.</summary>
 public static class TaintDebug
 {
-    public static void Write(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output)
+    /// <summary>Runs on the scan workers' large stack, as a scan does: deep code does not overflow it.</summary>
+    public static void Write(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output) =>
+        Scanner.OnWorkerStack(() => { WriteCore(paths, settings, showIr, output); return true; });
+
+    static void WriteCore(IReadOnlyList<string> paths, ScanSettings settings, bool showIr, TextWriter output)
     {
         var rules = RuleSet.From(Rules.RuleCatalog.All, settings with { Select = ["injection"] });
         var catalog = TaintPhase.Models(rules, settings)!;

@@ -13,9 +13,10 @@ public static class Lowering
 {
     public static ModuleIr Lower(string relativePath, Module module, SemanticModel model, ModelCatalog catalog)
     {
-        foreach (var m in model.ImportedModules) catalog.EnsureLoaded(m);
+        // The models of this file's imports, never those other files loaded meanwhile: the result must not depend on scheduling.
+        var models = catalog.ForImports(model.ImportedModules);
         var key = model.ModuleName ?? "file:" + StripExtension(relativePath);
-        return new ModuleLowerer(relativePath, key, module, model, catalog).Run();
+        return new ModuleLowerer(relativePath, key, module, model, models).Run();
     }
 
     static string StripExtension(string path)

@@ -11,69 +11,123 @@ public sealed class ModelException(string message) : Exception(message);
 /// <summary>
 /// The taint models of one scan: sources, sinks, sanitisers, validators, propagators, markers, return and attribute
 /// types and entry points, from the TOML files compiled into the binary (`Taint/Models/*.toml`) and from the
-/// project's configuration. A model file names the top-level packages it describes and is loaded the first time a
-/// scanned file imports one of them; loading swaps in a new immutable snapshot, so readers on other threads always
-/// see a consistent one.
+/// project's configuration. A model file names the top-level packages it describes: it applies to a file that imports
+/// one of them (<see cref="ForImports"/>, used when a file is lowered) and, in the project phase, to the whole project
+/// once any scanned file imports one (<see cref="Tables"/>). Every set of tables is built from the same files in the
+/// same order — the package-less ones, then the others by name, then the user's — whatever the order in which worker
+/// threads asked, so results never depend on scheduling.
 /// </summary>
 public sealed class ModelCatalog : ITypeOracle
 {
     sealed record ModelFile(string Name, string[] Packages, Func<string> Text);
 
-    readonly List<ModelFile> _pending;
-    readonly object _lock = new();
-    volatile ModelTables _tables = new();
-    readonly HashSet<string> _loadedPackages = new(StringComparer.Ordinal);
-    readonly List<string> _loadedFiles = [];
+    /// <summary>What one catalog and the views made from it share.</summary>
+    sealed class Library
+    {
+        public readonly object Lock = new();
+        public ModelFile[] Files = [];                 // always-loaded first, then by name
+        public ModelTables?[] Parsed = [];             // each file read once, on first use
+        public readonly List<(string Origin, ModelTables Tables)> User = [];
+        public bool[] Loaded = [];                     // imported by some scanned file (or always loaded)
+        public readonly Dictionary<string, ModelTables> Built = new(StringComparer.Ordinal);
+    }
+
+    readonly Library _lib;
+    /// <summary>Set for a view of some files' models; null for the catalog itself (whose tables follow what is loaded).</summary>
+    readonly ModelTables? _fixed;
+    volatile ModelTables _tables;
 
     /// <summary>Every model compiled into the binary, plus the user's (validated now: a mistake is an error before the scan).</summary>
-    public ModelCatalog(IEnumerable<(string Origin, string Toml)>? userModels = null)
+    public ModelCatalog(IEnumerable<(string Origin, string Toml)>? userModels = null) : this(null, userModels) { }
+
+    /// <summary>Tests: these model files in place of the embedded ones.</summary>
+    internal ModelCatalog(IEnumerable<(string Name, string Toml)>? modelFiles, IEnumerable<(string Origin, string Toml)>? userModels)
     {
-        _pending = Embedded();
-        // Models without packages (the standard library) are always loaded.
-        foreach (var f in _pending.Where(f => f.Packages.Length == 0).ToList()) Load(f);
+        _lib = new Library();
+        var files = modelFiles is null ? Embedded() : modelFiles.OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => { var text = f.Toml; return new ModelFile(f.Name, ModelReader.Packages(text, f.Name), () => text); }).ToList();
+        // The standard library's models (no packages) are always loaded, and come first.
+        _lib.Files = files.Where(f => f.Packages.Length == 0).Concat(files.Where(f => f.Packages.Length > 0)).ToArray();
+        _lib.Parsed = new ModelTables?[_lib.Files.Length];
+        _lib.Loaded = new bool[_lib.Files.Length];
+        for (int i = 0; i < _lib.Files.Length; i++) _lib.Loaded[i] = _lib.Files[i].Packages.Length == 0;
         foreach (var (origin, toml) in userModels ?? [])
         {
-            var tables = _tables.Copy();
+            var tables = new ModelTables();
             ModelReader.Read(toml, origin, tables, out _);
-            tables.Seal();
-            _tables = tables;
-            _loadedFiles.Add(origin);
+            _lib.User.Add((origin, tables));
         }
+        lock (_lib.Lock) _tables = Build(_lib.Loaded);
     }
 
+    ModelCatalog(Library lib, ModelTables tables)
+    {
+        _lib = lib;
+        _fixed = tables;
+        _tables = tables;
+    }
+
+    /// <summary>The tables of the models loaded: during lowering a snapshot, in the project phase those of every file any scanned file imported.</summary>
     public ModelTables Tables => _tables;
 
-    /// <summary>The model files loaded so far (for `debug taint`).</summary>
-    public IReadOnlyList<string> LoadedFiles { get { lock (_lock) return _loadedFiles.ToArray(); } }
-
-    /// <summary>Loads the models of a top-level package the project imports, once.</summary>
-    public void EnsureLoaded(string topLevelPackage)
+    /// <summary>The model files loaded so far (for `debug taint`), in the order they are applied.</summary>
+    public IReadOnlyList<string> LoadedFiles
     {
-        lock (_lock)
+        get
         {
-            if (!_loadedPackages.Add(topLevelPackage)) return;
-            foreach (var f in _pending.ToList())
-                if (f.Packages.Contains(topLevelPackage, StringComparer.Ordinal)) Load(f);
+            lock (_lib.Lock)
+            {
+                var names = new List<string>();
+                for (int i = 0; i < _lib.Files.Length; i++) if (_lib.Loaded[i]) names.Add(_lib.Files[i].Name);
+                foreach (var (origin, _) in _lib.User) names.Add(origin);
+                return names;
+            }
         }
     }
 
-    void Load(ModelFile f)
+    /// <summary>
+    /// The models that apply to a file importing these top-level packages: the package-less ones, the files of those
+    /// packages and the user's. The same imports always give the same tables; the files are also marked loaded for
+    /// the project phase.
+    /// </summary>
+    public ModelCatalog ForImports(IEnumerable<string> topLevelPackages)
     {
-        lock (_lock)
+        var wanted = new bool[_lib.Files.Length];
+        for (int i = 0; i < wanted.Length; i++) wanted[i] = _lib.Files[i].Packages.Length == 0;
+        foreach (var p in topLevelPackages)
+            for (int i = 0; i < wanted.Length; i++)
+                if (!wanted[i] && Array.IndexOf(_lib.Files[i].Packages, p) >= 0) wanted[i] = true;
+        lock (_lib.Lock)
         {
-            if (!_pending.Remove(f)) return;
-            var tables = _tables.Copy();
-            ModelReader.Read(f.Text(), f.Name, tables, out _);
-            tables.Seal();
-            _tables = tables;
-            _loadedFiles.Add(f.Name);
+            bool grew = false;
+            for (int i = 0; i < wanted.Length; i++)
+                if (wanted[i] && !_lib.Loaded[i]) { _lib.Loaded[i] = true; grew = true; }
+            if (grew && _fixed is null) _tables = Build(_lib.Loaded);
+            return new ModelCatalog(_lib, Build(wanted));
         }
     }
 
-    /// <summary>Loads every model (tests and `debug taint --all-models`).</summary>
-    public void LoadAll()
+    /// <summary>The tables of these files and the user's, built once per set (caller holds the lock).</summary>
+    ModelTables Build(bool[] files)
     {
-        foreach (var f in _pending.ToList()) Load(f);
+        var key = new string(files.Select(b => b ? '1' : '0').ToArray());
+        if (_lib.Built.TryGetValue(key, out var built)) return built;
+        var tables = new ModelTables();
+        for (int i = 0; i < files.Length; i++)
+        {
+            if (!files[i]) continue;
+            if (_lib.Parsed[i] is not { } parsed)
+            {
+                parsed = new ModelTables();
+                ModelReader.Read(_lib.Files[i].Text(), _lib.Files[i].Name, parsed, out _);
+                _lib.Parsed[i] = parsed;
+            }
+            tables.MergeFrom(parsed);
+        }
+        foreach (var (_, user) in _lib.User) tables.MergeFrom(user);
+        tables.Seal();
+        _lib.Built[key] = tables;
+        return tables;
     }
 
     static List<ModelFile> Embedded()

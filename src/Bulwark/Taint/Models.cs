@@ -158,29 +158,29 @@ public sealed class ModelTables
         foreach (var k in Attributes.Keys) KnownTypes.Add(k[..Math.Max(0, k.LastIndexOf('.'))]);
     }
 
-    internal ModelTables Copy()
+    /// <summary>Adds another file's rows after these, as if it had been read after them: lists grow, single entries are replaced.</summary>
+    internal void MergeFrom(ModelTables o)
     {
-        var t = new ModelTables();
-        foreach (var kv in Types) t.Types[kv.Key] = kv.Value;
-        foreach (var kv in Returns) t.Returns[kv.Key] = kv.Value;
-        foreach (var kv in Attributes) t.Attributes[kv.Key] = kv.Value;
-        foreach (var kv in Bases) t.Bases[kv.Key] = kv.Value;
-        foreach (var kv in SourceAttributes) t.SourceAttributes[kv.Key] = kv.Value;
-        foreach (var kv in SourceCalls) t.SourceCalls[kv.Key] = kv.Value;
-        foreach (var kv in SourceGlobals) t.SourceGlobals[kv.Key] = kv.Value;
-        foreach (var kv in SinkCalls) t.SinkCalls[kv.Key] = [.. kv.Value];
-        foreach (var kv in SinkMethods) t.SinkMethods[kv.Key] = [.. kv.Value];
-        foreach (var kv in SinkStores) t.SinkStores[kv.Key] = [.. kv.Value];
-        foreach (var kv in SanitizerCalls) t.SanitizerCalls[kv.Key] = kv.Value;
-        foreach (var kv in SanitizerMethods) t.SanitizerMethods[kv.Key] = kv.Value;
-        foreach (var kv in ValidatorCalls) t.ValidatorCalls[kv.Key] = [.. kv.Value];
-        foreach (var kv in ValidatorMethods) t.ValidatorMethods[kv.Key] = [.. kv.Value];
-        foreach (var kv in PropagatorCalls) t.PropagatorCalls[kv.Key] = kv.Value;
-        foreach (var kv in PropagatorMethods) t.PropagatorMethods[kv.Key] = kv.Value;
-        foreach (var kv in MarkerCalls) t.MarkerCalls[kv.Key] = [.. kv.Value];
-        foreach (var kv in EntryDecorators) t.EntryDecorators[kv.Key] = kv.Value;
-        foreach (var kv in EntryRegistrations) t.EntryRegistrations[kv.Key] = kv.Value;
-        foreach (var kv in EntryBases) t.EntryBases[kv.Key] = kv.Value;
-        return t;
+        var t = this;
+        foreach (var kv in o.Types) t.Types[kv.Key] = kv.Value;
+        foreach (var kv in o.Returns) t.Returns[kv.Key] = kv.Value;
+        foreach (var kv in o.Attributes) t.Attributes[kv.Key] = kv.Value;
+        foreach (var kv in o.Bases) t.Bases[kv.Key] = kv.Value;
+        foreach (var kv in o.SourceAttributes) t.SourceAttributes[kv.Key] = kv.Value;
+        foreach (var kv in o.SourceCalls) t.SourceCalls[kv.Key] = kv.Value;
+        foreach (var kv in o.SourceGlobals) t.SourceGlobals[kv.Key] = kv.Value;
+        foreach (var kv in o.SinkCalls) t.SinkCalls[kv.Key] = t.SinkCalls.TryGetValue(kv.Key, out var sinkCalls) ? [.. sinkCalls, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.SinkMethods) t.SinkMethods[kv.Key] = t.SinkMethods.TryGetValue(kv.Key, out var sinkMethods) ? [.. sinkMethods, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.SinkStores) t.SinkStores[kv.Key] = t.SinkStores.TryGetValue(kv.Key, out var sinkStores) ? [.. sinkStores, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.SanitizerCalls) t.SanitizerCalls[kv.Key] = kv.Value;
+        foreach (var kv in o.SanitizerMethods) t.SanitizerMethods[kv.Key] = kv.Value;
+        foreach (var kv in o.ValidatorCalls) t.ValidatorCalls[kv.Key] = t.ValidatorCalls.TryGetValue(kv.Key, out var validatorCalls) ? [.. validatorCalls, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.ValidatorMethods) t.ValidatorMethods[kv.Key] = t.ValidatorMethods.TryGetValue(kv.Key, out var validatorMethods) ? [.. validatorMethods, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.PropagatorCalls) t.PropagatorCalls[kv.Key] = kv.Value;
+        foreach (var kv in o.PropagatorMethods) t.PropagatorMethods[kv.Key] = kv.Value;
+        foreach (var kv in o.MarkerCalls) t.MarkerCalls[kv.Key] = t.MarkerCalls.TryGetValue(kv.Key, out var markerCalls) ? [.. markerCalls, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.EntryDecorators) t.EntryDecorators[kv.Key] = kv.Value;
+        foreach (var kv in o.EntryRegistrations) t.EntryRegistrations[kv.Key] = kv.Value;
+        foreach (var kv in o.EntryBases) t.EntryBases[kv.Key] = kv.Value;
     }
 }

@@ -45,7 +45,7 @@ public class RuleFixtureTests
     public void Every_code_rule_has_a_fixture_with_findings()
     {
         var missing = new List<string>();
-        foreach (var rule in RuleCatalog.All.OfType<CodeRule>())
+        foreach (var rule in RuleCatalog.All.Where(r => r is CodeRule or TaintRule))
         {
             var expected = Path.Combine(FixtureDir, rule.Info.Id + ".expected");
             if (!File.Exists(expected) || !File.ReadAllText(expected).Contains(rule.Info.Id)) missing.Add(rule.Info.Id);
@@ -53,12 +53,13 @@ public class RuleFixtureTests
         Assert.True(missing.Count == 0, "rules without a fixture that finds something: " + string.Join(", ", missing));
     }
 
-    /// <summary>Runs one rule over one file and renders its findings one per line.</summary>
+    /// <summary>Runs one rule over one file and renders its findings one per line (an injection rule's with its flow).</summary>
     public static string Run(string ruleId, string path, ScanSettings? settings = null)
     {
         settings ??= new ScanSettings { Select = [ruleId], Profile = RuleProfile.All };
         var rules = RuleSet.From(RuleCatalog.All, settings);
         Assert.True(rules.Contains(ruleId), $"rule {ruleId} is not in the catalog");
+        if (rules.TaintRules.Any(r => r.Info.Id == ruleId)) return RunTaint(path, settings with { Jobs = 1 });
         var decoded = SourceDecoder.Decode(File.ReadAllBytes(path));
         Assert.True(decoded.Ok, decoded.Error);
         var file = new SourceFile(path, Path.GetFileName(path), new SourceText(decoded.Text!), path.EndsWith(".py"));
@@ -68,6 +69,21 @@ public class RuleFixtureTests
         foreach (var f in outcome.Findings)
             sb.Append($"{f.Location.StartLine}:{f.Location.StartColumn} {f.Rule.Id} [{f.Severity.Name()}/{f.Confidence.Name()}] {f.Message}\n");
         sb.Append($"# suppressed: nosec={outcome.SuppressedNosec} inline={outcome.SuppressedInline}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>An injection rule needs the project phase: the file is scanned as a one-file project, each finding printed with its flow.</summary>
+    static string RunTaint(string path, ScanSettings settings)
+    {
+        var result = new Scanner(settings).Scan(new ScanRequest([path]));
+        Assert.Empty(result.Warnings);
+        var sb = new StringBuilder();
+        foreach (var f in result.Findings)
+        {
+            sb.Append($"{f.Location.StartLine}:{f.Location.StartColumn} {f.Rule.Id} [{f.Severity.Name()}/{f.Confidence.Name()}] {f.Message}\n");
+            foreach (var step in f.Flow) sb.Append($"    {step.Location.StartLine}:{step.Location.StartColumn} {step.Message}\n");
+        }
+        sb.Append($"# suppressed: nosec={result.Suppressed.Nosec} inline={result.Suppressed.Inline}\n");
         return sb.ToString();
     }
 }

@@ -100,4 +100,33 @@ public class TaintConfigTests
         var only = Assert.Single(degraded.Findings);
         Assert.Equal("app/views.py", only.Location.Path); // the flow inside one function is still found
     }
+
+    [Fact]
+    public void Report_sources_reports_flows_from_the_extra_source_kinds()
+    {
+        using var dir = new TempDir();
+        dir.Write("tool.py", """
+            import os
+            import sys
+
+            def main():
+                os.system("ls " + os.environ["TARGET"])
+                os.system("ls " + sys.argv[1])
+            """);
+        ScanResult Run(string? pyproject)
+        {
+            if (pyproject is not null) dir.Write("pyproject.toml", pyproject);
+            var file = ConfigFile.Discover(dir.Path);
+            var settings = (file is null ? new ScanSettings() : SettingsBuilder.Build(file, new CommandLineOptions())) with { Select = ["INJ002"] };
+            return new Scanner(settings).Scan(new ScanRequest([dir.Path]));
+        }
+        // By default only the command line (a `local` source) is reported…
+        Assert.Equal([6], Run(null).Findings.Select(f => f.Location.StartLine).ToArray());
+        // …and with report-sources the environment variable too, with low confidence.
+        var both = Run("[project]\nname = \"t\"\n\n[tool.bulwark.taint]\nreport-sources = [\"environment\"]\n").Findings
+            .OrderBy(f => f.Location.StartLine).ToList();
+        Assert.Equal([5, 6], both.Select(f => f.Location.StartLine).ToArray());
+        Assert.Equal(Confidence.Low, both[0].Confidence);
+        Assert.Contains("an environment variable", both[0].Message);
+    }
 }

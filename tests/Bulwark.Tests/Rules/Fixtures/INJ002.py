@@ -1,0 +1,66 @@
+# INJ002 command-injection: request data reaching a shell or a program name.
+import os
+import shlex
+import subprocess
+
+from flask import Flask, request
+
+app = Flask(__name__)
+DEBUG_LEVEL = 1
+
+
+@app.route("/ping")
+def ping():
+    host = request.args["host"]
+    os.system("ping -c 1 " + host)  # positive: os.system
+    return "ok"
+
+
+@app.route("/shell")
+def shell():
+    host = request.form["host"]
+    subprocess.run(f"nslookup {host}", shell=True)  # positive: shell=True
+    return "ok"
+
+
+@app.route("/list")
+def as_list():
+    host = request.form["host"]
+    subprocess.run(["nslookup", host])  # negative: list form without a shell
+    return "ok"
+
+
+@app.route("/quoted")
+def quoted():
+    host = shlex.quote(request.form["host"])
+    subprocess.run(f"nslookup {host}", shell=True)  # negative: shlex.quote
+    return "ok"
+
+
+@app.route("/program")
+def program():
+    tool = request.args["tool"]
+    subprocess.run([tool, "--version"])  # positive: the program itself is tainted
+    return "ok"
+
+
+@app.route("/folded")
+def folded():
+    arg = "-v" if DEBUG_LEVEL + 1 == 2 else request.args["arg"]
+    os.system("tool " + arg)  # negative: the tainted branch is dead
+    return "ok"
+
+
+@app.route("/digits")
+def digits():
+    port = request.args["port"]
+    if not port.isdigit():
+        return "bad", 400
+    os.system("nc -z localhost " + port)  # negative: only digits get here
+    return "ok"
+
+
+@app.route("/popen")
+def popen():
+    path = request.args["path"]
+    return os.popen("ls -l " + path).read()  # positive: os.popen

@@ -1,0 +1,45 @@
+# INJ007 reflected-xss: request data written into an HTML response.
+import html
+
+from flask import Flask, make_response, render_template, request
+from markupsafe import Markup, escape
+
+app = Flask(__name__)
+
+
+@app.route("/hello")
+def hello():
+    name = request.args["name"]
+    return "<h1>Hello " + name + "</h1>"  # positive: returned as HTML
+
+
+@app.route("/markup")
+def markup():
+    return Markup("<p>%s</p>" % request.args["msg"])  # positive: marked safe
+
+
+@app.route("/response")
+def response():
+    return make_response("<div>" + request.args["q"] + "</div>")  # positive: make_response
+
+
+@app.route("/escaped")
+def escaped():
+    name = html.escape(request.args["name"])
+    return "<h1>Hello " + name + "</h1>"  # negative: html.escape
+
+
+@app.route("/markupsafe")
+def markupsafe_escape():
+    return "<p>" + escape(request.args["msg"]) + "</p>"  # negative: markupsafe.escape
+
+
+@app.route("/template")
+def template():
+    return render_template("hello.html", name=request.args["name"])  # negative: autoescaped template
+
+
+@app.route("/count")
+def count():
+    n = int(request.args["n"])
+    return f"<p>{n} items</p>"  # negative: a number

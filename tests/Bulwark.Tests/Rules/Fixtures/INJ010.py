@@ -1,0 +1,28 @@
+# INJ010 xpath-injection: request data spliced into an XPath expression.
+import re
+
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+TREE = etree.parse("users.xml")
+NAME = re.compile(r"[a-z]{1,32}")
+
+
+@app.route("/user")
+def user():
+    name = request.args["name"]
+    return str(TREE.xpath("//user[@name='" + name + "']"))  # positive: spliced in
+
+
+@app.route("/variable")
+def variable():
+    return str(TREE.xpath("//user[@name=$name]", name=request.args["name"]))  # negative: an XPath variable
+
+
+@app.route("/checked")
+def checked():
+    name = request.args["name"]
+    if not NAME.fullmatch(name):
+        return "bad", 400
+    return str(TREE.xpath(f"//user[@name='{name}']"))  # negative: a restrictive full match

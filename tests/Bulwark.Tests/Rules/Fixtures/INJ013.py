@@ -1,0 +1,31 @@
+# INJ013 trust-boundary-violation: request data stored in the session unchecked.
+from flask import Flask, request, session
+
+app = Flask(__name__)
+ROLES = {"reader", "editor"}
+
+
+@app.route("/role", methods=["POST"])
+def role():
+    session["role"] = request.form["role"]  # positive: stored as trusted state
+    return "ok"
+
+
+@app.route("/checked-role", methods=["POST"])
+def checked_role():
+    role = request.form["role"]
+    if role in ROLES:
+        session["role"] = role  # negative: allowlisted
+    return "ok"
+
+
+@app.route("/page", methods=["POST"])
+def page():
+    session["page"] = int(request.form["page"])  # negative: a number
+    return "ok"
+
+
+@app.route("/theme", methods=["POST"])
+def theme():
+    session["theme"] = "dark"  # negative: a constant
+    return "ok"
