@@ -35,12 +35,20 @@ public static class ScanCommand
         var noShowSource = new Option<bool>("--no-show-source") { Description = "Leave the source lines out of the text report." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with 1 only for findings at or above this severity (low, medium, high, critical); what is reported stays as --severity sets it." };
         var sarifMax = new Option<int?>("--sarif-max-results") { Description = $"At most this many SARIF results (default {SarifReporter.GitHubMaxResults}, GitHub code scanning's limit per run); the rest are counted in a notification." };
+        var desc = new Option<string?>("--desc")
+        {
+            Description = "Advisory descriptions for vulnerable dependencies: on, off or auto (the default: in json, sarif and html " +
+                "only). `--desc` alone means on; in the text report each description is printed under its advisory's row.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "on|off|auto",
+        };
+        desc.AcceptOnlyFromAmong("on", "off", "auto");
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With `scan -`: the path the code read from standard input has (for rules, configuration and the report)." };
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
         foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, changedSince, noPosture, timing, quiet,
-                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename }) command.Options.Add(o);
+                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename, desc }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -89,7 +97,7 @@ public static class ScanCommand
                 var reportOptions = new ReportOptions
                 {
                     Color = useColor, Timing = r.GetValue(timing), ShowSource = !r.GetValue(noShowSource), Statistics = r.GetValue(statistics),
-                    SarifMaxResults = sarifLimit, Quiet = isQuiet,
+                    SarifMaxResults = sarifLimit, Quiet = isQuiet, Descriptions = DescriptionOption(r, desc),
                 };
                 ReportOutput.Write(result, fmt, outPath, stdout, reportOptions);
                 if (outPath is not null && !isQuiet) stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
@@ -111,6 +119,18 @@ public static class ScanCommand
             }
         });
         return command;
+    }
+
+    /// <summary>`--desc` absent: auto; alone: on; else its value.</summary>
+    internal static DescriptionMode DescriptionOption(ParseResult r, Option<string?> desc)
+    {
+        if (r.GetResult(desc) is not { } given) return DescriptionMode.Auto;
+        return (given.Tokens.Count == 0 ? "on" : r.GetValue(desc)) switch
+        {
+            "on" => DescriptionMode.On,
+            "off" => DescriptionMode.Off,
+            _ => DescriptionMode.Auto,
+        };
     }
 }
 

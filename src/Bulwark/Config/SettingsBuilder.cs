@@ -16,6 +16,7 @@ public sealed record CommandLineOptions
     public bool? RespectGitignore { get; init; }
     public int? Jobs { get; init; }
     public string? VulnDb { get; init; }
+    public bool? Strict { get; init; }
     public IReadOnlyList<string>? ExtendSelect { get; init; }
     public bool? ForceExclude { get; init; }
     /// <summary>The repository root: globs are relative to it when there is no configuration file.</summary>
@@ -71,6 +72,7 @@ public static class SettingsBuilder
             RespectGitignore = cli.RespectGitignore ?? s.RespectGitignore,
             Jobs = cli.Jobs is > 0 ? cli.Jobs.Value : s.Jobs,
             VulnDbPath = cli.VulnDb is { } v ? Path.GetFullPath(v) : s.VulnDbPath,
+            Strict = cli.Strict ?? s.Strict,
         };
         return s;
     }

@@ -24,6 +24,12 @@ public sealed record ScanSettings
     public string? VulnDbPath { get; init; }
     /// <summary>Warn when the advisory database is older than this many days.</summary>
     public int VulnDbMaxAgeDays { get; init; } = 7;
+    /// <summary>
+    /// `--strict`: a dependency requirement that cannot be read or resolved (an unparsable line, a missing `-r`
+    /// include, a manifest format Bulwark does not read, an application requirement neither pinned nor locked) makes
+    /// the scan incomplete (an error, exit 2) instead of a warning.
+    /// </summary>
+    public bool Strict { get; init; }
 
     /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
     public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];

@@ -13,6 +13,8 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
 {
     public void Write(ScanResult result, TextWriter output)
     {
+        // `--desc off` leaves advisory descriptions out (auto and on keep them).
+        if (!AdvisoryRows.DescriptionsIn(ReportFormat.Html, options.Descriptions)) result = AdvisoryRows.WithoutDescriptions(result);
         var root = options.RootOf(result);
         var css = Css;
         var js = Script;
@@ -436,27 +438,41 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         h.Append("</svg></figure>\n");
     }
 
-    /// <summary>Vulnerable dependencies: package, version, advisories, fixed-in versions and the smallest fixing upgrade.</summary>
+    /// <summary>
+    /// Vulnerable dependencies: package, version, advisories (each linked to its page, with its summary, and its
+    /// description unless `--desc off`), fixed-in versions and the smallest fixing upgrade.
+    /// </summary>
     static void WriteDependencies(ScanResult result, StringBuilder h)
     {
-        var rows = new SortedDictionary<string, (string Package, string Version, SortedSet<string> Advisories, SortedSet<string> FixedIn, string? Upgrade, string Path)>(StringComparer.Ordinal);
+        var rows = new SortedDictionary<string, (string Package, string Version, SortedDictionary<string, AdvisoryRow> Advisories, SortedSet<string> FixedIn, string? Upgrade, string Path)>(StringComparer.Ordinal);
         foreach (var f in result.Findings)
         {
-            if (!f.Properties.TryGetValue("package", out var pkg) || pkg.Value is not string package || !f.Properties.TryGetValue("advisory", out var adv)) continue;
-            var version = f.Properties.TryGetValue("version", out var v) ? ReportCommon.PropertyText(v) : "";
-            var key = package + "\0" + version + "\0" + f.Location.Path;
+            if (AdvisoryRows.Of(f) is not { } a) continue;
+            var key = a.Package + "\0" + a.Version + "\0" + f.Location.Path;
             if (!rows.TryGetValue(key, out var row))
-                row = (package, version, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), null, ReportCommon.DisplayPath(f.Location.Path));
-            row.Advisories.Add(ReportCommon.PropertyText(adv));
-            if (f.Properties.TryGetValue("fixedIn", out var fixedIn) && fixedIn.Value is string[] list) foreach (var x in list) row.FixedIn.Add(x);
-            if (f.Properties.TryGetValue("upgradeTo", out var up)) row.Upgrade = ReportCommon.PropertyText(up);
+                row = (a.Package, a.Version, new SortedDictionary<string, AdvisoryRow>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), null, ReportCommon.DisplayPath(f.Location.Path));
+            row.Advisories[a.Id] = a;
+            foreach (var x in a.FixedIn) row.FixedIn.Add(x);
+            if (a.UpgradeTo is { } up) row.Upgrade = up;
             rows[key] = row;
         }
         if (rows.Count == 0) return;
         h.Append("<section id=\"dependencies\">\n<h2>Vulnerable dependencies</h2>\n<div class=\"scroll\"><table class=\"deps\">\n<thead><tr><th>Package</th><th>Version</th><th>Advisories</th><th>Fixed in</th><th>Smallest fixing upgrade</th><th>Manifest</th></tr></thead>\n<tbody>\n");
         foreach (var r in rows.Values)
-            h.Append("<tr><td>").Append(Escape(r.Package)).Append("</td><td>").Append(Escape(r.Version)).Append("</td><td>").Append(Escape(string.Join(", ", r.Advisories)))
-             .Append("</td><td>").Append(Escape(string.Join(", ", r.FixedIn))).Append("</td><td>").Append(Escape(r.Upgrade ?? "—")).Append("</td><td>").Append(Escape(r.Path)).Append("</td></tr>\n");
+        {
+            h.Append("<tr><td>").Append(Escape(r.Package)).Append("</td><td>").Append(Escape(r.Version)).Append("</td><td>");
+            bool first = true;
+            foreach (var a in r.Advisories.Values)
+            {
+                if (!first) h.Append("<br>");
+                first = false;
+                h.Append("<a href=\"").Append(Escape(a.Url)).Append("\" rel=\"noreferrer noopener\">").Append(Escape(a.Id)).Append("</a>");
+                if (a.Summary.Length > 0) h.Append(": ").Append(Escape(a.Summary));
+                if (a.Description.Length > 0)
+                    h.Append("<details class=\"desc\"><summary>Description</summary><p class=\"desc\">").Append(Escape(a.Description)).Append("</p></details>");
+            }
+            h.Append("</td><td>").Append(Escape(string.Join(", ", r.FixedIn))).Append("</td><td>").Append(Escape(r.Upgrade ?? "—")).Append("</td><td>").Append(Escape(r.Path)).Append("</td></tr>\n");
+        }
         h.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
@@ -694,7 +710,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
         .filters .grow { flex: 1 1 12rem; } .filters input, .filters select, .filters button { font: inherit; font-size: .9rem; padding: .25rem .4rem; }
         .repeat { background: var(--line); border-radius: 4px; padding: 0 .4rem; font-size: .8rem; }
-        details.fix, details.repeats { margin: .3rem 0; font-size: .9rem; } details summary { cursor: pointer; color: #0b5cad; }
+        details.fix, details.repeats, details.desc { margin: .3rem 0; } p.desc { white-space: pre-wrap; margin: .2rem 0; } details.fix, details.repeats { margin: .3rem 0; font-size: .9rem; } details summary { cursor: pointer; color: #0b5cad; }
         .scroll { overflow-x: auto; } td.num { text-align: right; }
         table.deps, table.posture { width: 100%; font-size: .9rem; }
         tr.missing th { color: var(--high); } tr.partial th { color: var(--med); } tr.met th { color: #2e7d32; } tr.na td, tr.na th { color: var(--muted); }

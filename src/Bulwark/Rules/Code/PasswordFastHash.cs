@@ -43,6 +43,8 @@ public sealed class PasswordFastHash : CallRule
         Compliance = Compliance.WeakCryptography,
     };
 
+    public override CallInterest? Calls { get; } = new() { Roots = ["hashlib"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } q || !q.StartsWith("hashlib.", StringComparison.Ordinal)) return;
