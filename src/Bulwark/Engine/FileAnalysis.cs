@@ -68,7 +68,10 @@ public static class FileAnalysis
             }
             // The taint phase is lowered only when an injection rule runs (`taint` is null otherwise): no cost without one.
             if (taint is not null)
+            {
                 outcome.Taint = TaintPhase.Lower(file, parse.Module, context.Semantic, taint, outcome.Warnings);
+                profiler?.Add(ScanProfiler.Phase.TaintLowering, ref t0);
+            }
         }
 
         if (fileRules.Count > 0)

@@ -9,9 +9,9 @@ namespace Bulwark.Engine;
 /// </summary>
 public sealed class ScanProfiler
 {
-    public enum Phase { Read, Parse, Semantic, Rules, Finish }
+    public enum Phase { Read, Parse, Semantic, Rules, Finish, TaintLowering }
 
-    static readonly string[] PhaseNames = ["read+decode", "parse", "semantic", "rules", "suppress+fingerprint"];
+    static readonly string[] PhaseNames = ["read+decode", "parse", "semantic", "rules", "suppress+fingerprint", "taint lowering"];
 
     readonly long[] _ticks = new long[PhaseNames.Length];
     readonly ConcurrentDictionary<string, long[]> _byRule = new(StringComparer.Ordinal);

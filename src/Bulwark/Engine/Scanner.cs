@@ -65,9 +65,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler, contentDigests, i);
             outcomes[i] = outcome;
             // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
-            // later phase reads are kept (Python sources for the taint phase, small manifests and configuration for
-            // project rules and posture, which re-read anything else on demand).
-            if (source is not null && (source.IsPython ? taint is not null : source.Text.Text.Length <= MaxKeptTextChars)) loaded[i] = source;
+            // later phase reads are kept (small manifests and configuration for project rules and posture, which re-read
+            // anything else on demand; the taint phase re-reads the few Python files its flows pass through).
+            if (source is not null && !source.IsPython && source.Text.Text.Length <= MaxKeptTextChars) loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
             if (outcome?.Skipped is { } why) skippedByFile[i] = why;
             request.Progress?.Invoke(Interlocked.Increment(ref done), count);
@@ -91,7 +91,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         if (taint is not null)
         {
-            var injection = TaintPhase.Run(outcomes, loaded, rules, settings, taint, warnings);
+            var injection = TaintPhase.Run(outcomes, i => ReloadUnchanged(files[i], contentDigests[i]), rules, settings, taint, warnings);
             findings.AddRange(injection.Findings);
             nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;
             TaintPhase.ReplacePatternFindings(findings, rules, settings);
@@ -329,6 +329,21 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         }
         advisories = Rules.Dependencies.DependencyAnalysis.OpenedDatabase(context);
         return FindingFinisher.ProjectFindings(sink, projectFiles, settings);
+    }
+
+    /// <summary>A file read again for a later phase, or null when its bytes are no longer those analysed.</summary>
+    static SourceFile? ReloadUnchanged(DiscoveredFile d, byte[]? digest)
+    {
+        if (digest is null) return null;
+        try
+        {
+            if (BoundedFile.ReadBytes(d.FullPath, MaxFileBytes).Bytes is not { } bytes) return null;
+            if (!System.Security.Cryptography.SHA256.HashData(bytes).AsSpan().SequenceEqual(digest)) return null;
+            if (!d.IsPython) return DecodeText(d, bytes);
+            var decoded = SourceDecoder.Decode(bytes);
+            return decoded.Ok ? new SourceFile(d.FullPath, d.RelativePath, new SourceText(decoded.Text!), true) { ImportPath = d.ImportPath } : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 
     internal static SourceFile? Load(DiscoveredFile d)

@@ -42,21 +42,42 @@ public static class TaintPhase
         }
     }
 
-    /// <summary>Runs the project phase and returns the injection findings, suppressed and fingerprinted like any others.</summary>
-    public static FileOutcome Run(FileOutcome?[] outcomes, SourceFile?[] loaded, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings)
+    /// <summary>
+    /// Runs the project phase and returns the injection findings, suppressed and fingerprinted like any others.
+    /// Sources are not kept through the scan: <paramref name="load"/> reads a file again (by its index in
+    /// <paramref name="outcomes"/>) when a flow passes through it, or returns null when it changed since it was analysed.
+    /// </summary>
+    public static FileOutcome Run(FileOutcome?[] outcomes, Func<int, SourceFile?> load, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings)
     {
         var modules = new List<ModuleIr>();
-        var files = new List<SourceFile>();
+        var indices = new List<int>();
         for (int i = 0; i < outcomes.Length; i++)
-            if (outcomes[i]?.Taint is { } module && loaded[i] is { } source)
+            if (outcomes[i]?.Taint is { } module)
             {
                 modules.Add(module);
-                files.Add(source);
+                indices.Add(i);
             }
         var result = Analyse(modules, catalog, rules, settings);
         warnings.AddRange(result.Warnings);
-        var raw = Findings(result, modules, files, rules, settings);
-        var projectFiles = files.Select(f => new ProjectFile(f.FullPath, f.RelativePath, () => f) { ImportPath = f.ImportPath }).ToList();
+        var sources = new SourceFile?[modules.Count];
+        var missing = new bool[modules.Count];
+        SourceFile? FileOf(int m)
+        {
+            if (sources[m] is null && !missing[m])
+            {
+                sources[m] = load(indices[m]);
+                if (sources[m] is null)
+                {
+                    missing[m] = true;
+                    warnings.Add($"taint analysis: {Untrusted.Visible(modules[m].Path)} changed or vanished during the scan; flows through it are not reported");
+                }
+            }
+            return sources[m];
+        }
+        var raw = Findings(result, modules, FileOf, rules, settings);
+        var projectFiles = new List<ProjectFile>();
+        foreach (var f in sources)
+            if (f is not null) projectFiles.Add(new ProjectFile(f.FullPath, f.RelativePath, () => f) { ImportPath = f.ImportPath });
         return FindingFinisher.ProjectFindings(raw, projectFiles, settings);
     }
 
@@ -67,14 +88,23 @@ public static class TaintPhase
             foreach (var k in r.SourceKinds) sources |= SourceKinds.Parse(k) ?? 0;
         foreach (var k in settings.TaintSources ?? []) sources |= SourceKinds.Parse(k) ?? 0;
         var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds) };
-        return new TaintAnalysis(modules, catalog, options, collectSummaries).Run();
+        var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
+        var result = analysis.Run();
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
+            Console.Error.WriteLine($"timing: taint project phase, {analysis.Index.Functions.Count} functions in {modules.Count} modules: "
+                + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms")));
+        return result;
     }
 
     /// <summary>
     /// One finding per flow, for each rule of the flow's sink kind that reports its source kind: the rule's own
     /// kinds and those `[tool.bulwark.taint] report-sources` adds to every rule.
     /// </summary>
-    public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files, RuleSet rules, ScanSettings settings)
+    public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files, RuleSet rules, ScanSettings settings) =>
+        Findings(result, modules, m => files[m], rules, settings);
+
+    /// <summary>As above, with each module's file read on demand; a flow through a file that cannot be read is left out.</summary>
+    public static List<Finding> Findings(TaintResult result, IReadOnlyList<ModuleIr> modules, Func<int, SourceFile?> files, RuleSet rules, ScanSettings settings)
     {
         uint extra = 0;
         foreach (var k in settings.TaintSources ?? []) extra |= SourceKinds.Parse(k) ?? 0;
@@ -94,20 +124,25 @@ public static class TaintPhase
             {
                 if (sinks[i] != flow.Kind) continue;
                 if ((sources[i] & flow.Source.SourceKind) == 0) continue;
-                findings.Add(ToFinding(taintRules[i], flow, modules, files));
+                if (ToFinding(taintRules[i], flow, modules, files) is { } finding) findings.Add(finding);
             }
         return findings;
     }
 
-    static Finding ToFinding(TaintRule rule, TaintFlow flow, IReadOnlyList<ModuleIr> modules, IReadOnlyList<SourceFile> files)
+    static Finding? ToFinding(TaintRule rule, TaintFlow flow, IReadOnlyList<ModuleIr> modules, Func<int, SourceFile?> files)
     {
-        var sinkFile = files[flow.Sink.Module];
+        if (files(flow.Sink.Module) is not { } sinkFile) return null;
         var location = RuleContext.LocationOf(sinkFile, flow.Sink.Start, flow.Sink.End);
         var steps = new List<FlowStep>();
         foreach (var s in flow.Steps)
-            steps.Add(new FlowStep(RuleContext.LocationOf(files[s.Module], s.Start, s.End), StepMessage(s)));
+        {
+            if (files(s.Module) is not { } stepFile) return null;
+            steps.Add(new FlowStep(RuleContext.LocationOf(stepFile, s.Start, s.End), StepMessage(s)));
+        }
         var source = flow.Source;
-        var sourceWhere = source.Site is { } site ? $" ({files[site.Module].RelativePath}:{files[site.Module].Text.Position(site.Start).Line})" : "";
+        SourceFile? siteFile = null;
+        if (source.Site is { } site0 && (siteFile = files(site0.Module)) is null) return null;
+        var sourceWhere = source.Site is { } site ? $" ({siteFile!.RelativePath}:{siteFile.Text.Position(site.Start).Line})" : "";
         var sinkFunction = FunctionAt(modules[flow.Sink.Module], flow.Sink.Start);
         var sourceFunction = source.Site is { } ss ? FunctionAt(modules[ss.Module], ss.Start) : "";
         var what = source.SourceKind switch

@@ -97,8 +97,6 @@ public sealed class IrCall
     public string?[] Names = [];
     /// <summary>Function references among the arguments (callbacks, views), positional then keyword; null when not one.</summary>
     public FunctionRef?[] Refs = [];
-    /// <summary>Static types of the positional then keyword arguments.</summary>
-    public string[][] ArgTypes = [];
     /// <summary>For a `functools.partial` call: bound arguments are the first positional ones and the keywords.</summary>
     public bool IsPartial;
 

@@ -1195,22 +1195,21 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         var consts = new List<ConstValue?>();
         var names = new List<string?>();
         var refs = new List<FunctionRef?>();
-        var types = new List<string[]>();
         var kwNames = new List<string?>();
         var kwValues = new List<int>();
-        var kwFacts = (Consts: new List<ConstValue?>(), Names: new List<string?>(), Refs: new List<FunctionRef?>(), Types: new List<string[]>());
+        var kwFacts = (Consts: new List<ConstValue?>(), Names: new List<string?>(), Refs: new List<FunctionRef?>());
         if (bound is not null)
         {
             for (int i = 1; i < bound.Args.Count; i++)
             {
                 args.Add(BoundValue(bound.Args[i] is Starred bs ? bs.Value : bound.Args[i]));
-                ArgFacts(bound.Args[i], consts, names, refs, types);
+                ArgFacts(bound.Args[i], consts, names, refs);
             }
             foreach (var k in bound.Keywords)
             {
                 kwNames.Add(k.Name);
                 kwValues.Add(BoundValue(k.Value));
-                ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs, kwFacts.Types);
+                ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs);
             }
         }
         for (int i = 0; i < call.Args.Count; i++)
@@ -1218,25 +1217,23 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             var a = call.Args[i];
             if (a is Starred st) { c.StarredAt = c.StarredAt < 0 ? args.Count : c.StarredAt; args.Add(ValueOf(st.Value)); }
             else args.Add(ValueOf(a));
-            ArgFacts(a, consts, names, refs, types);
+            ArgFacts(a, consts, names, refs);
         }
         foreach (var k in call.Keywords)
         {
             kwNames.Add(k.Name);
             kwValues.Add(ValueOf(k.Value));
-            ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs, kwFacts.Types);
+            ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs);
         }
         consts.AddRange(kwFacts.Consts);
         names.AddRange(kwFacts.Names);
         refs.AddRange(kwFacts.Refs);
-        types.AddRange(kwFacts.Types);
         c.Args = args.ToArray();
         c.KeywordNames = kwNames.ToArray();
         c.KeywordValues = kwValues.ToArray();
         c.Constants = consts.ToArray();
         c.Names = names.ToArray();
         c.Refs = refs.ToArray();
-        c.ArgTypes = types.ToArray();
         c.IsPartial = c.Callee == "functools.partial";
 
         var name = SemanticModel.DottedName(func) ?? c.Method ?? c.Callee;
@@ -1253,12 +1250,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return null;
     }
 
-    void ArgFacts(Expr a, List<ConstValue?> consts, List<string?> names, List<FunctionRef?> refs, List<string[]> types)
+    void ArgFacts(Expr a, List<ConstValue?> consts, List<string?> names, List<FunctionRef?> refs)
     {
         consts.Add(_model.Evaluate(a));
         names.Add(a is Name or AttributeExpr ? _model.QualifiedName(a) ?? SemanticModel.DottedName(a) : null);
         refs.Add(RefOf(a));
-        types.Add(a is Name or AttributeExpr or Call ? m.Types.TypeOf(a).ToArray() : []);
     }
 
     /// <summary>A reference to a function: a def or lambda of this module, an imported function, `View.as_view()`.</summary>

@@ -6,6 +6,7 @@ public sealed partial class TaintAnalysis
 {
     void Analyse(FunctionState fs)
     {
+        _evaluations++;
         var evaluator = new Evaluator(this, fs);
         evaluator.Run();
         fs.Summary = evaluator.Summary;
@@ -44,22 +45,67 @@ public sealed partial class TaintAnalysis
 
         public void Run()
         {
+            // A value reads only earlier values unless it sits on a loop's back edge (or a call adds a marker to an
+            // earlier receiver), so the values before the first such reader are final after one pass: later passes
+            // start there, and a function without one needs a single pass.
+            int firstBack = FirstBackEdgeReader();
+            int start = 0;
             for (int pass = 0; pass < MaxPasses; pass++)
             {
                 bool changed = false;
-                for (int v = 0; v < _values.Length; v++)
+                _sideLowest = int.MaxValue;
+                for (int v = start; v < _values.Length; v++)
                 {
                     var nv = Eval(v);
                     if (_side.TryGetValue(v, out var extra)) nv = nv.With(whole: Facts.Union(nv.Whole, extra));
                     if (!AValue.Same(nv, _values[v])) { _values[v] = nv; changed = true; }
                 }
                 if (!changed) break;
+                start = Math.Min(firstBack, _sideLowest);
+                if (start >= _values.Length) break;
             }
             for (int i = 0; i < _f.Calls.Length; i++) CallEffects(i);
             foreach (var e in _f.Effects) Effect(e);
             Summary.Sinks.AddRange(_sinkEdges.Values);
             Summary.Stores.AddRange(_storeEdges.Values);
         }
+
+        /// <summary>The lowest value whose evaluation reads a value at or after itself (<see cref="int.MaxValue"/> when none does).</summary>
+        int FirstBackEdgeReader()
+        {
+            var values = _f.Values;
+            for (int v = 0; v < values.Length; v++)
+            {
+                var iv = values[v];
+                switch (iv.Op)
+                {
+                    case IrOp.Const or IrOp.Param or IrOp.Global or IrOp.Cell or IrOp.FuncRef or IrOp.ClassRef or IrOp.Unknown:
+                        break;
+                    case IrOp.Phi or IrOp.Compose or IrOp.LoadItem or IrOp.Insert:
+                        foreach (var o in _f.OperandsOf(iv)) if (o >= v) return v;
+                        break;
+                    case IrOp.Container:
+                        var pairs = _f.OperandsOf(iv);
+                        for (int i = 1; i < pairs.Length; i += 2) if (pairs[i] >= v) return v;
+                        break;
+                    case IrOp.LoadAttr or IrOp.Refine or IrOp.Element or IrOp.Sanitize:
+                        if (_f.Operands[iv.A] >= v) return v;
+                        break;
+                    case IrOp.Call:
+                        var c = _f.Calls[iv.A];
+                        if (c.Receiver >= v) return v;
+                        foreach (var a in c.Args) if (a >= v) return v;
+                        foreach (var k in c.KeywordValues) if (k >= v) return v;
+                        break;
+                    default:
+                        return v;
+                }
+            }
+            return int.MaxValue;
+        }
+
+        /// <summary>The lowest value a call gave a marker to during the current pass.</summary>
+        int _sideLowest = int.MaxValue;
 
         /// <summary>Each value's facts, types and functions, for `debug taint --ir`.</summary>
         public string[] Describe() => _values.Select(v =>
@@ -477,7 +523,10 @@ public sealed partial class TaintAnalysis
                             {
                                 var fact = new Fact(_a._origins.Marker(mk.Marker), 0, 0, null);
                                 var target = ReceiverDefinition(c.Receiver);
-                                _side[target] = Facts.Union(_side.TryGetValue(target, out var s) ? s : Facts.None, [fact]);
+                                var before = _side.TryGetValue(target, out var s) ? s : Facts.None;
+                                var after = Facts.Union(before, [fact]);
+                                _side[target] = after;
+                                if (!ReferenceEquals(after, before)) _sideLowest = Math.Min(_sideLowest, target);
                             }
             return result;
         }

@@ -47,6 +47,16 @@ public sealed partial class TaintAnalysis
     readonly bool _collectSummaries;
     bool _interprocedural = true;
 
+    /// <summary>Wall time of each step of the project phase, for BULWARK_TIMING=1.</summary>
+    public List<(string Step, TimeSpan Time)> Timing { get; } = [];
+    readonly Stopwatch _stepClock = Stopwatch.StartNew();
+    void Mark(string step)
+    {
+        Timing.Add((step, _stepClock.Elapsed));
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2") Console.Error.WriteLine($"heap after {step}: {GC.GetTotalMemory(true) / 1048576} MiB");
+        _stepClock.Restart();
+    }
+
     public TaintAnalysis(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, TaintOptions options, bool collectSummaries = false)
     {
         _index = new ProjectIndex(modules);
@@ -61,7 +71,9 @@ public sealed partial class TaintAnalysis
             var (m, f) = _index.Functions[id];
             _functions[id] = new FunctionState(id, m, modules[m].Functions[f]);
         }
+        Mark("index+types");
         _entries = new EntryPoints(_index, _types, catalog).Find();
+        Mark("entry points");
     }
 
     public ProjectIndex Index => _index;
@@ -70,15 +82,29 @@ public sealed partial class TaintAnalysis
     {
         var clock = Stopwatch.StartNew();
         CollectCells();
+        Mark("cells");
         foreach (var f in _functions) ResolveCalls(f);
+        Mark("calls");
         var order = StronglyConnected();
+        Mark("order");
         _clock = clock;
+        var slow = new List<(double, string)>();
         foreach (var group in order)
         {
             CheckBudget();
+            var t0 = Stopwatch.GetTimestamp();
             AnalyseGroup(group);
+            var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            if (group.Count > 1) _multiMs += ms; else _singleMs += ms;
+            if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length}"));
         }
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
+            Console.Error.WriteLine($"groups: {order.Count}, singleton ms {_singleMs:F0}, multi ms {_multiMs:F0} in {order.Count(g => g.Count > 1)} groups of {order.Where(g => g.Count > 1).Sum(g => g.Count)} functions; evaluations {_evaluations}");
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
+            foreach (var (ms, what) in slow.OrderByDescending(x => x.Item1).Take(40)) Console.Error.WriteLine($"slow group {ms:F0} ms: {what}");
+        Mark("summaries");
         ResolveCells();
+        Mark("cell flows");
         var flows = _flows.Values
             .Where(f => (f.Source.SourceKind & _options.SourceKinds) != 0)
             .OrderBy(f => f.Sink.Module).ThenBy(f => f.Sink.Start).ThenBy(f => f.Kind)
@@ -378,6 +404,8 @@ public sealed partial class TaintAnalysis
     }
 
     Stopwatch _clock = new();
+    double _singleMs, _multiMs;
+    internal long _evaluations;
 
     /// <summary>Past the budget, the rest is analysed one function at a time (checked between groups and between a group's iterations).</summary>
     void CheckBudget()

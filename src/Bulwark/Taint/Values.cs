@@ -68,49 +68,104 @@ public enum StepKind : byte { Source, Assignment, Call, Return, Store, Load, Par
 /// <summary>A point of a flow: a place in a module and what happens there.</summary>
 public sealed record Step(int Module, int Start, int End, StepKind Kind, string What);
 
-/// <summary>The steps a value went through, newest first (a persistent list: extending it shares the older steps).</summary>
+/// <summary>
+/// The steps a value went through, newest first (a persistent list: extending it shares the older steps). Joining two
+/// trails (<see cref="Append"/>) makes one node that refers to both rather than copying the second's steps, so a
+/// summary applied at many calls costs no allocation per step; <see cref="Steps"/> reads the same sequence either way.
+/// Adjacent steps are never at the same place with the same kind, and a trail keeps at most its first
+/// <see cref="MaxLength"/> steps.
+/// </summary>
 public sealed class Trail
 {
     public const int MaxLength = 40;
 
-    Trail(Step step, Trail? previous)
+    Trail(Step step, Trail? previous, Trail? then, int length)
     {
         Step = step;
         Previous = previous;
-        Length = (previous?.Length ?? 0) + 1;
+        _then = then;
+        Length = length;
     }
 
+    /// <summary>The newest step.</summary>
     public Step Step { get; }
+    /// <summary>The older steps (for a joined trail: those before the joined one's).</summary>
     public Trail? Previous { get; }
+    /// <summary>For a joined trail, the steps that follow <see cref="Previous"/> (its first step dropped when it repeats Previous's last).</summary>
+    readonly Trail? _then;
     public int Length { get; }
 
-    public static Trail Start(Step step) => new(step, null);
+    public static Trail Start(Step step) => new(step, null, null, 1);
+
+    static bool Repeats(Step last, Step step) =>
+        last == step || last.Module == step.Module && last.Start == step.Start && last.Kind == step.Kind;
 
     /// <summary>The trail with one more step (the same trail when the step repeats the last one or the trail is long).</summary>
     public static Trail? Extend(Trail? t, Step step)
     {
-        if (t is not null && (t.Step == step || t.Step.Module == step.Module && t.Step.Start == step.Start && t.Step.Kind == step.Kind)) return t;
+        if (t is not null && Repeats(t.Step, step)) return t;
         if (t is not null && t.Length >= MaxLength) return t;
-        return new Trail(step, t);
+        return new Trail(step, t, null, (t?.Length ?? 0) + 1);
     }
 
-    /// <summary>This trail followed by the steps of <paramref name="then"/> (oldest first).</summary>
+    /// <summary>This trail followed by the steps of <paramref name="then"/> (oldest first), as if each were added with <see cref="Extend"/>.</summary>
     public static Trail? Append(Trail? first, Trail? then)
     {
         if (then is null) return first;
-        var steps = then.Steps();
+        if (first is null) return then;
+        if (first.Length >= MaxLength) return first;
+        // `then`'s adjacent steps never repeat each other, so only its oldest step can repeat `first`'s newest.
+        int length = first.Length + then.Length - (Repeats(first.Step, then.Oldest()) ? 1 : 0);
+        if (length == first.Length) return first;
+        if (length <= MaxLength) return new Trail(then.Step, first, then, length);
+        // Truncated: copy only the steps that still fit.
         var t = first;
-        foreach (var s in steps) t = Extend(t, s);
+        foreach (var s in then.Steps())
+        {
+            t = Extend(t, s)!;
+            if (t.Length >= MaxLength) break;
+        }
         return t;
+    }
+
+    Step Oldest()
+    {
+        var t = this;
+        while (true)
+        {
+            if (t._then is not null) t = t.Previous!;
+            else if (t.Previous is null) return t.Step;
+            else t = t.Previous;
+        }
     }
 
     /// <summary>Steps oldest first.</summary>
     public List<Step> Steps()
     {
         var list = new List<Step>(Length);
-        for (var t = this; t is not null; t = t.Previous) list.Add(t.Step);
-        list.Reverse();
+        Add(this, list);
         return list;
+    }
+
+    static void Add(Trail t, List<Step> list)
+    {
+        // Plain nodes newest first down to a joined node or the start; then those, oldest first.
+        var plain = new List<Step>();
+        var node = t;
+        while (node is not null && node._then is null)
+        {
+            plain.Add(node.Step);
+            node = node.Previous;
+        }
+        if (node is not null)
+        {
+            Add(node.Previous!, list);
+            var joined = new List<Step>();
+            Add(node._then!, joined);
+            int skip = list.Count > 0 && joined.Count > 0 && Repeats(list[^1], joined[0]) ? 1 : 0;
+            for (int i = skip; i < joined.Count; i++) list.Add(joined[i]);
+        }
+        for (int i = plain.Count - 1; i >= 0; i--) list.Add(plain[i]);
     }
 }
 
