@@ -31,7 +31,7 @@ public class ModelPackagesTests
     {
         var catalog = new ModelCatalog();
         Assert.Contains("stdlib.toml", catalog.LoadedFiles);
-        catalog.EnsureLoaded("flask");
+        catalog.ForImports(["flask"]);
         Assert.Contains("flask.toml", catalog.LoadedFiles);
         Assert.DoesNotContain("django.toml", catalog.LoadedFiles);
     }
