@@ -1,0 +1,57 @@
+using Bulwark.Taint;
+
+namespace Bulwark.Tests.Taint;
+
+/// <summary>The models compiled into the binary load, each file on its own and all together, and a mistake in a model file is a one-line error with its place.</summary>
+public class ModelLoadingTests
+{
+    static List<(string Name, string Text)> EmbeddedModels()
+    {
+        var asm = typeof(ModelCatalog).Assembly;
+        var files = new List<(string, string)>();
+        foreach (var name in asm.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            if (!name.StartsWith("Bulwark.Taint.Models.", StringComparison.Ordinal) || !name.EndsWith(".toml", StringComparison.Ordinal)) continue;
+            using var reader = new StreamReader(asm.GetManifestResourceStream(name)!);
+            files.Add((name, reader.ReadToEnd()));
+        }
+        return files;
+    }
+
+    [Fact]
+    public void Every_embedded_model_file_parses_and_has_rows()
+    {
+        var files = EmbeddedModels();
+        Assert.True(files.Count >= 10, $"only {files.Count} model files are embedded");
+        foreach (var (name, text) in files)
+        {
+            var tables = new ModelTables();
+            ModelReader.Read(text, name, tables, out int rows);
+            Assert.True(rows > 0, $"{name} has no model rows");
+        }
+    }
+
+    [Fact]
+    public void All_packages_together_load_every_model_file()
+    {
+        var catalog = new ModelCatalog();
+        var packages = EmbeddedModels().SelectMany(f => ModelReader.Packages(f.Text, f.Name)).Distinct().ToList();
+        var view = catalog.ForImports(packages);
+        foreach (var (name, _) in EmbeddedModels())
+            Assert.Contains(name["Bulwark.Taint.Models.".Length..], catalog.LoadedFiles);
+        Assert.NotEmpty(view.Tables.SinkCalls);
+        Assert.NotEmpty(view.Tables.SourceAttributes);
+    }
+
+    [Theory]
+    [InlineData("sink = []\n", "m.toml:1: unknown model key 'sink'")]
+    [InlineData("\nsinks = [{ call = \"a.b\", kind = \"shell\", arg = \"0\" }]\n", "m.toml:2: unknown sink kind 'shell'")]
+    [InlineData("sources = [{ call = \"a.b\", kind = \"remote\", extra = 1 }]\n", "m.toml:1: unknown field 'extra'")]
+    [InlineData("types = [\"a\"]\n", "m.toml:1: 'types' maps qualified names to type names")]
+    public void A_mistake_in_a_model_file_is_a_one_line_error_with_its_place(string text, string expected)
+    {
+        var ex = Assert.Throws<ModelException>(() => ModelReader.Read(text, "m.toml", new ModelTables(), out _));
+        Assert.StartsWith(expected, ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+}
