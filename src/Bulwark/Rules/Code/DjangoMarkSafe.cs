@@ -44,6 +44,30 @@ public sealed class DjangoMarkSafe : CallRule
             context.Report(this, call.Node, $"Potential XSS: `{name}` on text that is not a constant string.");
     }
 
+    /// <summary>A reaching definition that can only give a constant string: an assignment of one, `+=` of one onto such definitions, or a branch's view of them.</summary>
+    static bool IsConstantDefinition(Definition d, SemanticModel model, int depth, HashSet<Definition>? seen = null)
+    {
+        if (depth > MaxDepth) return false;
+        // A loop back to a definition being checked adds no other value (`x += "a"` in a loop).
+        seen ??= new HashSet<Definition>(ReferenceEqualityComparer.Instance);
+        if (!seen.Add(d)) return true;
+        switch (d.Kind)
+        {
+            case DefinitionKind.Assignment:
+                return d.Unpack is null && !d.Starred && d.Value is not null && IsConstantText(d.Value, model, depth, false);
+            case DefinitionKind.AugmentedAssignment:
+                if (d.Node is not AugAssign aug || !IsConstantText(aug.Value, model, depth, false) || d.Prior.Count == 0) return false;
+                foreach (var p in d.Prior) if (!IsConstantDefinition(p, model, depth + 1, seen)) return false;
+                return true;
+            case DefinitionKind.Narrowing:
+                if (d.Prior.Count == 0) return false;
+                foreach (var p in d.Prior) if (!IsConstantDefinition(p, model, depth + 1, seen)) return false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The value can only be a string fixed in the source, through variables assigned constant strings on every path.</summary>
     static bool IsConstantText(Expr e, SemanticModel model, int depth, bool localOnly)
     {
@@ -51,6 +75,14 @@ public sealed class DjangoMarkSafe : CallRule
         if (!(localOnly && e is Name) && model.Evaluate(e) is { Kind: ValueKind.Str }) return true;
         switch (e)
         {
+            case Name n when !localOnly && model.HasReachingDefinitions(n):
+            {
+                // Flow-sensitive: every definition that reaches this use must give a constant string.
+                var reaching = model.ReachingDefinitions(n);
+                if (reaching.Count == 0) return false;
+                foreach (var def in reaching) if (!IsConstantDefinition(def, model, depth + 1)) return false;
+                return true;
+            }
             case Name n:
                 var binding = model.BindingOf(n);
                 if (binding is null) return false;

@@ -17,3 +17,17 @@ def view(request, title):
     mark_safe("<b>{}</b>".format("x"))                   # ok: format of constants
     mark_safe("<b>%s</b>" % ("x",))                      # ok
     mark_safe(title)  # nosec
+    text = request.GET["x"]
+    text = "<p>fixed</p>"
+    mark_safe(text)                                      # ok: only the constant reaches (flow-sensitive)
+    acc = "<ul>"
+    for item in ["a", "b"]:
+        acc += "<li>x</li>"
+    mark_safe(acc)                                       # ok: constants appended in a loop
+    late = "<p>ok</p>"
+    if request.user:
+        late = request.GET["y"]
+    mark_safe(late)                                      # reported: data on one path
+    shown = request.GET["z"]
+    mark_safe(shown)                                     # reported: data
+    shown = "<p>later</p>"
