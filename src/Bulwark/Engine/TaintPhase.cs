@@ -66,7 +66,9 @@ public static class TaintPhase
         foreach (var r in rules.TaintRules)
             foreach (var k in r.SourceKinds) sources |= SourceKinds.Parse(k) ?? 0;
         foreach (var k in settings.TaintSources ?? []) sources |= SourceKinds.Parse(k) ?? 0;
-        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds) };
+        INameSources? names = null;
+        foreach (var r in rules.TaintRules) names ??= r.NameSources;
+        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds), NameSources = names };
         return new TaintAnalysis(modules, catalog, options, collectSummaries).Run();
     }
 
@@ -109,13 +111,15 @@ public static class TaintPhase
             SourceKinds.Remote => "request data",
             SourceKinds.Local => "user input",
             SourceKinds.Environment => "an environment variable",
+            SourceKinds.Password => "a password",
+            SourceKinds.Sensitive => "a secret or personal value",
             _ => "untrusted data",
         };
         var message = $"{rule.Weakness}: {what} from {Quote(source.Key)}{sourceWhere} reaches {flow.SinkCallee}"
                       + (sinkFunction.Length > 0 ? $" in `{sinkFunction}`" : "") + ".";
         var confidence = source.SourceKind switch
         {
-            SourceKinds.Remote => rule.Info.Confidence,
+            SourceKinds.Remote or SourceKinds.Sensitive or SourceKinds.Password => rule.Info.Confidence,
             SourceKinds.Local => Confidence.Medium,
             _ => Confidence.Low,
         };
@@ -167,6 +171,7 @@ public static class TaintPhase
     /// </summary>
     public static void ReplacePatternFindings(List<Finding> findings, RuleSet rules, ScanSettings settings)
     {
+        ReplaceOwnPatternFindings(findings, rules);
         if (settings.Profile == RuleProfile.Bandit) return;
         var byId = rules.TaintRules.ToDictionary(r => r.Info.Id, StringComparer.Ordinal);
         var covered = new HashSet<(string Rule, string Path, int Line)>();
@@ -182,6 +187,20 @@ public static class TaintPhase
         }
         if (covered.Count == 0) return;
         findings.RemoveAll(f => !byId.ContainsKey(f.Rule.Id) && covered.Contains((f.Rule.Id, f.Location.Path, f.Location.StartLine)));
+    }
+
+    /// <summary>A taint rule's flow replaces the finding of its own name check (<see cref="TaintRule.Pattern"/>) on the sink's lines.</summary>
+    static void ReplaceOwnPatternFindings(List<Finding> findings, RuleSet rules)
+    {
+        var withPattern = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rules.TaintRules) if (r.Pattern is not null) withPattern.Add(r.Info.Id);
+        if (withPattern.Count == 0) return;
+        var covered = new HashSet<(string Rule, string Path, int Line)>();
+        foreach (var f in findings)
+            if (f.Flow.Count > 0 && withPattern.Contains(f.Rule.Id))
+                for (int l = f.Location.StartLine; l <= f.Location.EndLine; l++) covered.Add((f.Rule.Id, f.Location.Path, l));
+        if (covered.Count == 0) return;
+        findings.RemoveAll(f => f.Flow.Count == 0 && covered.Contains((f.Rule.Id, f.Location.Path, f.Location.StartLine)));
     }
 }
 

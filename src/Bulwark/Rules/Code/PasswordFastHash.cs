@@ -1,25 +1,25 @@
 using Bulwark.Core;
 using Bulwark.Semantics;
+using Bulwark.Taint;
 
 namespace Bulwark.Rules.Code;
 
-/// <summary>AUTH001 — a password hashed with a fast general-purpose hash instead of a password-hashing function.</summary>
-public sealed class PasswordFastHash : CallRule
+/// <summary>
+/// AUTH001 — a password hashed with a fast general-purpose hash instead of a password-hashing function: flows of the
+/// `password` source kind to `password-hash` sinks, plus the name check at the call (<see cref="PasswordFastHashByName"/>).
+/// </summary>
+public sealed class PasswordFastHash : TaintRule
 {
-    static readonly HashSet<string> FastHashes = new(StringComparer.Ordinal)
-    {
-        "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
-        "blake2b", "blake2s", "shake_128", "shake_256", "new",
-    };
 
     public override RuleInfo Info { get; } = new(
         Id: "AUTH001", Name: "password-fast-hash", Family: Family.Code,
         Severity: Severity.High, Confidence: Confidence.Medium, Cwe: 916,
         What: """
-            `hashlib` hashes (SHA-2, SHA-3, BLAKE2, `hashlib.new(…)`) applied to a value named as a password
-            (`password`, `user.password`, `request.form["password"]`, a local assigned from one, or the same passed
-            through `.encode()`, `str()`, an f-string or `+` with a salt). MD5 and SHA-1 are reported by B324 already,
-            so this rule leaves them to it unless the call claims `usedforsecurity=False`.
+            `hashlib` hashes (SHA-2, SHA-3, BLAKE2, `hashlib.new(…)`, `.update(…)` on one) applied to a password: a value
+            named as one (`password`, `user.password`, `request.form["password"]`, `getpass.getpass()`) or derived from
+            one, followed by the taint analysis through assignments, `.encode()`, string building with a salt, helper
+            functions and modules. MD5 and SHA-1 are reported by B324 already, so this rule leaves them to it unless the
+            call claims `usedforsecurity=False`.
             """,
         Why: """
             General-purpose hashes are built to be fast: a single GPU tries billions of SHA-256 guesses a second, so a
@@ -42,6 +42,26 @@ public sealed class PasswordFastHash : CallRule
     {
         Compliance = Compliance.WeakCryptography,
     };
+
+    public override string SinkKind => "password-hash";
+    public override IReadOnlyList<string> SourceKinds => ["password"];
+    public override string Weakness => "Password hashed with a fast hash";
+    public override INameSources NameSources => SensitiveNameSources.Instance;
+    public override CodeRule Pattern { get; }
+
+    public PasswordFastHash() => Pattern = new PasswordFastHashByName(Info);
+}
+
+/// <summary>AUTH001's check at the call: a `hashlib` hash of an expression named as a password.</summary>
+public sealed class PasswordFastHashByName(RuleInfo info) : CallRule
+{
+    static readonly HashSet<string> FastHashes = new(StringComparer.Ordinal)
+    {
+        "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
+        "blake2b", "blake2s", "shake_128", "shake_256", "new",
+    };
+
+    public override RuleInfo Info { get; } = info;
 
     protected override void Check(CallSite call, CodeContext context)
     {

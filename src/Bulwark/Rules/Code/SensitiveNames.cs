@@ -1,6 +1,7 @@
 using Bulwark.Python.Syntax;
 using Bulwark.Secrets;
 using Bulwark.Semantics;
+using Bulwark.Taint;
 
 namespace Bulwark.Rules.Code;
 
@@ -131,5 +132,40 @@ public static class SensitiveNames
             default:
                 return null;
         }
+    }
+}
+
+/// <summary>
+/// The sensitive-data vocabulary as the taint analysis asks for it: a read under a password name is a
+/// <see cref="SourceKinds.Password"/> source, under a secret, token, key or personal-data name a
+/// <see cref="SourceKinds.Sensitive"/> one; helpers named for masking, hashing or checking hide what they are given.
+/// </summary>
+public sealed class SensitiveNameSources : INameSources
+{
+    public static readonly SensitiveNameSources Instance = new();
+
+    /// <summary>Parts of a function name that say its result is not its argument: masked, hashed, encrypted, or a yes/no answer.</summary>
+    static readonly string[] MaskingParts =
+    [
+        "mask", "redact", "obfuscat", "anonymi", "pseudonymi", "censor", "scrub", "hash", "digest", "encrypt", "truncat",
+        "fingerprint", "hide", "sanitiz", "sanitis", "elide", "verify", "check", "validate", "compare", "authenticate", "encode_jwt",
+    ];
+
+    SensitiveNameSources() { }
+
+    public uint Classify(string name) => SensitiveNames.Classify(name) switch
+    {
+        SensitiveKind.Password => SourceKinds.Password,
+        SensitiveKind.Secret or SensitiveKind.PersonalData => SourceKinds.Sensitive,
+        _ => 0,
+    };
+
+    public bool Masks(string functionName)
+    {
+        var lower = functionName.ToLowerInvariant();
+        if (lower.StartsWith("is_", StringComparison.Ordinal) || lower.StartsWith("has_", StringComparison.Ordinal)) return true;
+        foreach (var part in MaskingParts)
+            if (lower.Contains(part, StringComparison.Ordinal)) return true;
+        return false;
     }
 }
