@@ -33,6 +33,9 @@ public static class SensitiveNames
         "mismatch", "incorrect", "invalid", "wrong", "expired", "missing", "empty", "error", "errors", "claim", "model",
         "models", "flow", "flows", "backend", "backends", "provider", "providers", "user", "global", "local", "required",
         "policy", "strength", "validator", "validators", "reset", "changed", "change", "form", "widget", "manager",
+        // Functions, factories and settings about a credential, not the credential (corpus review: botocore).
+        "create", "resolver", "resolvers", "factory", "loader", "handler", "callback", "process", "selection", "expression",
+        "window", "timeout", "interval", "is", "has", "inputs",
     };
 
     /// <summary>
