@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Whole-scan speed benchmark: Bulwark (NativeAOT) against Bandit and Ruff's `S` rules, in one invocation.
 #
-#   bench/speed/run.sh [--runs N] [--corpus NAME]... [--tools LIST] [--bulwark PATH]
+#   bench/speed/run.sh [--runs N] [--corpus NAME]... [--tools LIST] [--bulwark PATH] [--no-micro]
+#
+# After the comparison it runs bench/speed/micro.sh (one trivial rule against ast.parse, full scan with the
+# advisory store, start-up, peak memory) and bench/speed/memory.sh (peak memory on synthetic 10,000- and
+# 100,000-file trees) on the same binary, so that one command prints every figure of issue 10; `--no-micro`
+# leaves them out. The headline ratios stay the last line.
 #
 # Corpora (default: all three): stdlib-3.11 and stdlib-3.13 (the pyenv standard libraries) and
 # site-packages-3.11 (the pyenv 3.11 site-packages tree).
@@ -34,9 +39,11 @@ runs=3
 corpora=()
 tools=bulwark-code,bulwark-bandit,bulwark-all,bandit,ruff-wasm
 bulwark=
+micro=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
+    --no-micro) micro=0; shift ;;
     --corpus) corpora+=("$2"); shift 2 ;;
     --tools) tools=$2; shift 2 ;;
     --bulwark) bulwark=$(realpath "$2"); shift 2 ;;
@@ -116,4 +123,17 @@ for corpus in "${corpora[@]}"; do
 done
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-py313 "$speed_dir/summarize.py" table "$times" "$counts" "$sizes"
+py313 "$speed_dir/summarize.py" table "$times" "$counts" "$sizes" > "$work/table.txt"
+if [ "$micro" = 1 ]; then
+  sed '$d' "$work/table.txt"
+  echo
+  echo "== bench/speed/micro.sh"
+  "$speed_dir/micro.sh" --runs "$runs" --bulwark "$bulwark"
+  echo
+  echo "== bench/speed/memory.sh"
+  "$speed_dir/memory.sh" --bulwark "$bulwark"
+  echo
+  tail -1 "$work/table.txt"
+else
+  cat "$work/table.txt"
+fi

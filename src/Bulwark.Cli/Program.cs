@@ -22,7 +22,7 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot(stdout, stderr);
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(BareDesc(args));
         if (parsed.Errors.Count > 0 && !IsHelpOrVersion(args))
         {
             if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
@@ -44,6 +44,24 @@ public static class Program
             stderr.WriteLine($"bulwark: internal error: {ex.GetType().Name}: {ex.Message} (please report this)");
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>
+    /// `--desc` alone means `--desc on` (pip-audit's habit) even before a path: `scan --desc app` must not read `app` as
+    /// the option's value, so a bare `--desc` not followed by on, off or auto becomes `--desc=on`.
+    /// </summary>
+    internal static string[] BareDesc(string[] args)
+    {
+        string[]? copy = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--") break;
+            if (args[i] != "--desc") continue;
+            if (i + 1 < args.Length && args[i + 1] is "on" or "off" or "auto") continue;
+            copy ??= (string[])args.Clone();
+            copy[i] = "--desc=on";
+        }
+        return copy ?? args;
     }
 
     static bool IsHelpOrVersion(string[] args) =>
@@ -98,6 +116,7 @@ public static class Program
         root.Subcommands.Add(SbomCommand.Create(stdout, stderr));
         root.Subcommands.Add(PostureCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(HistoryCommand.Create(stdout, stderr));
         // `--version` prints what `bulwark version` prints (System.CommandLine's default appends the commit).
         foreach (var option in root.Options)
             if (option is VersionOption version)

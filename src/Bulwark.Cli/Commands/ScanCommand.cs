@@ -35,12 +35,30 @@ public static class ScanCommand
         var noShowSource = new Option<bool>("--no-show-source") { Description = "Leave the source lines out of the text report." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with 1 only for findings at or above this severity (low, medium, high, critical); what is reported stays as --severity sets it." };
         var sarifMax = new Option<int?>("--sarif-max-results") { Description = $"At most this many SARIF results (default {SarifReporter.GitHubMaxResults}, GitHub code scanning's limit per run); the rest are counted in a notification." };
+        var desc = new Option<string?>("--desc")
+        {
+            Description = "Advisory descriptions for vulnerable dependencies: on, off or auto (the default: in json, sarif and html " +
+                "only). `--desc` alone means on; in the text report each description is printed under its advisory's row.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "on|off|auto",
+        };
+        desc.AcceptOnlyFromAmong("on", "off", "auto");
+        var record = new Option<string?>("--record")
+        {
+            Description = "Record this scan in the scan-history database (SQLite; default: `history` from the configuration, else " +
+                ".bulwark/history.db at the repository root) and show new and fixed findings since the previous recorded scan of " +
+                "the same branch and paths. Write --record=FILE to name the file. A database that cannot be used is an error " +
+                "after the report is written (exit 2). `history = true` in the configuration records every scan.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "FILE",
+        };
+        var noRecord = new Option<bool>("--no-record") { Description = "Do not record this scan, even when the configuration sets `history`." };
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With `scan -`: the path the code read from standard input has (for rules, configuration and the report)." };
 
         var command = new Command("scan", "Scan Python code, leaked secrets in every text file (and, with --history, the git history), dependency manifests and lockfiles, and CI/CD pipelines (GitHub Actions, GitLab CI, Jenkins, pre-commit).");
         options.AddTo(command);
         foreach (var o in new Option[] { format, output, exitZero, baseline, color, noProgress, history, since, changedSince, noPosture, timing, quiet,
-                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, stdinFilename }) command.Options.Add(o);
+                     verbose, statistics, showSource, noShowSource, failOn, sarifMax, record, noRecord, stdinFilename, desc }) command.Options.Add(o);
 
         command.SetAction(r =>
         {
@@ -73,6 +91,7 @@ public static class ScanCommand
                     stderr.WriteLine($"bulwark: configuration: {settings.ConfigPath ?? "none (defaults)"}");
                 }
 
+                var recordPath = RecordPath(r, record, noRecord, settings, repository, stdin is not null, changed: r.GetValue(changedSince) is not null);
                 using var progress = isQuiet ? null : ProgressBar.CreateIfInteractive(stderr, enabled: !r.GetValue(noProgress));
                 var changed = r.GetValue(changedSince);
                 if (changed is not null && stdin is not null) throw new ConfigException("--changed-since cannot be used with `scan -`");
@@ -85,14 +104,22 @@ public static class ScanCommand
                 });
                 progress?.Dispose();
 
+                // History: compared before the report (which shows new and fixed findings), recorded after it, so a
+                // database that cannot be used never costs the scan's own output.
+                using var recording = new ScanRecording();
+                if (recordPath is not null) result = recording.Compare(recordPath, result, stdin is null ? paths : [stdin.DisplayPath]);
+
                 bool useColor = outPath is null && ColorPolicy.UseColor(colorMode, !Console.IsOutputRedirected && ReferenceEquals(stdout, Program.ConsoleOut), Environment.GetEnvironmentVariable);
                 var reportOptions = new ReportOptions
                 {
                     Color = useColor, Timing = r.GetValue(timing), ShowSource = !r.GetValue(noShowSource), Statistics = r.GetValue(statistics),
-                    SarifMaxResults = sarifLimit, Quiet = isQuiet,
+                    SarifMaxResults = sarifLimit, Quiet = isQuiet, Descriptions = DescriptionOption(r, desc),
                 };
                 ReportOutput.Write(result, fmt, outPath, stdout, reportOptions);
                 if (outPath is not null && !isQuiet) stderr.WriteLine(ReportOutput.OneLineSummary(result, outPath));
+                recording.Record(result);
+                if (recording.Error is { } historyError)
+                    stderr.WriteLine($"bulwark: error: scan history not recorded: {historyError}");
                 if (fmt == "sarif" && result.Findings.Count > sarifLimit && !isQuiet)
                     stderr.WriteLine($"bulwark: warning: {result.Findings.Count} findings, SARIF report limited to the first {sarifLimit} (--sarif-max-results)");
                 if (result.Errors.Count > 0)
@@ -101,6 +128,7 @@ public static class ScanCommand
                     stderr.WriteLine($"bulwark: error: scan incomplete: {result.Errors[0]}{(result.Errors.Count > 1 ? $" (and {result.Errors.Count - 1} more)" : "")}");
                     return ExitCodes.Error;
                 }
+                if (recording.Error is not null) return ExitCodes.Error;
                 bool fails = failThreshold is { } t ? result.Findings.Any(f => f.Severity >= t) : result.Findings.Count > 0;
                 return r.GetValue(exitZero) || !fails ? ExitCodes.Clean : ExitCodes.Findings;
             }
@@ -111,6 +139,35 @@ public static class ScanCommand
             }
         });
         return command;
+    }
+
+    /// <summary>`--desc` absent: auto; alone: on; else its value.</summary>
+    internal static DescriptionMode DescriptionOption(ParseResult r, Option<string?> desc)
+    {
+        if (r.GetResult(desc) is not { } given) return DescriptionMode.Auto;
+        return (given.Tokens.Count == 0 ? "on" : r.GetValue(desc)) switch
+        {
+            "on" => DescriptionMode.On,
+            "off" => DescriptionMode.Off,
+            _ => DescriptionMode.Auto,
+        };
+    }
+
+    /// <summary>
+    /// Where this scan is recorded: `--record=FILE`, or `--record` / configuration `history` (its path, else
+    /// `.bulwark/history.db` at the repository root); null when not recorded. A partial scan (`--changed-since`,
+    /// `scan -`) is never recorded: every file it did not read would count as fixed.
+    /// </summary>
+    static string? RecordPath(System.CommandLine.ParseResult r, Option<string?> record, Option<bool> noRecord, ScanSettings settings,
+        string repository, bool stdin, bool changed)
+    {
+        bool asked = r.GetResult(record) is not null;
+        if (asked && r.GetValue(noRecord)) throw new ConfigException("--record and --no-record contradict each other");
+        if (!asked) return r.GetValue(noRecord) || stdin || changed ? null : settings.HistoryPath;
+        if (stdin) throw new ConfigException("--record cannot be used with `scan -` (only whole scans are recorded)");
+        if (changed) throw new ConfigException("--record cannot be used with --changed-since (only whole scans are recorded)");
+        if (r.GetValue(record) is { } file) return string.IsNullOrWhiteSpace(file) ? throw new ConfigException("--record: empty path") : file;
+        return settings.HistoryPath ?? Path.Combine(repository, Bulwark.History.ScanHistory.DefaultRelativePath);
     }
 }
 

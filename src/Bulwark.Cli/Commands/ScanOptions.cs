@@ -27,6 +27,12 @@ public sealed class ScanOptions
     public Option<bool> Isolated { get; } = new("--isolated") { Description = "Ignore every configuration file." };
     public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Files analysed in parallel (default: all cores)." };
     public Option<string?> VulnDb { get; } = new("--vuln-db") { Description = "Advisory database to use instead of the cached one (a store file or a directory of OSV records)." };
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Fail (exit 2) when a dependency requirement cannot be read or resolved: an unparsable line, a missing -r/-c include, " +
+            "a manifest format Bulwark does not read (pdm.lock, environment.yml…), or a requirements-file or Pipfile entry neither pinned " +
+            "nor settled by a lockfile or constraints file. Without it each is a warning.",
+    };
 
     /// <summary>Notes about the configuration, for stderr (set by <c>Settings</c>).</summary>
     public List<string> Warnings { get; } = [];
@@ -41,7 +47,7 @@ public sealed class ScanOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
-        foreach (var o in new Option[] { Select, ExtendSelect, Ignore, Exclude, Include, ForceExclude, Severity, Confidence, Profile, IgnoreNosec, NoGitignore, Config, Isolated, Jobs, VulnDb })
+        foreach (var o in new Option[] { Select, ExtendSelect, Ignore, Exclude, Include, ForceExclude, Severity, Confidence, Profile, IgnoreNosec, NoGitignore, Config, Isolated, Jobs, VulnDb, Strict })
             command.Options.Add(o);
     }
 
@@ -98,8 +104,23 @@ public sealed class ScanOptions
             RespectGitignore = r.GetValue(NoGitignore) ? false : null,
             Jobs = r.GetValue(Jobs) is { } j ? (j > 0 ? j : throw new ConfigException("--jobs must be at least 1")) : null,
             VulnDb = r.GetValue(VulnDb),
+            Strict = r.GetValue(Strict) ? true : null,
         };
-        return SettingsBuilder.Build(file, cli);
+        var settings = SettingsBuilder.Build(file, cli);
+        // Like vuln-db: a configuration found in the scanned tree is untrusted, so it may record history only inside
+        // the repository (never make a scan write a database over some other file of the user's).
+        if (settings.HistoryPath is { } history && r.GetValue(Config) is null && !IsInside(history, repository))
+        {
+            Warnings.Add($"{settings.ConfigPath}: history path outside the repository ignored in a configuration found in the scanned tree; pass --record=FILE or --config");
+            settings = settings with { HistoryPath = null };
+        }
+        return settings;
+    }
+
+    static bool IsInside(string path, string directory)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(directory), Path.GetFullPath(path));
+        return relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 
     /// <summary>`--select B602,B607 --select dependencies` → [B602, B607, dependencies].</summary>

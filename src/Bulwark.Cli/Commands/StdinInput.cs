@@ -17,6 +17,9 @@ public sealed class StdinInput : IDisposable
     /// <summary>Where the input claims to be (the absolute `--stdin-filename`), for configuration discovery.</summary>
     public required string DisplayPath { get; init; }
 
+    /// <summary>Where standard input's bytes come from; tests replace it.</summary>
+    internal static Func<Stream> OpenInput { get; set; } = Console.OpenStandardInput;
+
     /// <summary>Null unless the only path is `-`; `--stdin-filename` without `-` is an error.</summary>
     public static StdinInput? From(IReadOnlyList<string> paths, string? stdinFilename)
     {
@@ -35,13 +38,21 @@ public sealed class StdinInput : IDisposable
             : System.IO.Path.GetFileName(display);
         if (relative.Length == 0 || relative.StartsWith("../", StringComparison.Ordinal)) relative = System.IO.Path.GetFileName(display);
 
-        string text;
-        try { text = Console.In.ReadToEnd(); }
+        // The bytes, not text: decoding is the scan's job, so a PEP 263 cookie (`# -*- coding: latin-1 -*-`) or a BOM
+        // applies to standard input exactly as to a file. Text decoded here as UTF-8 would have lost the bytes already.
+        byte[] bytes;
+        try
+        {
+            using var input = OpenInput();
+            using var buffer = new MemoryStream();
+            input.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
         catch (IOException ex) { throw new ConfigException($"cannot read standard input: {ex.Message}"); }
         var root = Directory.CreateTempSubdirectory("bulwark-stdin-").FullName;
         var file = System.IO.Path.Combine(root, relative);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, text, new System.Text.UTF8Encoding(false));
+        File.WriteAllBytes(file, bytes);
         return new StdinInput { Path = file, Root = root, DisplayPath = display };
     }
 

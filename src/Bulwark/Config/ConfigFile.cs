@@ -31,6 +31,10 @@ public sealed record ConfigFile
     public bool? IgnoreNosec { get; init; }
     public string? VulnDb { get; init; }
     public int? VulnDbMaxAgeDays { get; init; }
+    /// <summary>`history = true | false | "path"`: record every scan (null when the file does not say).</summary>
+    public bool? History { get; init; }
+    /// <summary>`history = "path"`: the database, relative to the configuration file's directory.</summary>
+    public string? HistoryPath { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? RuleOptions { get; init; }
     public SecretsSettings? Secrets { get; init; }
     public IReadOnlyDictionary<string, Severity>? SeverityOverrides { get; init; }
@@ -186,7 +190,7 @@ public sealed record ConfigFile
         [
             "select", "extend-select", "ignore", "exclude", "extend-exclude", "include", "per-file-ignores", "severity",
             "confidence", "profile", "respect-gitignore", "ignore-nosec", "vuln-db", "vuln-db-max-age-days", "rule-options",
-            "secrets", "severity-overrides", "taint",
+            "secrets", "severity-overrides", "taint", "history",
         ];
 
         ConfigException Error(TomlEntry e, string message) => new($"{path}:{e.Line}: {message}");
@@ -248,6 +252,15 @@ public sealed record ConfigFile
                     break;
                 case "vuln-db":
                     _values[key] = String(e);
+                    break;
+                case "history":
+                    if (e.Value is BooleanValueSyntax hb) _values[key] = hb.Value;
+                    else if (e.Value is StringValueSyntax { Value: { } hp } && !string.IsNullOrWhiteSpace(hp) && hp.IndexOf('\0') < 0)
+                    {
+                        _values[key] = true;
+                        _values["history-path"] = hp;
+                    }
+                    else throw Error(e, "'history' must be true, false or the path of the history database (e.g. \".bulwark/history.db\")");
                     break;
                 case "vuln-db-max-age-days":
                     _values[key] = e.Value is IntegerValueSyntax { Value: >= 0 and <= 3650 } i ? (int)i.Value
@@ -315,6 +328,8 @@ public sealed record ConfigFile
             IgnoreNosec = GetValue<bool>("ignore-nosec"),
             VulnDb = Get<string>("vuln-db"),
             VulnDbMaxAgeDays = GetValue<int>("vuln-db-max-age-days"),
+            History = GetValue<bool>("history"),
+            HistoryPath = Get<string>("history-path"),
             RuleOptions = _ruleOptions.Count > 0
                 ? _ruleOptions.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, object>)kv.Value)
                 : null,

@@ -16,6 +16,7 @@ public sealed record CommandLineOptions
     public bool? RespectGitignore { get; init; }
     public int? Jobs { get; init; }
     public string? VulnDb { get; init; }
+    public bool? Strict { get; init; }
     public IReadOnlyList<string>? ExtendSelect { get; init; }
     public bool? ForceExclude { get; init; }
     /// <summary>The repository root: globs are relative to it when there is no configuration file.</summary>
@@ -46,6 +47,9 @@ public static class SettingsBuilder
                 IgnoreNosec = file.IgnoreNosec ?? s.IgnoreNosec,
                 VulnDbPath = file.VulnDb is { } db ? Path.GetFullPath(Path.Combine(baseDir, db)) : null,
                 VulnDbMaxAgeDays = file.VulnDbMaxAgeDays ?? s.VulnDbMaxAgeDays,
+                HistoryPath = file.History != true ? null
+                    : file.HistoryPath is { } hp ? Path.GetFullPath(Path.Combine(baseDir, hp))
+                    : Path.Combine(cli.RepositoryRoot ?? baseDir, ScanSettings.DefaultHistoryRelativePath),
                 RuleOptions = file.RuleOptions ?? s.RuleOptions,
                 Secrets = file.Secrets ?? s.Secrets,
                 SeverityOverrides = file.SeverityOverrides ?? s.SeverityOverrides,
@@ -71,6 +75,7 @@ public static class SettingsBuilder
             RespectGitignore = cli.RespectGitignore ?? s.RespectGitignore,
             Jobs = cli.Jobs is > 0 ? cli.Jobs.Value : s.Jobs,
             VulnDbPath = cli.VulnDb is { } v ? Path.GetFullPath(v) : s.VulnDbPath,
+            Strict = cli.Strict ?? s.Strict,
         };
         return s;
     }

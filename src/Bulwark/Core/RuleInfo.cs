@@ -23,16 +23,19 @@ public sealed record RuleInfo(
     IReadOnlyList<string> References)
 {
     /// <summary>What the rule reports: Markdown prose whose soft line breaks are joined (see <see cref="RuleText"/>).</summary>
-    public string What { get; init => field = RuleText.JoinSoftBreaks(value); } = RuleText.JoinSoftBreaks(What);
+    public string What { get => _what.Text; init => _what = new(value); }
+    SoftBroken _what = new(What);
     /// <summary>Why it matters: Markdown prose whose soft line breaks are joined (see <see cref="RuleText"/>).</summary>
-    public string Why { get; init => field = RuleText.JoinSoftBreaks(value); } = RuleText.JoinSoftBreaks(Why);
+    public string Why { get => _why.Text; init => _why = new(value); }
+    SoftBroken _why = new(Why);
 
     /// <summary>Other tools' codes for the same check (Ruff's `S602` for B602), accepted in `# noqa` and selections.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public RuleProfile Profiles { get; init; } = RuleProfile.All;
     public IReadOnlyList<RuleOptionInfo> Options { get; init; } = [];
     /// <summary>Where the default profile differs from Bandit's (a sharper variant runs instead, a check runs in one profile only…), in a sentence or two.</summary>
-    public string? DifferencesFromBandit { get; init => field = value is null ? null : RuleText.JoinSoftBreaks(value); }
+    public string? DifferencesFromBandit { get => _differences?.Text; init => _differences = value is null ? null : new(value); }
+    SoftBroken? _differences;
     /// <summary>The language of <see cref="Example"/> for syntax highlighting (`groovy`); null for the family's usual one.</summary>
     public string? ExampleLanguage { get; init; }
     /// <summary>
@@ -43,3 +46,18 @@ public sealed record RuleInfo(
 
     public string? CweTag => Cwe is { } n ? $"external/cwe/cwe-{n}" : null;
 }
+
+/// <summary>
+/// Prose as written in the source, its soft breaks joined on first read: every rule's metadata is built at start-up,
+/// but only `rules`, `explain` and reports with descriptors read the prose. Equal when the source text is.
+/// </summary>
+sealed class SoftBroken(string source) : IEquatable<SoftBroken>
+{
+    string? _text;
+    public string Text => _text ??= RuleText.JoinSoftBreaks(source);
+    public bool Equals(SoftBroken? other) => other is not null && other.Source == Source;
+    public override bool Equals(object? obj) => Equals(obj as SoftBroken);
+    public override int GetHashCode() => Source.GetHashCode(StringComparison.Ordinal);
+    string Source => source;
+}
+

@@ -24,6 +24,20 @@ public sealed record ScanSettings
     public string? VulnDbPath { get; init; }
     /// <summary>Warn when the advisory database is older than this many days.</summary>
     public int VulnDbMaxAgeDays { get; init; } = 7;
+    /// <summary>
+    /// `--strict`: a dependency requirement that cannot be read or resolved (an unparsable line, a missing `-r`
+    /// include, a manifest format Bulwark does not read, an application requirement neither pinned nor locked) makes
+    /// the scan incomplete (an error, exit 2) instead of a warning.
+    /// </summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// Where configuration asks every scan to be recorded (`history = true` → `.bulwark/history.db` under the
+    /// repository root, or `history = "path"` relative to the configuration file); null: not recorded.
+    /// </summary>
+    public string? HistoryPath { get; init; }
+    /// <summary>The history database configuration's `history = true` means, relative to the repository root.</summary>
+    public static readonly string DefaultHistoryRelativePath = Path.Combine(".bulwark", "history.db");
 
     /// <summary>Taint models from the configuration (`[tool.bulwark.taint]` rows), with where they were written.</summary>
     public IReadOnlyList<(string Origin, string Toml)> TaintModels { get; init; } = [];

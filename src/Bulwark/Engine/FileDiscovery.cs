@@ -12,7 +12,7 @@ public sealed class FileDiscovery(ScanSettings settings)
     public static readonly string[] DefaultExcludes =
     [
         ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", "venv", ".virtualenv", "__pypackages__", "site-packages",
-        "dist-packages", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
+        "dist-packages", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", ".bulwark",
         ".eggs", "*.egg-info", "build", "dist", ".idea", ".vscode",
     ];
 

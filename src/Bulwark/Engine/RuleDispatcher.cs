@@ -4,20 +4,36 @@ using Bulwark.Rules;
 
 namespace Bulwark.Engine;
 
-/// <summary>One walk of the tree serves every code rule, dispatched by node kind.</summary>
+/// <summary>
+/// One walk of the tree serves every code rule, dispatched by node kind; a call goes only to the rules whose declared
+/// callee names it matches (<see cref="CallDispatch"/>), its callee resolved once for all of them.
+/// </summary>
 internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<string> warnings, ScanProfiler? profiler) : AstWalker
 {
+    readonly CallDispatch? _calls = rules.CallTable;
+    bool[]? _selected;
+
     public override void Visit(Node node)
     {
-        if (rules.ForKind(node.Kind) is { } list)
-            foreach (var rule in list)
-            {
-                long t0 = profiler is null ? 0 : ScanProfiler.Timestamp();
-                try { rule.Check(node, context); }
-                catch (Exception ex) { warnings.Add(Failure(rule, context.File, ex)); }
-                profiler?.AddRule(rule.Info.Id, t0);
-            }
+        if (node.Kind == NodeKind.Call && _calls is not null)
+        {
+            var selected = _selected ??= _calls.NewBuffer();
+            try { _calls.Select((Call)node, context.Semantic, selected); }
+            catch (Exception) { Array.Fill(selected, true); } // each rule meets the failure itself and it is reported as before
+            for (int i = 0; i < selected.Length; i++)
+                if (selected[i]) Run(_calls[i], node);
+        }
+        else if (rules.ForKind(node.Kind) is { } list)
+            foreach (var rule in list) Run(rule, node);
         node.WalkChildren(this);
+    }
+
+    void Run(CodeRule rule, Node node)
+    {
+        long t0 = profiler is null ? 0 : ScanProfiler.Timestamp();
+        try { rule.Check(node, context); }
+        catch (Exception ex) { warnings.Add(Failure(rule, context.File, ex)); }
+        profiler?.AddRule(rule.Info.Id, t0);
     }
 
     /// <summary>The warning for a rule that threw on a file; the scan goes on without it there.</summary>

@@ -36,6 +36,8 @@ public sealed class RuleSet
                 (lists[(int)k] ??= []).Add(r);
         _byKind = new CodeRule[]?[lists.Length];
         for (int i = 0; i < lists.Length; i++) _byKind[i] = lists[i]?.ToArray();
+        if (_byKind[(int)NodeKind.Call] is { } callRules && callRules.Any(r => r.Calls is not null))
+            CallTable = new CallDispatch(callRules);
     }
 
     public CodeRule[]? ForKind(NodeKind kind) => _byKind[(int)kind];
@@ -46,6 +48,9 @@ public sealed class RuleSet
         foreach (var r in ProjectRules) if (r.KeepsTree(file)) return true;
         return false;
     }
+
+    /// <summary>The call rules indexed by the callee names they declared; null when none declared any.</summary>
+    internal CallDispatch? CallTable { get; }
 
     /// <summary>The file rules interested in a file, decided from its path before it is read.</summary>
     public IReadOnlyList<FileRule> FileRulesFor(DiscoveredFile file)

@@ -43,4 +43,9 @@ public sealed record ScanResult
     /// <summary>When the scan started; reports show it only when asked (`--timing`), so the same input gives the same bytes.</summary>
     public DateTimeOffset StartedAt { get; init; }
     public string ToolVersion { get; init; } = BulwarkVersion.Current;
+    /// <summary>
+    /// New and fixed findings since the previous recorded scan of the same branch and paths, and the trend; null
+    /// unless the scan is recorded (`scan --record`, or `history` in the configuration).
+    /// </summary>
+    public HistoryDelta? History { get; init; }
 }

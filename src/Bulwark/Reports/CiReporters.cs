@@ -53,7 +53,7 @@ public sealed class GitHubAnnotationsReporter : IReporter
 /// `--format markdown`: a summary and a table of findings for a pull-request comment or `$GITHUB_STEP_SUMMARY`
 /// (GitHub-flavoured Markdown; table cells escaped, code in backticks).
 /// </summary>
-public sealed class MarkdownReporter : IReporter
+public sealed class MarkdownReporter(ReportOptions? options = null) : IReporter
 {
     /// <summary>Rows beyond this are counted, not listed (a comment is limited to 65,536 characters).</summary>
     public const int MaxRows = 200;
@@ -72,15 +72,22 @@ public sealed class MarkdownReporter : IReporter
             var bySeverity = ReportCommon.CountBySeverity(findings);
             var parts = ReportCommon.SeveritiesDescending.Select(s => $"{bySeverity[(int)s].ToString(CultureInfo.InvariantCulture)} {s.Name()}");
             o.WriteLine($"**{ReportCommon.Plural(findings.Count, "finding", "findings")}** in {ReportCommon.Plural(result.FilesScanned, "scanned file", "scanned files")}: {string.Join(", ", parts)}.");
-            o.WriteLine();
-            o.WriteLine("| Severity | Rule | Location | Finding |");
-            o.WriteLine("|---|---|---|---|");
-            foreach (var f in findings.Take(MaxRows))
-                o.WriteLine($"| {f.Severity.Name()} | `{f.Rule.Id}` {Cell(f.Rule.Name)} | `{Cell(ReportCommon.LocationText(f.Location))}` | {Cell(f.Message)} |");
-            if (findings.Count > MaxRows)
+            var (advisories, others) = AdvisoryRows.Split(findings);
+            int shown = 0;
+            if (others.Count > 0)
             {
                 o.WriteLine();
-                o.WriteLine($"…and {(findings.Count - MaxRows).ToString(CultureInfo.InvariantCulture)} more (see the full report).");
+                o.WriteLine("| Severity | Rule | Location | Finding |");
+                o.WriteLine("|---|---|---|---|");
+                foreach (var f in others.Take(MaxRows))
+                    o.WriteLine($"| {f.Severity.Name()} | `{f.Rule.Id}` {Cell(f.Rule.Name)} | `{Cell(ReportCommon.LocationText(f.Location))}` | {Cell(f.Message)} |");
+                shown = Math.Min(others.Count, MaxRows);
+            }
+            if (advisories.Count > 0 && shown < MaxRows) shown += WriteAdvisories(advisories, MaxRows - shown, o);
+            if (findings.Count > shown)
+            {
+                o.WriteLine();
+                o.WriteLine($"…and {(findings.Count - shown).ToString(CultureInfo.InvariantCulture)} more (see the full report).");
             }
         }
         var sup = result.Suppressed;
@@ -104,6 +111,31 @@ public sealed class MarkdownReporter : IReporter
             o.WriteLine("</details>");
         }
     }
+
+    /// <summary>Vulnerable dependencies as pip-audit's Markdown table, each id linked to its advisory page; returns the rows written.</summary>
+    int WriteAdvisories(List<AdvisoryRow> rows, int max, TextWriter o)
+    {
+        bool descriptions = AdvisoryRows.DescriptionsIn(ReportFormat.Markdown, (options ?? ReportOptions.Default).Descriptions);
+        o.WriteLine();
+        o.WriteLine("### Vulnerable dependencies");
+        o.WriteLine();
+        o.WriteLine(descriptions
+            ? "| Name | Version | ID | Fix Versions | Severity | Manifest | Description |\n|---|---|---|---|---|---|---|"
+            : "| Name | Version | ID | Fix Versions | Severity | Manifest | Summary |\n|---|---|---|---|---|---|---|");
+        int n = 0;
+        foreach (var r in rows)
+        {
+            if (n == max) break;
+            var text = descriptions ? r.DescriptionOrSummary : r.Summary;
+            o.WriteLine($"| {Cell(r.Package)} | {Cell(r.Version)} | [{Cell(r.Id)}]({LinkTarget(r.Url)}) | {Cell(string.Join(", ", r.FixedIn))} | {r.Finding.Severity.Name()} | `{Cell(ReportCommon.LocationText(r.Finding.Location))}` | {Cell(text)} |");
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>A URL as a Markdown link target: characters that would end or break the link are percent-encoded.</summary>
+    internal static string LinkTarget(string url) =>
+        url.Replace("(", "%28").Replace(")", "%29").Replace(" ", "%20").Replace("|", "%7C").Replace("<", "%3C").Replace(">", "%3E");
 
     /// <summary>Text inside a table cell: one line, `|` escaped, HTML-significant characters neutralised.</summary>
     public static string Cell(string s)
@@ -271,8 +303,8 @@ public sealed class GitLabSastReporter : IReporter
         {
             w.WriteStartObject();
             w.WriteString("id", Id(f));
-            w.WriteString("name", f.Rule.Name);
-            w.WriteString("description", f.Message);
+            w.WriteString("name", Limit(f.Rule.Name, MaxNameChars));
+            w.WriteString("description", Limit(f.Message.Length > 0 ? f.Message : f.Rule.Name, MaxDescriptionChars));
             w.WriteString("severity", f.Severity switch
             {
                 Severity.Critical => "Critical", Severity.High => "High", Severity.Medium => "Medium", _ => "Low",
@@ -286,6 +318,7 @@ public sealed class GitLabSastReporter : IReporter
             }
             w.WriteEndObject();
             w.WriteStartArray("identifiers");
+            int identifiers = 1;
             w.WriteStartObject();
             w.WriteString("type", "bulwark_rule_id");
             w.WriteString("name", $"Bulwark {f.Rule.Id}");
@@ -293,6 +326,7 @@ public sealed class GitLabSastReporter : IReporter
             w.WriteEndObject();
             if (f.Rule.Cwe is { } cwe)
             {
+                identifiers++;
                 w.WriteStartObject();
                 w.WriteString("type", "cwe");
                 w.WriteString("name", $"CWE-{cwe.ToString(CultureInfo.InvariantCulture)}");
@@ -306,6 +340,9 @@ public sealed class GitLabSastReporter : IReporter
                 if (f.Properties.TryGetValue("aliases", out var al) && al.Value is string[] aliases) ids.AddRange(aliases);
                 foreach (var id in ids)
                 {
+                    if (id.Length == 0) continue;
+                    // GitLab rejects more than 20 identifiers; the advisory's own id comes first, then its aliases.
+                    if (++identifiers > MaxIdentifiers) break;
                     w.WriteStartObject();
                     w.WriteString("type", id.StartsWith("CVE-", StringComparison.Ordinal) ? "cve" : id.StartsWith("GHSA-", StringComparison.Ordinal) ? "ghsa" : "osv");
                     w.WriteString("name", id);
@@ -320,6 +357,19 @@ public sealed class GitLabSastReporter : IReporter
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary>Schema 15.x limits: identifiers per vulnerability, characters of a name and of a description.</summary>
+    public const int MaxIdentifiers = 20, MaxNameChars = 255, MaxDescriptionChars = 1024 * 1024;
+
+    /// <summary>Text within a schema limit, cut at a word boundary when it is longer.</summary>
+    static string Limit(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        int cut = text.LastIndexOf(' ', max - 1);
+        if (cut <= 0) cut = max - 1;
+        if (char.IsLowSurrogate(text[cut])) cut--;
+        return text[..cut] + "…";
+    }
 
     static void WriteTool(Utf8JsonWriter w, string name, string version)
     {

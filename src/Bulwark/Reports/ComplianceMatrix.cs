@@ -163,4 +163,68 @@ public static class ComplianceMatrix
     }
 
     static string MdCell(string s) => s.Replace("|", "\\|");
+
+    /// <summary>Short names of frameworks for the text report's compliance lines.</summary>
+    static string ShortTitle(ComplianceFramework f) => f switch
+    {
+        ComplianceFramework.Principles => "Principles",
+        ComplianceFramework.Owasp => "OWASP Top 10 2021",
+        ComplianceFramework.CweTop25 => "CWE Top 25 " + CweTop25.Edition,
+        ComplianceFramework.Gdpr => "GDPR",
+        ComplianceFramework.Hipaa => "HIPAA",
+        ComplianceFramework.Ccpa => "CCPA",
+        ComplianceFramework.Pci => "PCI DSS 4.0 req. 6",
+        _ => f.Title(),
+    };
+
+    /// <summary>How an area is cited in one line: the principle, `A03:2021`, `CWE-89`, or a control's label.</summary>
+    public static string Citation(ComplianceArea a) =>
+        a.Framework is ComplianceFramework.Principles or ComplianceFramework.Owasp or ComplianceFramework.CweTop25 ? a.Key : a.Label;
+
+    /// <summary>
+    /// The text report's short matrix: one line per framework with its counts of areas with findings, checked
+    /// (findings or clean) and in all, and the areas with findings; the same areas as the JSON and HTML matrix.
+    /// </summary>
+    public static List<string> SummaryLines(IReadOnlyList<ComplianceArea> areas)
+    {
+        var lines = new List<string> { "Compliance (areas with findings / checked / in all; `bulwark report compliance` shows the matrix):" };
+        foreach (var fw in Frameworks)
+        {
+            int total = 0, checkedAreas = 0;
+            var firing = new List<string>();
+            foreach (var a in areas)
+            {
+                if (a.Framework != fw) continue;
+                total++;
+                if (a.Checked) checkedAreas++;
+                // Two CCPA controls share a label: each citation is listed once.
+                if (a.Findings.Count > 0 && !firing.Contains(Citation(a))) firing.Add(Citation(a));
+            }
+            if (total == 0) continue;
+            int withFindings = 0;
+            foreach (var a in areas) if (a.Framework == fw && a.Findings.Count > 0) withFindings++;
+            var counts = $"{withFindings.ToString(CultureInfo.InvariantCulture)} / {checkedAreas.ToString(CultureInfo.InvariantCulture)} / {total.ToString(CultureInfo.InvariantCulture)}";
+            lines.Add($"  {ShortTitle(fw).PadRight(19)} {counts.PadRight(12)}{(firing.Count > 0 ? " " + string.Join(", ", firing) : "")}".TrimEnd());
+        }
+        return lines;
+    }
+
+    /// <summary>One rule's declared mapping, for `bulwark explain` (text) and its docs page (Markdown): one line per framework it maps to.</summary>
+    public static List<(string Framework, string Areas)> RuleMapping(RuleInfo r)
+    {
+        var rows = new List<(string, string)>();
+        var principles = new List<string>();
+        foreach (var p in Compliance.AllPrinciples) if ((r.Compliance.Principles & p) != 0) principles.Add(p.Name());
+        if (principles.Count > 0) rows.Add((ComplianceFramework.Principles.Title(), string.Join(", ", principles)));
+        if (r.Compliance.Owasp is { } o) rows.Add((ComplianceFramework.Owasp.Title(), $"{o.Code()} {o.Title()}"));
+        if (CweTop25.Rank(r.Cwe) is { } rank)
+            rows.Add((ComplianceFramework.CweTop25.Title(), $"#{rank.ToString(CultureInfo.InvariantCulture)} CWE-{r.Cwe!.Value.ToString(CultureInfo.InvariantCulture)} {CweTop25.Entries[rank - 1].Name}"));
+        foreach (var fw in new[] { ComplianceFramework.Gdpr, ComplianceFramework.Hipaa, ComplianceFramework.Ccpa, ComplianceFramework.Pci })
+        {
+            var controls = new List<string>();
+            foreach (var c in r.Compliance.Controls) if (c.Framework == fw) controls.Add($"{c.Label} {c.Title}");
+            if (controls.Count > 0) rows.Add((fw.Title(), string.Join("; ", controls)));
+        }
+        return rows;
+    }
 }

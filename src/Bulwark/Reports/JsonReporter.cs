@@ -12,7 +12,12 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
 {
     public const int SchemaVersion = 1;
 
-    public void Write(ScanResult result, TextWriter output) => ReportCommon.WriteJson(output, w => Write(result, w));
+    public void Write(ScanResult result, TextWriter output)
+    {
+        // `--desc off` leaves advisory descriptions out (auto and on keep them).
+        var shown = AdvisoryRows.DescriptionsIn(ReportFormat.Json, options.Descriptions) ? result : AdvisoryRows.WithoutDescriptions(result);
+        ReportCommon.WriteJson(output, w => Write(shown, w));
+    }
 
     void Write(ScanResult result, Utf8JsonWriter w)
     {
@@ -56,6 +61,12 @@ public sealed class JsonReporter(ReportOptions options) : IReporter
         ReportCommon.WriteEvidence(w, result, options.Timing);
         w.WritePropertyName("compliance");
         ComplianceMatrix.WriteJson(ComplianceMatrix.Build(result), w);
+        // Only in a recorded scan's report: an unrecorded scan's report stays byte-identical for the same input.
+        if (result.History is { } history)
+        {
+            w.WritePropertyName("history");
+            HistoryReport.WriteHistoryJson(w, history);
+        }
         w.WriteEndObject();
     }
 

@@ -33,6 +33,9 @@ public sealed record ReportOptions
     /// <summary>`--quiet`: the text report lists the findings without the closing summary.</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>`--desc`: advisory descriptions in the report (auto: in JSON, SARIF and HTML only).</summary>
+    public DescriptionMode Descriptions { get; init; }
+
     public static readonly ReportOptions Default = new();
 
     internal string RootOf(ScanResult result) => Root ?? result.Root;
@@ -54,7 +57,7 @@ public static class Reporters
             ReportFormat.Sarif => new SarifReporter(options),
             ReportFormat.Html => new HtmlReporter(options),
             ReportFormat.GitHub => new GitHubAnnotationsReporter(),
-            ReportFormat.Markdown => new MarkdownReporter(),
+            ReportFormat.Markdown => new MarkdownReporter(options),
             ReportFormat.JUnit => new JUnitReporter(),
             ReportFormat.GitLab => new GitLabCodeQualityReporter(),
             ReportFormat.GitLabSast => new GitLabSastReporter(),

@@ -51,6 +51,16 @@ public static class RuleDocs
             }
         }
         if (!string.IsNullOrWhiteSpace(r.DifferencesFromBandit)) Section(sb, "Differences from Bandit", r.DifferencesFromBandit);
+        var mapping = ComplianceMatrix.RuleMapping(r);
+        if (mapping.Count > 0)
+        {
+            sb.Append("\nCompliance (what a finding is evidence against; see docs/compliance.md)\n");
+            foreach (var (framework, areas) in mapping)
+            {
+                sb.Append("  ").Append(framework).Append('\n');
+                foreach (var line in Wrap(areas, WrapWidth - 6)) sb.Append("      ").Append(line).Append('\n');
+            }
+        }
         if (r.References.Count > 0 || r.Cwe is not null)
         {
             sb.Append("\nReferences\n");
@@ -165,6 +175,13 @@ public static class RuleDocs
             sb.Append("```\n");
         }
         if (!string.IsNullOrWhiteSpace(r.DifferencesFromBandit)) MarkdownSection(sb, "Differences from Bandit", r.DifferencesFromBandit);
+        var mapping = ComplianceMatrix.RuleMapping(r);
+        if (mapping.Count > 0)
+        {
+            sb.Append("\n## Compliance\n\nWhat a finding of this rule is evidence against ([compliance.md](../compliance.md)).\n\n| Framework | Areas |\n|---|---|\n");
+            foreach (var (framework, areas) in mapping)
+                sb.Append("| ").Append(framework.Replace("|", "\\|")).Append(" | ").Append(areas.Replace("|", "\\|")).Append(" |\n");
+        }
         if (r.References.Count > 0 || r.Cwe is not null)
         {
             sb.Append("\n## References\n\n");

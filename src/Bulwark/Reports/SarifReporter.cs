@@ -18,7 +18,12 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
     public const int GitHubMaxResults = 25_000;
     const string SrcRoot = "%SRCROOT%";
 
-    public void Write(ScanResult result, TextWriter output) => ReportCommon.WriteJson(output, w => Write(result, w));
+    public void Write(ScanResult result, TextWriter output)
+    {
+        // `--desc off` leaves advisory descriptions out (auto and on keep them).
+        var shown = AdvisoryRows.DescriptionsIn(ReportFormat.Sarif, options.Descriptions) ? result : AdvisoryRows.WithoutDescriptions(result);
+        ReportCommon.WriteJson(output, w => Write(shown, w));
+    }
 
     void Write(ScanResult result, Utf8JsonWriter w)
     {
@@ -215,9 +220,7 @@ public sealed class SarifReporter(ReportOptions options) : IReporter
     }
 
     /// <summary>The advisory's page: GitHub's for GHSA ids, OSV's for every other id.</summary>
-    public static string AdvisoryLink(string id) => id.StartsWith("GHSA-", StringComparison.Ordinal)
-        ? "https://github.com/advisories/" + id
-        : "https://osv.dev/vulnerability/" + Uri.EscapeDataString(id);
+    public static string AdvisoryLink(string id) => AdvisoryLinks.For(id);
 
     static string FullDescription(RuleInfo r)
     {

@@ -18,9 +18,14 @@ public sealed class TextReporter(ReportOptions options) : IReporter
     /// <summary>Paths listed under "Not analysed" before the rest is left to the JSON report.</summary>
     const int MaxSkippedShown = 50;
 
+    HistoryDelta? _history;
+
     public void Write(ScanResult result, TextWriter output)
     {
-        var groups = ReportCommon.GroupByFile(result.Findings);
+        _history = result.History;
+        // Vulnerable-dependency advisories are one table row each, as pip-audit prints them; the rest by file.
+        var (advisories, others) = AdvisoryRows.Split(result.Findings);
+        var groups = ReportCommon.GroupByFile(others);
         foreach (var (path, findings) in groups)
         {
             output.WriteLine(_ansi.Bold(_ansi.Underline(Sanitize(path))) + _ansi.Dim(" (" + ReportCommon.Plural(findings.Count, "finding", "findings") + ")"));
@@ -30,7 +35,66 @@ public sealed class TextReporter(ReportOptions options) : IReporter
                 output.WriteLine();
             }
         }
-        if (!options.Quiet) WriteSummary(result, groups.Count, output);
+        if (advisories.Count > 0) WriteAdvisoryTable(advisories, output);
+        if (!options.Quiet) WriteSummary(result, ReportCommon.GroupByFile(result.Findings).Count, output);
+    }
+
+    /// <summary>Width of the lines an advisory's description is wrapped to (`--desc`).</summary>
+    const int DescriptionWidth = 100;
+
+    /// <summary>
+    /// pip-audit's columns (name, version, id, fix versions) plus severity, the manifest line and the advisory's page;
+    /// with `--desc`, the description under its row, wrapped between words.
+    /// </summary>
+    void WriteAdvisoryTable(List<AdvisoryRow> rows, TextWriter o)
+    {
+        bool descriptions = AdvisoryRows.DescriptionsIn(ReportFormat.Text, options.Descriptions);
+        var packages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rows) packages.Add(r.Package + "\0" + r.Version);
+        o.WriteLine(_ansi.Bold($"Vulnerable dependencies: {ReportCommon.Plural(rows.Count, "known vulnerability", "known vulnerabilities")} in {ReportCommon.Plural(packages.Count, "package", "packages")}"));
+        string[] header = ["Name", "Version", "ID", "Fix Versions", "Severity", "Manifest", "Link"];
+        var cells = new List<string[]>(rows.Count);
+        foreach (var r in rows)
+            cells.Add([
+                Sanitize(r.Package), Sanitize(r.Version), Sanitize(r.Id),
+                Sanitize(r.FixedIn.Count > 0 ? string.Join(",", r.FixedIn) : "none known"),
+                r.Finding.Severity.Name(), Sanitize(ReportCommon.DisplayPath(r.Finding.Location.Path) + ":" + r.Finding.Location.StartLine.ToString(CultureInfo.InvariantCulture)),
+                Sanitize(r.Url),
+            ]);
+        var widths = new int[header.Length];
+        for (int c = 0; c < header.Length; c++)
+        {
+            widths[c] = header[c].Length;
+            foreach (var row in cells) widths[c] = Math.Max(widths[c], row[c].Length);
+        }
+        string Line(string[] row, Func<int, string, string>? paint = null)
+        {
+            var sb = new StringBuilder();
+            for (int c = 0; c < row.Length; c++)
+            {
+                // The last column is not padded (no trailing spaces).
+                var text = c == row.Length - 1 ? row[c] : row[c].PadRight(widths[c]);
+                sb.Append(paint is null ? text : paint(c, text));
+                if (c < row.Length - 1) sb.Append(' ');
+            }
+            return sb.ToString();
+        }
+        o.WriteLine(Line(header));
+        var rule = new string[header.Length];
+        for (int c = 0; c < header.Length; c++) rule[c] = new string('-', c == header.Length - 1 ? header[c].Length : widths[c]);
+        o.WriteLine(_ansi.Dim(Line(rule)));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var severity = rows[i].Finding.Severity;
+            o.WriteLine(Line(cells[i], (c, text) => c == 4 ? _ansi.Paint(SeverityColor(severity), text) : text));
+            if (descriptions && rows[i].DescriptionOrSummary.Length > 0)
+            {
+                foreach (var line in AdvisoryRows.Wrap(Sanitize(rows[i].DescriptionOrSummary.Replace("\r", "").Replace("\n", "\u2028")).Replace("\u2028", "\n"), DescriptionWidth, "    "))
+                    o.WriteLine(line);
+                if (i < rows.Count - 1) o.WriteLine();
+            }
+        }
+        o.WriteLine();
     }
 
     void WriteFinding(Finding f, TextWriter o)
@@ -41,6 +105,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
         sb.Append(" [").Append(_ansi.Paint(SeverityColor(f.Severity), f.Severity.Name())).Append('/').Append(f.Confidence.Name()).Append("] ");
         sb.Append(Sanitize(f.Rule.Name));
         if (f.Rule.Cwe is { } cwe) sb.Append(_ansi.Dim($" (CWE-{cwe.ToString(CultureInfo.InvariantCulture)})"));
+        if (_history?.IsNew(f) == true) sb.Append("  ").Append(_ansi.Cyan("[new]"));
         o.WriteLine(sb.ToString());
         foreach (var line in SplitLines(f.Message))
             o.WriteLine("  " + Sanitize(line));
@@ -128,6 +193,9 @@ public sealed class TextReporter(ReportOptions options) : IReporter
                 families.Add($"{family.Name()} {count.ToString(CultureInfo.InvariantCulture)}");
             o.WriteLine("By family: " + string.Join(", ", families) + ".");
         }
+        // What the findings bear on, as the JSON and HTML matrix has it (nothing to say when no rule ran).
+        if (result.Rules.Count > 0)
+            foreach (var line in ComplianceMatrix.SummaryLines(ComplianceMatrix.Build(result))) o.WriteLine(line);
 
         var scanned = $"Scanned {ReportCommon.Plural(result.FilesScanned, "file", "files")}";
         if (result.FilesSkipped > 0) scanned += $" ({result.FilesSkipped.ToString(CultureInfo.InvariantCulture)} skipped)";
@@ -150,6 +218,7 @@ public sealed class TextReporter(ReportOptions options) : IReporter
             o.WriteLine($"Suppressed {ReportCommon.Plural(sup.Total, "finding", "findings")}: {sup.Nosec.ToString(CultureInfo.InvariantCulture)} nosec, {sup.Inline.ToString(CultureInfo.InvariantCulture)} inline, {sup.Baseline.ToString(CultureInfo.InvariantCulture)} baseline, {sup.Config.ToString(CultureInfo.InvariantCulture)} config.");
 
         if (result.ConfigPath is { } config) o.WriteLine("Configuration: " + Sanitize(config) + ".");
+        if (result.History is { } history) o.WriteLine(Sanitize(HistoryReport.HistorySentence(history)));
 
         if (result.Posture is { } posture) PostureReporter.WriteSummary(posture, o);
 

@@ -15,6 +15,11 @@ public abstract class CodeRule : IRule
 {
     public abstract RuleInfo Info { get; }
     public abstract IReadOnlyList<NodeKind> Kinds { get; }
+    /// <summary>
+    /// For a rule registered for <see cref="NodeKind.Call"/>: the calls it looks at, so that other calls never reach
+    /// it; null (the default) sends it every call.
+    /// </summary>
+    public virtual CallInterest? Calls => null;
     public abstract void Check(Node node, CodeContext context);
 }
 

@@ -15,8 +15,13 @@ public sealed class KeywordAutomaton
     public KeywordAutomaton(IReadOnlyList<string> keywords)
     {
         Keywords = keywords;
-        var trie = new List<int[]> { NewRow() };
-        var outs = new List<List<int>> { new() };
+        // The trie is built in place in the transition table (a missing edge is −1), which the breadth-first pass
+        // then completes with the failure links: one flat array of the exact size, no per-state rows (start-up cost).
+        int capacity = TrieSize(keywords);
+        var next = new int[capacity * Sigma];
+        Array.Fill(next, -1);
+        var outs = new List<int>?[capacity];
+        int n = 1;
         for (int k = 0; k < keywords.Count; k++)
         {
             int s = 0;
@@ -24,51 +29,63 @@ public sealed class KeywordAutomaton
             {
                 int c = Fold(ch);
                 if (c < 0) throw new ArgumentException($"keyword '{keywords[k]}' is not ASCII");
-                if (trie[s][c] < 0)
-                {
-                    trie[s][c] = trie.Count;
-                    trie.Add(NewRow());
-                    outs.Add(new());
-                }
-                s = trie[s][c];
+                if (next[s * Sigma + c] < 0) next[s * Sigma + c] = n++;
+                s = next[s * Sigma + c];
             }
-            outs[s].Add(k);
+            (outs[s] ??= []).Add(k);
         }
-        int n = trie.Count;
         var fail = new int[n];
-        _next = new int[n * Sigma];
         var queue = new Queue<int>();
         for (int c = 0; c < Sigma; c++)
         {
-            int t = trie[0][c];
-            if (t < 0) _next[c] = 0;
-            else { _next[c] = t; fail[t] = 0; queue.Enqueue(t); }
+            int t = next[c];
+            if (t < 0) next[c] = 0;
+            else { fail[t] = 0; queue.Enqueue(t); }
         }
         while (queue.Count > 0)
         {
             int s = queue.Dequeue();
-            outs[s].AddRange(outs[fail[s]]);
+            if (outs[fail[s]] is { } inherited) (outs[s] ??= []).AddRange(inherited);
+            int row = s * Sigma, failRow = fail[s] * Sigma;
             for (int c = 0; c < Sigma; c++)
             {
-                int t = trie[s][c];
-                if (t < 0) _next[s * Sigma + c] = _next[fail[s] * Sigma + c];
+                int t = next[row + c];
+                if (t < 0) next[row + c] = next[failRow + c];
                 else
                 {
-                    fail[t] = _next[fail[s] * Sigma + c];
-                    _next[s * Sigma + c] = t;
+                    fail[t] = next[failRow + c];
                     queue.Enqueue(t);
                 }
             }
         }
+        _next = next;
         _outputs = new int[n][];
-        for (int i = 0; i < n; i++) _outputs[i] = outs[i].Count == 0 ? [] : outs[i].Distinct().ToArray();
+        for (int i = 0; i < n; i++) _outputs[i] = outs[i] is { Count: > 0 } o ? o.Distinct().ToArray() : [];
     }
 
-    static int[] NewRow()
+    /// <summary>The number of trie states: the root and one per distinct non-empty prefix of the folded keywords.</summary>
+    static int TrieSize(IReadOnlyList<string> keywords)
     {
-        var row = new int[Sigma];
-        Array.Fill(row, -1);
-        return row;
+        var folded = new string[keywords.Count];
+        for (int k = 0; k < folded.Length; k++)
+        {
+            var chars = keywords[k].ToCharArray();
+            for (int i = 0; i < chars.Length; i++) if (Fold(chars[i]) is var c and >= 0) chars[i] = (char)c;
+            folded[k] = new string(chars);
+        }
+        Array.Sort(folded, StringComparer.Ordinal);
+        int size = 1;
+        for (int k = 0; k < folded.Length; k++)
+        {
+            int common = 0;
+            if (k > 0)
+            {
+                var prev = folded[k - 1];
+                while (common < prev.Length && common < folded[k].Length && prev[common] == folded[k][common]) common++;
+            }
+            size += folded[k].Length - common;
+        }
+        return size;
     }
 
     static int Fold(char ch) => ch >= Sigma ? -1 : ch is >= 'A' and <= 'Z' ? ch | 0x20 : ch;

@@ -161,10 +161,32 @@ public static class ModelReader
 
     public static string[] Packages(string text, string origin)
     {
-        var root = Parse(text, origin);
+        // The package list heads a model file: parse only the lines before the first other top-level key, and the
+        // whole file only when `packages` comes later (every embedded model is listed this way at start-up).
+        int end = OtherKeyStart(text);
+        var root = Parse(end < text.Length ? text[..end] : text, origin);
         if (root.TryGetValue("packages", out var p))
             return Strings(p, origin, "packages");
+        if (end < text.Length && text.IndexOf("\npackages", Math.Max(0, end - 1), StringComparison.Ordinal) >= 0 && Parse(text, origin).TryGetValue("packages", out p))
+            return Strings(p, origin, "packages");
         return [];
+    }
+
+    /// <summary>Where the first line that starts a top-level key other than `packages` begins (the text's length if none).</summary>
+    static int OtherKeyStart(string text)
+    {
+        for (int line = 0; line < text.Length;)
+        {
+            int i = line;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-')) i++;
+            int keyEnd = i;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (keyEnd > line && i < text.Length && text[i] == '=' && text.AsSpan(line, keyEnd - line) is not "packages") return line;
+            int nl = text.IndexOf('\n', line);
+            if (nl < 0) break;
+            line = nl + 1;
+        }
+        return text.Length;
     }
 
     public static void Read(string text, string origin, ModelTables tables, out int rows)

@@ -36,6 +36,8 @@ public class LayeringTests
         // Configuration files and reporters, above the scan; reporters know nothing about Python.
         ["Config"] = ["Core", "Rules", "Engine", "Secrets", "Documents"],
         ["Reports"] = ["Core", "Rules", "Engine", "Posture", "Secrets"],
+        // The scan-history database (SQLite): records finished scans and compares them; above the scan like Config.
+        ["History"] = ["Core", "Engine"],
     };
 
     [Fact]

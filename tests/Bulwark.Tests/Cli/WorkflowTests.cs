@@ -351,18 +351,54 @@ public class WorkflowTests
     {
         using var repo = Repository();
         repo.Write("bulwark.toml", "ignore = [\"B108\"]\n");
-        var old = Console.In;
-        var cwd = Directory.GetCurrentDirectory();
-        try
-        {
-            Console.SetIn(new StringReader("assert 1\nopen('/tmp/x')\n"));
-            var (code, output, _) = Run("scan", "-", "--stdin-filename", Path.Combine(repo.Path, "pkg", "mod.py"), "--no-progress");
-            Assert.Equal(1, code);
-            Assert.Contains("pkg/mod.py:1:1  B101", output);
-            Assert.DoesNotContain("B108", output); // the repository's configuration applies
-        }
-        finally { Console.SetIn(old); Directory.SetCurrentDirectory(cwd); }
+        var (code, output, _) = RunWithStdin("assert 1\nopen('/tmp/x')\n"u8.ToArray(),
+            "scan", "-", "--stdin-filename", Path.Combine(repo.Path, "pkg", "mod.py"), "--no-progress");
+        Assert.Equal(1, code);
+        Assert.Contains("pkg/mod.py:1:1  B101", output);
+        Assert.DoesNotContain("B108", output); // the repository's configuration applies
         Assert.Equal(2, Run("scan", repo.Path, "--stdin-filename", "x.py").Code);
+    }
+
+    /// <summary>Serialised: standard input is one per process.</summary>
+    static readonly object StdinLock = new();
+
+    internal static (int Code, string Out, string Err) RunWithStdin(byte[] input, params string[] args)
+    {
+        lock (StdinLock)
+        {
+            var old = Bulwark.Cli.Commands.StdinInput.OpenInput;
+            try
+            {
+                Bulwark.Cli.Commands.StdinInput.OpenInput = () => new MemoryStream(input);
+                return Run(args);
+            }
+            finally { Bulwark.Cli.Commands.StdinInput.OpenInput = old; }
+        }
+    }
+
+    [Fact]
+    public void Stdin_honours_a_pep_263_coding_cookie_exactly_as_a_file_does()
+    {
+        using var repo = Repository();
+        // Latin-1 bytes: "café" is 63 61 66 E9, which is not UTF-8.
+        var bytes = System.Text.Encoding.Latin1.GetBytes("# -*- coding: latin-1 -*-\nassert name == \"café\"\n");
+        Assert.Throws<System.Text.DecoderFallbackException>(() => new System.Text.UTF8Encoding(false, true).GetString(bytes));
+        var path = Path.Combine(repo.Path, "pkg", "mod.py");
+        repo.Write("pkg/mod.py", "");
+        File.WriteAllBytes(path, bytes);
+
+        var fromFile = Run("scan", path, "--no-progress");
+        var fromStdin = RunWithStdin(bytes, "scan", "-", "--stdin-filename", path, "--no-progress");
+        Assert.Equal(1, fromStdin.Code);
+        Assert.Contains("assert name == \"café\"", fromStdin.Out);
+        Assert.DoesNotContain("BW004", fromStdin.Out); // decoded, not reported as undecodable
+        Assert.Equal(fromFile.Out, fromStdin.Out);
+        Assert.Equal(fromFile.Code, fromStdin.Code);
+
+        // A UTF-8 byte-order mark is honoured the same way.
+        var bom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes("assert name == \"café\"\n")).ToArray();
+        File.WriteAllBytes(path, bom);
+        Assert.Equal(Run("scan", path, "--no-progress").Out, RunWithStdin(bom, "scan", "-", "--stdin-filename", path, "--no-progress").Out);
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class DependencyRuleTests
         Assert.DoesNotContain(findings, f => f.Properties["package"].Value is "six");
         // werkzeug>=0.14 is settled by the constraints file's exact pin: no range finding for it.
         Assert.DoesNotContain(findings, f => f.Properties["package"].Value is "werkzeug");
-        Assert.Empty(warnings);
+        // flask>=0.12 (a range) and PyYAML (no version) are settled by no lockfile or constraint: one warning (an error under --strict).
+        Assert.Equal(["2 requirements are neither pinned nor locked (audited by range only; --strict makes this an error)"], warnings);
     }
 
     [Fact]
@@ -58,7 +59,8 @@ public class DependencyRuleTests
         using (new CacheEnvironment.Scope())
         {
             var (findings, warnings) = Run(Fixture("app"), new ScanSettings(), null, new VulnerableDependencyRule(), new UnpinnedDependencyRule());
-            Assert.Equal(["no advisory database: run `bulwark db import` or `bulwark db update`"], warnings);
+            Assert.Equal(["2 requirements are neither pinned nor locked (audited by range only; --strict makes this an error)",
+                          "no advisory database: run `bulwark db import` or `bulwark db update`"], warnings);
             Assert.All(findings, f => Assert.Equal("DEP002", f.Rule.Id));
             Assert.Single(findings, f => f.Properties["package"].Value is "pyyaml");
         }

@@ -139,7 +139,8 @@ public class HtmlReporterTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; <code>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</code>", html);
         Assert.Contains("x = <mark>&quot;&lt;im</mark>g src=x onerror=alert(1)&gt;&quot; + &#39;&lt;/script&gt;&#39;", html);
         Assert.Contains("data-path=\"src/&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;onerror=alert(1).py\"", html);
-        Assert.Contains("<td>&lt;pkg onerror=x&gt;</td><td>1&#39;2</td><td>&quot;&gt;&lt;script&gt;</td>", html);
+        // The advisory id is escaped as text and percent-encoded in its link.
+        Assert.Contains("<td>&lt;pkg onerror=x&gt;</td><td>1&#39;2</td><td><a href=\"https://osv.dev/vulnerability/%22%3E%3Cscript%3E\" rel=\"noreferrer noopener\">&quot;&gt;&lt;script&gt;</a></td>", html);
         Assert.Contains("<code>&lt;i&gt;code&lt;/i&gt;</code>", html);
         AssertBalanced(withoutScript);
     }

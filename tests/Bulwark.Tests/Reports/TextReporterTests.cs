@@ -44,6 +44,14 @@ src/vues/café.py:20:5  PYT101 [critical/medium] sql-injection (CWE-89)
 
 Found 4 findings in 4 files: 2 critical, 2 high, 0 medium, 0 low.
 By family: code 1, injection 1, secrets 1, dependencies 1.
+Compliance (areas with findings / checked / in all; `bulwark report compliance` shows the matrix):
+  Principles          5 / 5 / 7    confidentiality, integrity, availability, authentication, authorization
+  OWASP Top 10 2021   3 / 4 / 10   A03:2021, A06:2021, A07:2021
+  CWE Top 25 2024     3 / 3 / 25   CWE-89, CWE-78, CWE-798
+  GDPR                3 / 3 / 6    Art. 25(1), Art. 32(1)(b), Art. 32(1)(d)
+  HIPAA               3 / 3 / 8    §164.312(a)(1), §164.312(c)(1), §164.312(d)
+  CCPA                1 / 1 / 2    §1798.150(a)(1)
+  PCI DSS 4.0 req. 6  4 / 6 / 7    6.2.1, 6.2.4, 6.3.1, 6.3.3
 Scanned 42 files (2 skipped).
 Suppressed 10 findings: 1 nosec, 2 inline, 3 baseline, 4 config.
 Warning:
@@ -59,7 +67,17 @@ Warning:
     [Fact]
     public void Empty_scan_says_no_findings_and_still_summarises_the_run()
     {
-        Assert.Equal("No findings.\nScanned 1 file.\n", Render(ReportFormat.Text, Empty()));
+        // The compliance lines say what the one rule that ran checked, clean.
+        Assert.Equal("No findings.\n" +
+            "Compliance (areas with findings / checked / in all; `bulwark report compliance` shows the matrix):\n" +
+            "  Principles          0 / 3 / 7\n" +
+            "  OWASP Top 10 2021   0 / 1 / 10\n" +
+            "  CWE Top 25 2024     0 / 1 / 25\n" +
+            "  GDPR                0 / 2 / 6\n" +
+            "  HIPAA               0 / 1 / 8\n" +
+            "  CCPA                0 / 1 / 2\n" +
+            "  PCI DSS 4.0 req. 6  0 / 1 / 7\n" +
+            "Scanned 1 file.\n", Render(ReportFormat.Text, Empty()));
     }
 
     [Fact]

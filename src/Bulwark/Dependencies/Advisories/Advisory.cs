@@ -77,6 +77,8 @@ public sealed class Advisory
     public required string Id { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public string Summary { get; init; } = "";
+    /// <summary>The record's `details` (Markdown, possibly long; empty when the record has none or was stored before format 2).</summary>
+    public string Details { get; init; } = "";
     public DateTimeOffset Modified { get; init; }
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Withdrawn { get; init; }

@@ -10,6 +10,8 @@ public sealed class VulnerabilityMatch
     /// <summary>Every other id of the vulnerability (CVE, GHSA, other PYSEC ids), sorted.</summary>
     public required IReadOnlyList<string> Aliases { get; init; }
     public required string Summary { get; init; }
+    /// <summary>The longest `details` of the merged records (pip-audit's description), or empty.</summary>
+    public string Details { get; init; } = "";
     public required Severity Severity { get; init; }
     public double? Score { get; init; }
     /// <summary>Versions in which the advisory's ranges say the vulnerability is fixed, ascending.</summary>
@@ -172,9 +174,10 @@ public static class AdvisoryMatcher
             }
             var refs = records.SelectMany(r => r.References).Distinct().Take(5).ToList();
             var summary = records.Select(r => r.Summary).FirstOrDefault(s => s.Length > 0) ?? "";
+            var details = records.Select(r => r.Details).MaxBy(d => d.Length) ?? "";
             result.Add(new VulnerabilityMatch
             {
-                Id = primary.Id, Aliases = ids.ToList(), Summary = summary, Severity = sev, Score = score,
+                Id = primary.Id, Aliases = ids.ToList(), Summary = summary, Details = details, Severity = sev, Score = score,
                 FixedIn = fixedIn.ToList(), Records = records, Affected = g.Select(i => hits[i].Affected).ToList(), References = refs,
             });
         }

@@ -12,7 +12,8 @@ namespace Bulwark.Dependencies.Advisories;
 public sealed class AdvisoryStore
 {
     const uint Magic = 0x42445742; // "BWDB"
-    const int FormatVersion = 1;
+    /// <summary>2 added each record's `details`; a format-1 store still loads (without details).</summary>
+    const int FormatVersion = 2;
     public const string FileName = "advisories.bwdb";
 
     public IReadOnlyList<Advisory> Advisories { get; }
@@ -179,6 +180,7 @@ public sealed class AdvisoryStore
                 w.Write(a.Id);
                 WriteList(w, a.Aliases);
                 w.Write(a.Summary);
+                w.Write(a.Details);
                 w.Write(a.Modified.UtcTicks);
                 w.Write(a.Published?.UtcTicks ?? 0L);
                 w.Write(a.Withdrawn?.UtcTicks ?? 0L);
@@ -230,7 +232,7 @@ public sealed class AdvisoryStore
             using var r = new BinaryReader(new BufferedStream(new LimitedStream(gz, MaxStoreBytes, file), 1 << 16), Encoding.UTF8);
             if (r.ReadUInt32() != Magic) throw new InvalidDataException($"'{file}' is not a Bulwark advisory store");
             int version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"'{file}' has store format {version}; re-import it");
+            if (version is not (1 or FormatVersion)) throw new InvalidDataException($"'{file}' has store format {version}; re-import it");
             var source = r.ReadString();
             var imported = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
             var etag = r.ReadString();
@@ -241,6 +243,7 @@ public sealed class AdvisoryStore
                 var id = r.ReadString();
                 var aliases = ReadList(r);
                 var summary = r.ReadString();
+                var details = version >= 2 ? r.ReadString() : "";
                 var modified = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
                 var published = Ticks(r.ReadInt64());
                 var withdrawn = Ticks(r.ReadInt64());
@@ -266,7 +269,7 @@ public sealed class AdvisoryStore
                 }
                 list.Add(new Advisory
                 {
-                    Id = id, Aliases = aliases, Summary = summary, Modified = modified, Published = published, Withdrawn = withdrawn,
+                    Id = id, Aliases = aliases, Summary = summary, Details = details, Modified = modified, Published = published, Withdrawn = withdrawn,
                     CvssVectors = vectors, SeverityLabel = label.Length == 0 ? null : label, References = refs, Affected = affected,
                 });
             }

@@ -105,11 +105,12 @@ public static class OsvReader
             if (x is Dictionary<string, object?> xd && Str(xd, "url") is { } url) refs.Add(url);
         var aliases = new List<string>();
         foreach (var x in List(r, "aliases")) if (x is string s) aliases.Add(s);
-        var summary = Str(r, "summary");
-        if (string.IsNullOrWhiteSpace(summary)) summary = FirstSentence(Str(r, "details") ?? "");
+        var details = (Str(r, "details") ?? "").Trim();
+        var summary = Str(r, "summary")?.Trim();
+        if (string.IsNullOrWhiteSpace(summary)) summary = FirstSentence(details);
         return new Advisory
         {
-            Id = id, Aliases = aliases, Summary = summary, Modified = Date(Str(r, "modified")) ?? DateTimeOffset.MinValue,
+            Id = id, Aliases = aliases, Summary = summary, Details = details, Modified = Date(Str(r, "modified")) ?? DateTimeOffset.MinValue,
             Published = Date(Str(r, "published")), Withdrawn = Date(Str(r, "withdrawn")), CvssVectors = vectors,
             SeverityLabel = label, References = refs, Affected = affected,
         };
@@ -127,9 +128,27 @@ public static class OsvReader
             if (next > 0 && next < 200) return d[..(next + 1)];
         }
         if (dot > 0 && dot < 200) return d[..(dot + 1)];
-        if (d.Length <= 200) return d;
-        int space = d.LastIndexOf(' ', 196);
-        return d[..(space > 100 ? space : 196)].TrimEnd(',', ';', ':', ' ') + "...";
+        return Shorten(d, 200);
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters, cut at the last word boundary that fits and marked with "…": never
+    /// in the middle of a word (a single word longer than the limit is the only exception, cut whole at the limit).
+    /// </summary>
+    public static string Shorten(string text, int max)
+    {
+        var d = text.Trim();
+        if (d.Length <= max) return d;
+        int limit = max - 1; // room for the ellipsis
+        int cut = -1;
+        for (int i = limit; i > 0; i--)
+            if (char.IsWhiteSpace(d[i])) { cut = i; break; }
+        if (cut <= 0)
+        {
+            cut = limit;
+            if (char.IsLowSurrogate(d[cut])) cut--;
+        }
+        return d[..cut].TrimEnd(',', ';', ':', ' ', '\t', '(', '-') + "…";
     }
 
     static string? Str(Dictionary<string, object?> d, string key) => d.GetValueOrDefault(key) as string;

@@ -45,6 +45,8 @@ public sealed record Dependency
     public int SpecEnd { get; init; } = -1;
     /// <summary>How the constraint is spelled, so a fixer knows how to rewrite it.</summary>
     public SpecStyle SpecStyle { get; init; } = SpecStyle.Pep440;
+    /// <summary>For a lock entry: what the locked version requires of other packages, when the lockfile records it (poetry.lock).</summary>
+    public IReadOnlyList<LockedRequirement> Requires { get; init; } = [];
 
     public bool IsUnconstrained => Url is null && (Constraint.Count == 0 || Constraint.Count == 1 && Constraint[0].IsAny);
 
@@ -58,6 +60,48 @@ public sealed record Dependency
 }
 
 public enum SpecStyle { Pep440, Poetry, PipfileString }
+
+/// <summary>
+/// A requirement a lockfile records for one locked package at its locked version (poetry.lock's
+/// `[package.dependencies]`): what that version of the package needs from another.
+/// </summary>
+public sealed record LockedRequirement(string Name, IReadOnlyList<SpecifierSet> Constraint, string ConstraintText, string? Marker)
+{
+    public string NormalizedName => PackageName.Normalize(Name);
+
+    /// <summary>Whether any alternative admits <paramref name="v"/> (pre-releases admitted: a pin is what it is).</summary>
+    public bool Admits(PackageVersion v)
+    {
+        if (Constraint.Count == 0) return true;
+        foreach (var c in Constraint) if (c.Contains(v, prereleases: true)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="v"/> is below a lower bound (`>=`, `>`, `~=`, `==`) of every alternative: what newer
+    /// releases of the requiring package keep, since lower bounds rise over releases and upper bounds are relaxed.
+    /// </summary>
+    public bool IsBelowLowerBound(PackageVersion v)
+    {
+        if (Constraint.Count == 0) return false;
+        foreach (var alt in Constraint)
+        {
+            bool below = false;
+            foreach (var c in alt.Clauses)
+            {
+                if (c.Version is not { } bound || c.Wildcard) continue;
+                below |= c.Operator switch
+                {
+                    SpecOperator.GreaterEqual or SpecOperator.Compatible or SpecOperator.Equal => v < bound,
+                    SpecOperator.Greater => v <= bound,
+                    _ => false,
+                };
+            }
+            if (!below) return false;
+        }
+        return true;
+    }
+}
 
 /// <summary>A parsed manifest or lockfile.</summary>
 public sealed class Manifest

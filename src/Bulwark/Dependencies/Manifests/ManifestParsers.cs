@@ -253,9 +253,36 @@ public static class ManifestParsers
             CollectHashes(p["files"], hashes);
             CollectHashes(legacyFiles?[name], hashes);
             var version = p["version"];
-            m.Dependencies.Add(Locked(m, name, version, nameNode.KeyStart, version?.End ?? nameNode.End, hashes, p.Str("category") ?? "main"));
+            m.Dependencies.Add(Locked(m, name, version, nameNode.KeyStart, version?.End ?? nameNode.End, hashes, p.Str("category") ?? "main")
+                with { Requires = PoetryRequirements(p["dependencies"]) });
         }
         return m;
+    }
+
+    /// <summary>
+    /// poetry.lock's `[package.dependencies]`: `name = "constraint"`, `name = {version = "…", markers = "…"}` or a list
+    /// of such tables. Entries that are not understood are left out (they only feed the fixer's compatibility check).
+    /// </summary>
+    static List<LockedRequirement> PoetryRequirements(TomlValue? table)
+    {
+        var result = new List<LockedRequirement>();
+        if (table?.Table is not { } entries) return result;
+        foreach (var (name, value) in entries)
+        {
+            if (value.Kind == TomlKind.String) Add(name, value.Scalar, null);
+            else if (value.Kind == TomlKind.Table) Add(name, value.Str("version"), value.Str("markers"));
+            else if (value.Array is { } list)
+                foreach (var item in list) if (item.Kind == TomlKind.Table) Add(name, item.Str("version"), item.Str("markers"));
+        }
+        return result;
+
+        void Add(string name, string? constraint, string? marker)
+        {
+            if (!PackageName.IsValid(name)) return;
+            var text = string.IsNullOrWhiteSpace(constraint) ? "*" : constraint.Trim();
+            if (!PoetryConstraint.TryParse(text, out var alternatives, out _)) return;
+            result.Add(new LockedRequirement(name, alternatives, text, marker));
+        }
     }
 
     public static Manifest UvLock(string fullPath, string relativePath, string text)

@@ -93,6 +93,13 @@ public sealed class ManifestSet
                     Problems.Add($"{Untrusted.Visible(m.RelativePath)}:{inc.Line}: {(inc.IsConstraint ? "-c" : "-r")} names a file outside the project; not read");
                 continue;
             }
+            if (!File.Exists(inc.Path) && !Directory.Exists(inc.Path))
+            {
+                // pip would stop here; the audit goes on without it (an error under --strict).
+                if (_refused.Add((m.FullPath, inc.Start)))
+                    Problems.Add($"{Untrusted.Visible(m.RelativePath)}:{inc.Line}: {(inc.IsConstraint ? "-c" : "-r")} {Untrusted.Visible(Relative(root, inc.Path))} does not exist; not read");
+                continue;
+            }
             LoadFile(root, inc.Path, Relative(root, inc.Path), inc.IsConstraint ? ManifestKind.Constraints : ManifestKind.Requirements, read, stack);
         }
         stack.RemoveAt(stack.Count - 1);

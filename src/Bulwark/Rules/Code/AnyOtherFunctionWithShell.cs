@@ -34,6 +34,7 @@ public sealed class AnyOtherFunctionWithShell : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
+        if (!call.HasKeyword("shell")) return; // without `shell=` the shell is off: nothing to report
         var name = call.QualifiedName;
         if (name is not null && ShellFunctions.List(context, this, "subprocess").Contains(name)) return;
         if (call.ShellIsOn && call.PositionalCount > 0 && ProvenSafe.SkipInDefaultProfile(context, call.Positional(0))) return;

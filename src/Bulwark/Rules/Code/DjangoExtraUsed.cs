@@ -26,6 +26,8 @@ public sealed class DjangoExtraUsed : CallRule
         Aliases = ["S610"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["extra"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name != "extra") return;

@@ -34,6 +34,8 @@ public sealed class DjangoMarkSafe : CallRule
             """,
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = [.. SafeMarkers] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name is not { } name || !SafeMarkers.Contains(name) || call.Positional(0) is not { } arg) return;

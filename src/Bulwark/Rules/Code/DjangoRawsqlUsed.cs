@@ -26,6 +26,8 @@ public sealed class DjangoRawsqlUsed : CallRule
         Aliases = ["S611"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["RawSQL"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name != "RawSQL" || !context.Semantic.IsImportedLike("django.db.models")) return;

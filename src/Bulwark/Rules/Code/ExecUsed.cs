@@ -28,6 +28,8 @@ public sealed class ExecUsed : CallRule
             """,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["exec", "builtins.exec"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Resolves("exec") || call.Resolves("builtins.exec"))

@@ -29,6 +29,8 @@ public sealed class FlaskDebugTrue : CallRule
         Aliases = ["S201"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["run"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Node.Func is not Bulwark.Python.Syntax.AttributeExpr { Attr: "run" } || !context.Semantic.IsImportedLike("flask")) return;

@@ -33,6 +33,8 @@ public sealed class HuggingfaceUnsafeDownload : CallRule
     Compliance = Compliance.UnverifiedIntegrity,
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = [.. Functions.Keys] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         var model = context.Semantic;

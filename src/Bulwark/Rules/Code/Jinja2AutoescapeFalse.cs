@@ -27,6 +27,8 @@ public sealed class Jinja2AutoescapeFalse : CallRule
         Aliases = ["S701"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["Environment"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.LooseName is not { } q || !q.EndsWith(".Environment", StringComparison.Ordinal) || !q.Split('.').Contains("jinja2")) return;

@@ -38,6 +38,8 @@ public sealed class JwtVerificationDisabled : CallRule
         Compliance = Compliance.SpoofableIdentity,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = Decoders };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (!call.ResolvesAny(Decoders)) return;

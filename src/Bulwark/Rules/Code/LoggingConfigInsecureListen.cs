@@ -23,6 +23,8 @@ public sealed class LoggingConfigInsecureListen : CallRule
         Aliases = ["S612"],
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["logging.config.listen"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Resolves("logging.config.listen") && !call.HasKeyword("verify"))

@@ -51,11 +51,14 @@ public sealed class NonConstantTimeCompare : CodeRule
         if (c.Ops.Count != 1 || c.Ops[0] is not (CmpOperator.Eq or CmpOperator.NotEq)) return;
         var left = c.Left;
         var right = c.Comparators[0];
-        if (IsConstantLike(left, context) || IsConstantLike(right, context)) return;
-        if (context.Semantic.EnclosingFunction(c) is FunctionDef { Name: "__eq__" or "__ne__" or "__hash__" }) return;
+        if (left is Constant || right is Constant) return;
+        // What the operands hold is decided from their names first: evaluating them (which may solve the function's
+        // reaching definitions) is paid only for comparisons of something secret-looking.
         var l = Kind(left, context);
         var r = Kind(right, context);
         if (l is null && r is null) return;
+        if (IsConstantLike(left, context) || IsConstantLike(right, context)) return;
+        if (context.Semantic.EnclosingFunction(c) is FunctionDef { Name: "__eq__" or "__ne__" or "__hash__" }) return;
         if (l == "password" || r == "password")
         {
             // Two user inputs (`password == password2`, `new_password != confirm`) or two local names: a confirmation check.

@@ -22,6 +22,8 @@ public sealed class ParamikoCalls : CallRule
         Aliases = ["S601"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["exec_command"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name == "exec_command" && context.Semantic.IsImportedLike("paramiko"))

@@ -62,6 +62,7 @@ public sealed class PasswordFastHashByName(RuleInfo info) : CallRule
     };
 
     public override RuleInfo Info { get; } = info;
+    public override CallInterest? Calls { get; } = new() { Roots = ["hashlib"] };
 
     protected override void Check(CallSite call, CodeContext context)
     {

@@ -25,6 +25,8 @@ public sealed class PytorchLoad : CallRule
             """,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["torch.load", "torch.serialization.load"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (!call.Resolves("torch.load") && !call.Resolves("torch.serialization.load")) return;

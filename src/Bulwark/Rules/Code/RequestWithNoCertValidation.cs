@@ -25,6 +25,8 @@ public sealed class RequestWithNoCertValidation : CallRule
         Aliases = ["S501"],
     };
 
+    public override CallInterest? Calls { get; } = new() { Roots = ["requests", "httpx"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (HttpClients.Library(call) is not { } library) return;

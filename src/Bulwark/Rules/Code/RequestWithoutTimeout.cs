@@ -28,6 +28,8 @@ public sealed class RequestWithoutTimeout : CallRule
         Aliases = ["S113"],
     };
 
+    public override CallInterest? Calls { get; } = new() { Roots = ["requests", "httpx"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (HttpClients.Library(call) is not { } library) return;

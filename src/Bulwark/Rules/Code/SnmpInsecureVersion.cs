@@ -22,6 +22,8 @@ public sealed class SnmpInsecureVersion : CallRule
         Aliases = ["S508"],
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["pysnmp.hlapi.CommunityData"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (!call.Resolves("pysnmp.hlapi.CommunityData")) return;

@@ -29,6 +29,8 @@ public sealed class SnmpWeakCryptography : CallRule
             """,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["pysnmp.hlapi.UsmUserData"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Resolves("pysnmp.hlapi.UsmUserData") && call.PositionalCount < 3 && !call.HasKeyword("privKey"))

@@ -54,36 +54,45 @@ public sealed class SqlStringConstruction : CodeRule
 
     public override void Check(Node node, CodeContext context)
     {
-        var model = context.Semantic;
+        // The text is read from the literal parts alone and tested for SQL first: evaluating the parts (which may
+        // solve the function's reaching definitions) is paid only for strings that look like SQL.
         string text;
         Expr built = (Expr)node;
         switch (node)
         {
             case BinOp b when b.Op is Operator.Add or Operator.Mod:
-                if (model.Parent(b) is BinOp) return; // reported once, at the root of the chain
-                if (model.Evaluate(b) is not null) return; // entirely constant
+                if (context.Semantic.Parent(b) is BinOp) return; // reported once, at the root of the chain
+                if (!HasStringConstant(b)) return; // numbers, names: no SQL text (the regex needs a keyword)
                 var sb = new StringBuilder();
                 SqlText.CollectConstants(b, sb);
                 text = sb.ToString();
                 break;
             case JoinedStr j:
-                if (model.Evaluate(j) is not null) return;
                 var parts = new StringBuilder();
                 foreach (var v in j.Values)
                     parts.Append(v is Constant { ValueKind: ConstantKind.Str } c ? c.AsString : " ? ");
                 text = parts.ToString();
                 break;
-            case Call { Func: AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt } } call:
-                bool allConstant = true;
-                foreach (var a in call.Args) allConstant &= model.Evaluate(a) is not null;
-                foreach (var k in call.Keywords) allConstant &= model.Evaluate(k.Value) is not null;
-                if (allConstant) return;
+            case Call { Func: AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt } }:
                 text = fmt.AsString!;
                 break;
             default:
                 return;
         }
         if (!SqlText.Statement().IsMatch(text)) return;
+        var model = context.Semantic;
+        switch (node)
+        {
+            case BinOp or JoinedStr:
+                if (model.Evaluate(built) is not null) return; // entirely constant
+                break;
+            case Call call:
+                bool allConstant = true;
+                foreach (var a in call.Args) allConstant &= model.Evaluate(a) is not null;
+                foreach (var k in call.Keywords) allConstant &= model.Evaluate(k.Value) is not null;
+                if (allConstant) return;
+                break;
+        }
         if (model.IsBuiltFromConstants(built)) return; // every part is a constant or a number on every path
         var consumer = Consumer(built, model);
         if (consumer is not null && SemanticModel.SimpleName(consumer.Func) is { } name && MessageCalls.Contains(name)) return;
@@ -94,6 +103,14 @@ public sealed class SqlStringConstruction : CodeRule
                 : "SQL statement built from data: use query parameters when it is executed.",
             Severity.Medium, runs ? Confidence.Medium : Confidence.Low);
     }
+
+    /// <summary>A string literal somewhere in the `+`/`%` chain (what <see cref="SqlText.CollectConstants"/> collects).</summary>
+    static bool HasStringConstant(Expr e) => e switch
+    {
+        BinOp b => HasStringConstant(b.Left) || HasStringConstant(b.Right),
+        Constant { ValueKind: ConstantKind.Str } => true,
+        _ => false,
+    };
 
     /// <summary>The call the built string is an argument of (directly or as a keyword value), if any.</summary>
     static Call? Consumer(Expr e, SemanticModel model) => model.Parent(e) switch

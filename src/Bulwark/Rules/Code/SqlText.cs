@@ -8,11 +8,11 @@ namespace Bulwark.Rules.Code;
 static partial class SqlText
 {
     /// <summary>Bandit's recognition: `select … from`, `delete from`, `insert into … values`, `update … set`, anywhere.</summary>
-    [GeneratedRegex(@"(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     public static partial Regex Bandit();
 
     /// <summary>Stricter: the text starts (after blanks, parentheses and quotes) with the statement's keyword.</summary>
-    [GeneratedRegex(@"^[\s(""'`]*(select\s.*\sfrom\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s+\S+\s+set\s|with\s+\w+\s+as\s*\(|replace\s+into\s|merge\s+into\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[\s(""'`]*(select\s.*\sfrom\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s+\S+\s+set\s|with\s+\w+\s+as\s*\(|replace\s+into\s|merge\s+into\s)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     public static partial Regex Statement();
 
     /// <summary>Calls that run SQL.</summary>

@@ -29,6 +29,8 @@ public sealed class SshNoHostKeyVerification : CallRule
         Aliases = ["S507"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["set_missing_host_key_policy"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name != "set_missing_host_key_policy" || call.Positional(0) is not { } policy) return;

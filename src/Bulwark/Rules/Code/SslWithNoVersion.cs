@@ -22,6 +22,8 @@ public sealed class SslWithNoVersion : CallRule
         Aliases = ["S504"],
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["ssl.wrap_socket"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Resolves("ssl.wrap_socket") && !call.HasKeyword("ssl_version"))

@@ -9,7 +9,7 @@ namespace Bulwark.Rules.Code;
 public sealed partial class StartProcessWithPartialPath : CallRule
 {
     // A drive letter (`C:`) or a leading separator or dot: absolute or explicitly relative.
-    [GeneratedRegex(@"^(?:[A-Za-z](?=\:)|[\\/\.])")]
+    [GeneratedRegex(@"^(?:[A-Za-z]:|[\\/\.])", RegexOptions.NonBacktracking)]
     private static partial Regex FullPath();
 
     public override RuleInfo Info { get; } = new(

@@ -38,6 +38,8 @@ public sealed class StaticInitializationVector : CallRule
         Compliance = Compliance.WeakCryptography,
     };
 
+    public override CallInterest? Calls { get; } = new() { Roots = ["cryptography", "Crypto", "Cryptodome"], LastNames = ["encrypt"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         var q = call.QualifiedName;

@@ -23,6 +23,8 @@ public sealed class UseOfMakoTemplates : CallRule
         Aliases = ["S702"],
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["Template"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.LooseName is { } q && q.EndsWith(".Template", StringComparison.Ordinal) && q.Split('.').Contains("mako"))

@@ -55,6 +55,8 @@ public sealed class WeakCryptographicKey : CallRule
         ],
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = [.. Generators.Keys] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } q || !Generators.TryGetValue(q, out var g)) return;

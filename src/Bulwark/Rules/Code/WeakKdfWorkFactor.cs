@@ -46,6 +46,8 @@ public sealed class WeakKdfWorkFactor : CallRule
         _ => 0,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["hashlib.pbkdf2_hmac", "cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC", "bcrypt.gensalt", "hashlib.scrypt", "argon2.PasswordHasher"], LastNames = ["using"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         var q = call.QualifiedName;

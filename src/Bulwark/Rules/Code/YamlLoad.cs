@@ -31,6 +31,8 @@ public sealed class YamlLoad : CallRule
             """,
     };
 
+    public override CallInterest? Calls { get; } = new() { LastNames = ["load"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } q || !q.EndsWith(".load", StringComparison.Ordinal) || !q.Split('.').Contains("yaml")) return;

@@ -36,6 +36,8 @@ public sealed class FastApiDocsExposed : CallRule
         Compliance = Compliance.Misconfiguration,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["fastapi.FastAPI"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (!call.Resolves("fastapi.FastAPI") || call.HasKeywordUnpacking) return;

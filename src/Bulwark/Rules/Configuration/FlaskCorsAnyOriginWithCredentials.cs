@@ -31,6 +31,8 @@ public sealed class FlaskCorsAnyOriginWithCredentials : CallRule
         Compliance = Compliance.Misconfiguration,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["flask_cors.CORS", "flask_cors.cross_origin"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not ("flask_cors.CORS" or "flask_cors.cross_origin")) return;

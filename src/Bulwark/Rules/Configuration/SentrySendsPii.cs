@@ -33,6 +33,8 @@ public sealed class SentrySendsPii : CallRule
         Compliance = Compliance.SecretExposure,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = ["sentry_sdk.init", "sentry_sdk.Client"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not ("sentry_sdk.init" or "sentry_sdk.Client")) return;

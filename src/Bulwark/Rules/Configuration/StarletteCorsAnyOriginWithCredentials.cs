@@ -38,6 +38,8 @@ public sealed class StarletteCorsAnyOriginWithCredentials : CallRule
         Compliance = Compliance.Misconfiguration,
     };
 
+    public override CallInterest? Calls { get; } = new() { Names = [.. Middleware, "starlette.middleware.Middleware", "fastapi.middleware.Middleware"], LastNames = ["add_middleware"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         bool direct = call.ResolvesAny(Middleware);

@@ -21,10 +21,80 @@ public static class DependencyAnalysis
             // bounded, and only when regular files (ManifestSet has already refused anything outside the root).
             return BoundedFile.ReadText(full, BoundedFile.MaxManifestBytes, out _);
         });
-        foreach (var p in set.Problems) if (!set.Unreadable.Contains(p)) c.Warn(p);
+        // A manifest that cannot be parsed at all fails the scan; a line, an include or a format that cannot be read is
+        // a warning, or an error under --strict (pip-audit's --strict: dependency collection must not skip anything).
+        foreach (var p in set.Problems) if (!set.Unreadable.Contains(p)) Problem(c, p);
         foreach (var u in set.Unreadable) c.Fail(u);
+        foreach (var f in c.Files)
+            if (UnsupportedFormat(f.RelativePath) is { } format)
+                Problem(c, $"{Untrusted.Visible(f.RelativePath)}: {format} is not a format Bulwark reads; its dependencies are not audited");
+        var unresolved = Unresolved(set);
+        if (c.Settings.Strict)
+            foreach (var (m, d, why) in unresolved)
+            {
+                var (line, _, _, _) = m.Span(d.Start, d.End);
+                c.Fail($"{Untrusted.Visible(m.RelativePath)}:{line}: {Untrusted.Visible(d.Name)} cannot be resolved to one version: {why}");
+            }
+        else if (unresolved.Count > 0)
+            c.Warn($"{(unresolved.Count == 1 ? "1 requirement is" : $"{unresolved.Count} requirements are")} neither pinned nor locked " +
+                   "(audited by range only; --strict makes this an error)");
         return set;
     });
+
+    static void Problem(ProjectContext c, string message)
+    {
+        if (c.Settings.Strict) c.Fail(message);
+        else c.Warn(message);
+    }
+
+    /// <summary>Dependency files of other tools that Bulwark does not parse (by file name), with what they are.</summary>
+    internal static string? UnsupportedFormat(string relativePath) => Path.GetFileName(relativePath).ToLowerInvariant() switch
+    {
+        "pdm.lock" => "pdm.lock (PDM's lockfile)",
+        "environment.yml" or "environment.yaml" => "a conda environment file",
+        "conda-lock.yml" or "conda-lock.yaml" => "a conda lockfile",
+        "pixi.lock" => "pixi.lock",
+        "hatch.lock" => "hatch.lock",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Application requirements (requirements files, Pipfile) whose installed version cannot be known offline: no exact
+    /// pin, no version in a URL, and no lockfile beside the manifest or constraints-file pin settling it.
+    /// </summary>
+    public static List<(Manifest Manifest, Dependency Dependency, string Why)> Unresolved(ManifestSet set)
+    {
+        var result = new List<(Manifest, Dependency, string)>();
+        HashSet<string>? constrained = null;
+        foreach (var m in set.Manifests)
+        {
+            if (m.Kind is not (ManifestKind.Requirements or ManifestKind.Pipfile)) continue;
+            HashSet<string>? locked = null;
+            foreach (var d in m.Dependencies)
+            {
+                if (d.Role != DependencyRole.Direct || d.Version is not null || d.RawVersion is not null) continue;
+                if (d.Editable) continue; // the project's own code, installed from the working tree
+                if (constrained is null)
+                {
+                    constrained = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var c in set.OfKind(ManifestKind.Constraints))
+                        foreach (var cd in c.Dependencies) if (cd.Version is not null) constrained.Add(cd.NormalizedName);
+                }
+                if (constrained.Contains(d.NormalizedName)) continue;
+                if (locked is null)
+                {
+                    locked = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var l in LocksBeside(set, m)) foreach (var ld in l.Dependencies) locked.Add(ld.NormalizedName);
+                }
+                if (locked.Contains(d.NormalizedName)) continue;
+                var why = d.Url is not null ? "a URL or path without a version, and no lockfile pins it"
+                    : d.IsUnconstrained ? "no version given, and no lockfile or constraints file pins it"
+                    : $"'{Untrusted.Visible(d.ConstraintText ?? "")}' is a range, and no lockfile or constraints file pins it";
+                result.Add((m, d, why));
+            }
+        }
+        return result;
+    }
 
     /// <summary>The advisory database the scan's dependency rules opened (null when none did or none exists), for the report's evidence.</summary>
     public static AdvisoryDatabaseInfo? OpenedDatabase(ProjectContext ctx) =>

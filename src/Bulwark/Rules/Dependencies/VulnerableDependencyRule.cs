@@ -105,6 +105,9 @@ public sealed class VulnerableDependencyRule : ProjectRule
         return false;
     }
 
+    /// <summary>A summary longer than this is shortened in the message (at a word boundary); the property keeps it whole.</summary>
+    const int MaxSummaryChars = 200;
+
     void Report(ProjectContext context, Manifest m, Dependency d, VulnerabilityMatch match, string version, PackageVersion? fix, bool ranged)
     {
         var ids = match.Aliases.Count > 0 ? $"{match.Id} ({string.Join(", ", match.Aliases)})" : match.Id;
@@ -112,7 +115,7 @@ public sealed class VulnerableDependencyRule : ProjectRule
         var fixedText = match.FixedIn.Count == 0 ? "no fixed version is known"
             : ranged ? $"fixed in {string.Join(", ", match.FixedIn)}"
             : fix is not null ? $"fixed in {string.Join(", ", match.FixedIn)}; upgrade to {fix}" : $"fixed in {string.Join(", ", match.FixedIn)}";
-        var summary = match.Summary.Length > 0 ? ": " + match.Summary.TrimEnd('.') : "";
+        var summary = match.Summary.Length > 0 ? ": " + OsvReader.Shorten(match.Summary, MaxSummaryChars).TrimEnd('.') : "";
         var properties = new Dictionary<string, PropertyValue>
         {
             ["advisory"] = match.Id,
@@ -126,6 +129,8 @@ public sealed class VulnerableDependencyRule : ProjectRule
         if (fix is not null) properties["upgradeTo"] = fix.ToString();
         if (match.Score is { } score) properties["cvssScore"] = score;
         if (match.Summary.Length > 0) properties["summary"] = match.Summary;
+        if (match.Details.Length > 0) properties["description"] = match.Details;
+        properties["url"] = AdvisoryLinks.For(match.Id);
         context.Report(new Finding
         {
             Rule = Info,

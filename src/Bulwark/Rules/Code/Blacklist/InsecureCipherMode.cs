@@ -38,6 +38,9 @@ public sealed class InsecureCipherMode : BlacklistedCall
             """,
     };
 
+    /// <summary>The PyCryptodome/PyCrypto `X.new` calls reach the rule as well.</summary>
+    protected override IReadOnlyList<string> ExtraRoots { get; } = ["Crypto", "Cryptodome"];
+
     static readonly HashSet<string> Ciphers = new(StringComparer.Ordinal) { "AES", "DES", "DES3", "ARC2", "Blowfish", "CAST" };
 
     public override void Check(Node node, CodeContext context)

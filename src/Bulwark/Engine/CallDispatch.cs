@@ -1,0 +1,87 @@
+using Bulwark.Python.Syntax;
+using Bulwark.Rules;
+using Bulwark.Semantics;
+
+namespace Bulwark.Engine;
+
+/// <summary>
+/// The rules registered for calls, indexed by the names they declared (<see cref="CodeRule.Calls"/>): a call's callee
+/// is resolved once and the call goes to the rules that declared no interest plus those whose names it matches, in
+/// the order of <see cref="RuleSet.ForKind"/>.
+/// </summary>
+sealed class CallDispatch
+{
+    readonly CodeRule[] _rules;
+    readonly bool[] _always;
+    readonly Dictionary<string, int[]> _byName = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byRoot;
+    readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byLast;
+    readonly bool _anyRoot, _anyLast;
+
+    public CallDispatch(CodeRule[] rules)
+    {
+        _rules = rules;
+        _always = new bool[rules.Length];
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byRoot = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < rules.Length; i++)
+        {
+            if (rules[i].Calls is not { } interest) { _always[i] = true; continue; }
+            foreach (var n in interest.Names) Add(byName, n, i);
+            foreach (var n in interest.Roots) Add(byRoot, n, i);
+            foreach (var n in interest.LastNames) Add(byLast, n, i);
+        }
+        foreach (var (k, v) in byName) _byName[k] = [.. v];
+        var roots = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var (k, v) in byRoot) roots[k] = [.. v];
+        var lasts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var (k, v) in byLast) lasts[k] = [.. v];
+        _byRoot = roots.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byLast = lasts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _anyRoot = roots.Count > 0;
+        _anyLast = lasts.Count > 0;
+    }
+
+    static void Add(Dictionary<string, List<int>> map, string key, int rule)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        if (!list.Contains(rule)) list.Add(rule);
+    }
+
+    /// <summary>A fresh per-walk selection buffer (walks run in parallel; each owns one).</summary>
+    public bool[] NewBuffer() => new bool[_rules.Length];
+
+    public CodeRule this[int index] => _rules[index];
+    public int Count => _rules.Length;
+
+    /// <summary>Marks in <paramref name="selected"/> the rules this call goes to.</summary>
+    public void Select(Call call, SemanticModel model, bool[] selected)
+    {
+        Array.Copy(_always, selected, _always.Length);
+        var func = call.Func;
+        if (func is not (Name or AttributeExpr)) return; // no name to resolve: only the rules that see every call
+        var written = SemanticModel.SimpleName(func);
+        var qualified = model.QualifiedName(func);
+        if (_byName.Count > 0)
+        {
+            var whole = qualified ?? model.LooseQualifiedName(func);
+            if (whole is not null && _byName.TryGetValue(whole, out var named)) Mark(named, selected);
+        }
+        if (qualified is not null)
+        {
+            if (_anyRoot)
+            {
+                int dot = qualified.IndexOf('.');
+                if (_byRoot.TryGetValue(dot < 0 ? qualified : qualified.AsSpan(0, dot), out var rooted)) Mark(rooted, selected);
+            }
+            if (_anyLast && _byLast.TryGetValue(qualified.AsSpan(qualified.LastIndexOf('.') + 1), out var last)) Mark(last, selected);
+        }
+        if (_anyLast && written is not null && _byLast.TryGetValue(written, out var asWritten)) Mark(asWritten, selected);
+    }
+
+    static void Mark(int[] rules, bool[] selected)
+    {
+        foreach (var r in rules) selected[r] = true;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using Bulwark.Core;
+using Bulwark.Engine;
+using Bulwark.Python;
+using Bulwark.Python.Syntax;
+using Bulwark.Rules;
+using Bulwark.Semantics;
+using Bulwark.Tests.Support;
+using Assert = Xunit.Assert;
+
+namespace Bulwark.Tests.Engine;
+
+/// <summary>
+/// The call dispatch table (<see cref="CallDispatch"/>): a call reaches a rule that declared callee names only when
+/// it matches them, and declaring them never costs a finding.
+/// </summary>
+public class CallDispatchTests
+{
+    /// <summary>Records the callee of every call it is handed.</summary>
+    sealed class Recorder(CallInterest? interest) : CodeRule
+    {
+        public readonly List<string> Seen = [];
+        public override RuleInfo Info { get; } = new("T001", "recorder", Family.Code, Severity.Low, Confidence.Low, null, "w", "w", "e", "f", []);
+        public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call];
+        public override CallInterest? Calls => interest;
+        public override void Check(Node node, CodeContext context) =>
+            Seen.Add(SemanticModel.DottedName(((Call)node).Func) ?? "?");
+    }
+
+    /// <summary>A rule as it is, except that it declares no callee names, so every call reaches it.</summary>
+    sealed class EveryCall(CodeRule inner) : CodeRule
+    {
+        public override RuleInfo Info => inner.Info;
+        public override IReadOnlyList<NodeKind> Kinds => inner.Kinds;
+        public override void Check(Node node, CodeContext context) => inner.Check(node, context);
+    }
+
+    static List<string> Calls(string source, CallInterest? interest)
+    {
+        var recorder = new Recorder(interest);
+        var other = new Recorder(new CallInterest { Names = ["nothing.matches"] }); // the table exists even for a lone null interest
+        var file = new SourceFile("t.py", "t.py", new SourceText(source), true);
+        var outcome = FileAnalysis.Analyze(file, new RuleSet([recorder, other]), new ScanSettings());
+        Assert.Empty(outcome.Warnings);
+        Assert.Empty(other.Seen);
+        return recorder.Seen;
+    }
+
+    const string Source = """
+        import os, subprocess as sp
+        from yaml import load as read_config
+        import hashlib
+        os.system("x")
+        sp.run(["ls"])
+        read_config(text)
+        self.loader.load(path)
+        hashlib.md5(b"")
+        print(len(x))
+        (lambda: 1)()
+        pickle.loads(data)
+        """;
+
+    [Fact]
+    public void A_rule_without_names_sees_every_call()
+    {
+        Assert.Equal(["os.system", "sp.run", "read_config", "self.loader.load", "hashlib.md5", "print", "len", "?", "pickle.loads"],
+            Calls(Source, null));
+    }
+
+    [Fact]
+    public void Whole_names_match_the_resolved_callee_or_the_callee_as_written_when_unresolved()
+    {
+        Assert.Equal(["os.system", "pickle.loads"], Calls(Source, new CallInterest { Names = ["os.system", "pickle.loads", "sp.run"] }));
+    }
+
+    [Fact]
+    public void Roots_match_the_first_segment_of_the_resolved_callee()
+    {
+        Assert.Equal(["sp.run", "hashlib.md5"], Calls(Source, new CallInterest { Roots = ["subprocess", "hashlib", "sp"] }));
+    }
+
+    [Fact]
+    public void Last_names_match_the_resolved_callee_or_the_callee_as_written()
+    {
+        Assert.Equal(["read_config", "self.loader.load"], Calls(Source, new CallInterest { LastNames = ["load"] }));
+        Assert.Equal(["read_config"], Calls(Source, new CallInterest { LastNames = ["read_config"] }));
+    }
+
+    [Fact]
+    public void A_call_matching_several_lists_reaches_the_rule_once()
+    {
+        Assert.Equal(["os.system"], Calls(Source, new CallInterest { Names = ["os.system"], Roots = ["os"], LastNames = ["system"] }));
+    }
+
+    public static TheoryData<string> RulesWithNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var r in RuleCatalog.All.OfType<CodeRule>())
+            if (r.Calls is not null) data.Add(r.Info.Id);
+        return data;
+    }
+
+    /// <summary>
+    /// Every rule that declares callee names finds on its fixtures exactly what it finds when every call reaches it,
+    /// in both profiles: the declared names are never narrower than the rule's own test.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RulesWithNames))]
+    public void Declared_names_lose_no_finding_on_the_rule_fixtures(string ruleId)
+    {
+        var rule = RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == ruleId);
+        var fixtures = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Rules", "Fixtures"), "*.py").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(fixtures);
+        int found = 0;
+        foreach (var profile in new[] { RuleProfile.Default, RuleProfile.Bandit })
+            foreach (var path in fixtures)
+            {
+                var settings = new ScanSettings { Profile = profile };
+                var text = File.ReadAllText(path);
+                var dispatched = Render(new RuleSet([rule]), text, settings);
+                Assert.Equal(Render(new RuleSet([new EveryCall(rule)]), text, settings), dispatched);
+                found += dispatched.Length;
+            }
+        Assert.True(found > 0, $"{ruleId} finds nothing on any fixture");
+    }
+
+    static string Render(RuleSet rules, string text, ScanSettings settings)
+    {
+        var file = new SourceFile("f.py", "f.py", new SourceText(text), true);
+        var outcome = FileAnalysis.Analyze(file, rules, settings);
+        var sb = new StringBuilder();
+        foreach (var f in outcome.Findings) sb.Append($"{f.Location.StartLine}:{f.Location.StartColumn} {f.Rule.Id} {f.Message}\n");
+        return sb.ToString();
+    }
+}
