@@ -183,4 +183,107 @@ public class SensitiveFlowTests
         Assert.False(SourceKinds.MayReach(SourceKinds.Remote, SinkKinds.Exposure));
         Assert.False(SourceKinds.MayReach(SourceKinds.Sensitive, SinkKinds.Log));
     }
+    [Fact]
+    public void A_secret_kept_in_shared_state_and_read_by_another_function_is_not_followed()
+    {
+        using var dir = new TempDir();
+        dir.Write("client.py", """
+            import logging
+            log = logging.getLogger(__name__)
+            CURRENT = {}
+
+            class Client:
+                def __init__(self, api_key):
+                    self._cfg = api_key
+                    CURRENT["k"] = api_key
+
+                def describe(self):
+                    log.info("client %s", self._cfg)
+
+            def dump():
+                log.debug("state %s", CURRENT["k"])
+
+            def connect(api_key):
+                holder = Client.__new__(Client)
+                holder.value = api_key
+                log.info("connecting with %s", holder.value)
+            """);
+        Assert.Equal(["client.py:19 LOG001 flow"], Scan(dir, "LOG001"));
+    }
+
+    [Fact]
+    public void A_flow_from_one_top_level_package_into_another_is_not_reported()
+    {
+        using var dir = new TempDir();
+        dir.Write("vendor_a/__init__.py", "");
+        dir.Write("vendor_a/auth.py", """
+            import os
+            from vendor_b import errors
+            from vendor_a import util
+
+            def login():
+                api_token = os.environ["API_TOKEN"]
+                errors.fail(api_token)
+                util.note(api_token)
+            """);
+        dir.Write("vendor_a/util.py", """
+            import logging
+
+            def note(value):
+                logging.info("using %s", value)
+            """);
+        dir.Write("vendor_b/__init__.py", "");
+        dir.Write("vendor_b/errors.py", """
+            def fail(value):
+                raise ValueError("bad %s" % value)
+            """);
+        Assert.Equal(["vendor_a/util.py:4 LOG001 flow"], Scan(dir, "LOG001"));
+    }
+
+    [Fact]
+    public void One_secret_reaching_many_sinks_is_reported_a_few_times_and_the_rest_counted()
+    {
+        using var dir = new TempDir();
+        dir.Write("app.py", """
+            import logging
+
+            def run(api_key):
+                logging.info("a %s", api_key)
+                logging.info("b %s", api_key)
+                logging.info("c %s", api_key)
+                logging.info("d %s", api_key)
+                logging.info("e %s", api_key)
+            """);
+        var result = new Scanner(new ScanSettings { Select = ["LOG001"], Jobs = 1 }).Scan(new ScanRequest([dir.Path]));
+        var flows = result.Findings.Where(f => f.Flow.Count > 0).OrderBy(f => f.Location.StartLine).ToList();
+        Assert.Equal([4, 5, 6], flows.Select(f => f.Location.StartLine));
+        Assert.EndsWith("; 2 more sinks of the same value not listed.", flows[2].Message);
+        Assert.DoesNotContain("more sink", flows[0].Message);
+    }
+
+    [Fact]
+    public void A_hash_answering_a_challenge_is_not_password_storage_but_a_stored_hash_is()
+    {
+        using var dir = new TempDir();
+        dir.Write("auth.py", """
+            import hashlib
+
+            def digest_response(username, realm, password, nonce, uri):
+                a1 = "%s:%s:%s" % (username, realm, password)
+                ha1 = hashlib.sha256(a1.encode()).hexdigest()
+                ha2 = hashlib.sha256(("GET:" + uri).encode()).hexdigest()
+                return hashlib.sha256(f"{ha1}:{nonce}:{ha2}".encode()).hexdigest()
+
+            def build_header(username, password, realm, nonce):
+                def md5_utf8(x):
+                    return hashlib.md5(x.encode(), usedforsecurity=False).hexdigest()
+                a1 = "%s:%s:%s" % (username, realm, password)
+                return 'Digest response="%s"' % md5_utf8(a1 + ":" + nonce)
+
+            def store(username, password):
+                a1 = "%s:%s" % (username, password)
+                return hashlib.sha256(a1.encode()).hexdigest()
+            """);
+        Assert.Equal(["auth.py:17 AUTH001 flow"], Scan(dir, "AUTH001"));
+    }
 }

@@ -19,7 +19,10 @@ public sealed class PasswordFastHash : TaintRule
             named as one (`password`, `user.password`, `request.form["password"]`, `getpass.getpass()`) or derived from
             one, followed by the taint analysis through assignments, `.encode()`, string building with a salt, helper
             functions and modules. MD5 and SHA-1 are reported by B324 already, so this rule leaves them to it unless the
-            call claims `usedforsecurity=False`.
+            call claims `usedforsecurity=False`. A hash computed in a function that reads a nonce answers a challenge
+            (HTTP Digest's `H(username:realm:password)` per RFC 2617/7616, CRAM-MD5, SCRAM): it is sent, not stored,
+            and the protocol fixes its algorithm, so it is not reported. Flows are limited as LOG001's are (no shared
+            state, no crossing of top-level packages, three sinks per source).
             """,
         Why: """
             General-purpose hashes are built to be fast: a single GPU tries billions of SHA-256 guesses a second, so a
@@ -75,6 +78,13 @@ public sealed class PasswordFastHashByName(RuleInfo info) : CallRule
         if (algorithm is "md5" or "sha1" && !notForSecurity) return; // B324's
         var data = fn == "new" ? call.Arg("data", 1) : call.Arg("string", 0) ?? call.Arg("data", 0);
         if (data is null || SensitiveNames.Find(data, context.Semantic) is not { Kind: SensitiveKind.Password } found) return;
+        // A challenge's answer (HTTP Digest, CRAM-MD5, SCRAM), not a stored hash: any enclosing function reads a nonce.
+        for (var function = context.Semantic.EnclosingFunction(call.Node); function is not null;)
+        {
+            if (SensitiveNames.MentionsNonce(context.File.Text.Text, function.Start, function.End)) return;
+            var outer = context.Semantic.EnclosingFunction(function);
+            function = ReferenceEquals(outer, function) ? null : outer;
+        }
         context.Report(this, found.Node, $"A password is hashed with fast {algorithm.ToUpperInvariant()}: use Argon2id, scrypt, bcrypt or PBKDF2 (a password-hashing function).");
     }
 }

@@ -25,7 +25,10 @@ public sealed class SensitiveDataLogged : TaintRule
             `settings.SECRET_KEY`, `os.environ.get("API_TOKEN")`) and `getpass.getpass()`. Hashes, digests, `len()`,
             slices (`key[-4:]`), comparisons and helpers named for masking (`mask_card`, `redact`) end the flow, and so
             does a library call whose result is not the value (`authenticate(password=…)`). Where the analysis cannot
-            see the sink (a logger whose type is not known), the names at the call are checked as they are.
+            see the sink (a logger whose type is not known), the names at the call are checked as they are. To stay
+            reviewable, a flow is not followed through shared state (a global, class or `self` attribute stored in one
+            function and read in another), is not reported from one top-level package into another (an installed tree's
+            libraries), and one source is reported at its first three sinks, the rest counted in the third message.
             """,
         Why: """
             Logs are copied to aggregation services, backups and support tickets and read by many more people than the

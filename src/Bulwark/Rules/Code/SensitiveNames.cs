@@ -15,6 +15,26 @@ public enum SensitiveKind { None, Password, Secret, PersonalData }
 /// </summary>
 public static class SensitiveNames
 {
+    /// <summary>
+    /// Whether the source text between two offsets (a function's) reads a server's nonce (`nonce`, `cnonce`,
+    /// `server_nonce`, `nonces`): a hash computed there answers a challenge (HTTP Digest's `KD(H(A1), nonce:…)` per
+    /// RFC 2617/7616, CRAM-MD5, SCRAM), is sent rather than stored, and its algorithm is fixed by the protocol, so it is
+    /// not password storage (AUTH001).
+    /// </summary>
+    public static bool MentionsNonce(string text, int start, int end)
+    {
+        end = Math.Min(end, text.Length);
+        for (int at = Math.Max(start, 0); at < end;)
+        {
+            int i = text.IndexOf("nonce", at, end - at, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) return false;
+            int after = i + 5;
+            if (after >= text.Length || !(char.IsLetterOrDigit(text[after]) || text[after] == '_') || text[after] is 's' or 'S') return true;
+            at = after;
+        }
+        return false;
+    }
+
     static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal) { "password", "passwd", "passphrase", "passcode", "pword" };
     static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal) { "ssn", "cvv", "cvc", "cvv2", "creditcard", "cardnumber", "diagnosis", "iban" };
     /// <summary>Bare names too ambiguous to call secret: a lexer's `token`, the shell's `pwd`, Python's `pass`.</summary>
