@@ -59,7 +59,11 @@ public static class FileAnalysis
                 return model;
             }
             var context = new CodeContext(file, parse, BuildSemantic, settings, raw);
-            if (rules.ProjectRules.Count > 0) outcome.ImportedModules = context.Semantic.ImportedModules;
+            if (rules.ProjectRules.Count > 0)
+            {
+                outcome.ImportedModules = context.Semantic.ImportedModules;
+                if (parse.Ok && rules.KeepsTree(file)) outcome.Tree = parse.Module;
+            }
             if (rules.CodeRules.Count > 0) new RuleDispatcher(rules, context, outcome.Warnings, profiler).Visit(parse.Module);
             if (profiler is not null)
             {

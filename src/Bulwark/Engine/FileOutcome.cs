@@ -13,6 +13,8 @@ public sealed class FileOutcome
     public List<string> Warnings { get; } = [];
     /// <summary>The module lowered for the taint analysis, when injection rules run.</summary>
     public Bulwark.Taint.ModuleIr? Taint { get; set; }
+    /// <summary>The parsed module, kept for a project rule that reads the file again (<see cref="Rules.ProjectRule.KeepsTree"/>).</summary>
+    public Bulwark.Python.Syntax.Module? Tree { get; set; }
     /// <summary>Set when the file was not analysed (too large, unreadable, not a regular file).</summary>
     public SkippedFile? Skipped { get; set; }
 }

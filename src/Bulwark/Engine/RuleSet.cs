@@ -21,7 +21,8 @@ public sealed class RuleSet
     public RuleSet(IEnumerable<IRule> rules)
     {
         Rules = rules.OrderBy(r => r.Info.Id, StringComparer.Ordinal).ToArray();
-        CodeRules = Rules.OfType<CodeRule>().ToArray();
+        // A taint rule's name check runs in the per-file walk like any code rule.
+        CodeRules = [.. Rules.OfType<CodeRule>(), .. Rules.OfType<TaintRule>().Select(r => r.Pattern).OfType<CodeRule>()];
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
         TaintRules = Rules.OfType<TaintRule>().ToArray();
@@ -40,6 +41,13 @@ public sealed class RuleSet
     }
 
     public CodeRule[]? ForKind(NodeKind kind) => _byKind[(int)kind];
+
+    /// <summary>Whether a project rule reads this Python file again, so its parsed tree is kept (<see cref="ProjectRule.KeepsTree"/>).</summary>
+    public bool KeepsTree(SourceFile file)
+    {
+        foreach (var r in ProjectRules) if (r.KeepsTree(file)) return true;
+        return false;
+    }
 
     /// <summary>The call rules indexed by the callee names they declared; null when none declared any.</summary>
     internal CallDispatch? CallTable { get; }

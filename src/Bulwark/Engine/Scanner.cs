@@ -66,8 +66,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             outcomes[i] = outcome;
             // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
             // later phase reads are kept (small manifests and configuration for project rules and posture, which re-read
-            // anything else on demand; the taint phase re-reads the few Python files its flows pass through).
-            if (source is not null && !source.IsPython && source.Text.Text.Length <= MaxKeptTextChars) loaded[i] = source;
+            // anything else on demand; Python files whose tree a project rule keeps; the taint phase re-reads the few
+            // Python files its flows pass through).
+            if (source is not null && (source.IsPython ? outcome?.Tree is not null : source.Text.Text.Length <= MaxKeptTextChars)) loaded[i] = source;
             if (wasSkipped) Interlocked.Increment(ref skipped);
             if (outcome?.Skipped is { } why) skippedByFile[i] = why;
             request.Progress?.Invoke(Interlocked.Increment(ref done), count);
@@ -100,7 +101,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         AdvisoryDatabaseInfo? advisories = null;
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, imported, rules, warnings, errors, out advisories);
+            var project = RunProjectRules(root, files, loaded, outcomes, imported, rules, warnings, errors, out advisories);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
@@ -310,7 +311,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return new SourceFile(file.FullPath, file.RelativePath, new SourceText(Encoding.UTF8.GetString(span)), isPython: false);
     }
 
-    FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, HashSet<string> imported,
+    FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, FileOutcome?[] outcomes, HashSet<string> imported,
         RuleSet rules, List<string> warnings, List<string> errors, out AdvisoryDatabaseInfo? advisories)
     {
         var projectFiles = new ProjectFile[files.Count];
@@ -318,7 +319,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         {
             var d = files[i];
             var cached = loaded[i];
-            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d)) { ImportPath = d.ImportPath };
+            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d)) { ImportPath = d.ImportPath, Tree = outcomes[i]?.Tree };
         }
         var sink = new List<Finding>();
         var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);

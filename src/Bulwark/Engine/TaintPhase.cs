@@ -1,6 +1,7 @@
 using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;
+using Bulwark.Rules.Code;
 using Bulwark.Semantics;
 using Bulwark.Taint;
 
@@ -87,7 +88,9 @@ public static class TaintPhase
         foreach (var r in rules.TaintRules)
             foreach (var k in r.SourceKinds) sources |= SourceKinds.Parse(k) ?? 0;
         foreach (var k in settings.TaintSources ?? []) sources |= SourceKinds.Parse(k) ?? 0;
-        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds) };
+        INameSources? names = null;
+        foreach (var r in rules.TaintRules) names ??= r.NameSources;
+        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds), NameSources = names };
         var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
@@ -119,14 +122,134 @@ public static class TaintPhase
             foreach (var k in taintRules[i].SourceKinds) sources[i] |= SourceKinds.Parse(k) ?? 0;
         }
         var findings = new List<Finding>();
+        var secretFlows = new List<(int Rule, TaintFlow Flow)>();
         foreach (var flow in result.Flows)
             for (int i = 0; i < taintRules.Count; i++)
             {
                 if (sinks[i] != flow.Kind) continue;
                 if ((sources[i] & flow.Source.SourceKind) == 0) continue;
-                if (ToFinding(taintRules[i], flow, modules, files) is { } finding) findings.Add(finding);
+                if ((flow.Source.SourceKind & (SourceKinds.Sensitive | SourceKinds.Password)) != 0) secretFlows.Add((i, flow));
+                else if (ToFinding(taintRules[i], flow, modules, files) is { } finding) findings.Add(finding);
             }
+        AddSecretFindings(secretFlows, taintRules, modules, files, findings);
         return findings;
+    }
+
+    /// <summary>Sinks of one sensitive value reported per rule; further ones are counted in the last finding's message.</summary>
+    public const int SecretSinksPerSource = 3;
+
+    /// <summary>
+    /// Flows of a secret (the `sensitive` and `password` kinds, found by name) are kept to what a reviewer can act on:
+    /// not through shared state (a value stored in a module global, a class attribute or an attribute of `self` and
+    /// read by another function reaches every reader of it, which the analysis cannot tell apart); not across
+    /// top-level packages (an installed tree's `botocore` token reaching `dateutil`'s exceptions is the libraries'
+    /// plumbing, not the application's); not into a hash that answers a challenge (<see cref="AnswersChallenge"/>); and
+    /// at most <see cref="SecretSinksPerSource"/> sinks per source and rule, in path order, the rest counted.
+    /// </summary>
+    static void AddSecretFindings(List<(int Rule, TaintFlow Flow)> flows, List<TaintRule> taintRules, IReadOnlyList<ModuleIr> modules,
+                                  Func<int, SourceFile?> files, List<Finding> findings)
+    {
+        if (flows.Count == 0) return;
+        var kept = new List<(int Rule, TaintFlow Flow)>();
+        foreach (var (rule, flow) in flows)
+        {
+            if (ThroughSharedState(flow, modules) || CrossesPackages(flow, modules)) continue;
+            if (flow.Kind == SinkKinds.PasswordHash && AnswersChallenge(flow, modules, files)) continue;
+            kept.Add((rule, flow));
+        }
+        kept.Sort((a, b) =>
+        {
+            int c = a.Rule.CompareTo(b.Rule);
+            if (c == 0) c = string.CompareOrdinal(modules[a.Flow.Sink.Module].Path, modules[b.Flow.Sink.Module].Path);
+            return c != 0 ? c : a.Flow.Sink.Start.CompareTo(b.Flow.Sink.Start);
+        });
+        var groups = new Dictionary<(int, string, int, int), List<TaintFlow>>();
+        var order = new List<(int, string, int, int)>();
+        foreach (var (rule, flow) in kept)
+        {
+            var site = flow.Source.Site;
+            var key = (rule, flow.Source.Key, site?.Module ?? -1, site?.Start ?? -1);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+                order.Add(key);
+            }
+            list.Add(flow);
+        }
+        foreach (var key in order)
+        {
+            var list = groups[key];
+            var rule = taintRules[key.Item1];
+            for (int n = 0; n < list.Count && n < SecretSinksPerSource; n++)
+            {
+                if (ToFinding(rule, list[n], modules, files) is not { } finding) continue;
+                int more = list.Count - SecretSinksPerSource;
+                if (n == SecretSinksPerSource - 1 && more > 0)
+                    finding = finding with { Message = finding.Message[..^1] + $"; {more} more sink{(more == 1 ? "" : "s")} of the same value not listed." };
+                findings.Add(finding);
+            }
+        }
+    }
+
+    /// <summary>A step stores the value into shared state (a global, a class or instance attribute) outside the sink's function.</summary>
+    static bool ThroughSharedState(TaintFlow flow, IReadOnlyList<ModuleIr> modules)
+    {
+        var sinkFunction = FunctionSpan(modules[flow.Sink.Module], flow.Sink.Start);
+        foreach (var s in flow.Steps)
+            if (s.Kind == StepKind.Store && (s.Module != flow.Sink.Module || FunctionSpan(modules[s.Module], s.Start) != sinkFunction))
+                return true;
+        return false;
+    }
+
+    /// <summary>The source and the sink are in different top-level packages (modules at the scanned root belong to none).</summary>
+    static bool CrossesPackages(TaintFlow flow, IReadOnlyList<ModuleIr> modules)
+    {
+        if (flow.Source.Site is not { } site || site.Module == flow.Sink.Module) return false;
+        var from = TopPackage(modules[site.Module]);
+        var to = TopPackage(modules[flow.Sink.Module]);
+        return from.Length > 0 && to.Length > 0 && from != to;
+    }
+
+    static string TopPackage(ModuleIr module)
+    {
+        var name = module.ModuleName;
+        if (string.IsNullOrEmpty(name)) return "";
+        var dot = name.IndexOf('.');
+        return dot > 0 ? name[..dot] : module.IsPackage ? name : "";
+    }
+
+    /// <summary>
+    /// The password is read, or hashed, in a function that reads a nonce: an answer to a challenge
+    /// (<see cref="SensitiveNames.MentionsNonce"/>). The outermost function counts, as requests' HTTP Digest hashes in
+    /// helpers nested in the function that builds the header.
+    /// </summary>
+    static bool AnswersChallenge(TaintFlow flow, IReadOnlyList<ModuleIr> modules, Func<int, SourceFile?> files)
+    {
+        if (InNonceFunction(flow.Sink.Module, flow.Sink.Start, modules, files)) return true;
+        return flow.Source.Site is { } site && InNonceFunction(site.Module, site.Start, modules, files);
+    }
+
+    static bool InNonceFunction(int module, int offset, IReadOnlyList<ModuleIr> modules, Func<int, SourceFile?> files)
+    {
+        IrFunction? outer = null;
+        foreach (var f in modules[module].Functions)
+        {
+            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
+            if (outer is null || f.End - f.Start > outer.End - outer.Start) outer = f;
+        }
+        return outer is not null && files(module) is { } file && SensitiveNames.MentionsNonce(file.Text.Text, outer.Start, outer.End);
+    }
+
+    /// <summary>The innermost function of a module around an offset (null at module or class level).</summary>
+    static IrFunction? FunctionSpan(ModuleIr module, int offset)
+    {
+        IrFunction? best = null;
+        foreach (var f in module.Functions)
+        {
+            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
+            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
+        }
+        return best;
     }
 
     static Finding? ToFinding(TaintRule rule, TaintFlow flow, IReadOnlyList<ModuleIr> modules, Func<int, SourceFile?> files)
@@ -150,13 +273,15 @@ public static class TaintPhase
             SourceKinds.Remote => "request data",
             SourceKinds.Local => "user input",
             SourceKinds.Environment => "an environment variable",
+            SourceKinds.Password => "a password",
+            SourceKinds.Sensitive => "a secret or personal value",
             _ => "untrusted data",
         };
         var message = $"{rule.Weakness}: {what} from {Quote(source.Key)}{sourceWhere} reaches {flow.SinkCallee}"
                       + (sinkFunction.Length > 0 ? $" in `{sinkFunction}`" : "") + ".";
         var confidence = source.SourceKind switch
         {
-            SourceKinds.Remote => rule.Info.Confidence,
+            SourceKinds.Remote or SourceKinds.Sensitive or SourceKinds.Password => rule.Info.Confidence,
             SourceKinds.Local => Confidence.Medium,
             _ => Confidence.Low,
         };
@@ -208,6 +333,7 @@ public static class TaintPhase
     /// </summary>
     public static void ReplacePatternFindings(List<Finding> findings, RuleSet rules, ScanSettings settings)
     {
+        ReplaceOwnPatternFindings(findings, rules);
         if (settings.Profile == RuleProfile.Bandit) return;
         var byId = rules.TaintRules.ToDictionary(r => r.Info.Id, StringComparer.Ordinal);
         var covered = new HashSet<(string Rule, string Path, int Line)>();
@@ -223,6 +349,20 @@ public static class TaintPhase
         }
         if (covered.Count == 0) return;
         findings.RemoveAll(f => !byId.ContainsKey(f.Rule.Id) && covered.Contains((f.Rule.Id, f.Location.Path, f.Location.StartLine)));
+    }
+
+    /// <summary>A taint rule's flow replaces the finding of its own name check (<see cref="TaintRule.Pattern"/>) on the sink's lines.</summary>
+    static void ReplaceOwnPatternFindings(List<Finding> findings, RuleSet rules)
+    {
+        var withPattern = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rules.TaintRules) if (r.Pattern is not null) withPattern.Add(r.Info.Id);
+        if (withPattern.Count == 0) return;
+        var covered = new HashSet<(string Rule, string Path, int Line)>();
+        foreach (var f in findings)
+            if (f.Flow.Count > 0 && withPattern.Contains(f.Rule.Id))
+                for (int l = f.Location.StartLine; l <= f.Location.EndLine; l++) covered.Add((f.Rule.Id, f.Location.Path, l));
+        if (covered.Count == 0) return;
+        findings.RemoveAll(f => f.Flow.Count == 0 && covered.Contains((f.Rule.Id, f.Location.Path, f.Location.StartLine)));
     }
 }
 

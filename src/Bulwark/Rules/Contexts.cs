@@ -166,4 +166,6 @@ public sealed class ProjectFile(string fullPath, string relativePath, Func<Sourc
     public string FileName => System.IO.Path.GetFileName(RelativePath);
     /// <summary>Null when the file cannot be read or decoded.</summary>
     public SourceFile? Load() => _file.Value;
+    /// <summary>The module parsed in the per-file phase, kept when a project rule asked for it (<see cref="ProjectRule.KeepsTree"/>); null otherwise.</summary>
+    public Module? Tree { get; init; }
 }

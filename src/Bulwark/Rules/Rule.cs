@@ -1,5 +1,6 @@
 using Bulwark.Core;
 using Bulwark.Python.Syntax;
+using Bulwark.Taint;
 
 namespace Bulwark.Rules;
 
@@ -35,6 +36,11 @@ public abstract class FileRule : IRule
 public abstract class ProjectRule : IRule
 {
     public abstract RuleInfo Info { get; }
+    /// <summary>
+    /// A Python file this rule reads again in the project phase (Django settings): its text and parsed tree are kept
+    /// from the per-file phase (<see cref="ProjectFile.Tree"/>), so it is neither read nor parsed twice. Decided from the text.
+    /// </summary>
+    public virtual bool KeepsTree(SourceFile file) => false;
     public abstract void Check(ProjectContext context);
 }
 
@@ -53,4 +59,11 @@ public abstract class TaintRule : IRule
     public virtual IReadOnlyList<string> Replaces => [];
     /// <summary>What the weakness is called in messages: "SQL injection".</summary>
     public abstract string Weakness { get; }
+    /// <summary>
+    /// A check of the same weakness by names alone, run in the per-file walk and reporting under this rule's id, for
+    /// what the analysis does not see (a logger of unknown type); a flow's finding on the same lines replaces its finding.
+    /// </summary>
+    public virtual CodeRule? Pattern => null;
+    /// <summary>Names that make reads sources of this rule's kinds (sensitive data); null for rules of modelled sources.</summary>
+    public virtual INameSources? NameSources => null;
 }

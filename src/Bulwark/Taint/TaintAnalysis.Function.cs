@@ -15,7 +15,7 @@ public sealed partial class TaintAnalysis
     }
 
     /// <summary>Computes the values of one function's IR to a fixpoint, then its sinks, stores and returns.</summary>
-    sealed class Evaluator
+    sealed partial class Evaluator
     {
         const int MaxPasses = 12;
         readonly TaintAnalysis _a;
@@ -134,7 +134,7 @@ public sealed partial class TaintAnalysis
             {
                 case IrOp.Const: return iv.Shape == ValueShape.Unknown ? AValue.Empty : AValue.Of(Facts.None, iv.Shape);
                 case IrOp.Unknown: return AValue.Empty;
-                case IrOp.Param: return ParamValue(iv);
+                case IrOp.Param: return NamedParameter(ParamValue(iv), iv);
                 case IrOp.Phi:
                 {
                     var ops = Ops(v);
@@ -144,6 +144,7 @@ public sealed partial class TaintAnalysis
                     {
                         var step = StepAt(iv.Site, StepKind.Assignment);
                         r = r.MapFacts(f => Facts.Step(f, step));
+                        r = NamedAssignment(r, v, iv);
                     }
                     return r;
                 }
@@ -314,6 +315,7 @@ public sealed partial class TaintAnalysis
                 _ = cm;
             }
             if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
+            whole = Named(whole, attr, step);
             return new AValue(whole, null, types.ToArray(), ShapeOf(types, shape), obj.Functions.Length > 0 && attr is "__call__" ? obj.Functions : [], []);
         }
 
@@ -353,6 +355,7 @@ public sealed partial class TaintAnalysis
             }
             else whole = ExtendParams(obj.Collapse(), "[*]");
             var step = StepAt(iv.Site, StepKind.Load);
+            if (key is not null) whole = Named(whole, _mod.Str(iv.S), step, $"{step.What}[\"{_mod.Str(iv.S)}\"]");
             foreach (var t in obj.Types)
             {
                 if (t.StartsWith('=')) continue;
@@ -364,7 +367,7 @@ public sealed partial class TaintAnalysis
                 }
             }
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
-            var item = AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types);
+            var item = Sliced(AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types), v);
             return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
         }
 
@@ -407,6 +410,10 @@ public sealed partial class TaintAnalysis
                         var exported = _a._index.Modules[s.Module].Exports.GetValueOrDefault(q[(q.LastIndexOf('.') + 1)..]);
                         if (exported.Functions is { Length: > 0 } fns) functions = fns.Select(f => _a._index.FunctionId(s.Module, f)).ToArray();
                         foreach (var t in _a._types.Canonical(_m, "=global:" + q)) types.Add(t);
+                        break;
+                    case SymbolKind.None:
+                        // A library's setting (`django.conf.settings.SECRET_KEY`): sensitive by its name.
+                        whole = Named(whole, q[(q.LastIndexOf('.') + 1)..], StepAt(site, StepKind.Load), q);
                         break;
                 }
             }
@@ -514,6 +521,7 @@ public sealed partial class TaintAnalysis
                 var receiverShape = actuals.Receiver?.Shape ?? ValueShape.Unknown;
                 result = AValue.Join(result, AValue.Of(all.Collapse(), receiverShape == ValueShape.Str ? ValueShape.Str : ValueShape.Unknown));
             }
+            result = SensitiveCall(c, result, handled, modelled, step);
             // Marker side effects on the receiver (`parser.setFeature(feature_external_ges, True)`).
             if (c.Receiver >= 0 && c.Method is not null)
                 foreach (var name in library)
@@ -1069,6 +1077,8 @@ public sealed partial class TaintAnalysis
 
     void AddFlow(Fact f, uint kind, Step sink, string callee, int function)
     {
+        // Secrets reach only the sinks that leak them; attacker data never reaches those.
+        if (!SourceKinds.MayReach(f.Origin.SourceKind, kind)) return;
         var key = (kind, sink.Module, sink.Start);
         var steps = f.Trail?.Steps() ?? [];
         if (steps.Count == 0 || steps[^1] != sink) steps.Add(sink);

@@ -12,6 +12,8 @@ public sealed record TaintOptions
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Passes over a recursive group of functions before its summaries are taken as they are.</summary>
     public int MaxGroupIterations { get; init; } = 6;
+    /// <summary>Names that make reads sensitive sources; null (the default) when no rule reports those kinds.</summary>
+    public INameSources? NameSources { get; init; }
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>

@@ -8,16 +8,23 @@ public static class SinkKinds
 {
     public const uint Sql = 1u << 0, Command = 1u << 1, Code = 1u << 2, PathDotDot = 1u << 3, PathAbsolute = 1u << 4,
         Ssrf = 1u << 5, Redirect = 1u << 6, Xss = 1u << 7, Template = 1u << 8, Ldap = 1u << 9, Xpath = 1u << 10,
-        Xxe = 1u << 11, Deserialization = 1u << 12, TrustBoundary = 1u << 13, Header = 1u << 14, Log = 1u << 15;
+        Xxe = 1u << 11, Deserialization = 1u << 12, TrustBoundary = 1u << 13, Header = 1u << 14, Log = 1u << 15,
+        /// <summary>A secret or personal value written where others read it: a log, standard output, a warning, an exception message.</summary>
+        Exposure = 1u << 16,
+        /// <summary>A password hashed with a fast general-purpose hash.</summary>
+        PasswordHash = 1u << 17;
     public const uint Path = PathDotDot | PathAbsolute;
-    public const uint All = (1u << 16) - 1;
+    /// <summary>The sinks only sensitive values (<see cref="SourceKinds.Sensitive"/>, <see cref="SourceKinds.Password"/>) reach.</summary>
+    public const uint SensitiveSinks = Exposure | PasswordHash;
+    public const uint All = (1u << 18) - 1;
 
     static readonly Dictionary<string, uint> ByName = new(StringComparer.Ordinal)
     {
         ["sql"] = Sql, ["command"] = Command, ["code"] = Code, ["path"] = Path, ["path-dotdot"] = PathDotDot,
         ["path-absolute"] = PathAbsolute, ["ssrf"] = Ssrf, ["redirect"] = Redirect, ["xss"] = Xss, ["template"] = Template,
         ["ldap"] = Ldap, ["xpath"] = Xpath, ["xxe"] = Xxe, ["deserialization"] = Deserialization,
-        ["trust-boundary"] = TrustBoundary, ["header"] = Header, ["log"] = Log, ["all"] = All,
+        ["trust-boundary"] = TrustBoundary, ["header"] = Header, ["log"] = Log, ["exposure"] = Exposure,
+        ["password-hash"] = PasswordHash, ["all"] = All,
     };
 
     /// <summary>The kinds a sink may name (`path-dotdot` and `path-absolute` are for sanitisers).</summary>
@@ -43,16 +50,31 @@ public static class SinkKinds
     }
 }
 
-/// <summary>Where attacker-influenced data comes from: a web request, the local user (CLI arguments, `input()`), the environment, files.</summary>
+/// <summary>
+/// Where attacker-influenced data comes from: a web request, the local user (CLI arguments, `input()`), the environment,
+/// files. Two kinds are not attacker data but data that must not leak: <see cref="Sensitive"/> (secrets, tokens, keys,
+/// card numbers, health data) and <see cref="Password"/>, read under a name that says so (see <see cref="INameSources"/>);
+/// they reach only the sensitive sinks, and the other kinds never reach those.
+/// </summary>
 public static class SourceKinds
 {
-    public const uint Remote = 1, Local = 2, Environment = 4, File = 8;
+    public const uint Remote = 1, Local = 2, Environment = 4, File = 8, Sensitive = 16, Password = 32;
     public const uint Default = Remote | Local;
+    public const uint Secrets = Sensitive | Password;
 
     static readonly Dictionary<string, uint> ByName = new(StringComparer.Ordinal)
     {
         ["remote"] = Remote, ["local"] = Local, ["environment"] = Environment, ["file"] = File,
+        ["sensitive"] = Sensitive, ["password"] = Password,
     };
+
+    /// <summary>Whether a flow from a source of this kind to a sink of that kind is a finding of any rule.</summary>
+    public static bool MayReach(uint sourceKind, uint sinkKind)
+    {
+        if ((sourceKind & Secrets) == 0) return (sinkKind & SinkKinds.SensitiveSinks) == 0;
+        if (sinkKind == SinkKinds.PasswordHash) return (sourceKind & Password) != 0;
+        return (sinkKind & SinkKinds.SensitiveSinks) != 0;
+    }
 
     public static IEnumerable<string> Names => ByName.Keys;
 
@@ -69,6 +91,21 @@ public static class SourceKinds
 
     public static string NameOf(uint kind) => kind switch
     {
-        Remote => "remote", Local => "local", Environment => "environment", File => "file", _ => "source",
+        Remote => "remote", Local => "local", Environment => "environment", File => "file", Sensitive => "sensitive",
+        Password => "password", _ => "source",
     };
+}
+
+/// <summary>
+/// Names that make a read a source of <see cref="SourceKinds.Sensitive"/> or <see cref="SourceKinds.Password"/> data
+/// (`password`, `user.api_key`, `form["card_number"]`, `settings.SECRET_KEY`), and functions whose name says they hide
+/// what they are given (`mask_card`, `redact`). The scan supplies the rules' shared vocabulary; the analysis only asks,
+/// and asks nothing when no rule reports these kinds.
+/// </summary>
+public interface INameSources
+{
+    /// <summary>The source kind of a value read or assigned under this name; 0 when the name says nothing.</summary>
+    uint Classify(string name);
+    /// <summary>Whether a function of this name returns a masked, hashed or redacted form of its arguments.</summary>
+    bool Masks(string functionName);
 }

@@ -1,31 +1,34 @@
 using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
+using Bulwark.Taint;
 
 namespace Bulwark.Rules.Code;
 
-/// <summary>LOG001 — passwords, secrets, card numbers and similar values written to logs, output or exception messages.</summary>
-public sealed class SensitiveDataLogged : CodeRule
+/// <summary>
+/// LOG001 — passwords, secrets, card numbers and similar values written to logs, output or exception messages: flows
+/// of the `sensitive` and `password` source kinds to `exposure` sinks, plus a name check at the call
+/// (<see cref="SensitiveDataLoggedByName"/>) for loggers the analysis does not know.
+/// </summary>
+public sealed class SensitiveDataLogged : TaintRule
 {
-    static readonly HashSet<string> LogMethods = new(StringComparer.Ordinal)
-    {
-        "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
-    };
-    static readonly HashSet<string> LoggerNames = new(StringComparer.Ordinal)
-    {
-        "logging", "logger", "log", "_logger", "_log", "LOGGER", "LOG", "log_", "logger_", "structlog",
-    };
-
     public override RuleInfo Info { get; } = new(
         Id: "LOG001", Name: "sensitive-data-logged", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 532,
         What: """
             A value named as a password, secret, API key or authentication token (the secrets family's vocabulary), a
-            card number, CVV, social security number or health record, passed as it is (or through `str()`,
-            `.encode()`, an f-string, `%`, `+` or `.format`) to a `logging` call (`logging.info`, `logger.warning`,
-            `app.logger.error`, `structlog` loggers…), `print`, `warnings.warn`, or the message of a raised exception.
-            Names are matched, not data flow: a value renamed on the way (`x = password`) is followed through one local
-            assignment. Values passed through other functions first (`mask(card)`, `len(password)`) are not reported.
+            card number, CVV, social security number or health record, or one derived from it, written to a `logging`
+            call (`logging.info`, `logger.warning`, `app.logger.error`, `structlog` loggers…), `print`, `warnings.warn`,
+            or the message of an exception. The value is followed by the taint analysis: through assignments
+            (`msg = f"login {pwd}"`), string building, containers, helper functions and modules; its sources are reads of
+            variables, parameters, attributes and keys named like secrets (`request.form["password"]`, `user.api_key`,
+            `settings.SECRET_KEY`, `os.environ.get("API_TOKEN")`) and `getpass.getpass()`. Hashes, digests, `len()`,
+            slices (`key[-4:]`), comparisons and helpers named for masking (`mask_card`, `redact`) end the flow, and so
+            does a library call whose result is not the value (`authenticate(password=…)`). Where the analysis cannot
+            see the sink (a logger whose type is not known), the names at the call are checked as they are. To stay
+            reviewable, a flow is not followed through shared state (a global, class or `self` attribute stored in one
+            function and read in another), is not reported from one top-level package into another (an installed tree's
+            libraries), and one source is reported at its first three sinks, the rest counted in the third message.
             """,
         Why: """
             Logs are copied to aggregation services, backups and support tickets and read by many more people than the
@@ -45,6 +48,29 @@ public sealed class SensitiveDataLogged : CodeRule
     {
         Compliance = Compliance.SecretExposure,
     };
+
+    public override string SinkKind => "exposure";
+    public override IReadOnlyList<string> SourceKinds => ["sensitive", "password"];
+    public override string Weakness => "Sensitive data written out";
+    public override INameSources NameSources => SensitiveNameSources.Instance;
+    public override CodeRule Pattern { get; }
+
+    public SensitiveDataLogged() => Pattern = new SensitiveDataLoggedByName(Info);
+}
+
+/// <summary>LOG001's check by names at the call: a sensitive name passed as it is (or converted) to a logging call, `print`, `warnings.warn` or a raised exception.</summary>
+public sealed class SensitiveDataLoggedByName(RuleInfo info) : CodeRule
+{
+    static readonly HashSet<string> LogMethods = new(StringComparer.Ordinal)
+    {
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
+    };
+    static readonly HashSet<string> LoggerNames = new(StringComparer.Ordinal)
+    {
+        "logging", "logger", "log", "_logger", "_log", "LOGGER", "LOG", "log_", "logger_", "structlog",
+    };
+
+    public override RuleInfo Info { get; } = info;
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call, NodeKind.Raise];
 

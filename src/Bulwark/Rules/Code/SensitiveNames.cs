@@ -1,6 +1,7 @@
 using Bulwark.Python.Syntax;
 using Bulwark.Secrets;
 using Bulwark.Semantics;
+using Bulwark.Taint;
 
 namespace Bulwark.Rules.Code;
 
@@ -14,6 +15,26 @@ public enum SensitiveKind { None, Password, Secret, PersonalData }
 /// </summary>
 public static class SensitiveNames
 {
+    /// <summary>
+    /// Whether the source text between two offsets (a function's) reads a server's nonce (`nonce`, `cnonce`,
+    /// `server_nonce`, `nonces`): a hash computed there answers a challenge (HTTP Digest's `KD(H(A1), nonce:…)` per
+    /// RFC 2617/7616, CRAM-MD5, SCRAM), is sent rather than stored, and its algorithm is fixed by the protocol, so it is
+    /// not password storage (AUTH001).
+    /// </summary>
+    public static bool MentionsNonce(string text, int start, int end)
+    {
+        end = Math.Min(end, text.Length);
+        for (int at = Math.Max(start, 0); at < end;)
+        {
+            int i = text.IndexOf("nonce", at, end - at, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) return false;
+            int after = i + 5;
+            if (after >= text.Length || !(char.IsLetterOrDigit(text[after]) || text[after] == '_') || text[after] is 's' or 'S') return true;
+            at = after;
+        }
+        return false;
+    }
+
     static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal) { "password", "passwd", "passphrase", "passcode", "pword" };
     static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal) { "ssn", "cvv", "cvc", "cvv2", "creditcard", "cardnumber", "diagnosis", "iban" };
     /// <summary>Bare names too ambiguous to call secret: a lexer's `token`, the shell's `pwd`, Python's `pass`.</summary>
@@ -32,6 +53,9 @@ public static class SensitiveNames
         "mismatch", "incorrect", "invalid", "wrong", "expired", "missing", "empty", "error", "errors", "claim", "model",
         "models", "flow", "flows", "backend", "backends", "provider", "providers", "user", "global", "local", "required",
         "policy", "strength", "validator", "validators", "reset", "changed", "change", "form", "widget", "manager",
+        // Functions, factories and settings about a credential, not the credential (corpus review: botocore).
+        "create", "resolver", "resolvers", "factory", "loader", "handler", "callback", "process", "selection", "expression",
+        "window", "timeout", "interval", "is", "has", "inputs",
     };
 
     /// <summary>
@@ -131,5 +155,40 @@ public static class SensitiveNames
             default:
                 return null;
         }
+    }
+}
+
+/// <summary>
+/// The sensitive-data vocabulary as the taint analysis asks for it: a read under a password name is a
+/// <see cref="SourceKinds.Password"/> source, under a secret, token, key or personal-data name a
+/// <see cref="SourceKinds.Sensitive"/> one; helpers named for masking, hashing or checking hide what they are given.
+/// </summary>
+public sealed class SensitiveNameSources : INameSources
+{
+    public static readonly SensitiveNameSources Instance = new();
+
+    /// <summary>Parts of a function name that say its result is not its argument: masked, hashed, encrypted, or a yes/no answer.</summary>
+    static readonly string[] MaskingParts =
+    [
+        "mask", "redact", "obfuscat", "anonymi", "pseudonymi", "censor", "scrub", "hash", "digest", "encrypt", "truncat",
+        "fingerprint", "hide", "sanitiz", "sanitis", "elide", "verify", "check", "validate", "compare", "authenticate", "encode_jwt",
+    ];
+
+    SensitiveNameSources() { }
+
+    public uint Classify(string name) => SensitiveNames.Classify(name) switch
+    {
+        SensitiveKind.Password => SourceKinds.Password,
+        SensitiveKind.Secret or SensitiveKind.PersonalData => SourceKinds.Sensitive,
+        _ => 0,
+    };
+
+    public bool Masks(string functionName)
+    {
+        var lower = functionName.ToLowerInvariant();
+        if (lower.StartsWith("is_", StringComparison.Ordinal) || lower.StartsWith("has_", StringComparison.Ordinal)) return true;
+        foreach (var part in MaskingParts)
+            if (lower.Contains(part, StringComparison.Ordinal)) return true;
+        return false;
     }
 }

@@ -24,13 +24,7 @@ public static class DjangoProject
             // Only candidates are parsed again: conventional paths and the files that name a settings module.
             if (!DjangoSettings.IsConventionalPath(f.ImportPath) && !file.Text.Text.Contains("DJANGO_SETTINGS_MODULE", StringComparison.Ordinal)
                 ) continue;
-            Module? parsed = null;
-            bool done = false;
-            sources.Add(new SettingsSource(file, () =>
-            {
-                if (!done) { var r = PythonParser.Parse(file.Text.Text); parsed = r.Ok ? r.Module : null; done = true; }
-                return parsed;
-            }));
+            sources.Add(new SettingsSource(file, TreeOf(f, file)));
         }
         // Modules named by DJANGO_SETTINGS_MODULE may have any path: offer every Python file when some file names one.
         bool anyNamed = false;
@@ -43,18 +37,40 @@ public static class DjangoProject
             {
                 if (!f.RelativePath.EndsWith(".py", StringComparison.Ordinal) || have.Contains(f.RelativePath)) continue;
                 if (f.Load() is not { } file || !LooksLikeSettings(file)) continue;
-                Module? parsed = null;
-                bool done = false;
-                sources.Add(new SettingsSource(file, () =>
-                {
-                    if (!done) { var r = PythonParser.Parse(file.Text.Text); parsed = r.Ok ? r.Module : null; done = true; }
-                    return parsed;
-                }));
+                sources.Add(new SettingsSource(file, TreeOf(f, file)));
             }
         }
         return DjangoSettings.Resolve(sources);
     }
 
+
+    /// <summary>
+    /// The file's module: the tree kept from the per-file phase (<see cref="DjangoSettingsRule.KeepsTree"/> asked for the
+    /// candidates), else parsed here once, on first use (a file only a `DJANGO_SETTINGS_MODULE` elsewhere makes a candidate).
+    /// </summary>
+    static Func<Module?> TreeOf(ProjectFile f, SourceFile file)
+    {
+        if (f.Tree is { } kept) return () => kept;
+        Module? parsed = null;
+        bool done = false;
+        return () =>
+        {
+            if (!done) { var r = PythonParser.Parse(file.Text.Text); parsed = r.Ok ? r.Module : null; done = true; }
+            return parsed;
+        };
+    }
+
+    /// <summary>Files the settings resolution reads: conventional settings paths, files naming a settings module, and files assigning settings only settings modules set.</summary>
+    public static bool IsCandidate(SourceFile file) =>
+        DjangoSettings.IsConventionalPath(file.ImportPath) || file.Text.Text.Contains("DJANGO_SETTINGS_MODULE", StringComparison.Ordinal)
+        || AssignsSettings(file);
+
+    static bool AssignsSettings(SourceFile file)
+    {
+        var t = file.Text.Text;
+        return t.Contains("INSTALLED_APPS", StringComparison.Ordinal) || t.Contains("MIDDLEWARE", StringComparison.Ordinal)
+            || t.Contains("ROOT_URLCONF", StringComparison.Ordinal);
+    }
 
     /// <summary>A cheap text test before parsing a file of any name: it assigns a setting only settings modules set.</summary>
     static bool LooksLikeSettings(SourceFile file)
@@ -142,6 +158,8 @@ public static class DjangoProject
 /// <summary>A check on the settings each Django deployment of the project runs with (see <see cref="DjangoSettings"/>).</summary>
 public abstract class DjangoSettingsRule : ProjectRule
 {
+    public sealed override bool KeepsTree(SourceFile file) => DjangoProject.IsCandidate(file);
+
     public sealed override void Check(ProjectContext context)
     {
         var reporter = new DjangoProject.Reporter(context, this);

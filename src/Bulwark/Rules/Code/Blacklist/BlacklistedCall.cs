@@ -15,11 +15,14 @@ public abstract class BlacklistedCall : CodeRule
     protected BlacklistedCall()
     {
         _names = new HashSet<string>(QualifiedNames, StringComparer.Ordinal);
-        Calls = new CallInterest { Names = [.. _names] };
+        Calls = new CallInterest { Names = [.. _names], Roots = ExtraRoots };
     }
 
     /// <summary>Only calls whose name (Bandit's: resolved, else as written) is listed reach the rule.</summary>
     public sealed override CallInterest? Calls { get; }
+
+    /// <summary>First segments of further callees a subclass checks itself (a profile's additions); static data too.</summary>
+    protected virtual IReadOnlyList<string> ExtraRoots => [];
 
     /// <summary>The qualified names reported, as Bandit 1.9 lists them (plus documented additions).</summary>
     protected abstract IReadOnlyList<string> QualifiedNames { get; }

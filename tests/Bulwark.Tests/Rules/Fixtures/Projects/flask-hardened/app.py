@@ -8,6 +8,7 @@ from argon2 import PasswordHasher
 from flask import Flask, jsonify, request
 from flask_cors import CORS
 
+import audit
 from config import ProductionConfig
 
 app = Flask(__name__)
@@ -35,6 +36,15 @@ def verify(stored, password):
         return hasher.verify(stored, password)
     except Exception:
         return False
+
+
+@app.route("/reset", methods=["POST"])
+def reset():
+    new_password = request.form["new_password"]
+    audit.record("reset", f"password of {request.form['user']} reset ({len(new_password)} characters)")
+    audit.record("card", "card on file: " + audit.mask_card(request.form["card_number"]))
+    audit.record("login", f"verified: {verify(load_hash(request.form['user']), new_password)}")
+    return jsonify(ok=True)
 
 
 @app.route("/webhook", methods=["POST"])

@@ -7,6 +7,7 @@ import jwt
 from flask import Flask, jsonify, request
 from flask_cors import CORS
 
+import audit
 from config import ProductionConfig
 
 app = Flask(__name__)
@@ -28,6 +29,14 @@ def login():
         return jsonify(token=token)
     log.warning("failed login with password %s", password)  # expect: LOG001
     return jsonify(error="denied"), 401
+
+
+@app.route("/reset", methods=["POST"])
+def reset():
+    new_password = request.form["new_password"]
+    message = f"password of {request.form['user']} reset to {new_password}"
+    audit.record("reset", message)
+    return jsonify(ok=True)
 
 
 @app.route("/webhook", methods=["POST"])

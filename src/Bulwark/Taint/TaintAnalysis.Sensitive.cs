@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+
+namespace Bulwark.Taint;
+
+/// <summary>
+/// Sensitive data (<see cref="SourceKinds.Sensitive"/>, <see cref="SourceKinds.Password"/>): sources found by name
+/// rather than by model (<see cref="INameSources"/>), and what hides such a value. Everything here is inert unless
+/// <see cref="TaintOptions.NameSources"/> is set, i.e. unless a rule reports these kinds.
+/// </summary>
+public sealed partial class TaintAnalysis
+{
+    readonly ConcurrentDictionary<string, uint> _nameKinds = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, bool> _masks = new(StringComparer.Ordinal);
+
+    /// <summary>Calls whose result is still the value given (conversions, containers); other unmodelled library calls are not.</summary>
+    static readonly HashSet<string> KeepsValue = new(StringComparer.Ordinal)
+    {
+        "str", "repr", "ascii", "bytes", "bytearray", "memoryview", "format", "dict", "list", "tuple", "set", "frozenset",
+        "sorted", "reversed", "zip", "enumerate", "map", "filter", "iter", "next", "min", "max", "copy.copy", "copy.deepcopy",
+        "codecs.encode", "pprint.pformat", "textwrap.dedent", "textwrap.indent", "vars", "dataclasses.asdict",
+    };
+
+    /// <summary>Getters whose first constant argument names what they return (`data.get("password")`, `os.getenv("API_TOKEN")`).</summary>
+    static readonly HashSet<string> NamedGetters = new(StringComparer.Ordinal) { "get", "pop", "getlist", "getenv", "get_secret", "setdefault" };
+
+    static readonly Func<Fact[], Fact[]> ClearExposure = f => Facts.Clear(f, SinkKinds.Exposure);
+    static readonly Func<Fact[], Fact[]> ClearSensitive = f => Facts.Clear(f, SinkKinds.SensitiveSinks);
+
+    uint NameKind(string? name)
+    {
+        if (_options.NameSources is not { } names || string.IsNullOrEmpty(name)) return 0;
+        if (_nameKinds.TryGetValue(name, out var kind)) return kind;
+        kind = names.Classify(name);
+        _nameKinds[name] = kind;
+        return kind;
+    }
+
+    bool Masks(string? function)
+    {
+        if (_options.NameSources is not { } names || string.IsNullOrEmpty(function)) return false;
+        if (_masks.TryGetValue(function, out var masks)) return masks;
+        masks = names.Masks(function);
+        _masks[function] = masks;
+        return masks;
+    }
+
+    sealed partial class Evaluator
+    {
+        /// <summary>The facts of a value read or assigned under <paramref name="name"/>, with a sensitive source when the name says so.</summary>
+        Fact[] Named(Fact[] facts, string? name, Step at, string? description = null)
+        {
+            var kind = _a.NameKind(name);
+            if (kind == 0) return facts;
+            var what = description ?? name!;
+            var step = at with { Kind = StepKind.Source, What = what };
+            // Clean for every other sink: a password is no SQL injection.
+            var fact = new Fact(_a._origins.Source(kind, what, step), SinkKinds.All & ~SinkKinds.SensitiveSinks, 0, Trail.Start(step));
+            return Facts.Union(facts, [fact]);
+        }
+
+        /// <summary>`password = …`: the assigned value, unless a constant (`PASSWORD_FIELD = "password"`), is sensitive by its name.</summary>
+        AValue NamedAssignment(AValue value, int v, IrValue iv)
+        {
+            if (_a._options.NameSources is null || iv.Site < 0) return value;
+            foreach (var o in Ops(v))
+                if (_f.Values[o].Op is IrOp.Const) return value;
+            var name = _mod.Str(_f.SiteNames[iv.Site]);
+            var dot = name.LastIndexOf('.');
+            return value.With(whole: Named(value.Whole, dot >= 0 ? name[(dot + 1)..] : name, StepAt(iv.Site, StepKind.Assignment), name));
+        }
+
+        /// <summary>A parameter named like a secret holds one, whoever calls the function.</summary>
+        AValue NamedParameter(AValue value, IrValue iv)
+        {
+            if (_a._options.NameSources is null || iv.A >= _f.Params.Length) return value;
+            var name = _f.Params[iv.A].Name;
+            return value.With(whole: Named(value.Whole, name, StepAt(iv.Site, StepKind.Parameter, name)));
+        }
+
+        /// <summary>`x[a:b]`: a part of a secret (`key[-4:]`) is how secrets are shown masked.</summary>
+        AValue Sliced(AValue item, int v)
+        {
+            if (_a._options.NameSources is null) return item;
+            var ops = Ops(v);
+            if (ops.Length < 2) return item;
+            var key = _f.Values[ops[1]];
+            return key.Op == IrOp.Const && key.Shape == ValueShape.Number && key.S < 0 ? item.MapFacts(ClearExposure) : item;
+        }
+
+        /// <summary>
+        /// A call's result as sensitive data sees it: a getter of a secret's name is a source; a masking helper's result
+        /// and an unmodelled library function's result (`authenticate(password=…)`, `bcrypt.checkpw(…)`) are not the
+        /// secret; conversions and project functions (through their summaries) keep it.
+        /// </summary>
+        AValue SensitiveCall(IrCall c, AValue result, bool handled, bool modelled, Step step)
+        {
+            if (_a._options.NameSources is null) return result;
+            var name = c.Method ?? (c.Callee is { } q ? q[(q.LastIndexOf('.') + 1)..] : null);
+            if (name is null) return result;
+            if (_a.Masks(name)) return result.MapFacts(ClearSensitive);
+            if (!handled && !modelled && c.Method is null && !KeepsValue.Contains(c.Callee!))
+                result = result.MapFacts(ClearSensitive);
+            int keyAt = name == "getattr" ? 1 : NamedGetters.Contains(name) ? 0 : -1;
+            if (keyAt >= 0 && keyAt < c.Args.Length && c.Constants[keyAt]?.AsString is { } key)
+                result = result.With(whole: Named(result.Whole, key, step, name == "getattr" ? key : $"{name}(\"{key}\")"));
+            return result;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Bulwark.Core;
+using Bulwark.Engine;
+using Bulwark.Python;
+using Bulwark.Rules;
+using Bulwark.Tests.Support;
+
+namespace Bulwark.Tests.Rules;
+
+/// <summary>PyCryptodome ECB under B305 (default profile only), and Django settings parsed once per scan.</summary>
+public class ConfigurationItemsTests
+{
+    const string Ecb = """
+        from Crypto.Cipher import AES
+        from cryptography.hazmat.primitives.ciphers import modes
+
+        def f(key):
+            AES.new(key, AES.MODE_ECB)
+            modes.ECB()
+        """;
+
+    [Fact]
+    public void PyCryptodome_ECB_is_B305_in_the_default_profile_and_not_in_Bandits()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("c.py", Ecb);
+        var all = RuleFixtureTests.Run("B305", path);
+        Assert.Contains("5:5 B305", all);
+        Assert.Contains("6:5 B305", all);
+        var bandit = RuleFixtureTests.Run("B305", path, new ScanSettings { Select = ["B305"], Profile = RuleProfile.Bandit });
+        Assert.DoesNotContain("5:5 B305", bandit);
+        Assert.Contains("6:5 B305", bandit);
+    }
+
+    [Fact]
+    public void An_ECB_call_is_reported_once_in_the_default_profile()
+    {
+        using var dir = new TempDir();
+        dir.Write("c.py", Ecb);
+        var result = new Scanner(new ScanSettings { Jobs = 1 }).Scan(new ScanRequest([dir.Path]));
+        Assert.Single(result.Findings, f => f.Location.StartLine == 5);
+    }
+
+    static SourceFile File(string relative, string text) => new(relative, relative, new SourceText(text), isPython: true);
+
+    [Fact]
+    public void Django_settings_candidates_keep_their_tree_from_the_per_file_phase_and_others_do_not()
+    {
+        var settings = new ScanSettings { Select = ["CFG101"], Jobs = 1 };
+        var rules = RuleSet.From(RuleCatalog.All, settings);
+        Assert.NotNull(FileAnalysis.Analyze(File("mysite/settings.py", "DEBUG = True\n"), rules, settings).Tree);
+        Assert.NotNull(FileAnalysis.Analyze(File("conf/prod.py", "INSTALLED_APPS = []\n"), rules, settings).Tree);
+        Assert.Null(FileAnalysis.Analyze(File("app/views.py", "x = 1\n"), rules, settings).Tree);
+        var other = new ScanSettings { Select = ["B101"], Jobs = 1 };
+        Assert.Null(FileAnalysis.Analyze(File("mysite/settings.py", "DEBUG = True\n"), RuleSet.From(RuleCatalog.All, other), other).Tree);
+    }
+}
