@@ -15,10 +15,16 @@ public sealed class RuleSet
     public IReadOnlyList<ProjectRule> ProjectRules { get; }
     /// <summary>Injection rules, answered together by the project-wide taint analysis.</summary>
     public IReadOnlyList<TaintRule> TaintRules { get; }
+    /// <summary>
+    /// Whether the project-wide taint analysis runs: for any injection rule (flows are all it has), or for a rule that
+    /// also has a name check (LOG001, AUTH001) when that rule was selected by its id. Selected only through its family
+    /// (`--select code`), such a rule runs its name check alone, so a code-rule scan keeps a code-rule scan's cost.
+    /// </summary>
+    public bool RunsTaint { get; }
     public IReadOnlyList<DocumentRule> DocumentRules { get; }
     readonly DocumentRule[][] _documentsByKind;
 
-    public RuleSet(IEnumerable<IRule> rules)
+    public RuleSet(IEnumerable<IRule> rules, bool nameCheckFlows = true)
     {
         Rules = rules.OrderBy(r => r.Info.Id, StringComparer.Ordinal).ToArray();
         // A taint rule's name check runs in the per-file walk like any code rule.
@@ -26,6 +32,7 @@ public sealed class RuleSet
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
         TaintRules = Rules.OfType<TaintRule>().ToArray();
+        RunsTaint = TaintRules.Any(r => r.Pattern is null || nameCheckFlows);
         DocumentRules = Rules.OfType<DocumentRule>().ToArray();
         _documentsByKind = new DocumentRule[Enum.GetValues<FileKind>().Length][];
         for (int k = 0; k < _documentsByKind.Length; k++)
@@ -101,7 +108,8 @@ public sealed class RuleSet
             if (settings.Ignore.Any(t => Matches(r.Info, t))) continue;
             chosen.Add(r);
         }
-        return new RuleSet(chosen);
+        bool nameCheckFlows = chosen.OfType<TaintRule>().Any(r => r.Pattern is not null && settings.Select.Concat(settings.ExtendSelect).Any(t => Names(r.Info, t)));
+        return new RuleSet(chosen, nameCheckFlows);
     }
 
     /// <summary>A selector names a rule by id or alias, a family, an id prefix (`B6`), or `ALL`.</summary>

@@ -17,7 +17,7 @@ public static class TaintPhase
     /// <summary>The scan's models, or null when no injection rule runs. Mistakes in configured models are configuration errors.</summary>
     public static ModelCatalog? Models(RuleSet rules, ScanSettings settings)
     {
-        if (rules.TaintRules.Count == 0) return null;
+        if (!rules.RunsTaint) return null;
         try { return new ModelCatalog(settings.TaintModels); }
         catch (ModelException ex) { throw new ConfigException(ex.Message); }
     }

@@ -286,4 +286,27 @@ public class SensitiveFlowTests
             """);
         Assert.Equal(["auth.py:17 AUTH001 flow"], Scan(dir, "AUTH001"));
     }
+
+    [Fact]
+    public void Flows_run_for_the_rule_named_or_beside_injection_rules_but_a_family_selection_keeps_the_name_check_alone()
+    {
+        using var dir = new TempDir();
+        dir.Write("app.py", """
+            import logging
+            log = logging.getLogger(__name__)
+
+            def record(detail):
+                log.info("event %s", detail)
+
+            def login(user, password):
+                record(password)
+            """);
+        // Through a helper's parameter: only the flow sees it.
+        Assert.Equal(["app.py:5 LOG001 flow"], Scan(dir, "LOG001"));
+        Assert.Equal(["app.py:5 LOG001 flow"], Scan(dir, "LOG001", "INJ001"));
+        Assert.DoesNotContain(Scan(dir, "code"), f => f.Contains("LOG001"));
+        Assert.False(RuleSet.From(Bulwark.Rules.RuleCatalog.All, new ScanSettings { Select = ["code"] }).RunsTaint);
+        Assert.True(RuleSet.From(Bulwark.Rules.RuleCatalog.All, new ScanSettings { Select = ["code", "LOG001"] }).RunsTaint);
+        Assert.True(RuleSet.From(Bulwark.Rules.RuleCatalog.All, new ScanSettings()).RunsTaint);
+    }
 }
