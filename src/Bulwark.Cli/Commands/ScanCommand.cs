@@ -167,7 +167,11 @@ public static class ScanCommand
         if (stdin) throw new ConfigException("--record cannot be used with `scan -` (only whole scans are recorded)");
         if (changed) throw new ConfigException("--record cannot be used with --changed-since (only whole scans are recorded)");
         if (r.GetValue(record) is { } file) return string.IsNullOrWhiteSpace(file) ? throw new ConfigException("--record: empty path") : file;
-        return settings.HistoryPath ?? Path.Combine(repository, Bulwark.History.ScanHistory.DefaultRelativePath);
+        if (settings.HistoryPath is { } configured) return configured;
+        var path = Path.Combine(repository, Bulwark.History.ScanHistory.DefaultRelativePath);
+        return ScanOptions.ThroughLink(path, repository)
+            ? throw new ConfigException($"--record: {Bulwark.History.ScanHistory.DefaultRelativePath} in the repository goes through a symbolic link; name the file with --record=FILE")
+            : path;
     }
 }
 

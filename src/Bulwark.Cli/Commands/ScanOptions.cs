@@ -114,7 +114,30 @@ public sealed class ScanOptions
             Warnings.Add($"{settings.ConfigPath}: history path outside the repository ignored in a configuration found in the scanned tree; pass --record=FILE or --config");
             settings = settings with { HistoryPath = null };
         }
+        if (settings.HistoryPath is { } linked && r.GetValue(Config) is null && ThroughLink(linked, repository))
+        {
+            Warnings.Add($"{settings.ConfigPath}: history path reached through a symbolic link in the repository ignored; pass --record=FILE or --config");
+            settings = settings with { HistoryPath = null };
+        }
         return settings;
+    }
+
+    /// <summary>
+    /// Some part of a path below the repository, the file included, is a symbolic link: a repository could point its
+    /// `.bulwark` anywhere, and a scan would then create or write a database outside it.
+    /// </summary>
+    internal static bool ThroughLink(string path, string repository)
+    {
+        var current = Path.GetFullPath(repository);
+        var relative = Path.GetRelativePath(current, Path.GetFullPath(path));
+        if (relative == "." || Path.IsPathRooted(relative)) return false;
+        foreach (var part in relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            if (new FileInfo(current).LinkTarget is not null) return true;
+            if (!File.Exists(current) && !Directory.Exists(current)) break;
+        }
+        return false;
     }
 
     static bool IsInside(string path, string directory)

@@ -308,6 +308,22 @@ public class ScanHistoryTests
     }
 
     [Fact]
+    public void A_repository_cannot_send_its_history_database_elsewhere_through_a_link()
+    {
+        using var dir = Project();
+        using var elsewhere = new TempDir();
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, ".bulwark"), elsewhere.Path);
+        dir.Write("bulwark.toml", "history = true\nselect = [\"B602\"]\n");
+        var (code, _, err) = Run("scan", dir.Path, "--no-posture", "-q");
+        Assert.Equal(1, code);
+        Assert.Contains("through a symbolic link in the repository ignored", err);
+        var (recordCode, _, recordErr) = Run("scan", dir.Path, "--isolated", "--no-posture", "-q", "--record");
+        Assert.Equal(2, recordCode);
+        Assert.Contains("goes through a symbolic link", recordErr);
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere.Path));
+    }
+
+    [Fact]
     public void Unrecorded_scans_write_nothing_and_report_no_history()
     {
         using var dir = Project();
