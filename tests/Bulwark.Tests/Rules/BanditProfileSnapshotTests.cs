@@ -26,14 +26,6 @@ public class BanditProfileSnapshotTests
     {
         var settings = new ScanSettings { Select = [ruleId], Profile = RuleProfile.Bandit };
         var actual = RuleFixtureTests.Run(ruleId, Path.Combine(FixtureDir, ruleId + ".py"), settings);
-        var expectedPath = Path.Combine(SnapshotDir, ruleId + ".expected");
-        if (Environment.GetEnvironmentVariable("BULWARK_UPDATE_SNAPSHOTS") == "1")
-        {
-            Directory.CreateDirectory(SnapshotDir);
-            File.WriteAllText(expectedPath, actual);
-            return;
-        }
-        Assert.True(File.Exists(expectedPath), $"missing snapshot {expectedPath}");
-        Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n"), actual);
+        Snapshot.Match(Path.Combine(SnapshotDir, ruleId + ".expected"), actual);
     }
 }

@@ -72,14 +72,7 @@ public partial class ProjectFixtureTests
         foreach (var f in Scan(project))
             sb.Append($"{f.Location.Path}:{f.Location.StartLine}:{f.Location.StartColumn} {f.Rule.Id} [{f.Severity.Name()}/{f.Confidence.Name()}] {f.Message}\n");
         var actual = sb.ToString();
-        var expectedPath = Path.Combine(ProjectDir, project + ".expected");
-        if (Environment.GetEnvironmentVariable("BULWARK_UPDATE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(expectedPath, actual);
-            return;
-        }
-        Assert.True(File.Exists(expectedPath), $"missing snapshot {expectedPath}; run with BULWARK_UPDATE_SNAPSHOTS=1 and review it");
-        Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n"), actual);
+        Snapshot.Match(Path.Combine(ProjectDir, project + ".expected"), actual);
     }
 
     [Fact]

@@ -31,14 +31,7 @@ public class RuleFixtureTests
     {
         var ruleId = fixture.Split('_')[0];
         var actual = Run(ruleId, Path.Combine(FixtureDir, fixture + ".py"));
-        var expectedPath = Path.Combine(SourceFixtureDir, fixture + ".expected");
-        if (Environment.GetEnvironmentVariable("BULWARK_UPDATE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(expectedPath, actual);
-            return;
-        }
-        Assert.True(File.Exists(expectedPath), $"missing snapshot {expectedPath}; run with BULWARK_UPDATE_SNAPSHOTS=1 and review it");
-        Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n"), actual);
+        Snapshot.Match(Path.Combine(SourceFixtureDir, fixture + ".expected"), actual);
     }
 
     [Fact]
