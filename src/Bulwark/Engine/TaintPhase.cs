@@ -90,11 +90,13 @@ public static class TaintPhase
         foreach (var k in settings.TaintSources ?? []) sources |= SourceKinds.Parse(k) ?? 0;
         INameSources? names = null;
         foreach (var r in rules.TaintRules) names ??= r.NameSources;
-        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds), NameSources = names };
+        // BULWARK_TAINT_PRUNE=0 analyses every function (to compare with the pruned analysis).
+        var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds), NameSources = names,
+                                         Prune = Environment.GetEnvironmentVariable("BULWARK_TAINT_PRUNE") != "0" };
         var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: taint project phase, {analysis.Index.Functions.Count} functions in {modules.Count} modules: "
+            Console.Error.WriteLine($"timing: taint project phase, {analysis.Index.Functions.Count} functions ({analysis.Pruned} pruned) in {modules.Count} modules: "
                 + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms")));
         return result;
     }

@@ -6,6 +6,7 @@ public sealed partial class TaintAnalysis
 {
     void Analyse(FunctionState fs)
     {
+        if (_relevant is not null && !_relevant[fs.Id]) return;
         _evaluations++;
         var evaluator = new Evaluator(this, fs);
         evaluator.Run();
@@ -27,7 +28,7 @@ public sealed partial class TaintAnalysis
         readonly AValue[] _values;
         readonly Dictionary<int, Fact[]> _side = [];
         readonly Dictionary<(int, uint, int, int), SinkEdge> _sinkEdges = [];
-        readonly Dictionary<(int, string?, int, string, int), StoreEdge> _storeEdges = [];
+        readonly Dictionary<(int, string, int), StoreEdge> _storeEdges = [];
         const int MaxStoresPerFunction = 1000;
         public Summary Summary { get; } = new();
 
@@ -500,6 +501,7 @@ public sealed partial class TaintAnalysis
             foreach (var g in functions)
             {
                 var callee = _a._functions[g];
+                if (_a._relevant is { } relevant && !relevant[g]) _a.PrunedCalls++;
                 if (!_a._interprocedural || !callee.Analysed && !ReferenceEquals(callee, _fs)) continue;
                 handled = true;
                 var formals = Bind(callee.F, actuals, binds, constructs);
@@ -903,11 +905,7 @@ public sealed partial class TaintAnalysis
                 if (s.Value.Origin.Kind != OriginKind.Param || s.Value.Origin.Param >= formals.Length) continue;
                 var values = Extract(formals[s.Value.Origin.Param], s.Value.Origin.Path, call);
                 var mapped = Facts.Map(values, a => new Fact(a.Origin, a.Cleared | s.Value.Cleared, a.Flags, Trail.Append(Trail.Extend(a.Trail, passed), s.Value.Trail)));
-                if (s.Cell is not null) StoreInto(s.Cell, mapped, s.At);
-                else if (s.Param >= 0 && s.Param < formals.Length)
-                    foreach (var target in formals[s.Param].Whole)
-                        if (target.Origin.Kind == OriginKind.Param)
-                            foreach (var f in mapped) AddStore(new StoreEdge(f, null, target.Origin.Param, target.Origin.Path + s.Path, s.At));
+                StoreInto(s.Cell, mapped, s.At);
             }
         }
 
@@ -1025,10 +1023,8 @@ public sealed partial class TaintAnalysis
                                     foreach (var f in facts)
                                         if (f.Reaches(sink.Kind)) Emit(f, sink.Kind, step with { Kind = StepKind.Sink }, b + (e.Kind == EffectKind.StoreItem ? "[...]" : key));
                     }
-                    if (types.Count == 0)
-                        foreach (var target in obj.Whole)
-                            if (target.Origin.Kind == OriginKind.Param && target.Origin.PathDepth < AValue.MaxDepth)
-                                foreach (var f in facts) AddStore(new StoreEdge(f with { Trail = Trail.Extend(f.Trail, step) }, null, target.Origin.Param, target.Origin.Path + key, step));
+                    // Into an object of no known type: nothing reads that store back (a caller's store edges only ever
+                    // land in cells), so nothing is recorded.
                     break;
                 }
             }
@@ -1057,7 +1053,7 @@ public sealed partial class TaintAnalysis
                         if (f.Origin.Key != cell) _a._cellToCell.Add((f.Origin.Key, cell, step));
                         break;
                     case OriginKind.Param:
-                        AddStore(new StoreEdge(stepped, cell, -1, "", step));
+                        AddStore(new StoreEdge(stepped, cell, step));
                         break;
                 }
             }
@@ -1065,7 +1061,7 @@ public sealed partial class TaintAnalysis
 
         void AddStore(StoreEdge s)
         {
-            var key = (s.Value.Origin.Id, s.Cell, s.Param, s.Path, s.At.Start);
+            var key = (s.Value.Origin.Id, s.Cell, s.At.Start);
             // A self-recursive function that stores its parameters into attributes of what it recurses on
             // (`ast.fix_missing_locations`) multiplies its stores with each fixpoint iteration: the summary is capped.
             if (_storeEdges.Count >= MaxStoresPerFunction && !_storeEdges.ContainsKey(key)) return;
@@ -1132,7 +1128,7 @@ public sealed partial class TaintAnalysis
         var name = mod.Key + "." + fs.F.Path;
         var ret = string.Join(", ", fs.Summary.Return.Collapse().Select(f => f.Origin + (f.Cleared != 0 ? $" (clean for {SinkKinds.NameOf(f.Cleared)})" : "")));
         var sinks = fs.Summary.Sinks.Select(s => $"{s.From} -> {SinkKinds.NameOf(s.Kind)} at {mod.Path}:{s.Sink.Start} {s.Callee}").ToList();
-        var stores = fs.Summary.Stores.Select(s => $"{s.Value.Origin} -> {(s.Cell ?? "param " + s.Param + s.Path)}").ToList();
+        var stores = fs.Summary.Stores.Select(s => $"{s.Value.Origin} -> {s.Cell}").ToList();
         _entries.TryGetValue(fs.Id, out var entry);
         return new SummaryView(name, ret, sinks, stores, entry is null ? null : entry.Framework + (entry.Route is null ? "" : " " + entry.Route),
             mod.Path, fs.F.Path, fs.Facts ?? []);

@@ -14,6 +14,8 @@ public sealed record TaintOptions
     public int MaxGroupIterations { get; init; } = 6;
     /// <summary>Names that make reads sensitive sources; null (the default) when no rule reports those kinds.</summary>
     public INameSources? NameSources { get; init; }
+    /// <summary>Analyse only the functions that may hold taint (<see cref="TaintAnalysis.FindRelevant"/>); the flows are the same either way.</summary>
+    public bool Prune { get; init; } = true;
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>
@@ -87,6 +89,8 @@ public sealed partial class TaintAnalysis
         Mark("cells");
         foreach (var f in _functions) ResolveCalls(f);
         Mark("calls");
+        FindRelevant();
+        Mark("relevance");
         var order = StronglyConnected();
         Mark("order");
         _clock = clock;
@@ -98,10 +102,10 @@ public sealed partial class TaintAnalysis
             AnalyseGroup(group);
             var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             if (group.Count > 1) _multiMs += ms; else _singleMs += ms;
-            if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length}"));
+            if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length} sinks={group.Sum(g => _functions[g].Summary.Sinks.Count)} stores={group.Sum(g => _functions[g].Summary.Stores.Count)} ret={group.Sum(g => _functions[g].Summary.Return.Collapse().Length)} evals={_evaluations}"));
         }
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
-            Console.Error.WriteLine($"groups: {order.Count}, singleton ms {_singleMs:F0}, multi ms {_multiMs:F0} in {order.Count(g => g.Count > 1)} groups of {order.Where(g => g.Count > 1).Sum(g => g.Count)} functions; evaluations {_evaluations}");
+            Console.Error.WriteLine($"groups: {order.Count}, singleton ms {_singleMs:F0}, multi ms {_multiMs:F0} in {order.Count(g => g.Count > 1)} groups of {order.Where(g => g.Count > 1).Sum(g => g.Count)} functions; evaluations {_evaluations}; calls into pruned functions {PrunedCalls}");
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
             foreach (var (ms, what) in slow.OrderByDescending(x => x.Item1).Take(40)) Console.Error.WriteLine($"slow group {ms:F0} ms: {what}");
         Mark("summaries");
@@ -141,8 +145,8 @@ public sealed partial class TaintAnalysis
     /// <summary>A sink reached by taint of a parameter or cell origin (with the cleared kinds and the trail from the origin).</summary>
     sealed record SinkEdge(Origin From, uint Cleared, Trail? Trail, uint Kind, Step Sink, string Callee);
 
-    /// <summary>Taint stored into a cell or into a parameter's attribute/item.</summary>
-    sealed record StoreEdge(Fact Value, string? Cell, int Param, string Path, Step At);
+    /// <summary>A parameter's taint stored into a cell (a module variable, a class or instance attribute of a known type).</summary>
+    sealed record StoreEdge(Fact Value, string Cell, Step At);
 
     /// <summary>What a call may run: project functions (with how the callee is bound) and library names to look models up by.</summary>
     sealed class CallTargets
