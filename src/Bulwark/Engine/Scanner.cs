@@ -121,6 +121,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         findings.Sort(FindingOrder.Compare);
         foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
         skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
+        if (profiler is not null)
+            Console.Error.WriteLine($"timing: whole scan {clock.Elapsed.TotalMilliseconds:F0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; {ScanProfiler.Collections()}");
 
         return new ScanResult
         {
@@ -264,7 +266,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
-        long t0 = ScanProfiler.Timestamp();
+        long t0 = profiler?.Start() ?? 0;
         var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
         if (read.Bytes is not { } bytes)
         {
