@@ -38,8 +38,9 @@ public sealed class ScanProfiler
         Interlocked.Add(ref _ticks[(int)to], ticks);
     }
 
-    public void AddRule(string id, long since) =>
-        Interlocked.Add(ref _byRule.GetOrAdd(id, _ => new long[1])[0], Stopwatch.GetTimestamp() - since);
+    /// <summary>Counts a rule's time since <paramref name="since"/>, less <paramref name="excluded"/> ticks counted to a phase (a model it made build).</summary>
+    public void AddRule(string id, long since, long excluded = 0) =>
+        Interlocked.Add(ref _byRule.GetOrAdd(id, _ => new long[1])[0], Stopwatch.GetTimestamp() - since - excluded);
 
     public string Report() => TopRules() + "; " + string.Join(", ", PhaseNames.Select((n, i) =>
         $"{n} {_ticks[i] * 1000.0 / Stopwatch.Frequency:F0} ms"));

@@ -86,9 +86,14 @@ public sealed class CodeContext : RuleContext
     /// <summary>Whether the semantic model has been built (by the caller, or on a rule's first use).</summary>
     public bool HasSemantic => _semantic is not null;
 
+    /// <summary>Stopwatch ticks spent building the semantic model on a rule's first question (0 when it was given built).</summary>
+    public long SemanticBuildTicks { get; private set; }
+
     SemanticModel Build()
     {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var model = _buildSemantic!();
+        SemanticBuildTicks = System.Diagnostics.Stopwatch.GetTimestamp() - t0;
         _buildSemantic = null;
         return model;
     }
