@@ -1,5 +1,10 @@
 using Bulwark.Core;
 using Bulwark.Engine;
+using Bulwark.Python;
+using Bulwark.Python.Syntax;
+using Bulwark.Rules;
+using Bulwark.Semantics;
+using Assert = Xunit.Assert;
 
 namespace Bulwark.Tests.Engine;
 
@@ -41,5 +46,37 @@ public class ScanProfilerTests
         profiler.Add(ScanProfiler.Phase.Read, ref since);
         profiler.Add(ScanProfiler.Phase.Parse, ref since);
         Assert.Matches(@"read\+decode 1\d\d\d ms, parse [0-9]{1,2} ms,", profiler.Report());
+    }
+
+    /// <summary>Asks for the semantic model on the module node: the first question, so it builds the model.</summary>
+    sealed class AsksFirst : CodeRule
+    {
+        public override RuleInfo Info { get; } = new(Id: "T001", Name: "asks-first", Family: Family.Code,
+            Severity: Severity.Low, Confidence: Confidence.Low, Cwe: 0, What: "test", Why: "test", Example: "", Fix: "",
+            References: []);
+        public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Module];
+        public override void Check(Node node, CodeContext context) => _ = context.Semantic.ImportedModules.Count;
+    }
+
+    [Fact]
+    public void A_rule_is_not_charged_for_the_semantic_model_its_first_question_builds()
+    {
+        var parse = PythonParser.Parse("import os\n");
+        var file = new SourceFile("t.py", "t.py", new SourceText("import os\n"), true);
+        var clock = new SemanticClock();
+        SemanticModel SlowBuild()
+        {
+            long t0 = ScanProfiler.Timestamp();
+            Thread.Sleep(300);
+            var model = SemanticModel.Build(parse.Module);
+            clock.Ticks += ScanProfiler.Timestamp() - t0;
+            return model;
+        }
+        var context = new CodeContext(file, parse, SlowBuild, new ScanSettings(), []);
+        var profiler = new ScanProfiler();
+        new RuleDispatcher(new RuleSet([new AsksFirst()]), context, [], profiler, clock).Visit(parse.Module);
+
+        Assert.True(clock.Ticks >= System.Diagnostics.Stopwatch.Frequency / 4);
+        Assert.Matches(@"^slowest rules: T001 [0-9]{1,2} ms;", profiler.Report());
     }
 }
