@@ -89,8 +89,10 @@ public sealed class InsecureRandomForSecret : CodeRule
                     rule.Report(ne.Value, Secret(walrus.Id), context);
                     break;
                 case FunctionDef f when NamesSecret(f.Name):
+                    // The body first: a secret it names itself (`token = ...; return token`) is the clearer message.
+                    node.WalkChildren(this);
                     foreach (var returned in ReturnedValues(f)) rule.Report(returned, Secret(f.Name + "()"), context);
-                    break;
+                    return;
                 case Call call:
                     rule.CallSinks(call, context);
                     break;
