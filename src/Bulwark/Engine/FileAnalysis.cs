@@ -28,7 +28,7 @@ public static class FileAnalysis
 
         if (file.IsPython)
         {
-            long t0 = ScanProfiler.Timestamp();
+            long t0 = profiler?.Start() ?? 0;
             parse = PythonParser.Parse(file.Text.Text);
             profiler?.Add(ScanProfiler.Phase.Parse, ref t0);
             // One finding per file: the first error is the real one, later ones are often its echoes.
@@ -48,14 +48,15 @@ public static class FileAnalysis
             }
             // The semantic model is built on the first rule's question, so rules that never ask (`--select B101`) cost no
             // model; project rules read the imports it gathers, so with them it is built at once.
-            long semanticTicks = 0;
+            var semanticClock = new SemanticClock();
             var tree = parse;
             SemanticModel BuildSemantic()
             {
-                long s0 = ScanProfiler.Timestamp();
+                long s0 = ScanProfiler.Timestamp(), b0 = profiler is null ? 0 : GC.GetAllocatedBytesForCurrentThread();
                 var (moduleName, isPackage) = SemanticModel.ModuleNameFor(file.ImportPath);
                 var model = SemanticModel.Build(tree.Module, moduleName, isPackage);
-                semanticTicks += ScanProfiler.Timestamp() - s0;
+                semanticClock.Ticks += ScanProfiler.Timestamp() - s0;
+                if (profiler is not null) semanticClock.Bytes += GC.GetAllocatedBytesForCurrentThread() - b0;
                 return model;
             }
             var context = new CodeContext(file, parse, BuildSemantic, settings, raw);
@@ -64,11 +65,11 @@ public static class FileAnalysis
                 outcome.ImportedModules = context.Semantic.ImportedModules;
                 if (parse.Ok && rules.KeepsTree(file)) outcome.Tree = parse.Module;
             }
-            if (rules.CodeRules.Count > 0) new RuleDispatcher(rules, context, outcome.Warnings, profiler).Visit(parse.Module);
+            if (rules.CodeRules.Count > 0) new RuleDispatcher(rules, context, outcome.Warnings, profiler, semanticClock).Visit(parse.Module);
             if (profiler is not null)
             {
                 profiler.Add(ScanProfiler.Phase.Rules, ref t0);
-                profiler.Move(ScanProfiler.Phase.Rules, ScanProfiler.Phase.Semantic, semanticTicks);
+                profiler.Move(ScanProfiler.Phase.Rules, ScanProfiler.Phase.Semantic, semanticClock.Ticks, semanticClock.Bytes);
             }
             // The taint phase is lowered only when an injection rule runs (`taint` is null otherwise): no cost without one.
             if (taint is not null)
@@ -78,6 +79,7 @@ public static class FileAnalysis
             }
         }
 
+        long t1 = profiler?.Start() ?? 0;
         if (fileRules.Count > 0)
         {
             var context = new FileContext(file, settings, raw);
@@ -88,8 +90,8 @@ public static class FileAnalysis
             }
         }
         DocumentAnalysis.Run(file, discovered.Kind, rules, settings, raw, outcome.Warnings);
+        profiler?.Add(ScanProfiler.Phase.FileRules, ref t1);
 
-        long t1 = ScanProfiler.Timestamp();
         // Statement lines and string spans only matter for placing suppression comments: skip them for clean files.
         if (raw.Count > 0)
         {
@@ -122,4 +124,11 @@ public static class FileAnalysis
             });
         return outcome;
     }
+}
+
+/// <summary>Time spent building a file's semantic model, so that the rule whose question built it is not charged for it.</summary>
+sealed class SemanticClock
+{
+    public long Ticks;
+    public long Bytes;
 }

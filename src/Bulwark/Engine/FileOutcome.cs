@@ -9,7 +9,10 @@ public sealed class FileOutcome
     public int SuppressedNosec { get; set; }
     public int SuppressedInline { get; set; }
     public int SuppressedConfig { get; set; }
-    public IReadOnlySet<string> ImportedModules { get; set; } = new HashSet<string>();
+    public IReadOnlySet<string> ImportedModules { get; set; } = NoImports;
+
+    /// <summary>The empty set of imports, shared: most outcomes (non-Python files) import nothing.</summary>
+    public static readonly IReadOnlySet<string> NoImports = new HashSet<string>();
     public List<string> Warnings { get; } = [];
     /// <summary>The module lowered for the taint analysis, when injection rules run.</summary>
     public Bulwark.Taint.ModuleIr? Taint { get; set; }

@@ -8,7 +8,8 @@ namespace Bulwark.Engine;
 /// One walk of the tree serves every code rule, dispatched by node kind; a call goes only to the rules whose declared
 /// callee names it matches (<see cref="CallDispatch"/>), its callee resolved once for all of them.
 /// </summary>
-internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<string> warnings, ScanProfiler? profiler) : AstWalker
+internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<string> warnings, ScanProfiler? profiler,
+    SemanticClock? semantic = null) : AstWalker
 {
     readonly CallDispatch? _calls = rules.CallTable;
     bool[]? _selected;
@@ -30,10 +31,18 @@ internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<st
 
     void Run(CodeRule rule, Node node)
     {
-        long t0 = profiler is null ? 0 : ScanProfiler.Timestamp();
+        if (profiler is null)
+        {
+            try { rule.Check(node, context); }
+            catch (Exception ex) { warnings.Add(Failure(rule, context.File, ex)); }
+            return;
+        }
+        long t0 = ScanProfiler.Timestamp(), b0 = ScanProfiler.AllocatedBytes();
+        long modelTicks = semantic?.Ticks ?? 0, modelBytes = semantic?.Bytes ?? 0;
         try { rule.Check(node, context); }
         catch (Exception ex) { warnings.Add(Failure(rule, context.File, ex)); }
-        profiler?.AddRule(rule.Info.Id, t0);
+        // A model built on this rule's question is counted to the semantic phase, not to the rule.
+        profiler.AddRule(rule.Info.Id, t0 + ((semantic?.Ticks ?? 0) - modelTicks), b0 + ((semantic?.Bytes ?? 0) - modelBytes));
     }
 
     /// <summary>The warning for a rule that threw on a file; the scan goes on without it there.</summary>

@@ -59,10 +59,18 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var loaded = new SourceFile?[files.Count];
         var contentDigests = new byte[]?[files.Count];
         int skipped = 0, done = 0, count = analyse?.Length ?? files.Count;
+        // The modules the Python files import, for the project rules: gathered as files finish rather than kept per file
+        // (a set per file was a few hundred bytes each on a 100,000-file tree).
+        var imported = new HashSet<string>(StringComparer.Ordinal);
         RunParallel(count, n =>
         {
             int i = analyse is null ? n : analyse[n];
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler, contentDigests, i);
+            if (outcome is not null && outcome.ImportedModules.Count > 0)
+            {
+                lock (imported) imported.UnionWith(outcome.ImportedModules);
+                outcome.ImportedModules = FileOutcome.NoImports;
+            }
             outcomes[i] = outcome;
             // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
             // later phase reads are kept (small manifests and configuration for project rules and posture, which re-read
@@ -79,13 +87,11 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
         var findings = new List<Finding>();
         var errors = new List<string>();
-        var imported = new HashSet<string>(StringComparer.Ordinal);
         int nosec = 0, inline = 0, config = 0;
         foreach (var o in outcomes)
         {
             if (o is null) continue;
             findings.AddRange(o.Findings);
-            imported.UnionWith(o.ImportedModules);
             warnings.AddRange(o.Warnings);
             nosec += o.SuppressedNosec; inline += o.SuppressedInline; config += o.SuppressedConfig;
         }
@@ -121,6 +127,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         findings.Sort(FindingOrder.Compare);
         foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
         skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
+        if (profiler is not null)
+            Console.Error.WriteLine($"timing: whole scan {clock.Elapsed.TotalMilliseconds:F0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; {ScanProfiler.Collections()}");
 
         return new ScanResult
         {
@@ -264,7 +272,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             o.Warnings.Add($"{Untrusted.Visible(file.RelativePath)}: skipped, larger than {MaxFileBytes / (1024 * 1024)} MB");
             return (o, null, true);
         }
-        long t0 = ScanProfiler.Timestamp();
+        long t0 = profiler?.Start() ?? 0;
         var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
         if (read.Bytes is not { } bytes)
         {

@@ -1,5 +1,6 @@
 using Bulwark.Core;
 using Bulwark.Python.Syntax;
+using Bulwark.Semantics;
 
 namespace Bulwark.Rules.Code;
 
@@ -50,65 +51,207 @@ public sealed class InsecureRandomForSecret : CodeRule
             """,
     };
 
-    public override IReadOnlyList<NodeKind> Kinds { get; } =
-        [NodeKind.Module, NodeKind.FunctionDef, NodeKind.AsyncFunctionDef, NodeKind.ClassDef];
+    public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Module];
 
+    /// <summary>
+    /// One walk over a module that imports `random` finds each place a value becomes a secret (a sink); only for a
+    /// sink does the rule ask where the value comes from: back through the reaching definitions of every name it reads
+    /// (<see cref="RandomOrigins"/>). Modules that do not import `random` cost one lookup.
+    /// </summary>
     public override void Check(Node node, CodeContext context)
     {
         if (!context.Semantic.ImportedModules.Contains("random")) return; // nothing can produce a `random` value
-        switch (node)
+        new SinkWalker(this, context).Visit(node);
+    }
+
+    sealed class SinkWalker(InsecureRandomForSecret rule, CodeContext context) : AstWalker
+    {
+        public override void Visit(Node node)
         {
-            case Module m: new ScopeScan(this, context, null).Run(m.Body); break;
-            case FunctionDef f: new ScopeScan(this, context, f.Name).Run(f.Body); break;
-            case ClassDef c: new ScopeScan(this, context, null).Run(c.Body); break;
+            switch (node)
+            {
+                case Assign a:
+                    for (int i = 0; i < a.Targets.Count; i++) rule.Target(a.Targets[i], a.Value, context);
+                    break;
+                case AnnAssign { Value: { } annValue } ann:
+                    rule.Target(ann.Target, annValue, context);
+                    break;
+                case AugAssign aug:
+                    rule.Target(aug.Target, aug.Value, context);
+                    break;
+                case For f:
+                    rule.Target(f.Target, f.Iter, context);
+                    break;
+                case WithItem { OptionalVars: { } vars } w:
+                    rule.Target(vars, w.ContextExpr, context);
+                    break;
+                case NamedExpr { Target: Name walrus } ne when NamesSecret(walrus.Id):
+                    rule.Report(ne.Value, Secret(walrus.Id), context);
+                    break;
+                case FunctionDef f when NamesSecret(f.Name):
+                    // The body first: a secret it names itself (`token = ...; return token`) is the clearer message.
+                    node.WalkChildren(this);
+                    foreach (var returned in ReturnedValues(f)) rule.Report(returned, Secret(f.Name + "()"), context);
+                    return;
+                case Call call:
+                    rule.CallSinks(call, context);
+                    break;
+                case DictExpr d:
+                    for (int i = 0; i < d.Keys.Count; i++)
+                        if (d.Keys[i] is Constant { ValueKind: ConstantKind.Str } key && NamesSecret(key.AsString!))
+                            rule.Report(d.Values[i], Secret(key.AsString!), context);
+                    break;
+            }
+            node.WalkChildren(this);
         }
     }
 
-    static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
+    /// <summary>
+    /// An assignment target that names a secret: a variable, an attribute or a constant subscript key. For unpacking,
+    /// each target gets its own element when the value is a literal tuple or list, the whole value otherwise.
+    /// </summary>
+    void Target(Expr target, Expr value, CodeContext context)
     {
+        switch (target)
+        {
+            case Name n when NamesSecret(n.Id):
+                Report(value, Secret(n.Id), context);
+                break;
+            case AttributeExpr a when NamesSecret(a.Attr):
+                Report(value, Secret(a.Attr), context);
+                break;
+            case Subscript { Slice: Constant { ValueKind: ConstantKind.Str } key } when NamesSecret(key.AsString!):
+                Report(value, Secret(key.AsString!), context);
+                break;
+            case TupleExpr or ListExpr:
+                var targets = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
+                var values = value switch { TupleExpr vt => vt.Elts, ListExpr vl => vl.Elts, _ => null };
+                bool pairwise = values is not null && values.Count == targets.Count && !HasStarred(values) && !HasStarred(targets);
+                for (int i = 0; i < targets.Count; i++)
+                    Target(targets[i], pairwise ? values![i] : value, context);
+                break;
+            case Starred st:
+                Target(st.Value, value, context);
+                break;
+        }
+    }
+
+    static bool HasStarred(IReadOnlyList<Expr> items)
+    {
+        for (int i = 0; i < items.Count; i++) if (items[i] is Starred) return true;
+        return false;
+    }
+
+    static readonly HashSet<string> FillMethods = new(StringComparer.Ordinal) { "append", "extend", "insert", "add", "update" };
+
+    /// <summary>Secret keyword arguments, the key/IV/nonce of a cryptographic API, and a container named like a secret being filled.</summary>
+    void CallSinks(Call call, CodeContext context)
+    {
+        for (int i = 0; i < call.Keywords.Count; i++)
+            if (call.Keywords[i].Name is { } k && NamesSecret(k)) Report(call.Keywords[i].Value, Secret(k), context);
+        if (KeyArgument(call, context) is { } keyArg) Report(keyArg.Value, keyArg.Role, context);
+        // `tokens.append(random.choice(...))`: the container named like a secret receives the value.
+        if (call.Func is AttributeExpr { Value: Name container, Attr: var method } && FillMethods.Contains(method)
+            && NamesSecret(container.Id))
+            for (int i = 0; i < call.Args.Count; i++) Report(call.Args[i], Secret(container.Id), context);
+    }
+
+    /// <summary>The values a function's own `return` statements return (not those of functions nested in it).</summary>
+    static List<Expr> ReturnedValues(FunctionDef f)
+    {
+        var finder = new ReturnFinder();
+        for (int i = 0; i < f.Body.Count; i++) finder.Visit(f.Body[i]);
+        return finder.Values;
+    }
+
+    sealed class ReturnFinder : AstWalker
+    {
+        public readonly List<Expr> Values = [];
+        public override void Visit(Node node)
+        {
+            switch (node)
+            {
+                case FunctionDef or ClassDef or Lambda: return;
+                case Return { Value: { } v }: Values.Add(v); return;
+                case Expr: return; // statements only: a return is never inside an expression
+            }
+            node.WalkChildren(this);
+        }
+    }
+
+    static string Secret(string name) => $"the secret `{name}`";
+
+    /// <summary>Reports the `random` call a value comes from, once per call, saying what it becomes ("the secret `token`", "the key of `hmac.new`").</summary>
+    void Report(Expr value, string sink, CodeContext context)
+    {
+        var origins = context.PerFile<RandomOrigins>();
+        if (origins.Find(value, context.Semantic) is not { } source || !origins.Reported.Add(source)) return;
+        var name = context.Semantic.QualifiedName(source.Func) ?? "random";
+        context.Report(this, source,
+            $"`{name}` is predictable, and its value becomes {sink}; generate secrets with the `secrets` module.");
+    }
+
+    // Whole words of an identifier, compared without case and without cutting the identifier into strings.
+    static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordSet(params string[] words) =>
+        new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SecretWords = WordSet(
         "token", "tokens", "password", "passwords", "passwd", "pwd", "pw", "pass", "passphrase",
         "secret", "secrets", "nonce", "nonces", "salt", "salts", "otp", "totp", "hotp", "iv",
-        "csrf", "xsrf", "apikey", "sessionid", "sessid", "credential", "credentials", "verifier",
-    };
+        "csrf", "xsrf", "apikey", "sessionid", "sessid", "credential", "credentials", "verifier");
 
     // "key" and "code" are secrets only with a qualifier: `api_key`, `reset_code` (not `sort key`, `status_code`).
-    static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
-    {
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeyQualifiers = WordSet(
         "api", "secret", "private", "signing", "sign", "encryption", "encrypt", "enc", "crypto", "aes", "hmac",
-        "access", "auth", "session", "license", "activation", "master", "jwt", "fernet", "cipher",
-    };
+        "access", "auth", "session", "license", "activation", "master", "jwt", "fernet", "cipher");
 
-    static readonly HashSet<string> CodeQualifiers = new(StringComparer.Ordinal)
-    {
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CodeQualifiers = WordSet(
         "verification", "verify", "reset", "auth", "confirm", "confirmation", "activation", "invite", "invitation",
-        "recovery", "mfa", "backup", "security", "login", "pin", "sms", "email", "one", "access",
-    };
+        "recovery", "mfa", "backup", "security", "login", "pin", "sms", "email", "one", "access");
 
     // A last word like these describes the secret (its length, lifetime, name), not the secret itself.
-    static readonly HashSet<string> PropertyWords = new(StringComparer.Ordinal)
-    {
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PropertyWords = WordSet(
         "length", "len", "size", "count", "expiry", "expires", "expiration", "ttl", "timeout", "delay", "index", "idx",
         "pos", "position", "type", "kind", "name", "field", "label", "hint", "policy", "attempts", "retries", "rounds",
-        "iterations", "interval", "min", "max", "limit", "cost", "alphabet", "charset", "prefix", "suffix", "format",
-    };
+        "iterations", "interval", "min", "max", "limit", "cost", "alphabet", "charset", "prefix", "suffix", "format");
 
-    /// <summary>True when an identifier or string key names a secret (`reset_token`, `apiKey`, `SECRET_KEY`).</summary>
+    /// <summary>
+    /// True when an identifier or string key names a secret (`reset_token`, `apiKey`, `SECRET_KEY`). Its words are
+    /// its runs of letters, also split where a lower-case letter is followed by a capital (snake_case, kebab-case,
+    /// camelCase, dotted names).
+    /// </summary>
     internal static bool NamesSecret(string identifier)
     {
-        var words = Words(identifier);
-        if (words.Count == 0 || PropertyWords.Contains(words[^1])) return false;
-        bool key = false, code = false, keyQualifier = false, codeQualifier = false, session = false, id = false;
-        foreach (var w in words)
+        var s = identifier.AsSpan();
+        bool any = false, secret = false, key = false, code = false, keyQualifier = false, codeQualifier = false,
+            session = false, id = false;
+        ReadOnlySpan<char> last = default;
+        int start = -1;
+        for (int i = 0; i <= s.Length; i++)
         {
-            if (SecretWords.Contains(w)) return true;
-            if (w is "key" or "keys") key = true;
-            if (w is "code" or "codes") code = true;
-            if (w == "session") session = true;
-            if (w == "id") id = true;
-            if (KeyQualifiers.Contains(w)) keyQualifier = true;
-            if (CodeQualifiers.Contains(w)) codeQualifier = true;
+            bool boundary = i == s.Length || !char.IsLetter(s[i])
+                || (start >= 0 && i > start && char.IsUpper(s[i]) && char.IsLower(s[i - 1]));
+            if (boundary && start >= 0)
+            {
+                var w = s[start..i];
+                any = true;
+                last = w;
+                if (SecretWords.Contains(w)) secret = true;
+                else
+                {
+                    if (w.Equals("key", StringComparison.OrdinalIgnoreCase) || w.Equals("keys", StringComparison.OrdinalIgnoreCase)) key = true;
+                    else if (w.Equals("code", StringComparison.OrdinalIgnoreCase) || w.Equals("codes", StringComparison.OrdinalIgnoreCase)) code = true;
+                    else if (w.Equals("id", StringComparison.OrdinalIgnoreCase)) id = true;
+                    if (w.Equals("session", StringComparison.OrdinalIgnoreCase)) session = true;
+                    if (KeyQualifiers.Contains(w)) keyQualifier = true;
+                    if (CodeQualifiers.Contains(w)) codeQualifier = true;
+                }
+                start = -1;
+            }
+            if (i < s.Length && start < 0 && char.IsLetter(s[i])) start = i;
         }
-        return (key && keyQualifier) || (code && codeQualifier) || (session && id);
+        if (!any || PropertyWords.Contains(last)) return false;
+        return secret || (key && keyQualifier) || (code && codeQualifier) || (session && id);
     }
 
     /// <summary>
@@ -134,192 +277,106 @@ public sealed class InsecureRandomForSecret : CodeRule
         return (call.Args[0], $"the {role} of `{name}`");
     }
 
-    /// <summary>Lower-case words of snake_case, kebab-case, camelCase and dotted names.</summary>
-    static List<string> Words(string s)
-    {
-        var words = new List<string>();
-        int start = -1;
-        for (int i = 0; i <= s.Length; i++)
-        {
-            bool boundary = i == s.Length || !char.IsLetter(s[i])
-                || (i > start && start >= 0 && char.IsUpper(s[i]) && char.IsLower(s[i - 1]));
-            if (boundary && start >= 0)
-            {
-                words.Add(s[start..i].ToLowerInvariant());
-                start = -1;
-            }
-            if (i < s.Length && char.IsLetter(s[i]) && start < 0) start = i;
-        }
-        return words;
-    }
-
-    /// <summary>One function, module or class body: which names hold `random` values, and where they end up.</summary>
-    sealed class ScopeScan(InsecureRandomForSecret rule, CodeContext context, string? functionName)
-    {
-        CodeContext Context => context;
-
-        readonly Dictionary<string, Call> _tainted = new(StringComparer.Ordinal);
-        readonly HashSet<Call> _reported = [];
-        readonly SourceFinder _finder = new(context);
-
-        public void Run(IReadOnlyList<Stmt> body)
-        {
-            // Twice, so that a value assigned late in a loop body reaches uses earlier in the loop.
-            for (int pass = 0; pass < 2; pass++) Statements(body);
-        }
-
-        void Statements(IReadOnlyList<Stmt> body)
-        {
-            foreach (var s in body) Statement(s);
-        }
-
-        void Statement(Stmt s)
-        {
-            switch (s)
-            {
-                case FunctionDef or ClassDef:
-                    return; // their own scopes, checked separately
-                case Assign a:
-                    var source = Source(a.Value);
-                    foreach (var t in a.Targets) Bind(t, source);
-                    Expressions(a.Value);
-                    break;
-                case AnnAssign { Value: { } annValue } ann:
-                    Bind(ann.Target, Source(annValue));
-                    Expressions(annValue);
-                    break;
-                case AugAssign aug:
-                    Bind(aug.Target, Source(aug.Value));
-                    Expressions(aug.Value);
-                    break;
-                case Return { Value: { } returned }:
-                    if (functionName is not null && NamesSecret(functionName) && Source(returned) is { } r)
-                        Report(r, Secret(functionName + "()"));
-                    Expressions(returned);
-                    break;
-                case ExprStmt e:
-                    // `parts.append(random.choice(...))` fills a container that is joined into the secret later.
-                    if (e.Value is Call { Func: AttributeExpr { Value: Name container, Attr: var method } } fill
-                        && method is "append" or "extend" or "insert" or "add" or "update" or "write")
-                        foreach (var arg in fill.Args)
-                            if (Source(arg) is { } filled) { Bind(container, filled); break; }
-                    Expressions(e.Value);
-                    break;
-                case For f:
-                    Bind(f.Target, Source(f.Iter));
-                    Expressions(f.Iter);
-                    Statements(f.Body); Statements(f.Orelse);
-                    break;
-                case While w: Expressions(w.Test); Statements(w.Body); Statements(w.Orelse); break;
-                case If i: Expressions(i.Test); Statements(i.Body); Statements(i.Orelse); break;
-                case With w:
-                    foreach (var item in w.Items)
-                    {
-                        Expressions(item.ContextExpr);
-                        if (item.OptionalVars is { } v) Bind(v, Source(item.ContextExpr));
-                    }
-                    Statements(w.Body);
-                    break;
-                case Try t:
-                    Statements(t.Body);
-                    foreach (var h in t.Handlers) Statements(h.Body);
-                    Statements(t.Orelse); Statements(t.Finalbody);
-                    break;
-                case MatchStmt m:
-                    Expressions(m.Subject);
-                    foreach (var c in m.Cases) Statements(c.Body);
-                    break;
-            }
-        }
-
-        void Bind(Expr target, Call? source)
-        {
-            if (source is null) return;
-            switch (target)
-            {
-                case Name n:
-                    _tainted[n.Id] = source;
-                    if (NamesSecret(n.Id)) Report(source, Secret(n.Id));
-                    break;
-                case AttributeExpr a:
-                    if (NamesSecret(a.Attr)) Report(source, Secret(a.Attr));
-                    break;
-                case Subscript { Slice: Constant { ValueKind: ConstantKind.Str } key }:
-                    if (NamesSecret(key.AsString!)) Report(source, Secret(key.AsString!));
-                    break;
-                case TupleExpr t: foreach (var e in t.Elts) Bind(e, source); break;
-                case ListExpr l: foreach (var e in l.Elts) Bind(e, source); break;
-                case Starred st: Bind(st.Value, source); break;
-            }
-        }
-
-        Call? Source(Expr e) => _finder.Find(e, _tainted);
-
-        /// <summary>Keyword arguments and dictionary entries named like secrets, anywhere in the expression.</summary>
-        void Expressions(Expr e) => new SinkFinder(this).Visit(e);
-
-        static string Secret(string name) => $"the secret `{name}`";
-
-        /// <summary>Reports a `random` source once, saying what it becomes ("the secret `token`", "the key of `hmac.new`").</summary>
-        void Report(Call source, string sink)
-        {
-            if (!_reported.Add(source)) return;
-            var name = context.Semantic.QualifiedName(source.Func) ?? "random";
-            context.Report(rule, source,
-                $"`{name}` is predictable, and its value becomes {sink}; generate secrets with the `secrets` module.");
-        }
-
-        sealed class SinkFinder(ScopeScan scan) : AstWalker
-        {
-            public override void Visit(Node node)
-            {
-                switch (node)
-                {
-                    case Lambda: return;
-                    case Call call:
-                        foreach (var kw in call.Keywords)
-                            if (kw.Name is { } k && NamesSecret(k) && scan.Source(kw.Value) is { } src) scan.Report(src, Secret(k));
-                        if (KeyArgument(call, scan.Context) is { } keyArg && scan.Source(keyArg.Value) is { } keySource)
-                            scan.Report(keySource, keyArg.Role);
-                        break;
-                    case DictExpr d:
-                        for (int i = 0; i < d.Keys.Count; i++)
-                            if (d.Keys[i] is Constant { ValueKind: ConstantKind.Str } key && NamesSecret(key.AsString!)
-                                && scan.Source(d.Values[i]) is { } src)
-                                scan.Report(src, Secret(key.AsString!));
-                        break;
-                }
-                node.WalkChildren(this);
-            }
-        }
-    }
-
-    /// <summary>Finds, in an expression, a call of a `random` function or a use of a name that holds one's value.</summary>
-    sealed class SourceFinder(CodeContext context) : AstWalker
+    /// <summary>
+    /// Where a value comes from, for one file: a call of a `random` function in the expression itself, or reaching
+    /// one through the definitions of the names it reads, on any path (every definition that reaches a use counts, so a
+    /// value from one branch counts and an overwritten one does not). Answers about a definition are kept for the file.
+    /// </summary>
+    internal sealed class RandomOrigins : AstWalker
     {
         static readonly HashSet<string> RandomFunctions = new(RandomModule.Functions, StringComparer.Ordinal);
-        IReadOnlyDictionary<string, Call>? _tainted;
-        Call? _found;
+        const int MaxSteps = 4096;
 
-        public Call? Find(Expr e, IReadOnlyDictionary<string, Call> tainted)
+        /// <summary>Random calls already reported in this file.</summary>
+        public readonly HashSet<Call> Reported = new(ReferenceEqualityComparer.Instance);
+        // Settled answers: the random call a definition's value comes from, or null when it comes from none.
+        readonly Dictionary<Definition, Call?> _known = new(ReferenceEqualityComparer.Instance);
+        // This question's definitions, each followed once (loops and joining branches meet them again).
+        readonly List<Definition> _visited = [];
+        readonly HashSet<Definition> _seen = new(ReferenceEqualityComparer.Instance);
+        SemanticModel _model = null!;
+        Call? _found;
+        int _steps;
+
+        /// <summary>The `random` call the value of <paramref name="e"/> can come from, or null.</summary>
+        public Call? Find(Expr e, SemanticModel model)
         {
-            _tainted = tainted; _found = null;
+            _model = model;
+            _visited.Clear(); _seen.Clear();
+            _steps = 0; _found = null;
             Visit(e);
-            return _found;
+            var found = _found;
+            _found = null;
+            // No definition met leads to a random call (each was followed to its end, unless the walk gave up).
+            if (found is null && _steps <= MaxSteps)
+                foreach (var d in _visited) _known[d] = null;
+            return found;
         }
 
         public override void Visit(Node node)
         {
-            if (_found is not null) return;
+            if (_found is not null || ++_steps > MaxSteps) return;
             switch (node)
             {
-                case Lambda: return;
-                case Call call when context.Semantic.QualifiedName(call.Func) is { } q && RandomFunctions.Contains(q):
-                    _found = call; return;
-                case Name n when _tainted!.TryGetValue(n.Id, out var source):
-                    _found = source; return;
+                case Lambda:
+                    return; // runs later, elsewhere
+                case Call call when _model.QualifiedName(call.Func) is { } q && RandomFunctions.Contains(q):
+                    _found = call;
+                    return;
+                case Name { Ctx: ExprContext.Load } n:
+                    Definitions(_model.ReachingDefinitions(n));
+                    return;
+                case AttributeExpr { Ctx: ExprContext.Load } or Subscript { Ctx: ExprContext.Load }:
+                    // `d["k"]` after `d["k"] = …`: what was stored there, not the rest of the object
+                    if (_model.ReachingDefinitions((Expr)node) is { Count: > 0 } stored) { Definitions(stored); return; }
+                    break;
             }
             node.WalkChildren(this);
+        }
+
+        void Definitions(IReadOnlyList<Definition> defs)
+        {
+            for (int i = 0; i < defs.Count && _found is null; i++) Follow(defs[i]);
+        }
+
+        void Follow(Definition d)
+        {
+            if (_known.TryGetValue(d, out var known)) { _found = known; return; }
+            if (!_seen.Add(d)) return;
+            _visited.Add(d);
+            switch (d.Kind)
+            {
+                case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null:
+                    Visit(Element(d));
+                    break;
+                case DefinitionKind.Loop or DefinitionKind.With or DefinitionKind.Comprehension or DefinitionKind.Match
+                    when d.Value is not null:
+                    Visit(d.Value);
+                    break;
+                case DefinitionKind.AugmentedAssignment or DefinitionKind.Mutation:
+                    if (d.Value is not null) Visit(d.Value);
+                    Definitions(d.Prior);
+                    break;
+                case DefinitionKind.Narrowing:
+                    Definitions(d.Prior);
+                    break;
+            }
+            // A path from this definition reaches the call: that holds whatever else is asked later.
+            if (_found is not null) _known[d] = _found;
+        }
+
+        /// <summary>What an unpacking target receives when the value is a literal tuple or list; the whole value otherwise.</summary>
+        static Expr Element(Definition d)
+        {
+            var e = d.Value!;
+            if (d.Unpack is null || d.Starred) return e;
+            foreach (var i in d.Unpack)
+            {
+                var items = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => null };
+                if (items is null || i >= items.Count || HasStarred(items)) return d.Value!;
+                e = items[i];
+            }
+            return e;
         }
     }
 }

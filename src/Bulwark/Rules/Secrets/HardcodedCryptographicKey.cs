@@ -66,10 +66,17 @@ public sealed class HardcodedCryptographicKey : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Assign, NodeKind.Call];
 
+    /// <summary>The calls <see cref="CheckCall"/> looks at: most calls of a module are none of them.</summary>
+    public override CallInterest? Calls { get; } = new()
+    {
+        Names = [.. JwtFunctions, .. CipherClasses, .. EnvLookups, "environs.Env"],
+        Roots = ["environ", "Crypto", "Cryptodome"],
+        LastNames = ["update", "from_mapping", "env", "str", "bytes"],
+    };
+
     public override void Check(Node node, CodeContext context)
     {
-        var settings = context.Settings.Secrets;
-        if (settings.PathAllowed(context.File.RelativePath) || settings.IsTestPath(context.File.ImportPath)) return;
+        if (SecretPathSkip.Skips(context)) return;
         var model = context.Semantic;
         switch (node)
         {

@@ -61,11 +61,15 @@ public sealed class HardcodedSecretString : CodeRule
 
     static void Defaults(Arguments args, CodeContext context)
     {
-        var positional = args.Posonlyargs.Concat(args.Args).ToList();
-        int offset = positional.Count - args.Defaults.Count;
-        for (int i = Math.Max(0, offset); i < positional.Count; i++)
-            if (args.Defaults[i - offset] is Constant { ValueKind: ConstantKind.Str } v && Names(positional[i].Name))
-                Consider(context, v, positional[i].Name);
+        // Defaults belong to the last positional parameters (positional-only ones first); no list is built: this runs for every function.
+        int count = args.Posonlyargs.Count + args.Args.Count;
+        int offset = count - args.Defaults.Count;
+        for (int i = Math.Max(0, offset); i < count; i++)
+        {
+            var parameter = i < args.Posonlyargs.Count ? args.Posonlyargs[i] : args.Args[i - args.Posonlyargs.Count];
+            if (args.Defaults[i - offset] is Constant { ValueKind: ConstantKind.Str } v && Names(parameter.Name))
+                Consider(context, v, parameter.Name);
+        }
         for (int i = 0; i < args.Kwonlyargs.Count && i < args.KwDefaults.Count; i++)
             if (args.KwDefaults[i] is Constant { ValueKind: ConstantKind.Str } v && Names(args.Kwonlyargs[i].Name))
                 Consider(context, v, args.Kwonlyargs[i].Name);
@@ -122,10 +126,9 @@ public sealed class HardcodedSecretString : CodeRule
         // A value in a known provider format (or of a provider's shape under its name) is BW800's finding: one per value.
         foreach (var m in SecretFiles.For(context.File))
             if (m.Kind != SecretKind.Generic && m.Start < value.End && m.End > value.Start) return false;
-        var file = context.File.RelativePath;
         var settings = context.Settings.Secrets;
         var typeId = kind == SecretNameKind.Key ? "generic-secret" : "generic-password";
-        return !(settings.PathAllowed(file) || settings.IsTestPath(context.File.ImportPath) || settings.ValueAllowed(secret) || settings.IgnoreTypes.Contains(typeId));
+        return !(SecretPathSkip.Skips(context) || settings.ValueAllowed(secret) || settings.IgnoreTypes.Contains(typeId));
     }
 
     static readonly HardcodedSecretString Instance = new();

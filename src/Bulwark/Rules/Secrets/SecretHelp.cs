@@ -16,3 +16,23 @@ static class SecretHelp
         "git-ignored) or from a secret manager (" + Managers + "):\n\n" +
         string.Join('\n', example.Split('\n').Select(l => "    " + l)) + "\n\n" + Rotate;
 }
+
+/// <summary>
+/// Whether the code-level secrets rules (BW105, BW805) leave this file alone: an allowed path or a test path. Decided
+/// once per file (matching the path against every glob once per assignment and call cost seconds on a large tree).
+/// </summary>
+sealed class SecretPathSkip
+{
+    int _state; // 0 not yet decided, 1 scanned, 2 skipped
+
+    public static bool Skips(CodeContext context)
+    {
+        var memo = context.PerFile<SecretPathSkip>();
+        if (memo._state == 0)
+        {
+            var settings = context.Settings.Secrets;
+            memo._state = settings.PathAllowed(context.File.RelativePath) || settings.IsTestPath(context.File.ImportPath) ? 2 : 1;
+        }
+        return memo._state == 2;
+    }
+}

@@ -70,6 +70,77 @@ def crypto_apis(message):
     return mac
 
 
+def branch_only(debug):
+    if debug:
+        value = random.getrandbits(64)                                  # ok: never reaches the token
+        print(value)
+    else:
+        value = secrets.randbits(64)
+        token = value
+    return token
+
+
+def one_branch_reaches(fast):
+    if fast:
+        value = random.getrandbits(64)                                  # reported: reaches nonce on one path
+    else:
+        value = secrets.randbits(64)
+    nonce = value
+    return nonce
+
+
+def overwritten():
+    seed = random.random()                                              # ok: overwritten before it is used
+    seed = secrets.token_hex(16)
+    token = seed
+    return token
+
+
+def assigned_after_use(previous):
+    value = previous
+    reset_token = value                                                 # ok: the random value comes later
+    value = random.random()                                             # ok
+    return reset_token, value
+
+
+def carried_by_loop(n):
+    value = secrets.token_hex(8)
+    for _ in range(n):
+        session_token = value
+        value = str(random.random())                                    # reported: the next iteration's token
+    return session_token
+
+
+def stored_under_key():
+    cfg = {}
+    cfg["seed"] = random.random()                                       # reported: read back from the same key
+    cfg["label"] = "x"
+    api_key = cfg["seed"]
+    return api_key
+
+
+def other_key_read():
+    cfg = {}
+    cfg["jitter"] = random.random()                                     # ok: another key is read
+    cfg["seed"] = secrets.token_hex(16)
+    api_key = cfg["seed"]
+    return api_key
+
+
+def unpacked(message):
+    import hmac
+    jitter, k = random.random(), secrets.token_bytes(32)                # ok: the key is the secrets value
+    return hmac.new(k, message, "sha256"), jitter
+
+
+_SEED = random.getrandbits(128)                                         # reported: read by a function below
+
+
+def module_value():
+    signing_key = str(_SEED)
+    return signing_key
+
+
 def suppressed():
     token = random.random()  # nosec
     pin_code = random.randint(0, 9999)  # nosec BW311
