@@ -66,6 +66,16 @@ public class FlaskConfigurationTests
     }
 
     [Fact]
+    public void Without_a_load_a_base_class_in_a_module_without_flask_is_followed()
+    {
+        using var dir = new TempDir();
+        dir.Write("app.py", "from flask import Flask\napp = Flask(__name__)\n");
+        dir.Write("config.py", "from defaults import Base\n\n\nclass ProductionConfig(Base):\n    DEBUG = False\n");
+        dir.Write("defaults.py", "class Base:\n    WTF_CSRF_ENABLED = False\n");
+        Assert.Equal(["defaults.py:2 CFG203 `WTF_CSRF_ENABLED` is false: forms are not protected against cross-site request forgery. (inherited by `ProductionConfig`)"], Scan(dir));
+    }
+
+    [Fact]
     public void A_class_loaded_only_by_tests_is_not_production()
     {
         using var dir = new TempDir();

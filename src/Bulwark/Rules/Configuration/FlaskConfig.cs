@@ -191,7 +191,8 @@ public static class FlaskConfig
             {
                 // Every configuration class of the project is a possible deployment: the leaves of the class trees.
                 var classes = new List<FlaskConfigSource>();
-                foreach (var m in _modules)
+                // Resolving bases may read more modules: walk a copy.
+                foreach (var m in _modules.ToArray())
                     if (m.ImportsFlask || IsConfigFileName(m.File.ImportPath))
                         foreach (var s in SourcesOf(m))
                             if (s.Class is not null && IsConfigClass(s)) classes.Add(s);
