@@ -107,7 +107,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         AdvisoryDatabaseInfo? advisories = null;
         if (rules.ProjectRules.Count > 0)
         {
-            var project = RunProjectRules(root, files, loaded, outcomes, imported, rules, warnings, errors, out advisories);
+            var project = RunProjectRules(root, files, loaded, outcomes, imported, rules, warnings, errors, out advisories, profiler is not null);
             findings.AddRange(project.Findings);
             nosec += project.SuppressedNosec; inline += project.SuppressedInline; config += project.SuppressedConfig;
         }
@@ -320,7 +320,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     FileOutcome RunProjectRules(string root, List<DiscoveredFile> files, SourceFile?[] loaded, FileOutcome?[] outcomes, HashSet<string> imported,
-        RuleSet rules, List<string> warnings, List<string> errors, out AdvisoryDatabaseInfo? advisories)
+        RuleSet rules, List<string> warnings, List<string> errors, out AdvisoryDatabaseInfo? advisories, bool timing = false)
     {
         var projectFiles = new ProjectFile[files.Count];
         for (int i = 0; i < files.Count; i++)
@@ -331,10 +331,21 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         }
         var sink = new List<Finding>();
         var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);
+        var ms = new List<(string Id, double Ms)>();
         foreach (var rule in rules.ProjectRules)
         {
+            long t0 = ScanProfiler.Timestamp();
             try { rule.Check(context); }
             catch (Exception ex) { context.Fail($"internal error in rule {rule.Info.Id}: {ex.GetType().Name}: {Untrusted.Message(ex.Message)}"); }
+            if (timing) ms.Add((rule.Info.Id, Stopwatch.GetElapsedTime(t0).TotalMilliseconds));
+        }
+        if (timing)
+        {
+            // The first rule of a family pays for what the family shares (the Django settings views, the Flask configuration).
+            ms.Sort((a, b) => b.Ms.CompareTo(a.Ms));
+            double total = 0;
+            foreach (var (_, t) in ms) total += t;
+            Console.Error.WriteLine($"timing: project rules {total:F0} ms; slowest: {string.Join(", ", ms.Take(6).Select(r => $"{r.Id} {r.Ms:F0} ms"))}");
         }
         advisories = Rules.Dependencies.DependencyAnalysis.OpenedDatabase(context);
         return FindingFinisher.ProjectFindings(sink, projectFiles, settings);

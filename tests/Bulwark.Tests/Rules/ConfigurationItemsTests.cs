@@ -53,4 +53,27 @@ public class ConfigurationItemsTests
         var other = new ScanSettings { Select = ["B101"], Jobs = 1 };
         Assert.Null(FileAnalysis.Analyze(File("mysite/settings.py", "DEBUG = True\n"), RuleSet.From(RuleCatalog.All, other), other).Tree);
     }
+
+    [Fact]
+    public void Django_settings_rules_read_the_kept_tree_and_do_not_parse_the_file_again()
+    {
+        // The kept tree and the file's text differ (same length): a rule that parsed the text again would see DEBUG = False.
+        const string kept = "DEBUG = True \nINSTALLED_APPS = []\nROOT_URLCONF = 'shop.urls'\n";
+        const string onDisk = "DEBUG = False\nINSTALLED_APPS = []\nROOT_URLCONF = 'shop.urls'\n";
+        var tree = PythonParser.Parse(kept).Module;
+        var source = File("shop/settings.py", onDisk);
+        var files = new[] { new ProjectFile("shop/settings.py", "shop/settings.py", () => source) { ImportPath = "shop/settings.py", Tree = tree } };
+        var sink = new List<Finding>();
+        var context = new ProjectContext("/nonexistent", files, new HashSet<string>(), new ScanSettings(), sink, []);
+        new Bulwark.Rules.Configuration.DjangoDebugEnabled().Check(context);
+        var finding = Assert.Single(sink);
+        Assert.Equal("CFG101", finding.Rule.Id);
+        Assert.Equal(1, finding.Location.StartLine);
+
+        // Without a kept tree (a file no candidate test chose), the text is parsed: DEBUG = False, nothing to report.
+        var parsedAgain = new[] { new ProjectFile("shop/settings.py", "shop/settings.py", () => source) { ImportPath = "shop/settings.py" } };
+        var sink2 = new List<Finding>();
+        new Bulwark.Rules.Configuration.DjangoDebugEnabled().Check(new ProjectContext("/nonexistent", parsedAgain, new HashSet<string>(), new ScanSettings(), sink2, []));
+        Assert.Empty(sink2);
+    }
 }

@@ -38,7 +38,7 @@ public class RuleFixtureTests
     public void Every_code_rule_has_a_fixture_with_findings()
     {
         var missing = new List<string>();
-        foreach (var rule in RuleCatalog.All.Where(r => r is CodeRule or TaintRule))
+        foreach (var rule in RuleCatalog.All.Where(r => r is CodeRule or TaintRule or Bulwark.Rules.Configuration.FlaskConfigRule))
         {
             var expected = Path.Combine(FixtureDir, rule.Info.Id + ".expected");
             if (!File.Exists(expected) || !File.ReadAllText(expected).Contains(rule.Info.Id)) missing.Add(rule.Info.Id);
@@ -52,7 +52,8 @@ public class RuleFixtureTests
         settings ??= new ScanSettings { Select = [ruleId], Profile = RuleProfile.All };
         var rules = RuleSet.From(RuleCatalog.All, settings);
         Assert.True(rules.Contains(ruleId), $"rule {ruleId} is not in the catalog");
-        if (rules.TaintRules.Any(r => r.Info.Id == ruleId)) return RunTaint(path, settings with { Jobs = 1 });
+        if (rules.TaintRules.Any(r => r.Info.Id == ruleId) || rules.ProjectRules.Any(r => r.Info.Id == ruleId))
+            return RunAsProject(path, settings with { Jobs = 1 });
         var decoded = SourceDecoder.Decode(File.ReadAllBytes(path));
         Assert.True(decoded.Ok, decoded.Error);
         var file = new SourceFile(path, Path.GetFileName(path), new SourceText(decoded.Text!), path.EndsWith(".py"));
@@ -65,8 +66,8 @@ public class RuleFixtureTests
         return sb.ToString();
     }
 
-    /// <summary>An injection rule needs the project phase: the file is scanned as a one-file project, each finding printed with its flow.</summary>
-    static string RunTaint(string path, ScanSettings settings)
+    /// <summary>An injection or project rule needs the project phase: the file is scanned as a one-file project, each finding printed with its flow.</summary>
+    static string RunAsProject(string path, ScanSettings settings)
     {
         var result = new Scanner(settings).Scan(new ScanRequest([path]));
         Assert.Empty(result.Warnings);

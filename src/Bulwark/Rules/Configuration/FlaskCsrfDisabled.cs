@@ -4,14 +4,15 @@ using Bulwark.Python.Syntax;
 namespace Bulwark.Rules.Configuration;
 
 /// <summary>CFG203 — Flask-WTF's CSRF protection switched off.</summary>
-public sealed class FlaskCsrfDisabled : CodeRule
+public sealed class FlaskCsrfDisabled : FlaskConfigRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "CFG203", Name: "flask-csrf-disabled", Family: Family.Configuration,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 352,
         What: """
-            `WTF_CSRF_ENABLED` or `WTF_CSRF_CHECK_DEFAULT` set to false in Flask configuration outside development and
-            test classes and files (test configurations commonly turn CSRF off; they are not reported).
+            `WTF_CSRF_ENABLED` or `WTF_CSRF_CHECK_DEFAULT` set to false in the Flask configuration production runs with:
+            writes on the app, and the effective settings of the configuration classes it loads (read as CFG201
+            describes). Test configurations commonly turn CSRF off; they are not reported.
             """,
         Why: """
             Flask-WTF's CSRF token is what stops another site from submitting forms with the user's session. With it
@@ -34,12 +35,9 @@ public sealed class FlaskCsrfDisabled : CodeRule
         Compliance = Compliance.Misconfiguration,
     };
 
-    public override IReadOnlyList<NodeKind> Kinds => FlaskConfig.Kinds;
-
-    public override void Check(Node node, CodeContext context)
+    protected override void Check(FlaskSetting s, Action<string, Severity?> report)
     {
-        foreach (var s in FlaskConfig.Settings(node, context))
-            if (s.Key is "WTF_CSRF_ENABLED" or "WTF_CSRF_CHECK_DEFAULT" && context.Semantic.Evaluate(s.Value) is { IsFalse: true })
-                context.Report(this, s.At, $"`{s.Key}` is false: forms are not protected against cross-site request forgery.");
+        if (s.Key is "WTF_CSRF_ENABLED" or "WTF_CSRF_CHECK_DEFAULT" && s.Constant is { IsFalse: true })
+            report($"`{s.Key}` is false: forms are not protected against cross-site request forgery.", null);
     }
 }

@@ -4,13 +4,14 @@ using Bulwark.Python.Syntax;
 namespace Bulwark.Rules.Configuration;
 
 /// <summary>CFG202 — Flask session cookie flags weakened in configuration.</summary>
-public sealed class FlaskSessionCookieWeakened : CodeRule
+public sealed class FlaskSessionCookieWeakened : FlaskConfigRule
 {
     public override RuleInfo Info { get; } = new(
         Id: "CFG202", Name: "flask-session-cookie-weakened", Family: Family.Configuration,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 614,
         What: """
-            Flask configuration (outside development and test classes) that sets `SESSION_COOKIE_SECURE` or
+            Flask configuration production runs with (writes on the app, and the effective settings of the
+            configuration classes it loads, read as CFG201 describes) that sets `SESSION_COOKIE_SECURE` or
             `REMEMBER_COOKIE_SECURE` to false, `SESSION_COOKIE_HTTPONLY` or `REMEMBER_COOKIE_HTTPONLY` to false, or
             `SESSION_COOKIE_SAMESITE` to `"None"`. Unset keys are Flask's defaults and are not reported.
             """,
@@ -34,24 +35,19 @@ public sealed class FlaskSessionCookieWeakened : CodeRule
         Compliance = Compliance.CleartextTransport,
     };
 
-    public override IReadOnlyList<NodeKind> Kinds => FlaskConfig.Kinds;
-
-    public override void Check(Node node, CodeContext context)
+    protected override void Check(FlaskSetting s, Action<string, Severity?> report)
     {
-        foreach (var s in FlaskConfig.Settings(node, context))
+        switch (s.Key)
         {
-            switch (s.Key)
-            {
-                case "SESSION_COOKIE_SECURE" or "REMEMBER_COOKIE_SECURE" when context.Semantic.Evaluate(s.Value) is { IsFalse: true }:
-                    context.Report(this, s.At, $"`{s.Key}` is false: the cookie is also sent over plain HTTP.");
-                    break;
-                case "SESSION_COOKIE_HTTPONLY" or "REMEMBER_COOKIE_HTTPONLY" when context.Semantic.Evaluate(s.Value) is { IsFalse: true }:
-                    context.Report(this, s.At, $"`{s.Key}` is false: scripts (and any XSS) can read the cookie.");
-                    break;
-                case "SESSION_COOKIE_SAMESITE" when context.Semantic.StringValue(s.Value) is { } v && string.Equals(v, "None", StringComparison.OrdinalIgnoreCase):
-                    context.Report(this, s.At, "`SESSION_COOKIE_SAMESITE` is \"None\": the session cookie goes with every cross-site request.", Severity.Low, Info.Confidence);
-                    break;
-            }
+            case "SESSION_COOKIE_SECURE" or "REMEMBER_COOKIE_SECURE" when s.Constant is { IsFalse: true }:
+                report($"`{s.Key}` is false: the cookie is also sent over plain HTTP.", null);
+                break;
+            case "SESSION_COOKIE_HTTPONLY" or "REMEMBER_COOKIE_HTTPONLY" when s.Constant is { IsFalse: true }:
+                report($"`{s.Key}` is false: scripts (and any XSS) can read the cookie.", null);
+                break;
+            case "SESSION_COOKIE_SAMESITE" when s.Constant?.AsString is { } v && string.Equals(v, "None", StringComparison.OrdinalIgnoreCase):
+                report("`SESSION_COOKIE_SAMESITE` is \"None\": the session cookie goes with every cross-site request.", Severity.Low);
+                break;
         }
     }
 }

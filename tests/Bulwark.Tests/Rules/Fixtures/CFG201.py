@@ -22,3 +22,24 @@ class DevelopmentConfig:
 
 class TestingConfig:
     DEBUG = True                          # ok: tests
+
+
+class BaseConfig:
+    DEBUG = True                          # reported once: StagingConfig inherits it
+
+
+class StagingConfig(BaseConfig):
+    SERVER_NAME = "staging.example.com"
+
+
+class LiveConfig(BaseConfig):
+    DEBUG = False                         # ok: overrides the base
+
+
+class QualityConfig:
+    TESTING = True                        # a testing configuration
+    DEBUG = True                          # ok: not production
+
+
+class Defaults:
+    DEBUG = True                          # ok: not a configuration class by name or base

@@ -14,3 +14,15 @@ class ProductionConfig:
 
 class TestingConfig:
     WTF_CSRF_ENABLED = False                    # ok: tests
+
+
+class Config:
+    WTF_CSRF_ENABLED = False                    # ok: every production class overrides it
+
+
+class LiveConfig(Config):
+    WTF_CSRF_ENABLED = True
+
+
+class IntegrationConfig(Config):
+    TESTING = True                              # a testing configuration: inherits False, not reported

@@ -20,3 +20,7 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     TESTING = True
     WTF_CSRF_ENABLED = False
+
+
+class StagingConfig(ProductionConfig):
+    SERVER_NAME = "staging.example.com"
