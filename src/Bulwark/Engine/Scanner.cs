@@ -327,7 +327,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         {
             var d = files[i];
             var cached = loaded[i];
-            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d)) { ImportPath = d.ImportPath, Tree = outcomes[i]?.Tree };
+            projectFiles[i] = new ProjectFile(d.FullPath, d.RelativePath, () => cached ?? Load(d)) { ImportPath = d.ImportPath, Tree = outcomes[i]?.Tree, Analysed = outcomes[i] is not null };
         }
         var sink = new List<Finding>();
         var context = new ProjectContext(root, projectFiles, imported, settings, sink, warnings, errors);

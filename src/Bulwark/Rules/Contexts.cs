@@ -168,4 +168,6 @@ public sealed class ProjectFile(string fullPath, string relativePath, Func<Sourc
     public SourceFile? Load() => _file.Value;
     /// <summary>The module parsed in the per-file phase, kept when a project rule asked for it (<see cref="ProjectRule.KeepsTree"/>); null otherwise.</summary>
     public Module? Tree { get; init; }
+    /// <summary>Whether the per-file phase analysed the file (false for files left out by `--changed-since`): an analysed Python file without a <see cref="Tree"/> is one no project rule asked to keep.</summary>
+    public bool Analysed { get; init; }
 }

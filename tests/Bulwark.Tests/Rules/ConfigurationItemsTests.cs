@@ -76,4 +76,30 @@ public class ConfigurationItemsTests
         new Bulwark.Rules.Configuration.DjangoDebugEnabled().Check(new ProjectContext("/nonexistent", parsedAgain, new HashSet<string>(), new ScanSettings(), sink2, []));
         Assert.Empty(sink2);
     }
+
+    [Fact]
+    public void Configuration_rules_do_not_read_again_an_analysed_file_no_rule_kept()
+    {
+        // The per-file phase analysed both files and kept no tree: neither is a candidate, so neither is read again.
+        int reads = 0;
+        SourceFile Read(string path) { reads++; return File(path, "DEBUG = True\nINSTALLED_APPS = []\nROOT_URLCONF = 'shop.urls'\n"); }
+        var files = new[]
+        {
+            new ProjectFile("shop/settings.py", "shop/settings.py", () => Read("shop/settings.py")) { ImportPath = "shop/settings.py", Analysed = true },
+            new ProjectFile("shop/config.py", "shop/config.py", () => Read("shop/config.py")) { ImportPath = "shop/config.py", Analysed = true },
+        };
+        var sink = new List<Finding>();
+        var context = new ProjectContext("/nonexistent", files, new HashSet<string>(), new ScanSettings(), sink, []);
+        new Bulwark.Rules.Configuration.DjangoDebugEnabled().Check(context);
+        new Bulwark.Rules.Configuration.FlaskDebugEnabled().Check(context);
+        Assert.Empty(sink);
+        Assert.Equal(0, reads);
+
+        // A file the scan left out (`--changed-since`) is read and resolved as before.
+        var notAnalysed = new[] { new ProjectFile("shop/settings.py", "shop/settings.py", () => Read("shop/settings.py")) { ImportPath = "shop/settings.py" } };
+        var sink2 = new List<Finding>();
+        new Bulwark.Rules.Configuration.DjangoDebugEnabled().Check(new ProjectContext("/nonexistent", notAnalysed, new HashSet<string>(), new ScanSettings(), sink2, []));
+        Assert.Equal("CFG101", Assert.Single(sink2).Rule.Id);
+        Assert.Equal(1, reads);
+    }
 }

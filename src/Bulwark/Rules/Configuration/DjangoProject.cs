@@ -19,6 +19,8 @@ public static class DjangoProject
         foreach (var f in context.Files)
         {
             if (!f.RelativePath.EndsWith(".py", StringComparison.Ordinal)) continue;
+            // An analysed file that is a candidate had its tree kept (or did not parse): the others need not be read again.
+            if (f.Analysed && f.Tree is null) continue;
             var file = f.Load();
             if (file is null) continue;
             // Only candidates are parsed again: conventional paths and the files that name a settings module.

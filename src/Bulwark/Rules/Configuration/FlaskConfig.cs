@@ -143,8 +143,10 @@ public static class FlaskConfig
         {
             foreach (var f in context.Files)
             {
-                if (f.Tree is null || !f.RelativePath.EndsWith(".py", StringComparison.Ordinal)) continue;
+                // Analysed candidates had their tree kept; a file the scan left out (`--changed-since`) is read and tested here.
+                if (!f.RelativePath.EndsWith(".py", StringComparison.Ordinal) || f.Analysed && f.Tree is null) continue;
                 if (f.Load() is not { } file || !IsCandidate(file)) continue;
+                if (f.Tree is null) { Read(f); continue; }
                 if (Open(f, file, f.Tree) is { } m) _modules.Add(m);
             }
 
