@@ -66,6 +66,8 @@ public sealed class InsecureRandomForSecret : CodeRule
 
     sealed class SinkWalker(InsecureRandomForSecret rule, CodeContext context) : AstWalker
     {
+        readonly Stack<string?> _functions = new();
+
         public override void Visit(Node node)
         {
             switch (node)
@@ -88,11 +90,15 @@ public sealed class InsecureRandomForSecret : CodeRule
                 case NamedExpr { Target: Name walrus } ne when NamesSecret(walrus.Id):
                     rule.Report(ne.Value, Secret(walrus.Id), context);
                     break;
-                case FunctionDef f when NamesSecret(f.Name):
-                    // The body first: a secret it names itself (`token = ...; return token`) is the clearer message.
+                case FunctionDef f:
+                    // its returns are sinks when it is named like a secret; met in order with its assignments
+                    _functions.Push(NamesSecret(f.Name) ? f.Name : null);
                     node.WalkChildren(this);
-                    foreach (var returned in ReturnedValues(f)) rule.Report(returned, Secret(f.Name + "()"), context);
+                    _functions.Pop();
                     return;
+                case Return { Value: { } returned } when _functions.Count > 0 && _functions.Peek() is { } function:
+                    rule.Report(returned, Secret(function + "()"), context);
+                    break;
                 case Call call:
                     rule.CallSinks(call, context);
                     break;
@@ -154,29 +160,6 @@ public sealed class InsecureRandomForSecret : CodeRule
         if (call.Func is AttributeExpr { Value: Name container, Attr: var method } && FillMethods.Contains(method)
             && NamesSecret(container.Id))
             for (int i = 0; i < call.Args.Count; i++) Report(call.Args[i], Secret(container.Id), context);
-    }
-
-    /// <summary>The values a function's own `return` statements return (not those of functions nested in it).</summary>
-    static List<Expr> ReturnedValues(FunctionDef f)
-    {
-        var finder = new ReturnFinder();
-        for (int i = 0; i < f.Body.Count; i++) finder.Visit(f.Body[i]);
-        return finder.Values;
-    }
-
-    sealed class ReturnFinder : AstWalker
-    {
-        public readonly List<Expr> Values = [];
-        public override void Visit(Node node)
-        {
-            switch (node)
-            {
-                case FunctionDef or ClassDef or Lambda: return;
-                case Return { Value: { } v }: Values.Add(v); return;
-                case Expr: return; // statements only: a return is never inside an expression
-            }
-            node.WalkChildren(this);
-        }
     }
 
     static string Secret(string name) => $"the secret `{name}`";

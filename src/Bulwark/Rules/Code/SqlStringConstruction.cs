@@ -79,7 +79,7 @@ public sealed class SqlStringConstruction : CodeRule
             default:
                 return;
         }
-        if (!SqlText.Statement().IsMatch(text)) return;
+        if (!SqlText.IsStatement(text)) return;
         var model = context.Semantic;
         switch (node)
         {
