@@ -33,9 +33,9 @@ public static class FindingFinisher
             {
                 // Kept until the report: equal messages and snippets share one string (SharedStrings), and the
                 // fingerprint key, read only here, is not kept.
-                Snippet = SharedStrings.ShareOrNull(snippet), Fingerprint = Fingerprints.Of(f.Rule.Id, file.RelativePath, key, occurrence),
+                Snippet = SharedStrings.Findings.ShareOrNull(snippet), Fingerprint = Fingerprints.Of(f.Rule.Id, file.RelativePath, key, occurrence),
                 // A message quoting code never quotes a secret in full (secret findings build theirs masked already).
-                Message = SharedStrings.Share(f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message)),
+                Message = SharedStrings.Findings.Share(f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message)),
                 FingerprintKey = null,
             };
 
