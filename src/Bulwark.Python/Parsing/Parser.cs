@@ -37,9 +37,20 @@ internal sealed partial class Parser
         _s = source;
         _t = tokens;
         _n = count;
-        _names = new HashSet<string>(StringComparer.Ordinal);
-        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        // The identifier table is the thread's, reused from file to file: a name common to many files (`self`, `os`)
+        // is one string, and the table is not rebuilt for every file. It is started afresh once it is large.
+        if (t_names is null || t_names.Count > MaxSharedNames)
+        {
+            t_names = new HashSet<string>(StringComparer.Ordinal);
+            t_nameLookup = t_names.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        _names = t_names;
+        _nameLookup = t_nameLookup;
     }
+
+    const int MaxSharedNames = 65536;
+    [ThreadStatic] static HashSet<string>? t_names;
+    [ThreadStatic] static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> t_nameLookup;
 
     public List<SyntaxDiagnostic> Errors => _errors;
 

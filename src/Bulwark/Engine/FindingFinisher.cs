@@ -31,9 +31,12 @@ public static class FindingFinisher
             seen[identity] = occurrence + 1;
             var finished = f with
             {
-                Snippet = snippet, Fingerprint = Fingerprints.Of(f.Rule.Id, file.RelativePath, key, occurrence),
+                // Kept until the report: equal messages and snippets share one string (SharedStrings), and the
+                // fingerprint key, read only here, is not kept.
+                Snippet = SharedStrings.Findings.ShareOrNull(snippet), Fingerprint = Fingerprints.Of(f.Rule.Id, file.RelativePath, key, occurrence),
                 // A message quoting code never quotes a secret in full (secret findings build theirs masked already).
-                Message = f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message),
+                Message = SharedStrings.Findings.Share(f.Sensitive ? f.Message : SecretMasker.MaskFormats(f.Message)),
+                FingerprintKey = null,
             };
 
             if (PerFileIgnored(settings, globPath, f.Rule)) { outcome.SuppressedConfig++; continue; }

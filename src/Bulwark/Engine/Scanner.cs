@@ -71,6 +71,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 lock (imported) imported.UnionWith(outcome.ImportedModules);
                 outcome.ImportedModules = FileOutcome.NoImports;
             }
+            outcome?.Findings.TrimExcess(); // kept until the report: one finding takes one slot, not four
             outcomes[i] = outcome;
             // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
             // later phase reads are kept (small manifests and configuration for project rules and posture, which re-read
@@ -84,7 +85,12 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         var analysed = clock.Elapsed;
         if (profiler is not null)
+        {
             Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
+            // What the scan keeps per file once every file is analysed (a full collection, only when timing is asked for).
+            long live = GC.GetTotalMemory(forceFullCollection: true);
+            Console.Error.WriteLine($"timing: live heap after analysis {live / 1048576} MB ({live / Math.Max(1, files.Count)} bytes per discovered file)");
+        }
         var findings = new List<Finding>();
         var errors = new List<string>();
         int nosec = 0, inline = 0, config = 0;
@@ -211,7 +217,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 foreach (var d in discovery.Discover(f))
                 {
                     var rel = prefix.Length == 0 ? d.RelativePath : prefix + "/" + d.RelativePath;
-                    if (seen.Add(rel)) files.Add(d with { RelativePath = rel, ImportPath = Relative(scanned, d.FullPath) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : d.RelativePath });
+                    if (!seen.Add(rel)) continue;
+                    var import = Relative(scanned, d.FullPath) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : d.RelativePath;
+                    // Kept for the whole scan: the usual equal paths are one string, not two.
+                    files.Add(d with { RelativePath = rel, ImportPath = import == rel ? rel : import == d.RelativePath ? d.RelativePath : import });
                 }
                 // What this root left out is named relative to the common root too.
                 if (prefix.Length > 0)
