@@ -138,6 +138,8 @@ public sealed class IrParam
     public Dictionary<string, ConstValue>? DefaultKeywords;
     public FunctionRef? DefaultTarget;
     public bool HasDefault;
+    /// <summary>The default is `True` or `False`: a flag (`password: bool = False`), whatever its name says.</summary>
+    public bool DefaultIsBool;
     public int Start, End;
 }
 

@@ -599,6 +599,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     void Default(IrParam p, Expr d)
     {
         p.HasDefault = true;
+        p.DefaultIsBool = d is Constant { ValueKind: ConstantKind.True or ConstantKind.False };
         if (d is not Call c) return;
         p.DefaultCallee = _model.QualifiedName(c.Func) ?? SemanticModel.DottedName(c.Func);
         foreach (var k in c.Keywords)

@@ -292,7 +292,7 @@ public sealed partial class TaintAnalysis
         AValue AttributeOf(AValue obj, string attr, int staticTypes, Step step)
         {
             var key = "." + attr;
-            var whole = ExtendParams(obj.Whole, key);
+            var whole = ExtendParams(MemberOf(obj.Whole, attr), key);
             if (obj.Field(key) is { } field) whole = Facts.Union(whole, field.Collapse());
             var types = new List<string>();
             ValueShape shape = ValueShape.Unknown;
@@ -351,7 +351,7 @@ public sealed partial class TaintAnalysis
             if (key is not null)
             {
                 field = obj.Field(key);
-                whole = Facts.Union(ExtendParams(obj.Whole, key), field is null ? Facts.None : field.Collapse());
+                whole = Facts.Union(ExtendParams(MemberOf(obj.Whole, _mod.Str(iv.S)), key), field is null ? Facts.None : field.Collapse());
                 if (obj.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
             }
             else whole = ExtendParams(obj.Collapse(), "[*]");
@@ -681,7 +681,7 @@ public sealed partial class TaintAnalysis
         {
             if (path.Length == 0) return actual.Collapse();
             var (first, rest) = SplitPath(path);
-            var whole = ExtendParams(actual.Whole, first);
+            var whole = ExtendParams(MemberOf(actual.Whole, first[0] == '.' ? first.AsSpan(1) : first is "[*]" ? "" : first.AsSpan(1, first.Length - 2)), first);
             if (actual.Field(first) is { } field) whole = Facts.Union(whole, rest.Length == 0 ? field.Collapse() : Extract(field, rest, call));
             if (first.StartsWith('[') && actual.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
             if (first.StartsWith('.'))

@@ -44,6 +44,20 @@ public sealed partial class TaintAnalysis
         return masks;
     }
 
+    /// <summary>A parameter that is a flag by its default (`True`/`False`) or its annotation (`bool`, `Optional[bool]`, `FilterOrBool`).</summary>
+    static bool IsFlag(IrParam p)
+    {
+        if (p.DefaultIsBool) return true;
+        bool flag = false;
+        foreach (var n in p.AnnotationNames)
+        {
+            var last = n[(n.LastIndexOf('.') + 1)..];
+            if (last is "str" or "bytes" or "SecretStr" or "SecretBytes") return false;   // `str | bool`: may hold one
+            if (last is "bool" || last.EndsWith("Bool", StringComparison.Ordinal)) flag = true;
+        }
+        return flag;
+    }
+
     sealed partial class Evaluator
     {
         /// <summary>The facts of a value read or assigned under <paramref name="name"/>, with a sensitive source when the name says so.</summary>
@@ -69,13 +83,40 @@ public sealed partial class TaintAnalysis
             return value.With(whole: Named(value.Whole, dot >= 0 ? name[(dot + 1)..] : name, StepAt(iv.Site, StepKind.Assignment), name));
         }
 
-        /// <summary>A parameter named like a secret holds one, whoever calls the function.</summary>
+        /// <summary>
+        /// A parameter named like a secret holds one, whoever calls the function, unless it is a flag: a `True`/`False`
+        /// default or a boolean annotation (`password: bool = False`, `password: FilterOrBool`) says "ask for a password",
+        /// not the password.
+        /// </summary>
         AValue NamedParameter(AValue value, IrValue iv)
         {
             if (_a._options.NameSources is null || iv.A >= _f.Params.Length) return value;
-            var name = _f.Params[iv.A].Name;
-            return value.With(whole: Named(value.Whole, name, StepAt(iv.Site, StepKind.Parameter, name)));
+            var p = _f.Params[iv.A];
+            if (IsFlag(p)) return value;
+            return value.With(whole: Named(value.Whole, p.Name, StepAt(iv.Site, StepKind.Parameter, p.Name)));
         }
+
+        /// <summary>
+        /// The container's own facts as a read of its attribute or key `member` sees them: another field of a value
+        /// that is sensitive by its name (`credentials["RoleArn"]`, `cluster["status"]` of a `cluster` holding a
+        /// token, `key.curve`) is not the secret, so name-found sources drop out; the secret-named member itself is a
+        /// source again through <see cref="Named"/>, and what was stored in that member is kept by the caller.
+        /// Index reads (`parts[0]`) keep them.
+        /// </summary>
+        Fact[] MemberOf(Fact[] container, ReadOnlySpan<char> member)
+        {
+            if (_a._options.NameSources is null || container.Length == 0 || member.Length == 0 || char.IsAsciiDigit(member[0]) || member[0] == '-') return container;
+            int named = 0;
+            foreach (var f in container) if (IsNameSource(f)) named++;
+            if (named == 0) return container;
+            if (named == container.Length) return Facts.None;
+            var kept = new Fact[container.Length - named];
+            int i = 0;
+            foreach (var f in container) if (!IsNameSource(f)) kept[i++] = f;
+            return kept;
+        }
+
+        static bool IsNameSource(in Fact f) => f.Origin.Kind == OriginKind.Source && (f.Origin.SourceKind & SourceKinds.Secrets) != 0;
 
         /// <summary>`x[a:b]`: a part of a secret (`key[-4:]`) is how secrets are shown masked.</summary>
         AValue Sliced(AValue item, int v)

@@ -24,7 +24,10 @@ public sealed class SensitiveDataLogged : TaintRule
             variables, parameters, attributes and keys named like secrets (`request.form["password"]`, `user.api_key`,
             `settings.SECRET_KEY`, `os.environ.get("API_TOKEN")`) and `getpass.getpass()`. Hashes, digests, `len()`,
             slices (`key[-4:]`), comparisons and helpers named for masking (`mask_card`, `redact`) end the flow, and so
-            does a library call whose result is not the value (`authenticate(password=…)`). Where the analysis cannot
+            does a library call whose result is not the value (`authenticate(password=…)`). A parameter that is a flag
+            (`password: bool = False`) is not a password; another key or attribute of a secret-named value
+            (`secret["RoleArn"]`, `private_key.curve`) is not the secret, only the secret-named one or the whole value
+            is; an `access_key` (the identifier half of an AWS key pair) is not a secret. Where the analysis cannot
             see the sink (a logger whose type is not known), the names at the call are checked as they are. To stay
             reviewable, a flow is not followed through shared state (a global, class or `self` attribute stored in one
             function and read in another), is not reported from one top-level package into another (an installed tree's

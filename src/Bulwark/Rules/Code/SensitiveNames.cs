@@ -77,6 +77,21 @@ public static class SensitiveNames
         return false;
     }
 
+    /// <summary>
+    /// `access_key`, `aws_access_key`: the identifier half of a key pair (AWS, S3-compatible stores), sent in the clear
+    /// with every signed request like a user name; `secret_access_key`/`secret_key` is the secret half.
+    /// </summary>
+    static bool IsAccessKeyId(List<string> words)
+    {
+        for (int i = 0; i + 1 < words.Count; i++)
+            if (words[i] == "access" && words[i + 1] is "key")
+            {
+                foreach (var w in words) if (w is "secret" or "private" or "token") return false;
+                return true;
+            }
+        return false;
+    }
+
     /// <summary>The kind of value a plain identifier or string key names.</summary>
     public static SensitiveKind Classify(string name)
     {
@@ -88,7 +103,7 @@ public static class SensitiveNames
         foreach (var w in words)
             if (PasswordWords.Contains(w) || (w.EndsWith("password", StringComparison.Ordinal) && w.Length > 8))
                 return kind == SecretNameKind.None ? SensitiveKind.None : SensitiveKind.Password;
-        if (kind != SecretNameKind.None) return Strong(words) ? SensitiveKind.Secret : SensitiveKind.None;
+        if (kind != SecretNameKind.None) return Strong(words) && !IsAccessKeyId(words) ? SensitiveKind.Secret : SensitiveKind.None;
         if (SecretNames.IsDescriptive(name)) return SensitiveKind.None;
         for (int i = 0; i < words.Count; i++)
         {

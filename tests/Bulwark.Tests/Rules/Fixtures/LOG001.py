@@ -33,3 +33,38 @@ def not_secrets(parser, settings, form):
     logger.error("error %s", form.error_messages["password_mismatch"])       # ok: an error message's key
     raise ValueError(f"{ROOT_KEY} cannot be mixed")                          # ok: a constant's name
     logger.info("model %s", settings.AUTH_USER_MODEL)                        # ok: a setting's name
+
+
+def show_input(message, password=False, masked: bool = True):
+    to_filter(password)                                                      # ok: a flag (a bool default)
+    to_filter(masked)
+
+
+def prompt(message, password: FilterOrBool):
+    check_flag(password)                                                     # ok: a flag (a bool annotation)
+
+
+def check_flag(flag):
+    raise TypeError(f"not a flag: {flag!r}")
+
+
+def to_filter(value):
+    raise TypeError(f"expecting a bool or a filter, got {value!r}")
+
+
+def assume_role(credentials, client_secret, private_key):
+    logger.info("assuming %s", client_secret["RoleArn"])                     # ok: another key of a secret-named dict
+    logger.info("secret %s expires %s", client_secret.name, client_secret.expiry)   # ok: attributes beside the secret
+    describe_key(private_key)
+    logger.info("secret %s", client_secret)                                  # reported: the whole secret
+    logger.info("key %s", credentials["SecretAccessKey"])                    # reported: the secret-named key
+
+
+def describe_key(public_key):
+    raise ValueError(f"unsupported curve {public_key.curve.name}")           # ok: the curve of a private key
+
+
+def git_credentials(session):
+    username = session.get_credentials().access_key
+    logger.debug("username %s", username)                                    # ok: an access key id is a user name
+    logger.debug("secret %s", session.get_credentials().secret_access_key)   # reported
