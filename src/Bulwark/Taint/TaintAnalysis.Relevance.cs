@@ -416,10 +416,10 @@ public sealed partial class TaintAnalysis
             foreach (var name in c.Names) if (name is not null && ctx.SourceCall(name)) return true;
             foreach (var r in c.Refs) if (r?.Qualified is { } q && ctx.SourceCall(q)) return true;
             // A getter of a secret's name (`data.get("password")`, `getattr(obj, "token")`): only the constant argument
-            // SensitiveCall reads is a name; other constants (messages, formats) are not classified.
+            // SensitiveCall reads (NameArgumentOf) is a name; other constants (messages, formats) are not classified.
             if (names && (c.Method ?? (c.Callee is { } q2 ? Last(q2) : null)) is { } getter)
             {
-                int keyAt = getter == "getattr" ? 1 : NamedGetters.Contains(getter) ? 0 : -1;
+                int keyAt = NameArgumentOf(getter);
                 if (keyAt >= 0 && keyAt < c.Constants.Length && c.Constants[keyAt]?.AsString is { } key && NameKind(key) != 0) return true;
             }
         }

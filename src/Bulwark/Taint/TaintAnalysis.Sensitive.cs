@@ -23,6 +23,12 @@ public sealed partial class TaintAnalysis
     /// <summary>Getters whose first constant argument names what they return (`data.get("password")`, `os.getenv("API_TOKEN")`).</summary>
     static readonly HashSet<string> NamedGetters = new(StringComparer.Ordinal) { "get", "pop", "getlist", "getenv", "get_secret", "setdefault" };
 
+    /// <summary>
+    /// The argument of a getter that names what it gets (`data.get("password")`: 0, `getattr(obj, "token")`: 1), or -1.
+    /// Both the sensitive-data transfer and the pruning step read the name here, so they cannot disagree.
+    /// </summary>
+    static int NameArgumentOf(string getter) => getter == "getattr" ? 1 : NamedGetters.Contains(getter) ? 0 : -1;
+
     static readonly Func<Fact[], Fact[]> ClearExposure = f => Facts.Clear(f, SinkKinds.Exposure);
     static readonly Func<Fact[], Fact[]> ClearSensitive = f => Facts.Clear(f, SinkKinds.SensitiveSinks);
 
@@ -141,7 +147,7 @@ public sealed partial class TaintAnalysis
             if (_a.Masks(name)) return result.MapFacts(ClearSensitive);
             if (!handled && !modelled && c.Method is null && !KeepsValue.Contains(c.Callee!))
                 result = result.MapFacts(ClearSensitive);
-            int keyAt = name == "getattr" ? 1 : NamedGetters.Contains(name) ? 0 : -1;
+            int keyAt = NameArgumentOf(name);
             if (keyAt >= 0 && keyAt < c.Args.Length && c.Constants[keyAt]?.AsString is { } key)
                 result = result.With(whole: Named(result.Whole, key, step, name == "getattr" ? key : $"{name}(\"{key}\")"));
             return result;
