@@ -78,3 +78,18 @@ measure() {
   LAST_STDOUT=$(cat "$t.out")
   rm -f "$t" "$t.out" "$t.err"
 }
+
+# The options of the scripts that take only --runs N and --bulwark PATH (micro.sh, startup.sh): sets `runs` (its
+# default set before the call) and `bulwark`; --help prints the script's header comment.
+parse_runs_and_bulwark() { # script name, then the script's arguments
+  local name=$1; shift
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --runs) runs=$2; shift 2 ;;
+      --bulwark) bulwark=$(realpath "$2"); shift 2 ;;
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+      *) echo "$name: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+  done
+  [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "$name: --runs needs a positive number" >&2; exit 2; }
+}

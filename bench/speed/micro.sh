@@ -22,15 +22,7 @@ source "$(dirname "$0")/common.sh"
 
 runs=3
 bulwark=
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --runs) runs=$2; shift 2 ;;
-    --bulwark) bulwark=$(realpath "$2"); shift 2 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "micro.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
-  esac
-done
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "micro.sh: --runs needs a positive number" >&2; exit 2; }
+parse_runs_and_bulwark micro.sh "$@"
 [ -x /usr/bin/time ] || { echo "micro.sh: GNU time is missing: apt-get install -y time" >&2; exit 2; }
 
 work=$(mktemp -d)

@@ -20,15 +20,7 @@ source "$(dirname "$0")/common.sh"
 
 runs=20
 bulwark=
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --runs) runs=$2; shift 2 ;;
-    --bulwark) bulwark=$(realpath "$2"); shift 2 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "startup.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
-  esac
-done
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "startup.sh: --runs needs a positive number" >&2; exit 2; }
+parse_runs_and_bulwark startup.sh "$@"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
