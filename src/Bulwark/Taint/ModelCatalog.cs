@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.Buffers.Text;
+using System.Text;
 using Bulwark.Semantics;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -10,8 +11,8 @@ public sealed class ModelException(string message) : Exception(message);
 
 /// <summary>
 /// The taint models of one scan: sources, sinks, sanitisers, validators, propagators, markers, return and attribute
-/// types and entry points, from the TOML files compiled into the binary (`Taint/Models/*.toml`) and from the
-/// project's configuration. A model file names the top-level packages it describes: it applies to a file that imports
+/// types and entry points, from the TOML files compiled into the binary (`Taint/Models/*.toml`, read into trees at
+/// build time: <see cref="EmbeddedModelData"/>) and from the project's configuration. A model file names the top-level packages it describes: it applies to a file that imports
 /// one of them (<see cref="ForImports"/>, used when a file is lowered) and, in the project phase, to the whole project
 /// once any scanned file imports one (<see cref="Tables"/>). Every set of tables is built from the same files in the
 /// same order — the package-less ones, then the others by name, then the user's — whatever the order in which worker
@@ -19,7 +20,8 @@ public sealed class ModelException(string message) : Exception(message);
 /// </summary>
 public sealed class ModelCatalog : ITypeOracle
 {
-    sealed record ModelFile(string Name, string[] Packages, Func<string> Text);
+    /// <summary>A model file: its name, its packages, and how to read its rows into tables.</summary>
+    sealed record ModelFile(string Name, string[] Packages, Action<ModelTables> Read);
 
     /// <summary>What one catalog and the views made from it share.</summary>
     sealed class Library
@@ -45,7 +47,7 @@ public sealed class ModelCatalog : ITypeOracle
     {
         _lib = new Library();
         var files = modelFiles is null ? Embedded() : modelFiles.OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => { var text = f.Toml; return new ModelFile(f.Name, ModelReader.Packages(text, f.Name), () => text); }).ToList();
+            .Select(f => { var (name, text) = f; return new ModelFile(name, ModelReader.Packages(text, name), t => ModelReader.Read(text, name, t, out _)); }).ToList();
         // The standard library's models (no packages) are always loaded, and come first.
         _lib.Files = files.Where(f => f.Packages.Length == 0).Concat(files.Where(f => f.Packages.Length > 0)).ToArray();
         _lib.Parsed = new ModelTables?[_lib.Files.Length];
@@ -119,7 +121,7 @@ public sealed class ModelCatalog : ITypeOracle
             if (_lib.Parsed[i] is not { } parsed)
             {
                 parsed = new ModelTables();
-                ModelReader.Read(_lib.Files[i].Text(), _lib.Files[i].Name, parsed, out _);
+                _lib.Files[i].Read(parsed);
                 _lib.Parsed[i] = parsed;
             }
             tables.MergeFrom(parsed);
@@ -132,23 +134,13 @@ public sealed class ModelCatalog : ITypeOracle
 
     static List<ModelFile> Embedded()
     {
-        var asm = typeof(ModelCatalog).Assembly;
-        var files = new List<ModelFile>();
-        foreach (var name in asm.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        var files = new List<ModelFile>(EmbeddedModelData.Names.Length);
+        for (int i = 0; i < EmbeddedModelData.Names.Length; i++)
         {
-            if (!name.StartsWith("Bulwark.Taint.Models.", StringComparison.Ordinal) || !name.EndsWith(".toml", StringComparison.Ordinal)) continue;
-            var text = ReadResource(asm, name);
-            var packages = ModelReader.Packages(text, name);
-            files.Add(new ModelFile(name["Bulwark.Taint.Models.".Length..], packages, () => text));
+            int file = i;
+            files.Add(new ModelFile(EmbeddedModelData.Names[i], EmbeddedModelData.Packages[i], t => ModelReader.ReadEmbedded(file, t)));
         }
         return files;
-    }
-
-    static string ReadResource(Assembly asm, string name)
-    {
-        using var s = asm.GetManifestResourceStream(name) ?? throw new ModelException($"model {name} is missing from the binary");
-        using var r = new StreamReader(s);
-        return r.ReadToEnd();
     }
 
     // ───────────── ITypeOracle ─────────────
@@ -243,9 +235,14 @@ public static class ModelReader
         return text.Length;
     }
 
-    public static void Read(string text, string origin, ModelTables tables, out int rows)
+    public static void Read(string text, string origin, ModelTables tables, out int rows) => Read(Parse(text, origin), origin, tables, out rows);
+
+    /// <summary>Reads built-in model file <paramref name="file"/> (<see cref="EmbeddedModelData"/>) from its build-time tree.</summary>
+    internal static void ReadEmbedded(int file, ModelTables tables) =>
+        Read(Decode(EmbeddedModelData.Tree(file)), EmbeddedModelData.Names[file], tables, out _);
+
+    static void Read(Dictionary<string, Node> root, string origin, ModelTables tables, out int rows)
     {
-        var root = Parse(text, origin);
         rows = 0;
         foreach (var (key, node) in root)
         {
@@ -451,6 +448,78 @@ public static class ModelReader
             foreach (var kv in t.Items) Add(table, kv);
         }
         return root;
+    }
+
+    /// <summary>
+    /// A tree written by the build (Taint/ModelData.targets): tokens ending in NUL, "s&lt;line&gt;" then the text,
+    /// "a&lt;line&gt;,&lt;count&gt;" then the items, "t&lt;line&gt;,&lt;count&gt;" then each key and value.
+    /// </summary>
+    static Dictionary<string, Node> Decode(ReadOnlySpan<byte> data)
+    {
+        int pos = 0;
+        return DecodeNode(data, ref pos).Table ?? throw new ModelException("a built-in model's tree does not start with a table");
+    }
+
+    static Node DecodeNode(ReadOnlySpan<byte> data, ref int pos)
+    {
+        var head = Token(data, ref pos);
+        Utf8Parser.TryParse(head[1..], out int line, out int used);
+        int count = 0;
+        if (head[0] != (byte)'s') Utf8Parser.TryParse(head[(2 + used)..], out count, out _);
+        switch (head[0])
+        {
+            case (byte)'s':
+                return new Node { Scalar = Encoding.UTF8.GetString(Token(data, ref pos)), Line = line };
+            case (byte)'a':
+                var list = new List<Node>(count);
+                for (int i = 0; i < count; i++) list.Add(DecodeNode(data, ref pos));
+                return new Node { Array = list, Line = line };
+            default:
+                var table = new Dictionary<string, Node>(count, StringComparer.Ordinal);
+                for (int i = 0; i < count; i++)
+                {
+                    var key = Encoding.UTF8.GetString(Token(data, ref pos));
+                    table[key] = DecodeNode(data, ref pos);
+                }
+                return new Node { Table = table, Line = line };
+        }
+    }
+
+    static ReadOnlySpan<byte> Token(ReadOnlySpan<byte> data, ref int pos)
+    {
+        int length = data[pos..].IndexOf((byte)0);
+        var token = data.Slice(pos, length);
+        pos += length + 1;
+        return token;
+    }
+
+    /// <summary>Tests: a model file's tree as text (every key, value and line), from its TOML.</summary>
+    internal static string TreeText(string toml, string origin) => TreeText(Parse(toml, origin));
+
+    /// <summary>Tests: built-in model file <paramref name="file"/>'s build-time tree as text, to compare with <see cref="TreeText(string, string)"/>.</summary>
+    internal static string EmbeddedTreeText(int file) => TreeText(Decode(EmbeddedModelData.Tree(file)));
+
+    static string TreeText(Dictionary<string, Node> root)
+    {
+        var sb = new StringBuilder();
+        void Write(Node n, int depth)
+        {
+            sb.Append(' ', depth * 2).Append('@').Append(n.Line);
+            if (n.Scalar is { } s) sb.Append(" = ").Append('"').Append(s.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("\r", "\\r")).Append('"').Append('\n');
+            else if (n.Array is { } a)
+            {
+                sb.Append(" [").Append(a.Count).Append("]\n");
+                foreach (var item in a) Write(item, depth + 1);
+            }
+            else if (n.Table is { } t)
+            {
+                sb.Append(" {").Append(t.Count).Append("}\n");
+                foreach (var (k, v) in t) { sb.Append(' ', depth * 2 + 2).Append(k).Append(':').Append('\n'); Write(v, depth + 2); }
+            }
+            else sb.Append(" (no value)\n");
+        }
+        Write(new Node { Table = root }, 0);
+        return sb.ToString();
     }
 
     static void Add(Dictionary<string, Node> table, KeyValueSyntax kv)
