@@ -8,7 +8,9 @@ namespace Bulwark.Secrets;
 public sealed class KeywordAutomaton
 {
     const int Sigma = 128;
-    readonly int[] _next;          // state * Sigma + c → state (complete transition function)
+    readonly byte[] _column = new byte[Sigma];   // ASCII character → its column: 0 for every character no keyword has
+    readonly int _width;                         // columns: one per distinct (folded) keyword character, plus column 0
+    readonly int[] _next;          // state * _width + column → state (complete transition function)
     readonly int[][] _outputs;     // state → keyword ids ending here (including through failure links)
     public IReadOnlyList<string> Keywords { get; }
 
@@ -17,8 +19,21 @@ public sealed class KeywordAutomaton
         Keywords = keywords;
         // The trie is built in place in the transition table (a missing edge is −1), which the breadth-first pass
         // then completes with the failure links: one flat array of the exact size, no per-state rows (start-up cost).
+        // Its columns are the characters the keywords use, not all of ASCII: any other character leads every state
+        // back to the root (no keyword continues or starts with it), which column 0 says once. The secrets table
+        // was 128 columns wide for ~40 characters used, and filling it was most of the scanner's start-up.
+        _width = 1;
+        foreach (var keyword in keywords)
+            foreach (var ch in keyword)
+            {
+                int c = Fold(ch);
+                if (c < 0) throw new ArgumentException($"keyword '{keyword}' is not ASCII");
+                if (_column[c] == 0) _column[c] = (byte)_width++;
+            }
+        for (int ch = 'A'; ch <= 'Z'; ch++) _column[ch] = _column[ch | 0x20];
+        int width = _width;
         int capacity = TrieSize(keywords);
-        var next = new int[capacity * Sigma];
+        var next = new int[capacity * width];
         Array.Fill(next, -1);
         var outs = new List<int>?[capacity];
         int n = 1;
@@ -27,16 +42,15 @@ public sealed class KeywordAutomaton
             int s = 0;
             foreach (var ch in keywords[k])
             {
-                int c = Fold(ch);
-                if (c < 0) throw new ArgumentException($"keyword '{keywords[k]}' is not ASCII");
-                if (next[s * Sigma + c] < 0) next[s * Sigma + c] = n++;
-                s = next[s * Sigma + c];
+                int c = _column[ch];
+                if (next[s * width + c] < 0) next[s * width + c] = n++;
+                s = next[s * width + c];
             }
             (outs[s] ??= []).Add(k);
         }
         var fail = new int[n];
         var queue = new Queue<int>();
-        for (int c = 0; c < Sigma; c++)
+        for (int c = 0; c < width; c++)
         {
             int t = next[c];
             if (t < 0) next[c] = 0;
@@ -46,8 +60,8 @@ public sealed class KeywordAutomaton
         {
             int s = queue.Dequeue();
             if (outs[fail[s]] is { } inherited) (outs[s] ??= []).AddRange(inherited);
-            int row = s * Sigma, failRow = fail[s] * Sigma;
-            for (int c = 0; c < Sigma; c++)
+            int row = s * width, failRow = fail[s] * width;
+            for (int c = 0; c < width; c++)
             {
                 int t = next[row + c];
                 if (t < 0) next[row + c] = next[failRow + c];
@@ -95,12 +109,13 @@ public sealed class KeywordAutomaton
     {
         int s = 0;
         var next = _next;
+        var column = _column;
+        int width = _width;
         for (int i = start; i < end; i++)
         {
             char ch = text[i];
             if (ch >= Sigma) { s = 0; continue; }
-            int c = ch is >= 'A' and <= 'Z' ? ch | 0x20 : ch;
-            s = next[s * Sigma + c];
+            s = next[s * width + column[ch]];
             var o = _outputs[s];
             for (int j = 0; j < o.Length; j++) hit(ref state, o[j], i + 1);
         }
