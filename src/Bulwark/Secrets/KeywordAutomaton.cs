@@ -10,15 +10,16 @@ public sealed class KeywordAutomaton
     const int Sigma = 128;
     readonly byte[] _column = new byte[Sigma];   // ASCII character → its column: 0 for every character no keyword has
     readonly int _width;                         // columns: one per distinct (folded) keyword character, plus column 0
-    readonly int[] _next;          // state * _width + column → state (complete transition function)
+    readonly ushort[] _next;       // state * _width + column → state (complete transition function)
     readonly int[][] _outputs;     // state → keyword ids ending here (including through failure links)
     public IReadOnlyList<string> Keywords { get; }
 
     public KeywordAutomaton(IReadOnlyList<string> keywords)
     {
         Keywords = keywords;
-        // The trie is built in place in the transition table (a missing edge is −1), which the breadth-first pass
-        // then completes with the failure links: one flat array of the exact size, no per-state rows (start-up cost).
+        // The trie is built in place in the transition table (a missing edge is 0, as no trie edge leads to the root),
+        // which the breadth-first pass then completes with the failure links: one flat array of the exact size, no
+        // per-state rows, nothing to fill before (start-up cost).
         // Its columns are the characters the keywords use, not all of ASCII: any other character leads every state
         // back to the root (no keyword continues or starts with it), which column 0 says once. The secrets table
         // was 128 columns wide for ~40 characters used, and filling it was most of the scanner's start-up.
@@ -33,8 +34,9 @@ public sealed class KeywordAutomaton
         for (int ch = 'A'; ch <= 'Z'; ch++) _column[ch] = _column[ch | 0x20];
         int width = _width;
         int capacity = TrieSize(keywords);
-        var next = new int[capacity * width];
-        Array.Fill(next, -1);
+        // States fit in 16 bits (the secrets table has ~1,700): half the memory to clear and touch at start-up.
+        if (capacity > ushort.MaxValue) throw new ArgumentException($"{capacity} automaton states; at most {ushort.MaxValue}");
+        var next = new ushort[capacity * width];
         var outs = new List<int>?[capacity];
         int n = 1;
         for (int k = 0; k < keywords.Count; k++)
@@ -43,7 +45,7 @@ public sealed class KeywordAutomaton
             foreach (var ch in keywords[k])
             {
                 int c = _column[ch];
-                if (next[s * width + c] < 0) next[s * width + c] = n++;
+                if (next[s * width + c] == 0) next[s * width + c] = (ushort)n++;
                 s = next[s * width + c];
             }
             (outs[s] ??= []).Add(k);
@@ -53,8 +55,7 @@ public sealed class KeywordAutomaton
         for (int c = 0; c < width; c++)
         {
             int t = next[c];
-            if (t < 0) next[c] = 0;
-            else { fail[t] = 0; queue.Enqueue(t); }
+            if (t != 0) { fail[t] = 0; queue.Enqueue(t); }
         }
         while (queue.Count > 0)
         {
@@ -64,7 +65,7 @@ public sealed class KeywordAutomaton
             for (int c = 0; c < width; c++)
             {
                 int t = next[row + c];
-                if (t < 0) next[row + c] = next[failRow + c];
+                if (t == 0) next[row + c] = next[failRow + c];
                 else
                 {
                     fail[t] = next[failRow + c];
