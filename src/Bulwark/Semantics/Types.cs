@@ -372,7 +372,7 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
                 // By index: typing a value may build a nested body whose `nonlocal` stores join this list.
                 var definitions = model.DefinitionsIn(scope);
                 for (int i = 0; i < definitions.Count; i++)
-                    if (definitions[i] is var d && d.Member == "." + member && d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null
+                    if (definitions[i] is var d && IsAttributeMember(d.Member, member) && d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null
                         && d.Target is AttributeExpr { Value: Name self } && IsSelf(self, method))
                         result = Union(result, Of(d.Value, 1));
             }
@@ -388,6 +388,10 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
         }
         return None;
     }
+
+    /// <summary>`member == "." + attribute`, without building that string for every definition of every method.</summary>
+    static bool IsAttributeMember(string? member, string attribute) =>
+        member is not null && member.Length == attribute.Length + 1 && member[0] == '.' && member.AsSpan(1).SequenceEqual(attribute);
 
     static bool IsSelf(Name n, FunctionDef method) =>
         method.Args.Args.Count > 0 && method.Args.Args[0].Name == n.Id || method.Args.Posonlyargs.Count > 0 && method.Args.Posonlyargs[0].Name == n.Id;
