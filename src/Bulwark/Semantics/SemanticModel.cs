@@ -119,7 +119,7 @@ public sealed partial class SemanticModel
 
     static bool Contains(IReadOnlyList<Stmt> body, Node n)
     {
-        foreach (var s in body) if (ReferenceEquals(s, n)) return true;
+        for (int i = 0; i < body.Count; i++) if (ReferenceEquals(body[i], n)) return true;
         return false;
     }
 
@@ -154,8 +154,9 @@ public sealed partial class SemanticModel
 
     static Binding? LatestBefore(IReadOnlyList<Binding> bindings, int offset)
     {
+        // By index: a foreach over the interface would allocate an enumerator on every name lookup.
         Binding? best = null;
-        foreach (var b in bindings) if (b.Position <= offset) best = b;
+        for (int i = 0; i < bindings.Count; i++) if (bindings[i].Position <= offset) best = bindings[i];
         return best ?? (bindings.Count > 0 ? bindings[^1] : null);
     }
 

@@ -351,28 +351,30 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
     /// <summary>A member of a class of this module: a method's return, an attribute assigned in the class body or on `self`, else what its bases say.</summary>
     string[] ClassMember(ClassDef cls, string member, bool call)
     {
-        foreach (var s in cls.Body)
-            if (s is FunctionDef f && f.Name == member)
+        var body = cls.Body;
+        for (int i = 0; i < body.Count; i++)
+            if (body[i] is FunctionDef f && f.Name == member)
                 return call ? Returns(f, 1) : None;
         if (!call)
         {
             string[] result = None;
-            foreach (var s in cls.Body)
+            for (int k = 0; k < body.Count; k++)
             {
+                var s = body[k];
                 if (s is AnnAssign { Target: Name { Id: var an } } aa && an == member)
                     result = Union(result, aa.Annotation is { } annotation && Annotation(annotation) is { } t ? [t] : aa.Value is { } av ? Of(av, 1) : None);
-                if (s is Assign { Value: var v } asg && asg.Targets.Any(t => t is Name tn && tn.Id == member))
+                if (s is Assign { Value: var v } asg && AssignsName(asg, member))
                     result = Union(result, Of(v, 1));
             }
-            foreach (var s in cls.Body)
+            for (int k = 0; k < body.Count; k++)
             {
-                if (s is not FunctionDef method) continue;
+                if (body[k] is not FunctionDef method) continue;
                 var scope = model.ScopeOpenedBy(method);
                 if (scope is null) continue;
                 // By index: typing a value may build a nested body whose `nonlocal` stores join this list.
                 var definitions = model.DefinitionsIn(scope);
                 for (int i = 0; i < definitions.Count; i++)
-                    if (definitions[i] is var d && d.Member == "." + member && d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null
+                    if (definitions[i] is var d && IsAttributeMember(d.Member, member) && d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null
                         && d.Target is AttributeExpr { Value: Name self } && IsSelf(self, method))
                         result = Union(result, Of(d.Value, 1));
             }
@@ -388,6 +390,16 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
         }
         return None;
     }
+
+    static bool AssignsName(Assign a, string name)
+    {
+        for (int i = 0; i < a.Targets.Count; i++) if (a.Targets[i] is Name tn && tn.Id == name) return true;
+        return false;
+    }
+
+    /// <summary>`member == "." + attribute`, without building that string for every definition of every method.</summary>
+    static bool IsAttributeMember(string? member, string attribute) =>
+        member is not null && member.Length == attribute.Length + 1 && member[0] == '.' && member.AsSpan(1).SequenceEqual(attribute);
 
     static bool IsSelf(Name n, FunctionDef method) =>
         method.Args.Args.Count > 0 && method.Args.Args[0].Name == n.Id || method.Args.Posonlyargs.Count > 0 && method.Args.Posonlyargs[0].Name == n.Id;

@@ -41,9 +41,11 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     readonly List<string[]> _typeListList = [];
     internal readonly List<IrFunction> Functions = [];
     internal readonly List<IrClass> Classes = [];
-    internal readonly Dictionary<Node, int> FunctionOf = new(ReferenceEqualityComparer.Instance);
-    internal readonly Dictionary<ClassDef, int> ClassOf = new(ReferenceEqualityComparer.Instance);
-    internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(ReferenceEqualityComparer.Instance);
+    internal readonly Dictionary<Node, int> FunctionOf = new(NodeIdentity.Instance);
+    internal readonly Dictionary<ClassDef, int> ClassOf = new(NodeIdentity.Instance);
+    internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(NodeIdentity.Instance);
+    /// <summary>The working lists and tables of the body being lowered, reused from one body to the next (bodies are lowered one at a time).</summary>
+    internal readonly BodyBuffers Buffers = new();
 
     internal int Str(string? s)
     {
@@ -122,8 +124,12 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                     break;
             }
         }
-        foreach (var fn in Functions.ToList())
+        // By index: the list does not grow while bodies are lowered (every body was numbered above).
+        for (int i = 0, count = Functions.Count; i < count; i++)
+        {
+            var fn = Functions[i];
             new FunctionLowerer(this, fn, ScopeOfOwner[OwnerOf(fn)], OwnerOf(fn)).Lower();
+        }
         foreach (var c in ClassOf)
             DescribeClass(c.Key, Classes[c.Value]);
 
@@ -143,7 +149,7 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
         };
     }
 
-    readonly Dictionary<int, Node> _owners = [];
+    readonly List<Node> _owners = [];
     Node OwnerOf(IrFunction f) => _owners[f.Index];
 
     IrFunction NewFunction(Scope scope, string name, string path, FunctionKind kind)
@@ -152,7 +158,7 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
         Functions.Add(f);
         FunctionOf[scope.Node] = f.Index;
         ScopeOfOwner[scope.Node] = scope;
-        _owners[f.Index] = scope.Node;
+        _owners.Add(scope.Node);
         f.Start = scope.Node.Start;
         f.End = scope.Node.End;
         return f;
@@ -283,16 +289,27 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
 sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node owner)
 {
     readonly SemanticModel _model = m.Model;
-    readonly List<IrValue> _values = [];
-    readonly List<int> _operands = [];
-    readonly List<IrCall> _calls = [];
-    readonly List<IrEffect> _effects = [];
-    readonly List<IrGuard> _guards = [];
-    readonly List<int> _siteStart = [], _siteEnd = [], _siteNames = [];
-    readonly List<SiteKind> _siteKinds = [];
-    readonly Dictionary<Node, int> _exprs = new(ReferenceEqualityComparer.Instance);
-    readonly Dictionary<Definition, int> _defs = new(ReferenceEqualityComparer.Instance);
-    readonly HashSet<Node> _loweringExprs = new(ReferenceEqualityComparer.Instance);
+    // Field initialisers run in order: the buffers are cleared for this body first.
+    readonly BodyBuffers _buffers = m.Buffers.Reset();
+    List<IrValue> _values => _buffers.Values;
+    List<int> _operands => _buffers.Operands;
+    List<IrCall> _calls => _buffers.Calls;
+    List<IrEffect> _effects => _buffers.Effects;
+    List<IrGuard> _guards => _buffers.Guards;
+    List<int> _siteStart => _buffers.SiteStart;
+    List<int> _siteEnd => _buffers.SiteEnd;
+    List<int> _siteNames => _buffers.SiteNames;
+    List<SiteKind> _siteKinds => _buffers.SiteKinds;
+    Dictionary<Node, int> _exprs => _buffers.Exprs;
+    /// <summary>Values of definitions, by <see cref="Definition.Id"/> (unique within the model).</summary>
+    Dictionary<int, int> _defs => _buffers.Definitions;
+    HashSet<Node> _loweringExprs => _buffers.InProgress;
+    /// <summary>
+    /// Value ids being collected for a Phi, a container or a call, shared by nested computations: each user notes
+    /// the count (its mark), pushes, and truncates back to its mark when done, so what a nested one pushed is gone
+    /// by then. Saves a list per expression.
+    /// </summary>
+    List<int> _stack => _buffers.Stack;
     int _unknown = -1;
 
     const int MaxDepth = 200;
@@ -358,17 +375,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     /// <summary>A value whose operands are filled in later (definitions in loops refer to themselves).</summary>
     int Reserve() => Add(new IrValue { Op = IrOp.Unknown, S = -1, Site = -1, A = 0, N = 0 });
 
-    void Fill(int slot, IrOp op, List<int> operands, int s = -1, int site = -1, ValueShape shape = ValueShape.Unknown, int extra = -1)
+    /// <summary>Fills a reserved slot with a Phi of one operand.</summary>
+    void Fill(int slot, int operand, int site)
     {
         int start = _operands.Count;
-        foreach (var o in operands) _operands.Add(o);
-        _values[slot] = new IrValue { Op = op, A = start, N = operands.Count, S = s, Site = site, Shape = shape };
-        if (extra >= 0)
-        {
-            var v = _values[slot];
-            v.N = operands.Count;
-            _values[slot] = v;
-        }
+        _operands.Add(operand);
+        _values[slot] = new IrValue { Op = IrOp.Phi, A = start, N = 1, S = -1, Site = site, Shape = ValueShape.Unknown };
     }
 
     int Const(string? text = null, ValueShape shape = ValueShape.Unknown) =>
@@ -380,12 +392,41 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return _unknown;
     }
 
-    int Phi(List<int> ops, int site = -1)
+    /// <summary>Any one of the operands, each once in the order first seen; the operand itself when there is one.</summary>
+    int Phi(ReadOnlySpan<int> ops, int site = -1)
     {
-        var distinct = ops.Distinct().ToList();
-        if (distinct.Count == 1 && site < 0) return distinct[0];
-        if (distinct.Count == 0) return Unknown();
-        return Add(IrOp.Phi, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(distinct), site: site);
+        Span<int> distinct = ops.Length <= 64 ? stackalloc int[ops.Length] : new int[ops.Length];
+        int count = 0;
+        if (ops.Length <= 64)
+        {
+            foreach (var o in ops)
+                if (distinct[..count].IndexOf(o) < 0) distinct[count++] = o;
+        }
+        else
+        {
+            var seen = new HashSet<int>();
+            foreach (var o in ops)
+                if (seen.Add(o)) distinct[count++] = o;
+        }
+        if (count == 1 && site < 0) return distinct[0];
+        if (count == 0) return Unknown();
+        return Add(IrOp.Phi, distinct[..count], site: site);
+    }
+
+    /// <summary>The Phi of what was pushed on <see cref="_stack"/> since <paramref name="mark"/>, which it pops.</summary>
+    int PhiFrom(int mark, int site = -1)
+    {
+        var v = Phi(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stack)[mark..], site);
+        _stack.RemoveRange(mark, _stack.Count - mark);
+        return v;
+    }
+
+    /// <summary>A container of the (key, value) pairs pushed on <see cref="_stack"/> since <paramref name="mark"/>, which it pops.</summary>
+    int ContainerFrom(int mark)
+    {
+        var v = ContainerValue(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stack)[mark..]);
+        _stack.RemoveRange(mark, _stack.Count - mark);
+        return v;
     }
 
     int Site(Node n, SiteKind kind, string? name)
@@ -405,10 +446,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     void LowerGraph(ControlFlowGraph? graph)
     {
         if (graph is null) return;
-        foreach (var block in graph.Blocks)
+        var blocks = graph.Blocks;
+        for (int b = 0; b < blocks.Count; b++)
         {
-            if (!block.Reachable) continue;
-            foreach (var step in block.Steps) Step(step);
+            if (!blocks[b].Reachable) continue;
+            var steps = blocks[b].Steps;
+            for (int i = 0; i < steps.Count; i++) Step(steps[i]);
         }
         // Variables shared with other bodies: module variables other modules and functions read, closure variables.
         // By index: computing a value may build another body, whose `global` stores and deletes join this list.
@@ -426,10 +469,22 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             AddEffect(EffectKind.StoreCell, -1, value, m.Str(cell), -1, -1);
         }
         // `global x` / `nonlocal x` assignments in this body define another scope's variable.
-        foreach (var step in graph.Blocks.Where(b => b.Reachable).SelectMany(b => b.Steps))
-            foreach (var d in _model.DefinitionsAt(step))
-                if (!ReferenceEquals(d.Scope, scope) && d.Bit < 0 && d.Member is null && CellKey(d.Scope, d.Name) is { } key)
-                    AddEffect(EffectKind.StoreCell, -1, ValueOfDefinition(d), m.Str(key), -1, Site(step, SiteKind.Assignment, d.Name));
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            if (!blocks[b].Reachable) continue;
+            var steps = blocks[b].Steps;
+            for (int i = 0; i < steps.Count; i++)
+            {
+                var step = steps[i];
+                var made = _model.DefinitionsAt(step);
+                for (int k = 0; k < made.Count; k++)
+                {
+                    var d = made[k];
+                    if (!ReferenceEquals(d.Scope, scope) && d.Bit < 0 && d.Member is null && CellKey(d.Scope, d.Name) is { } key)
+                        AddEffect(EffectKind.StoreCell, -1, ValueOfDefinition(d), m.Str(key), -1, Site(step, SiteKind.Assignment, d.Name));
+                }
+            }
+        }
     }
 
     /// <summary>A definition some other body reads: any module or class variable, or a variable a nested function uses.</summary>
@@ -513,13 +568,18 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 var elts = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
                 for (int i = 0; i < elts.Count; i++)
                     if (elts[i] is AttributeExpr or Subscript or TupleExpr or ListExpr)
-                        StoreTargets(elts[i], Add(IrOp.Element, [value], s: m.Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture))), statement);
+                        StoreTargets(elts[i], Add(IrOp.Element, [value], s: m.Str(IndexText(i))), statement);
                 break;
             case Starred st:
                 StoreTargets(st.Value, value, statement);
                 break;
         }
     }
+
+    static readonly string[] SmallIndices = [.. Enumerable.Range(0, 32).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>The text of an element index (`0`, `1`…), without a new string for the common small ones.</summary>
+    static string IndexText(int i) => i < SmallIndices.Length ? SmallIndices[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     string? KeyText(Expr key) => key switch
     {
@@ -626,7 +686,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         if (func is AttributeExpr a)
         {
             dec.Method = a.Attr;
-            dec.ReceiverTypes = m.Types.TypeOf(a.Value).ToArray();
+            dec.ReceiverTypes = TypesOf(a.Value);
             if (dec.ReceiverTypes.Length == 0 && SemanticModel.DottedName(a.Value) is { } dotted) dec.ReceiverTypes = ["=name:" + dotted];
         }
         else if (func is Name n && dec.Callee is null) dec.Callee = n.Id;
@@ -660,42 +720,51 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             case JoinedStr j: return FString(j);
             case BinOp b: return BinaryOp(b);
             case BoolOp bo:
-                return Phi(bo.Values.Select(v => ValueOf(v)).ToList());
+            {
+                int mark = _stack.Count;
+                for (int i = 0; i < bo.Values.Count; i++) _stack.Add(ValueOf(bo.Values[i]));
+                return PhiFrom(mark);
+            }
             case IfExp ie:
                 if (_model.Evaluate(ie.Test) is { } test) { ValueOf(ie.Test); return ValueOf(test.Truthy ? ie.Body : ie.Orelse); }
                 ValueOf(ie.Test);
                 return Phi([GuardedBranch(ie.Test, ie.Body, true), GuardedBranch(ie.Test, ie.Orelse, false)]);
             case Compare cmp:
                 ValueOf(cmp.Left);
-                foreach (var c2 in cmp.Comparators) ValueOf(c2);
+                for (int i = 0; i < cmp.Comparators.Count; i++) ValueOf(cmp.Comparators[i]);
                 return Const(null, ValueShape.Number);
             case UnaryOp u:
                 ValueOf(u.Operand);
                 return Const(null, ValueShape.Number);
             case TupleExpr or ListExpr or SetExpr:
+            {
                 var elts = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => ((SetExpr)e).Elts };
-                var pairs = new List<int>();
+                int mark = _stack.Count;
                 for (int i = 0; i < elts.Count; i++)
                 {
                     bool starred = elts[i] is Starred;
-                    pairs.Add(starred || e is SetExpr ? -1 : m.Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    pairs.Add(starred ? Add(IrOp.Element, [ValueOf(((Starred)elts[i]).Value)]) : ValueOf(elts[i]));
+                    _stack.Add(starred || e is SetExpr ? -1 : m.Str(IndexText(i)));
+                    _stack.Add(starred ? Add(IrOp.Element, [ValueOf(((Starred)elts[i]).Value)]) : ValueOf(elts[i]));
                 }
-                return ContainerValue(pairs);
+                return ContainerFrom(mark);
+            }
             case DictExpr d:
-                var dp = new List<int>();
+            {
+                int mark = _stack.Count;
                 for (int i = 0; i < d.Values.Count; i++)
                 {
                     if (d.Keys[i] is { } k)
                     {
                         var keyValue = ValueOf(k);
-                        dp.Add(m.Str(KeyText(k)));
-                        dp.Add(ValueOf(d.Values[i]));
-                        if (KeyText(k) is null) { dp.Add(-1); dp.Add(keyValue); }
+                        var keyText = KeyText(k);
+                        _stack.Add(m.Str(keyText));
+                        _stack.Add(ValueOf(d.Values[i]));
+                        if (keyText is null) { _stack.Add(-1); _stack.Add(keyValue); }
                     }
-                    else { dp.Add(-1); dp.Add(ValueOf(d.Values[i])); }
+                    else { _stack.Add(-1); _stack.Add(ValueOf(d.Values[i])); }
                 }
-                return ContainerValue(dp);
+                return ContainerFrom(mark);
+            }
             case ListComp or SetComp or GeneratorExp or DictComp:
                 return Comprehension(e);
             case Lambda l:
@@ -723,11 +792,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         }
     }
 
-    int ContainerValue(List<int> pairs)
+    int ContainerValue(ReadOnlySpan<int> pairs)
     {
         int start = _operands.Count;
         _operands.AddRange(pairs);
-        return Add(new IrValue { Op = IrOp.Container, A = start, N = pairs.Count / 2, S = -1, Site = -1, Shape = ValueShape.Container });
+        return Add(new IrValue { Op = IrOp.Container, A = start, N = pairs.Length / 2, S = -1, Site = -1, Shape = ValueShape.Container });
     }
 
     /// <summary>`a if test else b`: each branch sees the names the test narrows.</summary>
@@ -779,17 +848,19 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             // A builtin, or an undefined name.
             return _model.BindingOf(n) is null ? Add(new IrValue { Op = IrOp.Global, S = m.Str(n.Id), N = -1, Site = Site(n, SiteKind.Expression, n.Id) }) : Unknown();
         }
-        var mine = new List<int>();
+        int mark = _stack.Count;
         List<Definition>? outside = null;
-        foreach (var d in defs)
+        for (int i = 0; i < defs.Count; i++)
         {
-            if (IsOwnDefinition(d)) mine.Add(ValueOfDefinition(d));
+            var d = defs[i];
+            if (IsOwnDefinition(d)) _stack.Add(ValueOfDefinition(d));
             else (outside ??= []).Add(d);
         }
-        if (outside is not null) mine.Add(OutsideValue(n, outside));
-        foreach (var md in _model.ReachingMemberDefinitions(n))
-            if (IsOwnDefinition(md)) mine.Add(ValueOfDefinition(md));
-        return Phi(mine);
+        if (outside is not null) _stack.Add(OutsideValue(n, outside));
+        var members = _model.ReachingMemberDefinitions(n);
+        for (int i = 0; i < members.Count; i++)
+            if (IsOwnDefinition(members[i])) _stack.Add(ValueOfDefinition(members[i]));
+        return PhiFrom(mark);
     }
 
     /// <summary>Definitions this body computes itself: its own, or those of a comprehension or lambda it contains.</summary>
@@ -811,21 +882,20 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     /// <summary>A name defined in another body: a module-level constant, import, function or class is used directly; anything else is shared through a cell.</summary>
     int OutsideValue(Name use, List<Definition> defs)
     {
-        var values = new List<int>();
+        int mark = _stack.Count;
         bool variable = false;
         foreach (var d in defs)
         {
             switch (d.Kind)
             {
                 case DefinitionKind.Import:
-                    var binding = d.Scope.BindingsOf(d.Name).FirstOrDefault(b => ReferenceEquals(b.Node, d.Node) && b.IsImport);
-                    values.Add(binding?.ImportedName is { } q ? GlobalValue(q, use) : Unknown());
+                    _stack.Add(ImportedName(d) is { } q ? GlobalValue(q, use) : Unknown());
                     break;
                 case DefinitionKind.Function when d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi):
-                    values.Add(Add(new IrValue { Op = IrOp.FuncRef, A = fi, S = -1, Site = -1 }));
+                    _stack.Add(Add(new IrValue { Op = IrOp.FuncRef, A = fi, S = -1, Site = -1 }));
                     break;
                 case DefinitionKind.Class when d.Node is ClassDef cd:
-                    values.Add(Add(new IrValue { Op = IrOp.ClassRef, S = m.Str(m.Types.DefinitionName(cd)), Site = -1, N = -1 }));
+                    _stack.Add(Add(new IrValue { Op = IrOp.ClassRef, S = m.Str(m.Types.DefinitionName(cd)), Site = -1, N = -1 }));
                     break;
                 default:
                     variable = true;
@@ -834,13 +904,22 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         }
         if (variable)
         {
-            if (_model.Evaluate(use) is { } constant) values.Add(Const(constant.Kind == ValueKind.Str ? constant.AsString : null, constant.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number));
-            else if (IsConstantCollection(use)) values.Add(Const(null, ValueShape.Container));
+            if (_model.Evaluate(use) is { } constant) _stack.Add(Const(constant.Kind == ValueKind.Str ? constant.AsString : null, constant.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number));
+            else if (IsConstantCollection(use)) _stack.Add(Const(null, ValueShape.Container));
             else if (CellKey(defs[0].Scope, use.Id) is { } key)
-                values.Add(Add(new IrValue { Op = IrOp.Cell, S = m.Str(key), N = m.TypeList(m.Types.TypeOf(use)), Site = -1 }));
-            else values.Add(Unknown());
+                _stack.Add(Add(new IrValue { Op = IrOp.Cell, S = m.Str(key), N = m.TypeList(m.Types.TypeOf(use)), Site = -1 }));
+            else _stack.Add(Unknown());
         }
-        return Phi(values);
+        return PhiFrom(mark);
+    }
+
+    /// <summary>The qualified name an import definition binds (the binding made by the same statement).</summary>
+    static string? ImportedName(Definition d)
+    {
+        var bindings = d.Scope.BindingsOf(d.Name);
+        for (int i = 0; i < bindings.Count; i++)
+            if (ReferenceEquals(bindings[i].Node, d.Node) && bindings[i].IsImport) return bindings[i].ImportedName;
+        return null;
     }
 
     int GlobalValue(string qualified, Node? at = null) =>
@@ -849,37 +928,34 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
 
     int ValueOfDefinition(Definition d)
     {
-        if (_defs.TryGetValue(d, out var known)) return known;
+        if (_defs.TryGetValue(d.Id, out var known)) return known;
         var slot = Reserve();
-        _defs[d] = slot;
-        var ops = new List<int>();
+        _defs[d.Id] = slot;
+        int operand;
         int site = -1;
-        IrOp op = IrOp.Phi;
-        int s = -1;
         switch (d.Kind)
         {
             case DefinitionKind.Parameter:
                 _values[slot] = new IrValue { Op = IrOp.Param, A = d.ParameterIndex, S = m.Str(d.Name), Site = Site(d.Node, SiteKind.Parameter, d.Name) };
                 return slot;
             case DefinitionKind.Assignment or DefinitionKind.Walrus or DefinitionKind.With when d.Value is not null:
-                ops.Add(Unpacked(d.Value, d.Unpack, d.Starred));
+                operand = Unpacked(d.Value, d.Unpack, d.Starred);
                 site = Site(d.Node, SiteKind.Assignment, d.Place);
                 break;
             case DefinitionKind.AugmentedAssignment when d.Node is AugAssign aug:
-                var prior = Phi(d.Prior.Select(ValueOfDefinition).ToList());
+                var prior = PriorValue(d);
                 _values[slot] = new IrValue { Op = IrOp.Compose, A = AddOperands([prior, ValueOf(aug.Value)]), N = 2, S = -1, Site = Site(d.Node, SiteKind.Assignment, d.Place), Shape = ValueShape.Unknown };
                 return slot;
             case DefinitionKind.Loop or DefinitionKind.Comprehension when d.Value is not null:
                 var item = Add(IrOp.Element, [ValueOf(d.Value)]);
-                ops.Add(d.Unpack is null ? item : UnpackValue(item, d.Unpack, d.Starred));
+                operand = d.Unpack is null ? item : UnpackValue(item, d.Unpack, 0, d.Starred);
                 site = Site(d.Node is For fr ? fr.Target : d.Node, SiteKind.Assignment, d.Place);
                 break;
             case DefinitionKind.Match when d.Value is not null:
-                ops.Add(Add(IrOp.Element, [ValueOf(d.Value)]));
+                operand = Add(IrOp.Element, [ValueOf(d.Value)]);
                 break;
             case DefinitionKind.Import:
-                var binding = d.Scope.BindingsOf(d.Name).FirstOrDefault(b => ReferenceEquals(b.Node, d.Node) && b.IsImport);
-                ops.Add(binding?.ImportedName is { } q ? GlobalValue(q, d.Node) : Unknown());
+                operand = ImportedName(d) is { } q ? GlobalValue(q, d.Node) : Unknown();
                 break;
             case DefinitionKind.Function when d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi):
                 _values[slot] = new IrValue { Op = IrOp.FuncRef, A = fi, S = -1, Site = -1 };
@@ -888,7 +964,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 _values[slot] = new IrValue { Op = IrOp.ClassRef, S = m.Str(m.Types.DefinitionName(cd)), Site = -1, N = -1 };
                 return slot;
             case DefinitionKind.Narrowing:
-                var priors = Phi(d.Prior.Select(ValueOfDefinition).ToList());
+                var priors = PriorValue(d);
                 var guard = d.Condition is null ? default : Guards.Interpret(d.Condition, d.Polarity, d.Name, _model, m.Catalog);
                 if (guard.Clears == 0)
                 {
@@ -899,18 +975,33 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 _values[slot] = new IrValue { Op = IrOp.Refine, A = AddOperands([priors]), N = _guards.Count - 1, S = -1, Site = -1 };
                 return slot;
             case DefinitionKind.Mutation:
-                var before = Phi(d.Prior.Select(ValueOfDefinition).ToList());
-                var added = new List<int> { before };
-                if (d.Value is Call mc) { foreach (var a in mc.Args) added.Add(ValueOf(a)); foreach (var k in mc.Keywords) added.Add(ValueOf(k.Value)); }
-                else if (d.Value is not null) added.Add(ValueOf(d.Value));
-                _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(added)), N = added.Count, S = -1, Site = -1 };
+                int mark = _stack.Count;
+                _stack.Add(PriorValue(d));
+                if (d.Value is Call mc)
+                {
+                    for (int i = 0; i < mc.Args.Count; i++) _stack.Add(ValueOf(mc.Args[i]));
+                    for (int i = 0; i < mc.Keywords.Count; i++) _stack.Add(ValueOf(mc.Keywords[i].Value));
+                }
+                else if (d.Value is not null) _stack.Add(ValueOf(d.Value));
+                var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stack)[mark..];
+                _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands(added), N = added.Length, S = -1, Site = -1 };
+                _stack.RemoveRange(mark, _stack.Count - mark);
                 return slot;
             default:
-                ops.Add(Unknown());
+                operand = Unknown();
                 break;
         }
-        Fill(slot, op, ops, s, site);
+        Fill(slot, operand, site);
         return slot;
+    }
+
+    /// <summary>The values the definitions before a narrowing, mutation or augmented assignment give.</summary>
+    int PriorValue(Definition d)
+    {
+        int mark = _stack.Count;
+        var prior = d.Prior;
+        for (int i = 0; i < prior.Count; i++) _stack.Add(ValueOfDefinition(prior[i]));
+        return PhiFrom(mark);
     }
 
     /// <summary>The element an unpacking target gets: straight from a tuple display when there is one.</summary>
@@ -921,17 +1012,24 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         for (int i = 0; i < unpack.Count; i++)
         {
             var elts = e switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => null };
-            if (elts is null || elts.Any(x => x is Starred) || unpack[i] >= elts.Count)
-                return UnpackValue(ValueOf(e), unpack.Skip(i).ToList(), starred);
+            if (elts is null || HasStarred(elts) || unpack[i] >= elts.Count)
+                return UnpackValue(ValueOf(e), unpack, i, starred);
             e = elts[unpack[i]];
         }
         return starred ? Add(IrOp.Element, [ValueOf(e)]) : ValueOf(e);
     }
 
-    int UnpackValue(int value, IReadOnlyList<int> path, bool starred)
+    static bool HasStarred(IReadOnlyList<Expr> elts)
+    {
+        for (int i = 0; i < elts.Count; i++) if (elts[i] is Starred) return true;
+        return false;
+    }
+
+    /// <summary>The element at the unpacking path from position <paramref name="from"/> on.</summary>
+    int UnpackValue(int value, IReadOnlyList<int> path, int from, bool starred)
     {
         var v = value;
-        foreach (var i in path) v = Add(IrOp.Element, [v], s: starred ? -1 : m.Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        for (int k = from; k < path.Count; k++) v = Add(IrOp.Element, [v], s: starred ? -1 : m.Str(IndexText(path[k])));
         return v;
     }
 
@@ -940,11 +1038,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     int Attribute(AttributeExpr a, bool asLoad)
     {
         if (_model.QualifiedName(a) is { } q && IsModuleRooted(a)) return GlobalValue(q, a);
-        if (_model.HasReachingDefinitions(a))
-        {
-            var defs = _model.ReachingDefinitions(a).Where(IsOwnDefinition).ToList();
-            if (defs.Count > 0) return Phi(defs.Select(ValueOfDefinition).ToList());
-        }
+        if (_model.HasReachingDefinitions(a) && OwnDefinitionsValue(a, null) is { } own) return own;
         var obj = ValueOf(a.Value);
         _ = asLoad;
         return Add(new IrValue
@@ -961,16 +1055,31 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         if (e is not Name n) return false;
         var defs = _model.ReachingDefinitions(n);
         if (defs.Count == 0) return _model.BindingOf(n) is { IsImport: true };
-        return defs.All(d => d.Kind == DefinitionKind.Import);
+        for (int i = 0; i < defs.Count; i++)
+            if (defs[i].Kind != DefinitionKind.Import) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The Phi of the definitions of an access path (`x.a`, `x["k"]`) this body makes that reach the use, or null when
+    /// none does; <paramref name="first"/> is computed before them when there are some (the subscripted object).
+    /// </summary>
+    int? OwnDefinitionsValue(Expr use, Expr? first)
+    {
+        var defs = _model.ReachingDefinitions(use);
+        bool any = false;
+        for (int i = 0; i < defs.Count && !any; i++) any = IsOwnDefinition(defs[i]);
+        if (!any) return null;
+        if (first is not null) ValueOf(first);
+        int mark = _stack.Count;
+        for (int i = 0; i < defs.Count; i++)
+            if (IsOwnDefinition(defs[i])) _stack.Add(ValueOfDefinition(defs[i]));
+        return PhiFrom(mark);
     }
 
     int Item(Subscript s, bool asLoad)
     {
-        if (_model.HasReachingDefinitions(s))
-        {
-            var defs = _model.ReachingDefinitions(s).Where(IsOwnDefinition).ToList();
-            if (defs.Count > 0) { ValueOf(s.Value); return Phi(defs.Select(ValueOfDefinition).ToList()); }
-        }
+        if (_model.HasReachingDefinitions(s) && OwnDefinitionsValue(s, s.Value) is { } own) return own;
         var obj = ValueOf(s.Value);
         var key = ValueOf(s.Slice);
         _ = asLoad;
@@ -1012,26 +1121,43 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
 
     static bool NumericSpec(string spec) => spec.Length > 0 && spec[^1] is 'd' or 'f' or 'e' or 'g' or 'x' or 'o' or 'b' or 'n' or '%' or 'X' or 'E' or 'F' or 'G';
 
-    int ComposeValue(List<int> parts)
+    int ComposeValue(List<int> parts) => ComposeValue(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parts));
+
+    int ComposeFrom(int mark)
     {
-        // Adjacent constants fold into one (the prefix before a tainted part is what sanitises it).
-        var merged = new List<int>();
-        var pending = new StringBuilder();
-        bool havePending = false;
+        var v = ComposeValue(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stack)[mark..]);
+        _stack.RemoveRange(mark, _stack.Count - mark);
+        return v;
+    }
+
+    int ComposeValue(ReadOnlySpan<int> parts)
+    {
+        // Adjacent constants fold into one (the prefix before a tainted part is what sanitises it). The operands are
+        // written straight after the existing ones: making a constant adds a value, never an operand.
+        int start = _operands.Count;
+        var pending = _buffers.Text.Clear();
+        int pieces = 0;
+        string single = "";
         foreach (var p in parts)
         {
             var v = _values[p];
             if (v.Op == IrOp.Const && v.Shape == ValueShape.Str)
             {
-                pending.Append(v.S >= 0 ? m.StrText(v.S) : "");
-                havePending = true;
+                var text = v.S >= 0 ? m.StrText(v.S) : "";
+                if (pieces == 0) single = text;
+                else
+                {
+                    if (pieces == 1) pending.Append(single);
+                    pending.Append(text);
+                }
+                pieces++;
                 continue;
             }
-            if (havePending) { merged.Add(Const(pending.ToString())); pending.Clear(); havePending = false; }
-            merged.Add(p);
+            if (pieces > 0) { _operands.Add(Const(pieces == 1 ? single : pending.ToString())); pending.Clear(); pieces = 0; }
+            _operands.Add(p);
         }
-        if (havePending) merged.Add(Const(pending.ToString()));
-        return Add(IrOp.Compose, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(merged), shape: ValueShape.Str);
+        if (pieces > 0) _operands.Add(Const(pieces == 1 ? single : pending.ToString()));
+        return Add(new IrValue { Op = IrOp.Compose, A = start, N = _operands.Count - start, S = -1, Site = -1, Shape = ValueShape.Str });
     }
 
     int BinaryOp(BinOp b)
@@ -1042,9 +1168,9 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             return PercentFormat(fmt.AsString!, b.Right);
         if (b.Op == Operator.Add)
         {
-            var parts = new List<int>();
-            Flatten(b, parts);
-            return ComposeValue(parts);
+            int mark = _stack.Count;
+            Flatten(b);
+            return ComposeFrom(mark);
         }
         var left = ValueOf(b.Left);
         var right = ValueOf(b.Right);
@@ -1052,10 +1178,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return Add(IrOp.Compose, [left, right]);
     }
 
-    void Flatten(Expr e, List<int> parts)
+    /// <summary>Pushes the operands of a chain of `+` on <see cref="_stack"/>.</summary>
+    void Flatten(Expr e)
     {
-        if (e is BinOp { Op: Operator.Add } b && _model.Evaluate(b) is null) { Flatten(b.Left, parts); Flatten(b.Right, parts); }
-        else parts.Add(ValueOf(e));
+        if (e is BinOp { Op: Operator.Add } b && _model.Evaluate(b) is null) { Flatten(b.Left); Flatten(b.Right); }
+        else _stack.Add(ValueOf(e));
     }
 
     /// <summary>`"… '%s' …" % value`: the literal's pieces around each conversion, with the values in order.</summary>
@@ -1123,7 +1250,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             int value;
             if (head.Length == 0) value = auto < positional.Count ? positional[auto++] : Unknown();
             else if (int.TryParse(head, out var idx)) value = idx < positional.Count ? positional[idx] : Unknown();
-            else value = named.TryGetValue(head, out var nv) ? nv : rest.Count > 0 ? Phi(rest) : Unknown();
+            else value = named.TryGetValue(head, out var nv) ? nv : rest.Count > 0 ? Phi(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rest)) : Unknown();
             if (NumericSpec(spec)) value = Const(null, ValueShape.Number);
             else if (conversion is "r" or "a") value = Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([value]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
             parts.Add(value);
@@ -1142,7 +1269,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         var functions = new List<int>();
         foreach (var v in table)
             if (RefOf(v) is { Local: >= 0 } r) functions.Add(Add(new IrValue { Op = IrOp.FuncRef, A = r.Local, S = -1, Site = -1 }));
-        return functions.Count > 0 ? Phi(functions) : Const(null, ValueShape.Unknown);
+        return functions.Count > 0 ? Phi(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(functions)) : Const(null, ValueShape.Unknown);
     }
 
     int CallValue(Call call)
@@ -1172,12 +1299,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 c.Callee = q;
                 c.Method = a.Attr;
                 c.Receiver = ValueOf(a.Value);
-                c.ReceiverTypes = m.Types.TypeOf(a.Value).ToArray();
+                c.ReceiverTypes = TypesOf(a.Value);
                 break;
             case AttributeExpr a:
                 c.Receiver = ValueOf(a.Value);
                 c.Method = a.Attr;
-                c.ReceiverTypes = m.Types.TypeOf(a.Value).ToArray();
+                c.ReceiverTypes = TypesOf(a.Value);
                 if (a.Value is Call { Func: Name { Id: "super" } } && EnclosingClass() is { } cls)
                     c.ReceiverTypes = ["=super:" + m.Types.DefinitionName(cls)];
                 break;
@@ -1192,49 +1319,52 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 c.Receiver = ValueOf(func);
                 break;
         }
-        var args = new List<int>();
-        var consts = new List<ConstValue?>();
-        var names = new List<string?>();
-        var refs = new List<FunctionRef?>();
-        var kwNames = new List<string?>();
-        var kwValues = new List<int>();
-        var kwFacts = (Consts: new List<ConstValue?>(), Names: new List<string?>(), Refs: new List<FunctionRef?>());
+        // Arrays of the exact size: the partial's bound arguments first, then the call's; facts positional then keyword.
+        int boundPositional = bound is null ? 0 : Math.Max(0, bound.Args.Count - 1);
+        int boundKeywords = bound?.Keywords.Count ?? 0;
+        int positional = boundPositional + call.Args.Count, keywords = boundKeywords + call.Keywords.Count;
+        var args = positional == 0 ? [] : new int[positional];
+        var kwNames = keywords == 0 ? [] : new string?[keywords];
+        var kwValues = keywords == 0 ? [] : new int[keywords];
+        var consts = positional + keywords == 0 ? [] : new ConstValue?[positional + keywords];
+        var names = positional + keywords == 0 ? [] : new string?[positional + keywords];
+        var refs = positional + keywords == 0 ? [] : new FunctionRef?[positional + keywords];
+        int ai = 0, ki = 0;
         if (bound is not null)
         {
             for (int i = 1; i < bound.Args.Count; i++)
             {
-                args.Add(BoundValue(bound.Args[i] is Starred bs ? bs.Value : bound.Args[i]));
-                ArgFacts(bound.Args[i], consts, names, refs);
+                args[ai] = BoundValue(bound.Args[i] is Starred bs ? bs.Value : bound.Args[i]);
+                ArgFacts(bound.Args[i], consts, names, refs, ai++);
             }
-            foreach (var k in bound.Keywords)
+            for (int i = 0; i < bound.Keywords.Count; i++)
             {
-                kwNames.Add(k.Name);
-                kwValues.Add(BoundValue(k.Value));
-                ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs);
+                var k = bound.Keywords[i];
+                kwNames[ki] = k.Name;
+                kwValues[ki] = BoundValue(k.Value);
+                ArgFacts(k.Value, consts, names, refs, positional + ki++);
             }
         }
         for (int i = 0; i < call.Args.Count; i++)
         {
             var a = call.Args[i];
-            if (a is Starred st) { c.StarredAt = c.StarredAt < 0 ? args.Count : c.StarredAt; args.Add(ValueOf(st.Value)); }
-            else args.Add(ValueOf(a));
-            ArgFacts(a, consts, names, refs);
+            if (a is Starred st) { c.StarredAt = c.StarredAt < 0 ? ai : c.StarredAt; args[ai] = ValueOf(st.Value); }
+            else args[ai] = ValueOf(a);
+            ArgFacts(a, consts, names, refs, ai++);
         }
-        foreach (var k in call.Keywords)
+        for (int i = 0; i < call.Keywords.Count; i++)
         {
-            kwNames.Add(k.Name);
-            kwValues.Add(ValueOf(k.Value));
-            ArgFacts(k.Value, kwFacts.Consts, kwFacts.Names, kwFacts.Refs);
+            var k = call.Keywords[i];
+            kwNames[ki] = k.Name;
+            kwValues[ki] = ValueOf(k.Value);
+            ArgFacts(k.Value, consts, names, refs, positional + ki++);
         }
-        consts.AddRange(kwFacts.Consts);
-        names.AddRange(kwFacts.Names);
-        refs.AddRange(kwFacts.Refs);
-        c.Args = args.ToArray();
-        c.KeywordNames = kwNames.ToArray();
-        c.KeywordValues = kwValues.ToArray();
-        c.Constants = consts.ToArray();
-        c.Names = names.ToArray();
-        c.Refs = refs.ToArray();
+        c.Args = args;
+        c.KeywordNames = kwNames;
+        c.KeywordValues = kwValues;
+        c.Constants = consts;
+        c.Names = names;
+        c.Refs = refs;
         c.IsPartial = c.Callee == "functools.partial";
 
         var name = SemanticModel.DottedName(func) ?? c.Method ?? c.Callee;
@@ -1244,6 +1374,9 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return c.Result;
     }
 
+    /// <summary>The static types of an expression as an array; the resolver's own (never changed by anyone), not a copy.</summary>
+    string[] TypesOf(Expr e) => m.Types.TypeOf(e) is string[] a ? a : [.. m.Types.TypeOf(e)];
+
     ClassDef? EnclosingClass()
     {
         for (var p = _model.Parent(owner); p is not null; p = _model.Parent(p))
@@ -1251,11 +1384,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return null;
     }
 
-    void ArgFacts(Expr a, List<ConstValue?> consts, List<string?> names, List<FunctionRef?> refs)
+    void ArgFacts(Expr a, ConstValue?[] consts, string?[] names, FunctionRef?[] refs, int at)
     {
-        consts.Add(_model.Evaluate(a));
-        names.Add(a is Name or AttributeExpr ? _model.QualifiedName(a) ?? SemanticModel.DottedName(a) : null);
-        refs.Add(RefOf(a));
+        consts[at] = _model.Evaluate(a);
+        names[at] = a is Name or AttributeExpr ? _model.QualifiedName(a) ?? SemanticModel.DottedName(a) : null;
+        refs[at] = RefOf(a);
     }
 
     /// <summary>A reference to a function: a def or lambda of this module, an imported function, `View.as_view()`.</summary>
@@ -1372,5 +1505,44 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     {
         if (_model.ScopeOf(e) == scope || _model.ScopeOf(e).Kind == ScopeKind.Comprehension) return ValueOf(e);
         return _model.Evaluate(e) is { } v ? Const(v.Kind == ValueKind.Str ? v.AsString : null, v.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number) : Unknown();
+    }
+}
+
+/// <summary>
+/// The working lists and tables of <see cref="FunctionLowerer"/>: a module's bodies are lowered one after another, so
+/// one set serves them all, cleared between bodies (their capacity kept), instead of a new set per body.
+/// </summary>
+sealed class BodyBuffers
+{
+    public readonly List<IrValue> Values = [];
+    public readonly List<int> Operands = [];
+    public readonly List<IrCall> Calls = [];
+    public readonly List<IrEffect> Effects = [];
+    public readonly List<IrGuard> Guards = [];
+    public readonly List<int> SiteStart = [], SiteEnd = [], SiteNames = [];
+    public readonly List<SiteKind> SiteKinds = [];
+    public readonly Dictionary<Node, int> Exprs = new(NodeIdentity.Instance);
+    public readonly Dictionary<int, int> Definitions = [];
+    public readonly HashSet<Node> InProgress = new(NodeIdentity.Instance);
+    public readonly List<int> Stack = [];
+    public readonly StringBuilder Text = new();
+
+    public BodyBuffers Reset()
+    {
+        Values.Clear();
+        Operands.Clear();
+        Calls.Clear();
+        Effects.Clear();
+        Guards.Clear();
+        SiteStart.Clear();
+        SiteEnd.Clear();
+        SiteNames.Clear();
+        SiteKinds.Clear();
+        Exprs.Clear();
+        Definitions.Clear();
+        InProgress.Clear();
+        Stack.Clear();
+        Text.Clear();
+        return this;
     }
 }

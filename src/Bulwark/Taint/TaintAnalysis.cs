@@ -319,30 +319,44 @@ public sealed partial class TaintAnalysis
         }
     }
 
+    /// <summary>What constructing a class calls: its (or a base's) `__init__`, a dataclass's fields, or a library class.</summary>
+    readonly record struct Constructor(int Init, List<string>? Fields, string? Library);
+
+    /// <summary>
+    /// <see cref="Constructor"/> by class, for the calls step (single-threaded): a class is constructed at many call
+    /// sites, and walking its bases (and asking whether each is a dataclass) each time was most of that step.
+    /// </summary>
+    readonly Dictionary<string, Constructor> _constructors = new(StringComparer.Ordinal);
+
     void Construct(CallTargets t, string cls)
     {
         t.Constructs = cls;
+        if (!_constructors.TryGetValue(cls, out var k)) _constructors[cls] = k = ConstructorOf(cls);
+        if (k.Init >= 0)
+        {
+            t.Functions.Add(k.Init);
+            t.BindsReceiver = true;
+        }
+        else if (k.Fields is not null) t.DataclassFields = [.. k.Fields];
+        else if (k.Library is not null) t.Library.Add(k.Library);
+    }
+
+    Constructor ConstructorOf(string cls)
+    {
         foreach (var b in _types.WithBases(cls))
         {
             if (_index.TryClass(b, out var cm, out var c))
             {
                 foreach (var mi in c.Methods)
                     if (_index.Modules[cm].Functions[mi].Name == "__init__")
-                    {
-                        t.Functions.Add(_index.FunctionId(cm, mi));
-                        t.BindsReceiver = true;
-                        return;
-                    }
-                if (IsDataclass(cm, c) && ReferenceEquals(b, cls) || IsDataclass(cm, c))
-                {
-                    t.DataclassFields = c.Fields.Select(f => f.Name).ToList();
-                    return;
-                }
+                        return new Constructor(_index.FunctionId(cm, mi), null, null);
+                if (IsDataclass(cm, c))
+                    return new Constructor(-1, c.Fields.Select(f => f.Name).ToList(), null);
                 continue;
             }
-            t.Library.Add(b);
-            return;
+            return new Constructor(-1, null, b);
         }
+        return new Constructor(-1, null, null);
     }
 
     bool IsModelled(string name) =>
