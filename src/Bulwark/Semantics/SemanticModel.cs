@@ -154,8 +154,9 @@ public sealed partial class SemanticModel
 
     static Binding? LatestBefore(IReadOnlyList<Binding> bindings, int offset)
     {
+        // Indexed: every name lookup comes here, and an interface's enumerator was an allocation each time.
         Binding? best = null;
-        foreach (var b in bindings) if (b.Position <= offset) best = b;
+        for (int i = 0; i < bindings.Count; i++) if (bindings[i].Position <= offset) best = bindings[i];
         return best ?? (bindings.Count > 0 ? bindings[^1] : null);
     }
 
@@ -242,10 +243,25 @@ public sealed partial class SemanticModel
     /// <summary>Imported in full or as a submodule/member: `IsImported("django.db")` holds after `from django.db.models import Q`.</summary>
     public bool IsImported(string module)
     {
-        if (_importedNames.Contains(module)) return true;
-        foreach (var n in _importedNames)
-            if (n.Length > module.Length && n[module.Length] == '.' && n.StartsWith(module, StringComparison.Ordinal)) return true;
-        return false;
+        // Another thread may ask too (the model outlives its walk): each builds the same set, and it is published whole.
+        var prefixes = Volatile.Read(ref _importedPrefixes);
+        if (prefixes is null) Volatile.Write(ref _importedPrefixes, prefixes = DottedPrefixes(_importedNames));
+        return prefixes.Contains(module);
+    }
+
+    /// <summary>
+    /// Every imported name and each of its dotted prefixes (`a`, `a.b` for `a.b.c`), made on the first question: rules
+    /// ask on every call or assignment, and going through all imported names each time was a visible share of a scan.
+    /// </summary>
+    HashSet<string>? _importedPrefixes;
+
+    static HashSet<string> DottedPrefixes(HashSet<string> names)
+    {
+        var prefixes = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var n in names)
+            for (int dot = n.IndexOf('.'); dot >= 0; dot = n.IndexOf('.', dot + 1))
+                prefixes.Add(n[..dot]);
+        return prefixes;
     }
 
     /// <summary>Bandit's `is_module_imported_like`: some imported name contains the text.</summary>
