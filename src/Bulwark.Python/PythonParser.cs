@@ -21,9 +21,12 @@ public static class PythonParser
     const int MaxDiagnostics = 1000;
 
     /// <summary>Parses a module. Never throws on bad input: syntax errors come back in <see cref="ParseResult.Errors"/>.</summary>
-    public static ParseResult Parse(string source)
+    public static ParseResult Parse(string source) => Parse(new SourceText(source));
+
+    /// <summary>Parses a module whose line table is already built (a scan has one for every file it reads).</summary>
+    public static ParseResult Parse(SourceText text)
     {
-        var text = new SourceText(source);
+        string source = text.Text;
         int nul = source.IndexOf('\0');
         if (nul >= 0)
         {

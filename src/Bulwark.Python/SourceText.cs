@@ -14,19 +14,31 @@ public sealed class SourceText
     public SourceText(string text)
     {
         Text = text;
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        // Vectorised search for the next line break: this runs over every byte of every file read.
-        int i = 0;
+        // Vectorised search for the next line break: this runs over every character of every file read. The starts are
+        // gathered in the thread's scratch buffer and copied once into an array of the exact size (a growing list
+        // allocated about twice the table, and a large one on the large-object heap).
+        var starts = t_scratch ??= new int[4096];
+        int count = 1, i = 0;
+        starts[0] = 0;
         while (true)
         {
             int found = text.AsSpan(i).IndexOfAny('\n', '\r');
             if (found < 0) break;
             i += found;
             if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            starts.Add(++i);
+            if (count == starts.Length)
+            {
+                Array.Resize(ref starts, starts.Length * 2);
+                if (starts.Length <= MaxScratch) t_scratch = starts;
+            }
+            starts[count++] = ++i;
         }
-        _lineStarts = starts.ToArray();
+        _lineStarts = starts.AsSpan(0, count).ToArray();
     }
+
+    [ThreadStatic] static int[]? t_scratch;
+    /// <summary>A thread keeps a scratch buffer up to 1 MB; a file with more lines grows a buffer of its own.</summary>
+    const int MaxScratch = 256 * 1024;
 
     public string Text { get; }
     public int LineCount => _lineStarts.Length;

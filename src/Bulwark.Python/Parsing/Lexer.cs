@@ -58,15 +58,38 @@ internal sealed class Lexer
         _len = source.Length;
         _recover = recover;
         _relexBudget = 4L * source.Length + 4096;
-        // pooled: a token buffer is large (often on the LOH) and dead as soon as the tree is built
-        _toks = System.Buffers.ArrayPool<Token>.Shared.Rent(Math.Max(64, source.Length / 5));
+        _toks = RentTokens(Math.Max(64, source.Length / 5));
     }
 
     /// <summary>Gives the token buffer back to the pool; the lexer and its tokens must not be used afterwards.</summary>
     public void ReleaseTokens()
     {
-        System.Buffers.ArrayPool<Token>.Shared.Return(_toks);
+        ReturnTokens(_toks);
         _toks = [];
+    }
+
+    // A token buffer is large (often on the large-object heap) and dead as soon as the tree is built: each thread keeps
+    // its largest one for the next file. The shared array pool did this before, but its buckets and the trimming it
+    // does on every full collection made it allocate a fresh buffer for many files.
+    [ThreadStatic] static Token[]? t_spare;
+    /// <summary>Buffers up to 512 Ki tokens (6 MB) are kept; a larger file's buffer is left to the collector.</summary>
+    const int MaxSpareTokens = 512 * 1024;
+
+    static Token[] RentTokens(int minimum)
+    {
+        var spare = t_spare;
+        if (spare is not null && spare.Length >= minimum)
+        {
+            t_spare = null; // a nested lexer (error recovery) takes a buffer of its own
+            return spare;
+        }
+        // A power of two, so that the kept buffer grows in few steps to what this thread's files need.
+        return GC.AllocateUninitializedArray<Token>((int)Math.Min(Array.MaxLength, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)minimum)));
+    }
+
+    static void ReturnTokens(Token[] tokens)
+    {
+        if (tokens.Length <= MaxSpareTokens && (t_spare is null || t_spare.Length < tokens.Length)) t_spare = tokens;
     }
 
     public Token[] Tokens => _toks;
@@ -76,9 +99,9 @@ internal sealed class Lexer
     {
         if (_count == _toks.Length)
         {
-            var bigger = System.Buffers.ArrayPool<Token>.Shared.Rent(_toks.Length * 2);
+            var bigger = RentTokens(_toks.Length * 2);
             Array.Copy(_toks, bigger, _count);
-            System.Buffers.ArrayPool<Token>.Shared.Return(_toks);
+            ReturnTokens(_toks);
             _toks = bigger;
         }
         _toks[_count++] = new Token(kind, start, end);

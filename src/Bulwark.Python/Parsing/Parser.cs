@@ -146,6 +146,39 @@ internal sealed partial class Parser
         return s;
     }
 
+    // Children are gathered in lists reused from node to node (the thread's, so from file to file too), and a node keeps
+    // an array of the exact size: a fresh list per node cost the list object and a growing array with slack, ~2x the
+    // bytes of the tree's child lists. A list rented while a statement throws a ParseError is left to the collector.
+    static class Pool<T>
+    {
+        [ThreadStatic] public static Stack<List<T>>? Free;
+    }
+
+    /// <summary>Lists longer than this are not kept for reuse (a 100,000-statement module would pin its list).</summary>
+    const int MaxPooledCapacity = 4096;
+
+    static List<T> Rent<T>()
+    {
+        var free = Pool<T>.Free;
+        return free is { Count: > 0 } ? free.Pop() : new List<T>();
+    }
+
+    static List<T> Rent<T>(T first)
+    {
+        var list = Rent<T>();
+        list.Add(first);
+        return list;
+    }
+
+    /// <summary>The list's items as an exact-size array; the list goes back to the pool.</summary>
+    static T[] Seal<T>(List<T> list)
+    {
+        var items = list.Count == 0 ? Array.Empty<T>() : list.ToArray();
+        list.Clear();
+        if (list.Capacity <= MaxPooledCapacity) (Pool<T>.Free ??= new()).Push(list);
+        return items;
+    }
+
     static readonly Stmt[] NoStmts = [];
     static readonly Expr[] NoExprs = [];
 
@@ -153,13 +186,13 @@ internal sealed partial class Parser
 
     public Module ParseModule()
     {
-        var body = new List<Stmt>();
+        var body = Rent<Stmt>();
         while (K != TokenKind.EndOfFile)
         {
             if (K == TokenKind.Newline) { Next(); continue; }
             ParseStatementRecovering(body);
         }
-        var m = new Module(body, Array.Empty<TypeIgnore>()) { Start = 0, End = _s.Length };
+        var m = new Module(Seal(body), Array.Empty<TypeIgnore>()) { Start = 0, End = _s.Length };
         return m;
     }
 
@@ -202,9 +235,9 @@ internal sealed partial class Parser
     }
 
     /// <summary>block: NEWLINE INDENT statements DEDENT | simple_stmts.</summary>
-    List<Stmt> ParseBlock(string what, int headerStart)
+    Stmt[] ParseBlock(string what, int headerStart)
     {
-        var body = new List<Stmt>();
+        var body = Rent<Stmt>();
         if (K == TokenKind.Newline)
         {
             Next();
@@ -223,7 +256,7 @@ internal sealed partial class Parser
             if (K == TokenKind.EndOfFile) throw InvalidSyntax();
             ParseSimpleStatements(body);
         }
-        return body;
+        return Seal(body);
     }
 
     int LineOf(int offset)
@@ -345,7 +378,7 @@ internal sealed partial class Parser
             case TokenKind.Del:
             {
                 Next();
-                var targets = new List<Expr>();
+                var targets = Rent<Expr>();
                 do
                 {
                     if (AtSimpleEnd()) break;
@@ -355,7 +388,7 @@ internal sealed partial class Parser
                     targets.Add(t);
                 } while (Eat(TokenKind.Comma));
                 if (targets.Count == 0) throw InvalidSyntax();
-                return Span(new Delete(targets), start);
+                return Span(new Delete(Seal(targets)), start);
             }
             case TokenKind.Assert:
             {
@@ -397,7 +430,7 @@ internal sealed partial class Parser
         {
             case TokenKind.Equal:
             {
-                var targets = new List<Expr>();
+                var targets = Rent<Expr>();
                 Expr value = first;
                 while (Eat(TokenKind.Equal))
                 {
@@ -408,7 +441,7 @@ internal sealed partial class Parser
                     targets.Add(value);
                     value = K == TokenKind.Yield ? ParseYieldExpr() : ParseStarExpressions();
                 }
-                return Span(new Assign(targets, value, null), start);
+                return Span(new Assign(Seal(targets), value, null), start);
             }
             case TokenKind.Colon:
             {

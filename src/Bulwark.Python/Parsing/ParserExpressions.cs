@@ -10,13 +10,13 @@ internal sealed partial class Parser
         int start = Cur.Start;
         var first = ParseStarExpression();
         if (K != TokenKind.Comma) return first;
-        var elts = new List<Expr> { first };
+        var elts = Rent<Expr>(first);
         while (Eat(TokenKind.Comma))
         {
             if (!CanStartExpression(K)) break;
             elts.Add(ParseStarExpression());
         }
-        return Span(new TupleExpr(elts, ExprContext.Load), start);
+        return Span(new TupleExpr(Seal(elts), ExprContext.Load), start);
     }
 
     static bool CanStartExpression(TokenKind k) => k switch
@@ -104,9 +104,9 @@ internal sealed partial class Parser
         int start = Cur.Start;
         var first = ParseAnd();
         if (K != TokenKind.Or) return first;
-        var values = new List<Expr> { first };
+        var values = Rent<Expr>(first);
         while (Eat(TokenKind.Or)) values.Add(ParseAnd());
-        return Span(new BoolOp(BoolOperator.Or, values), start);
+        return Span(new BoolOp(BoolOperator.Or, Seal(values)), start);
     }
 
     Expr ParseAnd()
@@ -114,9 +114,9 @@ internal sealed partial class Parser
         int start = Cur.Start;
         var first = ParseNot();
         if (K != TokenKind.And) return first;
-        var values = new List<Expr> { first };
+        var values = Rent<Expr>(first);
         while (Eat(TokenKind.And)) values.Add(ParseNot());
-        return Span(new BoolOp(BoolOperator.And, values), start);
+        return Span(new BoolOp(BoolOperator.And, Seal(values)), start);
     }
 
     Expr ParseNot()
@@ -142,8 +142,8 @@ internal sealed partial class Parser
         var left = ParseBinary(1);
         var op = CompOp(out int width);
         if (op is null) return left;
-        var ops = new List<CmpOperator>();
-        var comparators = new List<Expr>();
+        var ops = Rent<CmpOperator>();
+        var comparators = Rent<Expr>();
         while (op is { } o)
         {
             if (K == TokenKind.NotEqual && TokText(Cur).SequenceEqual("<>")) throw InvalidSyntax();
@@ -152,7 +152,7 @@ internal sealed partial class Parser
             comparators.Add(ParseBinary(1));
             op = CompOp(out width);
         }
-        return Span(new Compare(left, ops, comparators), start);
+        return Span(new Compare(left, Seal(ops), Seal(comparators)), start);
     }
 
     CmpOperator? CompOp(out int width)
@@ -308,13 +308,13 @@ internal sealed partial class Parser
                 Next();
                 var v = ParseExpression();
                 if (seenDoubleStar) throw Fail("iterable argument unpacking follows keyword argument unpacking", start, PrevEnd);
-                (args ??= new()).Add(Span(new Starred(v, ExprContext.Load), start));
+                (args ??= Rent<Expr>()).Add(Span(new Starred(v, ExprContext.Load), start));
             }
             else if (K == TokenKind.DoubleStar)
             {
                 Next();
                 var v = ParseExpression();
-                (kws ??= new()).Add(Span(new Keyword(null, v), start));
+                (kws ??= Rent<Keyword>()).Add(Span(new Keyword(null, v), start));
                 seenDoubleStar = true;
             }
             else if (K == TokenKind.Name && PeekKind(1) == TokenKind.Equal)
@@ -323,7 +323,7 @@ internal sealed partial class Parser
                 Next();
                 Next();
                 var v = ParseExpression();
-                (kws ??= new()).Add(Span(new Keyword(name, v), start));
+                (kws ??= Rent<Keyword>()).Add(Span(new Keyword(name, v), start));
                 seenKeyword = true;
             }
             else
@@ -344,13 +344,13 @@ internal sealed partial class Parser
                 }
                 if (seenDoubleStar) throw Fail("positional argument follows keyword argument unpacking");
                 if (seenKeyword) throw Fail("positional argument follows keyword argument");
-                (args ??= new()).Add(v);
+                (args ??= Rent<Expr>()).Add(v);
             }
             if (!Eat(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RPar, ")");
-        argsOut = (IReadOnlyList<Expr>?)args ?? NoExprs;
-        kwsOut = (IReadOnlyList<Keyword>?)kws ?? Array.Empty<Keyword>();
+        argsOut = args is null ? NoExprs : Seal(args);
+        kwsOut = kws is null ? Array.Empty<Keyword>() : Seal(kws);
     }
 
     Expr ParseSlices()
@@ -359,13 +359,13 @@ internal sealed partial class Parser
         var first = ParseSlice();
         if (K != TokenKind.Comma)
             return first is Starred ? Span(new TupleExpr(new[] { first }, ExprContext.Load), start) : first;
-        var elts = new List<Expr> { first };
+        var elts = Rent<Expr>(first);
         while (Eat(TokenKind.Comma))
         {
             if (K == TokenKind.RSqb) break;
             elts.Add(ParseSlice());
         }
-        return Span(new TupleExpr(elts, ExprContext.Load), start);
+        return Span(new TupleExpr(Seal(elts), ExprContext.Load), start);
     }
 
     Expr ParseSlice()
@@ -484,14 +484,14 @@ internal sealed partial class Parser
         }
         if (K == TokenKind.Comma)
         {
-            var elts = new List<Expr> { first };
+            var elts = Rent<Expr>(first);
             while (Eat(TokenKind.Comma))
             {
                 if (K == TokenKind.RPar) break;
                 elts.Add(ParseStarNamedExpression());
             }
             Expect(TokenKind.RPar, ")");
-            return Span(new TupleExpr(elts, ExprContext.Load), start);
+            return Span(new TupleExpr(Seal(elts), ExprContext.Load), start);
         }
         if (K != TokenKind.RPar)
         {
@@ -517,14 +517,14 @@ internal sealed partial class Parser
             Expect(TokenKind.RSqb, "]");
             return Span(new ListComp(first, gens), start);
         }
-        var elts = new List<Expr> { first };
+        var elts = Rent<Expr>(first);
         while (Eat(TokenKind.Comma))
         {
             if (K == TokenKind.RSqb) break;
             elts.Add(ParseStarNamedExpression());
         }
         Expect(TokenKind.RSqb, "]");
-        return Span(new ListExpr(elts, ExprContext.Load), start);
+        return Span(new ListExpr(Seal(elts), ExprContext.Load), start);
     }
 
     Expr ParseBraceAtom()
@@ -553,14 +553,14 @@ internal sealed partial class Parser
                     Expect(TokenKind.RBrace, "}");
                     return Span(new SetComp(first, gens), start);
                 }
-                var elts = new List<Expr> { first };
+                var elts = Rent<Expr>(first);
                 while (Eat(TokenKind.Comma))
                 {
                     if (K == TokenKind.RBrace) break;
                     elts.Add(ParseStarNamedExpression());
                 }
                 Expect(TokenKind.RBrace, "}");
-                return Span(new SetExpr(elts), start);
+                return Span(new SetExpr(Seal(elts)), start);
             }
             if (first is Starred) throw InvalidSyntax();
             Next(); // :
@@ -575,8 +575,8 @@ internal sealed partial class Parser
         }
         if (firstKey is null && (K == TokenKind.For || (K == TokenKind.Async && PeekKind(1) == TokenKind.For)))
             throw Fail("dict unpacking cannot be used in dict comprehension", start, PrevEnd);
-        var keys = new List<Expr?> { firstKey };
-        var values = new List<Expr> { firstValue };
+        var keys = Rent<Expr?>(firstKey);
+        var values = Rent<Expr>(firstValue);
         while (Eat(TokenKind.Comma))
         {
             if (K == TokenKind.RBrace) break;
@@ -594,6 +594,6 @@ internal sealed partial class Parser
             }
         }
         Expect(TokenKind.RBrace, "}");
-        return Span(new DictExpr(keys, values), start);
+        return Span(new DictExpr(Seal(keys), Seal(values)), start);
     }
 }

@@ -29,7 +29,7 @@ public static class FileAnalysis
         if (file.IsPython)
         {
             long t0 = profiler?.Start() ?? 0;
-            parse = PythonParser.Parse(file.Text.Text);
+            parse = PythonParser.Parse(file.Text);
             profiler?.Add(ScanProfiler.Phase.Parse, ref t0);
             // One finding per file: the first error is the real one, later ones are often its echoes.
             if (parse.Errors.Count > 0 && rules.Contains(SyntaxErrorRule.Instance.Info.Id))

@@ -76,7 +76,7 @@ public static class FindingFinisher
             StringSpans? stringSpans = null;
             if (source.IsPython)
             {
-                var parse = Bulwark.Python.PythonParser.Parse(source.Text.Text);
+                var parse = Bulwark.Python.PythonParser.Parse(source.Text);
                 (statementStarts, statementEnds) = StatementLineMap.Of(parse);
                 stringSpans = StringSpans.Of(parse.Module, source.Text.Text);
             }

@@ -62,9 +62,16 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         // The modules the Python files import, for the project rules: gathered as files finish rather than kept per file
         // (a set per file was a few hundred bytes each on a 100,000-file tree).
         var imported = new HashSet<string>(StringComparer.Ordinal);
+        // Largest files first: taken in path order, a large file met near the end kept one worker busy after the
+        // others had run out of work. Results are stored by file index, so the order changes nothing else.
+        var order = analyse ?? new int[count];
+        if (analyse is null) for (int n = 0; n < count; n++) order[n] = n;
+        var sizes = new long[count];
+        for (int n = 0; n < count; n++) sizes[n] = -files[order[n]].Length;
+        Array.Sort(sizes, order);
         RunParallel(count, n =>
         {
-            int i = analyse is null ? n : analyse[n];
+            int i = order[n];
             var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler, contentDigests, i);
             if (outcome is not null && outcome.ImportedModules.Count > 0)
             {
@@ -282,8 +289,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             return (o, null, true);
         }
         long t0 = profiler?.Start() ?? 0;
-        var read = BoundedFile.ReadBytes(file.FullPath, MaxFileBytes);
-        if (read.Bytes is not { } bytes)
+        var read = BoundedFile.ReadPooled(file.FullPath, MaxFileBytes, out int length);
+        if (read.Bytes is null)
         {
             var reason = read.NotRegular ? SkipReasons.SpecialFile : SkipReasons.Unreadable;
             var why = new SkippedFile(file.RelativePath, reason, read.Error);
@@ -298,21 +305,23 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             return (o, null, true);
         }
 
-        contentDigests[index] = System.Security.Cryptography.SHA256.HashData(bytes);
+        // Only the decoded text is kept: the bytes' buffer goes back to the pool as soon as they are decoded.
         SourceFile? source;
-        if (file.IsPython)
+        DecodedSource decoded = default;
+        try
         {
-            var decoded = SourceDecoder.Decode(bytes);
-            // A codec Python accepts but Bulwark cannot decode exactly: Python runs the file, Bulwark did not read it.
-            if (!decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules,
-                decoded.UnsupportedEncoding ? Severity.High : null), null, true);
-            source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true) { ImportPath = file.ImportPath };
+            var bytes = read.Bytes.AsSpan(0, length);
+            contentDigests[index] = System.Security.Cryptography.SHA256.HashData(bytes);
+            if (file.IsPython) decoded = SourceDecoder.Decode(bytes);
+            source = !file.IsPython ? DecodeText(file, bytes)
+                : decoded.Ok ? new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true) { ImportPath = file.ImportPath }
+                : null;
         }
-        else
-        {
-            source = DecodeText(file, bytes);
-            if (source is null) return (null, null, true); // binary
-        }
+        finally { BoundedFile.Release(read); }
+        // A codec Python accepts but Bulwark cannot decode exactly: Python runs the file, Bulwark did not read it.
+        if (file.IsPython && !decoded.Ok) return (FileAnalysis.Undecodable(file.RelativePath, decoded.Error!, rules,
+            decoded.UnsupportedEncoding ? Severity.High : null), null, true);
+        if (source is null) return (null, null, true); // binary
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
         var outcome = FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint);
         if (notebookCode) NotebookAnalysis.AddCodeFindings(source, outcome, rules, settings, profiler);
@@ -320,10 +329,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     /// <summary>Decodes a non-Python file for the text rules: UTF-8 (BOM honoured), with invalid bytes replaced; null when binary.</summary>
-    public static SourceFile? DecodeText(DiscoveredFile file, byte[] bytes)
+    public static SourceFile? DecodeText(DiscoveredFile file, ReadOnlySpan<byte> bytes)
     {
         if (SourceDecoder.LooksBinary(bytes)) return null;
-        var span = bytes.AsSpan();
+        var span = bytes;
         if (span.StartsWith("\xEF\xBB\xBF"u8)) span = span[3..];
         return new SourceFile(file.FullPath, file.RelativePath, new SourceText(Encoding.UTF8.GetString(span)), isPython: false);
     }

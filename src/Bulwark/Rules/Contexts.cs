@@ -6,15 +6,19 @@ using Bulwark.Semantics;
 
 namespace Bulwark.Rules;
 
-/// <summary>Rule options after configuration: the declared defaults overridden by `[tool.bulwark.rule-options.ID]`.</summary>
-public sealed class RuleOptions(RuleInfo rule, IReadOnlyDictionary<string, object>? configured)
+/// <summary>
+/// Rule options after configuration: the declared defaults overridden by `[tool.bulwark.rule-options.ID]`. A struct:
+/// rules ask for their options on every node they check, and an object each time was garbage for the collector.
+/// </summary>
+public readonly struct RuleOptions(RuleInfo rule, IReadOnlyDictionary<string, object>? configured)
 {
     public RuleInfo Rule { get; } = rule;
 
     object Raw(string name)
     {
         if (configured is not null && configured.TryGetValue(name, out var v)) return v;
-        foreach (var o in Rule.Options) if (o.Name == name) return o.Default;
+        var declared = Rule.Options;
+        for (int i = 0; i < declared.Count; i++) if (declared[i].Name == name) return declared[i].Default;
         throw new ArgumentException($"rule {Rule.Id} declares no option '{name}'");
     }
 

@@ -24,7 +24,9 @@ public readonly struct CallSite(Call node, SemanticModel model)
 
     public Keyword? Keyword(string name)
     {
-        foreach (var k in Node.Keywords) if (k.Name == name) return k;
+        // Indexed rather than foreach: an interface's enumerator is an allocation, and call rules ask on every call.
+        var keywords = Node.Keywords;
+        for (int i = 0; i < keywords.Count; i++) if (keywords[i].Name == name) return keywords[i];
         return null;
     }
 
@@ -33,7 +35,12 @@ public readonly struct CallSite(Call node, SemanticModel model)
     /// <summary>`**kwargs` in the call: any keyword may be passed without being visible.</summary>
     public bool HasKeywordUnpacking
     {
-        get { foreach (var k in Node.Keywords) if (k.Name is null) return true; return false; }
+        get
+        {
+            var keywords = Node.Keywords;
+            for (int i = 0; i < keywords.Count; i++) if (keywords[i].Name is null) return true;
+            return false;
+        }
     }
 
     /// <summary>An argument by keyword, else by position (−1: keyword only); a starred positional hides the rest.</summary>

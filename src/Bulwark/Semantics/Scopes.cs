@@ -64,7 +64,8 @@ public sealed class Scope(ScopeKind kind, Node node, Scope? parent)
 
     internal void Add(Binding b)
     {
-        if (!_bindings.TryGetValue(b.Name, out var list)) _bindings[b.Name] = list = [];
+        // Most names are bound once in a scope: a list for one, grown only for the names bound again.
+        if (!_bindings.TryGetValue(b.Name, out var list)) _bindings[b.Name] = list = new List<Binding>(1);
         list.Add(b);
     }
 

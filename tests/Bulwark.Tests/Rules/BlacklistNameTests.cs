@@ -71,4 +71,18 @@ public class BlacklistNameTests
         Assert.Empty(Findings(ruleId, $"import my{module}\n"));
         Assert.Empty(Findings(ruleId, $"m = __import__(\"{module}_x\")\n"));
     }
+
+    [Fact]
+    public void From_import_is_matched_as_the_dotted_name_it_imports()
+    {
+        // `from xml import saxutils` imports `xml.saxutils`, which starts with the listed `xml.sax` (Bandit's plain
+        // prefix test); the rule tests the module and the name in pieces rather than building the dotted name.
+        Assert.Equal([("B406", 1)], Findings("B406", "from xml import saxutils\n"));
+        Assert.Equal([("B406", 1)], Findings("B406", "from xml.sax.handler import ContentHandler\n"));
+        Assert.Equal([("B406", 2)], Findings("B406", "from os import path, xml\nfrom xml import sa, sax\n"));
+        Assert.Empty(Findings("B406", "from xml import sa\n"));
+        Assert.Empty(Findings("B406", "from xmlx import sax\n"));
+        Assert.Empty(Findings("B406", "from xml import dom\n"));
+        Assert.Empty(Findings("B406", "from x import ml\n"));
+    }
 }

@@ -138,6 +138,14 @@ public class SemanticModelTests
     }
 
     [Fact]
+    public void IsImported_holds_for_each_dotted_prefix_of_an_imported_name_and_nothing_else()
+    {
+        var (model, _) = Build("import a.b.c\nfrom d.e import f\n");
+        foreach (var yes in new[] { "a", "a.b", "a.b.c", "d", "d.e", "d.e.f" }) Assert.True(model.IsImported(yes), yes);
+        foreach (var no in new[] { "", "a.", "b", "a.bc", "a.b.c.d", "e", "d.e.f.g" }) Assert.False(model.IsImported(no), no);
+    }
+
+    [Fact]
     public void Imported_names_are_recorded_as_Bandit_records_them()
     {
         var (model, _) = Build("import os.path\nfrom django.db.models import Q\nimport importlib\nm = importlib.import_module('yaml')");

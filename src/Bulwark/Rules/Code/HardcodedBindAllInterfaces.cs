@@ -32,13 +32,16 @@ public sealed class HardcodedBindAllInterfaces : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Constant];
 
+    static readonly string[] BanditAddresses = ["0.0.0.0"];
+
     public override void Check(Node node, CodeContext context)
     {
         if (node is not Constant { ValueKind: ConstantKind.Str } c || Bandit.IsDocstringLike(c, context.Semantic)) return;
-        foreach (var address in Bandit.ListOption(context, this, "addresses", ["0.0.0.0"]))
-            if (c.AsString == address)
+        var addresses = Bandit.ListOption(context, this, "addresses", BanditAddresses);
+        for (int i = 0; i < addresses.Count; i++)
+            if (c.AsString == addresses[i])
             {
-                context.Report(this, c, $"Possible binding to all interfaces (`{address}`).");
+                context.Report(this, c, $"Possible binding to all interfaces (`{addresses[i]}`).");
                 return;
             }
     }

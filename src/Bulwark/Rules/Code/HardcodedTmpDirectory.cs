@@ -40,8 +40,9 @@ public sealed class HardcodedTmpDirectory : CodeRule
     {
         if (node is not Constant { ValueKind: ConstantKind.Str } c || Bandit.IsDocstringLike(c, context.Semantic)) return;
         var s = c.AsString!;
-        foreach (var dir in context.Options(this).StringList("tmp_dirs"))
-            if (s.StartsWith(dir, StringComparison.Ordinal))
+        var dirs = context.Options(this).StringList("tmp_dirs");
+        for (int i = 0; i < dirs.Count; i++)
+            if (dirs[i] is var dir && s.StartsWith(dir, StringComparison.Ordinal))
             {
                 context.Report(this, c, $"Probable insecure use of the shared temporary directory `{dir}`; use the `tempfile` module.");
                 return;

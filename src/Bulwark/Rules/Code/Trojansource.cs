@@ -31,13 +31,18 @@ public sealed class Trojansource : FileRule
 
     public override bool AppliesTo(DiscoveredFile file) => file.IsPython;
 
+    static readonly System.Buffers.SearchValues<char> AnyBidi = System.Buffers.SearchValues.Create(BidiCharacters);
+
     public override void Check(SourceFile file, FileContext context)
     {
         var text = file.Text;
+        // Almost no file holds one: a single vectorised search over the text decides, before any line is looked at.
+        if (text.Text.AsSpan().IndexOfAny(AnyBidi) < 0) return;
         bool firstOnly = context.Settings.Profile == RuleProfile.Bandit;
         for (int line = 1; line <= text.LineCount; line++)
         {
-            var content = text.LineText(line);
+            var (lineStart, lineLength) = text.LineExtent(line);
+            var content = text.Text.AsSpan(lineStart, lineLength);
             // Bandit looks for the characters in a fixed order and reports the first one found on the line.
             foreach (var c in BidiCharacters)
             {

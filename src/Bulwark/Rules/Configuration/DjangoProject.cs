@@ -57,7 +57,7 @@ public static class DjangoProject
         bool done = false;
         return () =>
         {
-            if (!done) { var r = PythonParser.Parse(file.Text.Text); parsed = r.Ok ? r.Module : null; done = true; }
+            if (!done) { var r = PythonParser.Parse(file.Text); parsed = r.Ok ? r.Module : null; done = true; }
             return parsed;
         };
     }

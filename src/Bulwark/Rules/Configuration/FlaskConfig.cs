@@ -394,7 +394,7 @@ public static class FlaskConfig
             var tree = f.Tree;
             if (tree is null)
             {
-                var r = PythonParser.Parse(file.Text.Text);
+                var r = PythonParser.Parse(file.Text);
                 if (!r.Ok) { _byPath[f.RelativePath] = null; return null; }
                 tree = r.Module;
             }

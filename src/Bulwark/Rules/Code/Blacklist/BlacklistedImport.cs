@@ -28,38 +28,52 @@ public abstract class BlacklistedImport : CodeRule
         {
             case Import import:
             {
-                string? first = null;
-                foreach (var alias in import.Names)
-                    if (StartsWithListed(alias.Name)) { first = alias.Name; break; }
-                if (first is not null) context.Report(this, import, Message(first));
+                var names = import.Names;
+                for (int i = 0; i < names.Count; i++)
+                    if (StartsWithListed(null, names[i].Name)) { context.Report(this, import, Message(names[i].Name)); break; }
                 break;
             }
             case ImportFrom from:
             {
                 // One finding per statement, as Bandit: `from xml.sax import a, b, c` is one decision to review.
-                var prefix = from.Module is null ? "" : from.Module + ".";
-                string? first = null;
-                foreach (var alias in from.Names)
-                {
-                    var full = prefix + alias.Name;
-                    if (StartsWithListed(full)) { first = full; break; }
-                }
-                if (first is not null) context.Report(this, from, Message(first));
+                var names = from.Names;
+                for (int i = 0; i < names.Count; i++)
+                    if (StartsWithListed(from.Module, names[i].Name))
+                    {
+                        context.Report(this, from, Message(from.Module is null ? names[i].Name : from.Module + "." + names[i].Name));
+                        break;
+                    }
                 break;
             }
             case Call call:
                 var name = BlacklistNames.Of(call, context).Name;
                 if (name is null) return;
-                foreach (var m in Modules)
-                    if (m == name) { context.Report(this, call, Message(name)); return; }
+                var modules = Modules;
+                for (int i = 0; i < modules.Count; i++)
+                    if (modules[i] == name) { context.Report(this, call, Message(name)); return; }
                 break;
         }
     }
 
-    bool StartsWithListed(string dotted)
+    /// <summary>
+    /// Whether `module.name` (or `name` alone) starts with a listed module. Every import rule asks this of every
+    /// imported name, so the dotted name is not built as a string unless it is reported.
+    /// </summary>
+    bool StartsWithListed(string? module, string name)
     {
-        foreach (var m in Modules)
-            if (dotted.StartsWith(m, StringComparison.Ordinal)) return true;
+        var modules = Modules;
+        for (int i = 0; i < modules.Count; i++)
+        {
+            var m = modules[i];
+            if (module is null) { if (name.StartsWith(m, StringComparison.Ordinal)) return true; continue; }
+            // `module + "." + name` starts with m: m lies within the module, or m is the module, a dot and a start of name.
+            if (m.Length <= module.Length)
+            {
+                if (module.StartsWith(m, StringComparison.Ordinal)) return true;
+            }
+            else if (m.StartsWith(module, StringComparison.Ordinal) && m[module.Length] == '.'
+                && name.StartsWith(m.AsSpan(module.Length + 1), StringComparison.Ordinal)) return true;
+        }
         return false;
     }
 
