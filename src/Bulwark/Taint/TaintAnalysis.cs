@@ -131,8 +131,6 @@ public sealed partial class TaintAnalysis
         public string[]? Facts;
         public CallTargets[] Calls = [];
         public List<int> Callees = [];
-        /// <summary>Cell-to-cell edges this function already reported: a recursive group's re-analyses report the same ones again.</summary>
-        public HashSet<(string From, string To, Step At)>? CellEdges;
     }
 
     sealed class Summary
