@@ -1206,27 +1206,10 @@ public sealed partial class TaintAnalysis
     /// <summary>Cells feed each other (a module variable copied into a class attribute); then every sink of a cell gets its sources.</summary>
     void ResolveCells()
     {
-        // Only an edge out of a cell that holds something, or may come to through other edges, can ever move anything:
-        // the rounds go over those (on sympy and mpmath 21 cells hold something, of 341,001 edges), in their order and
-        // with their repeats, which decide the trails kept: dropping repeats changed the trails of 31 site-packages flows.
-        var live = new HashSet<string>(_cellContents.Keys, StringComparer.Ordinal);
-        var targets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (from, to, _) in _cellToCell)
-        {
-            if (!targets.TryGetValue(from, out var list)) targets[from] = list = [];
-            list.Add(to);
-        }
-        var pending = new Queue<string>(live);
-        while (pending.Count > 0)
-            if (targets.TryGetValue(pending.Dequeue(), out var tos))
-                foreach (var to in tos) if (live.Add(to)) pending.Enqueue(to);
-        var edges = _cellToCell.Where(e => live.Contains(e.From)).ToList();
-        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
-            Console.Error.WriteLine($"cells: {_cellToCell.Count} cell-to-cell edges ({edges.Count} from cells that may hold something), {_cellSinks.Count} cell sinks, {_cellContents.Count} cells with content");
         for (int round = 0; round < 8; round++)
         {
             bool changed = false;
-            foreach (var (from, to, step) in edges)
+            foreach (var (from, to, step) in _cellToCell)
             {
                 if (!_cellContents.TryGetValue(from, out var facts)) continue;
                 var before = _cellContents.TryGetValue(to, out var b) ? b : Facts.None;
