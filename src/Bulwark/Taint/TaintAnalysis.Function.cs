@@ -166,7 +166,7 @@ public sealed partial class TaintAnalysis
                 }
                 case IrOp.LoadAttr: return LoadAttr(v, iv);
                 case IrOp.LoadItem: return LoadItem(v, iv);
-                case IrOp.Call: return CallResult(iv.A);
+                case IrOp.Call: return CallResultOnce(iv.A);
                 case IrOp.Refine:
                 {
                     var guard = _f.Guards[iv.N];
@@ -335,7 +335,16 @@ public sealed partial class TaintAnalysis
             new(_a._origins.Source(source.Kind, source.Description, step with { Kind = StepKind.Source }), 0, 0, Trail.Start(step with { Kind = StepKind.Source }));
 
         /// <summary>Reading below a parameter gives a deeper parameter origin (`request` → `request.GET`), up to two steps.</summary>
-        Fact[] ExtendParams(Fact[] facts, string key) => Facts.Map(facts, f =>
+        Fact[] ExtendParams(Fact[] facts, string key)
+        {
+            // Most loads read no parameter with room below it: the facts as they are, without a closure or a copy.
+            bool any = false;
+            foreach (var f in facts)
+                if (f.Origin.Kind == OriginKind.Param && f.Origin.PathDepth < AValue.MaxDepth) { any = true; break; }
+            return any ? ExtendParamsCore(facts, key) : facts;
+        }
+
+        Fact[] ExtendParamsCore(Fact[] facts, string key) => Facts.Map(facts, f =>
         {
             if (f.Origin.Kind != OriginKind.Param || f.Origin.PathDepth >= AValue.MaxDepth) return f;
             return f with { Origin = _a._origins.Param(f.Origin.Param, f.Origin.Path + key) };
@@ -455,10 +464,18 @@ public sealed partial class TaintAnalysis
 
         Actuals ActualsOf(IrCall c) => new(
             c.Receiver >= 0 && c.Method is not null ? _values[c.Receiver] : null,
-            c.Args.Select(a => _values[a]).ToArray(),
+            ValuesOf(c.Args),
             c.KeywordNames,
-            c.KeywordValues.Select(k => _values[k]).ToArray(),
+            ValuesOf(c.KeywordValues),
             c.StarredAt);
+
+        AValue[] ValuesOf(int[] indices)
+        {
+            if (indices.Length == 0) return [];
+            var r = new AValue[indices.Length];
+            for (int i = 0; i < r.Length; i++) r[i] = _values[indices[i]];
+            return r;
+        }
 
         /// <summary>The call's targets, adding those only the values know: functions called through variables, partials, instance types.</summary>
         (List<int> Functions, List<string> Library, bool BindsReceiver, string? Constructs, List<string>? Dataclass, List<Partial> Partials) Resolve(int callIndex)
@@ -487,6 +504,36 @@ public sealed partial class TaintAnalysis
                 }
             }
             return (functions, library, binds, t.Constructs, t.DataclassFields, partials);
+        }
+
+        /// <summary>The inputs each call's result was last worked out from (receiver, arguments, keywords), and that result.</summary>
+        AValue[]?[]? _callInputs;
+        AValue[]? _callResults;
+
+        /// <summary>
+        /// A call's result, worked out again only when a value it reads changed since the last pass (a loop's later passes
+        /// mostly change nothing): a call reads only those values and summaries that stay put during one evaluation, and
+        /// its marker side effect was recorded the first time.
+        /// </summary>
+        AValue CallResultOnce(int callIndex)
+        {
+            var c = _f.Calls[callIndex];
+            _callInputs ??= new AValue[]?[_f.Calls.Length];
+            _callResults ??= new AValue[_f.Calls.Length];
+            int n = 1 + c.Args.Length + c.KeywordValues.Length;
+            var inputs = _callInputs[callIndex];
+            if (inputs is not null)
+            {
+                bool same = ReferenceEquals(inputs[0], c.Receiver >= 0 ? _values[c.Receiver] : AValue.Empty);
+                for (int i = 0; same && i < c.Args.Length; i++) same = ReferenceEquals(inputs[1 + i], _values[c.Args[i]]);
+                for (int i = 0; same && i < c.KeywordValues.Length; i++) same = ReferenceEquals(inputs[1 + c.Args.Length + i], _values[c.KeywordValues[i]]);
+                if (same) return _callResults[callIndex];
+            }
+            else inputs = _callInputs[callIndex] = new AValue[n];
+            inputs[0] = c.Receiver >= 0 ? _values[c.Receiver] : AValue.Empty;
+            for (int i = 0; i < c.Args.Length; i++) inputs[1 + i] = _values[c.Args[i]];
+            for (int i = 0; i < c.KeywordValues.Length; i++) inputs[1 + c.Args.Length + i] = _values[c.KeywordValues[i]];
+            return _callResults[callIndex] = CallResult(callIndex);
         }
 
         AValue CallResult(int callIndex)
@@ -653,27 +700,75 @@ public sealed partial class TaintAnalysis
         {
             if (summary.IsEmpty) return summary;
             var returned = new Step(call.Module, call.Start, call.End, StepKind.Call, "returned from `" + callee.Name + "`");
+            var passed = call with { What = "passed to `" + callee.Name + "`" };
+            // What each parameter origin stands for at this call, worked out once for all the facts and fields naming it.
+            var extracted = new ExtractCache(this, formals, call, passed);
+            var built = new List<Fact>();
             var value = summary.MapFacts(facts =>
             {
                 if (facts.Length == 0) return facts;
-                var result = Facts.None;
+                built.Clear();
                 foreach (var f in facts)
                 {
                     if (f.Origin.Kind != OriginKind.Param)
                     {
-                        result = Facts.Union(result, [f with { Trail = Trail.Extend(f.Trail, returned) }]);
+                        AddOne(built, f with { Trail = Trail.Extend(f.Trail, returned) });
                         continue;
                     }
                     if (f.Origin.Param >= formals.Length) continue;
-                    foreach (var actual in Extract(formals[f.Origin.Param], f.Origin.Path, call))
+                    var (actuals, passedTrails) = extracted.Of(f.Origin);
+                    for (int i = 0; i < actuals.Length; i++)
                     {
-                        var trail = Trail.Append(Trail.Extend(actual.Trail, call with { What = "passed to `" + callee.Name + "`" }), f.Trail);
-                        result = Facts.Union(result, [new Fact(actual.Origin, actual.Cleared | f.Cleared, (byte)(actual.Flags | f.Flags), Trail.Extend(trail, returned))]);
+                        var actual = actuals[i];
+                        var trail = Trail.Append(passedTrails[i], f.Trail);
+                        AddOne(built, new Fact(actual.Origin, actual.Cleared | f.Cleared, (byte)(actual.Flags | f.Flags), Trail.Extend(trail, returned)));
                     }
                 }
-                return result;
+                return built.Count == 0 ? Facts.None : built.ToArray();
             });
             return value.With(types: summary.Types.Length > 0 ? summary.Types : value.Types);
+        }
+
+        /// <summary>
+        /// <see cref="Facts.Union"/> of the facts so far with one more, in place: the same merge (cleared kinds and flags
+        /// where both agree, the shorter trail only when those change) and the same cut to the lowest origin ids.
+        /// </summary>
+        static void AddOne(List<Fact> set, Fact y)
+        {
+            int i = set.Count;
+            while (i > 0 && set[i - 1].Origin.Id > y.Origin.Id) i--;
+            if (i > 0 && ReferenceEquals(set[i - 1].Origin, y.Origin))
+            {
+                var x = set[i - 1];
+                if ((x.Cleared & y.Cleared) != x.Cleared || (x.Flags & y.Flags) != x.Flags)
+                    set[i - 1] = new Fact(x.Origin, x.Cleared & y.Cleared, (byte)(x.Flags & y.Flags),
+                        (x.Trail?.Length ?? 0) <= (y.Trail?.Length ?? 0) ? x.Trail : y.Trail);
+                return;
+            }
+            if (i >= Facts.MaxFacts) return;
+            set.Insert(i, y);
+            if (set.Count > Facts.MaxFacts) set.RemoveAt(set.Count - 1);
+        }
+
+        /// <summary>
+        /// The facts each parameter origin of a callee's summary stands for at one call (<see cref="Extract"/>), with their
+        /// trails extended by the step into the callee: a summary names the same few origins in hundreds of sink and store
+        /// edges, and each used to be extracted again.
+        /// </summary>
+        sealed class ExtractCache(Evaluator e, AValue[] formals, Step call, Step passed)
+        {
+            readonly Dictionary<Origin, (Fact[] Facts, Trail?[] Passed)> _byOrigin = new(ReferenceEqualityComparer.Instance);
+
+            public (Fact[] Facts, Trail?[] Passed) Of(Origin origin)
+            {
+                if (_byOrigin.TryGetValue(origin, out var known)) return known;
+                var facts = e.Extract(formals[origin.Param], origin.Path, call);
+                var trails = new Trail?[facts.Length];
+                for (int i = 0; i < facts.Length; i++) trails[i] = Trail.Extend(facts[i].Trail, passed);
+                known = (facts, trails);
+                _byOrigin[origin] = known;
+                return known;
+            }
         }
 
         /// <summary>The facts an actual argument provides at an access path: its own, deeper parameter origins, typed request attributes.</summary>
@@ -889,23 +984,33 @@ public sealed partial class TaintAnalysis
         void ApplyCallee(FunctionState callee, AValue[] formals, Step call)
         {
             var passed = call with { What = "passed to `" + callee.F.Name + "`" };
+            var extracted = new ExtractCache(this, formals, call, passed);
             foreach (var e in callee.Summary.Sinks)
             {
                 if (e.From.Kind != OriginKind.Param || e.From.Param >= formals.Length) continue;
-                foreach (var actual in Extract(formals[e.From.Param], e.From.Path, call))
+                var (actuals, passedTrails) = extracted.Of(e.From);
+                for (int i = 0; i < actuals.Length; i++)
                 {
+                    var actual = actuals[i];
                     var cleared = actual.Cleared | e.Cleared;
                     if ((cleared & e.Kind) == e.Kind) continue;
-                    var trail = Trail.Append(Trail.Extend(actual.Trail, passed), e.Trail);
+                    // A parameter or cell edge already recorded at this sink keeps the first one: no trail to build.
+                    if (actual.Origin.Kind is OriginKind.Param or OriginKind.Cell && _sinkEdges.ContainsKey((actual.Origin.Id, e.Kind, e.Sink.Module, e.Sink.Start))) continue;
+                    var trail = Trail.Append(passedTrails[i], e.Trail);
                     Emit(new Fact(actual.Origin, cleared, actual.Flags, trail), e.Kind, e.Sink, e.Callee);
                 }
             }
             foreach (var s in callee.Summary.Stores)
             {
                 if (s.Value.Origin.Kind != OriginKind.Param || s.Value.Origin.Param >= formals.Length) continue;
-                var values = Extract(formals[s.Value.Origin.Param], s.Value.Origin.Path, call);
-                var mapped = Facts.Map(values, a => new Fact(a.Origin, a.Cleared | s.Value.Cleared, a.Flags, Trail.Append(Trail.Extend(a.Trail, passed), s.Value.Trail)));
-                StoreInto(s.Cell, mapped, s.At);
+                var (values, passedTrails) = extracted.Of(s.Value.Origin);
+                // Facts in origin order with one origin each, as Extract gives them: storing each in turn is storing the set.
+                for (int i = 0; i < values.Length; i++)
+                {
+                    var a = values[i];
+                    if (a.Origin.Kind == OriginKind.Param && HasStore(a.Origin, s.Cell, s.At)) continue;
+                    StoreFact(s.Cell, new Fact(a.Origin, a.Cleared | s.Value.Cleared, a.Flags, Trail.Append(passedTrails[i], s.Value.Trail)), s.At);
+                }
             }
         }
 
@@ -1041,23 +1146,27 @@ public sealed partial class TaintAnalysis
 
         void StoreInto(string cell, Fact[] facts, Step step)
         {
-            foreach (var f in facts)
+            foreach (var f in facts) StoreFact(cell, f, step);
+        }
+
+        void StoreFact(string cell, Fact f, Step step)
+        {
+            switch (f.Origin.Kind)
             {
-                var stepped = f with { Trail = Trail.Extend(f.Trail, step) };
-                switch (f.Origin.Kind)
-                {
-                    case OriginKind.Source or OriginKind.Marker:
-                        _a.AddCellContent(cell, stepped);
-                        break;
-                    case OriginKind.Cell:
-                        if (f.Origin.Key != cell) _a._cellToCell.Add((f.Origin.Key, cell, step));
-                        break;
-                    case OriginKind.Param:
-                        AddStore(new StoreEdge(stepped, cell, step));
-                        break;
-                }
+                case OriginKind.Source or OriginKind.Marker:
+                    _a.AddCellContent(cell, f with { Trail = Trail.Extend(f.Trail, step) });
+                    break;
+                case OriginKind.Cell:
+                    if (f.Origin.Key != cell) _a._cellToCell.Add((f.Origin.Key, cell, step));
+                    break;
+                case OriginKind.Param:
+                    AddStore(new StoreEdge(f with { Trail = Trail.Extend(f.Trail, step) }, cell, step));
+                    break;
             }
         }
+
+        /// <summary>A store edge of this origin into this cell at this place is already recorded (a new one would be dropped).</summary>
+        bool HasStore(Origin origin, string cell, Step at) => _storeEdges.ContainsKey((origin.Id, cell, at.Start));
 
         void AddStore(StoreEdge s)
         {

@@ -12,6 +12,7 @@ public sealed class Origin
     internal Origin(int id, OriginKind kind, uint sourceKind, int param, string path, string key, Step? site)
     {
         Id = id; Kind = kind; SourceKind = sourceKind; Param = param; Path = path; Key = key; Site = site;
+        foreach (var c in path) if (c is '.' or '[') PathDepth++;
     }
 
     public int Id { get; }
@@ -27,7 +28,8 @@ public sealed class Origin
     /// <summary>For a source: where it was read.</summary>
     public Step? Site { get; }
 
-    public int PathDepth => Path.Length == 0 ? 0 : Path.Count(c => c is '.' or '[');
+    /// <summary>Steps in <see cref="Path"/>; counted once (reading below a parameter asks on every load of every pass).</summary>
+    public int PathDepth { get; }
 
     public override string ToString() => Kind switch
     {
@@ -185,29 +187,38 @@ public readonly record struct Fact(Origin Origin, uint Cleared, byte Flags, Trai
 public static class Facts
 {
     public static readonly Fact[] None = [];
-    const int MaxFacts = 24;
+    public const int MaxFacts = 24;
 
     public static Fact[] Union(Fact[] a, Fact[] b)
     {
         if (b.Length == 0 || ReferenceEquals(a, b)) return a;
         if (a.Length == 0) return b;
-        var result = new List<Fact>(a.Length + b.Length);
-        int i = 0, j = 0;
+        // First only look: joins at a fixpoint mostly add nothing, and then `a` is the answer without allocating.
+        int count = 0, i = 0, j = 0;
         bool changedFromA = false;
         while (i < a.Length || j < b.Length)
         {
-            if (j >= b.Length || i < a.Length && a[i].Origin.Id < b[j].Origin.Id) { result.Add(a[i++]); continue; }
-            if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) { result.Add(b[j++]); changedFromA = true; continue; }
+            count++;
+            if (j >= b.Length || i < a.Length && a[i].Origin.Id < b[j].Origin.Id) { i++; continue; }
+            if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) { j++; changedFromA = true; continue; }
+            if ((a[i].Cleared & b[j].Cleared) != a[i].Cleared || (a[i].Flags & b[j].Flags) != a[i].Flags) changedFromA = true;
+            i++; j++;
+        }
+        if (!changedFromA) return a;
+        var result = new Fact[Math.Min(count, MaxFacts)];
+        int n = 0;
+        i = 0; j = 0;
+        while (n < result.Length)
+        {
+            if (j >= b.Length || i < a.Length && a[i].Origin.Id < b[j].Origin.Id) { result[n++] = a[i++]; continue; }
+            if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) { result[n++] = b[j++]; continue; }
             // Same origin: cleared only where both paths cleared; keep the shorter trail.
             var x = a[i++]; var y = b[j++];
             var merged = new Fact(x.Origin, x.Cleared & y.Cleared, (byte)(x.Flags & y.Flags),
                 (x.Trail?.Length ?? 0) <= (y.Trail?.Length ?? 0) ? x.Trail : y.Trail);
-            if (merged.Cleared != x.Cleared || merged.Flags != x.Flags) changedFromA = true;
-            result.Add(merged.Cleared == x.Cleared && merged.Flags == x.Flags ? x : merged);
+            result[n++] = merged.Cleared == x.Cleared && merged.Flags == x.Flags ? x : merged;
         }
-        if (!changedFromA) return a;
-        if (result.Count > MaxFacts) result.RemoveRange(MaxFacts, result.Count - MaxFacts);
-        return result.ToArray();
+        return result;
     }
 
     /// <summary>Same origins with the same cleared kinds and flags (trails do not count: they only explain).</summary>
@@ -223,8 +234,27 @@ public static class Facts
     public static Fact[] Map(Fact[] a, Func<Fact, Fact?> f)
     {
         if (a.Length == 0) return a;
-        var list = new List<Fact>(a.Length);
-        foreach (var x in a) if (f(x) is { } y) list.Add(y);
+        // The list is made only once a fact changes (the common case, no parameter to extend and no flag to set,
+        // returns the set as it was without allocating).
+        List<Fact>? list = null;
+        bool sorted = true;
+        for (int i = 0; i < a.Length; i++)
+        {
+            var y = f(a[i]);
+            if (list is null)
+            {
+                if (y is { } same && SameFact(a[i], same) && (i == 0 || a[i - 1].Origin.Id < same.Origin.Id)) continue;
+                list = new List<Fact>(a.Length);
+                for (int k = 0; k < i; k++) list.Add(a[k]);
+            }
+            if (y is not { } z) continue;
+            if (list.Count > 0 && list[^1].Origin.Id >= z.Origin.Id) sorted = false;
+            list.Add(z);
+        }
+        if (list is null) return a;
+        // Ids in strictly increasing order sort to themselves whatever the algorithm: only a mapping that reorders or
+        // merges origins pays for the sort (the same sort as always, so ties come out as before).
+        if (sorted) return list.ToArray();
         list.Sort((p, q) => p.Origin.Id.CompareTo(q.Origin.Id));
         // Mapping may make two facts share an origin: merge them.
         var merged = new List<Fact>(list.Count);
@@ -239,6 +269,9 @@ public static class Facts
         }
         return merged.ToArray();
     }
+
+    static bool SameFact(in Fact x, in Fact y) =>
+        ReferenceEquals(x.Origin, y.Origin) && x.Cleared == y.Cleared && x.Flags == y.Flags && ReferenceEquals(x.Trail, y.Trail);
 
     public static Fact[] Clear(Fact[] a, uint kinds, bool onlyNormalised = false)
     {
@@ -328,24 +361,50 @@ public sealed class AValue
         if (a.IsEmpty && a.Shape == ValueShape.Unknown) return b;
         var whole = Facts.Union(a.Whole, b.Whole);
         Dictionary<string, AValue>? fields = null;
-        if (a.Fields is not null || b.Fields is not null)
+        if (a.Fields is not null && (b.Fields is null || a.Fields.Count <= MaxFields && FieldsWithin(a.Fields, b.Fields)))
+        {
+            // `b` adds no key and changes no field: `a`'s fields as they are (never changed once made, so shared).
+            fields = a.Fields.Count > MaxFields ? new Dictionary<string, AValue>(a.Fields, StringComparer.Ordinal) : a.Fields;
+        }
+        else if (a.Fields is not null || b.Fields is not null)
         {
             fields = new Dictionary<string, AValue>(StringComparer.Ordinal);
             if (a.Fields is not null) foreach (var kv in a.Fields) fields[kv.Key] = kv.Value;
             if (b.Fields is not null)
                 foreach (var kv in b.Fields)
                     fields[kv.Key] = fields.TryGetValue(kv.Key, out var existing) ? Join(existing, kv.Value) : kv.Value;
-            if (fields.Count > MaxFields)
-            {
-                // Too many keys: fold them into the whole value.
-                foreach (var f in fields.Values) whole = Facts.Union(whole, f.Collapse(1));
-                fields = null;
-            }
+        }
+        if (fields is not null && fields.Count > MaxFields)
+        {
+            // Too many keys: fold them into the whole value.
+            foreach (var f in fields.Values) whole = Facts.Union(whole, f.Collapse(1));
+            fields = null;
         }
         var shape = a.Shape == b.Shape ? a.Shape : a.Shape == ValueShape.Unknown ? b.Shape : b.Shape == ValueShape.Unknown ? a.Shape
             : a.Shape is ValueShape.None ? b.Shape : b.Shape is ValueShape.None ? a.Shape : ValueShape.Unknown;
-        return new AValue(whole, fields, UnionStrings(a.Types, b.Types), shape, UnionInts(a.Functions, b.Functions),
-            a.Partials.Length == 0 ? b.Partials : b.Partials.Length == 0 ? a.Partials : [.. a.Partials, .. b.Partials.Where(p => !a.Partials.Contains(p))]);
+        var types = UnionStrings(a.Types, b.Types);
+        var functions = UnionInts(a.Functions, b.Functions);
+        var partials = a.Partials.Length == 0 ? b.Partials : b.Partials.Length == 0 || Within(b.Partials, a.Partials) ? a.Partials
+            : [.. a.Partials, .. b.Partials.Where(p => !a.Partials.Contains(p))];
+        // Joining what `a` already holds (most joins of a fixpoint's later passes) gives `a` itself, not a copy.
+        if (ReferenceEquals(whole, a.Whole) && ReferenceEquals(fields, a.Fields) && shape == a.Shape && ReferenceEquals(types, a.Types)
+            && ReferenceEquals(functions, a.Functions) && ReferenceEquals(partials, a.Partials))
+            return a;
+        return new AValue(whole, fields, types, shape, functions, partials);
+    }
+
+    /// <summary>Every field of <paramref name="b"/> is one of <paramref name="a"/>'s and joins into it without change.</summary>
+    static bool FieldsWithin(Dictionary<string, AValue> a, Dictionary<string, AValue> b)
+    {
+        foreach (var kv in b)
+            if (!a.TryGetValue(kv.Key, out var existing) || !ReferenceEquals(Join(existing, kv.Value), existing)) return false;
+        return true;
+    }
+
+    static bool Within(Partial[] b, Partial[] a)
+    {
+        foreach (var p in b) if (!a.Contains(p)) return false;
+        return true;
     }
 
     public static bool Same(AValue a, AValue b, int depth = 0)
@@ -364,17 +423,25 @@ public sealed class AValue
 
     static string[] UnionStrings(string[] a, string[] b)
     {
-        if (b.Length == 0) return a;
+        if (b.Length == 0 || ReferenceEquals(a, b)) return a;
         if (a.Length == 0) return b;
+        if (a.Length <= 8 && AllIn(b, a)) return a;
         var list = new List<string>(a);
         foreach (var x in b) if (!list.Contains(x)) list.Add(x);
         return list.Count > 8 ? list.GetRange(0, 8).ToArray() : list.ToArray();
     }
 
+    static bool AllIn<T>(T[] items, T[] set)
+    {
+        foreach (var x in items) if (Array.IndexOf(set, x) < 0) return false;
+        return true;
+    }
+
     static int[] UnionInts(int[] a, int[] b)
     {
-        if (b.Length == 0) return a;
+        if (b.Length == 0 || ReferenceEquals(a, b)) return a;
         if (a.Length == 0) return b;
+        if (a.Length <= 16 && AllIn(b, a)) return a;
         var list = new List<int>(a);
         foreach (var x in b) if (!list.Contains(x)) list.Add(x);
         return list.Count > 16 ? list.GetRange(0, 16).ToArray() : list.ToArray();
@@ -385,11 +452,29 @@ public sealed class AValue
     {
         var whole = f(Whole);
         Dictionary<string, AValue>? fields = null;
+        bool same = ReferenceEquals(whole, Whole);
         if (Fields is not null && depth <= MaxDepth)
         {
-            fields = new Dictionary<string, AValue>(Fields.Count, StringComparer.Ordinal);
-            foreach (var kv in Fields) fields[kv.Key] = kv.Value.MapFacts(f, depth + 1);
+            // Made only once a field changes: mapping that changes nothing (no fact to clear, no step to add) is the value itself.
+            foreach (var kv in Fields)
+            {
+                var mapped = kv.Value.MapFacts(f, depth + 1);
+                if (fields is null)
+                {
+                    if (ReferenceEquals(mapped, kv.Value)) continue;
+                    fields = new Dictionary<string, AValue>(Fields.Count, StringComparer.Ordinal);
+                    foreach (var before in Fields)
+                    {
+                        if (before.Key == kv.Key) break;
+                        fields[before.Key] = before.Value;
+                    }
+                }
+                fields[kv.Key] = mapped;
+            }
+            if (fields is null) fields = Fields;
         }
+        else same &= Fields is null;
+        if (same && ReferenceEquals(fields, Fields)) return this;
         return new AValue(whole, fields, Types, Shape, Functions, Partials);
     }
 }
