@@ -35,6 +35,13 @@ public class HandWrittenMatcherTests
         "toKen", "ſecret", "\u212Aey", "to\u212Aen", "1",
     ];
 
+    static readonly Regex FullPath = new(@"^(?:[A-Za-z]:|[\\/\.])", RegexOptions.NonBacktracking);
+
+    static readonly string[] PathFragments =
+    [
+        "C", "c", "z", "Z", ":", "/", "\\", ".", "..", "git", "bin", "é", "\u212A", "1", " ", "\n", "_", "@", "[", "`", "{",
+    ];
+
     static FsCheck.Gen<string> Assembled(string[] fragments) =>
         Gen.Elements(fragments).ListOf().Select(parts => string.Concat(parts));
 
@@ -45,6 +52,27 @@ public class HandWrittenMatcherTests
     [Property(MaxTest = 3000)]
     public Property Bandit_name_matcher_agrees_with_the_expression() =>
         Prop.ForAll(Assembled(NameFragments).ToArbitrary(), name => SecretNames.MatchesBanditPattern(name) == BanditName.IsMatch(name));
+
+    [Property(MaxTest = 3000)]
+    public Property Full_path_check_agrees_with_the_expression() =>
+        Prop.ForAll(Assembled(PathFragments).ToArbitrary(), program => StartProcessWithPartialPath.IsFullPath(program) == FullPath.IsMatch(program));
+
+    [Theory]
+    [InlineData("git", false)]
+    [InlineData("", false)]
+    [InlineData("C:\\git.exe", true)]
+    [InlineData("c:", true)]
+    [InlineData("1:", false)]
+    [InlineData("é:", false)]
+    [InlineData("/usr/bin/git", true)]
+    [InlineData("\\\\server\\git", true)]
+    [InlineData("./git", true)]
+    [InlineData("bin/git", false)]
+    public void Full_paths_start_with_a_drive_a_separator_or_a_dot(string program, bool expected)
+    {
+        Assert.Equal(expected, StartProcessWithPartialPath.IsFullPath(program));
+        Assert.Equal(expected, FullPath.IsMatch(program));
+    }
 
     [Theory]
     [InlineData("SELECT * FROM users WHERE id = %s", true)]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Semantics;
@@ -6,11 +5,15 @@ using Bulwark.Semantics;
 namespace Bulwark.Rules.Code;
 
 /// <summary>B607 — a process started by a program name looked up in PATH.</summary>
-public sealed partial class StartProcessWithPartialPath : CallRule
+public sealed class StartProcessWithPartialPath : CallRule
 {
-    // A drive letter (`C:`) or a leading separator or dot: absolute or explicitly relative.
-    [GeneratedRegex(@"^(?:[A-Za-z]:|[\\/\.])", RegexOptions.NonBacktracking)]
-    private static partial Regex FullPath();
+    /// <summary>
+    /// A drive letter (`C:`) or a leading separator or dot: absolute or explicitly relative. A character check, not the
+    /// non-backtracking expression `^(?:[A-Za-z]:|[\\/\.])` it replaces, which was built on first use and cost about
+    /// 1% of a one-file scan's start-up.
+    /// </summary>
+    internal static bool IsFullPath(string program) =>
+        program.Length > 0 && (program[0] is '\\' or '/' or '.' || (program.Length > 1 && char.IsAsciiLetter(program[0]) && program[1] == ':'));
 
     public override RuleInfo Info { get; } = new(
         Id: "B607", Name: "start-process-with-partial-path", Family: Family.Code,
@@ -39,7 +42,7 @@ public sealed partial class StartProcessWithPartialPath : CallRule
             && !ShellFunctions.List(context, this, "no_shell").Contains(name)) return;
         Expr program = call.Node.Args[0];
         if (program is ListExpr { Elts.Count: > 0 } list) program = list.Elts[0];
-        if (program is Constant { ValueKind: ConstantKind.Str } c && !FullPath().IsMatch(c.AsString!))
+        if (program is Constant { ValueKind: ConstantKind.Str } c && !IsFullPath(c.AsString!))
             context.Report(this, call.Node, $"Starting a process with a partial executable path (`{name}`): the program is looked up in PATH.");
     }
 }
