@@ -79,6 +79,9 @@ measure() {
   rm -f "$t" "$t.out" "$t.err"
 }
 
+# --help of every script here: its header comment (from line 2 to `set -euo pipefail`), without the `# `.
+print_help() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+
 # The options of the scripts that take only --runs N and --bulwark PATH (micro.sh, startup.sh): sets `runs` (its
 # default set before the call) and `bulwark`; --help prints the script's header comment.
 parse_runs_and_bulwark() { # script name, then the script's arguments
@@ -87,7 +90,7 @@ parse_runs_and_bulwark() { # script name, then the script's arguments
     case "$1" in
       --runs) runs=$2; shift 2 ;;
       --bulwark) bulwark=$(realpath "$2"); shift 2 ;;
-      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+      -h|--help) print_help; exit 0 ;;
       *) echo "$name: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
   done

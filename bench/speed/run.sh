@@ -47,7 +47,7 @@ while [ $# -gt 0 ]; do
     --corpus) corpora+=("$2"); shift 2 ;;
     --tools) tools=$2; shift 2 ;;
     --bulwark) bulwark=$(realpath "$2"); shift 2 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) print_help; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
