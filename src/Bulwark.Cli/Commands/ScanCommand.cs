@@ -8,15 +8,6 @@ namespace Bulwark.Cli.Commands;
 /// <summary>`bulwark scan [PATH...]`: the main job.</summary>
 public static class ScanCommand
 {
-    /// <summary>
-    /// Every scan hashes (file digests, fingerprints) through OpenSSL, whose loading and initialisation took a
-    /// one-file scan ~5 ms of CPU on the file's critical path. Begun on a background thread as the command starts, it
-    /// overlaps reading the settings, building the rule set and the models; a thread that needs it first waits.
-    /// </summary>
-    static void StartCryptoInitialization() =>
-        new Thread(static () => System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty), 256 * 1024)
-            { IsBackground = true, Name = "bulwark-crypto-init" }.Start();
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new ScanOptions();
@@ -71,7 +62,6 @@ public static class ScanCommand
 
         command.SetAction(r =>
         {
-            StartCryptoInitialization();
             try
             {
                 var fmt = r.GetValue(format)!.ToLowerInvariant();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bulwark.Core;
@@ -45,7 +44,7 @@ public sealed record SecretsSettings
     {
         foreach (var r in AllowRegexes) if (r.IsMatch(value)) return true;
         if (AllowValueSha256.Count == 0) return false;
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+        var digest = Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(value)));
         return AllowValueSha256.Contains(digest);
     }
 

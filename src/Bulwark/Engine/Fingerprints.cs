@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Bulwark.Core;
 using Bulwark.Python;
@@ -14,7 +13,7 @@ public static class Fingerprints
     public static string Of(string ruleId, string path, string key, int occurrence)
     {
         var bytes = Encoding.UTF8.GetBytes($"{ruleId}\0{path}\0{key}\0{occurrence}");
-        return Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
+        return Convert.ToHexStringLower(Sha256.HashData(bytes).AsSpan(0, 16));
     }
 
     /// <summary>The text a fingerprint rests on: the span's text (first line), whitespace-normalised, so line shifts do not change it.</summary>

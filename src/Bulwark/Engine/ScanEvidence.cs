@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Bulwark.Core;
 
@@ -33,7 +32,7 @@ public sealed record ScanEvidence
         RuleSetDigest = Sha256Hex(""), RuleCount = 0, ConfigurationDigest = Sha256Hex(""), FilesDigest = Sha256Hex(""), FilesHashed = 0,
     };
 
-    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256Hex(string text) => Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static string RuleSetDigestOf(IEnumerable<string> ruleIds)
     {

@@ -311,7 +311,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         try
         {
             var bytes = read.Bytes.AsSpan(0, length);
-            contentDigests[index] = System.Security.Cryptography.SHA256.HashData(bytes);
+            contentDigests[index] = Sha256.HashData(bytes);
             if (file.IsPython) decoded = SourceDecoder.Decode(bytes);
             source = !file.IsPython ? DecodeText(file, bytes)
                 : decoded.Ok ? new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true) { ImportPath = file.ImportPath }
@@ -376,7 +376,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         try
         {
             if (BoundedFile.ReadBytes(d.FullPath, MaxFileBytes).Bytes is not { } bytes) return null;
-            if (!System.Security.Cryptography.SHA256.HashData(bytes).AsSpan().SequenceEqual(digest)) return null;
+            if (!Sha256.HashData(bytes).AsSpan().SequenceEqual(digest)) return null;
             if (!d.IsPython) return DecodeText(d, bytes);
             var decoded = SourceDecoder.Decode(bytes);
             return decoded.Ok ? new SourceFile(d.FullPath, d.RelativePath, new SourceText(decoded.Text!), true) { ImportPath = d.ImportPath } : null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
@@ -387,7 +386,7 @@ public sealed class GitLabSastReporter : IReporter
     public static string Id(Finding f)
     {
         var seed = f.Fingerprint.Length > 0 ? f.Fingerprint : $"{f.Rule.Id}\0{f.Location.Path}\0{f.Location.StartLine}\0{f.Location.StartColumn}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed));
+        var hash = Sha256.HashData(Encoding.UTF8.GetBytes(seed));
         return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 }

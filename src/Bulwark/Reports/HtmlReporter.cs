@@ -49,7 +49,7 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
 
     /// <summary>`sha256-…` of an inline element's exact text, for the Content-Security-Policy.</summary>
     public static string CspHash(string content) =>
-        "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        "sha256-" + Convert.ToBase64String(Sha256.HashData(Encoding.UTF8.GetBytes(content)));
 
     /// <summary>Project, date, git revision, versions and the integrity data: what exactly was checked.</summary>
     void WriteHeader(ScanResult result, string root, StringBuilder h)

@@ -1,6 +1,5 @@
 using Bulwark.Core;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Bulwark.Dependencies.Advisories;
@@ -62,7 +61,7 @@ public sealed class AdvisoryStore
         var ids = new List<string>(advisories.Count);
         foreach (var a in advisories) ids.Add(a.Id + "@" + a.Modified.UtcTicks);
         ids.Sort(StringComparer.Ordinal);
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
+        var bytes = Sha256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
         return Convert.ToHexStringLower(bytes)[..16];
     }
 
