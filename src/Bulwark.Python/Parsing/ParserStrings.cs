@@ -54,6 +54,8 @@ internal sealed partial class Parser
         return At(new Constant(ConstantKind.Int, IntValue(BigInteger.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture))), t.Start, t.End);
     }
 
+    static readonly object BoxedTrue = true, BoxedFalse = false;
+
     // Most integer literals are small: their boxed values are made once and shared by every tree (a box is immutable).
     static readonly object[] SmallInts = MakeSmallInts();
 
@@ -153,7 +155,7 @@ internal sealed partial class Parser
             _surrogates = null;
             return result;
         }
-        var parts = new List<Expr>();
+        var parts = Rent<Expr>();
         var pending = new StringBuilder();
         int pendStart = -1, pendEnd = -1;
         while (K == TokenKind.String || K == TokenKind.FStringStart)
@@ -172,7 +174,8 @@ internal sealed partial class Parser
             else ParseFString(parts, pending, ref pendStart, ref pendEnd, anyT);
         }
         FlushPending(parts, pending, ref pendStart, ref pendEnd);
-        return anyT ? Span(new TemplateStr(parts), start) : Span(new JoinedStr(parts), start);
+        var sealedParts = Seal(parts);
+        return anyT ? Span(new TemplateStr(sealedParts), start) : Span(new JoinedStr(sealedParts), start);
     }
 
     int CountNonT(int scanEnd)
