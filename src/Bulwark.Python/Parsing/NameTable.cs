@@ -18,6 +18,13 @@ internal sealed class NameTable
 
     public int Count => _count;
 
+    /// <summary>Forgets every name; the slots are kept for the next ones.</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        _count = 0;
+    }
+
     /// <summary>The table's string equal to <paramref name="name"/>; <paramref name="made"/> (equal to it) or a new one is added when there is none.</summary>
     public string Intern(ReadOnlySpan<char> name, string? made = null)
     {

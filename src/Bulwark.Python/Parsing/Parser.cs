@@ -37,12 +37,14 @@ internal sealed partial class Parser
         _t = tokens;
         _n = count;
         // The identifier table is the thread's, reused from file to file: a name common to many files (`self`, `os`)
-        // is one string, and the table is not rebuilt for every file. It is started afresh once it is large.
-        if (t_names is null || t_names.Count > MaxSharedNames) t_names = new NameTable();
+        // is one string, and the table is not rebuilt for every file. It is emptied once it is large: kept small (a few hundred KB),
+        // its probes stay in the cache.
+        t_names ??= new NameTable();
+        if (t_names.Count > MaxSharedNames) t_names.Clear();
         _names = t_names;
     }
 
-    const int MaxSharedNames = 65536;
+    const int MaxSharedNames = 8192;
     [ThreadStatic] static NameTable? t_names;
 
     public List<SyntaxDiagnostic> Errors => _errors;
