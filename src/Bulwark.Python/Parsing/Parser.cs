@@ -26,8 +26,7 @@ internal sealed partial class Parser
     readonly int _n;
     int _p;
     int _depth;
-    readonly HashSet<string> _names;
-    readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    readonly NameTable _names;
     readonly List<SyntaxDiagnostic> _errors = new();
     readonly List<Expr> _scratch = new();
     readonly StringBuilder _sb = new();
@@ -38,19 +37,15 @@ internal sealed partial class Parser
         _t = tokens;
         _n = count;
         // The identifier table is the thread's, reused from file to file: a name common to many files (`self`, `os`)
-        // is one string, and the table is not rebuilt for every file. It is started afresh once it is large.
-        if (t_names is null || t_names.Count > MaxSharedNames)
-        {
-            t_names = new HashSet<string>(StringComparer.Ordinal);
-            t_nameLookup = t_names.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
+        // is one string, and the table is not rebuilt for every file. It is emptied once it is large: kept small (a few hundred KB),
+        // its probes stay in the cache.
+        t_names ??= new NameTable();
+        if (t_names.Count > MaxSharedNames) t_names.Clear();
         _names = t_names;
-        _nameLookup = t_nameLookup;
     }
 
-    const int MaxSharedNames = 65536;
-    [ThreadStatic] static HashSet<string>? t_names;
-    [ThreadStatic] static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> t_nameLookup;
+    const int MaxSharedNames = 8192;
+    [ThreadStatic] static NameTable? t_names;
 
     public List<SyntaxDiagnostic> Errors => _errors;
 
@@ -127,15 +122,10 @@ internal sealed partial class Parser
             if (c >= 128)
             {
                 string raw = UnicodeTables.NormalizeIdentifier(span);
-                if (_nameLookup.Contains(raw.AsSpan()) && _names.TryGetValue(raw, out var existing)) return existing;
-                _names.Add(raw);
-                return raw;
+                return _names.Intern(raw, raw);
             }
         }
-        if (_nameLookup.TryGetValue(span, out var s)) return s;
-        s = span.ToString();
-        _names.Add(s);
-        return s;
+        return _names.Intern(span);
     }
 
     string ExpectName()
@@ -496,7 +486,7 @@ internal sealed partial class Parser
     {
         int start = Cur.Start;
         Next();
-        var names = new List<Alias>();
+        var names = Rent<Alias>();
         do
         {
             int aStart = Cur.Start;
@@ -505,7 +495,7 @@ internal sealed partial class Parser
             if (Eat(TokenKind.As)) asName = ExpectName();
             names.Add(Span(new Alias(dotted, asName), aStart));
         } while (Eat(TokenKind.Comma));
-        return Span(new Import(names), start);
+        return Span(new Import(Seal(names)), start);
     }
 
     string ParseDottedName()
@@ -536,7 +526,7 @@ internal sealed partial class Parser
         string? module = null;
         if (K != TokenKind.Import || level == 0) module = ParseDottedName();
         Expect(TokenKind.Import, "import");
-        var names = new List<Alias>();
+        var names = Rent<Alias>();
         if (K == TokenKind.Star)
         {
             var st = Cur;
@@ -559,20 +549,21 @@ internal sealed partial class Parser
             }
             if (paren) Expect(TokenKind.RPar, ")");
         }
-        return Span(new ImportFrom(module, names, level), start);
+        return Span(new ImportFrom(module, Seal(names), level), start);
     }
 
     // ───────────── compound statements ─────────────
 
     Stmt ParseDecorated()
     {
-        var decorators = new List<Expr>();
+        var list = Rent<Expr>();
         while (K == TokenKind.At)
         {
             Next();
-            decorators.Add(ParseNamedExpression());
+            list.Add(ParseNamedExpression());
             Expect(TokenKind.Newline, "NEWLINE");
         }
+        var decorators = Seal(list);
         if (K == TokenKind.Def) return ParseFunctionDef(decorators, Cur.Start, false);
         if (K == TokenKind.Async && PeekKind(1) == TokenKind.Def) { int s = Cur.Start; Next(); return ParseFunctionDef(decorators, s, true); }
         if (K == TokenKind.Class) return ParseClassDef(decorators);
@@ -701,13 +692,13 @@ internal sealed partial class Parser
                 if (Eat(TokenKind.Equal)) def = ParseExpression();
                 if (seenStar)
                 {
-                    (kwonly ??= new()).Add(a);
-                    (kwDefaults ??= new()).Add(def);
+                    (kwonly ??= Rent<Arg>()).Add(a);
+                    (kwDefaults ??= Rent<Expr?>()).Add(def);
                 }
                 else
                 {
-                    (args ??= new()).Add(a);
-                    if (def is not null) { (defaults ??= new()).Add(def); seenDefault = true; }
+                    (args ??= Rent<Arg>()).Add(a);
+                    if (def is not null) { (defaults ??= Rent<Expr>()).Add(def); seenDefault = true; }
                     else if (seenDefault) throw Fail("parameter without a default follows parameter with a default", a.Start, a.End);
                 }
             }
@@ -715,9 +706,9 @@ internal sealed partial class Parser
         }
         if (seenStar && vararg is null && kwonly is null && K == close) throw Fail("named arguments must follow bare *");
         return new Arguments(
-            (IReadOnlyList<Arg>?)posonly ?? Array.Empty<Arg>(), (IReadOnlyList<Arg>?)args ?? Array.Empty<Arg>(), vararg,
-            (IReadOnlyList<Arg>?)kwonly ?? Array.Empty<Arg>(), (IReadOnlyList<Expr?>?)kwDefaults ?? Array.Empty<Expr?>(), kwarg,
-            (IReadOnlyList<Expr>?)defaults ?? NoExprs);
+            posonly is null ? Array.Empty<Arg>() : Seal(posonly), args is null ? Array.Empty<Arg>() : Seal(args), vararg,
+            kwonly is null ? Array.Empty<Arg>() : Seal(kwonly), kwDefaults is null ? Array.Empty<Expr?>() : Seal(kwDefaults), kwarg,
+            defaults is null ? NoExprs : Seal(defaults));
     }
 
     Arg ParseParam(bool annotations, bool starAnnotation)
@@ -784,14 +775,14 @@ internal sealed partial class Parser
     Stmt ParseWith(int start, bool isAsync)
     {
         Next(); // with
-        List<WithItem>? items = null;
+        WithItem[]? items = null;
         if (K == TokenKind.LPar)
         {
             int save = _p;
             try
             {
                 Next();
-                var list = new List<WithItem>();
+                var list = Rent<WithItem>();
                 while (K != TokenKind.RPar)
                 {
                     list.Add(ParseWithItem());
@@ -799,7 +790,7 @@ internal sealed partial class Parser
                 }
                 Expect(TokenKind.RPar, ")");
                 if (K != TokenKind.Colon || list.Count == 0) throw Fail("");
-                items = list;
+                items = Seal(list);
             }
             catch (ParseError)
             {
@@ -809,9 +800,10 @@ internal sealed partial class Parser
         }
         if (items is null)
         {
-            items = new List<WithItem>();
-            do items.Add(ParseWithItem());
+            var list = Rent<WithItem>();
+            do list.Add(ParseWithItem());
             while (Eat(TokenKind.Comma));
+            items = Seal(list);
         }
         Expect(TokenKind.Colon, ":");
         var body = ParseBlock("'with' statement", start);
@@ -837,7 +829,7 @@ internal sealed partial class Parser
         Next();
         Expect(TokenKind.Colon, ":");
         var body = ParseBlock("'try' statement", start);
-        var handlers = new List<ExceptHandler>();
+        var handlers = Rent<ExceptHandler>();
         bool? star = null;
         while (K == TokenKind.Except)
         {
@@ -867,7 +859,9 @@ internal sealed partial class Parser
             var hbody = ParseBlock(isStar ? "'except*' statement" : "'except' statement", hs);
             handlers.Add(At(new ExceptHandler(type, name, hbody), hs, LastRealEnd()));
         }
-        var orelse = handlers.Count > 0 ? ParseElse() : NoStmts;
+        bool anyHandler = handlers.Count > 0;
+        var handled = Seal(handlers);
+        var orelse = anyHandler ? ParseElse() : NoStmts;
         IReadOnlyList<Stmt> final = NoStmts;
         if (K == TokenKind.Finally)
         {
@@ -876,9 +870,9 @@ internal sealed partial class Parser
             Expect(TokenKind.Colon, ":");
             final = ParseBlock("'finally' statement", fs);
         }
-        else if (handlers.Count == 0) throw Fail("expected 'except' or 'finally' block");
+        else if (!anyHandler) throw Fail("expected 'except' or 'finally' block");
         int end = LastRealEnd();
-        return At(new Try(star == true, body, handlers, orelse, final), start, end);
+        return At(new Try(star == true, body, handled, orelse, final), start, end);
     }
 
     // ───────────── targets ─────────────
@@ -889,13 +883,13 @@ internal sealed partial class Parser
         int start = Cur.Start;
         var first = ParseStarTarget();
         if (K != TokenKind.Comma) { SetContext(first, ExprContext.Store); return first; }
-        var elts = new List<Expr> { first };
+        var elts = Rent(first);
         while (Eat(TokenKind.Comma))
         {
             if (K == TokenKind.In || K == TokenKind.Equal) break;
             elts.Add(ParseStarTarget());
         }
-        var tuple = Span(new TupleExpr(elts, ExprContext.Store), start);
+        var tuple = Span(new TupleExpr(Seal(elts), ExprContext.Store), start);
         SetContext(tuple, ExprContext.Store);
         return tuple;
     }

@@ -388,9 +388,9 @@ internal sealed partial class Parser
         return Span(new Slice(lower, upper, step), start);
     }
 
-    List<Comprehension> ParseComprehensions()
+    Comprehension[] ParseComprehensions()
     {
-        var gens = new List<Comprehension>();
+        var gens = Rent<Comprehension>();
         while (K == TokenKind.For || (K == TokenKind.Async && PeekKind(1) == TokenKind.For))
         {
             int start = Cur.Start;
@@ -400,10 +400,10 @@ internal sealed partial class Parser
             Expect(TokenKind.In, "in");
             var iter = ParseOr();
             List<Expr>? ifs = null;
-            while (Eat(TokenKind.If)) (ifs ??= new()).Add(ParseOr());
-            gens.Add(Span(new Comprehension(target, iter, (IReadOnlyList<Expr>?)ifs ?? NoExprs, isAsync), start));
+            while (Eat(TokenKind.If)) (ifs ??= Rent<Expr>()).Add(ParseOr());
+            gens.Add(Span(new Comprehension(target, iter, ifs is null ? NoExprs : Seal(ifs), isAsync), start));
         }
-        return gens;
+        return Seal(gens);
     }
 
     Expr ParseYieldExpr()
@@ -441,8 +441,8 @@ internal sealed partial class Parser
             case TokenKind.String:
             case TokenKind.FStringStart:
                 return ParseStrings();
-            case TokenKind.True: Next(); return At(new Constant(ConstantKind.True, true), start, PrevEnd);
-            case TokenKind.False: Next(); return At(new Constant(ConstantKind.False, false), start, PrevEnd);
+            case TokenKind.True: Next(); return At(new Constant(ConstantKind.True, BoxedTrue), start, PrevEnd);
+            case TokenKind.False: Next(); return At(new Constant(ConstantKind.False, BoxedFalse), start, PrevEnd);
             case TokenKind.None: Next(); return At(new Constant(ConstantKind.None, null), start, PrevEnd);
             case TokenKind.Ellipsis: Next(); return At(new Constant(ConstantKind.Ellipsis, null), start, PrevEnd);
             case TokenKind.LPar:

@@ -150,10 +150,10 @@ internal sealed partial class Parser
                 return Span(new MatchSingleton(At(new Constant(ConstantKind.None, null), start, PrevEnd)), start);
             case TokenKind.True:
                 Next();
-                return Span(new MatchSingleton(At(new Constant(ConstantKind.True, true), start, PrevEnd)), start);
+                return Span(new MatchSingleton(At(new Constant(ConstantKind.True, BoxedTrue), start, PrevEnd)), start);
             case TokenKind.False:
                 Next();
-                return Span(new MatchSingleton(At(new Constant(ConstantKind.False, false), start, PrevEnd)), start);
+                return Span(new MatchSingleton(At(new Constant(ConstantKind.False, BoxedFalse), start, PrevEnd)), start);
             case TokenKind.String:
             case TokenKind.FStringStart:
             {
@@ -267,8 +267,8 @@ internal sealed partial class Parser
         switch (K)
         {
             case TokenKind.None: Next(); return At(new Constant(ConstantKind.None, null), start, PrevEnd);
-            case TokenKind.True: Next(); return At(new Constant(ConstantKind.True, true), start, PrevEnd);
-            case TokenKind.False: Next(); return At(new Constant(ConstantKind.False, false), start, PrevEnd);
+            case TokenKind.True: Next(); return At(new Constant(ConstantKind.True, BoxedTrue), start, PrevEnd);
+            case TokenKind.False: Next(); return At(new Constant(ConstantKind.False, BoxedFalse), start, PrevEnd);
             case TokenKind.String:
             case TokenKind.FStringStart:
             {

@@ -16,7 +16,6 @@ internal sealed partial class Parser
         int n = 0;
         foreach (char c in text) if (c != '_') buf[n++] = c;
         var s = buf[..n];
-        var node = new Constant(ConstantKind.Int, null);
         char last = (char)(s[^1] | 0x20);
         if (last == 'j')
         {
@@ -35,7 +34,7 @@ internal sealed partial class Parser
                 v = lv;
             }
             else foreach (char c in digits) v = v * radix + HexVal(c);
-            return At(new Constant(ConstantKind.Int, v), t.Start, t.End);
+            return At(new Constant(ConstantKind.Int, IntValue(v)), t.Start, t.End);
         }
         bool isFloat = false;
         foreach (char c in s) if (c == '.' || c == 'e' || c == 'E') { isFloat = true; break; }
@@ -44,13 +43,31 @@ internal sealed partial class Parser
             double d = double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
             return At(new Constant(ConstantKind.Float, d), t.Start, t.End);
         }
-        if (s.Length <= 18) return At(new Constant(ConstantKind.Int, new BigInteger(long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture))), t.Start, t.End);
+        if (s.Length <= 18)
+        {
+            long value = long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+            return At(new Constant(ConstantKind.Int, IntValue(value)), t.Start, t.End);
+        }
         int significant = s.TrimStart('0').Length;
         if (significant > MaxIntDigits)
             throw Fail($"Exceeds the limit ({MaxIntDigits} digits) for integer string conversion: value has {significant} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", t.Start, t.End);
-        _ = node;
-        return At(new Constant(ConstantKind.Int, BigInteger.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)), t.Start, t.End);
+        return At(new Constant(ConstantKind.Int, IntValue(BigInteger.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture))), t.Start, t.End);
     }
+
+    static readonly object BoxedTrue = true, BoxedFalse = false;
+
+    // Most integer literals are small: their boxed values are made once and shared by every tree (a box is immutable).
+    static readonly object[] SmallInts = MakeSmallInts();
+
+    static object[] MakeSmallInts()
+    {
+        var boxes = new object[257];
+        for (int i = 0; i < boxes.Length; i++) boxes[i] = new BigInteger(i);
+        return boxes;
+    }
+
+    /// <summary>A literal's value, boxed (literals have no sign: `-1` is a unary minus applied to one).</summary>
+    static object IntValue(BigInteger value) => value < SmallInts.Length ? SmallInts[(int)value] : value;
 
     static int HexVal(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
@@ -138,7 +155,7 @@ internal sealed partial class Parser
             _surrogates = null;
             return result;
         }
-        var parts = new List<Expr>();
+        var parts = Rent<Expr>();
         var pending = new StringBuilder();
         int pendStart = -1, pendEnd = -1;
         while (K == TokenKind.String || K == TokenKind.FStringStart)
@@ -157,7 +174,8 @@ internal sealed partial class Parser
             else ParseFString(parts, pending, ref pendStart, ref pendEnd, anyT);
         }
         FlushPending(parts, pending, ref pendStart, ref pendEnd);
-        return anyT ? Span(new TemplateStr(parts), start) : Span(new JoinedStr(parts), start);
+        var sealedParts = Seal(parts);
+        return anyT ? Span(new TemplateStr(sealedParts), start) : Span(new JoinedStr(sealedParts), start);
     }
 
     int CountNonT(int scanEnd)

@@ -25,6 +25,12 @@ public abstract class Node
     protected static void Walk(AstWalker w, Node? n) { if (n is not null) w.Visit(n); }
     protected static void Walk<T>(AstWalker w, IReadOnlyList<T> list) where T : Node
     {
+        // The parser's child lists are arrays: indexed directly, not through the interface (two calls per child).
+        if (list is Node[] array)
+        {
+            foreach (var n in array) w.Visit(n);
+            return;
+        }
         for (int i = 0; i < list.Count; i++) w.Visit(list[i]);
     }
     protected static void WalkOpt<T>(AstWalker w, IReadOnlyList<T?> list) where T : Node

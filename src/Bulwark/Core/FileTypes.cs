@@ -40,6 +40,23 @@ public static partial class FileTypes
         return Status(path, followLinks, out var mode, out _, out _) ? KindOf(mode) : FileType.Missing;
     }
 
+    /// <summary>The kind of <paramref name="path"/> (links followed) and its size in bytes, from one `stat`.</summary>
+    public static unsafe FileType Of(string path, out long size)
+    {
+        size = 0;
+        if (OperatingSystem.IsWindows())
+        {
+            var kind = WindowsKind(path);
+            if (kind == FileType.Regular) size = new FileInfo(path).Length;
+            return kind;
+        }
+        if (path.Length == 0 || path.Contains('\0')) return FileType.Missing;
+        byte* buffer = stackalloc byte[StatusBufferBytes];
+        if (Stat(path, buffer) != 0) return FileType.Missing;
+        size = *(long*)(buffer + SizeOffset);
+        return KindOf(*(int*)(buffer + ModeOffset));
+    }
+
     /// <summary>The kind of an open file.</summary>
     public static unsafe FileType Of(SafeFileHandle handle)
     {

@@ -92,17 +92,12 @@ public static class FileAnalysis
         DocumentAnalysis.Run(file, discovered.Kind, rules, settings, raw, outcome.Warnings);
         profiler?.Add(ScanProfiler.Phase.FileRules, ref t1);
 
-        // Statement lines and string spans only matter for placing suppression comments: skip them for clean files.
+        // Statement lines and string spans only matter for placing suppression comments: the finisher works them out
+        // from the tree when a comment names a directive.
         if (raw.Count > 0)
         {
-            int[]? statementStarts = null, statementEnds = null;
-            StringSpans? stringSpans = null;
-            if (parse is not null)
-            {
-                (statementStarts, statementEnds) = StatementLineMap.Of(parse);
-                stringSpans = StringSpans.Of(parse.Module, file.Text.Text);
-            }
-            FindingFinisher.Finish(file, raw, statementStarts, settings, outcome, stringSpans, statementEnds);
+            var tree = parse;
+            FindingFinisher.Finish(file, raw, settings, outcome, tree is null ? null : () => tree);
         }
         profiler?.Add(ScanProfiler.Phase.Finish, ref t1);
         return outcome;

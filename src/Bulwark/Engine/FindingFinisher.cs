@@ -1,4 +1,5 @@
 using Bulwark.Core;
+using Bulwark.Python;
 using Bulwark.Rules;
 using Bulwark.Secrets;
 
@@ -10,14 +11,24 @@ namespace Bulwark.Engine;
 /// </summary>
 public static class FindingFinisher
 {
-    /// <summary>A file's raw findings; statement lines and string spans place suppression comments (null: line by line).</summary>
-    public static void Finish(SourceFile file, List<Finding> raw, int[]? statementStarts, ScanSettings settings, FileOutcome outcome,
-        StringSpans? stringSpans = null, int[]? statementEnds = null)
+    /// <summary>
+    /// A file's raw findings; the statement lines and string spans of its tree place suppression comments (no tree:
+    /// line by line). <paramref name="tree"/> is asked for only when a comment names a directive, which most files lack.
+    /// </summary>
+    public static void Finish(SourceFile file, List<Finding> raw, ScanSettings settings, FileOutcome outcome, Func<ParseResult>? tree = null)
     {
         raw.Sort(FindingOrder.Compare);
-        var suppressions = settings.IgnoreNosec ? null
-            : InlineSuppressions.Parse(file.Text, statementStarts, stringSpans is null ? null : stringSpans.Contains,
-                honourNoqa: settings.Profile != RuleProfile.Bandit, statementEndByLine: statementEnds);
+        InlineSuppressions? suppressions = null;
+        if (!settings.IgnoreNosec)
+        {
+            ParseResult? parse = null;
+            StringSpans? strings = null;
+            suppressions = tree is null
+                ? InlineSuppressions.Parse(file.Text, null, honourNoqa: settings.Profile != RuleProfile.Bandit)
+                : InlineSuppressions.Parse(file.Text, () => StatementLineMap.Of(parse ??= tree()),
+                    offset => (strings ??= StringSpans.Of((parse ??= tree()).Module, file.Text.Text)).Contains(offset),
+                    honourNoqa: settings.Profile != RuleProfile.Bandit);
+        }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var masked = new MaskedLines(file.Text); // each printed line is masked once, however many findings show it
         var globPath = raw.Count == 0 ? "" : settings.GlobPath(file.FullPath, file.RelativePath); // the same for every finding of the file
@@ -71,16 +82,8 @@ public static class FindingFinisher
             }
             // A Python file is parsed again for the statement lines and string spans, as in the per-file pipeline:
             // a suppression comment on any line of a multi-line statement counts, one inside a string does not.
-            // Only files with project findings pay for it (the trees of the parallel phase are gone by now).
-            int[]? statementStarts = null, statementEnds = null;
-            StringSpans? stringSpans = null;
-            if (source.IsPython)
-            {
-                var parse = Bulwark.Python.PythonParser.Parse(source.Text);
-                (statementStarts, statementEnds) = StatementLineMap.Of(parse);
-                stringSpans = StringSpans.Of(parse.Module, source.Text.Text);
-            }
-            Finish(source, group.ToList(), statementStarts, settings, total, stringSpans, statementEnds);
+            // Only files with project findings and a directive comment pay for it (the trees of the parallel phase are gone by now).
+            Finish(source, group.ToList(), settings, total, source.IsPython ? () => Bulwark.Python.PythonParser.Parse(source.Text) : null);
         }
         return total;
     }

@@ -17,13 +17,16 @@ public sealed class InlineSuppressions
     readonly Dictionary<int, List<Directive>> _byLine = new();
     // File-level directives on a line of their own: `# ruff: noqa`, `# ruff: noqa: S602`, `# flake8: noqa`, `# bulwark: skip-file`.
     readonly List<Directive> _fileWide = [];
-    readonly int[]? _statementStart;
-    readonly int[]? _statementEnd;
+    int[]? _statementStart;
+    int[]? _statementEnd;
+    // Statement lines are worked out (a walk of the tree) only when a finding is checked against a directive.
+    Func<(int[] Starts, int[] Ends)>? _statementLines;
 
-    InlineSuppressions(int[]? statementStart, int[]? statementEnd)
+    InlineSuppressions(int[]? statementStart, int[]? statementEnd, Func<(int[] Starts, int[] Ends)>? statementLines)
     {
         _statementStart = statementStart;
         _statementEnd = statementEnd;
+        _statementLines = statementLines;
     }
 
     /// <param name="insideString">Tells whether an offset lies inside a string literal (a `#` there starts no comment);
@@ -32,22 +35,34 @@ public sealed class InlineSuppressions
     /// <param name="statementStartByLine">Line → first line of the (header of the) statement covering it.</param>
     /// <param name="statementEndByLine">Line → last line of that statement (its header, for compound statements).</param>
     public static InlineSuppressions Parse(SourceText text, int[]? statementStartByLine = null,
-        Func<int, bool>? insideString = null, bool honourNoqa = true, int[]? statementEndByLine = null)
+        Func<int, bool>? insideString = null, bool honourNoqa = true, int[]? statementEndByLine = null) =>
+        Parse(text, statementStartByLine, statementEndByLine, null, insideString, honourNoqa);
+
+    /// <summary>As <see cref="Parse(SourceText, int[], Func{int, bool}, bool, int[])"/>, with the statement lines
+    /// computed by <paramref name="statementLines"/> on first need (only when the file has a directive).</summary>
+    public static InlineSuppressions Parse(SourceText text, Func<(int[] Starts, int[] Ends)>? statementLines, Func<int, bool>? insideString,
+        bool honourNoqa) => Parse(text, null, null, statementLines, insideString, honourNoqa);
+
+    static InlineSuppressions Parse(SourceText text, int[]? statementStartByLine, int[]? statementEndByLine,
+        Func<(int[] Starts, int[] Ends)>? statementLines, Func<int, bool>? insideString, bool honourNoqa)
     {
-        var result = new InlineSuppressions(statementStartByLine, statementEndByLine) { _honourNoqa = honourNoqa };
+        var result = new InlineSuppressions(statementStartByLine, statementEndByLine, statementLines) { _honourNoqa = honourNoqa };
         var src = text.Text;
         int hash = src.IndexOf('#');
         while (hash >= 0)
         {
             int line = text.LineOf(hash);
             var (ls, ll) = text.LineExtent(line);
-            if (insideString is not null && insideString(hash))
+            // Most comments name no directive: whether this `#` is in a string or not, nothing on the rest of the line
+            // is one, so the string spans are not consulted (nor built, when they are built on demand).
+            bool directive = MayHoldDirective(src.AsSpan(hash, ls + ll - hash));
+            if (directive && insideString is not null && insideString(hash))
             {
                 // A `#` in a string: the line may still carry a real comment further on.
                 int nextHash = hash + 1 < ls + ll ? src.IndexOf('#', hash + 1, ls + ll - hash - 1) : -1;
                 if (nextHash >= 0) { hash = nextHash; continue; }
             }
-            else
+            else if (directive)
             {
                 var comment = src.AsSpan(hash, ls + ll - hash);
                 if (src.AsSpan(ls, hash - ls).IsWhiteSpace()) result.TryFileDirective(comment.TrimStart('#').Trim());
@@ -60,6 +75,11 @@ public sealed class InlineSuppressions
     }
 
     bool _honourNoqa = true;
+
+    /// <summary>Whether text from a `#` to the end of its line has a word every directive starts with (compared as the directives are).</summary>
+    static bool MayHoldDirective(ReadOnlySpan<char> rest) =>
+        rest.Contains("nosec", StringComparison.OrdinalIgnoreCase) || rest.Contains("noqa", StringComparison.OrdinalIgnoreCase)
+        || rest.Contains("bulwark", StringComparison.OrdinalIgnoreCase) || rest.Contains("zizmor", StringComparison.OrdinalIgnoreCase);
 
     void ParseComment(int line, ReadOnlySpan<char> comment)
     {
@@ -179,6 +199,11 @@ public sealed class InlineSuppressions
         if (kind != SuppressionKind.None) return kind;
         for (int l = line + 1; l <= endLine && l <= line + 200; l++)
             if ((kind = Check(rule, l)) != SuppressionKind.None) return kind;
+        if (_statementLines is not null)
+        {
+            (_statementStart, _statementEnd) = _statementLines();
+            _statementLines = null;
+        }
         if (_statementStart is not null && line < _statementStart.Length && _statementStart[line] is > 0 and var first)
         {
             // Any line of the statement the finding is in: `x = ("SELECT "  # nosec` / `"""  # nosec` after a string.

@@ -32,11 +32,15 @@ public static class RepositoryRoot
     /// <summary>The deepest directory that contains every path (a file counts by its directory).</summary>
     public static string CommonDirectory(IReadOnlyList<string> fullPaths)
     {
-        var dirs = fullPaths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? "/").ToList();
-        var common = dirs[0];
-        foreach (var d in dirs)
-            while (!IsInside(d, common))
+        // The deepest path that holds or is every path, found from the strings alone. A path strictly inside it has its
+        // directory inside it too, so only when some path is that very path does it matter whether it is a directory:
+        // one check, not one per path (a response file names tens of thousands).
+        var common = fullPaths[0];
+        foreach (var p in fullPaths)
+            while (!IsInside(p, common))
                 common = Path.GetDirectoryName(common) ?? "/";
+        foreach (var p in fullPaths)
+            if (p == common) return Directory.Exists(p) ? common : Path.GetDirectoryName(common) ?? "/";
         return common;
     }
 

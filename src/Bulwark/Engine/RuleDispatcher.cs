@@ -12,10 +12,12 @@ internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<st
     SemanticClock? semantic = null) : AstWalker
 {
     readonly CallDispatch? _calls = rules.CallTable;
+    readonly bool _skipsExpressions = !rules.ReadsExpressions;
     bool[]? _selected;
 
     public override void Visit(Node node)
     {
+        if (_skipsExpressions && node is Expr) return; // no rule looks at anything inside one
         if (node.Kind == NodeKind.Call && _calls is not null)
         {
             var selected = _selected ??= _calls.NewBuffer();

@@ -45,7 +45,17 @@ public sealed class RuleSet
         for (int i = 0; i < lists.Length; i++) _byKind[i] = lists[i]?.ToArray();
         if (_byKind[(int)NodeKind.Call] is { } callRules && callRules.Any(r => r.Calls is not null))
             CallTable = new CallDispatch(callRules);
+        for (var k = NodeKind.BoolOp; k <= NodeKind.Slice; k++) ReadsExpressions |= _byKind[(int)k] is not null;
+        foreach (var k in (ReadOnlySpan<NodeKind>)[NodeKind.Comprehension, NodeKind.Arguments, NodeKind.Arg, NodeKind.Keyword])
+            ReadsExpressions |= _byKind[(int)k] is not null;
     }
+
+    /// <summary>
+    /// Whether some code rule inspects a kind of node that can sit inside an expression (an expression, or a lambda's
+    /// arguments, a call's keyword, a comprehension). When none does (`--select B101`), the rule walk need not enter
+    /// expressions: statements never sit inside one.
+    /// </summary>
+    public bool ReadsExpressions { get; }
 
     public CodeRule[]? ForKind(NodeKind kind) => _byKind[(int)kind];
 

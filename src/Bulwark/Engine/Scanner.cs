@@ -195,14 +195,18 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths, string? repositoryRoot)
     {
         if (paths.Count == 0) paths = ["."];
+        // One `stat` per named path: its kind and size are kept for the loop below (a response file names thousands).
         var full = new List<string>();
+        var kinds = new List<(FileType Kind, long Size)>();
         foreach (var p in paths)
         {
             var f = Path.GetFullPath(p);
-            if (FileTypes.Of(f) == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
+            var kind = FileTypes.Of(f, out long size);
+            if (kind == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
+            kinds.Add((kind, size));
         }
-        string root = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : RepositoryRoot.CommonDirectory(full);
+        string root = full.Count == 1 && kinds[0].Kind == FileType.Directory ? full[0] : RepositoryRoot.CommonDirectory(full);
         // Module names come from paths under the scanned directory, not the repository root: `app/views.py` in
         // `repo/services/web-app/` is the module `app.views` whatever encloses it.
         string scanned = root;
@@ -215,9 +219,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var discovery = new FileDiscovery(settings);
         var files = new List<DiscoveredFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in full)
+        for (int n = 0; n < full.Count; n++)
         {
-            if (Directory.Exists(f))
+            var f = full[n];
+            if (kinds[n].Kind == FileType.Directory)
             {
                 var prefix = Relative(root, f);
                 int skippedBefore = discovery.Skipped.Count;
@@ -241,9 +246,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 if (settings.ForceExclude && discovery.IsExcludedFile(f)) continue;
                 var rel = Relative(root, f);
                 if (!seen.Add(rel)) continue;
-                var kind = FileTypes.Of(f);
+                var (kind, size) = kinds[n];
                 if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
-                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), new FileInfo(f).Length)
+                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), size)
                 {
                     ImportPath = Relative(scanned, f) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : Path.GetFileName(f),
                 });
@@ -258,8 +263,15 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return (root, files, discovery.Warnings, discovery.Skipped);
     }
 
-    static string Relative(string root, string path) =>
-        path == root ? "" : Path.GetRelativePath(root, path).Replace('\\', '/');
+    static string Relative(string root, string path)
+    {
+        if (path == root) return "";
+        // The usual case, a path below the root, without the general algorithm (both are full, normalised paths).
+        if (path.Length > root.Length + 1 && path.StartsWith(root, StringComparison.Ordinal) && (root == "/" || path[root.Length] == '/')
+            && !OperatingSystem.IsWindows())
+            return path[(root == "/" ? 1 : root.Length + 1)..];
+        return Path.GetRelativePath(root, path).Replace('\\', '/');
+    }
 
     static bool HasPythonShebang(string path)
     {

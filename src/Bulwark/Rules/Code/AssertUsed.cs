@@ -44,8 +44,28 @@ public sealed class AssertUsed : CodeRule
 
     public override void Check(Node node, CodeContext context)
     {
-        foreach (var glob in Bandit.ListOption(context, this, "skips", []))
-            if (Glob.IsMatch(glob, context.File.RelativePath)) return;
+        if (IsSkipped(context)) return;
         context.Report(this, node, "Use of `assert`: it is removed under `python -O`, so it must not enforce security checks.");
+    }
+
+    /// <summary>Whether the file is one of the `skips`: matched once per file, not at every assert (a test file has hundreds).</summary>
+    bool IsSkipped(CodeContext context)
+    {
+        var skips = Bandit.ListOption(context, this, "skips", []);
+        var memo = context.PerFile<SkipMemo>();
+        if (!ReferenceEquals(memo.Skips, skips))
+        {
+            memo.Skips = skips;
+            memo.Skipped = false;
+            foreach (var glob in skips)
+                if (Glob.IsMatch(glob, context.File.RelativePath)) { memo.Skipped = true; break; }
+        }
+        return memo.Skipped;
+    }
+
+    sealed class SkipMemo
+    {
+        public IReadOnlyList<string>? Skips;
+        public bool Skipped;
     }
 }

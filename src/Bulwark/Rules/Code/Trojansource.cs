@@ -31,13 +31,13 @@ public sealed class Trojansource : FileRule
 
     public override bool AppliesTo(DiscoveredFile file) => file.IsPython;
 
-    static readonly System.Buffers.SearchValues<char> AnyBidi = System.Buffers.SearchValues.Create(BidiCharacters);
-
     public override void Check(SourceFile file, FileContext context)
     {
         var text = file.Text;
-        // Almost no file holds one: a single vectorised search over the text decides, before any line is looked at.
-        if (text.Text.AsSpan().IndexOfAny(AnyBidi) < 0) return;
+        // Almost no file holds one: a vectorised search for the range U+200F..U+2069 that holds all ten decides, before
+        // any line is looked at. (A SearchValues set of the ten characters was ~10% of a site-packages code scan: this
+        // build's vector shuffle it relies on is not accelerated.) The range also holds dashes and quotes; step over them.
+        if (!HasBidi(text.Text)) return;
         bool firstOnly = context.Settings.Profile == RuleProfile.Bandit;
         for (int line = 1; line <= text.LineCount; line++)
         {
@@ -54,6 +54,18 @@ public sealed class Trojansource : FileRule
                 if (firstOnly) return;
                 break;
             }
+        }
+    }
+
+    static bool HasBidi(string text)
+    {
+        var rest = text.AsSpan();
+        while (true)
+        {
+            int i = rest.IndexOfAnyInRange('\u200F', '\u2069');
+            if (i < 0) return false;
+            if (Array.IndexOf(BidiCharacters, rest[i]) >= 0) return true;
+            rest = rest[(i + 1)..];
         }
     }
 }
