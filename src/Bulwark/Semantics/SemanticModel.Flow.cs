@@ -29,6 +29,12 @@ public sealed partial class SemanticModel
         "sanic.exceptions.abort", "pytest.fail", "pytest.skip", "pytest.exit", "typer.Exit",
     };
 
+    /// <summary>
+    /// Readies the flow tables for questions about every body (the taint lowering asks about all of them): the table of
+    /// uses is sized for every name at once instead of growing through each power of two.
+    /// </summary>
+    public void ExpectEveryBody() => _reaching.EnsureCapacity(_nameScopes.Count);
+
     /// <summary>The control-flow graph of a module, class or function body (not of lambdas and comprehensions).</summary>
     public ControlFlowGraph? FlowGraph(Node owner)
     {

@@ -31,8 +31,7 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
 {
     const int MaxDepth = 12;
     static readonly string[] None = [];
-    readonly Dictionary<Node, string[]> _memo = new(NodeIdentity.Instance);
-    readonly HashSet<Node> _inProgress = new(NodeIdentity.Instance);
+    readonly Dictionary<Node, string[]?> _memo = new(NodeIdentity.Instance);
     // Definitions reach one another along every path of the flow graph (a loop of `if`/`elif` branches that each
     // mutate a list gives exponentially many paths): each definition's types are computed once.
     readonly Dictionary<Definition, string[]> _definitionMemo = new(ReferenceEqualityComparer.Instance);
@@ -69,11 +68,10 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
     string[] Of(Expr e, int depth)
     {
         if (depth > MaxDepth) return None;
-        if (_memo.TryGetValue(e, out var known)) return known;
-        if (!_inProgress.Add(e)) return None;
-        string[] result;
-        try { result = Compute(e, depth); }
-        finally { _inProgress.Remove(e); }
+        // An expression being typed is marked in the memo by null (a type that depends on itself gets none from it).
+        if (_memo.TryGetValue(e, out var known)) return known ?? None;
+        _memo[e] = null;
+        var result = Compute(e, depth);
         _memo[e] = result;
         return result;
     }
