@@ -28,9 +28,13 @@ public sealed class FlowEdge(BasicBlock from, BasicBlock to, EdgeKind kind, Node
 /// </summary>
 public sealed class BasicBlock(int index)
 {
-    readonly List<Node> _steps = [];
-    readonly List<FlowEdge> _successors = new(2);
-    readonly List<FlowEdge> _predecessors = new(2);
+    // Made on the first step or edge: many blocks (an `if` without `else`, the block after a `return`) have none.
+    // The empty ones are shared and never written: every add makes the block its own list first.
+    static readonly List<Node> NoSteps = [];
+    static readonly List<FlowEdge> NoEdges = [];
+    List<Node> _steps = NoSteps;
+    List<FlowEdge> _successors = NoEdges;
+    List<FlowEdge> _predecessors = NoEdges;
 
     public int Index { get; } = index;
     public IReadOnlyList<Node> Steps => _steps;
@@ -39,9 +43,23 @@ public sealed class BasicBlock(int index)
     /// <summary>Reached from the entry: code after `return`, under a constant-false test or after a call that never returns is not.</summary>
     public bool Reachable { get; internal set; }
 
-    internal void Add(Node step) => _steps.Add(step);
-    internal void AddSuccessor(FlowEdge e) => _successors.Add(e);
-    internal void AddPredecessor(FlowEdge e) => _predecessors.Add(e);
+    internal void Add(Node step)
+    {
+        if (ReferenceEquals(_steps, NoSteps)) _steps = new(4);
+        _steps.Add(step);
+    }
+
+    internal void AddSuccessor(FlowEdge e)
+    {
+        if (ReferenceEquals(_successors, NoEdges)) _successors = new(2);
+        _successors.Add(e);
+    }
+
+    internal void AddPredecessor(FlowEdge e)
+    {
+        if (ReferenceEquals(_predecessors, NoEdges)) _predecessors = new(2);
+        _predecessors.Add(e);
+    }
 }
 
 /// <summary>

@@ -14,7 +14,9 @@ public sealed partial class SemanticModel
     readonly Dictionary<Node, Definition> _definitionsByStep = new(NodeIdentity.Instance);
     readonly Dictionary<Scope, Dictionary<string, Definition[]>> _byName = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<(Node, string), Definition> _outsideDefinitions = [];
-    readonly Dictionary<Scope, BodyAnalysis?> _bodies = new(ReferenceEqualityComparer.Instance);
+    readonly HashSet<Scope> _bodies = new(ReferenceEqualityComparer.Instance);
+    // The working tables of a body's analysis, reused for the next body (bodies are analysed one at a time).
+    BodyAnalysis? _spareAnalysis;
     readonly HashSet<FunctionDef> _alwaysRaising = new(NodeIdentity.Instance);
     int _definitionCount;
     // Non-zero while a body's graph is built: constant tests are then decided without flow facts.
@@ -26,6 +28,12 @@ public sealed partial class SemanticModel
         "sys.exit", "exit", "quit", "os._exit", "os.abort", "flask.abort", "werkzeug.exceptions.abort", "quart.abort",
         "sanic.exceptions.abort", "pytest.fail", "pytest.skip", "pytest.exit", "typer.Exit",
     };
+
+    /// <summary>
+    /// Readies the flow tables for questions about every body (the taint lowering asks about all of them): the table of
+    /// uses is sized for every name at once instead of growing through each power of two.
+    /// </summary>
+    public void ExpectEveryBody() => _reaching.EnsureCapacity(_nameScopes.Count);
 
     /// <summary>The control-flow graph of a module, class or function body (not of lambdas and comprehensions).</summary>
     public ControlFlowGraph? FlowGraph(Node owner)
@@ -162,23 +170,27 @@ public sealed partial class SemanticModel
 
     void EnsureBody(Scope scope)
     {
-        if (_bodies.ContainsKey(scope)) return;
+        if (!_bodies.Add(scope)) return;
         IReadOnlyList<Stmt>? body = scope.Node switch
         {
             Module m => m.Body, ClassDef c => c.Body, FunctionDef f => f.Body, _ => null,
         };
-        if (body is null) { _bodies[scope] = null; return; }
-        _bodies[scope] = null;
+        if (body is null) return;
         ControlFlowGraph graph;
         _building++;
         try { graph = ControlFlowGraph.Build(scope.Node, body, StaticTruthiness, NeverReturns); }
         finally { _building--; }
         _graphs[scope.Node] = graph;
-        var analysis = new BodyAnalysis(this, scope, graph);
-        _bodies[scope] = analysis;
+        // Only its results outlive the analysis: the same tables serve the next body (one left mid-way by an
+        // exception is not reused).
+        var analysis = _spareAnalysis ?? new BodyAnalysis(this);
+        _spareAnalysis = null;
+        analysis.Start(scope, graph);
         analysis.CollectEvents();
         AddOutsideDefinitions(scope);
         analysis.Solve();
+        analysis.Finish();
+        _spareAnalysis = analysis;
     }
 
     /// <summary>
@@ -237,7 +249,7 @@ public sealed partial class SemanticModel
     }
 
     /// <summary>One body: its places, definitions, and the uses and definitions of each step in evaluation order.</summary>
-    sealed class BodyAnalysis(SemanticModel model, Scope scope, ControlFlowGraph graph)
+    sealed class BodyAnalysis(SemanticModel model)
     {
         static readonly HashSet<string> Mutators = new(StringComparer.Ordinal)
         {
@@ -249,13 +261,57 @@ public sealed partial class SemanticModel
 
 
 
+        Scope scope = null!;
+        ControlFlowGraph graph = null!;
         readonly Dictionary<string, int> _places = new(StringComparer.Ordinal);
-        readonly List<List<Definition>> _defsOfPlace = [];
+        // A place's definitions; null until it has one (every bound name gets a place up front, many are never defined here).
+        readonly List<List<Definition>?> _defsOfPlace = [];
         readonly List<List<int>?> _membersOfPlace = []; // for a name: its access-path places (null: none)
         readonly List<Definition> _defs = [];
         // Every step's uses and definitions in evaluation order, block after block.
         readonly List<Event> _sink = [];
-        readonly int[] _eventStart = new int[graph.Blocks.Count + 1];
+        int[] _eventStart = [];
+        // Emptied lists of earlier bodies, for the places of the next.
+        readonly Stack<List<Definition>> _spareDefinitionLists = new();
+        readonly Stack<List<int>> _spareMemberLists = new();
+        ulong[] _inSets = [], _outSets = [], _scratch = [];
+        int[] _position = [];
+
+        /// <summary>Readies the tables for one body (they hold nothing of the previous one).</summary>
+        public void Start(Scope body, ControlFlowGraph bodyGraph)
+        {
+            scope = body;
+            graph = bodyGraph;
+            if (_eventStart.Length < graph.Blocks.Count + 1) _eventStart = new int[graph.Blocks.Count + 1];
+        }
+
+        /// <summary>Lets go of the body's syntax and definitions, keeping the capacity of the tables.</summary>
+        public void Finish()
+        {
+            _places.Clear();
+            foreach (var list in _defsOfPlace)
+                if (list is not null) { list.Clear(); _spareDefinitionLists.Push(list); }
+            _defsOfPlace.Clear();
+            foreach (var list in _membersOfPlace)
+                if (list is not null) { list.Clear(); _spareMemberLists.Push(list); }
+            _membersOfPlace.Clear();
+            _defs.Clear();
+            _sink.Clear();
+            _tested.Clear();
+            scope = null!;
+            graph = null!;
+        }
+
+        List<Definition> NewDefinitionList() => _spareDefinitionLists.Count > 0 ? _spareDefinitionLists.Pop() : [];
+        List<int> NewMemberList() => _spareMemberLists.Count > 0 ? _spareMemberLists.Pop() : [];
+
+        /// <summary>A pooled array of at least <paramref name="length"/> elements, the first <paramref name="length"/> zero.</summary>
+        static T[] Cleared<T>(ref T[] pool, int length)
+        {
+            if (pool.Length < length) pool = new T[Math.Max(length, pool.Length * 2)];
+            else Array.Clear(pool, 0, length);
+            return pool;
+        }
 
         readonly struct Event(int place, Node? use, Definition? def)
         {
@@ -328,7 +384,8 @@ public sealed partial class SemanticModel
             for (int i = 0; i < direct; i++)
             {
                 if (!_places.TryGetValue(_tested[i], out var place)) continue;
-                foreach (var d in _defsOfPlace[place])
+                if (_defsOfPlace[place] is not { } placeDefs) continue;
+                foreach (var d in placeDefs)
                     if (d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is Call { Args.Count: > 0 } call
                         && call.Args[0] is Name source && !_tested.Contains(source.Id))
                         _tested.Add(source.Id);
@@ -356,9 +413,9 @@ public sealed partial class SemanticModel
             if (_places.TryGetValue(key, out var p)) return p;
             p = _defsOfPlace.Count;
             _places[key] = p;
-            _defsOfPlace.Add([]);
+            _defsOfPlace.Add(null);
             _membersOfPlace.Add(null);
-            if (root >= 0) (_membersOfPlace[root] ??= []).Add(p);
+            if (root >= 0) (_membersOfPlace[root] ??= NewMemberList()).Add(p);
             return p;
         }
 
@@ -428,7 +485,7 @@ public sealed partial class SemanticModel
             d.Bit = _defs.Count;
             d.PlaceIndex = place;
             _defs.Add(d);
-            _defsOfPlace[place].Add(d);
+            (_defsOfPlace[place] ??= NewDefinitionList()).Add(d);
         }
 
         void RecordStep(Node step, Definition d)
@@ -920,12 +977,12 @@ public sealed partial class SemanticModel
 
         void NumberByPlace()
         {
-            _rangeStart = new int[_defsOfPlace.Count + 1];
+            if (_rangeStart.Length < _defsOfPlace.Count + 1) _rangeStart = new int[Math.Max(_defsOfPlace.Count + 1, _rangeStart.Length * 2)];
             int bit = 0;
             for (int p = 0; p < _defsOfPlace.Count; p++)
             {
                 _rangeStart[p] = bit;
-                foreach (var d in _defsOfPlace[p]) d.Bit = bit++;
+                if (_defsOfPlace[p] is { } defs) foreach (var d in defs) d.Bit = bit++;
             }
             _rangeStart[_defsOfPlace.Count] = bit;
         }
@@ -936,17 +993,17 @@ public sealed partial class SemanticModel
             int n = _defs.Count;
             int words = (n + 63) >> 6;
             var blocks = graph.Blocks;
-            // One allocation for every block's input and output set.
-            var inSets = new ulong[blocks.Count * words];
-            var outSets = new ulong[blocks.Count * words];
+            // One array for every block's input and output set, reused from body to body.
+            var inSets = Cleared(ref _inSets, blocks.Count * words);
+            var outSets = Cleared(ref _outSets, blocks.Count * words);
             var order = graph.ReversePostorder();
-            var scratch = new ulong[words];
+            var scratch = Cleared(ref _scratch, words);
             bool changed = true;
             int rounds = 0;
             // Without a back edge one pass in reverse postorder is the fixpoint.
             bool cyclic = false;
             {
-                var position = new int[blocks.Count];
+                var position = Cleared(ref _position, blocks.Count);
                 for (int i = 0; i < order.Count; i++) position[order[i].Index] = i;
                 for (int oi = 0; oi < order.Count; oi++)
                 {
@@ -981,7 +1038,8 @@ public sealed partial class SemanticModel
                     for (int k = _eventStart[b.Index], kEnd = _eventStart[b.Index + 1]; k < kEnd; k++)
                         if (_sink[k].Def is { } d) Kill(scratch, _sink[k].Place, d);
                     var output = outSets.AsSpan(b.Index * words, words);
-                    if (!output.SequenceEqual(scratch)) { changed = true; scratch.CopyTo(output); }
+                    var current = scratch.AsSpan(0, words);
+                    if (!output.SequenceEqual(current)) { changed = true; current.CopyTo(output); }
                 }
                 if (!cyclic) break;
             }
@@ -1057,18 +1115,14 @@ public sealed partial class SemanticModel
 
         static readonly Definition[] NoDefinitions = [];
 
-        Definition[] CurrentIn(ulong[] sets, int offset, int place)
-        {
-            var copy = new ulong[(_defs.Count + 63) >> 6];
-            Array.Copy(sets, offset, copy, 0, copy.Length);
-            return Current(copy, place);
-        }
+        /// <summary>The definitions of a place in one block's set of a table of sets, read in place (no copy of the set).</summary>
+        Definition[] CurrentIn(ulong[] sets, int offset, int place) => Current(sets.AsSpan(offset, (_defs.Count + 63) >> 6), place);
 
-        Definition[] Current(ulong[] set, int place)
+        Definition[] Current(ReadOnlySpan<ulong> set, int place)
         {
             int from = _rangeStart[place], to = _rangeStart[place + 1];
             if (from == to) return NoDefinitions;
-            var list = _defsOfPlace[place];
+            var list = _defsOfPlace[place]!;
             int count = 0;
             for (int b = from; b < to; b++) if (IsSet(set, b)) count++;
             if (count == 0) return NoDefinitions;
@@ -1082,6 +1136,6 @@ public sealed partial class SemanticModel
 
         static void Set(ulong[] s, int bit) => s[bit >> 6] |= 1UL << (bit & 63);
         static void Clear(ulong[] s, int bit) => s[bit >> 6] &= ~(1UL << (bit & 63));
-        static bool IsSet(ulong[] s, int bit) => (s[bit >> 6] & (1UL << (bit & 63))) != 0;
+        static bool IsSet(ReadOnlySpan<ulong> s, int bit) => (s[bit >> 6] & (1UL << (bit & 63))) != 0;
     }
 }

@@ -96,6 +96,9 @@ public sealed partial class SemanticModel
     /// <summary>The scope a scope-opening node (Module, ClassDef, FunctionDef, Lambda, comprehension) opens.</summary>
     public Scope? ScopeOpenedBy(Node node) => _scopesByNode.TryGetValue(node, out var s) ? s : null;
 
+    /// <summary>Every name of the module with the scope it is evaluated in, as the binder found them.</summary>
+    internal Dictionary<Name, Scope> NameScopes => _nameScopes;
+
     /// <summary>The scope in which the node is evaluated.</summary>
     public Scope ScopeOf(Node node)
     {

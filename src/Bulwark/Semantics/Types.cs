@@ -31,8 +31,7 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
 {
     const int MaxDepth = 12;
     static readonly string[] None = [];
-    readonly Dictionary<Node, string[]> _memo = new(NodeIdentity.Instance);
-    readonly HashSet<Node> _inProgress = new(NodeIdentity.Instance);
+    readonly Dictionary<Node, string[]?> _memo = new(NodeIdentity.Instance);
     // Definitions reach one another along every path of the flow graph (a loop of `if`/`elif` branches that each
     // mutate a list gives exponentially many paths): each definition's types are computed once.
     readonly Dictionary<Definition, string[]> _definitionMemo = new(ReferenceEqualityComparer.Instance);
@@ -47,24 +46,32 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
     /// <summary>The qualified name of a class or function defined in this module: `pkg.mod.Repo.find`.</summary>
     public string DefinitionName(Node def)
     {
-        var parts = new List<string>();
-        for (Node? n = def; n is not null; n = model.Parent(n))
-        {
-            if (n is FunctionDef f) parts.Add(f.Name);
-            else if (n is ClassDef c) parts.Add(c.Name);
-        }
-        parts.Reverse();
-        return moduleKey + "." + string.Join('.', parts);
+        // Asked for every class and function, and again at each of their uses: built once per definition.
+        if (_definitionNames.TryGetValue(def, out var known)) return known;
+        var enclosing = EnclosingDefinition(def);
+        var own = def switch { FunctionDef f => f.Name, ClassDef c => c.Name, _ => null };
+        var prefix = enclosing is null ? moduleKey : DefinitionName(enclosing);
+        var name = own is null ? enclosing is null ? moduleKey + "." : prefix : prefix + "." + own;
+        _definitionNames[def] = name;
+        return name;
+    }
+
+    readonly Dictionary<Node, string> _definitionNames = new(NodeIdentity.Instance);
+
+    Node? EnclosingDefinition(Node n)
+    {
+        for (var p = model.Parent(n); p is not null; p = model.Parent(p))
+            if (p is FunctionDef or ClassDef) return p;
+        return null;
     }
 
     string[] Of(Expr e, int depth)
     {
         if (depth > MaxDepth) return None;
-        if (_memo.TryGetValue(e, out var known)) return known;
-        if (!_inProgress.Add(e)) return None;
-        string[] result;
-        try { result = Compute(e, depth); }
-        finally { _inProgress.Remove(e); }
+        // An expression being typed is marked in the memo by null (a type that depends on itself gets none from it).
+        if (_memo.TryGetValue(e, out var known)) return known ?? None;
+        _memo[e] = null;
+        var result = Compute(e, depth);
         _memo[e] = result;
         return result;
     }
@@ -89,14 +96,17 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
                 string[] all = None;
                 foreach (var v in bo.Values) all = Union(all, Of(v, depth + 1));
                 return all;
-            case JoinedStr or Constant { ValueKind: ConstantKind.Str }: return ["str"];
-            case Constant { ValueKind: ConstantKind.Int }: return ["int"];
-            case DictExpr or DictComp: return ["dict"];
-            case ListExpr or ListComp: return ["list"];
-            case TupleExpr: return ["tuple"];
+            case JoinedStr or Constant { ValueKind: ConstantKind.Str }: return StrType;
+            case Constant { ValueKind: ConstantKind.Int }: return IntType;
+            case DictExpr or DictComp: return DictType;
+            case ListExpr or ListComp: return ListType;
+            case TupleExpr: return TupleType;
             default: return None;
         }
     }
+
+    // Type lists are never changed once made (callers keep them as they are), so literals share theirs.
+    static readonly string[] StrType = ["str"], IntType = ["int"], DictType = ["dict"], ListType = ["list"], TupleType = ["tuple"];
 
     string[] OfName(Name n, int depth)
     {
@@ -114,10 +124,15 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
 
     string[] Imported(string qualified)
     {
-        if (oracle.GlobalType(qualified) is { } g) return [g];
+        // Every use of an imported name asks: one answer per name.
+        if (_imported.TryGetValue(qualified, out var known)) return known;
         // A project module-level variable (`from app import app`): decided over the project.
-        return ["=global:" + qualified];
+        known = oracle.GlobalType(qualified) is { } g ? [g] : ["=global:" + qualified];
+        _imported[qualified] = known;
+        return known;
     }
+
+    readonly Dictionary<string, string[]> _imported = new(StringComparer.Ordinal);
 
     /// <summary>The types a definition gives its place.</summary>
     public IReadOnlyList<string> TypeOf(Definition d) => OfDefinition(d, 0);
@@ -283,13 +298,20 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
     string[] Returns(FunctionDef f, int depth)
     {
         if (f.Returns is { } ann && Annotation(ann) is { } annotated) return [annotated];
-        var collector = new ReturnCollector();
-        foreach (var s in f.Body) collector.Visit(s);
-        if (collector.Yields) return None;
+        // The returned expressions are syntax: found once per function, not at every call of it.
+        if (!_returns.TryGetValue(f, out var returned))
+        {
+            var collector = new ReturnCollector();
+            foreach (var s in f.Body) collector.Visit(s);
+            _returns[f] = returned = collector.Yields ? null : collector.Values.ToArray();
+        }
+        if (returned is null) return None;
         string[] result = None;
-        foreach (var r in collector.Values) result = Union(result, Of(r, depth + 1));
+        foreach (var r in returned) result = Union(result, Of(r, depth + 1));
         return result;
     }
+
+    readonly Dictionary<FunctionDef, Expr[]?> _returns = new(NodeIdentity.Instance);
 
     sealed class ReturnCollector : AstWalker
     {

@@ -18,7 +18,20 @@ public sealed class ConstValue
     public static readonly ConstValue True = new(ValueKind.Bool, true);
     public static readonly ConstValue False = new(ValueKind.Bool, false);
     public static ConstValue Bool(bool b) => b ? True : False;
-    public static ConstValue Int(BigInteger i) => new(ValueKind.Int, i);
+    public static ConstValue Int(BigInteger i) =>
+        i >= SmallIntMin && i <= SmallIntMax ? SmallInts[(int)i - SmallIntMin] : new(ValueKind.Int, i);
+
+    // Values are immutable, so the small integers every index, flag and mode spells are made once, not at each
+    // evaluation (a boxed BigInteger and its wrapper each time).
+    const int SmallIntMin = -8, SmallIntMax = 255;
+    static readonly ConstValue[] SmallInts = MakeSmallInts();
+
+    static ConstValue[] MakeSmallInts()
+    {
+        var values = new ConstValue[SmallIntMax - SmallIntMin + 1];
+        for (int i = 0; i < values.Length; i++) values[i] = new(ValueKind.Int, new BigInteger(i + SmallIntMin));
+        return values;
+    }
     public static ConstValue Float(double d) => new(ValueKind.Float, d);
     public static ConstValue Str(string s) => new(ValueKind.Str, s);
     public static ConstValue Bytes(byte[] b) => new(ValueKind.Bytes, b);

@@ -16,6 +16,7 @@ public static class Lowering
         // The models of this file's imports, never those other files loaded meanwhile: the result must not depend on scheduling.
         var models = catalog.ForImports(model.ImportedModules);
         var key = model.ModuleName ?? "file:" + StripExtension(relativePath);
+        model.ExpectEveryBody();
         return new ModuleLowerer(relativePath, key, module, model, models).Run();
     }
 
@@ -39,11 +40,12 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     readonly List<string> _stringList = [];
     readonly Dictionary<string, int> _typeLists = new(StringComparer.Ordinal);
     readonly List<string[]> _typeListList = [];
-    internal readonly List<IrFunction> Functions = [];
+    // Sized for a body per scope (comprehensions have none): the most they can hold.
+    internal readonly List<IrFunction> Functions = new(model.Scopes.Count);
     internal readonly List<IrClass> Classes = [];
-    internal readonly Dictionary<Node, int> FunctionOf = new(NodeIdentity.Instance);
+    internal readonly Dictionary<Node, int> FunctionOf = new(model.Scopes.Count, NodeIdentity.Instance);
     internal readonly Dictionary<ClassDef, int> ClassOf = new(NodeIdentity.Instance);
-    internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(NodeIdentity.Instance);
+    internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(model.Scopes.Count, NodeIdentity.Instance);
     /// <summary>The working lists and tables of the body being lowered, reused from one body to the next (bodies are lowered one at a time).</summary>
     internal readonly BodyBuffers Buffers = new();
 
@@ -59,6 +61,41 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
 
     internal string StrText(int id) => _stringList[id];
 
+    /// <summary>
+    /// The string id of an expression's dotted name as written (`self.request.args`), -1 when it is not one. Built in a
+    /// buffer and looked up there: the text becomes a string only the first time the module uses it.
+    /// </summary>
+    internal int DottedStr(Expr e)
+    {
+        Span<char> buffer = stackalloc char[256];
+        int length = WriteDotted(e, buffer);
+        if (length == -1) return -1;
+        if (length < 0) return Str(SemanticModel.DottedName(e));
+        if (_strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..length], out var id)) return id;
+        return Str(new string(buffer[..length]));
+    }
+
+    /// <summary>Writes the dotted name; its length, -1 when the expression is not a dotted name, -2 when it does not fit.</summary>
+    static int WriteDotted(Expr e, Span<char> buffer)
+    {
+        switch (e)
+        {
+            case Name n:
+                if (n.Id.Length > buffer.Length) return -2;
+                n.Id.CopyTo(buffer);
+                return n.Id.Length;
+            case AttributeExpr a:
+                int inner = WriteDotted(a.Value, buffer);
+                if (inner < 0) return inner;
+                if (inner + 1 + a.Attr.Length > buffer.Length) return -2;
+                buffer[inner] = '.';
+                a.Attr.CopyTo(buffer[(inner + 1)..]);
+                return inner + 1 + a.Attr.Length;
+            default:
+                return -1;
+        }
+    }
+
     internal int TypeList(IReadOnlyList<string> types)
     {
         if (types.Count == 0) return -1;
@@ -73,34 +110,33 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     /// <summary>Per function scope: its names that nested functions and lambdas read (closure variables).</summary>
     internal readonly Dictionary<Scope, HashSet<string>> Captured = new(ReferenceEqualityComparer.Instance);
 
-    sealed class CaptureFinder(ModuleLowerer owner) : AstWalker
+    /// <summary>
+    /// Fills <see cref="Captured"/> from the scope the binder recorded for every name (no walk of the tree): a name
+    /// outside every function can capture nothing, since only function scopes count.
+    /// </summary>
+    void FindCaptures()
     {
-        public override void Visit(Node node)
+        foreach (var (n, s) in Model.NameScopes)
         {
-            if (node is Name { Ctx: ExprContext.Load } n)
+            if (n.Ctx != ExprContext.Load || s.Kind is ScopeKind.Module) continue;
+            var r = s.ResolvingScope(n.Id);
+            if (r is { Kind: ScopeKind.Function } && !ReferenceEquals(r, s))
             {
-                var s = owner.Model.ScopeOf(n);
-                var r = s.ResolvingScope(n.Id);
-                if (r is { Kind: ScopeKind.Function } && !ReferenceEquals(r, s))
+                bool crossesFunction = false;
+                for (var x = s; x is not null && !ReferenceEquals(x, r); x = x.Parent)
+                    if (x.Kind is ScopeKind.Function or ScopeKind.Lambda) crossesFunction = true;
+                if (crossesFunction)
                 {
-                    bool crossesFunction = false;
-                    for (var x = s; x is not null && !ReferenceEquals(x, r); x = x.Parent)
-                        if (x.Kind is ScopeKind.Function or ScopeKind.Lambda) crossesFunction = true;
-                    if (crossesFunction)
-                    {
-                        if (!owner.Captured.TryGetValue(r, out var set)) owner.Captured[r] = set = new(StringComparer.Ordinal);
-                        set.Add(n.Id);
-                    }
+                    if (!Captured.TryGetValue(r, out var set)) Captured[r] = set = new(StringComparer.Ordinal);
+                    set.Add(n.Id);
                 }
-                return;
             }
-            node.WalkChildren(this);
         }
     }
 
     public ModuleIr Run()
     {
-        new CaptureFinder(this).Visit(module);
+        FindCaptures();
         // Number every body first, so references can point forward.
         foreach (var scope in Model.Scopes)
         {
@@ -149,7 +185,7 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
         };
     }
 
-    readonly List<Node> _owners = [];
+    readonly List<Node> _owners = new(model.Scopes.Count);
     Node OwnerOf(IrFunction f) => _owners[f.Index];
 
     IrFunction NewFunction(Scope scope, string name, string path, FunctionKind kind)
@@ -228,6 +264,7 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     {
         var exports = new Dictionary<string, Export>(StringComparer.Ordinal);
         var scope = Model.ModuleScope;
+        Dictionary<string, List<Definition>>? byName = null;
         foreach (var (name, bindings) in scope.Bindings)
         {
             if (bindings.Count == 0) continue;
@@ -244,14 +281,16 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                     exports[name] = new Export(ExportKind.Import, -1, last.ImportedName, []);
                     break;
                 default:
+                    // The module's definitions by name, made once: every body is lowered by now, so the list is complete.
+                    byName ??= DefinitionsByName(Model.DefinitionsIn(scope));
+                    var defs = byName.TryGetValue(name, out var named) ? named : [];
                     var types = new List<string>();
-                    foreach (var d in Model.DefinitionsIn(scope))
-                        if (d.Name == name && d.Member is null && d.Kind != DefinitionKind.Narrowing)
+                    foreach (var d in defs)
+                        if (d.Kind != DefinitionKind.Narrowing)
                             foreach (var t in Types.TypeOf(d)) if (!types.Contains(t)) types.Add(t);
                     var functions = new List<int>();
-                    foreach (var d in Model.DefinitionsIn(scope))
-                        if (d.Name == name && d.Member is null && d.Kind == DefinitionKind.Assignment && d.Value is not null
-                            && Guards.ConstantCollection(d.Value, Model) is { } table)
+                    foreach (var d in defs)
+                        if (d.Kind == DefinitionKind.Assignment && d.Value is not null && Guards.ConstantCollection(d.Value, Model) is { } table)
                             foreach (var v in table)
                                 if (v is Name fn && FunctionNamed(fn) is { } fi2) functions.Add(fi2);
                     exports[name] = new Export(ExportKind.Variable, -1, Key + "#" + name, types.ToArray()) { Functions = functions.ToArray() };
@@ -259,6 +298,20 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
             }
         }
         return exports;
+    }
+
+    /// <summary>The definitions of names (not access paths), by name, each list in the order found.</summary>
+    static Dictionary<string, List<Definition>> DefinitionsByName(IReadOnlyList<Definition> all)
+    {
+        var byName = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+        for (int i = 0; i < all.Count; i++)
+        {
+            var d = all[i];
+            if (d.Member is not null) continue;
+            if (!byName.TryGetValue(d.Name, out var list)) byName[d.Name] = list = [];
+            list.Add(d);
+        }
+        return byName;
     }
 
     string[] StarImports()
@@ -303,7 +356,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     Dictionary<Node, int> _exprs => _buffers.Exprs;
     /// <summary>Values of definitions, by <see cref="Definition.Id"/> (unique within the model).</summary>
     Dictionary<int, int> _defs => _buffers.Definitions;
-    HashSet<Node> _loweringExprs => _buffers.InProgress;
+    /// <summary>In <see cref="_exprs"/>: the expression is being computed (a value that refers back to it gets Unknown).</summary>
+    const int Computing = int.MinValue;
     /// <summary>
     /// Value ids being collected for a Phi, a container or a call, shared by nested computations: each user notes
     /// the count (its mark), pushes, and truncates back to its mark when done, so what a nested one pushed is gone
@@ -429,12 +483,15 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return v;
     }
 
-    int Site(Node n, SiteKind kind, string? name)
+    int Site(Node n, SiteKind kind, string? name) => Site(n, kind, m.Str(name));
+
+    /// <summary>A site named by a string id (-1: no name).</summary>
+    int Site(Node n, SiteKind kind, int name)
     {
         _siteStart.Add(n.Start);
         _siteEnd.Add(n.End);
         _siteKinds.Add(kind);
-        _siteNames.Add(m.Str(name));
+        _siteNames.Add(name);
         return _siteStart.Count - 1;
     }
 
@@ -557,12 +614,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                     var types = statement is AnnAssign { Annotation: var ann } && m.Types.Annotation(ann) is { } at ? [at] : valueExpr is null ? [] : m.Types.TypeOf(valueExpr);
                     if (types.Count > 0) m.AddFieldTypes(m.Classes[ci], a.Attr, types);
                 }
-                AddEffect(EffectKind.StoreAttr, obj, value, m.Str(a.Attr), m.TypeList(m.Types.TypeOf(a.Value)), Site(statement, SiteKind.Store, SemanticModel.DottedName(target) ?? a.Attr));
+                AddEffect(EffectKind.StoreAttr, obj, value, m.Str(a.Attr), m.TypeList(m.Types.TypeOf(a.Value)), Site(statement, SiteKind.Store, m.DottedStr(target) is >= 0 and var dotted ? dotted : m.Str(a.Attr)));
                 break;
             case Subscript s:
                 var container = ValueOf(s.Value);
                 ValueOf(s.Slice);
-                AddEffect(EffectKind.StoreItem, container, value, m.Str(KeyText(s.Slice)), m.TypeList(m.Types.TypeOf(s.Value)), Site(statement, SiteKind.Store, SemanticModel.DottedName(s.Value)));
+                AddEffect(EffectKind.StoreItem, container, value, m.Str(KeyText(s.Slice)), m.TypeList(m.Types.TypeOf(s.Value)), Site(statement, SiteKind.Store, m.DottedStr(s.Value)));
                 break;
             case TupleExpr or ListExpr:
                 var elts = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
@@ -697,12 +754,14 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
 
     int ValueOf(Expr e, bool asLoad = false)
     {
-        if (_exprs.TryGetValue(e, out var known)) return known;
-        if (_depth > MaxDepth || !_loweringExprs.Add(e)) return Unknown();
+        // An expression being computed is marked in the same table (an exception abandons the whole module).
+        if (_exprs.TryGetValue(e, out var known)) return known == Computing ? Unknown() : known;
+        if (_depth > MaxDepth) return Unknown();
+        _exprs[e] = Computing;
         _depth++;
         int v;
         try { v = Compute(e, asLoad); }
-        finally { _depth--; _loweringExprs.Remove(e); }
+        finally { _depth--; }
         _exprs[e] = v;
         return v;
     }
@@ -1044,7 +1103,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return Add(new IrValue
         {
             Op = IrOp.LoadAttr, A = AddOperands([obj]), N = m.TypeList(m.Types.TypeOf(a.Value)), S = m.Str(a.Attr),
-            Site = Site(a, SiteKind.Expression, SemanticModel.DottedName(a)),
+            Site = Site(a, SiteKind.Expression, m.DottedStr(a)),
         });
     }
 
@@ -1086,7 +1145,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         // A lookup in a constant table (`COLUMNS[sort]`) gives one of its constant values.
         if (Guards.ConstantCollection(s.Value, _model) is { } table) return TableValue(table);
         var keyText = KeyText(s.Slice);
-        var site = Site(s, SiteKind.Expression, SemanticModel.DottedName(s.Value));
+        var site = Site(s, SiteKind.Expression, m.DottedStr(s.Value));
         return keyText is not null
             ? Add(new IrValue { Op = IrOp.LoadItem, A = AddOperands([obj]), N = 1, S = m.Str(keyText), Site = site })
             : Add(new IrValue { Op = IrOp.LoadItem, A = AddOperands([obj, key]), N = 2, S = -1, Site = site });
@@ -1099,10 +1158,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
 
     int FString(JoinedStr j)
     {
-        var parts = new List<int>();
-        foreach (var v in j.Values)
+        // The parts go on the shared stack (every nested value pops what it pushed), not into a list per f-string.
+        int mark = _stack.Count;
+        for (int i = 0; i < j.Values.Count; i++)
         {
-            if (v is Constant { ValueKind: ConstantKind.Str } c) parts.Add(Const(c.AsString));
+            var v = j.Values[i];
+            if (v is Constant { ValueKind: ConstantKind.Str } c) _stack.Add(Const(c.AsString));
             else if (v is FormattedValue fv)
             {
                 var inner = ValueOf(fv.Value);
@@ -1111,12 +1172,16 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 if (fv.Conversion == 'r' || fv.Conversion == 'a') inner = Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([inner]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
                 else if (fv.FormatSpec is JoinedStr { Values: [Constant { ValueKind: ConstantKind.Str } spec] } && NumericSpec(spec.AsString!))
                     inner = Const(null, ValueShape.Number);
-                parts.Add(inner);
+                _stack.Add(inner);
             }
-            else parts.Add(ValueOf(v));
+            else _stack.Add(ValueOf(v));
         }
-        if (_model.Evaluate(j) is { Kind: ValueKind.Str } whole) return Const(whole.AsString);
-        return ComposeValue(parts);
+        if (_model.Evaluate(j) is { Kind: ValueKind.Str } whole)
+        {
+            _stack.RemoveRange(mark, _stack.Count - mark);
+            return Const(whole.AsString);
+        }
+        return ComposeFrom(mark);
     }
 
     static bool NumericSpec(string spec) => spec.Length > 0 && spec[^1] is 'd' or 'f' or 'e' or 'g' or 'x' or 'o' or 'b' or 'n' or '%' or 'X' or 'E' or 'F' or 'G';
@@ -1367,8 +1432,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         c.Refs = refs;
         c.IsPartial = c.Callee == "functools.partial";
 
-        var name = SemanticModel.DottedName(func) ?? c.Method ?? c.Callee;
-        c.Site = Site(call, SiteKind.Call, name);
+        var name = m.DottedStr(func);
+        c.Site = Site(call, SiteKind.Call, name >= 0 ? name : m.Str(c.Method ?? c.Callee));
         _calls.Add(c);
         c.Result = Add(new IrValue { Op = IrOp.Call, A = _calls.Count - 1, S = -1, Site = c.Site, N = -1 });
         return c.Result;
@@ -1523,7 +1588,6 @@ sealed class BodyBuffers
     public readonly List<SiteKind> SiteKinds = [];
     public readonly Dictionary<Node, int> Exprs = new(NodeIdentity.Instance);
     public readonly Dictionary<int, int> Definitions = [];
-    public readonly HashSet<Node> InProgress = new(NodeIdentity.Instance);
     public readonly List<int> Stack = [];
     public readonly StringBuilder Text = new();
 
@@ -1540,7 +1604,6 @@ sealed class BodyBuffers
         SiteKinds.Clear();
         Exprs.Clear();
         Definitions.Clear();
-        InProgress.Clear();
         Stack.Clear();
         Text.Clear();
         return this;

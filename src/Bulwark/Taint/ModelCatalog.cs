@@ -168,6 +168,8 @@ public sealed class ModelCatalog : ITypeOracle
         int dot = qualified.LastIndexOf('.');
         if (dot <= 0) return null;
         var owner = qualified[..dot];
+        // Most types asked about (the project's own classes) have no modelled bases: nothing to walk.
+        if (!tables.Bases.ContainsKey(owner)) return null;
         var member = qualified[(dot + 1)..];
         foreach (var b in BasesOf(tables, owner))
             if (table.TryGetValue(b + "." + member, out var v)) return v;
@@ -193,6 +195,7 @@ public sealed class ModelCatalog : ITypeOracle
     public static V? Member<V>(ModelTables tables, Dictionary<string, V> table, string type, string member) where V : class
     {
         if (table.TryGetValue(type + "." + member, out var v)) return v;
+        if (!tables.Bases.ContainsKey(type)) return null;
         foreach (var b in BasesOf(tables, type))
             if (table.TryGetValue(b + "." + member, out v)) return v;
         return null;
