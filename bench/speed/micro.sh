@@ -90,14 +90,20 @@ for r in json.load(open(sys.argv[1]))["results"]:
 PY
   how="hyperfine $(hyperfine --version | cut -d' ' -f2)"
 else
-  for cmd in version scan; do
-    for i in $(seq 1 20); do
-      s=$(date +%s%N)
-      if [ $cmd = version ]; then "$bulwark" version > /dev/null; else "$bulwark" scan "$one" --no-progress > /dev/null || true; fi
-      echo $(( ($(date +%s%N) - s) / 1000 ))
-    done | sort -n | awk -v n="bulwark $cmd" '{ v[NR] = $1 / 1000 } END { printf "%s\t%.1f\t%.1f\t%.1f\n", n, (v[10] + v[11]) / 2, v[1], v[20] }'
-  done > "$work/startup"
-  how="a shell loop (hyperfine not installed)"
+  # Timed from Python (perf_counter around each run) rather than a shell loop, whose `date` forks add ~10 ms per run.
+  py313 - "$bulwark" "$one" > "$work/startup" <<'PY'
+import statistics, subprocess, sys, time
+bulwark, one = sys.argv[1], sys.argv[2]
+for name, cmd in (("bulwark version", [bulwark, "version"]), ("bulwark scan", [bulwark, "scan", one, "--no-progress"])):
+    t = []
+    for i in range(23):
+        s = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        t.append((time.perf_counter() - s) * 1000)
+    t = t[3:]  # three warm-up runs
+    print(f"{name}\t{statistics.median(t):.1f}\t{min(t):.1f}\t{max(t):.1f}")
+PY
+  how="a timed Python loop (hyperfine not installed)"
 fi
 while IFS=$'\t' read -r name med lo hi cpu; do echo "  $name: median $med ms ($lo-$hi)${cpu:+, mean CPU $cpu ms} [$how]"; done < "$work/startup"
 startup=$(awk -F'\t' '/scan/ { print $2 }' "$work/startup")
