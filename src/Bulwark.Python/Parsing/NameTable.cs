@@ -28,8 +28,9 @@ internal sealed class NameTable
     /// <summary>The table's string equal to <paramref name="name"/>; <paramref name="made"/> (equal to it) or a new one is added when there is none.</summary>
     public string Intern(ReadOnlySpan<char> name, string? made = null)
     {
-        uint hash = 2166136261;
-        foreach (char c in name) hash = (hash ^ c) * 16777619;
+        // The runtime's randomised string hash: names a file chooses cannot be made to collide (with a fixed hash such
+        // as FNV, identifiers differing only in high character bits share a slot, and probing goes quadratic).
+        uint hash = (uint)string.GetHashCode(name);
         var slots = _slots;
         int mask = slots.Length - 1;
         for (int i = (int)hash & mask; ; i = (i + 1) & mask)
