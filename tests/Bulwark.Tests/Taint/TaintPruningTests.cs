@@ -13,7 +13,7 @@ namespace Bulwark.Tests.Taint;
 /// </summary>
 public class TaintPruningTests
 {
-    static List<ModuleIr> Lower(IEnumerable<(string Path, string Code)> files, ModelCatalog catalog)
+    internal static List<ModuleIr> Lower(IEnumerable<(string Path, string Code)> files, ModelCatalog catalog)
     {
         var modules = new List<ModuleIr>();
         foreach (var (path, code) in files)
@@ -25,9 +25,11 @@ public class TaintPruningTests
         return modules;
     }
 
-    static (string Flows, int Pruned, int Analysed) Analyse(List<ModuleIr> modules, ModelCatalog catalog, bool prune)
+    /// <summary>The flows, one line each with every step; by default with every source kind reported.</summary>
+    internal static (string Flows, int Pruned, int Analysed) Analyse(List<ModuleIr> modules, ModelCatalog catalog, bool prune, TaintOptions? kinds = null)
     {
-        var options = new TaintOptions { SourceKinds = SourceKinds.Default | SourceKinds.Environment | SourceKinds.File | SourceKinds.Secrets, NameSources = SensitiveNameSources.Instance, Prune = prune };
+        var options = (kinds ?? new TaintOptions { SourceKinds = SourceKinds.Default | SourceKinds.Environment | SourceKinds.File | SourceKinds.Secrets, NameSources = SensitiveNameSources.Instance })
+            with { Prune = prune };
         var analysis = new TaintAnalysis(modules, catalog, options);
         var result = analysis.Run();
         var sb = new StringBuilder();
@@ -38,7 +40,7 @@ public class TaintPruningTests
     }
 
     /// <summary>Every injection and sensitive-data fixture, the sample application and the labelled suite, as one project.</summary>
-    static IEnumerable<(string, string)> Corpus()
+    internal static IEnumerable<(string, string)> Corpus()
     {
         var root = RepoPaths.RepoRoot;
         foreach (var f in Directory.EnumerateFiles(Path.Combine(root, "tests", "Bulwark.Tests", "Rules", "Fixtures"), "*.py").Order(StringComparer.Ordinal))
