@@ -1213,6 +1213,8 @@ public sealed partial class TaintAnalysis
             {
                 if (!_cellContents.TryGetValue(from, out var facts)) continue;
                 var before = _cellContents.TryGetValue(to, out var b) ? b : Facts.None;
+                // Most edges add nothing after the first round: asked first, before the facts get new trails.
+                if (!Facts.Adds(before, facts)) continue;
                 var after = Facts.Union(before, Facts.Step(facts, step));
                 if (!Facts.Same(before, after)) { _cellContents[to] = after; changed = true; }
             }

@@ -189,6 +189,26 @@ public static class Facts
     public static readonly Fact[] None = [];
     public const int MaxFacts = 24;
 
+    /// <summary>
+    /// Whether <see cref="Union"/> of the two would differ from <paramref name="a"/>: an origin <paramref name="a"/>
+    /// lacks, or one it has cleared for more kinds or with more flags. Trails never count (a union keeps
+    /// <paramref name="a"/>'s), so this can be asked before paying for new trails on <paramref name="b"/>.
+    /// </summary>
+    public static bool Adds(Fact[] a, Fact[] b)
+    {
+        if (b.Length == 0 || ReferenceEquals(a, b)) return false;
+        if (a.Length == 0) return true;
+        int i = 0, j = 0;
+        while (j < b.Length)
+        {
+            if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) return true;
+            if (a[i].Origin.Id < b[j].Origin.Id) { i++; continue; }
+            if ((a[i].Cleared & b[j].Cleared) != a[i].Cleared || (a[i].Flags & b[j].Flags) != a[i].Flags) return true;
+            i++; j++;
+        }
+        return false;
+    }
+
     public static Fact[] Union(Fact[] a, Fact[] b)
     {
         if (b.Length == 0 || ReferenceEquals(a, b)) return a;
