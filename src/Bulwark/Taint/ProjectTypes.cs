@@ -146,21 +146,28 @@ public sealed class ProjectTypes(ProjectIndex index, ModelCatalog catalog)
         return catalog.AttributeType(owner, member) is { } at ? [at] : None;
     }
 
-    /// <summary>A canonical type and every base it has, project classes first, then modelled library bases.</summary>
-    public IEnumerable<string> WithBases(string type)
+    readonly Dictionary<string, string[]> _withBases = new(StringComparer.Ordinal);
+
+    /// <summary>A canonical type and every base it has, project classes first, then modelled library bases (worked out once per type).</summary>
+    public string[] WithBases(string type)
     {
+        if (_withBases.TryGetValue(type, out var known)) return known;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<string>();
         var queue = new Queue<string>();
         queue.Enqueue(type);
         while (queue.Count > 0 && seen.Count < 32)
         {
             var t = queue.Dequeue();
             if (!seen.Add(t)) continue;
-            yield return t;
+            list.Add(t);
             if (index.TryClass(t, out var cm, out var cls))
                 foreach (var b in Canonical(cm, cls.Bases)) queue.Enqueue(b);
             else
                 foreach (var b in ModelCatalog.BasesOf(catalog.Tables, t)) queue.Enqueue(b);
         }
+        var result = list.ToArray();
+        _withBases[type] = result;
+        return result;
     }
 }

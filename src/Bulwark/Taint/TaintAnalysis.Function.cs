@@ -287,48 +287,49 @@ public sealed partial class TaintAnalysis
         }
 
         AValue LoadAttr(int v, IrValue iv) =>
-            AttributeOf(_values[_f.Operands[iv.A]], _mod.Str(iv.S), iv.N, StepAt(iv.Site, StepKind.Load));
+            AttributeOf(_values[_f.Operands[iv.A]], _mod.Str(iv.S), _a.AttrKey(_m, iv.S), iv.N, StepAt(iv.Site, StepKind.Load));
 
-        AValue AttributeOf(AValue obj, string attr, int staticTypes, Step step)
+        AValue AttributeOf(AValue obj, string attr, string key, int staticTypes, Step step)
         {
-            var key = "." + attr;
             var whole = ExtendParams(MemberOf(obj.Whole, attr), key);
             if (obj.Field(key) is { } field) whole = Facts.Union(whole, field.Collapse());
-            var types = new List<string>();
+            List<string>? types = null;
             ValueShape shape = ValueShape.Unknown;
             foreach (var t in ReceiverTypes(obj, staticTypes))
             {
                 bool onClass = t.StartsWith("=class:", StringComparison.Ordinal);
                 var owner = onClass ? t[7..] : t;
-                if (ModelCatalog.Member(_a._tables, _a._tables.SourceAttributes, owner, attr) is { } source)
+                var info = _a.MemberInfoOf(owner, attr, key);
+                if (info.Source is { } source)
                     whole = Facts.Union(whole, [SourceFact(source, step)]);
-                foreach (var b in _a._types.WithBases(owner))
-                {
-                    var cell = b + key;
-                    if (_a._cells.Contains(cell)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
-                }
-                foreach (var at in _a._types.Member(owner, attr, call: false))
-                    if (!types.Contains(at)) types.Add(at);
+                foreach (var cell in info.Cells) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
+                foreach (var at in info.Types)
+                    if (!(types ??= []).Contains(at)) types.Add(at);
                 // A field annotated with a number, UUID or Literal only holds what validation let through.
-                if (_a._index.TryClass(owner, out var cm, out var cls) && cls.FieldTypes.TryGetValue(attr, out var ft)
-                    && ft.Length > 0 && ft.All(x => x is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal"))
-                    whole = Facts.Clear(whole, SinkKinds.All);
-                _ = cm;
+                if (info.Validated) whole = Facts.Clear(whole, SinkKinds.All);
             }
             if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
             whole = Named(whole, attr, step);
-            return new AValue(whole, null, types.ToArray(), ShapeOf(types, shape), obj.Functions.Length > 0 && attr is "__call__" ? obj.Functions : [], []);
+            return new AValue(whole, null, types is null ? [] : types.ToArray(), types is null ? shape : ShapeOf(types, shape),
+                obj.Functions.Length > 0 && attr is "__call__" ? obj.Functions : [], []);
         }
 
-        /// <summary>Static types from the IR (canonical) and the value's own.</summary>
-        IEnumerable<string> ReceiverTypes(AValue obj, int staticTypes)
+        /// <summary>Static types from the IR (canonical) and the value's own, each once, without symbolic forms other than `=class:`.</summary>
+        string[] ReceiverTypes(AValue obj, int staticTypes)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            if (staticTypes >= 0)
-                foreach (var t in _a._types.Canonical(_m, _mod.TypesAt(staticTypes)))
-                    if (!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) if (seen.Add(t)) yield return t;
+            var known = staticTypes >= 0 ? _a.StaticReceiverTypes(_m, staticTypes) : [];
             foreach (var t in obj.Types)
-                if (!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) if (seen.Add(t)) yield return t;
+                if ((!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) && Array.IndexOf(known, t) < 0)
+                    return Merge(known, obj.Types);
+            return known;
+        }
+
+        static string[] Merge(string[] known, string[] more)
+        {
+            var list = new List<string>(known);
+            foreach (var t in more)
+                if ((!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) && !list.Contains(t)) list.Add(t);
+            return [.. list];
         }
 
         Fact SourceFact(SourceModel source, Step step) =>
@@ -354,7 +355,7 @@ public sealed partial class TaintAnalysis
         {
             var ops = Ops(v);
             var obj = _values[ops[0]];
-            string? key = iv.S < 0 ? null : "[" + _mod.Str(iv.S) + "]";
+            string? key = iv.S < 0 ? null : _a.ItemKeyOf(_m, iv.S);
             Fact[] whole;
             AValue? field = null;
             if (key is not null)
@@ -365,15 +366,15 @@ public sealed partial class TaintAnalysis
             }
             else whole = ExtendParams(obj.Collapse(), "[*]");
             var step = StepAt(iv.Site, StepKind.Load);
-            if (key is not null) whole = Named(whole, _mod.Str(iv.S), step, $"{step.What}[\"{_mod.Str(iv.S)}\"]");
+            if (key is not null && _a._options.NameSources is not null) whole = Named(whole, _mod.Str(iv.S), step, $"{step.What}[\"{_mod.Str(iv.S)}\"]");
             foreach (var t in obj.Types)
             {
                 if (t.StartsWith('=')) continue;
-                foreach (var b in _a._types.WithBases(t))
+                foreach (var (keyed, any, src) in _a.ItemsOf(t, key))
                 {
-                    if (key is not null && _a._cells.Contains(b + key)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(b + key), 0, 0, null)]);
-                    if (_a._cells.Contains(b + "[*]")) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(b + "[*]"), 0, 0, null)]);
-                    if (_a._tables.SourceAttributes.TryGetValue(b + "[]", out var src)) whole = Facts.Union(whole, [SourceFact(src, step)]);
+                    if (keyed is not null) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(keyed), 0, 0, null)]);
+                    if (any is not null) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(any), 0, 0, null)]);
+                    if (src is not null) whole = Facts.Union(whole, [SourceFact(src, step)]);
                 }
             }
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
@@ -395,7 +396,8 @@ public sealed partial class TaintAnalysis
             if (dot <= 0) return direct;
             var owner = GlobalValue(q[..dot], site, depth + 1);
             if (owner.IsEmpty) return direct;
-            return AttributeOf(owner, q[(dot + 1)..], -1, StepAt(site, StepKind.Load));
+            var member = q[(dot + 1)..];
+            return AttributeOf(owner, member, "." + member, -1, StepAt(site, StepKind.Load));
         }
 
         AValue GlobalCore(string q, int site)
@@ -716,12 +718,17 @@ public sealed partial class TaintAnalysis
                         continue;
                     }
                     if (f.Origin.Param >= formals.Length) continue;
-                    var (actuals, passedTrails) = extracted.Of(f.Origin);
+                    var x = extracted.Of(f.Origin);
+                    var actuals = x.Facts;
                     for (int i = 0; i < actuals.Length; i++)
                     {
                         var actual = actuals[i];
-                        var trail = Trail.Append(passedTrails[i], f.Trail);
-                        AddOne(built, new Fact(actual.Origin, actual.Cleared | f.Cleared, (byte)(actual.Flags | f.Flags), Trail.Extend(trail, returned)));
+                        uint cleared = actual.Cleared | f.Cleared;
+                        byte flags = (byte)(actual.Flags | f.Flags);
+                        // Already there with as little cleared and as few flags, or cut: no trail to build.
+                        if (Absorbs(built, actual.Origin, cleared, flags)) continue;
+                        var trail = Trail.Append(x.Passed(i), f.Trail);
+                        AddOne(built, new Fact(actual.Origin, cleared, flags, Trail.Extend(trail, returned)));
                     }
                 }
                 return built.Count == 0 ? Facts.None : built.ToArray();
@@ -733,6 +740,19 @@ public sealed partial class TaintAnalysis
         /// <see cref="Facts.Union"/> of the facts so far with one more, in place: the same merge (cleared kinds and flags
         /// where both agree, the shorter trail only when those change) and the same cut to the lowest origin ids.
         /// </summary>
+        /// <summary>Whether <see cref="AddOne"/> of a fact of this origin, cleared kinds and flags would leave the set as it is.</summary>
+        static bool Absorbs(List<Fact> set, Origin origin, uint cleared, byte flags)
+        {
+            int i = set.Count;
+            while (i > 0 && set[i - 1].Origin.Id > origin.Id) i--;
+            if (i > 0 && ReferenceEquals(set[i - 1].Origin, origin))
+            {
+                var x = set[i - 1];
+                return (x.Cleared & cleared) == x.Cleared && (x.Flags & flags) == x.Flags;
+            }
+            return i >= Facts.MaxFacts;
+        }
+
         static void AddOne(List<Fact> set, Fact y)
         {
             int i = set.Count;
@@ -757,17 +777,31 @@ public sealed partial class TaintAnalysis
         /// </summary>
         sealed class ExtractCache(Evaluator e, AValue[] formals, Step call, Step passed)
         {
-            readonly Dictionary<Origin, (Fact[] Facts, Trail?[] Passed)> _byOrigin = new(ReferenceEqualityComparer.Instance);
+            readonly Dictionary<Origin, Extracted> _byOrigin = new(ReferenceEqualityComparer.Instance);
 
-            public (Fact[] Facts, Trail?[] Passed) Of(Origin origin)
+            public Extracted Of(Origin origin)
             {
                 if (_byOrigin.TryGetValue(origin, out var known)) return known;
-                var facts = e.Extract(formals[origin.Param], origin.Path, call);
-                var trails = new Trail?[facts.Length];
-                for (int i = 0; i < facts.Length; i++) trails[i] = Trail.Extend(facts[i].Trail, passed);
-                known = (facts, trails);
+                known = new Extracted(e.Extract(formals[origin.Param], origin.Path, call), passed);
                 _byOrigin[origin] = known;
                 return known;
+            }
+        }
+
+        /// <summary>The facts a parameter origin stands for at a call, and (made when first asked) their trails with the step into the callee.</summary>
+        sealed class Extracted(Fact[] facts, Step passed)
+        {
+            public Fact[] Facts { get; } = facts;
+            Trail?[]? _passed;
+
+            public Trail? Passed(int i)
+            {
+                if (_passed is null)
+                {
+                    _passed = new Trail?[Facts.Length];
+                    for (int k = 0; k < Facts.Length; k++) _passed[k] = Trail.Extend(Facts[k].Trail, passed);
+                }
+                return _passed[i];
             }
         }
 
@@ -785,10 +819,10 @@ public sealed partial class TaintAnalysis
                 foreach (var t in actual.Types)
                 {
                     if (t.StartsWith('=')) continue;
-                    if (ModelCatalog.Member(_a._tables, _a._tables.SourceAttributes, t, attr) is { } source)
+                    var info = _a.MemberInfoOf(t, attr, first);
+                    if (info.Source is { } source)
                         whole = Facts.Union(whole, [SourceFact(source, call with { What = source.Description })]);
-                    foreach (var b in _a._types.WithBases(t))
-                        if (_a._cells.Contains(b + first)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(b + first), 0, 0, null)]);
+                    foreach (var cell in info.Cells) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 }
             }
             return whole;
@@ -988,7 +1022,8 @@ public sealed partial class TaintAnalysis
             foreach (var e in callee.Summary.Sinks)
             {
                 if (e.From.Kind != OriginKind.Param || e.From.Param >= formals.Length) continue;
-                var (actuals, passedTrails) = extracted.Of(e.From);
+                var x = extracted.Of(e.From);
+                var actuals = x.Facts;
                 for (int i = 0; i < actuals.Length; i++)
                 {
                     var actual = actuals[i];
@@ -996,20 +1031,23 @@ public sealed partial class TaintAnalysis
                     if ((cleared & e.Kind) == e.Kind) continue;
                     // A parameter or cell edge already recorded at this sink keeps the first one: no trail to build.
                     if (actual.Origin.Kind is OriginKind.Param or OriginKind.Cell && _sinkEdges.ContainsKey((actual.Origin.Id, e.Kind, e.Sink.Module, e.Sink.Start))) continue;
-                    var trail = Trail.Append(passedTrails[i], e.Trail);
+                    var trail = Trail.Append(x.Passed(i), e.Trail);
                     Emit(new Fact(actual.Origin, cleared, actual.Flags, trail), e.Kind, e.Sink, e.Callee);
                 }
             }
             foreach (var s in callee.Summary.Stores)
             {
                 if (s.Value.Origin.Kind != OriginKind.Param || s.Value.Origin.Param >= formals.Length) continue;
-                var (values, passedTrails) = extracted.Of(s.Value.Origin);
+                var x = extracted.Of(s.Value.Origin);
+                var values = x.Facts;
                 // Facts in origin order with one origin each, as Extract gives them: storing each in turn is storing the set.
                 for (int i = 0; i < values.Length; i++)
                 {
                     var a = values[i];
                     if (a.Origin.Kind == OriginKind.Param && HasStore(a.Origin, s.Cell, s.At)) continue;
-                    StoreFact(s.Cell, new Fact(a.Origin, a.Cleared | s.Value.Cleared, a.Flags, Trail.Append(passedTrails[i], s.Value.Trail)), s.At);
+                    // A cell feeding a cell keeps no trail (only the step of the store).
+                    var trail = a.Origin.Kind == OriginKind.Cell ? null : Trail.Append(x.Passed(i), s.Value.Trail);
+                    StoreFact(s.Cell, new Fact(a.Origin, a.Cleared | s.Value.Cleared, a.Flags, trail), s.At);
                 }
             }
         }
@@ -1209,8 +1247,9 @@ public sealed partial class TaintAnalysis
         for (int round = 0; round < 8; round++)
         {
             bool changed = false;
-            foreach (var (from, to, step) in _cellToCell)
+            for (int e = 0; e < _cellToCell.Count; e++)
             {
+                var (from, to, step) = _cellToCell[e];
                 if (!_cellContents.TryGetValue(from, out var facts)) continue;
                 var before = _cellContents.TryGetValue(to, out var b) ? b : Facts.None;
                 // Most edges add nothing after the first round: asked first, before the facts get new trails.

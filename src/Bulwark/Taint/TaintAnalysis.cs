@@ -44,7 +44,7 @@ public sealed partial class TaintAnalysis
     readonly IReadOnlyDictionary<int, EntryPoint> _entries;
     readonly HashSet<string> _cells = new(StringComparer.Ordinal);
     readonly Dictionary<string, Fact[]> _cellContents = new(StringComparer.Ordinal);
-    readonly List<(string From, string To, Step Step)> _cellToCell = [];
+    readonly ChunkedList<(string From, string To, Step Step)> _cellToCell = new();
     readonly List<(SinkEdge Edge, int Function)> _cellSinks = [];
     readonly Dictionary<(uint, int, int), TaintFlow> _flows = [];
     readonly List<string> _warnings = [];
@@ -69,6 +69,9 @@ public sealed partial class TaintAnalysis
         _types = new ProjectTypes(_index, catalog);
         _options = options;
         _collectSummaries = collectSummaries;
+        _attrKeys = new string?[modules.Count][];
+        _itemKeys = new string?[modules.Count][];
+        _receiverTypes = new string[]?[modules.Count][];
         _functions = new FunctionState[_index.Functions.Count];
         for (int id = 0; id < _functions.Length; id++)
         {
@@ -159,6 +162,78 @@ public sealed partial class TaintAnalysis
         public bool BindsReceiver;
         /// <summary>A dataclass's generated constructor: keyword/positional arguments go to these fields.</summary>
         public List<string>? DataclassFields;
+    }
+
+    // ───────────── members, looked up once ─────────────
+
+    /// <summary>What reading member `attr` of a value of canonical type `owner` gives: a modelled source, the cells of the type and its bases, the member's types, and whether its annotation lets only validated values through.</summary>
+    sealed record MemberInfo(SourceModel? Source, string[] Cells, string[] Types, bool Validated);
+
+    readonly Dictionary<(string, string), MemberInfo> _memberInfo = [];
+
+    MemberInfo MemberInfoOf(string owner, string attr, string key)
+    {
+        if (_memberInfo.TryGetValue((owner, attr), out var info)) return info;
+        var source = ModelCatalog.Member(_tables, _tables.SourceAttributes, owner, attr);
+        var cells = new List<string>();
+        foreach (var b in _types.WithBases(owner))
+        {
+            var cell = b + key;
+            if (_cells.Contains(cell)) cells.Add(cell);
+        }
+        var types = _types.Member(owner, attr, call: false);
+        bool validated = _index.TryClass(owner, out _, out var cls) && cls.FieldTypes.TryGetValue(attr, out var ft)
+            && ft.Length > 0 && ft.All(x => x is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal");
+        info = new MemberInfo(source, [.. cells], types, validated);
+        _memberInfo[(owner, attr)] = info;
+        return info;
+    }
+
+    /// <summary>For reading item `key` (`[k]`, or null) of a value of canonical type `type`: per base, the item cells and a modelled item source.</summary>
+    readonly Dictionary<(string, string?), (string? Keyed, string? Any, SourceModel? Source)[]> _itemInfo = [];
+
+    (string? Keyed, string? Any, SourceModel? Source)[] ItemsOf(string type, string? key)
+    {
+        if (_itemInfo.TryGetValue((type, key), out var info)) return info;
+        var list = new List<(string?, string?, SourceModel?)>();
+        foreach (var b in _types.WithBases(type))
+        {
+            string? keyed = key is not null && _cells.Contains(b + key) ? b + key : null;
+            string? any = _cells.Contains(b + "[*]") ? b + "[*]" : null;
+            _tables.SourceAttributes.TryGetValue(b + "[]", out var src);
+            if (keyed is not null || any is not null || src is not null) list.Add((keyed, any, src));
+        }
+        info = [.. list];
+        _itemInfo[(type, key)] = info;
+        return info;
+    }
+
+    /// <summary>`.attr` and `[key]` for a module's string ids, made once.</summary>
+    readonly string?[]?[] _attrKeys, _itemKeys;
+
+    string AttrKey(int module, int s)
+    {
+        var row = _attrKeys[module] ??= new string?[_index.Modules[module].Strings.Length];
+        return s < 0 ? "." : row[s] ??= "." + _index.Modules[module].Strings[s];
+    }
+
+    string ItemKeyOf(int module, int s)
+    {
+        var row = _itemKeys[module] ??= new string?[_index.Modules[module].Strings.Length];
+        return row[s] ??= "[" + _index.Modules[module].Strings[s] + "]";
+    }
+
+    /// <summary>A static type list of a module, canonical, without symbolic forms other than `=class:` (made once).</summary>
+    readonly string[]?[]?[] _receiverTypes;
+
+    string[] StaticReceiverTypes(int module, int list)
+    {
+        var row = _receiverTypes[module] ??= new string[]?[_index.Modules[module].TypeLists.Length];
+        if (row[list] is { } known) return known;
+        var types = new List<string>();
+        foreach (var t in _types.Canonical(module, _index.Modules[module].TypesAt(list)))
+            if ((!t.StartsWith('=') || t.StartsWith("=class:", StringComparison.Ordinal)) && !types.Contains(t)) types.Add(t);
+        return row[list] = [.. types];
     }
 
     // ───────────── cells ─────────────
@@ -455,4 +530,26 @@ public sealed partial class TaintAnalysis
             if (!changed || !_interprocedural) break;
         }
     }
+}
+
+/// <summary>
+/// An append-only list kept in fixed-size chunks, so growing never copies what is already there: the cell-to-cell
+/// edges of a large project run to millions, and a <see cref="List{T}"/> of them spent seconds copying on resizes.
+/// </summary>
+sealed class ChunkedList<T>
+{
+    const int Shift = 12, Size = 1 << Shift;
+    readonly List<T[]> _chunks = [];
+
+    public int Count { get; private set; }
+
+    public void Add(T item)
+    {
+        int i = Count & (Size - 1);
+        if (i == 0) _chunks.Add(new T[Size]);
+        _chunks[^1][i] = item;
+        Count++;
+    }
+
+    public ref readonly T this[int index] => ref _chunks[index >> Shift][index & (Size - 1)];
 }
