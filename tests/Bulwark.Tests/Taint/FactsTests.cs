@@ -52,6 +52,25 @@ public class FactsTests
     }
 
     [Fact]
+    public void Adds_is_true_exactly_when_the_union_is_not_the_first_set()
+    {
+        var random = new Random(11);
+        int adds = 0;
+        for (int i = 0; i < 4000; i++)
+        {
+            var a = RandomSet(random, 30);
+            var b = random.Next(3) == 0 ? a.Where((_, k) => k % 2 == 0).ToArray() : RandomSet(random, 30);
+            bool expected = !ReferenceEquals(NaiveUnion(a, b), a);
+            Assert.Equal(expected, Facts.Adds(a, b));
+            // Trails never count: the same facts on other trails add nothing more.
+            var retrailed = b.Select(f => f with { Trail = Trail.Start(new Step(1, 99, 0, StepKind.Store, "y")) }).ToArray();
+            Assert.Equal(expected, Facts.Adds(a, retrailed));
+            if (expected) adds++;
+        }
+        Assert.InRange(adds, 500, 3500);
+    }
+
+    [Fact]
     public void Map_that_changes_nothing_is_the_same_set_and_one_that_merges_origins_merges_them()
     {
         var random = new Random(7);
@@ -104,5 +123,17 @@ public class FactsTests
         Assert.Equal([".z", ".b", ".a"], cleared.Fields!.Keys);
         Assert.Same(fields[".z"], cleared.Fields[".z"]);
         Assert.Equal(7u, cleared.Fields[".b"].Whole[0].Cleared);
+    }
+}
+
+public class ChunkedListTests
+{
+    [Fact]
+    public void Items_read_back_in_order_across_chunk_boundaries()
+    {
+        var list = new ChunkedList<(int, string)>();
+        for (int i = 0; i < 10_000; i++) list.Add((i, "v" + i));
+        Assert.Equal(10_000, list.Count);
+        for (int i = 0; i < 10_000; i++) Assert.Equal((i, "v" + i), list[i]);
     }
 }
