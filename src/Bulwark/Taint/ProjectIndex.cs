@@ -18,6 +18,8 @@ public sealed class ProjectIndex
     readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _byPath = new(StringComparer.Ordinal);
     readonly Dictionary<(int, string), Symbol> _memo = [];
+    readonly Dictionary<(string, string), Symbol> _absolute = [];
+    readonly string?[] _directories;
     readonly Dictionary<string, (int Module, int Class)> _classes = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ModuleIr> Modules { get; }
@@ -30,6 +32,7 @@ public sealed class ProjectIndex
         Modules = modules;
         var functions = new List<(int, int)>();
         _firstFunction = new int[modules.Count];
+        _directories = new string?[modules.Count];
         for (int m = 0; m < modules.Count; m++)
         {
             var mod = modules[m];
@@ -66,6 +69,16 @@ public sealed class ProjectIndex
     /// <summary>Resolves a qualified name as the module <paramref name="from"/> wrote it (absolute, relative, or script-relative).</summary>
     public Symbol Resolve(int from, string qualified)
     {
+        if (qualified.Length > 0 && qualified[0] != '.')
+        {
+            // An absolute name depends on the importing module only through its directory (a script's siblings):
+            // remembered per directory, so the many modules of a package resolve `len` or `os.path` once.
+            var dir = _directories[from] ??= Directory(Modules[from].Path, false);
+            if (_absolute.TryGetValue((dir, qualified), out var known)) return known;
+            known = ResolveCore(from, qualified, 0);
+            _absolute[(dir, qualified)] = known;
+            return known;
+        }
         if (_memo.TryGetValue((from, qualified), out var s)) return s;
         _memo[(from, qualified)] = Symbol.None; // cycles resolve to nothing
         s = ResolveCore(from, qualified, 0);

@@ -294,7 +294,7 @@ public sealed partial class TaintAnalysis
             {
                 var name = mod.Strings[s];
                 bool self = a.NameKind(name) != 0;
-                bool last = self || a.NameKind(Last(name)) != 0;
+                bool last = self || a.NameKind(LastSpan(name)) != 0;
                 row[s] = (sbyte)(4 | (self ? 1 : 0) | (last ? 2 : 0));
             }
             return (row[s] & (orLast ? 2 : 1)) != 0;

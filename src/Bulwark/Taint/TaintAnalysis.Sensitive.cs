@@ -41,6 +41,14 @@ public sealed partial class TaintAnalysis
         return kind;
     }
 
+    /// <summary><see cref="NameKind(string?)"/> of a part of a name, without making a string when the name was seen before.</summary>
+    uint NameKind(ReadOnlySpan<char> name)
+    {
+        if (_options.NameSources is null || name.IsEmpty) return 0;
+        if (_nameKinds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var kind)) return kind;
+        return NameKind(name.ToString());
+    }
+
     bool Masks(string? function)
     {
         if (_options.NameSources is not { } names || string.IsNullOrEmpty(function)) return false;
