@@ -299,7 +299,7 @@ public sealed partial class TaintAnalysis
             {
                 bool onClass = t.StartsWith("=class:", StringComparison.Ordinal);
                 var owner = onClass ? t[7..] : t;
-                var info = _a.MemberInfoOf(owner, attr, key);
+                var info = _a.MemberInfoOf(owner, attr);
                 if (info.Source is { } source)
                     whole = Facts.Union(whole, [SourceFact(source, step)]);
                 foreach (var cell in info.Cells) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
@@ -736,10 +736,6 @@ public sealed partial class TaintAnalysis
             return value.With(types: summary.Types.Length > 0 ? summary.Types : value.Types);
         }
 
-        /// <summary>
-        /// <see cref="Facts.Union"/> of the facts so far with one more, in place: the same merge (cleared kinds and flags
-        /// where both agree, the shorter trail only when those change) and the same cut to the lowest origin ids.
-        /// </summary>
         /// <summary>Whether <see cref="AddOne"/> of a fact of this origin, cleared kinds and flags would leave the set as it is.</summary>
         static bool Absorbs(List<Fact> set, Origin origin, uint cleared, byte flags)
         {
@@ -753,6 +749,10 @@ public sealed partial class TaintAnalysis
             return i >= Facts.MaxFacts;
         }
 
+        /// <summary>
+        /// <see cref="Facts.Union"/> of the facts so far with one more, in place: the same merge (cleared kinds and flags
+        /// where both agree, the shorter trail only when those change) and the same cut to the lowest origin ids.
+        /// </summary>
         static void AddOne(List<Fact> set, Fact y)
         {
             int i = set.Count;
@@ -819,7 +819,7 @@ public sealed partial class TaintAnalysis
                 foreach (var t in actual.Types)
                 {
                     if (t.StartsWith('=')) continue;
-                    var info = _a.MemberInfoOf(t, attr, first);
+                    var info = _a.MemberInfoOf(t, attr);
                     if (info.Source is { } source)
                         whole = Facts.Union(whole, [SourceFact(source, call with { What = source.Description })]);
                     foreach (var cell in info.Cells) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);

@@ -171,9 +171,10 @@ public sealed partial class TaintAnalysis
 
     readonly Dictionary<(string, string), MemberInfo> _memberInfo = [];
 
-    MemberInfo MemberInfoOf(string owner, string attr, string key)
+    MemberInfo MemberInfoOf(string owner, string attr)
     {
         if (_memberInfo.TryGetValue((owner, attr), out var info)) return info;
+        var key = "." + attr;
         var source = ModelCatalog.Member(_tables, _tables.SourceAttributes, owner, attr);
         var cells = new List<string>();
         foreach (var b in _types.WithBases(owner))
@@ -532,24 +533,3 @@ public sealed partial class TaintAnalysis
     }
 }
 
-/// <summary>
-/// An append-only list kept in fixed-size chunks, so growing never copies what is already there: the cell-to-cell
-/// edges of a large project run to millions, and a <see cref="List{T}"/> of them spent seconds copying on resizes.
-/// </summary>
-sealed class ChunkedList<T>
-{
-    const int Shift = 12, Size = 1 << Shift;
-    readonly List<T[]> _chunks = [];
-
-    public int Count { get; private set; }
-
-    public void Add(T item)
-    {
-        int i = Count & (Size - 1);
-        if (i == 0) _chunks.Add(new T[Size]);
-        _chunks[^1][i] = item;
-        Count++;
-    }
-
-    public ref readonly T this[int index] => ref _chunks[index >> Shift][index & (Size - 1)];
-}

@@ -211,20 +211,17 @@ public static class Facts
 
     public static Fact[] Union(Fact[] a, Fact[] b)
     {
-        if (b.Length == 0 || ReferenceEquals(a, b)) return a;
-        if (a.Length == 0) return b;
         // First only look: joins at a fixpoint mostly add nothing, and then `a` is the answer without allocating.
+        if (!Adds(a, b)) return a;
+        if (a.Length == 0) return b;
         int count = 0, i = 0, j = 0;
-        bool changedFromA = false;
         while (i < a.Length || j < b.Length)
         {
             count++;
-            if (j >= b.Length || i < a.Length && a[i].Origin.Id < b[j].Origin.Id) { i++; continue; }
-            if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) { j++; changedFromA = true; continue; }
-            if ((a[i].Cleared & b[j].Cleared) != a[i].Cleared || (a[i].Flags & b[j].Flags) != a[i].Flags) changedFromA = true;
-            i++; j++;
+            if (j >= b.Length || i < a.Length && a[i].Origin.Id < b[j].Origin.Id) i++;
+            else if (i >= a.Length || b[j].Origin.Id < a[i].Origin.Id) j++;
+            else { i++; j++; }
         }
-        if (!changedFromA) return a;
         var result = new Fact[Math.Min(count, MaxFacts)];
         int n = 0;
         i = 0; j = 0;
