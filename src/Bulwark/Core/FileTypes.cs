@@ -41,18 +41,25 @@ public static partial class FileTypes
     }
 
     /// <summary>The kind of <paramref name="path"/> (links followed) and its size in bytes, from one `stat`.</summary>
-    public static unsafe FileType Of(string path, out long size)
+    public static FileType Of(string path, out long size) => Of(path, followLinks: true, out size);
+
+    /// <summary>The kind of <paramref name="path"/> and its size in bytes, from one `stat` (or `lstat`, which reports a link as one).</summary>
+    public static unsafe FileType Of(string path, bool followLinks, out long size)
     {
         size = 0;
         if (OperatingSystem.IsWindows())
         {
             var kind = WindowsKind(path);
-            if (kind == FileType.Regular) size = new FileInfo(path).Length;
+            if (kind == FileType.Regular)
+            {
+                try { size = new FileInfo(path).Length; }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return FileType.Missing; }
+            }
             return kind;
         }
         if (path.Length == 0 || path.Contains('\0')) return FileType.Missing;
         byte* buffer = stackalloc byte[StatusBufferBytes];
-        if (Stat(path, buffer) != 0) return FileType.Missing;
+        if ((followLinks ? Stat(path, buffer) : LStat(path, buffer)) != 0) return FileType.Missing;
         size = *(long*)(buffer + SizeOffset);
         return KindOf(*(int*)(buffer + ModeOffset));
     }

@@ -79,16 +79,25 @@ public sealed class Gitignore
     public bool IsIgnored(string fullPath, bool isDirectory)
     {
         bool ignored = false;
+        // The path below a pattern's directory, worked out once per directory (patterns of one file share it).
+        string? baseDir = null;
+        ReadOnlySpan<char> rel = default, name = default;
         foreach (var p in _patterns)
         {
             if (ignored != p.Negate) continue; // this pattern cannot change the outcome
             if (p.DirOnly && !isDirectory) continue;
-            if (!fullPath.StartsWith(p.BaseDir, StringComparison.Ordinal)) continue;
-            var rel = fullPath.Length > p.BaseDir.Length ? fullPath[(p.BaseDir.Length + 1)..].Replace('\\', '/') : "";
+            if (!ReferenceEquals(p.BaseDir, baseDir))
+            {
+                baseDir = p.BaseDir;
+                rel = fullPath.Length > baseDir.Length + 1 && fullPath.StartsWith(baseDir, StringComparison.Ordinal)
+                    ? fullPath.AsSpan(baseDir.Length + 1) : default;
+                if (rel.Contains('\\')) rel = rel.ToString().Replace('\\', '/');
+                name = Path.GetFileName(rel);
+            }
             if (rel.Length == 0) continue;
             bool match = p.Anchored
-                ? Glob.Match(p.Glob.AsSpan(), rel.AsSpan(), segments: true)
-                : Glob.Match(p.Glob.AsSpan(), Path.GetFileName(rel).AsSpan());
+                ? Glob.Match(p.Glob.AsSpan(), rel, segments: true)
+                : Glob.Match(p.Glob.AsSpan(), name);
             if (match) ignored = !p.Negate;
         }
         return ignored;

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Bulwark.Core;
 
 namespace Bulwark.Engine;
@@ -55,8 +56,10 @@ public sealed class FileDiscovery(ScanSettings settings)
         if (!visited.Add(realDir)) return; // a link back to a directory already walked
         if (settings.RespectGitignore && rel.Length > 0) ignore = ignore.WithDirectory(dir);
 
-        List<FileSystemInfo> entries;
-        try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList(); }
+        // Names only: what each entry is comes from one lstat below (a FileSystemInfo costs a stat of its own).
+        List<(string Name, string FullName)> entries;
+        try { entries = new FileSystemEnumerable<(string, string)>(dir, (ref FileSystemEntry e) => (e.FileName.ToString(), e.ToFullPath()), ListingOptions)
+                  .OrderBy(e => e.Item1, StringComparer.Ordinal).ToList(); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Warnings.Add($"{(rel.Length == 0 ? "." : Untrusted.Visible(rel))}: cannot list directory: {ex.Message}");
@@ -66,7 +69,7 @@ public sealed class FileDiscovery(ScanSettings settings)
         foreach (var entry in entries)
         {
             var childRel = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-            var kind = FileTypes.Of(entry.FullName, followLinks: false);
+            var kind = FileTypes.Of(entry.FullName, followLinks: false, out long size);
             string childReal = realDir == "/" ? "/" + entry.Name : realDir + "/" + entry.Name;
             if (kind == FileType.Missing)
             {
@@ -78,7 +81,7 @@ public sealed class FileDiscovery(ScanSettings settings)
             {
                 // Follow a link only when its target stays inside the scan root.
                 childReal = ProjectPath.Real(entry.FullName);
-                kind = FileTypes.Of(childReal, followLinks: false);
+                kind = FileTypes.Of(childReal, followLinks: false, out size);
                 if (kind is FileType.Missing or FileType.SymbolicLink)
                 {
                     if (!Excluded(childRel)) Skip(childRel, SkipReasons.DanglingSymlink);
@@ -116,13 +119,16 @@ public sealed class FileDiscovery(ScanSettings settings)
                 if (ignore.IsIgnored(entry.FullName, isDirectory: false)) { _ignored.Add(childRel); continue; }
                 if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, _globPrefix + childRel))) continue;
                 if (kind != FileType.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileTypes.Describe(kind)); continue; }
-                long length;
-                try { length = new FileInfo(childReal).Length; }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Skip(childRel, SkipReasons.Unreadable); continue; }
-                files.Add(new DiscoveredFile(entry.FullName, childRel, IsPythonPath(entry.Name), length));
+                files.Add(new DiscoveredFile(entry.FullName, childRel, IsPythonPath(entry.Name), size));
             }
         }
     }
+
+    // Every entry, hidden ones included; a directory that cannot be read is an error, reported as a warning.
+    static readonly EnumerationOptions ListingOptions = new()
+    {
+        AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false,
+    };
 
     void Skip(string rel, string reason, string? detail = null) => Skipped.Add(new SkippedFile(rel, reason, detail));
 

@@ -20,6 +20,25 @@ public class DiscoveryTests
     }
 
     [Fact]
+    public void Each_file_comes_with_its_size_hidden_entries_included_and_a_link_with_its_target_size()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.py", "x = 1\n");
+        dir.Write(".env", "TOKEN=abc\n");
+        dir.Write(".github/workflows/ci.yml", "on: push\n");
+        dir.Write("pkg/big.py", new string('#', 70_000));
+        dir.Write("empty.py", "");
+        if (!OperatingSystem.IsWindows()) File.CreateSymbolicLink(Path.Combine(dir.Path, "link.py"), Path.Combine(dir.Path, "pkg", "big.py"));
+        var found = new FileDiscovery(new ScanSettings()).Discover(dir.Path).ToDictionary(f => f.RelativePath, f => f.Length);
+        Assert.Equal(6, found["a.py"]);
+        Assert.Equal(10, found[".env"]);
+        Assert.Equal(9, found[".github/workflows/ci.yml"]);
+        Assert.Equal(70_000, found["pkg/big.py"]);
+        Assert.Equal(0, found["empty.py"]);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(70_000, found["link.py"]);
+    }
+
+    [Fact]
     public void Default_excludes_skip_vcs_caches_dependencies_and_build_outputs()
     {
         using var dir = new TempDir();
