@@ -1155,10 +1155,12 @@ public sealed partial class TaintAnalysis
                     var step = StepAt(e.Site, StepKind.Store);
                     var facts = value.Collapse();
                     var types = new List<string>(ReceiverTypes(obj, e.Types));
+                    bool plain = false;
                     foreach (var t in types)
                     {
                         if (t.StartsWith('=')) continue;
-                        StoreInto(t + key, facts, step);
+                        if (IsPlainValueType(t)) plain = true;
+                        else StoreInto(t + key, facts, step);
                         // Stores into response headers, the session…
                         foreach (var b in _a._types.WithBases(t))
                             if (_a._tables.SinkStores.TryGetValue(b + (e.Kind == EffectKind.StoreItem ? "[]" : key), out var sinks))
@@ -1166,6 +1168,10 @@ public sealed partial class TaintAnalysis
                                     foreach (var f in facts)
                                         if (f.Reaches(sink.Kind)) Emit(f, sink.Kind, step with { Kind = StepKind.Sink }, b + (e.Kind == EffectKind.StoreItem ? "[...]" : key));
                     }
+                    // Into a string, number or container: into the variable or attribute that holds it, as a whole.
+                    if (plain)
+                        foreach (var cell in _a.HomeCells(_fs, e.Object, _values))
+                            if (_a._cells.Contains(cell)) StoreInto(cell, facts, step);
                     // Into an object of no known type: nothing reads that store back (a caller's store edges only ever
                     // land in cells), so nothing is recorded.
                     break;

@@ -478,6 +478,20 @@ public sealed partial class TaintAnalysis
                     else keys.Add(ctx.ItemKey(m, mod, e.S));
                     break;
             }
+        // A store into a plain value lands in the variable or attribute holding it (HomeCells).
+        foreach (var e in fs.F.Effects)
+            if (e.Kind is EffectKind.StoreAttr or EffectKind.StoreItem && e.Object >= 0)
+                switch (fs.F.Values[e.Object])
+                {
+                    case { Op: IrOp.LoadAttr } ov: keys.Add(ctx.AttrKey(m, mod, ov.S)); break;
+                    case { Op: IrOp.Cell } ov:
+                    {
+                        var (plain, attr) = ctx.CellKeys(m, mod, ov.S);
+                        keys.Add(plain);
+                        keys.Add(attr);
+                        break;
+                    }
+                }
         // A dataclass's generated constructor stores its fields; a callee's store edges land in cells its caller names.
         foreach (var t in fs.Calls)
             if (t.DataclassFields is { } fields)

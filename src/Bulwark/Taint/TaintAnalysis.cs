@@ -256,6 +256,9 @@ public sealed partial class TaintAnalysis
                         foreach (var t in StoreTypes(fs, e)) _cells.Add(t + ItemKey(e.S < 0 ? null : mod.Str(e.S)));
                         break;
                 }
+                // A store into a string, number or container lands in what holds it (see HomeCells).
+                if (e.Kind is EffectKind.StoreAttr or EffectKind.StoreItem && StaticTypes(fs.Module, e.Types).Any(IsPlainValueType))
+                    foreach (var cell in HomeCells(fs, e.Object, null)) _cells.Add(cell);
             }
         // Dataclass fields are set by the generated constructor.
         for (int m = 0; m < _index.Modules.Count; m++)
@@ -264,14 +267,55 @@ public sealed partial class TaintAnalysis
                     foreach (var field in c.Fields) _cells.Add(_index.ClassName(m, c) + "." + field.Name);
     }
 
-    /// <summary>The types of an object stored into: static ones, and those a framework gives an entry point's parameter (middleware's request).</summary>
+    /// <summary>
+    /// The cells that hold the object a store goes into, when that object is a plain value: a module variable
+    /// (`CACHE[k] = v`), or an attribute of an object of a known type (`self.items[k] = v` lands in `Store.items`).
+    /// With <paramref name="values"/> the receiver's types include what the analysis found; without, static ones only.
+    /// </summary>
+    IEnumerable<string> HomeCells(FunctionState fs, int objectValue, AValue[]? values)
+    {
+        if (objectValue < 0) yield break;
+        var f = fs.F;
+        var ov = f.Values[objectValue];
+        var mod = _index.Modules[fs.Module];
+        switch (ov.Op)
+        {
+            case IrOp.Cell:
+                yield return mod.Str(ov.S);
+                break;
+            case IrOp.LoadAttr:
+            {
+                var attr = "." + mod.Str(ov.S);
+                var receiver = f.Operands[ov.A];
+                IEnumerable<string> owners = ov.N >= 0 ? StaticReceiverTypes(fs.Module, ov.N) : [];
+                if (values is not null) owners = owners.Concat(values[receiver].Types);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var t in owners)
+                {
+                    var owner = t.StartsWith("=class:", StringComparison.Ordinal) ? t[7..] : t;
+                    if (owner.StartsWith('=') || IsPlainValueType(owner) || !seen.Add(owner)) continue;
+                    yield return owner + attr;
+                }
+                break;
+            }
+        }
+    }
+
+    /// <summary>The types of an object stored into: static ones other than plain values (<see cref="IsPlainValueType"/>), and those a framework gives an entry point's parameter (middleware's request).</summary>
     IEnumerable<string> StoreTypes(FunctionState fs, IrEffect e)
     {
-        foreach (var t in StaticTypes(fs.Module, e.Types)) yield return t;
+        foreach (var t in StaticTypes(fs.Module, e.Types)) if (!IsPlainValueType(t)) yield return t;
         if (e.Object >= 0 && fs.F.Values[e.Object] is { Op: IrOp.Param } p && _entries.TryGetValue(fs.Id, out var entry)
             && p.A < entry.Parameters.Length && entry.Parameters[p.A] is { Kind: ParamBind.Typed, Type: { } type })
             yield return type;
     }
+
+    /// <summary>
+    /// Built-in value types: what is stored into one string, number or container is not shared with every other one,
+    /// so a store into such a value is no cell (`dict[*]` would join every dictionary of the project).
+    /// </summary>
+    static bool IsPlainValueType(string t) => t is "str" or "bytes" or "bytearray" or "int" or "float" or "complex" or "bool"
+        or "dict" or "list" or "set" or "frozenset" or "tuple" or "object" or "NoneType";
 
     static string ItemKey(string? key) => key is null ? "[*]" : "[" + key + "]";
 
