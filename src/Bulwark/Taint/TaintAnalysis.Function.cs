@@ -1201,7 +1201,8 @@ public sealed partial class TaintAnalysis
                     _a.AddCellContent(cell, f with { Trail = Trail.Extend(f.Trail, step) });
                     break;
                 case OriginKind.Cell:
-                    if (f.Origin.Key != cell) _a._cellToCell.Add((f.Origin.Key, cell, step));
+                    // The same edge comes again with every pass and every call that applies the store: kept once.
+                    if (f.Origin.Key != cell && _a._cellEdges.Add((f.Origin.Key, cell, step))) _a._cellToCell.Add((f.Origin.Key, cell, step));
                     break;
                 case OriginKind.Param:
                     AddStore(new StoreEdge(f with { Trail = Trail.Extend(f.Trail, step) }, cell, step));

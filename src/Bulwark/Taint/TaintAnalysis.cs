@@ -45,6 +45,7 @@ public sealed partial class TaintAnalysis
     readonly HashSet<string> _cells = new(StringComparer.Ordinal);
     readonly Dictionary<string, Fact[]> _cellContents = new(StringComparer.Ordinal);
     readonly ChunkedList<(string From, string To, Step Step)> _cellToCell = new();
+    readonly HashSet<(string From, string To, Step Step)> _cellEdges = [];
     readonly List<(SinkEdge Edge, int Function)> _cellSinks = [];
     readonly Dictionary<(uint, int, int), TaintFlow> _flows = [];
     readonly List<string> _warnings = [];
