@@ -312,11 +312,17 @@ public sealed partial class TaintAnalysis
     }
 
     /// <summary>
-    /// Built-in value types: what is stored into one string, number or container is not shared with every other one,
-    /// so a store into such a value is no cell (`dict[*]` would join every dictionary of the project).
+    /// Built-in value types and their `typing` spellings, and `Any`: what is stored into one string, number or container
+    /// is not shared with every other one, so a store into such a value is no cell (`dict[*]` would join every
+    /// dictionary of the project, `typing.Any[*]` every value annotated `Any`).
     /// </summary>
     static bool IsPlainValueType(string t) => t is "str" or "bytes" or "bytearray" or "int" or "float" or "complex" or "bool"
-        or "dict" or "list" or "set" or "frozenset" or "tuple" or "object" or "NoneType";
+        or "dict" or "list" or "set" or "frozenset" or "tuple" or "object" or "NoneType" or "memoryview"
+        or "typing.Any" or "typing_extensions.Any" or "typing.Dict" or "typing.List" or "typing.Set" or "typing.FrozenSet"
+        or "typing.Tuple" or "typing.Mapping" or "typing.MutableMapping" or "typing.Sequence" or "typing.MutableSequence"
+        or "collections.OrderedDict" or "collections.defaultdict" or "collections.deque" or "collections.Counter"
+        or "collections.abc.Mapping" or "collections.abc.MutableMapping" or "collections.abc.Sequence"
+        or "collections.abc.MutableSequence";
 
     static string ItemKey(string? key) => key is null ? "[*]" : "[" + key + "]";
 

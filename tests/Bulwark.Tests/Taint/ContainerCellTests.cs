@@ -3,8 +3,9 @@ using Bulwark.Taint;
 namespace Bulwark.Tests.Taint;
 
 /// <summary>
-/// A store into a string, number or container is not a shared variable of its type (`dict[*]` would join every
-/// dictionary of a project): it lands in the module variable or the attribute that holds the container.
+/// A store into a string, number or container (or a value annotated `Any`) is not a shared variable of its type
+/// (`dict[*]` would join every dictionary of a project): it lands in the module variable or the attribute that holds
+/// the container.
 /// </summary>
 public class ContainerCellTests
 {
@@ -53,6 +54,45 @@ public class ContainerCellTests
 
                     def run(self, name):
                         os.system(self.commands[name])
+                """));
+        Assert.DoesNotContain("command", flows);
+    }
+
+    [Fact]
+    public void A_request_value_stored_into_a_value_annotated_any_does_not_reach_another_one()
+    {
+        var flows = Flows(
+            ("tracing.py", """
+                from typing import Any
+
+                class Segment:
+                    def __init__(self, meta: Any):
+                        self.meta = meta
+
+                    def annotate(self, key, value):
+                        self.meta[key] = value
+                """),
+            ("views.py", """
+                from flask import Flask, request
+                from tracing import Segment
+
+                app = Flask(__name__)
+
+                @app.route("/t")
+                def traced():
+                    Segment({}).annotate("url", request.args["u"])
+                    return "ok"
+                """),
+            ("jobs.py", """
+                import os
+                from typing import Any
+
+                class Runner:
+                    def __init__(self, table: Any):
+                        self.table = table
+
+                    def run(self, name):
+                        os.system(self.table[name])
                 """));
         Assert.DoesNotContain("command", flows);
     }
