@@ -1,3 +1,4 @@
+using Bulwark.Core;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;
 using Bulwark.Semantics;
@@ -14,25 +15,29 @@ sealed class CallDispatch
     readonly CodeRule[] _rules;
     readonly bool[] _always;
     readonly Dictionary<string, int[]> _byName = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int[]> _byLoose = new(StringComparer.Ordinal);
     readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byRoot;
     readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byLast;
     readonly bool _anyRoot, _anyLast;
 
-    public CallDispatch(CodeRule[] rules)
+    public CallDispatch(CodeRule[] rules, ScanSettings settings)
     {
         _rules = rules;
         _always = new bool[rules.Length];
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byRoot = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byLoose = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < rules.Length; i++)
         {
-            if (rules[i].Calls is not { } interest) { _always[i] = true; continue; }
+            if (rules[i].CallsFor(settings) is not { } interest) { _always[i] = true; continue; }
             foreach (var n in interest.Names) Add(byName, n, i);
+            foreach (var n in interest.LooseNames) Add(byLoose, n, i);
             foreach (var n in interest.Roots) Add(byRoot, n, i);
             foreach (var n in interest.LastNames) Add(byLast, n, i);
         }
         foreach (var (k, v) in byName) _byName[k] = [.. v];
+        foreach (var (k, v) in byLoose) _byLoose[k] = [.. v];
         var roots = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var (k, v) in byRoot) roots[k] = [.. v];
         var lasts = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -63,11 +68,14 @@ sealed class CallDispatch
         if (func is not (Name or AttributeExpr)) return; // no name to resolve: only the rules that see every call
         var written = SemanticModel.SimpleName(func);
         var qualified = model.QualifiedName(func);
+        string? loose = null;
         if (_byName.Count > 0)
         {
-            var whole = qualified ?? model.LooseQualifiedName(func);
+            var whole = qualified ?? (loose = model.LooseQualifiedName(func));
             if (whole is not null && _byName.TryGetValue(whole, out var named)) Mark(named, selected);
         }
+        if (_byLoose.Count > 0 && (loose ?? model.LooseQualifiedName(func)) is { } bandit && _byLoose.TryGetValue(bandit, out var byBandit))
+            Mark(byBandit, selected);
         if (qualified is not null)
         {
             if (_anyRoot)

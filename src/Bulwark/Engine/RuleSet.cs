@@ -24,7 +24,8 @@ public sealed class RuleSet
     public IReadOnlyList<DocumentRule> DocumentRules { get; }
     readonly DocumentRule[][] _documentsByKind;
 
-    public RuleSet(IEnumerable<IRule> rules, bool nameCheckFlows = true)
+    /// <param name="settings">The scan's settings, for rules whose callee names are options (defaults when null).</param>
+    public RuleSet(IEnumerable<IRule> rules, bool nameCheckFlows = true, ScanSettings? settings = null)
     {
         Rules = rules.OrderBy(r => r.Info.Id, StringComparer.Ordinal).ToArray();
         // A taint rule's name check runs in the per-file walk like any code rule.
@@ -43,8 +44,9 @@ public sealed class RuleSet
                 (lists[(int)k] ??= []).Add(r);
         _byKind = new CodeRule[]?[lists.Length];
         for (int i = 0; i < lists.Length; i++) _byKind[i] = lists[i]?.ToArray();
-        if (_byKind[(int)NodeKind.Call] is { } callRules && callRules.Any(r => r.Calls is not null))
-            CallTable = new CallDispatch(callRules);
+        settings ??= new ScanSettings();
+        if (_byKind[(int)NodeKind.Call] is { } callRules && callRules.Any(r => r.CallsFor(settings) is not null))
+            CallTable = new CallDispatch(callRules, settings);
         for (var k = NodeKind.BoolOp; k <= NodeKind.Slice; k++) ReadsExpressions |= _byKind[(int)k] is not null;
         foreach (var k in (ReadOnlySpan<NodeKind>)[NodeKind.Comprehension, NodeKind.Arguments, NodeKind.Arg, NodeKind.Keyword])
             ReadsExpressions |= _byKind[(int)k] is not null;
@@ -119,7 +121,7 @@ public sealed class RuleSet
             chosen.Add(r);
         }
         bool nameCheckFlows = chosen.OfType<TaintRule>().Any(r => r.Pattern is not null && settings.Select.Concat(settings.ExtendSelect).Any(t => Names(r.Info, t)));
-        return new RuleSet(chosen, nameCheckFlows);
+        return new RuleSet(chosen, nameCheckFlows, settings);
     }
 
     /// <summary>A selector names a rule by id or alias, a family, an id prefix (`B6`), or `ALL`.</summary>

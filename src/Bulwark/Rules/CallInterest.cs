@@ -23,4 +23,10 @@ public sealed class CallInterest
     /// `from yaml import load as l; l(...)`) or the callee as written does (`get` in `self.session.get(...)`).
     /// </summary>
     public IReadOnlyList<string> LastNames { get; init; } = [];
+
+    /// <summary>
+    /// Whole callee names in Bandit's view (`SemanticModel.LooseQualifiedName`: through import aliases, a local
+    /// definition or a parameter keeping its written name), for rules that name calls the way Bandit does.
+    /// </summary>
+    public IReadOnlyList<string> LooseNames { get; init; } = [];
 }

@@ -20,6 +20,11 @@ public abstract class CodeRule : IRule
     /// it; null (the default) sends it every call.
     /// </summary>
     public virtual CallInterest? Calls => null;
+    /// <summary>
+    /// <see cref="Calls"/> under a scan's settings, for a rule whose callee names are options (the shell functions
+    /// lists): the scan's dispatch table is built from this.
+    /// </summary>
+    public virtual CallInterest? CallsFor(ScanSettings settings) => Calls;
     public abstract void Check(Node node, CodeContext context);
 }
 

@@ -96,7 +96,7 @@ public class CallDispatchTests
     {
         var data = new TheoryData<string>();
         foreach (var r in RuleCatalog.All.OfType<CodeRule>())
-            if (r.Calls is not null) data.Add(r.Info.Id);
+            if (r.CallsFor(new ScanSettings()) is not null) data.Add(r.Info.Id);
         return data;
     }
 
@@ -117,12 +117,33 @@ public class CallDispatchTests
             {
                 var settings = new ScanSettings { Profile = profile };
                 var text = File.ReadAllText(path);
-                var dispatched = Render(new RuleSet([rule]), text, settings);
+                var dispatched = Render(new RuleSet([rule], settings: settings), text, settings);
                 Assert.Equal(Render(new RuleSet([new EveryCall(rule)]), text, settings), dispatched);
                 found += dispatched.Length;
             }
         Assert.True(found > 0, $"{ruleId} finds nothing on any fixture");
     }
+
+    [Fact]
+    public void A_shell_function_list_configured_for_a_rule_is_what_reaches_it()
+    {
+        const string text = "import mylib, os\nmylib.run_shell('ls ' + name)\nos.system('ls ' + name)\n";
+        var rule = RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == "B605");
+        var defaults = new ScanSettings();
+        var configured = new ScanSettings
+        {
+            RuleOptions = new Dictionary<string, IReadOnlyDictionary<string, object>>
+            {
+                ["B605"] = new Dictionary<string, object> { ["shell"] = new List<string> { "mylib.run_shell" } },
+            },
+        };
+        Assert.Equal("3:1 B605", Lines(Render(new RuleSet([rule], settings: defaults), text, defaults)));
+        Assert.Equal("2:1 B605", Lines(Render(new RuleSet([rule], settings: configured), text, configured)));
+    }
+
+    /// <summary>The line, column and rule of each finding, one per line.</summary>
+    static string Lines(string rendered) =>
+        string.Join("\n", rendered.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(' ', l.Split(' ').Take(2))));
 
     static string Render(RuleSet rules, string text, ScanSettings settings)
     {

@@ -29,6 +29,8 @@ public sealed class LinuxCommandsWildcardInjection : CallRule
         Options = ShellFunctions.Options,
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => ShellFunctions.Interest(this, settings, "shell", "subprocess");
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } name || call.PositionalCount == 0) return;

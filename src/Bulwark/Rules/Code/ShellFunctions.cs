@@ -36,6 +36,18 @@ static class ShellFunctions
 
     public static IReadOnlyList<string> List(CodeContext context, IRule rule, string kind) => context.Options(rule).StringList(kind);
 
+    /// <summary>
+    /// The calls a rule that tests `call.QualifiedName` against these lists looks at: the lists of the given kinds as
+    /// configured for it in this scan, so that other calls never reach it.
+    /// </summary>
+    public static CallInterest Interest(IRule rule, ScanSettings settings, params string[] kinds)
+    {
+        var options = new RuleOptions(rule.Info, settings.RuleOptionsFor(rule.Info.Id));
+        var names = new List<string>();
+        foreach (var kind in kinds) names.AddRange(options.StringList(kind));
+        return new CallInterest { Names = names };
+    }
+
     /// <summary>Bandit grades a shell command by its first argument: a plain string literal is low, anything built is high.</summary>
     public static bool CommandIsLiteral(Call call) => call.Args.Count > 0 && SemanticModel.IsLiteralString(call.Args[0]);
 }

@@ -32,6 +32,8 @@ public sealed class StartProcessWithAShell : CallRule
         Options = ShellFunctions.Options,
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => ShellFunctions.Interest(this, settings, "shell");
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } name || !ShellFunctions.List(context, this, "shell").Contains(name) || call.PositionalCount == 0) return;

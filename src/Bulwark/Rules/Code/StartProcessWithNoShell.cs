@@ -23,6 +23,8 @@ public sealed class StartProcessWithNoShell : CallRule
         Options = ShellFunctions.Options,
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => ShellFunctions.Interest(this, settings, "no_shell");
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is { } name && ShellFunctions.List(context, this, "no_shell").Contains(name))

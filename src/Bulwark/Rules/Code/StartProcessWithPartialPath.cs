@@ -35,6 +35,8 @@ public sealed class StartProcessWithPartialPath : CallRule
         Options = ShellFunctions.Options,
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => ShellFunctions.Interest(this, settings, "subprocess", "shell", "no_shell");
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } name || call.PositionalCount == 0) return;

@@ -35,6 +35,8 @@ public sealed class SubprocessPopenWithShell : CallRule
         Options = ShellFunctions.Options,
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => ShellFunctions.Interest(this, settings, "subprocess");
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is not { } name || !ShellFunctions.List(context, this, "subprocess").Contains(name)) return;

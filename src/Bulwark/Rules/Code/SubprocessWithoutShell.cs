@@ -24,6 +24,8 @@ public sealed class SubprocessWithoutShell : CallRule
         Options = ShellFunctions.Options,
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => ShellFunctions.Interest(this, settings, "subprocess");
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.QualifiedName is { } name && ShellFunctions.List(context, this, "subprocess").Contains(name) && !call.ShellIsOn)

@@ -19,6 +19,18 @@ public abstract class BlacklistedImport : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Import, NodeKind.ImportFrom, NodeKind.Call];
 
+    CallInterest? _calls;
+
+    /// <summary>
+    /// The calls it looks at: those Bandit names after a listed module (<see cref="BlacklistNames"/>), and dynamic
+    /// imports (`__import__` as written, `importlib.import_module`, `importlib.__import__`), named after what they import.
+    /// </summary>
+    public override CallInterest? Calls => _calls ??= new CallInterest
+    {
+        LooseNames = [.. Modules, "importlib.import_module", "importlib.__import__"],
+        LastNames = ["__import__"],
+    };
+
     /// <summary>The finding's message for an import of <paramref name="name"/>.</summary>
     protected abstract string Message(string name);
 
