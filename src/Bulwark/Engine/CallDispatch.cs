@@ -16,6 +16,10 @@ sealed class CallDispatch
     readonly bool[] _always;
     readonly Dictionary<string, int[]> _byName = new(StringComparer.Ordinal);
     readonly Dictionary<string, int[]> _byLoose = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int[]> _byKeyword = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byPart;
+    readonly (string Text, int[] Rules)[] _contains;
+    readonly bool _anyPart;
     readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byRoot;
     readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byLast;
     readonly bool _anyRoot, _anyLast;
@@ -28,16 +32,28 @@ sealed class CallDispatch
         var byRoot = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byLast = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byLoose = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byKeyword = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var contains = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < rules.Length; i++)
         {
             if (rules[i].CallsFor(settings) is not { } interest) { _always[i] = true; continue; }
             foreach (var n in interest.Names) Add(byName, n, i);
             foreach (var n in interest.LooseNames) Add(byLoose, n, i);
+            foreach (var n in interest.LooseParts) Add(byPart, n, i);
+            foreach (var n in interest.Keywords) Add(byKeyword, n, i);
+            foreach (var n in interest.NameContains) Add(contains, n, i);
             foreach (var n in interest.Roots) Add(byRoot, n, i);
             foreach (var n in interest.LastNames) Add(byLast, n, i);
         }
         foreach (var (k, v) in byName) _byName[k] = [.. v];
         foreach (var (k, v) in byLoose) _byLoose[k] = [.. v];
+        foreach (var (k, v) in byKeyword) _byKeyword[k] = [.. v];
+        var parts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var (k, v) in byPart) parts[k] = [.. v];
+        _byPart = parts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _anyPart = parts.Count > 0;
+        _contains = [.. contains.Select(kv => (kv.Key, kv.Value.ToArray()))];
         var roots = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var (k, v) in byRoot) roots[k] = [.. v];
         var lasts = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -64,6 +80,12 @@ sealed class CallDispatch
     public void Select(Call call, SemanticModel model, bool[] selected)
     {
         Array.Copy(_always, selected, _always.Length);
+        if (_byKeyword.Count > 0)
+        {
+            var keywords = call.Keywords;
+            for (int i = 0; i < keywords.Count; i++)
+                if (keywords[i].Name is { } k && _byKeyword.TryGetValue(k, out var byKeyword)) Mark(byKeyword, selected);
+        }
         var func = call.Func;
         if (func is not (Name or AttributeExpr)) return; // no name to resolve: only the rules that see every call
         var written = SemanticModel.SimpleName(func);
@@ -74,8 +96,21 @@ sealed class CallDispatch
             var whole = qualified ?? (loose = model.LooseQualifiedName(func));
             if (whole is not null && _byName.TryGetValue(whole, out var named)) Mark(named, selected);
         }
-        if (_byLoose.Count > 0 && (loose ?? model.LooseQualifiedName(func)) is { } bandit && _byLoose.TryGetValue(bandit, out var byBandit))
-            Mark(byBandit, selected);
+        if ((_byLoose.Count > 0 || _anyPart) && (loose ?? model.LooseQualifiedName(func)) is { } bandit)
+        {
+            if (_byLoose.TryGetValue(bandit, out var byBandit)) Mark(byBandit, selected);
+            if (_anyPart)
+                for (int start = 0; start <= bandit.Length;)
+                {
+                    int dot = bandit.IndexOf('.', start);
+                    if (dot < 0) dot = bandit.Length;
+                    if (_byPart.TryGetValue(bandit.AsSpan(start, dot - start), out var byPart)) Mark(byPart, selected);
+                    start = dot + 1;
+                }
+        }
+        if (_contains.Length > 0 && written is not null)
+            foreach (var (text, rules) in _contains)
+                if (written.Contains(text, StringComparison.Ordinal)) Mark(rules, selected);
         if (qualified is not null)
         {
             if (_anyRoot)

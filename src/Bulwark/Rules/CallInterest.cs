@@ -29,4 +29,13 @@ public sealed class CallInterest
     /// definition or a parameter keeping its written name), for rules that name calls the way Bandit does.
     /// </summary>
     public IReadOnlyList<string> LooseNames { get; init; } = [];
+
+    /// <summary>Dotted parts of Bandit's name for the call: `hashlib` matches `hashlib.md5` and `x.hashlib.new`.</summary>
+    public IReadOnlyList<string> LooseParts { get; init; } = [];
+
+    /// <summary>Text within the callee's last segment as written: `chmod` matches `os.chmod` and `p.lchmod`.</summary>
+    public IReadOnlyList<string> NameContains { get; init; } = [];
+
+    /// <summary>Keyword arguments: the call matches when it passes one of them by name (`cert_reqs=…`), whatever its callee.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
 }

@@ -87,6 +87,27 @@ public class CallDispatchTests
     }
 
     [Fact]
+    public void Loose_names_and_parts_match_banditS_name_for_the_call()
+    {
+        Assert.Equal(["read_config", "pickle.loads"], Calls(Source, new CallInterest { LooseNames = ["yaml.load", "pickle.loads"] }));
+        Assert.Equal(["hashlib.md5"], Calls(Source, new CallInterest { LooseParts = ["hashlib"] }));
+        Assert.Equal(["read_config"], Calls(Source, new CallInterest { LooseParts = ["yaml"] }));
+    }
+
+    [Fact]
+    public void Name_text_matches_within_the_last_segment_as_written()
+    {
+        Assert.Equal(["self.loader.load", "pickle.loads"], Calls(Source, new CallInterest { NameContains = ["oad"] }));
+    }
+
+    [Fact]
+    public void Keywords_match_whatever_the_callee_even_one_without_a_name()
+    {
+        const string source = "f(a=1)\n(lambda **k: 1)(cert=2)\ng(cert=3)\nh(3)\n";
+        Assert.Equal(["?", "g"], Calls(source, new CallInterest { Keywords = ["cert"] }));
+    }
+
+    [Fact]
     public void A_call_matching_several_lists_reaches_the_rule_once()
     {
         Assert.Equal(["os.system"], Calls(Source, new CallInterest { Names = ["os.system"], Roots = ["os"], LastNames = ["system"] }));

@@ -32,6 +32,9 @@ public sealed class AnyOtherFunctionWithShell : CallRule
         Options = ShellFunctions.Options,
     };
 
+    /// <summary>Only a call passing `shell=` can run a shell.</summary>
+    public override CallInterest? Calls { get; } = new() { Keywords = ["shell"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (!call.HasKeyword("shell")) return; // without `shell=` the shell is off: nothing to report

@@ -32,6 +32,11 @@ public sealed class MarkupsafeMarkupXss : CallRule
         ],
     };
 
+    public override CallInterest? CallsFor(ScanSettings settings) => new()
+    {
+        LooseNames = ["markupsafe.Markup", "flask.Markup", .. new RuleOptions(Info, settings.RuleOptionsFor(Info.Id)).StringList("extend_markup_names")],
+    };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         var q = call.LooseName;

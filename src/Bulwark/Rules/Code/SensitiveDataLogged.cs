@@ -77,6 +77,9 @@ public sealed class SensitiveDataLoggedByName(RuleInfo info) : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call, NodeKind.Raise];
 
+    /// <summary>Of calls, `print`, `warnings.warn` and the log methods (<see cref="Sink"/>); `raise` reaches it by kind.</summary>
+    public override CallInterest? Calls { get; } = new() { Names = ["warnings.warn"], LastNames = ["print", .. LogMethods] };
+
     public override void Check(Node node, CodeContext context)
     {
         var model = context.Semantic;

@@ -34,6 +34,9 @@ public sealed class SetBadFilePermissions : CallRule
             """,
     };
 
+    /// <summary>Bandit looks at any call whose name contains `chmod`.</summary>
+    public override CallInterest? Calls { get; } = new() { NameContains = ["chmod"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name is not { } name || !name.Contains("chmod", StringComparison.Ordinal)) return;

@@ -52,6 +52,9 @@ public sealed class SqlStringConstruction : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.BinOp, NodeKind.JoinedStr, NodeKind.Call];
 
+    /// <summary>Of calls, only `"…".format(…)`; concatenations and f-strings reach it by kind.</summary>
+    public override CallInterest? Calls { get; } = new() { LastNames = ["format"] };
+
     public override void Check(Node node, CodeContext context)
     {
         // The text is read from the literal parts alone and tested for SQL first: evaluating the parts (which may

@@ -31,6 +31,9 @@ public sealed class SslWithBadVersion : CallRule
         Options = [SslProtocols.BadVersionsOption],
     };
 
+    /// <summary>Every finding is an insecure value passed as `ssl_version=` or `method=`.</summary>
+    public override CallInterest? Calls { get; } = new() { Keywords = ["method", "ssl_version"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         var bad = context.Options(this).StringList("bad_protocol_versions");

@@ -34,6 +34,8 @@ public sealed class TarfileUnsafeMembers : CallRule
         Aliases = ["S202"],
     };
 
+    public override CallInterest? Calls { get; } = new() { NameContains = ["extractall"] };
+
     protected override void Check(CallSite call, CodeContext context)
     {
         if (call.Name is not { } name || !name.Contains("extractall", StringComparison.Ordinal)) return;

@@ -37,6 +37,9 @@ public sealed class TlsVerificationDisabled : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Assign, NodeKind.Call];
 
+    /// <summary>Of calls, only those passing `cert_reqs=`; assignments reach it by kind.</summary>
+    public override CallInterest? Calls { get; } = new() { Keywords = ["cert_reqs"] };
+
     public override void Check(Node node, CodeContext context)
     {
         var model = context.Semantic;

@@ -36,6 +36,14 @@ public sealed class HashlibInsecure : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call];
 
+    /// <summary>Calls Bandit names with a `hashlib` or `crypt` part, and dynamic imports (named after what they import).</summary>
+    public override CallInterest? Calls { get; } = new()
+    {
+        LooseParts = ["hashlib", "crypt"],
+        LooseNames = ["importlib.import_module", "importlib.__import__"],
+        LastNames = ["__import__"],
+    };
+
     public override void Check(Node node, CodeContext context)
     {
         var call = (Call)node;

@@ -55,6 +55,8 @@ public sealed class UrlOpenUncheckedScheme : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Call];
 
+    public override CallInterest? Calls { get; } = new() { LooseNames = UrllibOpeners.Names };
+
     public override void Check(Node node, CodeContext context)
     {
         var call = (Call)node;
