@@ -250,16 +250,17 @@ public sealed partial class TaintAnalysis
                 switch (e.Kind)
                 {
                     case EffectKind.StoreCell: _cells.Add(mod.Str(e.S)); break;
-                    case EffectKind.StoreAttr:
-                        foreach (var t in StoreTypes(fs, e)) _cells.Add(t + "." + mod.Str(e.S));
+                    case EffectKind.StoreAttr or EffectKind.StoreItem:
+                    {
+                        var statics = StaticTypes(fs.Module, e.Types);
+                        var key = e.Kind == EffectKind.StoreAttr ? "." + mod.Str(e.S) : ItemKey(e.S < 0 ? null : mod.Str(e.S));
+                        foreach (var t in StoreTypes(fs, e, statics)) _cells.Add(t + key);
+                        // A store into a string, number or container lands in what holds it (see HomeCells).
+                        if (statics.Any(IsPlainValueType))
+                            foreach (var cell in HomeCells(fs, e.Object, null)) _cells.Add(cell);
                         break;
-                    case EffectKind.StoreItem:
-                        foreach (var t in StoreTypes(fs, e)) _cells.Add(t + ItemKey(e.S < 0 ? null : mod.Str(e.S)));
-                        break;
+                    }
                 }
-                // A store into a string, number or container lands in what holds it (see HomeCells).
-                if (e.Kind is EffectKind.StoreAttr or EffectKind.StoreItem && StaticTypes(fs.Module, e.Types).Any(IsPlainValueType))
-                    foreach (var cell in HomeCells(fs, e.Object, null)) _cells.Add(cell);
             }
         // Dataclass fields are set by the generated constructor.
         for (int m = 0; m < _index.Modules.Count; m++)
@@ -303,9 +304,9 @@ public sealed partial class TaintAnalysis
     }
 
     /// <summary>The types of an object stored into: static ones other than plain values (<see cref="IsPlainValueType"/>), and those a framework gives an entry point's parameter (middleware's request).</summary>
-    IEnumerable<string> StoreTypes(FunctionState fs, IrEffect e)
+    IEnumerable<string> StoreTypes(FunctionState fs, IrEffect e, string[] statics)
     {
-        foreach (var t in StaticTypes(fs.Module, e.Types)) if (!IsPlainValueType(t)) yield return t;
+        foreach (var t in statics) if (!IsPlainValueType(t)) yield return t;
         if (e.Object >= 0 && fs.F.Values[e.Object] is { Op: IrOp.Param } p && _entries.TryGetValue(fs.Id, out var entry)
             && p.A < entry.Parameters.Length && entry.Parameters[p.A] is { Kind: ParamBind.Typed, Type: { } type })
             yield return type;
