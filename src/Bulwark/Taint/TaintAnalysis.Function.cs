@@ -236,6 +236,7 @@ public sealed partial class TaintAnalysis
                     case ParamBind.Depends:
                         var dep = _a._functions[b.DependsOn];
                         if (!dep.Analysed) return AValue.Empty;
+                        _a.Uses(_fs, b.DependsOn, null);
                         var ret = dep.Summary.Return;
                         return ret.MapFacts(fs => Facts.Map(fs, f => f.Origin.Kind == OriginKind.Param ? null : f with { Trail = Trail.Append(f.Trail, Trail.Start(step)) }));
                     default:
@@ -249,6 +250,8 @@ public sealed partial class TaintAnalysis
             if (param?.Annotation is { } ann) staticTypes = _a._types.Canonical(_m, ann).Where(t => !t.StartsWith('=')).ToArray();
             if (index == 0 && _f.Class >= 0 && !_f.IsStatic)
                 staticTypes = [(_f.IsClassMethod ? "=class:" : "") + _a._index.ClassName(_m, _mod.Classes[_f.Class])];
+            // A parameter no call passes taint to has none of its own (see TaintAnalysis.Liveness).
+            if (!_a.ParamLive(_fs, index)) return new AValue(Facts.None, null, staticTypes, ValueShape.Unknown, [], []);
             return new AValue([new Fact(_a._origins.Param(index, ""), 0, 0, Trail.Start(step))], null, staticTypes, ValueShape.Unknown, [], []);
         }
 
@@ -554,6 +557,7 @@ public sealed partial class TaintAnalysis
                 if (!_a._interprocedural || !callee.Analysed && !ReferenceEquals(callee, _fs)) continue;
                 handled = true;
                 var formals = Bind(callee.F, actuals, binds, constructs);
+                _a.Uses(_fs, g, formals);
                 result = AValue.Join(result, Substitute(callee.Summary.Return, formals, step, callee.F));
             }
             foreach (var p in partials) { result = AValue.Join(result, PartialCall(p, actuals, step)); handled = true; }
@@ -631,7 +635,9 @@ public sealed partial class TaintAnalysis
             {
                 var callee = _a._functions[p.Function];
                 if (!callee.Analysed) return merged.All().With(types: [], shape: ValueShape.Unknown);
-                return Substitute(callee.Summary.Return, Bind(callee.F, merged, false, null), step, callee.F);
+                var formals = Bind(callee.F, merged, false, null);
+                _a.Uses(_fs, p.Function, formals);
+                return Substitute(callee.Summary.Return, formals, step, callee.F);
             }
             return AValue.Of(merged.All().Collapse());
         }
@@ -994,6 +1000,7 @@ public sealed partial class TaintAnalysis
                 var callee = _a._functions[g];
                 if (!callee.Analysed) continue;
                 var formals = Bind(callee.F, actuals, binds, constructs);
+                _a.Uses(_fs, g, formals);
                 ApplyCallee(callee, formals, StepAt(c.Site, StepKind.Call));
             }
             foreach (var p in partials)
@@ -1001,7 +1008,9 @@ public sealed partial class TaintAnalysis
                 {
                     var callee = _a._functions[p.Function];
                     var merged = new Actuals(null, [.. p.Args, .. actuals.Args], [.. p.KeywordNames, .. actuals.Names], [.. p.KeywordValues, .. actuals.Keywords], -1);
-                    ApplyCallee(callee, Bind(callee.F, merged, false, null), StepAt(c.Site, StepKind.Call));
+                    var formals = Bind(callee.F, merged, false, null);
+                    _a.Uses(_fs, p.Function, formals);
+                    ApplyCallee(callee, formals, StepAt(c.Site, StepKind.Call));
                 }
             if (dataclass is not null && constructs is not null)
             {
@@ -1202,7 +1211,11 @@ public sealed partial class TaintAnalysis
                     break;
                 case OriginKind.Cell:
                     // The same edge comes again with every pass and every call that applies the store: kept once.
-                    if (f.Origin.Key != cell && _a._cellEdges.Add((f.Origin.Key, cell, step))) _a._cellToCell.Add((f.Origin.Key, cell, step));
+                    if (f.Origin.Key != cell && _a._cellEdges.Add((f.Origin.Key, cell, step)))
+                    {
+                        _a._cellToCell.Add((f.Origin.Key, cell, step));
+                        _a.CellEdgeAdded(f.Origin.Key, cell);
+                    }
                     break;
                 case OriginKind.Param:
                     AddStore(new StoreEdge(f with { Trail = Trail.Extend(f.Trail, step) }, cell, step));
@@ -1234,18 +1247,36 @@ public sealed partial class TaintAnalysis
         if (steps.Count == 0 || steps[^1] != sink) steps.Add(sink);
         if (_flows.TryGetValue(key, out var existing))
         {
-            // Keep one flow per sink and kind: the most trusted source first, then the shortest path.
-            bool better = (f.Origin.SourceKind & _options.SourceKinds) != 0 && (existing.Source.SourceKind & _options.SourceKinds) == 0
-                || steps.Count < existing.Steps.Count && ((existing.Source.SourceKind & _options.SourceKinds) == 0) == ((f.Origin.SourceKind & _options.SourceKinds) == 0);
+            // Keep one flow per sink and kind: the most trusted source first, then the shortest path, then the path that
+            // comes first in the files (so the flow kept does not depend on the order the functions were analysed in).
+            bool trusted = (f.Origin.SourceKind & _options.SourceKinds) != 0, wasTrusted = (existing.Source.SourceKind & _options.SourceKinds) != 0;
+            bool better = trusted && !wasTrusted
+                || trusted == wasTrusted && (steps.Count < existing.Steps.Count || steps.Count == existing.Steps.Count && ComparePaths(steps, existing.Steps) < 0);
             if (!better) return;
         }
         _flows[key] = new TaintFlow(kind, f.Origin, sink, callee, steps, function);
+    }
+
+    static int ComparePaths(IReadOnlyList<Step> a, IReadOnlyList<Step> b)
+    {
+        for (int i = 0; i < a.Count && i < b.Count; i++)
+        {
+            var (x, y) = (a[i], b[i]);
+            int c = x.Module.CompareTo(y.Module);
+            if (c == 0) c = x.Start.CompareTo(y.Start);
+            if (c == 0) c = x.End.CompareTo(y.End);
+            if (c == 0) c = x.Kind.CompareTo(y.Kind);
+            if (c == 0) c = string.CompareOrdinal(x.What, y.What);
+            if (c != 0) return c;
+        }
+        return a.Count.CompareTo(b.Count);
     }
 
     void AddCellContent(string cell, Fact f)
     {
         var existing = _cellContents.TryGetValue(cell, out var e) ? e : Facts.None;
         _cellContents[cell] = Facts.Union(existing, [f]);
+        if (existing.Length == 0) MakeHot(cell);
     }
 
     /// <summary>Cells feed each other (a module variable copied into a class attribute); then every sink of a cell gets its sources.</summary>

@@ -27,7 +27,8 @@ public sealed partial class TaintAnalysis
     void FindRelevant()
     {
         // `debug taint` shows every function's summary.
-        if (_collectSummaries || !_options.Prune) return;
+        // With parameter liveness every function is analysed once without parameter taint, which costs less than this step.
+        if (_collectSummaries || !_options.Prune || _options.ParameterLiveness) return;
         int n = _functions.Length;
         var tables = _tables;
         var sub = System.Diagnostics.Stopwatch.StartNew();

@@ -16,6 +16,8 @@ public sealed record TaintOptions
     public INameSources? NameSources { get; init; }
     /// <summary>Analyse only the functions that may hold taint (<see cref="TaintAnalysis.FindRelevant"/>); the flows are the same either way.</summary>
     public bool Prune { get; init; } = true;
+    /// <summary>Analyse a parameter's taint only once a call may pass it some (<see cref="TaintAnalysis.ParameterPhase"/>); the flows are the same either way.</summary>
+    public bool ParameterLiveness { get; init; } = true;
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>
@@ -96,6 +98,7 @@ public sealed partial class TaintAnalysis
         FindRelevant();
         Mark("relevance");
         var order = StronglyConnected();
+        InitLiveness(order);
         Mark("order");
         _clock = clock;
         var slow = new List<(double, string)>();
@@ -113,6 +116,13 @@ public sealed partial class TaintAnalysis
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
             foreach (var (ms, what) in slow.OrderByDescending(x => x.Item1).Take(40)) Console.Error.WriteLine($"slow group {ms:F0} ms: {what}");
         Mark("summaries");
+        if (_liveness)
+        {
+            ParameterPhase();
+            if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
+                Console.Error.WriteLine($"parameters: {_liveFunctions} functions, {_livePasses} passes, {_liveCapped} capped; hot cells {_hot.Count}, hot owners {_hotOwners.Count}");
+            Mark("parameters");
+        }
         ResolveCells();
         Mark("cell flows");
         var flows = _flows.Values
@@ -135,6 +145,12 @@ public sealed partial class TaintAnalysis
         public string[]? Facts;
         public CallTargets[] Calls = [];
         public List<int> Callees = [];
+        /// <summary>Parameters whose taint is analysed (bit 63: that one and every later one).</summary>
+        public ulong Live;
+        /// <summary>Functions that used this one's summary, and those of them that passed it something tainted.</summary>
+        public HashSet<int>? Users, TaintedUsers;
+        public bool Queued;
+        public int Passes;
     }
 
     sealed class Summary

@@ -8,8 +8,8 @@ using Bulwark.Tests.Support;
 namespace Bulwark.Tests.Taint;
 
 /// <summary>
-/// The project phase analyses only the functions that may hold taint (<see cref="TaintOptions.Prune"/>): the flows,
-/// with every step, must be exactly those of analysing every function.
+/// Without parameter liveness, the project phase analyses only the functions that may hold taint
+/// (<see cref="TaintOptions.Prune"/>): the flows, with every step, must be exactly those of analysing every function.
 /// </summary>
 public class TaintPruningTests
 {
@@ -26,16 +26,17 @@ public class TaintPruningTests
     }
 
     /// <summary>The flows, one line each with every step; by default with every source kind reported.</summary>
-    internal static (string Flows, int Pruned, int Analysed) Analyse(List<ModuleIr> modules, ModelCatalog catalog, bool prune, TaintOptions? kinds = null)
+    internal static (string Flows, int Pruned, int Analysed) Analyse(List<ModuleIr> modules, ModelCatalog catalog, bool prune, TaintOptions? kinds = null,
+                                                                     bool liveness = false, bool steps = true)
     {
         var options = (kinds ?? new TaintOptions { SourceKinds = SourceKinds.Default | SourceKinds.Environment | SourceKinds.File | SourceKinds.Secrets, NameSources = SensitiveNameSources.Instance })
-            with { Prune = prune };
+            with { Prune = prune, ParameterLiveness = liveness };
         var analysis = new TaintAnalysis(modules, catalog, options);
         var result = analysis.Run();
         var sb = new StringBuilder();
         foreach (var flow in result.Flows)
-            sb.Append($"{SinkKinds.NameOf(flow.Kind)} {modules[flow.Sink.Module].Path}:{flow.Sink.Start} {flow.SinkCallee} from {flow.Source}: "
-                      + string.Join(" -> ", flow.Steps.Select(s => $"{modules[s.Module].Path}:{s.Start} {s.Kind} {s.What}")) + "\n");
+            sb.Append($"{SinkKinds.NameOf(flow.Kind)} {modules[flow.Sink.Module].Path}:{flow.Sink.Start} {flow.SinkCallee} from {flow.Source}"
+                      + (steps ? ": " + string.Join(" -> ", flow.Steps.Select(s => $"{modules[s.Module].Path}:{s.Start} {s.Kind} {s.What}")) : "") + "\n");
         return (sb.ToString(), analysis.Pruned, result.FunctionsAnalysed);
     }
 

@@ -1,0 +1,242 @@
+namespace Bulwark.Taint;
+
+/// <summary>
+/// Parameters analysed only where taint can reach them. A parameter's symbolic taint (its parameter origin) is what
+/// makes summaries expensive: every read below it is a further origin, every sink and store it reaches an edge each
+/// caller copies. Most parameters never receive anything tainted, so the analysis runs in two phases:
+/// <list type="number">
+/// <item>Every function, bottom-up as before, with no parameter origins: sources, cells and types, and the flows
+/// that need no parameter.</item>
+/// <item>A parameter becomes live when a call passes it something that may be tainted: a source, a marker, a live
+/// parameter's taint, a cell that holds a source, or an object whose type has a modelled source member or such a
+/// cell. A function whose live parameters grow is analysed again with those parameters' origins, and a function
+/// whose summary changes has each function that used it analysed again, callees first, to a fixpoint.</item>
+/// </list>
+/// A parameter that is never live receives nothing tainted from any caller, so its origin would only have given
+/// edges every caller maps to nothing: the flows are those of analysing every parameter (a flow may take another
+/// path of the same findings: through the attribute a value was stored in rather than the object passed along).
+/// </summary>
+public sealed partial class TaintAnalysis
+{
+    /// <summary>Whether parameters start dead (<see cref="TaintOptions.ParameterLiveness"/>); otherwise all are live.</summary>
+    bool _liveness;
+
+    /// <summary>Each function's position in the bottom-up order: the worklist takes callees first.</summary>
+    int[] _rank = [];
+
+    readonly PriorityQueue<int, int> _queue = new();
+
+    /// <summary>Cells that hold a source or marker (or are fed by one that does).</summary>
+    readonly HashSet<string> _hot = new(StringComparer.Ordinal);
+
+    /// <summary>Types with a member cell in <see cref="_hot"/>.</summary>
+    readonly HashSet<string> _hotOwners = new(StringComparer.Ordinal);
+
+    /// <summary>Types with a modelled source member (`flask.Request` for `.args`).</summary>
+    readonly HashSet<string> _sourceOwners = new(StringComparer.Ordinal);
+
+    /// <summary>Types that own a member cell (one that may get hot): others can never carry taint through their members.</summary>
+    readonly HashSet<string> _cellOwners = new(StringComparer.Ordinal);
+
+    /// <summary>Cell-to-cell edges by the cell they read, for hotness.</summary>
+    readonly Dictionary<string, List<string>> _cellOut = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parameters given a cell not yet hot (key `cell`), or an object of (a subclass of) a type with no hot member cell
+    /// yet (key `.Type`): they become live when it gets hot.
+    /// </summary>
+    readonly Dictionary<string, List<(int Callee, ulong Bit)>> _waiting = new(StringComparer.Ordinal);
+
+    readonly List<string> _waits = [];
+
+    /// <summary>Phase-2 passes over one function before its summary is taken as it is.</summary>
+    const int MaxParameterPasses = 16;
+
+    /// <summary>For the timing line: functions analysed in the second phase, passes, and functions that hit the cap.</summary>
+    int _liveFunctions, _livePasses, _liveCapped;
+
+    void InitLiveness(List<List<int>> order)
+    {
+        _liveness = _options.ParameterLiveness && !_collectSummaries;
+        if (!_liveness)
+        {
+            foreach (var f in _functions) f.Live = ulong.MaxValue;
+            return;
+        }
+        _rank = new int[_functions.Length];
+        for (int i = 0; i < order.Count; i++)
+            foreach (var id in order[i]) _rank[id] = i;
+        foreach (var key in _tables.SourceAttributes.Keys)
+        {
+            int dot = key.LastIndexOf('.');
+            if (dot > 0 && !key.EndsWith("[]", StringComparison.Ordinal)) _sourceOwners.Add(key[..dot]);
+        }
+        foreach (var cell in _cells)
+            if (OwnerOf(cell) is { } owner) _cellOwners.Add(owner);
+    }
+
+    /// <summary>For tests: the live parameters of a function (by module path and dotted path), as a bit mask.</summary>
+    internal ulong LiveParameters(string module, string function)
+    {
+        foreach (var fs in _functions)
+            if (fs.F.Path == function && _index.Modules[fs.Module].Path == module) return fs.Live;
+        throw new ArgumentException($"no function {function} in {module}");
+    }
+
+    static ulong ParamBit(int index) => 1UL << Math.Min(index, 63);
+
+    /// <summary>Whether a parameter's taint is analysed: always without liveness, otherwise once a call may pass it taint.</summary>
+    bool ParamLive(FunctionState fs, int index) => (fs.Live & ParamBit(index)) != 0;
+
+    /// <summary>
+    /// A caller uses a callee's summary with these formals: the caller is analysed again when the summary changes, and
+    /// each parameter given something that may be tainted becomes live.
+    /// </summary>
+    void Uses(FunctionState caller, int calleeId, AValue[]? formals)
+    {
+        var callee = _functions[calleeId];
+        bool self = ReferenceEquals(callee, caller);
+        if (!self) (callee.Users ??= []).Add(caller.Id);
+        if (!_liveness || formals is null) return;
+        ulong grow = 0;
+        bool carries = false;
+        for (int q = 0; q < formals.Length; q++)
+        {
+            var bit = ParamBit(q);
+            _waits.Clear();
+            if (Carries(formals[q], 0))
+            {
+                carries = true;
+                grow |= bit & ~callee.Live;
+                continue;
+            }
+            // A cell or typed object that may get taint later: the parameter waits for it, and the caller maps the
+            // callee's parameter edges to it (they give cell sinks, resolved once every cell is known).
+            carries |= _waits.Count > 0;
+            if ((callee.Live & bit) == 0)
+                foreach (var key in _waits) Wait(key, calleeId, bit);
+        }
+        // Only a caller that passes something that is or may get tainted gets anything from the callee's parameter edges.
+        if (carries && !self) (callee.TaintedUsers ??= []).Add(caller.Id);
+        if (grow == 0) return;
+        callee.Live |= grow;
+        Enqueue(calleeId);
+    }
+
+    /// <summary>Whether a value may give a callee taint, through its facts, its fields, or members of its types; what it waits for goes to <see cref="_waits"/>.</summary>
+    bool Carries(AValue v, int depth)
+    {
+        foreach (var f in v.Whole)
+        {
+            if (f.Origin.Kind != OriginKind.Cell || _hot.Contains(f.Origin.Key)) return true;
+            _waits.Add(f.Origin.Key);
+        }
+        foreach (var t in v.Types)
+        {
+            if (t.StartsWith('=')) continue;
+            var bases = _types.WithBases(t);
+            foreach (var b in bases)
+                if (_sourceOwners.Contains(b) || _hotOwners.Contains(b)) return true;
+            foreach (var b in bases)
+                if (_cellOwners.Contains(b)) _waits.Add("." + b);
+        }
+        if (v.Fields is not null && depth < AValue.MaxDepth)
+            foreach (var field in v.Fields.Values)
+                if (Carries(field, depth + 1)) return true;
+        return false;
+    }
+
+    void Wait(string key, int callee, ulong bit)
+    {
+        if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = [];
+        if (list.Count == 0 || list[^1] != (callee, bit)) list.Add((callee, bit));
+    }
+
+    /// <summary>A cell or type got hot: the parameters that waited for it are live.</summary>
+    void Release(string key)
+    {
+        if (!_waiting.Remove(key, out var list)) return;
+        foreach (var (callee, bit) in list)
+        {
+            var fs = _functions[callee];
+            if ((fs.Live & bit) != 0) continue;
+            fs.Live |= bit;
+            Enqueue(callee);
+        }
+    }
+
+    static string? OwnerOf(string cell)
+    {
+        int i = cell.Length - 1;
+        if (i > 0 && cell[i] == ']')
+        {
+            int open = cell.LastIndexOf('[');
+            return open > 0 ? cell[..open] : null;
+        }
+        int dot = cell.LastIndexOf('.');
+        return dot > 0 ? cell[..dot] : null;
+    }
+
+    void Enqueue(int id)
+    {
+        var fs = _functions[id];
+        if (!_liveness || fs.Queued || _relevant is not null && !_relevant[id]) return;
+        fs.Queued = true;
+        _queue.Enqueue(id, _rank[id]);
+    }
+
+    /// <summary>A cell got a source: it and every cell it feeds are hot, and what waited for one of them is released.</summary>
+    void MakeHot(string cell)
+    {
+        if (!_liveness || _hot.Contains(cell)) return;
+        var stack = new Stack<string>();
+        stack.Push(cell);
+        while (stack.Count > 0)
+        {
+            var c = stack.Pop();
+            if (!_hot.Add(c)) continue;
+            Release(c);
+            if (OwnerOf(c) is { } owner && _hotOwners.Add(owner)) Release("." + owner);
+            if (_cellOut.TryGetValue(c, out var next))
+                foreach (var n in next) if (!_hot.Contains(n)) stack.Push(n);
+        }
+    }
+
+    void CellEdgeAdded(string from, string to)
+    {
+        if (!_liveness) return;
+        if (!_cellOut.TryGetValue(from, out var list)) _cellOut[from] = list = [];
+        list.Add(to);
+        if (_hot.Contains(from)) MakeHot(to);
+    }
+
+    static bool SameWithoutParameters(AValue a, AValue b) => AValue.Same(WithoutParameters(a), WithoutParameters(b));
+
+    static AValue WithoutParameters(AValue v) => v.MapFacts(fs => Facts.Map(fs, f => f.Origin.Kind == OriginKind.Param ? null : f));
+
+    /// <summary>The second phase: functions whose live parameters grew, and the users of summaries that changed, callees first.</summary>
+    void ParameterPhase()
+    {
+        if (!_liveness) return;
+        var seen = new HashSet<int>();
+        while (true)
+        {
+            if (!_queue.TryDequeue(out var id, out _)) break;
+            var fs = _functions[id];
+            fs.Queued = false;
+            CheckBudget();
+            if (!_interprocedural) break;
+            if (fs.Passes >= MaxParameterPasses) { _liveCapped++; continue; }
+            fs.Passes++;
+            _livePasses++;
+            if (seen.Add(id)) _liveFunctions++;
+            var before = fs.Summary;
+            Analyse(fs);
+            if (before.Same(fs.Summary)) continue;
+            // A change in what the function gives without parameter taint reaches every user; a change in its
+            // parameter edges only those that pass it taint.
+            var users = SameWithoutParameters(before.Return, fs.Summary.Return) ? fs.TaintedUsers : fs.Users;
+            if (users is not null) foreach (var u in users) Enqueue(u);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Bulwark.Rules.Code;
+using Bulwark.Taint;
+
+namespace Bulwark.Tests.Taint;
+
+/// <summary>
+/// Parameter liveness (<see cref="TaintOptions.ParameterLiveness"/>): a parameter's own taint is analysed only once a
+/// call may pass it some. The flows must be those of analysing every parameter of every function, and parameters no
+/// call passes taint to must stay dead.
+/// </summary>
+public class TaintLivenessTests
+{
+    static TaintOptions AllKinds() => new()
+    {
+        SourceKinds = SourceKinds.Default | SourceKinds.Environment | SourceKinds.File | SourceKinds.Secrets,
+        NameSources = SensitiveNameSources.Instance,
+    };
+
+    [Fact]
+    public void Liveness_reports_the_flows_of_analysing_every_parameter_on_every_fixture()
+    {
+        var catalog = new ModelCatalog();
+        var modules = TaintPruningTests.Lower(TaintPruningTests.Corpus(), catalog);
+        foreach (var kinds in new[] { AllKinds(), new TaintOptions() })
+        {
+            var full = TaintPruningTests.Analyse(modules, catalog, prune: false, kinds, liveness: false);
+            var live = TaintPruningTests.Analyse(modules, catalog, prune: false, kinds, liveness: true);
+            Assert.NotEmpty(full.Flows);
+            Assert.Equal(full.Flows, live.Flows);
+        }
+    }
+
+    static (string Flows, TaintAnalysis Analysis) Run(string code)
+    {
+        var catalog = new ModelCatalog();
+        var modules = TaintPruningTests.Lower([("app.py", code)], catalog);
+        var full = TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds(), liveness: false);
+        var analysis = new TaintAnalysis(modules, catalog, AllKinds() with { ParameterLiveness = true });
+        var result = analysis.Run();
+        var live = TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds(), liveness: true);
+        Assert.Equal(full.Flows, live.Flows);
+        Assert.Equal(full.Flows.Length > 0, result.Flows.Count > 0);
+        return (live.Flows, analysis);
+    }
+
+    [Fact]
+    public void Parameters_given_only_clean_values_stay_dead_and_tainted_ones_carry_the_flow()
+    {
+        var (flows, analysis) = Run("""
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            def run(cmd, label):
+                os.system(cmd)
+                return label
+
+            def area(w, h):
+                return w * h
+
+            @app.route("/run")
+            def view():
+                area(2, 3)
+                return run(request.args["cmd"], "done")
+            """);
+        Assert.Contains("os.system", flows);
+        Assert.Contains("Parameter", flows, StringComparison.Ordinal);
+        Assert.Equal(1UL, analysis.LiveParameters("app.py", "run"));
+        Assert.Equal(0UL, analysis.LiveParameters("app.py", "area"));
+    }
+
+    [Fact]
+    public void A_value_that_is_tainted_only_through_a_helper_s_return_makes_the_next_callee_live()
+    {
+        var (flows, analysis) = Run("""
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            def clean(value):
+                return value.strip()
+
+            def execute(command):
+                os.system(command)
+
+            @app.route("/run")
+            def view():
+                command = clean(request.args["cmd"])
+                execute(command)
+                return "ok"
+            """);
+        Assert.Contains("os.system", flows);
+        Assert.Contains("Return", flows, StringComparison.Ordinal);
+        Assert.Equal(1UL, analysis.LiveParameters("app.py", "execute"));
+    }
+
+    [Fact]
+    public void A_cell_that_gets_a_source_after_it_was_passed_on_makes_the_parameter_live()
+    {
+        // `use` is analysed (callees first) before `store` puts request data into the variable it passes on.
+        var (flows, analysis) = Run("""
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+            LAST = ""
+
+            def execute(command):
+                os.system(command)
+
+            def use():
+                execute(LAST)
+
+            @app.route("/store")
+            def store():
+                global LAST
+                LAST = request.args["cmd"]
+                use()
+                return "ok"
+            """);
+        Assert.Contains("os.system", flows);
+        Assert.Equal(1UL, analysis.LiveParameters("app.py", "execute"));
+    }
+
+    [Fact]
+    public void An_object_whose_member_gets_a_source_later_makes_the_parameter_live()
+    {
+        var (flows, analysis) = Run("""
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            class Job:
+                def __init__(self):
+                    self.command = "true"
+
+            def execute(job):
+                os.system(job.command)
+
+            def launch(job: Job):
+                execute(job)
+
+            @app.route("/job")
+            def configure():
+                job = Job()
+                job.command = request.args["cmd"]
+                launch(job)
+                return "ok"
+            """);
+        Assert.Contains("os.system", flows);
+        Assert.Equal(1UL, analysis.LiveParameters("app.py", "execute"));
+    }
+
+    [Fact]
+    public void A_request_object_passed_on_makes_the_parameter_live_through_its_type()
+    {
+        var (flows, analysis) = Run("""
+            import os
+            from django.http import HttpRequest, HttpResponse
+
+            def run(req):
+                os.system(req.GET["cmd"])
+
+            def view(request: HttpRequest):
+                run(request)
+                return HttpResponse("ok")
+            """);
+        Assert.Contains("os.system", flows);
+        Assert.Equal(1UL, analysis.LiveParameters("app.py", "run"));
+    }
+}
