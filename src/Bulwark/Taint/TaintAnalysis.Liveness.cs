@@ -96,31 +96,51 @@ public sealed partial class TaintAnalysis
     {
         var callee = _functions[calleeId];
         bool self = ReferenceEquals(callee, caller);
-        if (!self) (callee.Users ??= []).Add(caller.Id);
+        if (self) callee.CallsItself = true;
+        else (callee.Users ??= []).Add(caller.Id);
         if (!_liveness || formals is null) return;
-        ulong grow = 0;
-        bool carries = false;
+        ulong grow = 0, maybe = 0;
         for (int q = 0; q < formals.Length; q++)
         {
             var bit = ParamBit(q);
             _waits.Clear();
             if (Carries(formals[q], 0))
             {
-                carries = true;
-                grow |= bit & ~callee.Live;
+                grow |= bit;
                 continue;
             }
-            // A cell or typed object that may get taint later: the parameter waits for it, and the caller maps the
-            // callee's parameter edges to it (they give cell sinks, resolved once every cell is known).
-            carries |= _waits.Count > 0;
+            // A cell or typed object that may get taint later: the parameter waits for it.
+            if (_waits.Count == 0) continue;
+            maybe |= bit;
             if ((callee.Live & bit) == 0)
                 foreach (var key in _waits) Wait(key, calleeId, bit);
         }
-        // Only a caller that passes something that is or may get tainted gets anything from the callee's parameter edges.
-        if (carries && !self) (callee.TaintedUsers ??= []).Add(caller.Id);
-        if (grow == 0) return;
-        callee.Live |= grow;
-        Enqueue(calleeId);
+        // Only a caller that passes something that is, or may get, tainted to a live parameter gets anything from the
+        // callee's parameter edges (a cell it passes gives cell sinks, resolved once every cell is known); one that
+        // may pass it to a parameter not live yet becomes such a user if that parameter gets live.
+        if (!self)
+        {
+            if (((grow | maybe) & callee.Live) != 0 || grow != 0) (callee.TaintedUsers ??= []).Add(caller.Id);
+            else if (maybe != 0) (callee.LaterUsers ??= []).Add((caller.Id, maybe));
+        }
+        grow &= ~callee.Live;
+        if (grow != 0) MakeLive(callee, grow);
+    }
+
+    /// <summary>Parameters of a function get live: it is analysed again, and callers that may pass them taint become its tainted users.</summary>
+    void MakeLive(FunctionState fs, ulong bits)
+    {
+        fs.Live |= bits;
+        if (fs.LaterUsers is { } later)
+        {
+            later.RemoveAll(u =>
+            {
+                if ((u.Bits & bits) == 0) return false;
+                (fs.TaintedUsers ??= []).Add(u.Caller);
+                return true;
+            });
+        }
+        Enqueue(fs.Id);
     }
 
     /// <summary>Whether a value may give a callee taint, through its facts, its fields, or members of its types; what it waits for goes to <see cref="_waits"/>.</summary>
@@ -159,9 +179,7 @@ public sealed partial class TaintAnalysis
         foreach (var (callee, bit) in list)
         {
             var fs = _functions[callee];
-            if ((fs.Live & bit) != 0) continue;
-            fs.Live |= bit;
-            Enqueue(callee);
+            if ((fs.Live & bit) == 0) MakeLive(fs, bit);
         }
     }
 
@@ -237,6 +255,8 @@ public sealed partial class TaintAnalysis
             // parameter edges only those that pass it taint.
             var users = SameWithoutParameters(before.Return, fs.Summary.Return) ? fs.TaintedUsers : fs.Users;
             if (users is not null) foreach (var u in users) Enqueue(u);
+            // A recursive call used the summary as it was.
+            if (fs.CallsItself) Enqueue(id);
         }
     }
 }

@@ -149,6 +149,10 @@ public sealed partial class TaintAnalysis
         public ulong Live;
         /// <summary>Functions that used this one's summary, and those of them that passed it something tainted.</summary>
         public HashSet<int>? Users, TaintedUsers;
+        /// <summary>Callers that may pass taint to these parameters, not live yet: tainted users once one of them is.</summary>
+        public List<(int Caller, ulong Bits)>? LaterUsers;
+        /// <summary>The function used its own summary (a recursive call).</summary>
+        public bool CallsItself;
         public bool Queued;
         public int Passes;
     }

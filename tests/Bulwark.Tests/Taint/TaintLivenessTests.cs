@@ -99,25 +99,32 @@ public class TaintLivenessTests
     [Fact]
     public void A_cell_that_gets_a_source_after_it_was_passed_on_makes_the_parameter_live()
     {
-        // `use` is analysed (callees first) before `store` puts request data into the variable it passes on.
+        // `use` is analysed before `store` (nothing calls it, and it comes first) and passes the attribute on while it
+        // holds no source; the parameter waits for the attribute, and `use` maps the callee's edge to it once it is live.
         var (flows, analysis) = Run("""
             import os
             from flask import Flask, request
 
             app = Flask(__name__)
-            LAST = ""
+
+            class Config:
+                def __init__(self):
+                    self.command = "true"
+
+                def update(self, value):
+                    self.command = value
+
+            CONFIG = Config()
 
             def execute(command):
                 os.system(command)
 
-            def use():
-                execute(LAST)
+            def use(config: Config):
+                execute(config.command)
 
             @app.route("/store")
             def store():
-                global LAST
-                LAST = request.args["cmd"]
-                use()
+                CONFIG.update(request.args["cmd"])
                 return "ok"
             """);
         Assert.Contains("os.system", flows);
@@ -127,6 +134,7 @@ public class TaintLivenessTests
     [Fact]
     public void An_object_whose_member_gets_a_source_later_makes_the_parameter_live()
     {
+        // `launch` passes a `Job` before any `Job.command` holds a source: the parameter waits for the type.
         var (flows, analysis) = Run("""
             import os
             from flask import Flask, request
@@ -147,7 +155,6 @@ public class TaintLivenessTests
             def configure():
                 job = Job()
                 job.command = request.args["cmd"]
-                launch(job)
                 return "ok"
             """);
         Assert.Contains("os.system", flows);
@@ -170,5 +177,30 @@ public class TaintLivenessTests
             """);
         Assert.Contains("os.system", flows);
         Assert.Equal(1UL, analysis.LiveParameters("app.py", "run"));
+    }
+
+    [Fact]
+    public void A_recursive_call_that_swaps_parameters_is_followed_to_the_sink()
+    {
+        // `a` reaches the sink only through the recursive call, once `b`'s edge is in the summary that call uses.
+        var (flows, analysis) = Run("""
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            def swap(a, b, n):
+                if n == 0:
+                    os.system(b)
+                    return
+                swap(b, a, n - 1)
+
+            @app.route("/swap")
+            def view():
+                swap(request.args["cmd"], "true", 3)
+                return "ok"
+            """);
+        Assert.Contains("os.system", flows);
+        Assert.Equal(3UL, analysis.LiveParameters("app.py", "swap"));
     }
 }
