@@ -3,8 +3,9 @@ using Bulwark.Semantics;
 namespace Bulwark.Taint;
 
 /// <summary>
-/// Demand-driven pruning: before any summary is computed, the functions that can ever hold a tainted value are found
-/// from the IR alone, and only those are analysed. A flow needs a source fact (or a cell that holds one), and such a
+/// Demand-driven pruning, used when every parameter is analysed (<see cref="TaintOptions.ParameterLiveness"/> off;
+/// with it, analysing every function once without parameter taint costs less than this step): before any summary is
+/// computed, the functions that can ever hold a tainted value are found from the IR alone, and only those are analysed. A flow needs a source fact (or a cell that holds one), and such a
 /// fact exists only in a function that creates it (reads a modelled source, a sensitive name, a marker; an entry
 /// point's bound parameter), in the callers of one (it travels up through returns), in the callees of those (down
 /// through arguments), and in functions reading a shared variable such a function writes — to a fixpoint. Every edge
