@@ -3,16 +3,17 @@ using Bulwark.Semantics;
 namespace Bulwark.Taint;
 
 /// <summary>
-/// Demand-driven pruning, used when every parameter is analysed (<see cref="TaintOptions.ParameterLiveness"/> off;
-/// with it, analysing every function once without parameter taint costs less than this step): before any summary is
-/// computed, the functions that can ever hold a tainted value are found from the IR alone, and only those are analysed. A flow needs a source fact (or a cell that holds one), and such a
-/// fact exists only in a function that creates it (reads a modelled source, a sensitive name, a marker; an entry
-/// point's bound parameter), in the callers of one (it travels up through returns), in the callees of those (down
-/// through arguments), and in functions reading a shared variable such a function writes — to a fixpoint. Every edge
-/// the analysis could follow is over-approximated (static calls, functions referenced by name or value, any method of
-/// the called name, decorators, defaults), and every name test is by the last name component, so a function left out
-/// provably computes nothing that reaches a flow: its callers are all left out too, it reads no cell that can hold a
-/// source, and it creates no source fact. Findings are the same as with every function analysed.
+/// Demand-driven pruning, used when every parameter is analysed (<see cref="TaintOptions.ParameterLiveness"/> off; with
+/// it, analysing every function once without parameter taint costs less than this step): before any summary is
+/// computed, the functions that can ever hold a tainted value are found from the IR alone, and only those are analysed.
+/// A flow needs a source fact (or a cell that holds one), and such a fact exists only in a function that creates it
+/// (reads a modelled source, a sensitive name, a marker; an entry point's bound parameter), in the callers of one (it
+/// travels up through returns), in the callees of those (down through arguments), and in functions reading a shared
+/// variable such a function writes — to a fixpoint. Every edge the analysis could follow is over-approximated (static
+/// calls, functions referenced by name or value, any method of the called name, decorators, defaults), and every name
+/// test is by the last name component, so a function left out provably computes nothing that reaches a flow: its
+/// callers are all left out too, it reads no cell that can hold a source, and it creates no source fact. Findings are
+/// the same as with every function analysed.
 /// </summary>
 public sealed partial class TaintAnalysis
 {
