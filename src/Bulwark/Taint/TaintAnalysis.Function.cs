@@ -1276,7 +1276,8 @@ public sealed partial class TaintAnalysis
     {
         var existing = _cellContents.TryGetValue(cell, out var e) ? e : Facts.None;
         _cellContents[cell] = Facts.Union(existing, [f]);
-        if (existing.Length == 0) MakeHot(cell);
+        // A cell is hot once it holds taint a rule reports, or a marker.
+        if (f.Origin.Kind != OriginKind.Source || Reported(f.Origin.SourceKind)) MakeHot(cell);
     }
 
     /// <summary>Cells feed each other (a module variable copied into a class attribute); then every sink of a cell gets its sources.</summary>

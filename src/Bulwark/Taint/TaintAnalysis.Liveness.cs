@@ -66,10 +66,10 @@ public sealed partial class TaintAnalysis
         _rank = new int[_functions.Length];
         for (int i = 0; i < order.Count; i++)
             foreach (var id in order[i]) _rank[id] = i;
-        foreach (var key in _tables.SourceAttributes.Keys)
+        foreach (var (key, source) in _tables.SourceAttributes)
         {
             int dot = key.LastIndexOf('.');
-            if (dot > 0 && !key.EndsWith("[]", StringComparison.Ordinal)) _sourceOwners.Add(key[..dot]);
+            if (dot > 0 && !key.EndsWith("[]", StringComparison.Ordinal) && Reported(source.Kind)) _sourceOwners.Add(key[..dot]);
         }
         foreach (var cell in _cells)
             if (OwnerOf(cell) is { } owner) _cellOwners.Add(owner);
@@ -82,6 +82,12 @@ public sealed partial class TaintAnalysis
             if (fs.F.Path == function && _index.Modules[fs.Module].Path == module) return fs.Live;
         throw new ArgumentException($"no function {function} in {module}");
     }
+
+    /// <summary>
+    /// Taint of a kind no rule of the scan reports (the environment, files, unless configured) makes nothing live: its
+    /// flows would be left out at the end.
+    /// </summary>
+    bool Reported(uint sourceKind) => (sourceKind & _options.SourceKinds) != 0;
 
     static ulong ParamBit(int index) => 1UL << Math.Min(index, 63);
 
@@ -147,10 +153,18 @@ public sealed partial class TaintAnalysis
     bool Carries(AValue v, int depth)
     {
         foreach (var f in v.Whole)
-        {
-            if (f.Origin.Kind != OriginKind.Cell || _hot.Contains(f.Origin.Key)) return true;
-            _waits.Add(f.Origin.Key);
-        }
+            switch (f.Origin.Kind)
+            {
+                case OriginKind.Cell:
+                    if (_hot.Contains(f.Origin.Key)) return true;
+                    _waits.Add(f.Origin.Key);
+                    break;
+                case OriginKind.Source:
+                    if (Reported(f.Origin.SourceKind)) return true;
+                    break;
+                default:
+                    return true;
+            }
         foreach (var t in v.Types)
         {
             if (t.StartsWith('=')) continue;

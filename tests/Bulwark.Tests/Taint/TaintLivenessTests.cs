@@ -203,4 +203,28 @@ public class TaintLivenessTests
         Assert.Contains("os.system", flows);
         Assert.Equal(3UL, analysis.LiveParameters("app.py", "swap"));
     }
+
+    [Fact]
+    public void Taint_of_a_kind_no_rule_reports_makes_no_parameter_live()
+    {
+        var catalog = new ModelCatalog();
+        var modules = TaintPruningTests.Lower([("app.py", """
+            import os
+
+            def execute(command):
+                os.system(command)
+
+            def main():
+                execute(os.environ["CMD"])
+            """)], catalog);
+        foreach (var (kinds, live) in new[] { (new TaintOptions(), 0UL), (AllKinds(), 1UL) })
+        {
+            var analysis = new TaintAnalysis(modules, catalog, kinds with { ParameterLiveness = true });
+            var result = analysis.Run();
+            Assert.Equal(live, analysis.LiveParameters("app.py", "execute"));
+            Assert.Equal(live == 1, result.Flows.Count > 0);
+            Assert.Equal(TaintPruningTests.Analyse(modules, catalog, prune: false, kinds, liveness: false).Flows,
+                         TaintPruningTests.Analyse(modules, catalog, prune: false, kinds, liveness: true).Flows);
+        }
+    }
 }
