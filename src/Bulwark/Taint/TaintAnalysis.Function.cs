@@ -999,8 +999,8 @@ public sealed partial class TaintAnalysis
             {
                 var callee = _a._functions[g];
                 if (!callee.Analysed) continue;
+                // Its use (TaintAnalysis.Uses) was recorded when the call's value was worked out, from these same values.
                 var formals = Bind(callee.F, actuals, binds, constructs);
-                _a.Uses(_fs, g, formals);
                 ApplyCallee(callee, formals, StepAt(c.Site, StepKind.Call));
             }
             foreach (var p in partials)
@@ -1008,9 +1008,7 @@ public sealed partial class TaintAnalysis
                 {
                     var callee = _a._functions[p.Function];
                     var merged = new Actuals(null, [.. p.Args, .. actuals.Args], [.. p.KeywordNames, .. actuals.Names], [.. p.KeywordValues, .. actuals.Keywords], -1);
-                    var formals = Bind(callee.F, merged, false, null);
-                    _a.Uses(_fs, p.Function, formals);
-                    ApplyCallee(callee, formals, StepAt(c.Site, StepKind.Call));
+                    ApplyCallee(callee, Bind(callee.F, merged, false, null), StepAt(c.Site, StepKind.Call));
                 }
             if (dataclass is not null && constructs is not null)
             {

@@ -126,8 +126,9 @@ public sealed partial class TaintAnalysis
         // may pass it to a parameter not live yet becomes such a user if that parameter gets live.
         if (!self)
         {
-            if (((grow | maybe) & callee.Live) != 0 || grow != 0) (callee.TaintedUsers ??= []).Add(caller.Id);
-            else if (maybe != 0) (callee.LaterUsers ??= []).Add((caller.Id, maybe));
+            if (grow != 0 || (maybe & callee.Live) != 0) (callee.TaintedUsers ??= []).Add(caller.Id);
+            else if (maybe != 0 && (callee.LaterUsers ??= []) is var later && (later.Count == 0 || later[^1] != (caller.Id, maybe)))
+                later.Add((caller.Id, maybe));
         }
         grow &= ~callee.Live;
         if (grow != 0) MakeLive(callee, grow);

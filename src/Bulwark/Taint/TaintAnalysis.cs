@@ -16,7 +16,7 @@ public sealed record TaintOptions
     public INameSources? NameSources { get; init; }
     /// <summary>Analyse only the functions that may hold taint (<see cref="TaintAnalysis.FindRelevant"/>); the flows are the same either way.</summary>
     public bool Prune { get; init; } = true;
-    /// <summary>Analyse a parameter's taint only once a call may pass it some (<see cref="TaintAnalysis.ParameterPhase"/>); the flows are the same either way.</summary>
+    /// <summary>Analyse a parameter's taint only once a call may pass it some (<see cref="TaintAnalysis.ParameterPhase"/>); the same sinks are reported either way, some by another path.</summary>
     public bool ParameterLiveness { get; init; } = true;
 }
 
