@@ -74,7 +74,7 @@ public static class FileAnalysis
             // The taint phase is lowered only when an injection rule runs (`taint` is null otherwise): no cost without one.
             if (taint is not null)
             {
-                outcome.Taint = TaintPhase.Lower(file, parse.Module, context.Semantic, taint, outcome.Warnings);
+                outcome.Taint = TaintPhase.Lower(file, parse.Module, context.Semantic, taint, outcome.Warnings) is { } lowered ? Bulwark.Taint.PackedModule.Pack(lowered) : null;
                 profiler?.Add(ScanProfiler.Phase.TaintLowering, ref t0);
             }
         }
