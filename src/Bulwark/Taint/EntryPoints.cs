@@ -105,8 +105,8 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 foreach (var b in types.WithBases(t))
                     if (tables.EntryRegistrations.TryGetValue(b + "." + c.Method, out var viaType)) { model = viaType; break; }
         if (model is null) return;
-        var route = Argument(c, model.Route) is int ri && c.Constants[ri] is { Kind: ValueKind.Str } rc ? rc.AsString : null;
-        if (Argument(c, model.View) is not int vi || c.Refs[vi] is not { } view) return;
+        var route = Argument(c, model.Route) is int ri && c.ConstantAt(ri) is { Kind: ValueKind.Str } rc ? rc.AsString : null;
+        if (Argument(c, model.View) is not int vi || c.RefAt(vi) is not { } view) return;
         if (view.Local >= 0)
         {
             var f = index.Modules[m].Functions[view.Local];

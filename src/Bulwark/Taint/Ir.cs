@@ -91,12 +91,19 @@ public sealed class IrCall
     public int StarredAt = -1;
     public string?[] KeywordNames = [];
     public int[] KeywordValues = [];
-    /// <summary>Constant values of the positional, then the keyword arguments (null when not constant).</summary>
+    /// <summary>Constant values of the positional, then the keyword arguments (null when not constant); empty when none is (<see cref="ConstantAt"/>).</summary>
     public ConstValue?[] Constants = [];
-    /// <summary>Qualified names of arguments that are dotted names (`yaml.SafeLoader`), positional then keyword.</summary>
+    /// <summary>Qualified names of arguments that are dotted names (`yaml.SafeLoader`), positional then keyword; empty when none is.</summary>
     public string?[] Names = [];
-    /// <summary>Function references among the arguments (callbacks, views), positional then keyword; null when not one.</summary>
+    /// <summary>Function references among the arguments (callbacks, views), positional then keyword; null when not one, empty when none is.</summary>
     public FunctionRef?[] Refs = [];
+
+    /// <summary>The constant value of argument <paramref name="i"/> (positional, then keyword), null when not constant.</summary>
+    public ConstValue? ConstantAt(int i) => (uint)i < (uint)Constants.Length ? Constants[i] : null;
+    /// <summary>The qualified name of argument <paramref name="i"/> when it is a dotted name.</summary>
+    public string? NameAt(int i) => (uint)i < (uint)Names.Length ? Names[i] : null;
+    /// <summary>The function argument <paramref name="i"/> refers to.</summary>
+    public FunctionRef? RefAt(int i) => (uint)i < (uint)Refs.Length ? Refs[i] : null;
     /// <summary>For a `functools.partial` call: bound arguments are the first positional ones and the keywords.</summary>
     public bool IsPartial;
 

@@ -580,6 +580,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                     StoreTargets(aug.Target, composed, aug);
                 }
                 break;
+            // A docstring or other bare constant does nothing: its text would only take room.
+            case ExprStmt { Value: Constant }: break;
             case ExprStmt e: ValueOf(e.Value); break;
             case Return r:
                 var rv = r.Value is null ? Const(null, ValueShape.None) : ValueOf(r.Value);
@@ -1427,9 +1429,10 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         c.Args = args;
         c.KeywordNames = kwNames;
         c.KeywordValues = kwValues;
-        c.Constants = consts;
-        c.Names = names;
-        c.Refs = refs;
+        // Most calls have no constant, dotted-name or function argument at all: those keep no row of nulls.
+        c.Constants = Array.TrueForAll(consts, x => x is null) ? [] : consts;
+        c.Names = Array.TrueForAll(names, x => x is null) ? [] : names;
+        c.Refs = Array.TrueForAll(refs, x => x is null) ? [] : refs;
         c.IsPartial = c.Callee == "functools.partial";
 
         var name = m.DottedStr(func);

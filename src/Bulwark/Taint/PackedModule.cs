@@ -23,7 +23,13 @@ public sealed class PackedModule
 
     public static PackedModule Pack(ModuleIr module) => new(new Writer().Module(module));
 
-    public ModuleIr Unpack() => new Reader(_data).Module();
+    public ModuleIr Unpack() => new Reader(_data, null).Module();
+
+    /// <summary>
+    /// Unpacks with the strings of modules unpacked before on this thread: most names (`os.path.join`, `self`, `str`)
+    /// recur in thousands of modules, and each would otherwise be its own string.
+    /// </summary>
+    public ModuleIr Unpack(HashSet<string> strings) => new Reader(_data, strings).Module();
 
     // Layout: the string table (count, then each string as UTF-16 length and chars), then the module. Strings are
     // written as table indices + 1 (0 for null); integers as zigzag varints; arrays of plain structs as raw bytes.
@@ -316,9 +322,10 @@ public sealed class PackedModule
         }
     }
 
-    ref struct Reader(byte[] data)
+    ref struct Reader(byte[] data, HashSet<string>? pool)
     {
         readonly ReadOnlySpan<byte> _data = data;
+        readonly HashSet<string>? _pool = pool;
         int _at;
         string[] _table = [];
 
@@ -328,8 +335,14 @@ public sealed class PackedModule
             for (int i = 0; i < _table.Length; i++)
             {
                 int length = Int();
-                _table[i] = new string(MemoryMarshal.Cast<byte, char>(_data.Slice(_at, 2 * length)));
+                var chars = MemoryMarshal.Cast<byte, char>(_data.Slice(_at, 2 * length));
                 _at += 2 * length;
+                if (_pool is null) _table[i] = new string(chars);
+                else if (!_pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out _table[i]!))
+                {
+                    _table[i] = new string(chars);
+                    _pool.Add(_table[i]);
+                }
             }
             var path = Str()!;
             var moduleName = Str();

@@ -932,8 +932,8 @@ public sealed partial class TaintAnalysis
         {
             int i = ArgIndex(c, clause.Arg);
             bool present = i >= 0;
-            ConstValue? value = i >= 0 ? c.Constants[i] : null;
-            string? name = i >= 0 ? c.Names[i] : null;
+            ConstValue? value = c.ConstantAt(i);
+            string? name = c.NameAt(i);
             if (clause.Arg.Element >= 0 && value is not null)
             {
                 var items = value.Items;

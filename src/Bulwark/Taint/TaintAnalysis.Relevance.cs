@@ -423,7 +423,7 @@ public sealed partial class TaintAnalysis
             if (names && (c.Method ?? (c.Callee is { } q2 ? Last(q2) : null)) is { } getter)
             {
                 int keyAt = NameArgumentOf(getter);
-                if (keyAt >= 0 && keyAt < c.Constants.Length && c.Constants[keyAt]?.AsString is { } key && NameKind(key) != 0) return true;
+                if (keyAt >= 0 && keyAt < c.Constants.Length && c.ConstantAt(keyAt)?.AsString is { } key && NameKind(key) != 0) return true;
             }
         }
         return false;

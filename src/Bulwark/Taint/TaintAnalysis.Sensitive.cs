@@ -156,7 +156,7 @@ public sealed partial class TaintAnalysis
             if (!handled && !modelled && c.Method is null && !KeepsValue.Contains(c.Callee!))
                 result = result.MapFacts(ClearSensitive);
             int keyAt = NameArgumentOf(name);
-            if (keyAt >= 0 && keyAt < c.Args.Length && c.Constants[keyAt]?.AsString is { } key)
+            if (keyAt >= 0 && keyAt < c.Args.Length && c.ConstantAt(keyAt)?.AsString is { } key)
                 result = result.With(whole: Named(result.Whole, key, step, name == "getattr" ? key : $"{name}(\"{key}\")"));
             return result;
         }
