@@ -428,7 +428,8 @@ public sealed partial class TaintAnalysis
                         break;
                     case SymbolKind.None:
                         // A library's setting (`django.conf.settings.SECRET_KEY`): sensitive by its name.
-                        whole = Named(whole, q[(q.LastIndexOf('.') + 1)..], StepAt(site, StepKind.Load), q);
+                        if (_a.NameKind(q.AsSpan(q.LastIndexOf('.') + 1)) != 0)
+                            whole = Named(whole, q[(q.LastIndexOf('.') + 1)..], StepAt(site, StepKind.Load), q);
                         break;
                 }
             }

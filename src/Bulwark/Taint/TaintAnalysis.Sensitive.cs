@@ -94,6 +94,8 @@ public sealed partial class TaintAnalysis
                 if (_f.Values[o].Op is IrOp.Const) return value;
             var name = _mod.Str(_f.SiteNames[iv.Site]);
             var dot = name.LastIndexOf('.');
+            // Most names say nothing: asked without cutting the name or making the step.
+            if (_a.NameKind(name.AsSpan(dot + 1)) == 0) return value;
             return value.With(whole: Named(value.Whole, dot >= 0 ? name[(dot + 1)..] : name, StepAt(iv.Site, StepKind.Assignment), name));
         }
 
@@ -106,7 +108,7 @@ public sealed partial class TaintAnalysis
         {
             if (_a._options.NameSources is null || iv.A >= _f.Params.Length) return value;
             var p = _f.Params[iv.A];
-            if (IsFlag(p)) return value;
+            if (IsFlag(p) || _a.NameKind(p.Name) == 0) return value;
             return value.With(whole: Named(value.Whole, p.Name, StepAt(iv.Site, StepKind.Parameter, p.Name)));
         }
 

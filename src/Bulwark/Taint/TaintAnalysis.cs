@@ -175,14 +175,21 @@ public sealed partial class TaintAnalysis
     /// <summary>What a call may run: project functions (with how the callee is bound) and library names to look models up by.</summary>
     sealed class CallTargets
     {
-        public List<int> Functions = [];
+        /// <summary>A call that runs nothing known, shared by all of them: never added to.</summary>
+        public static readonly CallTargets None = new();
+
+        public int[] Functions = [];
         /// <summary>Constructor calls: the class instantiated (param 0 of `__init__` is the new instance).</summary>
         public string? Constructs;
-        public List<string> Library = [];
+        public string[] Library = [];
         /// <summary>The receiver is passed as the first parameter (a method called on an instance).</summary>
         public bool BindsReceiver;
         /// <summary>A dataclass's generated constructor: keyword/positional arguments go to these fields.</summary>
         public List<string>? DataclassFields;
+
+        // Grown one at a time (a call has a few targets at most): a list each would cost more than it holds.
+        public void AddFunction(int id) => Functions = [.. Functions, id];
+        public void AddLibrary(string name) => Library = [.. Library, name];
     }
 
     // ───────────── members, looked up once ─────────────
@@ -413,21 +420,21 @@ public sealed partial class TaintAnalysis
     {
         var t = new CallTargets();
         int m = fs.Module;
-        foreach (var local in c.Targets) t.Functions.Add(_index.FunctionId(m, local));
+        foreach (var local in c.Targets) t.AddFunction(_index.FunctionId(m, local));
         bool viaReceiver = c.Method is not null;
         if (c.Callee is { } callee)
         {
-            if (IsModelled(callee)) { t.Library.Add(callee); viaReceiver = false; }
+            if (IsModelled(callee)) { t.AddLibrary(callee); viaReceiver = false; }
             else
             {
                 var s = _index.Resolve(m, callee);
                 switch (s.Kind)
                 {
-                    case SymbolKind.Function: t.Functions.Add(_index.FunctionId(s.Module, s.Index)); viaReceiver = false; break;
+                    case SymbolKind.Function: t.AddFunction(_index.FunctionId(s.Module, s.Index)); viaReceiver = false; break;
                     case SymbolKind.Class: Construct(t, _index.CanonicalClass(s)); viaReceiver = false; break;
                     default:
                         if (_index.TryClass(callee, out var cm, out var cls)) { Construct(t, _index.ClassName(cm, cls)); viaReceiver = false; }
-                        else if (c.Method is null || c.ReceiverTypes.Length == 0) { t.Library.Add(callee); viaReceiver = false; }
+                        else if (c.Method is null || c.ReceiverTypes.Length == 0) { t.AddLibrary(callee); viaReceiver = false; }
                         break;
                 }
             }
@@ -436,12 +443,12 @@ public sealed partial class TaintAnalysis
         {
             foreach (var type in _types.Canonical(m, c.ReceiverTypes))
                 MethodTargets(t, type, method);
-            if (t.Functions.Count == 0 && t.Library.Count == 0 && c.ReceiverTypes.Length == 0)
+            if (t.Functions.Length == 0 && t.Library.Length == 0 && c.ReceiverTypes.Length == 0)
             {
                 // `self.helper(...)` where self's class is known is typed; an unknown receiver calls an unknown method.
             }
         }
-        return t;
+        return t.Functions.Length == 0 && t.Library.Length == 0 && t.Constructs is null && t.DataclassFields is null ? CallTargets.None : t;
     }
 
     void MethodTargets(CallTargets t, string type, string method)
@@ -457,13 +464,13 @@ public sealed partial class TaintAnalysis
                     if (_index.Modules[cm].Functions[mi].Name == method)
                     {
                         var f = _index.Modules[cm].Functions[mi];
-                        t.Functions.Add(_index.FunctionId(cm, mi));
+                        t.AddFunction(_index.FunctionId(cm, mi));
                         t.BindsReceiver = !onClass && !f.IsStatic || onClass && f.IsClassMethod;
                         return;
                     }
                 continue;
             }
-            t.Library.Add(b + "." + method);
+            t.AddLibrary(b + "." + method);
         }
     }
 
@@ -482,11 +489,11 @@ public sealed partial class TaintAnalysis
         if (!_constructors.TryGetValue(cls, out var k)) _constructors[cls] = k = ConstructorOf(cls);
         if (k.Init >= 0)
         {
-            t.Functions.Add(k.Init);
+            t.AddFunction(k.Init);
             t.BindsReceiver = true;
         }
         else if (k.Fields is not null) t.DataclassFields = [.. k.Fields];
-        else if (k.Library is not null) t.Library.Add(k.Library);
+        else if (k.Library is not null) t.AddLibrary(k.Library);
     }
 
     Constructor ConstructorOf(string cls)
