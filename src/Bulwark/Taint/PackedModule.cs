@@ -31,15 +31,16 @@ public sealed class PackedModule
     /// </summary>
     public ModuleIr Unpack(HashSet<string> strings) => new Reader(_data, strings).Module();
 
-    // Layout: the string table (count, then each string as UTF-16 length and chars), then the module. Strings are
-    // written as table indices + 1 (0 for null); integers as zigzag varints; arrays of plain structs as raw bytes.
+    // Layout: where the string table starts (four bytes), the module, then the string table (count, then each string
+    // as its UTF-16 length and chars). Strings are written as table indices + 1 (0 for null); integers as zigzag
+    // varints; arrays of plain structs as raw bytes.
 
     sealed class Writer
     {
         readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         readonly List<string> _table = [];
         byte[] _body = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
-        int _length;
+        int _length = 4;
 
         public byte[] Module(ModuleIr m)
         {
@@ -75,21 +76,19 @@ public sealed class PackedModule
 
         byte[] Finish()
         {
-            long size = 5;
-            foreach (var s in _table) size += 5 + 2L * s.Length;
-            var head = new Writer();
-            head.Reserve((int)Math.Min(size, int.MaxValue));
-            head.Int(_table.Count);
+            // The table goes after the body, in the same buffer; the first four bytes say where it starts.
+            int at = _length;
+            Int(_table.Count);
             foreach (var s in _table)
             {
-                head.Int(s.Length);
-                head.Raw(MemoryMarshal.AsBytes(s.AsSpan()));
+                Int(s.Length);
+                Raw(MemoryMarshal.AsBytes(s.AsSpan()));
             }
-            var result = GC.AllocateUninitializedArray<byte>(head._length + _length);
-            head._body.AsSpan(0, head._length).CopyTo(result);
-            _body.AsSpan(0, _length).CopyTo(result.AsSpan(head._length));
-            head.Release();
-            Release();
+            BinaryPrimitives.WriteInt32LittleEndian(_body, at);
+            var result = GC.AllocateUninitializedArray<byte>(_length);
+            _body.AsSpan(0, _length).CopyTo(result);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_body);
+            _body = [];
             return result;
         }
 
@@ -315,11 +314,6 @@ public sealed class PackedModule
             _body = larger;
         }
 
-        void Release()
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(_body);
-            _body = [];
-        }
     }
 
     ref struct Reader(byte[] data, HashSet<string>? pool)
@@ -331,6 +325,7 @@ public sealed class PackedModule
 
         public ModuleIr Module()
         {
+            _at = BinaryPrimitives.ReadInt32LittleEndian(_data);
             _table = new string[Int()];
             for (int i = 0; i < _table.Length; i++)
             {
@@ -344,6 +339,7 @@ public sealed class PackedModule
                     _pool.Add(_table[i]);
                 }
             }
+            _at = 4;
             var path = Str()!;
             var moduleName = Str();
             var isPackage = Bool();
