@@ -118,10 +118,16 @@ public sealed partial class TaintAnalysis
 
         // ───────────── steps ─────────────
 
+        /// <summary>The last step made at each site with its own name, for the next passes over the body to reuse.</summary>
+        Step?[]? _steps;
+
         Step StepAt(int site, StepKind kind, string? what = null)
         {
             if (site < 0) return new Step(_m, _f.Start, _f.Start, kind, what ?? _f.Name);
-            return new Step(_m, _f.SiteStart[site], _f.SiteEnd[site], kind, what ?? _mod.Str(_f.SiteNames[site]));
+            if (what is not null) return new Step(_m, _f.SiteStart[site], _f.SiteEnd[site], kind, what);
+            _steps ??= new Step?[_f.SiteStart.Length];
+            if (_steps[site] is { } made && made.Kind == kind) return made;
+            return _steps[site] = new Step(_m, _f.SiteStart[site], _f.SiteEnd[site], kind, _mod.Str(_f.SiteNames[site]));
         }
 
         ReadOnlySpan<int> Ops(int v) => _f.OperandsOf(_f.Values[v]);

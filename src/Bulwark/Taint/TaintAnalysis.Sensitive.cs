@@ -27,7 +27,8 @@ public sealed partial class TaintAnalysis
     /// The argument of a getter that names what it gets (`data.get("password")`: 0, `getattr(obj, "token")`: 1), or -1.
     /// Both the sensitive-data transfer and the pruning step read the name here, so they cannot disagree.
     /// </summary>
-    static int NameArgumentOf(string getter) => getter == "getattr" ? 1 : NamedGetters.Contains(getter) ? 0 : -1;
+    static int NameArgumentOf(ReadOnlySpan<char> getter) =>
+        getter.SequenceEqual("getattr") ? 1 : NamedGetters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(getter) ? 0 : -1;
 
     static readonly Func<Fact[], Fact[]> ClearExposure = f => Facts.Clear(f, SinkKinds.Exposure);
     static readonly Func<Fact[], Fact[]> ClearSensitive = f => Facts.Clear(f, SinkKinds.SensitiveSinks);
@@ -49,12 +50,13 @@ public sealed partial class TaintAnalysis
         return NameKind(name.ToString());
     }
 
-    bool Masks(string? function)
+    bool Masks(ReadOnlySpan<char> function)
     {
-        if (_options.NameSources is not { } names || string.IsNullOrEmpty(function)) return false;
-        if (_masks.TryGetValue(function, out var masks)) return masks;
-        masks = names.Masks(function);
-        _masks[function] = masks;
+        if (_options.NameSources is not { } names || function.IsEmpty) return false;
+        if (_masks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(function, out var masks)) return masks;
+        var text = function.ToString();
+        masks = names.Masks(text);
+        _masks[text] = masks;
         return masks;
     }
 
@@ -152,14 +154,15 @@ public sealed partial class TaintAnalysis
         AValue SensitiveCall(IrCall c, AValue result, bool handled, bool modelled, Step step)
         {
             if (_a._options.NameSources is null) return result;
-            var name = c.Method ?? (c.Callee is { } q ? q[(q.LastIndexOf('.') + 1)..] : null);
-            if (name is null) return result;
+            // The function's own name, without cutting a string at each call.
+            if ((c.Method ?? c.Callee) is not { } called) return result;
+            var name = c.Method is not null ? called.AsSpan() : called.AsSpan(called.LastIndexOf('.') + 1);
             if (_a.Masks(name)) return result.MapFacts(ClearSensitive);
             if (!handled && !modelled && c.Method is null && !KeepsValue.Contains(c.Callee!))
                 result = result.MapFacts(ClearSensitive);
             int keyAt = NameArgumentOf(name);
             if (keyAt >= 0 && keyAt < c.Args.Length && c.ConstantAt(keyAt)?.AsString is { } key)
-                result = result.With(whole: Named(result.Whole, key, step, name == "getattr" ? key : $"{name}(\"{key}\")"));
+                result = result.With(whole: Named(result.Whole, key, step, keyAt == 1 ? key : $"{name}(\"{key}\")"));
             return result;
         }
     }
