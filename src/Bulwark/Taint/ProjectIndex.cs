@@ -17,8 +17,10 @@ public sealed class ProjectIndex
 {
     readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _byPath = new(StringComparer.Ordinal);
-    readonly Dictionary<(int, string), Symbol> _memo = [];
-    readonly Dictionary<(string, string), Symbol> _absolute = [];
+    // Memos by module and by directory, each keyed by the name alone: a string key hashes without the randomised
+    // hash a tuple of strings takes.
+    readonly Dictionary<string, Symbol>?[] _memo;
+    readonly Dictionary<string, Dictionary<string, Symbol>> _absolute = new(StringComparer.Ordinal);
     readonly string?[] _directories;
     readonly Dictionary<string, (int Module, int Class)> _classes = new(StringComparer.Ordinal);
 
@@ -33,6 +35,7 @@ public sealed class ProjectIndex
         var functions = new List<(int, int)>();
         _firstFunction = new int[modules.Count];
         _directories = new string?[modules.Count];
+        _memo = new Dictionary<string, Symbol>?[modules.Count];
         for (int m = 0; m < modules.Count; m++)
         {
             var mod = modules[m];
@@ -74,15 +77,17 @@ public sealed class ProjectIndex
             // An absolute name depends on the importing module only through its directory (a script's siblings):
             // remembered per directory, so the many modules of a package resolve `len` or `os.path` once.
             var dir = _directories[from] ??= Directory(Modules[from].Path, false);
-            if (_absolute.TryGetValue((dir, qualified), out var known)) return known;
+            if (!_absolute.TryGetValue(dir, out var inDir)) _absolute[dir] = inDir = new(StringComparer.Ordinal);
+            if (inDir.TryGetValue(qualified, out var known)) return known;
             known = ResolveCore(from, qualified, 0);
-            _absolute[(dir, qualified)] = known;
+            inDir[qualified] = known;
             return known;
         }
-        if (_memo.TryGetValue((from, qualified), out var s)) return s;
-        _memo[(from, qualified)] = Symbol.None; // cycles resolve to nothing
+        var memo = _memo[from] ??= new(StringComparer.Ordinal);
+        if (memo.TryGetValue(qualified, out var s)) return s;
+        memo[qualified] = Symbol.None; // cycles resolve to nothing
         s = ResolveCore(from, qualified, 0);
-        _memo[(from, qualified)] = s;
+        memo[qualified] = s;
         return s;
     }
 
@@ -119,19 +124,44 @@ public sealed class ProjectIndex
 
     (int Module, int Used) LongestPathModule(string dir, string[] parts)
     {
+        // Each candidate path is written into one buffer and looked up as a span: no string per probe.
+        int length = dir.Length + 1 + "/__init__.py".Length;
+        foreach (var p in parts) length += p.Length + 1;
+        var buffer = length <= 512 ? stackalloc char[length] : new char[length];
         for (int n = parts.Length; n >= 1; n--)
         {
-            var path = (dir.Length == 0 ? "" : dir + "/") + string.Join('/', parts, 0, n);
-            if (ByPath(path, isPackageDir: false) is { } m) return (m, n);
+            int at = 0;
+            if (dir.Length > 0) { dir.CopyTo(buffer); at = dir.Length; buffer[at++] = '/'; }
+            for (int i = 0; i < n; i++)
+            {
+                if (i > 0) buffer[at++] = '/';
+                parts[i].CopyTo(buffer[at..]);
+                at += parts[i].Length;
+            }
+            if (ByPath(buffer, at, isPackageDir: false) is { } m) return (m, n);
         }
         return (-1, 0);
     }
 
     int? ByPath(string pathWithoutExtension, bool isPackageDir)
     {
-        if (!isPackageDir && _byPath.TryGetValue(pathWithoutExtension + ".py", out var m)) return m;
-        if (_byPath.TryGetValue(pathWithoutExtension + "/__init__.py", out m)) return m;
-        if (!isPackageDir && _byPath.TryGetValue(pathWithoutExtension + ".pyi", out m)) return m;
+        var buffer = new char[pathWithoutExtension.Length + "/__init__.py".Length];
+        pathWithoutExtension.CopyTo(buffer);
+        return ByPath(buffer, pathWithoutExtension.Length, isPackageDir);
+    }
+
+    /// <summary>The module at the path in the first <paramref name="length"/> characters of <paramref name="buffer"/> (room for `/__init__.py` after it).</summary>
+    int? ByPath(Span<char> buffer, int length, bool isPackageDir)
+    {
+        var byPath = _byPath.GetAlternateLookup<ReadOnlySpan<char>>();
+        int? Probe(Span<char> b, string suffix)
+        {
+            suffix.CopyTo(b[length..]);
+            return byPath.TryGetValue(b[..(length + suffix.Length)], out var m) ? m : null;
+        }
+        if (!isPackageDir && Probe(buffer, ".py") is { } py) return py;
+        if (Probe(buffer, "/__init__.py") is { } init) return init;
+        if (!isPackageDir && Probe(buffer, ".pyi") is { } pyi) return pyi;
         return null;
     }
 

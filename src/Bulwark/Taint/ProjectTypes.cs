@@ -9,7 +9,8 @@ namespace Bulwark.Taint;
 public sealed class ProjectTypes(ProjectIndex index, ModelCatalog catalog)
 {
     const int MaxDepth = 8;
-    readonly Dictionary<(int, string), string[]> _memo = [];
+    // By module, each keyed by the type alone (a string key hashes without the randomised hash a tuple takes).
+    readonly Dictionary<string, string[]>?[] _memo = new Dictionary<string, string[]>?[index.Modules.Count];
     static readonly string[] None = [];
 
     public ProjectIndex Index => index;
@@ -31,10 +32,11 @@ public sealed class ProjectTypes(ProjectIndex index, ModelCatalog catalog)
     string[] Canonical(int module, string type, int depth)
     {
         if (depth > MaxDepth) return None;
-        if (_memo.TryGetValue((module, type), out var known)) return known;
-        _memo[(module, type)] = None;
+        var memo = _memo[module] ??= new(StringComparer.Ordinal);
+        if (memo.TryGetValue(type, out var known)) return known;
+        memo[type] = None;
         var result = Compute(module, type, depth);
-        _memo[(module, type)] = result;
+        memo[type] = result;
         return result;
     }
 
