@@ -55,10 +55,14 @@ public class PackedModuleTests
         var modules = TaintPruningTests.Lower(TaintPruningTests.Corpus(), catalog);
         Assert.True(modules.Count > 100);
         int calls = 0, constants = 0;
+        // As the scan unpacks them: one thread's modules share one pool of strings.
+        var pool = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in modules)
         {
-            var unpacked = PackedModule.Pack(module).Unpack();
+            var packed = PackedModule.Pack(module);
+            var unpacked = packed.Unpack();
             Assert.Equal(Dump(module), Dump(unpacked));
+            Assert.Equal(Dump(module), Dump(packed.Unpack(pool)));
             foreach (var f in unpacked.Functions)
                 foreach (var c in f.Calls)
                 {
@@ -67,6 +71,7 @@ public class PackedModuleTests
                 }
         }
         Assert.True(calls > 1000 && constants > 500, $"{calls} calls, {constants} constants");
+        Assert.Contains("os.path.join", pool);
     }
 
     [Fact]
