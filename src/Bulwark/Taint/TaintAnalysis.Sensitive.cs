@@ -161,6 +161,7 @@ public sealed partial class TaintAnalysis
             if (!handled && !modelled && c.Method is null && !KeepsValue.Contains(c.Callee!))
                 result = result.MapFacts(ClearSensitive);
             int keyAt = NameArgumentOf(name);
+            // Only `getattr` names its key in the second argument; it is described by the key alone (`token`).
             if (keyAt >= 0 && keyAt < c.Args.Length && c.ConstantAt(keyAt)?.AsString is { } key)
                 result = result.With(whole: Named(result.Whole, key, step, keyAt == 1 ? key : $"{name}(\"{key}\")"));
             return result;
