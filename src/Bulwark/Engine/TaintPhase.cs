@@ -107,7 +107,8 @@ public static class TaintPhase
         // BULWARK_TAINT_PRUNE=0 analyses every function (to compare with the pruned analysis).
         var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds), NameSources = names,
                                          Prune = Environment.GetEnvironmentVariable("BULWARK_TAINT_PRUNE") != "0",
-                                         ParameterLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_LIVENESS") != "0" };
+                                         ParameterLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_LIVENESS") != "0",
+                                         CellLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_CELL_LIVENESS") != "0" };
         var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")

@@ -184,7 +184,7 @@ public sealed partial class TaintAnalysis
                 {
                     var key = _mod.Str(iv.S);
                     var types = iv.N >= 0 ? _a.StaticTypes(_m, iv.N) : [];
-                    return _a._cells.Contains(key)
+                    return _a._cells.Contains(key) && _a.CellLive(key, _fs.Id)
                         ? new AValue([new Fact(_a._origins.Cell(key), 0, 0, null)], null, types, ValueShape.Unknown, [], [])
                         : AValue.Of(Facts.None, ValueShape.Unknown, types);
                 }
@@ -311,7 +311,7 @@ public sealed partial class TaintAnalysis
                 var info = _a.MemberInfoOf(owner, attr);
                 if (info.Source is { } source)
                     whole = Facts.Union(whole, [SourceFact(source, step)]);
-                foreach (var cell in info.Cells) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
+                foreach (var cell in info.Cells) if (_a.CellLive(cell, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 foreach (var at in info.Types)
                     if (!(types ??= []).Contains(at)) types.Add(at);
                 // A field annotated with a number, UUID or Literal only holds what validation let through.
@@ -381,8 +381,8 @@ public sealed partial class TaintAnalysis
                 if (t.StartsWith('=')) continue;
                 foreach (var (keyed, any, src) in _a.ItemsOf(t, key))
                 {
-                    if (keyed is not null) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(keyed), 0, 0, null)]);
-                    if (any is not null) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(any), 0, 0, null)]);
+                    if (keyed is not null && _a.CellLive(keyed, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(keyed), 0, 0, null)]);
+                    if (any is not null && _a.CellLive(any, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(any), 0, 0, null)]);
                     if (src is not null) whole = Facts.Union(whole, [SourceFact(src, step)]);
                 }
             }
@@ -427,7 +427,7 @@ public sealed partial class TaintAnalysis
                     case SymbolKind.Function: functions = [_a._index.FunctionId(s.Module, s.Index)]; break;
                     case SymbolKind.Class: types.Add("=class:" + _a._index.CanonicalClass(s)); break;
                     case SymbolKind.Variable:
-                        if (s.Key is { } cell && _a._cells.Contains(cell)) whole = [new Fact(_a._origins.Cell(cell), 0, 0, null)];
+                        if (s.Key is { } cell && _a._cells.Contains(cell) && _a.CellLive(cell, _fs.Id)) whole = [new Fact(_a._origins.Cell(cell), 0, 0, null)];
                         var exported = _a._index.Modules[s.Module].Exports.GetValueOrDefault(q[(q.LastIndexOf('.') + 1)..]);
                         if (exported.Functions is { Length: > 0 } fns) functions = fns.Select(f => _a._index.FunctionId(s.Module, f)).ToArray();
                         foreach (var t in _a._types.Canonical(_m, "=global:" + q)) types.Add(t);
@@ -835,7 +835,7 @@ public sealed partial class TaintAnalysis
                     var info = _a.MemberInfoOf(t, attr);
                     if (info.Source is { } source)
                         whole = Facts.Union(whole, [SourceFact(source, call with { What = source.Description })]);
-                    foreach (var cell in info.Cells) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
+                    foreach (var cell in info.Cells) if (_a.CellLive(cell, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 }
             }
             return whole;

@@ -15,11 +15,21 @@ namespace Bulwark.Taint;
 /// A parameter that is never live receives nothing tainted from any caller, so its origin would only have given
 /// edges every caller maps to nothing: the flows are those of analysing every parameter (a flow may take another
 /// path of the same findings: through the attribute a value was stored in rather than the object passed along).
+/// <para>
+/// Cells (module variables, class and instance attributes) are live the same way: a read of a cell gives its symbolic
+/// fact only once the cell is hot, and a function that read it before is analysed again when it gets hot. Most reads
+/// are of cells that never hold a source (on `site-packages`, 68,683 functions read one in the first phase and 1,409
+/// cells ever get hot), and their facts cost most of the first phase; a cell that is never hot holds no reported
+/// taint, so its edges would only have given flows that are left out.
+/// </para>
 /// </summary>
 public sealed partial class TaintAnalysis
 {
     /// <summary>Whether parameters start dead (<see cref="TaintOptions.ParameterLiveness"/>); otherwise all are live.</summary>
     bool _liveness;
+
+    /// <summary>Whether a cell read gives its fact only once the cell is hot (<see cref="CellLive"/>).</summary>
+    bool _cellLiveness;
 
     /// <summary>Each function's position in the bottom-up order: the worklist takes callees first.</summary>
     int[] _rank = [];
@@ -58,6 +68,7 @@ public sealed partial class TaintAnalysis
     void InitLiveness(List<List<int>> order)
     {
         _liveness = _options.ParameterLiveness && !_collectSummaries;
+        _cellLiveness = _liveness && _options.CellLiveness;
         if (!_liveness)
         {
             foreach (var f in _functions) f.Live = ulong.MaxValue;
@@ -181,6 +192,21 @@ public sealed partial class TaintAnalysis
         return false;
     }
 
+    /// <summary>Functions that read a cell while it was not hot, by cell: analysed again once it is.</summary>
+    readonly Dictionary<string, List<int>> _cellReaders = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether reading a cell gives its symbolic fact: always without liveness; with it (<see cref="TaintOptions.CellLiveness"/>)
+    /// only once the cell is hot. Until then the read gives nothing and the reader waits for the cell.
+    /// </summary>
+    bool CellLive(string cell, int reader)
+    {
+        if (!_cellLiveness || _hot.Contains(cell)) return true;
+        if (!_cellReaders.TryGetValue(cell, out var list)) _cellReaders[cell] = list = [];
+        if (list.Count == 0 || list[^1] != reader) list.Add(reader);
+        return false;
+    }
+
     void Wait(string key, int callee, ulong bit)
     {
         if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = [];
@@ -229,6 +255,7 @@ public sealed partial class TaintAnalysis
             var c = stack.Pop();
             if (!_hot.Add(c)) continue;
             Release(c);
+            if (_cellReaders.Remove(c, out var readers)) foreach (var r in readers) Enqueue(r);
             if (OwnerOf(c) is { } owner && _hotOwners.Add(owner)) Release("." + owner);
             if (_cellOut.TryGetValue(c, out var next))
                 foreach (var n in next) if (!_hot.Contains(n)) stack.Push(n);

@@ -18,6 +18,8 @@ public sealed record TaintOptions
     public bool Prune { get; init; } = true;
     /// <summary>Analyse a parameter's taint only once a call may pass it some (<see cref="TaintAnalysis.ParameterPhase"/>); the same sinks are reported either way, some by another path.</summary>
     public bool ParameterLiveness { get; init; } = true;
+    /// <summary>With parameter liveness, a cell's symbolic taint is read only once the cell holds reported taint (<see cref="TaintAnalysis.CellLive"/>); the same sinks are reported either way.</summary>
+    public bool CellLiveness { get; init; } = true;
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>

@@ -227,4 +227,43 @@ public class TaintLivenessTests
                          TaintPruningTests.Analyse(modules, catalog, prune: false, kinds, liveness: true).Flows);
         }
     }
+    [Fact]
+    public void A_cell_read_before_it_gets_a_source_is_read_again_once_it_does()
+    {
+        // `run` is analysed before `store` (nothing calls it, and it comes first) and reads the attribute while it holds
+        // no source; `Config.limit` never holds one.
+        var catalog = new ModelCatalog();
+        var modules = TaintPruningTests.Lower([("app.py", """
+            import os
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            class Config:
+                limit = 10
+
+                def __init__(self):
+                    self.command = "true"
+
+                def update(self, value):
+                    self.command = value
+
+            CONFIG = Config()
+
+            def run(config: Config):
+                os.system(config.command)
+                os.system("ls -l %d" % config.limit)
+
+            @app.route("/store")
+            def store():
+                CONFIG.update(request.args["cmd"])
+                return "ok"
+            """)], catalog);
+        var eager = TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds() with { CellLiveness = false }, liveness: true);
+        var lazy = TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds(), liveness: true);
+        var full = TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds(), liveness: false);
+        Assert.Single(lazy.Flows.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("os.system from", StringComparison.Ordinal));
+        Assert.Equal(eager.Flows, lazy.Flows);
+        Assert.Equal(full.Flows, lazy.Flows);
+    }
 }
