@@ -113,7 +113,7 @@ public static class TaintPhase
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
             Console.Error.WriteLine($"timing: taint project phase, {analysis.Index.Functions.Count} functions ({analysis.Pruned} pruned) in {modules.Count} modules: "
-                + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms")));
+                + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms/{t.Allocated / 1048576} MB")));
         return result;
     }
 

@@ -36,6 +36,7 @@ public sealed class ProjectIndex
         _firstFunction = new int[modules.Count];
         _directories = new string?[modules.Count];
         _memo = new Dictionary<string, Symbol>?[modules.Count];
+        _classNames = new string[modules.Count][];
         for (int m = 0; m < modules.Count; m++)
         {
             var mod = modules[m];
@@ -43,7 +44,8 @@ public sealed class ProjectIndex
             for (int f = 0; f < mod.Functions.Length; f++) functions.Add((m, f));
             _byKey.TryAdd(mod.Key, m);
             _byPath[Normalise(mod.Path)] = m;
-            foreach (var c in mod.Classes) _classes.TryAdd(mod.Key + "." + c.Path, (m, c.Index));
+            var names = _classNames[m] = new string[mod.Classes.Length];
+            foreach (var c in mod.Classes) _classes.TryAdd(names[c.Index] = mod.Key + "." + c.Path, (m, c.Index));
         }
         Functions = functions;
     }
@@ -67,7 +69,10 @@ public sealed class ProjectIndex
         return false;
     }
 
-    public string ClassName(int module, IrClass c) => Modules[module].Key + "." + c.Path;
+    /// <summary>Each module's class names, by class index (made once: methods ask for their class's name at every analysis).</summary>
+    readonly string[][] _classNames;
+
+    public string ClassName(int module, IrClass c) => _classNames[module][c.Index];
 
     /// <summary>Resolves a qualified name as the module <paramref name="from"/> wrote it (absolute, relative, or script-relative).</summary>
     public Symbol Resolve(int from, string qualified)

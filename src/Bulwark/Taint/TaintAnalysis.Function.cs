@@ -149,8 +149,11 @@ public sealed partial class TaintAnalysis
                     foreach (var o in ops) r = AValue.Join(r, _values[o]);
                     if (iv.Site >= 0 && _f.SiteKinds[iv.Site] == SiteKind.Assignment)
                     {
-                        var step = StepAt(iv.Site, StepKind.Assignment);
-                        r = r.MapFacts(f => Facts.Step(f, step));
+                        if (!r.HasNoFacts)
+                        {
+                            var step = StepAt(iv.Site, StepKind.Assignment);
+                            r = r.MapFacts(f => Facts.Step(f, step));
+                        }
                         r = NamedAssignment(r, v, iv);
                     }
                     return r;
@@ -159,11 +162,12 @@ public sealed partial class TaintAnalysis
                 case IrOp.Container:
                 {
                     var ops = Ops(v);
+                    if (ops.Length == 0) return AValue.Of(Facts.None, ValueShape.Container);
                     var fields = new Dictionary<string, AValue>(StringComparer.Ordinal);
                     var whole = Facts.None;
                     for (int i = 0; i + 1 < ops.Length; i += 2)
                     {
-                        var key = ops[i] < 0 ? "*" : "[" + _mod.Str(ops[i]) + "]";
+                        var key = ops[i] < 0 ? "*" : _a.ItemKeyOf(_m, ops[i]);
                         var val = _values[ops[i + 1]];
                         fields[key] = fields.TryGetValue(key, out var existing) ? AValue.Join(existing, val) : val;
                     }
@@ -177,7 +181,7 @@ public sealed partial class TaintAnalysis
                 {
                     var guard = _f.Guards[iv.N];
                     var inner = _values[_f.Operands[iv.A]];
-                    return inner.MapFacts(f => Facts.Clear(f, guard.Clears, guard.NeedsNormalised));
+                    return inner.HasNoFacts ? inner : inner.MapFacts(f => Facts.Clear(f, guard.Clears, guard.NeedsNormalised));
                 }
                 case IrOp.Global: return GlobalValue(iv);
                 case IrOp.Cell:
@@ -225,7 +229,7 @@ public sealed partial class TaintAnalysis
         {
             int index = iv.A;
             var param = index < _f.Params.Length ? _f.Params[index] : null;
-            var step = StepAt(iv.Site, StepKind.Parameter, param?.Name);
+            Step step() => StepAt(iv.Site, StepKind.Parameter, param?.Name);
             if (_entry is not null && index < _entry.Parameters.Length)
             {
                 var b = _entry.Parameters[index];
@@ -233,9 +237,10 @@ public sealed partial class TaintAnalysis
                 {
                     case ParamBind.Source:
                     {
-                        var origin = _a._origins.Source(b.SourceKind, b.Description, step);
+                        var at = step();
+                        var origin = _a._origins.Source(b.SourceKind, b.Description, at);
                         var types = b.Type is null ? [] : new[] { b.Type };
-                        return AValue.Of([new Fact(origin, b.Clears, 0, Trail.Start(step))], ValueShape.Unknown, types);
+                        return AValue.Of([new Fact(origin, b.Clears, 0, Trail.Start(at))], ValueShape.Unknown, types);
                     }
                     case ParamBind.Typed:
                         return AValue.Of(Facts.None, ValueShape.Unknown, [b.Type!]);
@@ -244,27 +249,32 @@ public sealed partial class TaintAnalysis
                         if (!dep.Analysed) return AValue.Empty;
                         _a.Uses(_fs, b.DependsOn, null);
                         var ret = dep.Summary.Return;
-                        return ret.MapFacts(fs => Facts.Map(fs, f => f.Origin.Kind == OriginKind.Param ? null : f with { Trail = Trail.Append(f.Trail, Trail.Start(step)) }));
+                        var depStep = step();
+                        return ret.MapFacts(fs => Facts.Map(fs, f => f.Origin.Kind == OriginKind.Param ? null : f with { Trail = Trail.Append(f.Trail, Trail.Start(depStep)) }));
                     default:
                         // Not request data, but what it is still matters (`response: Response`).
                         return param?.Annotation is { } boundAnn
-                            ? AValue.Of(Facts.None, ValueShape.Unknown, _a._types.Canonical(_m, boundAnn).Where(t => !t.StartsWith('=')).ToArray())
+                            ? AValue.Of(Facts.None, ValueShape.Unknown, _a.AnnotationTypes(_m, boundAnn))
                             : AValue.Empty;
                 }
             }
             string[] staticTypes = [];
-            if (param?.Annotation is { } ann) staticTypes = _a._types.Canonical(_m, ann).Where(t => !t.StartsWith('=')).ToArray();
+            if (param?.Annotation is { } ann) staticTypes = _a.AnnotationTypes(_m, ann);
             if (index == 0 && _f.Class >= 0 && !_f.IsStatic)
                 staticTypes = [(_f.IsClassMethod ? "=class:" : "") + _a._index.ClassName(_m, _mod.Classes[_f.Class])];
             // A parameter no call passes taint to has none of its own (see TaintAnalysis.Liveness).
-            if (!_a.ParamLive(_fs, index)) return new AValue(Facts.None, null, staticTypes, ValueShape.Unknown, [], []);
-            return new AValue([new Fact(_a._origins.Param(index, ""), 0, 0, Trail.Start(step))], null, staticTypes, ValueShape.Unknown, [], []);
+            if (!_a.ParamLive(_fs, index)) return AValue.Of(Facts.None, ValueShape.Unknown, staticTypes);
+            return new AValue([new Fact(_a._origins.Param(index, ""), 0, 0, Trail.Start(step()))], null, staticTypes, ValueShape.Unknown, [], []);
         }
 
         /// <summary>A string built from parts: a constant prefix before a part limits what that part can do (a fixed scheme and host, a directory).</summary>
         AValue Compose(int v)
         {
             var ops = Ops(v);
+            bool anyFacts = false;
+            foreach (var o in ops)
+                if (!_values[o].HasNoFacts) { anyFacts = true; break; }
+            if (!anyFacts) return AValue.CleanStr;
             var whole = Facts.None;
             var prefix = new System.Text.StringBuilder();
             bool constantSoFar = true;
@@ -319,6 +329,7 @@ public sealed partial class TaintAnalysis
             }
             if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
             whole = Named(whole, attr, step);
+            if (types is null && (obj.Functions.Length == 0 || attr is not "__call__")) return AValue.Of(whole, shape);
             return new AValue(whole, null, types is null ? [] : types.ToArray(), types is null ? shape : ShapeOf(types, shape),
                 obj.Functions.Length > 0 && attr is "__call__" ? obj.Functions : [], []);
         }
@@ -391,7 +402,20 @@ public sealed partial class TaintAnalysis
             return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
         }
 
-        AValue GlobalValue(IrValue iv) => GlobalValue(_mod.Str(iv.S), iv.Site, 0);
+        /// <summary>
+        /// A global name's value: the same in every function of the module unless it holds a fact or read a cell
+        /// (which the reader must wait for), so those without either are made once per module and name.
+        /// </summary>
+        AValue GlobalValue(IrValue iv)
+        {
+            if (iv.S < 0) return GlobalValue("", iv.Site, 0);
+            var memo = _a._globalValues[_m] ??= new AValue?[_mod.Strings.Length];
+            if (memo[iv.S] is { } known) return known;
+            int cellReads = _a._cellReads;
+            var value = GlobalValue(_mod.Str(iv.S), iv.Site, 0);
+            if (value.HasNoFacts && cellReads == _a._cellReads) memo[iv.S] = value;
+            return value;
+        }
 
         /// <summary>
         /// A name rooted in an import: a modelled object or source, a project function, class or variable; or an

@@ -192,6 +192,9 @@ public sealed partial class TaintAnalysis
         return false;
     }
 
+    /// <summary>Cell reads so far (a value computed without one is the same in every function: see Evaluator.GlobalValue).</summary>
+    int _cellReads;
+
     /// <summary>Functions that read a cell while it was not hot, by cell: analysed again once it is.</summary>
     readonly Dictionary<string, List<int>> _cellReaders = new(StringComparer.Ordinal);
 
@@ -201,6 +204,7 @@ public sealed partial class TaintAnalysis
     /// </summary>
     bool CellLive(string cell, int reader)
     {
+        _cellReads++;
         if (!_cellLiveness || _hot.Contains(cell)) return true;
         if (!_cellReaders.TryGetValue(cell, out var list)) _cellReaders[cell] = list = [];
         if (list.Count == 0 || list[^1] != reader) list.Add(reader);

@@ -57,11 +57,14 @@ public sealed partial class TaintAnalysis
     bool _interprocedural = true;
 
     /// <summary>Wall time of each step of the project phase, for BULWARK_TIMING=1.</summary>
-    public List<(string Step, TimeSpan Time)> Timing { get; } = [];
+    public List<(string Step, TimeSpan Time, long Allocated)> Timing { get; } = [];
     readonly Stopwatch _stepClock = Stopwatch.StartNew();
+    long _allocatedBefore = GC.GetTotalAllocatedBytes();
     void Mark(string step)
     {
-        Timing.Add((step, _stepClock.Elapsed));
+        var allocated = GC.GetTotalAllocatedBytes();
+        Timing.Add((step, _stepClock.Elapsed, allocated - _allocatedBefore));
+        _allocatedBefore = allocated;
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2") Console.Error.WriteLine($"heap after {step}: {GC.GetTotalMemory(true) / 1048576} MiB");
         _stepClock.Restart();
     }
@@ -76,6 +79,8 @@ public sealed partial class TaintAnalysis
         _collectSummaries = collectSummaries;
         _attrKeys = new string?[modules.Count][];
         _itemKeys = new string?[modules.Count][];
+        _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
+        _globalValues = new AValue?[]?[modules.Count];
         _receiverTypes = new string[]?[modules.Count][];
         _functions = new FunctionState[_index.Functions.Count];
         for (int id = 0; id < _functions.Length; id++)
@@ -355,6 +360,20 @@ public sealed partial class TaintAnalysis
         or "collections.abc.MutableSequence";
 
     static string ItemKey(string? key) => key is null ? "[*]" : "[" + key + "]";
+
+    readonly Dictionary<string, string[]>?[] _annotationTypes;
+
+    /// <summary>Global names' values without facts or cell reads, per module and string id (see Evaluator.GlobalValue).</summary>
+    readonly AValue?[]?[] _globalValues;
+
+    /// <summary>The canonical types a parameter annotation names, without symbolic forms (made once per module and annotation).</summary>
+    string[] AnnotationTypes(int module, string annotation)
+    {
+        var memo = _annotationTypes[module] ??= new(StringComparer.Ordinal);
+        if (!memo.TryGetValue(annotation, out var types))
+            memo[annotation] = types = _types.Canonical(module, annotation).Where(t => !t.StartsWith('=')).ToArray();
+        return types;
+    }
 
     string[] StaticTypes(int module, int typeList) =>
         typeList < 0 ? [] : _types.Canonical(module, _index.Modules[module].TypesAt(typeList)).Where(t => !t.StartsWith('=')).ToArray();

@@ -346,7 +346,16 @@ public sealed class AValue
     public bool IsEmpty => Whole.Length == 0 && Fields is null && Types.Length == 0 && Functions.Length == 0 && Partials.Length == 0;
 
     public static AValue Of(Fact[] whole, ValueShape shape = ValueShape.Unknown, string[]? types = null) =>
-        whole.Length == 0 && shape == ValueShape.Unknown && (types is null || types.Length == 0) ? Empty : new(whole, null, types ?? [], shape, [], []);
+        whole.Length == 0 && (types is null || types.Length == 0) ? Shaped[(int)shape] : new(whole, null, types ?? [], shape, [], []);
+
+    /// <summary>A value with no facts and no types, one per shape (values never change once made, so they are shared).</summary>
+    static readonly AValue[] Shaped = [.. Enum.GetValues<ValueShape>().Select(s => s == ValueShape.Unknown ? Empty : new AValue(Facts.None, null, [], s, [], []))];
+
+    /// <summary>A string with no facts (one shared instance).</summary>
+    public static readonly AValue CleanStr = new(Facts.None, null, ["str"], ValueShape.Str, [], []);
+
+    /// <summary>Whether the value holds no fact, in itself or in a field (then mapping its facts gives the value itself).</summary>
+    public bool HasNoFacts => Whole.Length == 0 && Fields is null;
 
     public AValue With(Fact[]? whole = null, Dictionary<string, AValue>? fields = null, string[]? types = null, ValueShape? shape = null, int[]? functions = null, Partial[]? partials = null, bool dropFields = false) =>
         new(whole ?? Whole, dropFields ? null : fields ?? Fields, types ?? Types, shape ?? Shape, functions ?? Functions, partials ?? Partials);

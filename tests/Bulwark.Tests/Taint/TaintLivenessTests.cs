@@ -266,4 +266,39 @@ public class TaintLivenessTests
         Assert.Equal(eager.Flows, lazy.Flows);
         Assert.Equal(full.Flows, lazy.Flows);
     }
+    [Fact]
+    public void Every_function_that_read_a_module_variable_before_it_got_a_source_reads_it_again()
+    {
+        // `first` and `second` read `config.LAST` while it holds nothing (the value of an imported name without facts
+        // is made once per module, so the second read must still wait for the cell); `store` gives it a source
+        // through `remember`'s summary, analysed after them.
+        var catalog = new ModelCatalog();
+        var modules = TaintPruningTests.Lower([("config.py", """
+            LAST = ""
+
+            def remember(value):
+                global LAST
+                LAST = value
+            """), ("app.py", """
+            import os
+            import config
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            def first():
+                os.system(config.LAST)
+
+            def second():
+                os.system(config.LAST)
+
+            @app.route("/store")
+            def store():
+                config.remember(request.args["cmd"])
+                return "ok"
+            """)], catalog);
+        var lazy = TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds(), liveness: true);
+        Assert.Equal(2, lazy.Flows.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("os.system from", StringComparison.Ordinal)));
+        Assert.Equal(TaintPruningTests.Analyse(modules, catalog, prune: false, AllKinds(), liveness: false).Flows, lazy.Flows);
+    }
 }
