@@ -514,28 +514,29 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>The call's targets, adding those only the values know: functions called through variables, partials, instance types.</summary>
-        (List<int> Functions, List<string> Library, bool BindsReceiver, string? Constructs, List<string>? Dataclass, List<Partial> Partials) Resolve(int callIndex)
+        (int[] Functions, string[] Library, bool BindsReceiver, string? Constructs, List<string>? Dataclass, Partial[] Partials) Resolve(int callIndex)
         {
             var c = _f.Calls[callIndex];
             var t = _fs.Calls[callIndex];
-            var functions = new List<int>(t.Functions);
-            var library = new List<string>(t.Library);
-            var partials = new List<Partial>();
+            // The call's static targets as they are (shared, never changed), copied only when the values add one.
+            var functions = t.Functions;
+            var library = t.Library;
+            Partial[] partials = [];
             bool binds = t.BindsReceiver;
             if (c.Receiver >= 0)
             {
                 var recv = _values[c.Receiver];
                 if (c.Method is null)
                 {
-                    foreach (var fn in recv.Functions) if (!functions.Contains(fn)) functions.Add(fn);
-                    partials.AddRange(recv.Partials);
+                    foreach (var fn in recv.Functions) if (Array.IndexOf(functions, fn) < 0) functions = [.. functions, fn];
+                    partials = recv.Partials;
                 }
-                else if (functions.Count == 0 && library.Count == 0)
+                else if (functions.Length == 0 && library.Length == 0 && recv.Types.Length > 0)
                 {
                     var dynamic = new CallTargets();
                     foreach (var type in recv.Types) _a.MethodTargets(dynamic, type, c.Method);
-                    foreach (var fn in dynamic.Functions) if (!functions.Contains(fn)) functions.Add(fn);
-                    foreach (var l in dynamic.Library) if (!library.Contains(l)) library.Add(l);
+                    foreach (var fn in dynamic.Functions) if (Array.IndexOf(functions, fn) < 0) functions = [.. functions, fn];
+                    foreach (var l in dynamic.Library) if (Array.IndexOf(library, l) < 0) library = [.. library, l];
                     binds |= dynamic.BindsReceiver;
                 }
             }
@@ -873,13 +874,12 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>What library models say a call returns; <paramref name="modelled"/> tells whether any model decided it.</summary>
-        AValue LibraryResult(IrCall c, List<string> library, Actuals actuals, Step step, out bool modelled)
+        AValue LibraryResult(IrCall c, string[] library, Actuals actuals, Step step, out bool modelled)
         {
             var tables = _a._tables;
             modelled = false;
             var result = AValue.Empty;
-            var names = new List<string>(library);
-            foreach (var name in names)
+            foreach (var name in library)
             {
                 bool any = false;
                 var types = _a._catalog.ReturnType(name) is { } rt ? new[] { rt } : [];
@@ -1005,7 +1005,7 @@ public sealed partial class TaintAnalysis
             var actuals = ActualsOf(c);
             var (functions, library, binds, constructs, dataclass, partials) = Resolve(callIndex);
             // Library sinks.
-            var names = new List<string>(library);
+            var names = library;
             bool typed = false;
             foreach (var name in names)
                 if (_a._tables.SinkCalls.TryGetValue(name, out var sinks))
@@ -1014,7 +1014,7 @@ public sealed partial class TaintAnalysis
                     foreach (var sink in sinks) Sink(c, sink, actuals, step, name, 0);
                 }
             // Sinks known by method name (DB-API `execute`) when the receiver's type is not one the models describe.
-            if (!typed && functions.Count == 0 && c.Method is { } method && _a._tables.SinkMethods.TryGetValue(method, out var byName)
+            if (!typed && functions.Length == 0 && c.Method is { } method && _a._tables.SinkMethods.TryGetValue(method, out var byName)
                 && !names.Any(n => _a._tables.KnownTypes.Contains(n[..Math.Max(0, n.LastIndexOf('.'))])))
                 foreach (var sink in byName) Sink(c, sink, actuals, step, "." + method, 0);
             foreach (var p in partials)
