@@ -523,7 +523,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             var cell = CellKey(d.Scope, d.Name);
             if (cell is null) continue;
             var value = ValueOfDefinition(d);
-            AddEffect(EffectKind.StoreCell, -1, value, m.Str(cell), -1, -1);
+            // At the definition, so a flow through the variable shows where it was set (not the body's first line).
+            AddEffect(EffectKind.StoreCell, -1, value, m.Str(cell), -1, Site(d.Node, SiteKind.Store, d.Name));
         }
         // `global x` / `nonlocal x` assignments in this body define another scope's variable.
         for (int b = 0; b < blocks.Count; b++)

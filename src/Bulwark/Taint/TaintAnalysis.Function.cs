@@ -1196,7 +1196,12 @@ public sealed partial class TaintAnalysis
                     bool plain = false;
                     foreach (var t in types)
                     {
-                        if (t.StartsWith('=')) continue;
+                        if (t.StartsWith('='))
+                        {
+                            // An attribute of the class itself (`Config.value = v`, `cls.registry = v`).
+                            if (e.Kind == EffectKind.StoreAttr && t.StartsWith("=class:", StringComparison.Ordinal)) StoreInto(t[7..] + key, facts, step);
+                            continue;
+                        }
                         if (IsPlainValueType(t)) plain = true;
                         else StoreInto(t + key, facts, step);
                         // Stores into response headers, the session…

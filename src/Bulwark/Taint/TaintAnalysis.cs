@@ -341,6 +341,10 @@ public sealed partial class TaintAnalysis
     IEnumerable<string> StoreTypes(FunctionState fs, IrEffect e, string[] statics)
     {
         foreach (var t in statics) if (!IsPlainValueType(t)) yield return t;
+        // `Config.value = v`, `cls.registry = v`: an attribute of the class itself, the cell its instances read too.
+        if (e.Kind == EffectKind.StoreAttr && e.Types >= 0)
+            foreach (var t in StaticReceiverTypes(fs.Module, e.Types))
+                if (t.StartsWith("=class:", StringComparison.Ordinal)) yield return t[7..];
         if (e.Object >= 0 && fs.F.Values[e.Object] is { Op: IrOp.Param } p && _entries.TryGetValue(fs.Id, out var entry)
             && p.A < entry.Parameters.Length && entry.Parameters[p.A] is { Kind: ParamBind.Typed, Type: { } type })
             yield return type;

@@ -64,3 +64,35 @@ def digits():
 def popen():
     path = request.args["path"]
     return os.popen("ls -l " + path).read()  # positive: os.popen
+
+
+class Saved:
+    command = "true"
+
+
+@app.route("/remember")
+def remember():
+    Saved.command = request.args["cmd"]
+    return "ok"
+
+
+@app.route("/replay")
+def replay():
+    os.system(Saved.command)  # positive: a class attribute set from the request through the class
+    return "ok"
+
+
+LAST_COMMAND = "true"
+
+
+@app.route("/keep")
+def keep():
+    global LAST_COMMAND
+    LAST_COMMAND = request.args["cmd"]
+    return "ok"
+
+
+@app.route("/rerun")
+def rerun():
+    os.system(LAST_COMMAND)  # positive: a module variable set from the request (the flow shows where it was set)
+    return "ok"
