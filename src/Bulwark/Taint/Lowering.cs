@@ -966,9 +966,14 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         }
         if (variable)
         {
-            if (_model.Evaluate(use) is { } constant) _stack.Add(Const(constant.Kind == ValueKind.Str ? constant.AsString : null, constant.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number));
-            else if (IsConstantCollection(use)) _stack.Add(Const(null, ValueShape.Container));
-            else if (CellKey(defs[0].Scope, use.Id) is { } key)
+            var key = CellKey(defs[0].Scope, use.Id);
+            var constant = _model.Evaluate(use);
+            // A shared variable that starts as a literal collection (`CACHE = {}`, `SEEN = []`) may be filled by another
+            // function (`CACHE[k] = v`), which this body's definitions do not show: it is read as the shared variable.
+            bool shared = key is not null && (constant is { Kind: ValueKind.List or ValueKind.Dict or ValueKind.Tuple } || constant is null && IsConstantCollection(use));
+            if (constant is not null && !shared) _stack.Add(Const(constant.Kind == ValueKind.Str ? constant.AsString : null, constant.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number));
+            else if (!shared && IsConstantCollection(use)) _stack.Add(Const(null, ValueShape.Container));
+            else if (key is not null)
                 _stack.Add(Add(new IrValue { Op = IrOp.Cell, S = m.Str(key), N = m.TypeList(m.Types.TypeOf(use)), Site = -1 }));
             else _stack.Add(Unknown());
         }
@@ -1145,13 +1150,25 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         var obj = ValueOf(s.Value);
         var key = ValueOf(s.Slice);
         _ = asLoad;
-        // A lookup in a constant table (`COLUMNS[sort]`) gives one of its constant values.
-        if (Guards.ConstantCollection(s.Value, _model) is { } table) return TableValue(table);
+        // A lookup in a constant table (`COLUMNS[sort]`) gives one of its constant values, unless the table is another
+        // body's variable, which a function may fill (`CACHE[k] = v`): then it is read as that variable (see OutsideValue).
+        if (!IsSharedName(s.Value) && Guards.ConstantCollection(s.Value, _model) is { } table) return TableValue(table);
         var keyText = KeyText(s.Slice);
         var site = Site(s, SiteKind.Expression, m.DottedStr(s.Value));
         return keyText is not null
             ? Add(new IrValue { Op = IrOp.LoadItem, A = AddOperands([obj]), N = 1, S = m.Str(keyText), Site = site })
             : Add(new IrValue { Op = IrOp.LoadItem, A = AddOperands([obj, key]), N = 2, S = -1, Site = site });
+    }
+
+    /// <summary>A name some of whose reaching definitions are another body's variable (a module or closure variable).</summary>
+    bool IsSharedName(Expr e)
+    {
+        if (e is not Name n) return false;
+        var defs = _model.ReachingDefinitions(n);
+        for (int i = 0; i < defs.Count; i++)
+            if (!IsOwnDefinition(defs[i]) && defs[i].Kind is not (DefinitionKind.Import or DefinitionKind.Function or DefinitionKind.Class)
+                && CellKey(defs[i].Scope, n.Id) is not null) return true;
+        return false;
     }
 
     /// <summary>A name whose every definition is a display of constants (a tuple, list, set or dict of literals, or of names of literals).</summary>

@@ -96,3 +96,25 @@ def keep():
 def rerun():
     os.system(LAST_COMMAND)  # positive: a module variable set from the request (the flow shows where it was set)
     return "ok"
+
+
+CACHE = {}
+TOOLS = {"list": "ls -l", "disk": "df -h"}
+
+
+@app.route("/cache/put")
+def cache_put():
+    CACHE["cmd"] = request.args["cmd"]
+    return "ok"
+
+
+@app.route("/cache/run")
+def cache_run():
+    os.system(CACHE["cmd"])  # positive: a module dict another view filled from the request
+    return "ok"
+
+
+@app.route("/tool")
+def tool():
+    os.system(TOOLS[request.args["tool"]])  # negative: a constant table nothing fills
+    return "ok"
