@@ -129,4 +129,43 @@ public class TaintConfigTests
         Assert.Equal(Confidence.Low, both[0].Confidence);
         Assert.Contains("an environment variable", both[0].Message);
     }
+    [Fact]
+    public void Files_and_sockets_are_a_source_kind_and_a_file_s_content_is_not_the_path_it_was_opened_with()
+    {
+        using var dir = new TempDir();
+        dir.Write("app.py", """
+            import os
+            import socket
+            from pathlib import Path
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            @app.route("/show")
+            def show():
+                return open(os.path.join("/srv", request.args["name"])).read()
+
+            def run_jobs():
+                with open("/etc/jobs.txt") as fh:
+                    for line in fh:
+                        os.system(line)
+                os.system(Path("/etc/job").read_text())
+                os.system(socket.create_connection(("example.com", 80)).recv(100).decode())
+            """);
+        ScanResult Run(string? pyproject)
+        {
+            if (pyproject is not null) dir.Write("pyproject.toml", pyproject);
+            var file = ConfigFile.Discover(dir.Path);
+            var settings = (file is null ? new ScanSettings() : SettingsBuilder.Build(file, new CommandLineOptions())) with { Select = ["injection"] };
+            return new Scanner(settings).Scan(new ScanRequest([dir.Path]));
+        }
+        // By default: the request value reaches `open` as a path, but what the file holds is not request data (no XSS
+        // where the view returns it), and what files and sockets give is not reported.
+        var plain = Run(null).Findings;
+        Assert.Equal(["INJ004 10"], plain.Select(f => $"{f.Rule.Id} {f.Location.StartLine}").ToArray());
+        // With report-sources = ["file"], a file's lines, a path's text and a socket's bytes reach the shell.
+        var files = Run("[project]\nname = \"t\"\n\n[tool.bulwark.taint]\nreport-sources = [\"file\"]\n").Findings
+            .Where(f => f.Rule.Id == "INJ002").OrderBy(f => f.Location.StartLine).ToList();
+        Assert.Equal([15, 16, 17], files.Select(f => f.Location.StartLine).ToArray());
+    }
 }
