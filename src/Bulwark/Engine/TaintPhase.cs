@@ -150,7 +150,24 @@ public static class TaintPhase
                 else if (ToFinding(taintRules[i], flow, modules, files) is { } finding) findings.Add(finding);
             }
         AddSecretFindings(secretFlows, taintRules, modules, files, findings);
-        return findings;
+        return OnePerLine(findings);
+    }
+
+    /// <summary>
+    /// One finding per rule, line and source: `return Markup("<b>" + name)` is one cross-site scripting flaw, though
+    /// the value reaches two sinks on that line (`Markup` and the view's HTML return). The sink that starts last on the line
+    /// is kept: the innermost, most specific one (`Markup`, not the `return` around it).
+    /// </summary>
+    static List<Finding> OnePerLine(List<Finding> findings)
+    {
+        var seen = new HashSet<(string, string, int, string, int, int)>();
+        var kept = new List<Finding>(findings.Count);
+        foreach (var f in findings.OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.StartLine).ThenByDescending(f => f.Location.StartColumn))
+        {
+            var source = f.Flow.Count > 0 ? f.Flow[0].Location : f.Location;
+            if (seen.Add((f.Rule.Id, f.Location.Path, f.Location.StartLine, source.Path, source.StartLine, source.StartColumn))) kept.Add(f);
+        }
+        return kept;
     }
 
     /// <summary>Sinks of one sensitive value reported per rule; further ones are counted in the last finding's message.</summary>
