@@ -149,8 +149,10 @@ public static class TaintPhase
                 if ((flow.Source.SourceKind & (SourceKinds.Sensitive | SourceKinds.Password)) != 0) secretFlows.Add((i, flow));
                 else if (ToFinding(taintRules[i], flow, modules, files) is { } finding) findings.Add(finding);
             }
+        // Secret flows keep their own limits (a count of further sinks sits in one finding's message): not merged here.
+        findings = OnePerLine(findings);
         AddSecretFindings(secretFlows, taintRules, modules, files, findings);
-        return OnePerLine(findings);
+        return findings;
     }
 
     /// <summary>

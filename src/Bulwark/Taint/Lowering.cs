@@ -970,9 +970,10 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             var constant = _model.Evaluate(use);
             // A shared variable that starts as a literal collection (`CACHE = {}`, `SEEN = []`) may be filled by another
             // function (`CACHE[k] = v`), which this body's definitions do not show: it is read as the shared variable.
-            bool shared = key is not null && (constant is { Kind: ValueKind.List or ValueKind.Dict or ValueKind.Tuple } || constant is null && IsConstantCollection(use));
+            bool collection = constant is null && IsConstantCollection(use);
+            bool shared = key is not null && (collection || constant is { Kind: ValueKind.List or ValueKind.Dict or ValueKind.Tuple });
             if (constant is not null && !shared) _stack.Add(Const(constant.Kind == ValueKind.Str ? constant.AsString : null, constant.Kind == ValueKind.Str ? ValueShape.Str : ValueShape.Number));
-            else if (!shared && IsConstantCollection(use)) _stack.Add(Const(null, ValueShape.Container));
+            else if (collection && !shared) _stack.Add(Const(null, ValueShape.Container));
             else if (key is not null)
                 _stack.Add(Add(new IrValue { Op = IrOp.Cell, S = m.Str(key), N = m.TypeList(m.Types.TypeOf(use)), Site = -1 }));
             else _stack.Add(Unknown());
@@ -1152,7 +1153,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         _ = asLoad;
         // A lookup in a constant table (`COLUMNS[sort]`) gives one of its constant values, unless the table is another
         // body's variable, which a function may fill (`CACHE[k] = v`): then it is read as that variable (see OutsideValue).
-        if (!IsSharedName(s.Value) && Guards.ConstantCollection(s.Value, _model) is { } table) return TableValue(table);
+        if (Guards.ConstantCollection(s.Value, _model) is { } table && !IsSharedName(s.Value)) return TableValue(table);
         var keyText = KeyText(s.Slice);
         var site = Site(s, SiteKind.Expression, m.DottedStr(s.Value));
         return keyText is not null
