@@ -115,13 +115,14 @@ public sealed class ControlFlowGraph
     }
 
     /// <summary>Builds the graph of a body. <paramref name="isConstant"/> decides tests known at analysis time; <paramref name="neverReturns"/> recognises calls that end the flow (`sys.exit`, `abort`).</summary>
-    public static ControlFlowGraph Build(Node owner, IReadOnlyList<Stmt> body, Func<Expr, bool?> isConstant, Func<Call, bool> neverReturns)
+    public static ControlFlowGraph Build(Node owner, IReadOnlyList<Stmt> body, Func<Expr, bool?> isConstant, Func<Call, bool> neverReturns,
+        Func<Expr, Pattern, bool?>? matches = null)
     {
-        var builder = new Builder(isConstant, neverReturns);
+        var builder = new Builder(isConstant, neverReturns, matches);
         return builder.Run(owner, body);
     }
 
-    sealed class Builder(Func<Expr, bool?> isConstant, Func<Call, bool> neverReturns)
+    sealed class Builder(Func<Expr, bool?> isConstant, Func<Call, bool> neverReturns, Func<Expr, Pattern, bool?>? matches)
     {
         readonly List<BasicBlock> _blocks = [];
         BasicBlock _current = null!;
@@ -403,13 +404,17 @@ public sealed class ControlFlowGraph
             var test = _current;
             foreach (var c in m.Cases)
             {
+                // A subject known at analysis time takes only the cases its value can match (`match MODE:` with
+                // `MODE = "safe"`); a case it cannot match is left unreachable.
+                var known = matches?.Invoke(m.Subject, c.Pattern);
+                bool irrefutable = known == true || Irrefutable(c.Pattern);
                 var body = NewBlock();
-                Edge(test, body, EdgeKind.True, c);
+                if (known != false) Edge(test, body, EdgeKind.True, c);
                 BasicBlock? next = null;
-                if (!Irrefutable(c.Pattern) || c.Guard is not null)
+                if (!irrefutable || c.Guard is not null)
                 {
                     next = NewBlock();
-                    if (!Irrefutable(c.Pattern)) Edge(test, next, EdgeKind.False, c);
+                    if (!irrefutable) Edge(test, next, EdgeKind.False, c);
                 }
                 _current = body;
                 body.Add(c);

@@ -115,6 +115,35 @@ public sealed partial class SemanticModel
     /// <summary>`bool(test)` when it is known without flow analysis (module constants, literals): used to drop branches never taken.</summary>
     bool? StaticTruthiness(Expr test) => Evaluate(test)?.Truthy;
 
+    /// <summary>Whether a case pattern matches a subject known at analysis time: literals, singletons, alternatives, captures.</summary>
+    bool? StaticMatch(Expr subject, Pattern pattern) => Evaluate(subject) is { } value ? Matches(value, pattern) : null;
+
+    bool? Matches(ConstValue value, Pattern pattern)
+    {
+        switch (pattern)
+        {
+            case MatchAs { Pattern: null }: return true;
+            case MatchAs { Pattern: { } inner }: return Matches(value, inner);
+            case MatchValue mv:
+                // Equality of two strings or two integers (mixed kinds, `1 == True`, `1 == 1.0`, are left unknown).
+                if (value.Kind is not (ValueKind.Str or ValueKind.Int)) return null;
+                return Evaluate(mv.Value) is { } expected && expected.Kind == value.Kind ? value.SameAs(expected) : null;
+            case MatchSingleton ms:
+                return Evaluate(ms.Value) is { } singleton ? value.Kind == singleton.Kind && value.SameAs(singleton) : null;
+            case MatchOr or:
+                bool unknown = false;
+                foreach (var p in or.Patterns)
+                {
+                    var m = Matches(value, p);
+                    if (m == true) return true;
+                    unknown |= m is null;
+                }
+                return unknown ? null : false;
+            default:
+                return null;
+        }
+    }
+
     void BuildFlow(Module module) => FindAlwaysRaising(module.Body);
 
     void FindAlwaysRaising(IReadOnlyList<Stmt> body)
@@ -178,7 +207,7 @@ public sealed partial class SemanticModel
         if (body is null) return;
         ControlFlowGraph graph;
         _building++;
-        try { graph = ControlFlowGraph.Build(scope.Node, body, StaticTruthiness, NeverReturns); }
+        try { graph = ControlFlowGraph.Build(scope.Node, body, StaticTruthiness, NeverReturns, StaticMatch); }
         finally { _building--; }
         _graphs[scope.Node] = graph;
         // Only its results outlive the analysis: the same tables serve the next body (one left mid-way by an

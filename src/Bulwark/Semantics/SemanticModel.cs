@@ -361,6 +361,10 @@ public sealed partial class SemanticModel
                 return null;
             case IfExp ie:
                 return Evaluate(ie.Test, depth + 1) is { } test ? Evaluate(test.Truthy ? ie.Body : ie.Orelse, depth + 1) : null;
+            case Subscript { Slice: Slice range } sub:
+                return EvaluateSlice(sub, range, depth);
+            case Subscript sub:
+                return EvaluateIndex(sub, depth);
             case JoinedStr j:
                 var sb = new System.Text.StringBuilder();
                 foreach (var part in j.Values)
@@ -374,6 +378,51 @@ public sealed partial class SemanticModel
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// `"ABC"[1]`, `PAIR[-1]`: an item of a string or a tuple (immutable, so what the definition holds is what is read)
+    /// at a constant index. A string with characters outside the Basic Multilingual Plane is left unknown (Python
+    /// indexes code points).
+    /// </summary>
+    ConstValue? EvaluateIndex(Subscript sub, int depth)
+    {
+        if (Evaluate(sub.Slice, depth + 1)?.AsInt is not { } index) return null;
+        var container = Evaluate(sub.Value, depth + 1);
+        switch (container?.Kind)
+        {
+            case ValueKind.Str:
+                var text = container.AsString!;
+                if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return null;
+                var i = index < 0 ? text.Length + index : index;
+                return i >= 0 && i < text.Length ? ConstValue.Str(text[(int)i].ToString()) : null;
+            case ValueKind.Tuple:
+                var items = container.Items!;
+                var j = index < 0 ? items.Count + index : index;
+                return j >= 0 && j < items.Count ? items[(int)j] : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>`"BenchmarkTest00025"[13:]`, `NAME[:-3]`: a slice of a string with constant bounds and no step.</summary>
+    ConstValue? EvaluateSlice(Subscript sub, Slice range, int depth)
+    {
+        if (range.Step is not null) return null;
+        if (Evaluate(sub.Value, depth + 1) is not { Kind: ValueKind.Str } container) return null;
+        var text = container.AsString!;
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return null;
+        int Bound(Expr? e, int missing)
+        {
+            if (e is null) return missing;
+            if (Evaluate(e, depth + 1)?.AsInt is not { } b) return -1;
+            var i = b < 0 ? text.Length + b : b;
+            return i < 0 ? 0 : i > text.Length ? text.Length : (int)i;
+        }
+        if (range.Lower is not null && Evaluate(range.Lower, depth + 1)?.AsInt is null) return null;
+        if (range.Upper is not null && Evaluate(range.Upper, depth + 1)?.AsInt is null) return null;
+        int lower = Bound(range.Lower, 0), upper = Bound(range.Upper, text.Length);
+        return ConstValue.Str(upper > lower ? text[lower..upper] : "");
     }
 
     ConstValue?[] EvaluateAll(IReadOnlyList<Expr> elts, int depth)

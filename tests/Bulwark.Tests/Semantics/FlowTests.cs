@@ -115,10 +115,31 @@ public class FlowTests
     [InlineData("def f(x):\n    q = x\n    q = 'k'\n    use(q)", "'k'")]
     [InlineData("def f():\n    a, b = 'x', 'y'\n    use(b)", "'y'")]
     [InlineData("def f(x):\n    use('a' in ('a', 'b') and 3 > 2)", "True")]
+    [InlineData("def f():\n    possible = 'ABC'\n    use(possible[1])", "'B'")]
+    [InlineData("def f():\n    pair = ('a', 'b')\n    use(pair[-1])", "'b'")]
+    [InlineData("def f():\n    use('BenchmarkTest00025'[13:])", "'00025'")]
+    [InlineData("def f():\n    use('abcdef'[-4:-1])", "'cde'")]
+    [InlineData("def f():\n    use('abc'[5:])", "''")]
+    [InlineData("def f():\n    use('abc'[3])", null)]
+    [InlineData("def f():\n    use('abc'[::2])", null)]
+    [InlineData("def f():\n    items = ['a', 'b']\n    use(items[0])", null)]
+    [InlineData("def f():\n    use('\U0001F600x'[1])", null)]
     public void Evaluate_agrees_over_every_reaching_definition(string source, string? expected)
     {
         var model = Build(source, out var module);
         Assert.Equal(expected, model.Evaluate(LastUse(module))?.ToString());
+    }
+
+    [Theory]
+    [InlineData("'B'", "def f(x):\n    guess = 'ABC'[1]\n    match guess:\n        case 'A':\n            y = x\n        case 'B':\n            y = 'bob'\n        case _:\n            y = x\n    use(y)", "'bob'")]
+    [InlineData("'C'", "def f(x):\n    guess = 'C'\n    match guess:\n        case 'A':\n            y = 'a'\n        case 'C' | 'D':\n            y = 'c'\n        case _:\n            y = x\n    use(y)", "'c'")]
+    [InlineData("'Z'", "def f(x):\n    guess = 'Z'\n    match guess:\n        case 'A':\n            y = x\n        case _:\n            y = 'other'\n    use(y)", "'other'")]
+    [InlineData("unknown", "def f(x, guess):\n    match guess:\n        case 'A':\n            y = 'a'\n        case _:\n            y = 'b'\n    use(y)", null)]
+    [InlineData("a capture", "def f(x):\n    guess = 'A'\n    match guess:\n        case other:\n            y = 'k'\n    use(y)", "'k'")]
+    public void A_match_on_a_known_subject_takes_only_the_cases_it_matches(string subject, string source, string? expected)
+    {
+        var model = Build(source, out var module);
+        Assert.True(expected == model.Evaluate(LastUse(module))?.ToString(), subject);
     }
 
     [Fact]

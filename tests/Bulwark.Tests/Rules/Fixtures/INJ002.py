@@ -118,3 +118,32 @@ def cache_run():
 def tool():
     os.system(TOOLS[request.args["tool"]])  # negative: a constant table nothing fills
     return "ok"
+
+
+MODE = "ABC"
+
+
+@app.route("/match-known")
+def match_known():
+    host = request.args["host"]
+    match MODE[1]:
+        case "A":
+            target = host
+        case "B":
+            target = "localhost"
+        case _:
+            target = host
+    os.system("ping -c 1 " + target)  # negative: MODE[1] is "B", the only case taken
+    return "ok"
+
+
+@app.route("/match-unknown")
+def match_unknown():
+    host = request.args["host"]
+    match request.args.get("mode"):
+        case "A":
+            target = host
+        case _:
+            target = "localhost"
+    os.system("ping -c 1 " + target)  # positive: the mode comes from the request
+    return "ok"
