@@ -14,13 +14,14 @@ public sealed class InsecureRandomForSecret : CodeRule
         Id: "BW311", Name: "insecure-random-for-secret", Family: Family.Code,
         Severity: Severity.Medium, Confidence: Confidence.Medium, Cwe: 338,
         What: """
-            A value from the `random` module (the functions B311 lists, or a `random.Random()` instance) that flows,
-            within the same function, module or class body, into a secret: assigned to a variable, attribute or
-            subscript named like a token, password, secret, nonce, salt, OTP, IV, CSRF token, session id or
-            API/secret/private/signing key; returned from a function with such a name; passed as such a keyword
-            argument; stored under such a dictionary key; or passed as the key, IV or nonce of a cryptographic API
-            (`hmac.new`, `Crypto.Cipher.*.new`, `cryptography`'s algorithms, modes, AEAD ciphers and `Fernet`,
-            `jwt.encode`), whatever its variable is called. Names that describe a property of the secret rather than the
+            A value from the `random` module (the functions B311 lists, its distributions such as `normalvariate`, or a
+            `random.Random()` instance) that flows, within the same function, module or class body, into a secret:
+            assigned to a variable, attribute or subscript named like a token, password, secret, nonce, salt, OTP, IV,
+            CSRF token, session id, remember-me token or API/secret/private/signing key; returned from a function with
+            such a name; passed as such a keyword argument; stored under such a dictionary key (a constant, or an
+            f-string such as `f"remember_me_{user}"`, written there or bound to the name used as the key); or passed as
+            the key, IV or nonce of a cryptographic API (`hmac.new`, `Crypto.Cipher.*.new`, `cryptography`'s
+            algorithms, modes, AEAD ciphers and `Fernet`, `jwt.encode`), whatever its variable is called. Names that describe a property of the secret rather than the
             secret (`password_length`, `token_ttl`) do not count.
             """,
         Why: """
@@ -126,8 +127,8 @@ public sealed class InsecureRandomForSecret : CodeRule
             case AttributeExpr a when NamesSecret(a.Attr):
                 Report(value, Secret(a.Attr), context);
                 break;
-            case Subscript { Slice: Constant { ValueKind: ConstantKind.Str } key } when NamesSecret(key.AsString!):
-                Report(value, Secret(key.AsString!), context);
+            case Subscript sub when KeyText(sub.Slice, context) is { } key && NamesSecret(key):
+                Report(value, Secret(key), context);
                 break;
             case TupleExpr or ListExpr:
                 var targets = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;
@@ -140,6 +141,23 @@ public sealed class InsecureRandomForSecret : CodeRule
                 Target(st.Value, value, context);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The text of a subscript key: a constant (`session["csrf_token"]`, `store[KEY]`), or the literal parts of an
+    /// f-string (`store[f"remember_me_{user}"]`), joined by `_` so each part keeps its own words.
+    /// </summary>
+    static string? KeyText(Expr key, CodeContext context)
+    {
+        if (context.Semantic.Evaluate(key) is { Kind: ValueKind.Str } constant) return constant.AsString;
+        // `cookie = f"rememberMe{user.id}"; store[cookie] = …`: the f-string the name is bound to.
+        if (key is Name n && context.Semantic.ReachingDefinitions(n) is [{ Kind: DefinitionKind.Assignment, Unpack: null, Value: JoinedStr bound }])
+            key = bound;
+        if (key is not JoinedStr j) return null;
+        var parts = new List<string>();
+        foreach (var part in j.Values)
+            if (part is Constant { ValueKind: ConstantKind.Str } c) parts.Add(c.AsString!);
+        return parts.Count > 0 ? string.Join('_', parts) : null;
     }
 
     static bool HasStarred(IReadOnlyList<Expr> items)
@@ -207,7 +225,7 @@ public sealed class InsecureRandomForSecret : CodeRule
     {
         var s = identifier.AsSpan();
         bool any = false, secret = false, key = false, code = false, keyQualifier = false, codeQualifier = false,
-            session = false, id = false;
+            session = false, id = false, remember = false;
         ReadOnlySpan<char> last = default;
         int start = -1;
         for (int i = 0; i <= s.Length; i++)
@@ -226,6 +244,7 @@ public sealed class InsecureRandomForSecret : CodeRule
                     else if (w.Equals("code", StringComparison.OrdinalIgnoreCase) || w.Equals("codes", StringComparison.OrdinalIgnoreCase)) code = true;
                     else if (w.Equals("id", StringComparison.OrdinalIgnoreCase)) id = true;
                     if (w.Equals("session", StringComparison.OrdinalIgnoreCase)) session = true;
+                    if (w.Equals("remember", StringComparison.OrdinalIgnoreCase)) remember = true;
                     if (KeyQualifiers.Contains(w)) keyQualifier = true;
                     if (CodeQualifiers.Contains(w)) codeQualifier = true;
                 }
@@ -234,7 +253,9 @@ public sealed class InsecureRandomForSecret : CodeRule
             if (i < s.Length && start < 0 && char.IsLetter(s[i])) start = i;
         }
         if (!any || PropertyWords.Contains(last)) return false;
-        return secret || (key && keyQualifier) || (code && codeQualifier) || (session && id);
+        // `remember_me`, `rememberMe`: a persistent-login token (`remember` alone is a flag).
+        return secret || (key && keyQualifier) || (code && codeQualifier) || (session && id)
+            || (remember && last.Equals("me", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -267,7 +288,7 @@ public sealed class InsecureRandomForSecret : CodeRule
     /// </summary>
     internal sealed class RandomOrigins : AstWalker
     {
-        static readonly HashSet<string> RandomFunctions = new(RandomModule.Functions, StringComparer.Ordinal);
+        static readonly HashSet<string> RandomFunctions = new(RandomModule.AllGenerators, StringComparer.Ordinal);
         const int MaxSteps = 4096;
 
         /// <summary>Random calls already reported in this file.</summary>

@@ -145,3 +145,20 @@ def suppressed():
     token = random.random()  # nosec
     pin_code = random.randint(0, 9999)  # nosec BW311
     return token, pin_code
+
+
+SESSIONS = {}
+
+
+def remember(user):
+    cookie = f"rememberMe{user.id}"
+    value = str(random.normalvariate(0, 1))[2:]                         # reported: a distribution is as predictable
+    SESSIONS[cookie] = value
+    flag = random.random()                                              # ok: `remember` alone is a flag
+    remember_login = flag > 0.5
+    return remember_login
+
+
+def remember_constant_key():
+    key = "remember_me"
+    SESSIONS[key] = random.getrandbits(64)                              # reported: the key names a remember-me token
