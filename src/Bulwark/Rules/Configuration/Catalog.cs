@@ -27,5 +27,6 @@ public static partial class RuleCatalog
         rules.Add(new TrustedHostMiddlewareMissing());
         rules.Add(new SentrySendsPii());
         rules.Add(new ErrorDetailsToClient());
+        rules.Add(new CookieWithoutSecure());
     }
 }
