@@ -141,11 +141,18 @@ public static class TaintPhase
         }
         var findings = new List<Finding>();
         var secretFlows = new List<(int Rule, TaintFlow Flow)>();
+        // A probe (`os.path.exists(path)` before `os.remove(path)`) is the same flaw as a use of the path in the same
+        // function: it is reported only where the value reaches no other sink of the kind.
+        var used = new HashSet<(uint, Origin, int)>();
+        foreach (var flow in result.Flows)
+            if ((flow.Kind & SinkKinds.RemoteOnly) == 0) used.Add((flow.Kind, flow.Source, flow.SinkFunction));
         foreach (var flow in result.Flows)
             for (int i = 0; i < taintRules.Count; i++)
             {
-                if (sinks[i] != flow.Kind) continue;
+                if (sinks[i] != (flow.Kind & SinkKinds.All)) continue;
                 if ((sources[i] & flow.Source.SourceKind) == 0) continue;
+                if ((flow.Kind & SinkKinds.RemoteOnly) != 0
+                    && ((flow.Source.SourceKind & SourceKinds.Remote) == 0 || used.Contains((flow.Kind & SinkKinds.All, flow.Source, flow.SinkFunction)))) continue;
                 if ((flow.Source.SourceKind & (SourceKinds.Sensitive | SourceKinds.Password)) != 0) secretFlows.Add((i, flow));
                 else if (ToFinding(taintRules[i], flow, modules, files) is { } finding) findings.Add(finding);
             }

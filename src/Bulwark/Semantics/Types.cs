@@ -101,12 +101,24 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
             case DictExpr or DictComp: return DictType;
             case ListExpr or ListComp: return ListType;
             case TupleExpr: return TupleType;
+            // `base / name` joins paths: a Path on either side makes a Path (`Path(DIR) / "x"`, `"x" / Path(DIR)`).
+            case BinOp { Op: Operator.Div } div:
+                return IsPath(Of(div.Left, depth + 1)) || IsPath(Of(div.Right, depth + 1)) ? PathType : None;
             default: return None;
         }
     }
 
     // Type lists are never changed once made (callers keep them as they are), so literals share theirs.
     static readonly string[] StrType = ["str"], IntType = ["int"], DictType = ["dict"], ListType = ["list"], TupleType = ["tuple"];
+    static readonly string[] PathType = ["pathlib.Path"];
+
+    static bool IsPath(string[] types)
+    {
+        foreach (var t in types)
+            if (t is "pathlib.Path" or "pathlib.PurePath" or "pathlib.PosixPath" or "pathlib.WindowsPath" or "pathlib.PurePosixPath" or "pathlib.PureWindowsPath")
+                return true;
+        return false;
+    }
 
     string[] OfName(Name n, int depth)
     {

@@ -90,10 +90,27 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             foreach (var t in types.Canonical(m, d.ReceiverTypes))
                 foreach (var b in types.WithBases(t))
                     if (tables.EntryDecorators.TryGetValue(b + "." + d.Method, out var viaType)) { model = viaType; break; }
+        model ??= UntypedApplication(m, d, tables);
         if (model is null) return;
         string? route = d.Constants.Length > 0 && d.Constants[0] is { Kind: ValueKind.Str } r ? r.AsString
             : d.Keywords is not null && (d.Keywords.TryGetValue("path", out var p) || d.Keywords.TryGetValue("rule", out p)) ? p.AsString : null;
         Add(index.FunctionId(m, f.Index), model.Framework, route, m, f);
+    }
+
+    /// <summary>
+    /// `@app.route("/path")` where nothing says what `app` is: a parameter of a registration function
+    /// (`def init(app):`, `def register_routes(app):`, often called through a dynamic import) or an object from an
+    /// unresolved factory. A module that imports Flask (or FastAPI) and decorates a function with a route method of an
+    /// unknown object, given a literal path, is registering a view of that framework.
+    /// </summary>
+    EntryPointModel? UntypedApplication(int m, IrDecorator d, ModelTables tables)
+    {
+        if (d.Method is null || !d.IsCall) return null;
+        foreach (var t in d.ReceiverTypes) if (!t.StartsWith("=name:", StringComparison.Ordinal)) return null;
+        if (d.Constants.Length == 0 || d.Constants[0] is not { Kind: ValueKind.Str } path || path.AsString is not ['/', ..]) return null;
+        var imported = index.Modules[m].ImportedModules;
+        string? application = imported.Contains("flask") ? "flask.Flask" : imported.Contains("fastapi") ? "fastapi.FastAPI" : null;
+        return application is not null && tables.EntryDecorators.TryGetValue(application + "." + d.Method, out var model) ? model : null;
     }
 
     void Registration(int m, IrCall c, ModelTables tables)

@@ -137,7 +137,9 @@ public static class Guards
     /// <summary>What a string is safe for when it does not contain <paramref name="needle"/>.</summary>
     static uint AbsentSubstring(string needle) => needle switch
     {
-        ".." => SinkKinds.PathDotDot,
+        // Without `../` a name can climb no further than one `..` at its end (the base directory's parent, listed but
+        // never left): the check every traversal needs to pass.
+        ".." or "../" or "..\\" => SinkKinds.PathDotDot,
         "/" or "\\" => SinkKinds.Path,
         "\n" or "\r" or "\r\n" => SinkKinds.Log | SinkKinds.Header,
         "<" or ">" => SinkKinds.Xss,
@@ -209,6 +211,8 @@ public static class Guards
 
     static IrGuard StartsWith(Expr recv, Expr prefixExpr, bool polarity, string name, SemanticModel model, ModelCatalog catalog)
     {
+        // `str(p).startswith(str(BASE))`, `os.fspath(p)…`: the path's text.
+        if (recv is Call { Args: [var inner], Keywords.Count: 0 } asText && model.QualifiedName(asText.Func) is "str" or "os.fspath") recv = inner;
         bool direct = IsName(recv, name);
         bool normalised = IsNormalisedName(recv, name, model, catalog);
         if (!direct && !normalised) return default;

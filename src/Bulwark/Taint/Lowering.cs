@@ -1260,6 +1260,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         }
         var left = ValueOf(b.Left);
         var right = ValueOf(b.Right);
+        // `base / name` on paths: an absolute `name` replaces the base, so the result is not a string with a fixed prefix.
+        if (b.Op == Operator.Div && TypesOf(b).Contains("pathlib.Path")) return Add(IrOp.Phi, [left, right]);
         // Arithmetic: numbers cannot inject, but string repetition (`s * 2`) and unknown operands keep their taint.
         return Add(IrOp.Compose, [left, right]);
     }

@@ -292,7 +292,7 @@ public static class ModelReader
     static readonly Dictionary<string, string[]> RowKeys = new(StringComparer.Ordinal)
     {
         ["sources"] = ["attribute", "call", "global", "kind", "description"],
-        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires"],
+        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "sources"],
         ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
         ["propagators"] = ["call", "method", "from"],
@@ -325,6 +325,8 @@ public static class ModelReader
             {
                 var kind = SinkKinds.Parse(Need("kind")) is { } k && k != SinkKinds.All ? k
                     : throw Error(row, origin, $"unknown sink kind '{Get("kind")}' (known: {string.Join(", ", SinkKinds.Names.Where(n => n != "all"))})");
+                if (Get("sources") is { } only)
+                    kind |= only == "remote" ? SinkKinds.RemoteOnly : throw Error(row, origin, $"'sources' can only be \"remote\" (got '{only}')");
                 var target = One(row, origin, section, Get, "call", "method", "store");
                 var arg = target.Key == "store" ? ArgSpec.None
                     : Get("arg") is { } a ? ArgSpec.Parse(a) ?? throw Error(row, origin, $"'arg' is a position, a keyword, 'N|keyword', 'receiver' or '*' (got '{a}')")

@@ -17,6 +17,11 @@ public static class SinkKinds
     /// <summary>The sinks only sensitive values (<see cref="SourceKinds.Sensitive"/>, <see cref="SourceKinds.Password"/>) reach.</summary>
     public const uint SensitiveSinks = Exposure | PasswordHash;
     public const uint All = (1u << 18) - 1;
+    /// <summary>
+    /// Not a kind but a qualifier a sink row may add (`sources = "remote"`): the sink is reported only for request
+    /// data. Probing whether a path exists is a leak when a web request chooses the path, not when the local user does.
+    /// </summary>
+    public const uint RemoteOnly = 1u << 18;
 
     static readonly Dictionary<string, uint> ByName = new(StringComparer.Ordinal)
     {
@@ -44,6 +49,7 @@ public static class SinkKinds
 
     public static string NameOf(uint mask)
     {
+        mask &= All;
         foreach (var (name, bits) in ByName)
             if (bits == mask) return name;
         return string.Join(",", ByName.Where(kv => kv.Value != All && kv.Value != Path && (mask & kv.Value) == kv.Value).Select(kv => kv.Key));

@@ -180,7 +180,7 @@ public readonly record struct Fact(Origin Origin, uint Cleared, byte Flags, Trai
     /// <summary>The value is a normalised path (`os.path.realpath`): a `startswith(BASE)` check then keeps it inside BASE.</summary>
     public const byte Normalised = 1;
 
-    public bool Reaches(uint kind) => (Cleared & kind) != kind;
+    public bool Reaches(uint kind) => (Cleared & kind & SinkKinds.All) != (kind & SinkKinds.All);
 }
 
 /// <summary>An immutable set of facts, one per origin, ordered by origin id.</summary>

@@ -1,5 +1,6 @@
 # INJ004 path-traversal: request data naming a file to open, write, send or delete.
 import os
+import pathlib
 import shutil
 
 from flask import Flask, request, send_file
@@ -62,3 +63,51 @@ def dotdot():
 def copy():
     shutil.copy(os.path.join(BASE, "template.txt"), request.form["dest"])  # positive: shutil destination
     return "ok"
+
+
+@app.route("/pathlib-join")
+def pathlib_join():
+    p = pathlib.Path(BASE) / request.args["name"]
+    return p.read_text()  # positive: `/` keeps an absolute or `..` name
+
+
+@app.route("/exists")
+def exists():
+    name = request.args["name"]
+    if os.path.exists(f"{BASE}/{name}"):  # positive: probing an attacker-chosen path
+        return "yes"
+    return "no"
+
+
+@app.route("/slash-dotdot")
+def slash_dotdot():
+    name = request.args["name"]
+    if "../" in name:
+        return "bad", 400
+    with open(f"{BASE}/{name}") as f:  # negative: no '../', and the base is a fixed prefix
+        return f.read()
+
+
+@app.route("/resolved")
+def resolved():
+    base = pathlib.Path(BASE)
+    p = (base / request.args["name"]).resolve()
+    if not str(p).startswith(str(base)):
+        return "bad", 400
+    return p.read_text()  # negative: resolved and checked against the base directory
+
+
+@app.route("/exists-then-delete", methods=["POST"])
+def exists_then_delete():
+    path = os.path.join(BASE, request.form["name"])
+    if os.path.exists(path):  # negative here: one flaw, reported where the path is deleted
+        os.remove(path)  # positive
+    return "ok"
+
+
+def cli_probe():
+    import sys
+    target = sys.argv[1]
+    if os.path.isdir(target):  # negative: the local user probing their own file system
+        return os.listdir(target)  # negative: the same
+    return open(target).read()  # positive: command-line input opening a file

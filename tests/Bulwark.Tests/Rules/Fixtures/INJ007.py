@@ -43,3 +43,13 @@ def template():
 def count():
     n = int(request.args["n"])
     return f"<p>{n} items</p>"  # negative: a number
+
+
+@app.route("/header-only")
+def header_only():
+    return make_response(("saved", {"X-Name": request.args["name"]}))  # negative: only the body of the tuple is the page
+
+
+@app.route("/tuple-body")
+def tuple_body():
+    return make_response(("<p>" + request.args["name"] + "</p>", 200))  # positive: the tuple's body
