@@ -110,7 +110,12 @@ public sealed class IrCall
     public int ArgCount => Args.Length + KeywordValues.Length;
 }
 
-public enum EffectKind : byte { Return, Yield, StoreAttr, StoreItem, StoreCell }
+/// <summary>
+/// What an effect does. StoreKey: a key computed at run time, `session[name] = v` (Value is the key), checked
+/// against the sinks of the container's items only: an attacker choosing which entry of a trusted store is set
+/// crosses the trust boundary as much as choosing its value.
+/// </summary>
+public enum EffectKind : byte { Return, Yield, StoreAttr, StoreItem, StoreCell, StoreKey }
 
 /// <summary>Something a function does beyond computing values: returns, and stores into objects or shared variables.</summary>
 public struct IrEffect

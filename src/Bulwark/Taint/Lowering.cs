@@ -621,8 +621,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 break;
             case Subscript s:
                 var container = ValueOf(s.Value);
-                ValueOf(s.Slice);
-                AddEffect(EffectKind.StoreItem, container, value, m.Str(KeyText(s.Slice)), m.TypeList(m.Types.TypeOf(s.Value)), Site(statement, SiteKind.Store, m.DottedStr(s.Value)));
+                var keyValue = ValueOf(s.Slice);
+                var keyText = KeyText(s.Slice);
+                var containerTypes = m.TypeList(m.Types.TypeOf(s.Value));
+                var storeSite = Site(statement, SiteKind.Store, m.DottedStr(s.Value));
+                AddEffect(EffectKind.StoreItem, container, value, m.Str(keyText), containerTypes, storeSite);
+                if (keyText is null && s.Slice is not Slice) AddEffect(EffectKind.StoreKey, container, keyValue, -1, containerTypes, storeSite);
                 break;
             case TupleExpr or ListExpr:
                 var elts = target is TupleExpr t ? t.Elts : ((ListExpr)target).Elts;

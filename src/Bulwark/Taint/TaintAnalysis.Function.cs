@@ -1185,6 +1185,22 @@ public sealed partial class TaintAnalysis
                 case EffectKind.StoreCell:
                     StoreInto(_mod.Str(e.S), _values[e.Value].Collapse(), StepAt(e.Site, StepKind.Store));
                     break;
+                case EffectKind.StoreKey:
+                {
+                    var keyFacts = _values[e.Value].Collapse();
+                    if (keyFacts.Length == 0) break;
+                    var step = StepAt(e.Site, StepKind.Sink);
+                    foreach (var t in ReceiverTypes(_values[e.Object], e.Types))
+                    {
+                        if (t.StartsWith('=')) continue;
+                        foreach (var b in _a._types.WithBases(t))
+                            if (_a._tables.SinkStores.TryGetValue(b + "[]", out var sinks))
+                                foreach (var sink in sinks)
+                                    foreach (var f in keyFacts)
+                                        if (f.Reaches(sink.Kind)) Emit(f, sink.Kind, step, b + "[key]");
+                    }
+                    break;
+                }
                 case EffectKind.StoreAttr or EffectKind.StoreItem:
                 {
                     var obj = _values[e.Object];

@@ -26,3 +26,14 @@ def checked():
     if not NAME.fullmatch(name):
         return "bad", 400
     return str(TREE.xpath(f"//user[@name='{name}']"))  # negative: a restrictive full match
+
+
+@app.route("/elementpath")
+def with_elementpath():
+    import xml.etree.ElementTree as ET
+
+    import elementpath
+
+    root = ET.parse("users.xml")
+    query = f"//user[@name='{request.args['name']}']"
+    return str(elementpath.select(root, query))  # positive: elementpath evaluates the XPath

@@ -29,3 +29,17 @@ def page():
 def theme():
     session["theme"] = "dark"  # negative: a constant
     return "ok"
+
+
+@app.route("/flag", methods=["POST"])
+def flag():
+    session[request.form["name"]] = "1"  # positive: the request chooses which session entry is set
+    return "ok"
+
+
+@app.route("/counter", methods=["POST"])
+def counter():
+    name = request.form["name"]
+    if name in ROLES:
+        session[name] = "1"  # negative: one of a fixed set of keys
+    return "ok"
