@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Scores Bulwark on the OWASP Benchmark for Python, an external suite of 1,230 Flask test cases the team did not
+# write (true and false positives for 14 categories), the way the benchmark's scorecards do.
+# usage: bench/external/owasp-python.sh SUITE_DIR [BULWARK_BINARY] [-v]
+#   SUITE_DIR: a checkout of https://github.com/OWASP-Benchmark/BenchmarkPython (not part of this repository)
+#   BULWARK_BINARY: build Bulwark (Release) when not given
+#   -v: list every missed case and false alarm by category
+# env: PYTHON (default python3). Prints a table per category, then the overall figure last:
+#   overall: score J (mean J over N categories); TPR t FPR f (M cases)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+PYTHON=${PYTHON:-python3}
+
+verbose=()
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    -v) verbose=(-v) ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "owasp-python.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { echo "usage: bench/external/owasp-python.sh SUITE_DIR [BULWARK_BINARY] [-v]" >&2; exit 2; }
+suite=${args[0]}
+binary=${args[1]:-}
+ls "$suite"/expectedresults-*.csv > /dev/null 2>&1 || { echo "owasp-python.sh: $suite has no expectedresults-*.csv (clone OWASP-Benchmark/BenchmarkPython)" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [ -z "$binary" ]; then
+  echo "building Bulwark (Release)..."
+  flock /tmp/bulwark-build.lock dotnet build "$repo/src/Bulwark.Cli" -c Release -v q -nologo -o "$work/bin" > "$work/build.log" 2>&1 \
+    || { tail -20 "$work/build.log" >&2; echo "owasp-python.sh: build failed" >&2; exit 1; }
+  binary="$work/bin/bulwark"
+fi
+[ -x "$binary" ] || { echo "owasp-python.sh: not an executable: $binary" >&2; exit 2; }
+
+echo "machine: $(nproc) cores, $(uname -sm), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bulwark: $("$binary" version 2>&1 | head -1)"
+echo "suite: $suite ($(ls "$suite"/testcode/BenchmarkTest*.py | wc -l) test files)"
+# The default profile, every family: the benchmark mixes injection, weak hashing, weak randomness and cookies.
+start=$(date +%s%N)
+"$binary" scan "$suite" --format json -o "$work/report.json" --exit-zero > "$work/scan.log" 2>&1 || { cat "$work/scan.log" >&2; exit 1; }
+elapsed=$(( ($(date +%s%N) - start) / 10000000 ))
+printf 'scan: %d.%02d s\n' $((elapsed / 100)) $((elapsed % 100))
+"$PYTHON" "$here/owasp_python.py" "$suite" "$work/report.json" "${verbose[@]}"
