@@ -283,6 +283,8 @@ public sealed partial class SemanticModel
         static readonly HashSet<string> Mutators = new(StringComparer.Ordinal)
         {
             "append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "__setitem__",
+            // Removals change what the object holds too (`items.pop(0)` shifts every later index).
+            "pop", "popleft", "popitem", "remove", "discard", "clear",
         };
 
         SemanticModel Model => model;
@@ -848,7 +850,7 @@ public sealed partial class SemanticModel
             _ = d;
         }
 
-        /// <summary>`x.append(v)` and kin on a local name change the object: a definition of x that keeps what it held.</summary>
+        /// <summary>`x.append(v)`, `x.pop(0)` and kin on a local name change the object: a definition of x that keeps what it held.</summary>
         void MaybeMutation(Call c)
         {
             if (c.Func is not AttributeExpr { Value: Name receiver, Attr: var method } || !Mutators.Contains(method)) return;

@@ -143,6 +143,9 @@ public static class Guards
         "/" or "\\" => SinkKinds.Path,
         "\n" or "\r" or "\r\n" => SinkKinds.Log | SinkKinds.Header,
         "<" or ">" => SinkKinds.Xss,
+        // An XPath string literal ends only at its own quote (XPath has no escapes): a value without the quote the
+        // query puts around it cannot leave the literal. A check for one quote is taken as the query's quoting.
+        "'" or "\"" => SinkKinds.Xpath,
         _ => 0,
     };
 

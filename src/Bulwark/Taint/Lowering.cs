@@ -1049,7 +1049,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             case DefinitionKind.Mutation:
                 int mark = _stack.Count;
                 _stack.Add(PriorValue(d));
-                if (d.Value is Call mc)
+                // What is added joins what the object held; a removal (`pop`, `remove`) adds nothing.
+                if (d.Value is Call mc && !IsRemoval(mc))
                 {
                     for (int i = 0; i < mc.Args.Count; i++) _stack.Add(ValueOf(mc.Args[i]));
                     for (int i = 0; i < mc.Keywords.Count; i++) _stack.Add(ValueOf(mc.Keywords[i].Value));
@@ -1149,8 +1150,62 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return PhiFrom(mark);
     }
 
+    static bool IsRemoval(Call c) => c.Func is AttributeExpr { Attr: "pop" or "popleft" or "popitem" or "remove" or "discard" or "clear" };
+
+    /// <summary>
+    /// `items[1]` of a local list built in straight-line code from a display and `append`/`insert`/`pop` calls with
+    /// constant positions (`items = []`, `items.append("safe")`, `items.append(value)`, `items.pop(0)`): the element
+    /// at that index, found by replaying the calls. Anything else (a loop, a branch, `extend`, an index not known)
+    /// leaves the list as one value.
+    /// </summary>
+    int? ListElement(Subscript s)
+    {
+        if (s.Value is not Name n || SmallInt(s.Slice) is not { } wanted) return null;
+        var calls = new List<Call>();
+        var defs = _model.ReachingDefinitions(n);
+        const int MaxCalls = 64;
+        while (defs.Count == 1 && defs[0].Kind == DefinitionKind.Mutation && defs[0].Value is Call c && calls.Count < MaxCalls)
+        {
+            calls.Add(c);
+            defs = defs[0].Prior;
+        }
+        if (defs.Count != 1 || defs[0] is not { Kind: DefinitionKind.Assignment, Unpack: null, Value: ListExpr display } || !IsOwnDefinition(defs[0])) return null;
+        var items = new List<Expr>();
+        foreach (var e in display.Elts) { if (e is Starred) return null; items.Add(e); }
+        for (int i = calls.Count - 1; i >= 0; i--)
+        {
+            var c = calls[i];
+            if (c.Keywords.Count > 0 || c.Args.Any(a => a is Starred)) return null;
+            switch (((AttributeExpr)c.Func).Attr)
+            {
+                case "append" when c.Args.Count == 1:
+                    items.Add(c.Args[0]);
+                    break;
+                case "insert" when c.Args.Count == 2 && SmallInt(c.Args[0]) is { } at:
+                    items.Insert(Math.Clamp(at < 0 ? items.Count + at : at, 0, items.Count), c.Args[1]);
+                    break;
+                case "pop" when c.Args.Count == 0 && items.Count > 0:
+                    items.RemoveAt(items.Count - 1);
+                    break;
+                case "pop" when c.Args.Count == 1 && SmallInt(c.Args[0]) is { } at:
+                    var from = at < 0 ? items.Count + at : at;
+                    if (from < 0 || from >= items.Count) return null;
+                    items.RemoveAt(from);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        var index = wanted < 0 ? items.Count + wanted : wanted;
+        return index >= 0 && index < items.Count ? ValueOf(items[index]) : null;
+    }
+
+    /// <summary>An integer constant of a size an index can have.</summary>
+    int? SmallInt(Expr e) => _model.Evaluate(e)?.AsInt is { } v && v >= -1_000_000 && v <= 1_000_000 ? (int)v : null;
+
     int Item(Subscript s, bool asLoad)
     {
+        if (ListElement(s) is { } element) return element;
         if (_model.HasReachingDefinitions(s) && OwnDefinitionsValue(s, s.Value) is { } own) return own;
         var obj = ValueOf(s.Value);
         var key = ValueOf(s.Slice);

@@ -147,3 +147,24 @@ def match_unknown():
             target = "localhost"
     os.system("ping -c 1 " + target)  # positive: the mode comes from the request
     return "ok"
+
+
+@app.route("/list-shifted")
+def list_shifted():
+    parts = []
+    parts.append("uptime")
+    parts.append(request.args["host"])
+    parts.append("date")
+    parts.pop(0)
+    os.system(parts[1])  # negative: after pop(0) index 1 is "date"
+    os.system(parts[0])  # positive: index 0 is now the request's host
+    return "ok"
+
+
+@app.route("/list-looped")
+def list_looped():
+    parts = ["uptime"]
+    for h in request.args.getlist("host"):
+        parts.append(h)
+    os.system(parts[0])  # positive: a loop's appends are not replayed, so the list is one value
+    return "ok"

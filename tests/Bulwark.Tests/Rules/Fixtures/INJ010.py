@@ -37,3 +37,11 @@ def with_elementpath():
     root = ET.parse("users.xml")
     query = f"//user[@name='{request.args['name']}']"
     return str(elementpath.select(root, query))  # positive: elementpath evaluates the XPath
+
+
+@app.route("/no-quote")
+def no_quote():
+    name = request.args["name"]
+    if "'" in name:
+        return "bad", 400
+    return str(TREE.xpath(f"//user[@name='{name}']"))  # negative: cannot close the quoted literal
