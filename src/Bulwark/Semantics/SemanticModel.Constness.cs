@@ -7,8 +7,9 @@ public sealed partial class SemanticModel
     /// <summary>
     /// The value is built only from constants and from values that cannot carry attacker text, on every definition
     /// that reaches each name: literals and module constants, `+`/`%`/f-strings/`str.format`/`join` of such parts,
-    /// string methods of such strings, and numbers whatever they come from (`int(x)`, `len(x)`, `float(x)`,
-    /// `bool(x)`). A query or command that passes this is fixed by the program, so there is nothing to inject.
+    /// string methods of such strings, items of local tables whose stores at that key are all constant, and numbers
+    /// whatever they come from (`int(x)`, `len(x)`, `float(x)`, `bool(x)`). A query or command that passes this is
+    /// fixed by the program, so there is nothing to inject.
     /// </summary>
     public bool IsBuiltFromConstants(Expr? expr) => expr is not null && BuiltFromConstants(expr, 0, new ConstWalk());
 
@@ -60,8 +61,53 @@ public sealed partial class SemanticModel
                     : BuiltFromConstants(ie.Body, depth + 1, walk) && BuiltFromConstants(ie.Orelse, depth + 1, walk);
             case Call call:
                 return CallBuiltFromConstants(call, depth, walk);
+            case Subscript { Value: Name root } sub when _building == 0 && Evaluate(sub.Slice, depth + 1) is { Kind: ValueKind.Str or ValueKind.Int }:
+                return ItemBuiltFromConstants(sub, root, depth, walk);
             default:
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// `table["k"]` of a local dict or list that starts as a display of constants and is changed only by stores at
+    /// constant keys (`table["k"] = …`): each store of that key reaching the read, or the display when none does, must
+    /// be constant. The object must not escape — every use of its name in the body is a subscript, and no nested
+    /// function sees it — since a call or an alias could change it where the analysis does not look; a store at an
+    /// unknown key, an `update()` or a `pop()` is a mutation of the name, which the display alone does not describe.
+    /// </summary>
+    bool ItemBuiltFromConstants(Subscript sub, Name root, int depth, ConstWalk walk)
+    {
+        if (Reaching(root) is not [{ Kind: DefinitionKind.Assignment, Unpack: null, Starred: false, Value: DictExpr or ListExpr } display]) return false;
+        if (!DefinitionBuiltFromConstants(display, depth + 1, walk)) return false;
+        // No store of that key anywhere in the body leaves the path untracked: the display is what is read.
+        foreach (var d in Reaching(sub) ?? [])
+            if (d.Kind != DefinitionKind.Assignment || d.Unpack is not null || !DefinitionBuiltFromConstants(d, depth + 1, walk)) return false;
+        return !Escapes(root.Id, display.Scope);
+    }
+
+    /// <summary>Whether the name is used other than as `name[...]` in the scope, or at all in a scope nested in it.</summary>
+    bool Escapes(string name, Scope scope)
+    {
+        var finder = new NameUses(name);
+        foreach (var child in scope.Node switch { FunctionDef f => (IEnumerable<Node>)f.Body, Module m => m.Body, ClassDef c => c.Body, _ => [] })
+            finder.Visit(child);
+        foreach (var use in finder.Uses)
+        {
+            if (!ReferenceEquals(ScopeOf(use), scope)) return true;
+            bool subscripted = use.Parent is Subscript sp && ReferenceEquals(sp.Value, use);
+            if (use.Ctx == ExprContext.Load && !subscripted) return true;
+        }
+        return false;
+    }
+
+    sealed class NameUses(string name) : AstWalker
+    {
+        public readonly List<Name> Uses = [];
+
+        public override void Visit(Node node)
+        {
+            if (node is Name n && n.Id == name) Uses.Add(n);
+            node.WalkChildren(this);
         }
     }
 

@@ -142,6 +142,23 @@ public class FlowTests
         Assert.True(expected == model.Evaluate(LastUse(module))?.ToString(), subject);
     }
 
+    [Theory]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    m['b'] = p\n    use(m['a'])", true)]
+    [InlineData("def f(p):\n    m = {'a': 'x'}\n    use(m['a'])", true)]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    m['b'] = p\n    use(m['b'])", false)]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    m['a'] = p\n    use(m['a'])", false)]
+    [InlineData("def f(p, c):\n    m = {'a': p}\n    if c:\n        m['a'] = 'x'\n    use(m['a'])", false)]
+    [InlineData("def f(p, k):\n    m = {}\n    m['a'] = 'x'\n    m[k] = p\n    use(m['a'])", false)]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    m.update(p)\n    use(m['a'])", false)]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    fill(m, p)\n    use(m['a'])", false)]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    alias = m\n    alias['a'] = p\n    use(m['a'])", false)]
+    [InlineData("def f(p):\n    m = {}\n    m['a'] = 'x'\n    def g():\n        m['a'] = p\n    g()\n    use(m['a'])", false)]
+    public void An_item_of_a_local_table_is_constant_only_when_every_store_of_its_key_is(string source, bool constant)
+    {
+        var model = Build(source, out var module);
+        Assert.Equal(constant, model.IsBuiltFromConstants(LastUse(module)));
+    }
+
     [Fact]
     public void Code_after_return_and_under_a_false_constant_is_unreachable()
     {

@@ -26,3 +26,20 @@ def one_path_from_data(flag, name):
 def formatted(name):
     subprocess.call("echo {}".format(name), shell=True)  # reported
     subprocess.call("echo {}".format(VERBOSE), shell=True)  # ok
+
+
+def from_a_table(user_input):
+    commands = {}
+    commands["list"] = "ls -l"
+    commands["user"] = user_input
+    subprocess.run(commands["list"], shell=True)                  # ok: every store of that key is a constant
+    subprocess.run(commands["user"], shell=True)                  # reported: the key holds the argument
+    fixed = {"date": "date -u"}
+    subprocess.run(fixed["date"], shell=True)                     # ok: a display of constants, never changed
+
+
+def from_an_escaping_table(user_input):
+    commands = {}
+    commands["list"] = "ls -l"
+    rewrite(commands, user_input)
+    subprocess.run(commands["list"], shell=True)                  # reported: a call may have changed it
