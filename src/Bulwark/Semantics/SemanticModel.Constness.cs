@@ -118,8 +118,27 @@ public sealed partial class SemanticModel
         return true;
     }
 
+    /// <summary>Functions whose result is fixed by their arguments (encoders and decoders): constant when those are.</summary>
+    static readonly HashSet<string> PureFunctions = new(StringComparer.Ordinal)
+    {
+        "base64.b64decode", "base64.b64encode", "base64.urlsafe_b64decode", "base64.urlsafe_b64encode",
+        "base64.standard_b64decode", "base64.standard_b64encode", "base64.b32decode", "base64.b32encode",
+        "base64.b16decode", "base64.b16encode", "base64.b85decode", "base64.b85encode",
+        "binascii.unhexlify", "binascii.hexlify", "binascii.a2b_base64", "binascii.b2a_base64", "binascii.a2b_hex",
+        "codecs.decode", "codecs.encode", "urllib.parse.quote", "urllib.parse.quote_plus", "urllib.parse.unquote",
+        "urllib.parse.unquote_plus", "html.escape", "html.unescape", "textwrap.dedent", "bytes.fromhex",
+    };
+
     bool CallBuiltFromConstants(Call call, int depth, ConstWalk walk)
     {
+        if (QualifiedName(call.Func) is { } pure && PureFunctions.Contains(pure))
+        {
+            foreach (var a in call.Args)
+                if (a is Starred || !BuiltFromConstants(a, depth + 1, walk)) return false;
+            foreach (var k in call.Keywords)
+                if (k.Name is null || !BuiltFromConstants(k.Value, depth + 1, walk)) return false;
+            return true;
+        }
         if (call.Func is Name f && IsBuiltin(f))
         {
             if (NumericBuiltins.Contains(f.Id)) return true;

@@ -1,4 +1,5 @@
 using Bulwark.Core;
+using Bulwark.Python.Syntax;
 
 namespace Bulwark.Rules.Code.Blacklist;
 
@@ -38,7 +39,18 @@ public sealed class PickleDeserialization : BlacklistedCall
     {
         Compliance = Compliance.Deserialization,
         Aliases = ["S301"],
+        DifferencesFromBandit = """
+            In the default profile, unpickling bytes the program fixes itself (`pickle.loads(b"...")`, or built only
+            from constants, `pickle.loads(base64.b64decode(BLOB))`) is not reported: nothing from outside reaches it.
+            Request data that does reach it is INJ012's, with its path. `--profile bandit` reports every call.
+            """,
     };
+
+    /// <summary>In the default profile, a byte string built only from constants: there is nothing to inject.</summary>
+    protected override bool Harmless(Call call, CodeContext context) =>
+        call.Args.Count > 0 && call.Args[0] is not Starred
+        && context.Semantic.QualifiedName(call.Func) is "pickle.loads" or "dill.loads" or "jsonpickle.decode" or "jsonpickle.unpickler.decode"
+        && ProvenSafe.SkipInDefaultProfile(context, call.Args[0]);
 
     protected override string Message(string name) =>
         $"`{name}` unpickles its input: pickled data from an untrusted source can execute arbitrary code.";
