@@ -295,7 +295,7 @@ public static class ModelReader
         ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "sources"],
         ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
-        ["propagators"] = ["call", "method", "from"],
+        ["propagators"] = ["call", "method", "from", "decodes"],
         ["markers"] = ["call", "marker", "on", "when"],
         ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view"],
     };
@@ -383,7 +383,8 @@ public static class ModelReader
                     else if (int.TryParse(part, out var i)) args.Add(i);
                     else throw Error(row, origin, $"'from' lists 'receiver', argument positions, '*' or 'none' (got '{part}')");
                 }
-                (target.Key == "call" ? tables.PropagatorCalls : tables.PropagatorMethods)[target.Value] = new PropagatorModel(receiver, args.ToArray(), all);
+                var decodes = Get("decodes") switch { null or "false" => false, "true" => true, var d => throw Error(row, origin, $"'decodes' is \"true\" or \"false\" (got '{d}')") };
+                (target.Key == "call" ? tables.PropagatorCalls : tables.PropagatorMethods)[target.Value] = new PropagatorModel(receiver, args.ToArray(), all, decodes);
                 break;
             }
             case "markers":

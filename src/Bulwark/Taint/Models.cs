@@ -113,7 +113,8 @@ public sealed record SanitizerModel(uint Clears, bool Normalizes)
 public sealed record ValidatorModel(ArgSpec Arg, uint Clears, bool WhenTrue);
 
 /// <summary>Which inputs of a call its result carries (by default all of them, receiver included).</summary>
-public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool AllArgs);
+/// <summary>Which inputs reach a call's result; <paramref name="Decodes"/>: the result is the text an encoder hid, so what the encoding cleared is dangerous again.</summary>
+public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool AllArgs, bool Decodes = false);
 
 /// <summary>A call that marks its result or receiver (a parser that resolves external entities).</summary>
 public sealed record MarkerModel(string Marker, bool OnReceiver, Clause[] When);

@@ -935,6 +935,8 @@ public sealed partial class TaintAnalysis
                 r = AValue.Join(r, new AValue(recv.Collapse(), null, [], recv.Shape, recv.Functions, []));
             if (prop.AllArgs) { foreach (var a in actuals.Args) r = AValue.Join(r, a); foreach (var k in actuals.Keywords) r = AValue.Join(r, k); }
             foreach (var i in prop.FromArgs) if (i < actuals.Args.Length) r = AValue.Join(r, actuals.Args[i]);
+            // `b64decode(b64encode(x))` is x again: what the encoding cleared is cleared no more.
+            if (prop.Decodes) r = AValue.Of(Facts.Map(r.Collapse(), f => f with { Cleared = 0 }), r.Shape, r.Types);
             return r;
         }
 

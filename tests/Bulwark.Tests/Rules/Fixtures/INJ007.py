@@ -53,3 +53,18 @@ def header_only():
 @app.route("/tuple-body")
 def tuple_body():
     return make_response(("<p>" + request.args["name"] + "</p>", 200))  # positive: the tuple's body
+
+
+@app.route("/round-trip")
+def round_trip():
+    import base64
+
+    hidden = base64.b64encode(request.args["name"].encode())
+    return "<p>" + base64.b64decode(hidden).decode() + "</p>"  # positive: decoding gives the request's text back
+
+
+@app.route("/encoded")
+def encoded():
+    import base64
+
+    return "<p>" + base64.b64encode(request.args["name"].encode()).decode() + "</p>"  # negative: base64 text
