@@ -285,6 +285,8 @@ public sealed partial class SemanticModel
             "append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "__setitem__",
             // Removals change what the object holds too (`items.pop(0)` shifts every later index).
             "pop", "popleft", "popitem", "remove", "discard", "clear",
+            // Keyed stores of other containers (`configparser`'s `set(section, option, value)`, `add_section`).
+            "set", "add_section",
         };
 
         SemanticModel Model => model;

@@ -1200,6 +1200,49 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return index >= 0 && index < items.Count ? ValueOf(items[index]) : null;
     }
 
+    static readonly HashSet<string> ConfigParsers = new(StringComparer.Ordinal)
+    {
+        "configparser.ConfigParser", "configparser.RawConfigParser", "configparser.SafeConfigParser",
+    };
+
+    /// <summary>
+    /// `conf.get("section", "key")` on a local `configparser.ConfigParser()` filled in straight-line code by
+    /// `conf.set(...)` at constant sections and keys: the value the last `set` of that option stored. Anything
+    /// else on the way (a `read()`, an option set at a computed key, a branch) leaves the parser as one value.
+    /// </summary>
+    int? ConfigOption(Call call)
+    {
+        if (call.Func is not AttributeExpr { Attr: "get", Value: Name n } || call.Args.Count != 2 || call.Keywords.Count > 0) return null;
+        if (_model.Evaluate(call.Args[0])?.AsString is not { } section || _model.Evaluate(call.Args[1])?.AsString is not { } option) return null;
+        var defs = _model.ReachingDefinitions(n);
+        for (int steps = 0; steps < 64 && defs.Count == 1; steps++)
+        {
+            var d = defs[0];
+            if (d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is Call ctor && IsOwnDefinition(d)
+                && _model.QualifiedName(ctor.Func) is { } q && ConfigParsers.Contains(q))
+                return null;   // never set here: what a file gave, read as the parser itself
+            if (d.Kind != DefinitionKind.Mutation || d.Value is not Call { Func: AttributeExpr { Attr: var method } } m) return null;
+            switch (method)
+            {
+                case "set" when m.Args.Count == 3 && m.Keywords.Count == 0:
+                    if (_model.Evaluate(m.Args[0])?.AsString is not { } s || _model.Evaluate(m.Args[1])?.AsString is not { } k) return null;
+                    // Option names are case-insensitive (the default `optionxform` lowers them).
+                    if (s == section && string.Equals(k, option, StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (var a in call.Args) ValueOf(a);
+                        return ValueOf(m.Args[2]);
+                    }
+                    break;
+                case "add_section":
+                    break;
+                default:
+                    return null;
+            }
+            defs = d.Prior;
+        }
+        return null;
+    }
+
     /// <summary>An integer constant of a size an index can have.</summary>
     int? SmallInt(Expr e) => _model.Evaluate(e)?.AsInt is { } v && v >= -1_000_000 && v <= 1_000_000 ? (int)v : null;
 
@@ -1423,6 +1466,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     {
         if (call.Func is AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt })
             return StrFormat(fmt.AsString!, call);
+        if (ConfigOption(call) is { } option) return option;
         // `TABLE.get(key, default)` on a constant table gives one of its values (or the default).
         if (call.Func is AttributeExpr { Attr: "get", Value: var tableExpr } && Guards.ConstantCollection(tableExpr, _model) is { } table && tableExpr is not DictExpr { Keys.Count: 0 })
         {

@@ -111,3 +111,17 @@ def cli_probe():
     if os.path.isdir(target):  # negative: the local user probing their own file system
         return os.listdir(target)  # negative: the same
     return open(target).read()  # positive: command-line input opening a file
+
+
+@app.route("/config-option")
+def config_option():
+    import configparser
+
+    conf = configparser.ConfigParser()
+    conf.add_section("files")
+    conf.set("files", "default", "index.txt")
+    conf.set("files", "chosen", request.args["name"])
+    with open(f"{BASE}/{conf.get('files', 'default')}") as f:  # negative: the option set to a constant
+        head = f.read()
+    with open(f"{BASE}/{conf.get('files', 'chosen')}") as f:  # positive: the option set from the request
+        return head + f.read()
