@@ -287,6 +287,8 @@ public sealed partial class SemanticModel
             "pop", "popleft", "popitem", "remove", "discard", "clear",
             // Keyed stores of other containers (`configparser`'s `set(section, option, value)`, `add_section`).
             "set", "add_section",
+            // What is written to a buffer is in it (`io.StringIO`).
+            "write", "writelines",
         };
 
         SemanticModel Model => model;

@@ -135,7 +135,7 @@ public static class Guards
         && (q.EndsWith("urlparse", StringComparison.Ordinal) || q.EndsWith("urlsplit", StringComparison.Ordinal));
 
     /// <summary>What a string is safe for when it does not contain <paramref name="needle"/>.</summary>
-    static uint AbsentSubstring(string needle) => needle switch
+    public static uint AbsentSubstring(string needle) => needle switch
     {
         // Without `../` a name can climb no further than one `..` at its end (the base directory's parent, listed but
         // never left): the check every traversal needs to pass.

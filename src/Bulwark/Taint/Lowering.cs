@@ -1200,6 +1200,22 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return index >= 0 && index < items.Count ? ValueOf(items[index]) : null;
     }
 
+    /// <summary>
+    /// `s.replace("'", "&apos;")`: every occurrence of one character replaced by text without it leaves none, so the
+    /// result is safe where that character is what breaks out (a quote for an XPath literal, `<` for HTML, a line
+    /// break for a log line). A longer needle is not: one pass of `replace("../", "")` turns `....//` into `../`.
+    /// </summary>
+    int? CharacterRemoved(Call call)
+    {
+        if (call.Func is not AttributeExpr { Attr: "replace", Value: var receiver } || call.Args.Count != 2 || call.Keywords.Count > 0) return null;
+        if (_model.Evaluate(call.Args[0])?.AsString is not { Length: 1 } needle || _model.Evaluate(call.Args[1])?.AsString is not { } replacement) return null;
+        if (replacement.Contains(needle, StringComparison.Ordinal)) return null;
+        var clears = Guards.AbsentSubstring(needle);
+        if (clears == 0) return null;
+        var inner = ValueOf(receiver);
+        return Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([inner]), N = (int)clears, S = -1, Site = -1, Shape = ValueShape.Str });
+    }
+
     static readonly HashSet<string> ConfigParsers = new(StringComparer.Ordinal)
     {
         "configparser.ConfigParser", "configparser.RawConfigParser", "configparser.SafeConfigParser",
@@ -1467,6 +1483,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         if (call.Func is AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt })
             return StrFormat(fmt.AsString!, call);
         if (ConfigOption(call) is { } option) return option;
+        if (CharacterRemoved(call) is { } removed) return removed;
         // `TABLE.get(key, default)` on a constant table gives one of its values (or the default).
         if (call.Func is AttributeExpr { Attr: "get", Value: var tableExpr } && Guards.ConstantCollection(tableExpr, _model) is { } table && tableExpr is not DictExpr { Keys.Count: 0 })
         {

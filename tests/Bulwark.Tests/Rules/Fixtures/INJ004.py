@@ -125,3 +125,10 @@ def config_option():
         head = f.read()
     with open(f"{BASE}/{conf.get('files', 'chosen')}") as f:  # positive: the option set from the request
         return head + f.read()
+
+
+@app.route("/dotdot-replaced")
+def dotdot_replaced():
+    name = request.args["name"].replace("../", "")
+    with open(f"{BASE}/{name}") as f:  # positive: one pass turns '....//' into '../'
+        return f.read()

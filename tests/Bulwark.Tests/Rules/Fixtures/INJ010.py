@@ -45,3 +45,20 @@ def no_quote():
     if "'" in name:
         return "bad", 400
     return str(TREE.xpath(f"//user[@name='{name}']"))  # negative: cannot close the quoted literal
+
+
+@app.route("/quote-replaced")
+def quote_replaced():
+    name = request.args["name"].replace("'", "&apos;")
+    return str(TREE.xpath(f"//user[@name='{name}']"))  # negative: no quote is left to close the literal
+
+
+@app.route("/buffer")
+def buffer():
+    import io
+
+    query = io.StringIO()
+    query.write("//user[@name='")
+    query.write(request.args["name"])
+    query.write("']")
+    return str(TREE.xpath(query.getvalue()))  # positive: what was written to the buffer is the query
