@@ -20,6 +20,11 @@ public sealed class EntryPoint(int function, string framework, string? route, Pa
     public ParamBinding[] Parameters { get; } = parameters;
     /// <summary>A string it returns is sent as an HTML page (Flask views).</summary>
     public bool ReturnsHtml => Framework == "flask";
+    /// <summary>
+    /// Every route it is registered under is fixed text (a Flask rule without `<converter>`): the request's path is
+    /// then that text, chosen by the application, not by the client.
+    /// </summary>
+    public bool FixedPath { get; internal set; }
 }
 
 /// <summary>
@@ -177,7 +182,13 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
 
     void Add(int id, string framework, string? route, int module, IrFunction f)
     {
-        if (_entries.TryGetValue(id, out var existing) && (existing.Route is not null || route is null)) return;
+        bool fixedPath = framework == "flask" && route is not null && !route.Contains('<');
+        if (_entries.TryGetValue(id, out var existing))
+        {
+            existing.FixedPath &= fixedPath;
+            if (existing.Route is not null || route is null) return;
+            fixedPath &= existing.FixedPath;
+        }
         var binds = framework switch
         {
             "flask" => Flask(f, route),
@@ -188,7 +199,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
         };
-        _entries[id] = new EntryPoint(id, framework, route, binds);
+        _entries[id] = new EntryPoint(id, framework, route, binds) { FixedPath = fixedPath };
     }
 
     static ParamBinding Remote(string name, uint clears = 0) => new(ParamBind.Source, SourceKinds.Remote, clears, null, -1, name);

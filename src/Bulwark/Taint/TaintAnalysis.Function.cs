@@ -319,7 +319,8 @@ public sealed partial class TaintAnalysis
                 bool onClass = t.StartsWith("=class:", StringComparison.Ordinal);
                 var owner = onClass ? t[7..] : t;
                 var info = _a.MemberInfoOf(owner, attr);
-                if (info.Source is { } source)
+                // `request.path` in a view whose every route is fixed text is that text.
+                if (info.Source is { } source && !(attr == "path" && owner == "flask.Request" && _entry is { FixedPath: true }))
                     whole = Facts.Union(whole, [SourceFact(source, step)]);
                 foreach (var cell in info.Cells) if (_a.CellLive(cell, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 foreach (var at in info.Types)
@@ -404,7 +405,8 @@ public sealed partial class TaintAnalysis
 
         /// <summary>
         /// A global name's value: the same in every function of the module unless it holds a fact or read a cell
-        /// (which the reader must wait for), so those without either are made once per module and name.
+        /// (which the reader must wait for) or the function is a view of a fixed route, so the others are made once
+        /// per module and name.
         /// </summary>
         AValue GlobalValue(IrValue iv)
         {
@@ -413,7 +415,8 @@ public sealed partial class TaintAnalysis
             if (memo[iv.S] is { } known) return known;
             int cellReads = _a._cellReads;
             var value = GlobalValue(_mod.Str(iv.S), iv.Site, 0);
-            if (value.HasNoFacts && cellReads == _a._cellReads) memo[iv.S] = value;
+            // In a view of a fixed route `request.path` holds no fact, though it does elsewhere: not kept.
+            if (value.HasNoFacts && cellReads == _a._cellReads && _entry is not { FixedPath: true }) memo[iv.S] = value;
             return value;
         }
 

@@ -68,3 +68,14 @@ def encoded():
     import base64
 
     return "<p>" + base64.b64encode(request.args["name"].encode()).decode() + "</p>"  # negative: base64 text
+
+
+@app.route("/about/team")
+def fixed_route():
+    section = request.path.split("/")[1]
+    return "<h1>" + section + "</h1>"  # negative: a fixed route's path is the route
+
+
+@app.route("/about/<name>")
+def variable_route(name):
+    return "<h1>" + request.path + "</h1>"  # positive: the client chose part of the path
