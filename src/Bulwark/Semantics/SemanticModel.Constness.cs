@@ -7,7 +7,8 @@ public sealed partial class SemanticModel
     /// <summary>
     /// The value is built only from constants and from values that cannot carry attacker text, on every definition
     /// that reaches each name: literals and module constants, `+`/`%`/f-strings/`str.format`/`join` of such parts,
-    /// string methods of such strings, items of local tables whose stores at that key are all constant, and numbers
+    /// string methods of such strings, items of local tables whose stores at that key are all constant, a replayed
+    /// list element or `ConfigParser` option (<see cref="ReplayedElement"/>, <see cref="ReplayedOption"/>), and numbers
     /// whatever they come from (`int(x)`, `len(x)`, `float(x)`, `bool(x)`). A query or command that passes this is
     /// fixed by the program, so there is nothing to inject.
     /// </summary>
@@ -59,8 +60,12 @@ public sealed partial class SemanticModel
                 return Evaluate(ie.Test, depth + 1) is { } test
                     ? BuiltFromConstants(test.Truthy ? ie.Body : ie.Orelse, depth + 1, walk)
                     : BuiltFromConstants(ie.Body, depth + 1, walk) && BuiltFromConstants(ie.Orelse, depth + 1, walk);
+            case Call call when _building == 0 && ReplayedOption(call) is { } option:
+                return BuiltFromConstants(option, depth + 1, walk);
             case Call call:
                 return CallBuiltFromConstants(call, depth, walk);
+            case Subscript sub when _building == 0 && ReplayedElement(sub) is { } element:
+                return BuiltFromConstants(element, depth + 1, walk);
             case Subscript { Value: Name root } sub when _building == 0 && Evaluate(sub.Slice, depth + 1) is { Kind: ValueKind.Str or ValueKind.Int }:
                 return ItemBuiltFromConstants(sub, root, depth, walk);
             default:

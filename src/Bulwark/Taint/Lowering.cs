@@ -1153,54 +1153,6 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     static bool IsRemoval(Call c) => c.Func is AttributeExpr { Attr: "pop" or "popleft" or "popitem" or "remove" or "discard" or "clear" };
 
     /// <summary>
-    /// `items[1]` of a local list built in straight-line code from a display and `append`/`insert`/`pop` calls with
-    /// constant positions (`items = []`, `items.append("safe")`, `items.append(value)`, `items.pop(0)`): the element
-    /// at that index, found by replaying the calls. Anything else (a loop, a branch, `extend`, an index not known)
-    /// leaves the list as one value.
-    /// </summary>
-    int? ListElement(Subscript s)
-    {
-        if (s.Value is not Name n || SmallInt(s.Slice) is not { } wanted) return null;
-        var calls = new List<Call>();
-        var defs = _model.ReachingDefinitions(n);
-        const int MaxCalls = 64;
-        while (defs.Count == 1 && defs[0].Kind == DefinitionKind.Mutation && defs[0].Value is Call c && calls.Count < MaxCalls)
-        {
-            calls.Add(c);
-            defs = defs[0].Prior;
-        }
-        if (defs.Count != 1 || defs[0] is not { Kind: DefinitionKind.Assignment, Unpack: null, Value: ListExpr display } || !IsOwnDefinition(defs[0])) return null;
-        var items = new List<Expr>();
-        foreach (var e in display.Elts) { if (e is Starred) return null; items.Add(e); }
-        for (int i = calls.Count - 1; i >= 0; i--)
-        {
-            var c = calls[i];
-            if (c.Keywords.Count > 0 || c.Args.Any(a => a is Starred)) return null;
-            switch (((AttributeExpr)c.Func).Attr)
-            {
-                case "append" when c.Args.Count == 1:
-                    items.Add(c.Args[0]);
-                    break;
-                case "insert" when c.Args.Count == 2 && SmallInt(c.Args[0]) is { } at:
-                    items.Insert(Math.Clamp(at < 0 ? items.Count + at : at, 0, items.Count), c.Args[1]);
-                    break;
-                case "pop" when c.Args.Count == 0 && items.Count > 0:
-                    items.RemoveAt(items.Count - 1);
-                    break;
-                case "pop" when c.Args.Count == 1 && SmallInt(c.Args[0]) is { } at:
-                    var from = at < 0 ? items.Count + at : at;
-                    if (from < 0 || from >= items.Count) return null;
-                    items.RemoveAt(from);
-                    break;
-                default:
-                    return null;
-            }
-        }
-        var index = wanted < 0 ? items.Count + wanted : wanted;
-        return index >= 0 && index < items.Count ? ValueOf(items[index]) : null;
-    }
-
-    /// <summary>
     /// `s.replace("'", "&apos;")`: every occurrence of one character replaced by text without it leaves none, so the
     /// result is safe where that character is what breaks out (a quote for an XPath literal, `<` for HTML, a line
     /// break for a log line). A longer needle is not: one pass of `replace("../", "")` turns `....//` into `../`.
@@ -1216,55 +1168,10 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([inner]), N = (int)clears, S = -1, Site = -1, Shape = ValueShape.Str });
     }
 
-    static readonly HashSet<string> ConfigParsers = new(StringComparer.Ordinal)
-    {
-        "configparser.ConfigParser", "configparser.RawConfigParser", "configparser.SafeConfigParser",
-    };
-
-    /// <summary>
-    /// `conf.get("section", "key")` on a local `configparser.ConfigParser()` filled in straight-line code by
-    /// `conf.set(...)` at constant sections and keys: the value the last `set` of that option stored. Anything
-    /// else on the way (a `read()`, an option set at a computed key, a branch) leaves the parser as one value.
-    /// </summary>
-    int? ConfigOption(Call call)
-    {
-        if (call.Func is not AttributeExpr { Attr: "get", Value: Name n } || call.Args.Count != 2 || call.Keywords.Count > 0) return null;
-        if (_model.Evaluate(call.Args[0])?.AsString is not { } section || _model.Evaluate(call.Args[1])?.AsString is not { } option) return null;
-        var defs = _model.ReachingDefinitions(n);
-        for (int steps = 0; steps < 64 && defs.Count == 1; steps++)
-        {
-            var d = defs[0];
-            if (d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is Call ctor && IsOwnDefinition(d)
-                && _model.QualifiedName(ctor.Func) is { } q && ConfigParsers.Contains(q))
-                return null;   // never set here: what a file gave, read as the parser itself
-            if (d.Kind != DefinitionKind.Mutation || d.Value is not Call { Func: AttributeExpr { Attr: var method } } m) return null;
-            switch (method)
-            {
-                case "set" when m.Args.Count == 3 && m.Keywords.Count == 0:
-                    if (_model.Evaluate(m.Args[0])?.AsString is not { } s || _model.Evaluate(m.Args[1])?.AsString is not { } k) return null;
-                    // Option names are case-insensitive (the default `optionxform` lowers them).
-                    if (s == section && string.Equals(k, option, StringComparison.OrdinalIgnoreCase))
-                    {
-                        foreach (var a in call.Args) ValueOf(a);
-                        return ValueOf(m.Args[2]);
-                    }
-                    break;
-                case "add_section":
-                    break;
-                default:
-                    return null;
-            }
-            defs = d.Prior;
-        }
-        return null;
-    }
-
-    /// <summary>An integer constant of a size an index can have.</summary>
-    int? SmallInt(Expr e) => _model.Evaluate(e)?.AsInt is { } v && v >= -1_000_000 && v <= 1_000_000 ? (int)v : null;
 
     int Item(Subscript s, bool asLoad)
     {
-        if (ListElement(s) is { } element) return element;
+        if (_model.ReplayedElement(s) is { } element) return ValueOf(element);
         if (_model.HasReachingDefinitions(s) && OwnDefinitionsValue(s, s.Value) is { } own) return own;
         var obj = ValueOf(s.Value);
         var key = ValueOf(s.Slice);
@@ -1482,7 +1389,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     {
         if (call.Func is AttributeExpr { Attr: "format", Value: Constant { ValueKind: ConstantKind.Str } fmt })
             return StrFormat(fmt.AsString!, call);
-        if (ConfigOption(call) is { } option) return option;
+        if (_model.ReplayedOption(call) is { } option)
+        {
+            foreach (var a in call.Args) ValueOf(a);
+            return ValueOf(option);
+        }
         if (CharacterRemoved(call) is { } removed) return removed;
         // `TABLE.get(key, default)` on a constant table gives one of its values (or the default).
         if (call.Func is AttributeExpr { Attr: "get", Value: var tableExpr } && Guards.ConstantCollection(tableExpr, _model) is { } table && tableExpr is not DictExpr { Keys.Count: 0 })

@@ -43,3 +43,22 @@ def from_an_escaping_table(user_input):
     commands["list"] = "ls -l"
     rewrite(commands, user_input)
     subprocess.run(commands["list"], shell=True)                  # reported: a call may have changed it
+
+
+def from_a_replayed_list(user_input):
+    parts = ["ls"]
+    parts.append(user_input)
+    parts.append("-l")
+    parts.pop(1)
+    subprocess.run(parts[1], shell=True)                          # ok: after pop(1) index 1 is "-l"
+    subprocess.run(parts[0], shell=True)                          # ok: "ls"
+
+
+def from_a_config(user_input):
+    import configparser
+    conf = configparser.ConfigParser()
+    conf.add_section("run")
+    conf.set("run", "safe", "date -u")
+    conf.set("run", "chosen", user_input)
+    subprocess.run(conf.get("run", "safe"), shell=True)           # ok: the option set to a constant
+    subprocess.run(conf.get("run", "chosen"), shell=True)         # reported: the option set from the argument
