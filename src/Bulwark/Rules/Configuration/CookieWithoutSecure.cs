@@ -15,7 +15,8 @@ public sealed class CookieWithoutSecure : CallRule
             aiohttp, with `secure=False` (or another false constant), or without `secure` at all: every one of these
             frameworks then leaves the Secure attribute off. A `secure` argument computed at run time
             (`secure=app.config["SECURE"]`, `secure=request.is_secure`) and a call passing `**options` are not
-            reported. In such a module any `set_cookie` method is taken to be a response's. The session cookie is
+            reported, nor is clearing a cookie (no value, an empty one or `None`, `max_age=0`, `expires=0`). In such a
+            module any `set_cookie` method is taken to be a response's. The session cookie is
             configured in settings instead (CFG105 for Django, CFG202 for Flask).
             """,
         Why: """
@@ -51,6 +52,9 @@ public sealed class CookieWithoutSecure : CallRule
         if (call.Node.Args.Any(a => a is Starred)) return;
         var imported = context.Semantic.ImportedModules;
         if (!WebFrameworks.Any(imported.Contains)) return;
+        // Clearing a cookie (no value, or expiring it now) sends nothing worth reading.
+        if (call.Arg("value", 1) is null || context.Semantic.Evaluate(call.Arg("value", 1)) is { } v && (v.IsNone || v.AsString == "")) return;
+        if (call.Value("max_age", 2) is { } age && age.AsInt == 0 || call.Value("expires", 3) is { } expires && expires.AsInt == 0) return;
         var secure = call.Arg("secure", SecurePosition);
         if (secure is null)
         {

@@ -25,3 +25,12 @@ class Jar:
 
 def unrelated(jar: Jar):
     jar.set_cookie("x", "y")                                                 # reported: a web module, same name
+
+
+@app.route("/logout")
+def logout():
+    resp = make_response("bye")
+    resp.set_cookie("session_id", "", expires=0)                            # ok: clearing it
+    resp.set_cookie("remember_me", None)                                    # ok: clearing it
+    resp.set_cookie("theme", max_age=0)                                     # ok: no value
+    return resp
