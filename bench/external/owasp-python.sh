@@ -3,7 +3,7 @@
 # write (true and false positives for 14 categories), the way the benchmark's scorecards do.
 # usage: bench/external/owasp-python.sh SUITE_DIR [BULWARK_BINARY] [-v]
 #   SUITE_DIR: a checkout of https://github.com/OWASP-Benchmark/BenchmarkPython (not part of this repository)
-#   BULWARK_BINARY: build Bulwark (Release) when not given
+#   BULWARK_BINARY: publish Bulwark (NativeAOT, Release) when not given
 #   -v: list every missed case and false alarm by category
 # env: PYTHON (default python3). Prints a table per category, then the overall figure last:
 #   overall: score J (mean J over N categories); TPR t FPR f (M cases)
@@ -27,17 +27,17 @@ suite=${args[0]}
 binary=${args[1]:-}
 ls "$suite"/expectedresults-*.csv > /dev/null 2>&1 || { echo "owasp-python.sh: $suite has no expectedresults-*.csv (clone OWASP-Benchmark/BenchmarkPython)" >&2; exit 2; }
 
+# shellcheck source=../speed/common.sh
+. "$here/../speed/common.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [ -z "$binary" ]; then
-  echo "building Bulwark (Release)..."
-  flock /tmp/bulwark-build.lock dotnet build "$repo/src/Bulwark.Cli" -c Release -v q -nologo -o "$work/bin" > "$work/build.log" 2>&1 \
-    || { tail -20 "$work/build.log" >&2; echo "owasp-python.sh: build failed" >&2; exit 1; }
+  publish_bulwark "$work/bin" || { echo "owasp-python.sh: build failed" >&2; exit 1; }
   binary="$work/bin/bulwark"
 fi
 [ -x "$binary" ] || { echo "owasp-python.sh: not an executable: $binary" >&2; exit 2; }
 
-echo "machine: $(nproc) cores, $(uname -sm), load $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_line
 echo "bulwark: $("$binary" version 2>&1 | head -1)"
 echo "suite: $suite ($(ls "$suite"/testcode/BenchmarkTest*.py | wc -l) test files)"
 # The default profile, every family: the benchmark mixes injection, weak hashing, weak randomness and cookies.
