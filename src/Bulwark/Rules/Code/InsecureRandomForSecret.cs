@@ -18,7 +18,8 @@ public sealed class InsecureRandomForSecret : CodeRule
             `random.Random()` instance) that flows, within the same function, module or class body, into a secret:
             assigned to a variable, attribute or subscript named like a token, password, secret, nonce, salt, OTP, IV,
             CSRF token, session id, remember-me token or API/secret/private/signing key; returned from a function with
-            such a name; passed as such a keyword argument; stored under such a dictionary key (a constant, or an
+            such a name; passed as such a keyword argument; set as the value of a cookie with such a name
+            (`set_cookie("remember_me", value)`); stored under such a dictionary key (a constant, or an
             f-string such as `f"remember_me_{user}"`, written there or bound to the name used as the key); or passed as
             the key, IV or nonce of a cryptographic API (`hmac.new`, `Crypto.Cipher.*.new`, `cryptography`'s
             algorithms, modes, AEAD ciphers and `Fernet`, `jwt.encode`), whatever its variable is called. Names that describe a property of the secret rather than the
@@ -178,6 +179,10 @@ public sealed class InsecureRandomForSecret : CodeRule
         if (call.Func is AttributeExpr { Value: Name container, Attr: var method } && FillMethods.Contains(method)
             && NamesSecret(container.Id))
             for (int i = 0; i < call.Args.Count; i++) Report(call.Args[i], Secret(container.Id), context);
+        // `response.set_cookie("remember_me", value)`: a cookie named like a secret carries one.
+        if (call.Func is AttributeExpr { Attr: "set_cookie" } && call.Args.Count > 0 && KeyText(call.Args[0], context) is { } cookie
+            && NamesSecret(cookie) && (call.Args.Count > 1 ? call.Args[1] : call.Keywords.FirstOrDefault(k => k.Name == "value")?.Value) is { } value)
+            Report(value, Secret(cookie), context);
     }
 
     static string Secret(string name) => $"the secret `{name}`";

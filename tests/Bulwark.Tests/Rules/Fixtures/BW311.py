@@ -162,3 +162,8 @@ def remember(user):
 def remember_constant_key():
     key = "remember_me"
     SESSIONS[key] = random.getrandbits(64)                              # reported: the key names a remember-me token
+
+
+def remember_cookie(response):
+    response.set_cookie("remember_token", str(random.getrandbits(64)))  # reported: the cookie is named like a token
+    response.set_cookie("theme", random.choice(["dark", "light"]))       # ok: not a secret's name
