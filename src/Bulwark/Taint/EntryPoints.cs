@@ -66,12 +66,12 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                         AddTyped(index.FunctionId(m, mi), "django-middleware", method, "request", "django.http.HttpRequest");
                 }
             }
-            if (!mod.ImportedModules.Contains("django")) continue;
+            bool django = mod.ImportedModules.Contains("django");
             foreach (var f in mod.Functions)
             {
                 int id = index.FunctionId(m, f.Index);
                 if (_entries.ContainsKey(id) || f.Kind != FunctionKind.Function || f.Class >= 0 || f.Params.Length == 0) continue;
-                if (f.Params[0].Name is "request" && f.Parent < 0)
+                if (f.Params[0].Name is "request" && f.Parent < 0 && (django || ReadsRequestData(mod, f)))
                     Add(id, "django", null, m, f);
             }
         }
@@ -85,6 +85,20 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                     Add(p.DependsOn, "fastapi", null, dm, dep);
                 }
         return _entries;
+    }
+
+    /// <summary>
+    /// A function whose `request` parameter it reads `.GET`, `.POST`, `.COOKIES`, `.META` or `.FILES` of: Django's
+    /// request (and WebOb's, which names its data the same), even in a module that imports nothing of Django (a
+    /// helper module of views).
+    /// </summary>
+    static bool ReadsRequestData(ModuleIr mod, IrFunction f)
+    {
+        foreach (var v in f.Values)
+            if (v.Op == IrOp.LoadAttr && v.S >= 0 && mod.Strings[v.S] is "GET" or "POST" or "COOKIES" or "META" or "FILES"
+                && f.Values[f.Operands[v.A]] is { Op: IrOp.Param, A: 0 })
+                return true;
+        return false;
     }
 
     void Decorator(int m, IrFunction f, IrDecorator d, ModelTables tables)

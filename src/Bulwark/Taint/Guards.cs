@@ -45,9 +45,30 @@ public static class Guards
                 return CallGuard(call, polarity, name, model, catalog);
             case NamedExpr ne:
                 return Of(ne.Value, polarity, name, model, catalog, depth + 1);
+            case Name self when self.Id == name:
+                // `if not next:` taken, or `next or …` false: an empty string or None injects nothing.
+                return polarity ? default : new IrGuard(SinkKinds.All, false);
+            case Name flag:
+                // `ok = url_has_allowed_host_and_scheme(next, …)` then `if ok:`: the test, stored in a variable.
+                return StoredTest(flag, name, model) is { } stored ? Of(stored, polarity, name, model, catalog, depth + 1) : default;
             default:
                 return default;
         }
+    }
+
+    /// <summary>
+    /// The call a flag variable holds, when one assignment in the same body made it and nothing assigns the guarded
+    /// variable between that assignment and the test (the call tested the value the branch then uses).
+    /// </summary>
+    static Call? StoredTest(Name flag, string name, SemanticModel model)
+    {
+        if (model.ReachingDefinitions(flag) is not [{ Kind: DefinitionKind.Assignment, Unpack: null, Value: Call stored } made]) return null;
+        var scope = model.ScopeOf(flag);
+        if (!ReferenceEquals(made.Scope, scope) || made.Node.End > flag.Start) return null;
+        foreach (var d in model.DefinitionsIn(scope))
+            if (d.Name == name && d.Member is null && d.Kind != DefinitionKind.Narrowing && d.Node.Start >= made.Node.Start && d.Node.Start < flag.Start)
+                return null;
+        return stored;
     }
 
     static bool IsName(Expr e, string name) => e is Name n && n.Id == name;

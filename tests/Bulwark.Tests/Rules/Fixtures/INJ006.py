@@ -1,4 +1,5 @@
 # INJ006 open-redirect: request data choosing where a redirect goes.
+from django.utils.http import url_has_allowed_host_and_scheme
 from flask import Flask, redirect, request, url_for
 
 app = Flask(__name__)
@@ -32,3 +33,30 @@ def choice():
     if target not in ("/", "/account"):
         target = "/"
     return redirect(target)  # negative: replaced unless allowlisted
+
+
+@app.route("/next-or-default")
+def next_or_default():
+    target = request.args.get("next")
+    if (target or request.args.get("ajax")) and not url_has_allowed_host_and_scheme(target, allowed_hosts={"example.com"}):
+        target = "/index"
+    return redirect(target or "/")  # negative: an empty target, a checked one, or the default
+
+
+@app.route("/stored-check")
+def stored_check():
+    target = request.args.get("next", "/")
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={"example.com"})
+    if ok and target:
+        return redirect(target)  # negative: the check's result, stored, tested before use
+    return redirect("/")
+
+
+@app.route("/stored-check-stale")
+def stored_check_stale():
+    target = request.args.get("next", "/")
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={"example.com"})
+    target = request.args.get("then", "/")
+    if ok and target:
+        return redirect(target)  # positive: the value checked is not the one used
+    return redirect("/")
