@@ -278,6 +278,9 @@ public sealed partial class TaintAnalysis
             var whole = Facts.None;
             var prefix = new System.Text.StringBuilder();
             bool constantSoFar = true;
+            // What the constant prefix fixes holds for every later part too: in
+            // "https://example.com/%s/%s" % (a, b) neither a nor b can change the host.
+            uint origin = 0;
             for (int i = 0; i < ops.Length; i++)
             {
                 var part = _f.Values[ops[i]];
@@ -286,20 +289,16 @@ public sealed partial class TaintAnalysis
                     if (constantSoFar) prefix.Append(_mod.Str(part.S));
                     continue;
                 }
+                if (constantSoFar && prefix.Length > 0)
+                {
+                    var p = prefix.ToString();
+                    if (Guards.FixedOrigin(p)) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
+                    else if (p.Length >= 2 && p[0] == '/' && p[1] is not ('/' or '\\')) origin |= SinkKinds.Redirect;
+                    if (p.Contains('?') || p.Contains('#')) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
+                }
                 var facts = _values[ops[i]].Collapse();
                 if (facts.Length > 0)
-                {
-                    uint clears = 0;
-                    if (i > 0) clears |= SinkKinds.PathAbsolute;
-                    if (constantSoFar && prefix.Length > 0)
-                    {
-                        var p = prefix.ToString();
-                        if (Guards.FixedOrigin(p)) clears |= SinkKinds.Ssrf | SinkKinds.Redirect;
-                        else if (p.Length >= 2 && p[0] == '/' && p[1] is not ('/' or '\\')) clears |= SinkKinds.Redirect;
-                        if (p.Contains('?') || p.Contains('#')) clears |= SinkKinds.Ssrf | SinkKinds.Redirect;
-                    }
-                    whole = Facts.Union(whole, Facts.Clear(facts, clears));
-                }
+                    whole = Facts.Union(whole, Facts.Clear(facts, origin | (i > 0 ? SinkKinds.PathAbsolute : 0)));
                 constantSoFar = false;
             }
             return AValue.Of(whole, ValueShape.Str, ["str"]);

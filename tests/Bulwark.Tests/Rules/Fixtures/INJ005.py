@@ -44,3 +44,15 @@ def allowlisted():
     if host not in ALLOWED_HOSTS:
         return "bad", 400
     return requests.get(f"https://{host}/status").text  # negative: allowlisted host
+
+
+@app.route("/two-segments")
+def two_segments():
+    region, user = request.args["region"], request.args["user"]
+    return requests.get("https://api.example.com/%s/%s/age" % (region, user)).text  # negative: the host is fixed before both
+
+
+@app.route("/host-then-path")
+def host_then_path():
+    host, user = request.args["host"], request.args["user"]
+    return requests.get("https://%s/%s" % (host, user)).text  # positive: the first value is the host
