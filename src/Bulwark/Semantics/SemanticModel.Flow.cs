@@ -421,9 +421,17 @@ public sealed partial class SemanticModel
                 if (!_places.TryGetValue(_tested[i], out var place)) continue;
                 if (_defsOfPlace[place] is not { } placeDefs) continue;
                 foreach (var d in placeDefs)
-                    if (d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is Call { Args.Count: > 0 } call
-                        && call.Args[0] is Name source && !_tested.Contains(source.Id))
-                        _tested.Add(source.Id);
+                {
+                    if (d.Kind != DefinitionKind.Assignment || d.Unpack is not null || d.Value is not Call call) continue;
+                    // The value checked: the first argument, or a keyword's (`ok = is_safe_url(url=next, …)`).
+                    if (call.Args.Count > 0)
+                    {
+                        if (call.Args[0] is Name source && !_tested.Contains(source.Id)) _tested.Add(source.Id);
+                    }
+                    else
+                        foreach (var k in call.Keywords)
+                            if (k.Value is Name named && !_tested.Contains(named.Id)) _tested.Add(named.Id);
+                }
             }
             return _tested;
         }

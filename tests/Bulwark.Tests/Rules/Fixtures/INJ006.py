@@ -60,3 +60,12 @@ def stored_check_stale():
     if ok and target:
         return redirect(target)  # positive: the value checked is not the one used
     return redirect("/")
+
+
+@app.route("/stored-keyword-check")
+def stored_keyword_check():
+    target = request.args.get("next", "/")
+    ok = url_has_allowed_host_and_scheme(url=target, allowed_hosts={"example.com"})
+    if ok:
+        return redirect(target)  # negative: the stored check, by keyword
+    return redirect("/")
