@@ -251,8 +251,9 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             {
                 "int" or "float" or "uuid" or "any" => ParamBinding.Unbound,
                 "path" => Remote($"route variable <path:{name}>"),
-                // The default converter accepts no slash: a single path segment.
-                _ => Remote($"route variable <{name}>", SinkKinds.Path),
+                // The default converter accepts no slash: a single path segment, never an absolute path, but still
+                // `..` or any file of the working directory (`open(name)` reads `.env`).
+                _ => Remote($"route variable <{name}>", SinkKinds.PathAbsolute),
             };
             Bind(f, binds, name, binding);
         }
@@ -306,7 +307,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             {
                 "int" or "slug" or "uuid" => ParamBinding.Unbound,
                 "path" => Remote($"URL capture <path:{name}>"),
-                _ => Remote($"URL capture <{conv}:{name}>", SinkKinds.Path),
+                _ => Remote($"URL capture <{conv}:{name}>", SinkKinds.PathAbsolute),
             };
             Bind(f, binds, name, binding);
         }
@@ -399,7 +400,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             if (pathParams.TryGetValue(p.Name, out var converter))
             {
                 if (converter is "int" or "float" or "uuid") continue;
-                if (converter != "path") clears |= SinkKinds.Path;
+                if (converter != "path") clears |= SinkKinds.PathAbsolute;
             }
             if (clears == SinkKinds.All) continue;
             var kind = p.DefaultCallee?.Split('.')[^1] ?? (pathParams.ContainsKey(p.Name) ? "Path" : "Query");

@@ -132,3 +132,13 @@ def dotdot_replaced():
     name = request.args["name"].replace("../", "")
     with open(f"{BASE}/{name}") as f:  # positive: one pass turns '....//' into '../'
         return f.read()
+
+
+@app.route("/file/<name>")
+def file_by_name(name):
+    return open(name).read()  # positive: one path segment still names any file of the working directory (.env)
+
+
+@app.route("/number/<int:number>")
+def file_by_number(number):
+    return open(f"{BASE}/{number}.txt").read()  # negative: a number
