@@ -91,27 +91,49 @@ public sealed partial class SemanticModel
     }
 
     /// <summary>Whether the name is used other than as `name[...]` in the scope, or at all in a scope nested in it.</summary>
-    bool Escapes(string name, Scope scope)
+    bool Escapes(string name, Scope scope) =>
+        !OnlyUsedAs(name, scope, use => use.Parent is Subscript sp && ReferenceEquals(sp.Value, use));
+
+    /// <summary>
+    /// Whether every load of the name in the scope passes <paramref name="allowed"/>, and no scope nested in it uses
+    /// the name at all. Assignments and deletions of the name itself are the flow analysis's business.
+    /// </summary>
+    bool OnlyUsedAs(string name, Scope scope, Func<Name, bool> allowed)
     {
-        var finder = new NameUses(name);
-        foreach (var child in scope.Node switch { FunctionDef f => (IEnumerable<Node>)f.Body, Module m => m.Body, ClassDef c => c.Body, _ => [] })
-            finder.Visit(child);
-        foreach (var use in finder.Uses)
+        foreach (var use in NameUsesIn(scope, name))
         {
-            if (!ReferenceEquals(ScopeOf(use), scope)) return true;
-            bool subscripted = use.Parent is Subscript sp && ReferenceEquals(sp.Value, use);
-            if (use.Ctx == ExprContext.Load && !subscripted) return true;
+            if (!ReferenceEquals(ScopeOf(use), scope)) return false;
+            if (use.Ctx == ExprContext.Load && !allowed(use)) return false;
         }
-        return false;
+        return true;
     }
 
-    sealed class NameUses(string name) : AstWalker
+    /// <summary>Names under each scope's body (nested scopes included), by identifier: walked once per scope.</summary>
+    readonly Dictionary<Scope, Dictionary<string, List<Name>>> _nameUses = new(ReferenceEqualityComparer.Instance);
+
+    IReadOnlyList<Name> NameUsesIn(Scope scope, string name)
     {
-        public readonly List<Name> Uses = [];
+        if (!_nameUses.TryGetValue(scope, out var byName))
+        {
+            var finder = new NameIndex();
+            foreach (var child in scope.Node switch { FunctionDef f => (IEnumerable<Node>)f.Body, Module m => m.Body, ClassDef c => c.Body, _ => [] })
+                finder.Visit(child);
+            _nameUses[scope] = byName = finder.Names;
+        }
+        return byName.TryGetValue(name, out var uses) ? uses : [];
+    }
+
+    sealed class NameIndex : AstWalker
+    {
+        public readonly Dictionary<string, List<Name>> Names = new(StringComparer.Ordinal);
 
         public override void Visit(Node node)
         {
-            if (node is Name n && n.Id == name) Uses.Add(n);
+            if (node is Name n)
+            {
+                if (!Names.TryGetValue(n.Id, out var list)) Names[n.Id] = list = [];
+                list.Add(n);
+            }
             node.WalkChildren(this);
         }
     }

@@ -284,7 +284,7 @@ public sealed partial class SemanticModel
         {
             "append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "__setitem__",
             // Removals change what the object holds too (`items.pop(0)` shifts every later index).
-            "pop", "popleft", "popitem", "remove", "discard", "clear",
+            "pop", "popleft", "popitem", "remove", "discard", "clear", "reverse", "sort",
             // Keyed stores of other containers (`configparser`'s `set(section, option, value)`, `add_section`).
             "set", "add_section",
             // What is written to a buffer is in it (`io.StringIO`).

@@ -30,7 +30,7 @@ public sealed partial class SemanticModel
             defs = defs[0].Prior;
         }
         if (defs.Count != 1 || defs[0] is not { Kind: DefinitionKind.Assignment, Unpack: null, Starred: false, Value: ListExpr display } made
-            || !InBodyOf(made, n)) return null;
+            || !InBodyOf(made, n) || !OnlyUsedAs(n.Id, made.Scope, use => ReadOrCalled(use, ListMethods))) return null;
         var items = new List<Expr>();
         foreach (var e in display.Elts) { if (e is Starred) return null; items.Add(e); }
         for (int i = calls.Count - 1; i >= 0; i--)
@@ -86,7 +86,7 @@ public sealed partial class SemanticModel
                     if (Evaluate(m.Args[0])?.AsString is not { } s || Evaluate(m.Args[1])?.AsString is not { } k) return null;
                     // Option names are case-insensitive (the default `optionxform` lowers them).
                     if (s == section && string.Equals(k, option, StringComparison.OrdinalIgnoreCase))
-                        return MadeBy(d, n) ? m.Args[2] : null;
+                        return MadeBy(d, n) && OnlyUsedAs(n.Id, d.Scope, use => ReadOrCalled(use, ParserMethods, subscripts: false)) ? m.Args[2] : null;
                     break;
                 case "add_section":
                     break;
@@ -111,6 +111,22 @@ public sealed partial class SemanticModel
         }
         return false;
     }
+
+    static readonly HashSet<string> ListMethods = new(StringComparer.Ordinal) { "append", "insert", "pop" };
+    static readonly HashSet<string> ParserMethods = new(StringComparer.Ordinal) { "set", "add_section", "get", "has_section", "has_option" };
+
+    /// <summary>
+    /// A use the replay accounts for: read at an index (`items[1]`) or the receiver of one of the replayed methods.
+    /// Anything else (`items.reverse()`, `items[0] = v`, `fill(items)`, `alias = items`, `conf.read_string(text)`)
+    /// may change the container where the replay does not look.
+    /// </summary>
+    static bool ReadOrCalled(Name use, HashSet<string> methods, bool subscripts = true) => use.Parent switch
+    {
+        Subscript s => subscripts && ReferenceEquals(s.Value, use) && s.Ctx == ExprContext.Load,
+        AttributeExpr { Attr: var method } a => ReferenceEquals(a.Value, use) && methods.Contains(method)
+            && a.Parent is Call c && ReferenceEquals(c.Func, a),
+        _ => false,
+    };
 
     /// <summary>A definition the flow analysis of the reader's own body made (not a module or closure variable).</summary>
     bool InBodyOf(Definition d, Name reader) => d.Bit >= 0 && ReferenceEquals(d.Scope, ScopeOf(reader));

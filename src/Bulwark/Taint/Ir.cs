@@ -37,7 +37,10 @@ public enum IrOp : byte
     ClassRef,
     /// <summary>An item of operand 0: element S (-1: any item), for loops, unpacking, comprehensions.</summary>
     Element,
-    /// <summary>Operand 0 with the other operands added to it as items (`x.append(v)`).</summary>
+    /// <summary>
+    /// Operand 0 with the other operands added to it as items (`x.append(v)`). S is 1 when the change shifts positions
+    /// (`pop`, `insert`, `remove`, `reverse`, `sort`): the items known by index are then known only as items.
+    /// </summary>
     Insert,
     /// <summary>Operand 0 with the kinds in N cleared (`{x!r}` for logs).</summary>
     Sanitize,

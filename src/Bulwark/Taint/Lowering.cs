@@ -1057,7 +1057,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 }
                 else if (d.Value is not null) _stack.Add(ValueOf(d.Value));
                 var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stack)[mark..];
-                _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands(added), N = added.Length, S = -1, Site = -1 };
+                int shifts = d.Value is Call { Func: AttributeExpr { Attr: "pop" or "insert" or "remove" or "reverse" or "sort" or "appendleft" or "popleft" or "extendleft" } } ? 1 : -1;
+                _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands(added), N = added.Length, S = shifts, Site = -1 };
                 _stack.RemoveRange(mark, _stack.Count - mark);
                 return slot;
             default:

@@ -211,8 +211,14 @@ public sealed partial class TaintAnalysis
                     var prior = _values[ops[0]];
                     var added = Facts.None;
                     for (int i = 1; i < ops.Length; i++) added = Facts.Union(added, _values[ops[i]].Collapse());
+                    // `items.pop(0)`: what sat at an index may now sit at another.
+                    if (iv.S == 1 && prior.Fields is { } positioned)
+                        foreach (var (key, item) in positioned)
+                            if (IsIndexKey(key)) added = Facts.Union(added, item.Collapse());
                     if (added.Length == 0) return prior;
                     var fields = prior.Fields is null ? new Dictionary<string, AValue>(StringComparer.Ordinal) : new Dictionary<string, AValue>(prior.Fields, StringComparer.Ordinal);
+                    if (iv.S == 1)
+                        foreach (var key in fields.Keys.Where(IsIndexKey).ToList()) fields.Remove(key);
                     fields["*"] = fields.TryGetValue("*", out var any) ? any.With(whole: Facts.Union(any.Whole, added)) : AValue.Of(added);
                     return prior.With(fields: fields, shape: prior.Shape == ValueShape.Unknown ? ValueShape.Container : prior.Shape);
                 }
@@ -266,6 +272,10 @@ public sealed partial class TaintAnalysis
             if (!_a.ParamLive(_fs, index)) return AValue.Of(Facts.None, ValueShape.Unknown, staticTypes);
             return new AValue([new Fact(_a._origins.Param(index, ""), 0, 0, Trail.Start(step()))], null, staticTypes, ValueShape.Unknown, [], []);
         }
+
+        /// <summary>A field of an item at an integer position: `[0]`, `[-1]`.</summary>
+        static bool IsIndexKey(string key) =>
+            key.Length > 2 && key[0] == '[' && key[^1] == ']' && (char.IsAsciiDigit(key[1]) || key[1] == '-' && key.Length > 3 && char.IsAsciiDigit(key[2]));
 
         /// <summary>A string built from parts: a constant prefix before a part limits what that part can do (a fixed scheme and host, a directory).</summary>
         AValue Compose(int v)

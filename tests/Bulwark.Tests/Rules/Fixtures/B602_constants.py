@@ -62,3 +62,12 @@ def from_a_config(user_input):
     conf.set("run", "chosen", user_input)
     subprocess.run(conf.get("run", "safe"), shell=True)           # ok: the option set to a constant
     subprocess.run(conf.get("run", "chosen"), shell=True)         # reported: the option set from the argument
+
+
+def from_a_config_then_a_file(text):
+    import configparser
+    conf = configparser.ConfigParser()
+    conf.add_section("run")
+    conf.set("run", "safe", "date -u")
+    conf.read_string(text)
+    subprocess.run(conf.get("run", "safe"), shell=True)           # reported: read_string may have replaced the option

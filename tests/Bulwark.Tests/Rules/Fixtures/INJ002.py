@@ -168,3 +168,27 @@ def list_looped():
         parts.append(h)
     os.system(parts[0])  # positive: a loop's appends are not replayed, so the list is one value
     return "ok"
+
+
+@app.route("/list-reversed")
+def list_reversed():
+    parts = ["uptime", request.args["host"]]
+    parts.reverse()
+    os.system(parts[0])  # positive: reverse() is not replayed, so the list is read as one value
+    return "ok"
+
+
+@app.route("/list-item-stored")
+def list_item_stored():
+    parts = ["uptime", "date"]
+    parts[0] = request.args["host"]
+    os.system(parts[0])  # positive: the item stored at that index
+    return "ok"
+
+
+@app.route("/display-popped")
+def display_popped():
+    parts = ["uptime", request.args["host"]]
+    parts.pop(0)
+    os.system(parts[0])  # positive: after pop(0) the host is at index 0
+    return "ok"
