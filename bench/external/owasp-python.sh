@@ -9,36 +9,15 @@
 #   overall: score J (mean J over N categories); TPR t FPR f (M cases)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
 PYTHON=${PYTHON:-python3}
-
-verbose=()
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    -v) verbose=(-v) ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "owasp-python.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
-    *) args+=("$arg") ;;
-  esac
-done
-[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { echo "usage: bench/external/owasp-python.sh SUITE_DIR [BULWARK_BINARY] [-v]" >&2; exit 2; }
-suite=${args[0]}
-binary=${args[1]:-}
+. "$here/common.sh"
+parse_external_args owasp-python.sh "bench/external/owasp-python.sh SUITE_DIR [BULWARK_BINARY] [-v]" "$@"
+suite=$checkout
 ls "$suite"/expectedresults-*.csv > /dev/null 2>&1 || { echo "owasp-python.sh: $suite has no expectedresults-*.csv (clone OWASP-Benchmark/BenchmarkPython)" >&2; exit 2; }
 
-# shellcheck source=../speed/common.sh
-. "$here/../speed/common.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ -z "$binary" ]; then
-  publish_bulwark "$work/bin" || { echo "owasp-python.sh: build failed" >&2; exit 1; }
-  binary="$work/bin/bulwark"
-fi
-[ -x "$binary" ] || { echo "owasp-python.sh: not an executable: $binary" >&2; exit 2; }
-
-machine_line
-echo "bulwark: $("$binary" version 2>&1 | head -1)"
+prepare_bulwark owasp-python.sh "$work"
 echo "suite: $suite ($(ls "$suite"/testcode/BenchmarkTest*.py | wc -l) test files)"
 # The default profile, every family: the benchmark mixes injection, weak hashing, weak randomness and cookies.
 start=$(date +%s%N)

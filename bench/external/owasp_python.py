@@ -14,9 +14,10 @@ scorecard averages it, then the pooled rates.
 import collections
 import csv
 import glob
-import json
 import os
 import sys
+
+import _common
 
 # The CWEs a finding may carry to count for a category (the benchmark's CWE first).
 ACCEPT = {
@@ -38,26 +39,14 @@ ACCEPT = {
 
 
 def fail(message):
-    print(f"owasp_python: {message}", file=sys.stderr)
-    sys.exit(2)
+    _common.fail("owasp_python", message)
 
 
 def main(argv):
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    if len(args) != 2:
-        fail("usage: owasp_python.py SUITE_DIR REPORT.json [-v]")
-    suite, report_path = args
+    suite, report, verbose = _common.arguments("owasp_python", argv, "owasp_python.py SUITE_DIR REPORT.json [-v]")
     expected = sorted(glob.glob(os.path.join(suite, "expectedresults-*.csv")))
     if not expected:
         fail(f"no expectedresults-*.csv in {suite}")
-    try:
-        with open(report_path, encoding="utf-8") as f:
-            report = json.load(f)
-    except (OSError, ValueError) as e:
-        fail(f"cannot read {report_path}: {e}")
-    if not isinstance(report, dict) or "findings" not in report:
-        fail(f"{report_path} is not a Bulwark JSON report")
 
     cwes_by_case = collections.defaultdict(set)
     for finding in report["findings"]:

@@ -10,31 +10,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 PYTHON=${PYTHON:-python3}
-verbose=()
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    -v) verbose=(-v) ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "semgrep-rules.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
-    *) args+=("$arg") ;;
-  esac
-done
-[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { echo "usage: bench/external/semgrep-rules.sh RULES_DIR [BULWARK_BINARY] [-v]" >&2; exit 2; }
-rules=${args[0]}
-binary=${args[1]:-}
+. "$here/common.sh"
+parse_external_args semgrep-rules.sh "bench/external/semgrep-rules.sh RULES_DIR [BULWARK_BINARY] [-v]" "$@"
+rules=$checkout
 [ -d "$rules/python/flask" ] && [ -d "$rules/python/django" ] || { echo "semgrep-rules.sh: $rules has no python/flask and python/django (clone semgrep/semgrep-rules)" >&2; exit 2; }
-# shellcheck source=../speed/common.sh
-. "$here/../speed/common.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ -z "$binary" ]; then
-  publish_bulwark "$work/bin" || { echo "semgrep-rules.sh: build failed" >&2; exit 1; }
-  binary="$work/bin/bulwark"
-fi
-[ -x "$binary" ] || { echo "semgrep-rules.sh: not an executable: $binary" >&2; exit 2; }
-machine_line
-echo "bulwark: $("$binary" version 2>&1 | head -1)"
+prepare_bulwark semgrep-rules.sh "$work"
 # The test files alone: Bulwark scans YAML too, and the rule files are not part of what is measured.
 mkdir -p "$work/suite"
 cp -r "$rules/python/flask" "$rules/python/django" "$work/suite/"

@@ -19,10 +19,11 @@ them, `request.get(...)`), so a taint analysis cannot reach some positives by de
 true-positive and false-positive rates.
 """
 import collections
-import json
 import os
 import re
 import sys
+
+import _common
 
 WEAKNESSES = [
     ("sql", {89}), ("subprocess", {78, 77}), ("command", {78, 77}), ("os-system", {78}), ("system", {78}),
@@ -34,8 +35,7 @@ LABEL = re.compile(r"\s*#\s*(ruleid|ok|todoruleid|todook):")
 
 
 def fail(message):
-    print(f"semgrep_rules: {message}", file=sys.stderr)
-    sys.exit(2)
+    _common.fail("semgrep_rules", message)
 
 
 def weakness(path):
@@ -47,16 +47,7 @@ def weakness(path):
 
 
 def main(argv):
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    if len(args) != 2:
-        fail("usage: semgrep_rules.py SUITE_DIR REPORT.json [-v]")
-    root, report_path = args
-    try:
-        with open(report_path, encoding="utf-8") as f:
-            report = json.load(f)
-    except (OSError, ValueError) as e:
-        fail(f"cannot read {report_path}: {e}")
+    root, report, verbose = _common.arguments("semgrep_rules", argv, "semgrep_rules.py SUITE_DIR REPORT.json [-v]")
     lines_by_file = collections.defaultdict(list)
     for finding in report.get("findings", []):
         spots = {finding["location"]["startLine"]} | {s["location"]["startLine"] for s in finding.get("flow") or []}
