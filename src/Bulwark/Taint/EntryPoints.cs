@@ -21,8 +21,9 @@ public sealed class EntryPoint(int function, string framework, string? route, Pa
     /// <summary>A string it returns is sent as an HTML page (Flask views).</summary>
     public bool ReturnsHtml => Framework == "flask";
     /// <summary>
-    /// Every route it is registered under is fixed text (a Flask rule without `<converter>`): the request's path is
-    /// then that text, chosen by the application, not by the client.
+    /// Every route it is registered under is fixed text (a Flask application's rule without `<converter>`; a
+    /// blueprint's may sit under a prefix with variables): the request's path is then that text, chosen by the
+    /// application, not by the client.
     /// </summary>
     public bool FixedPath { get; internal set; }
 }
@@ -105,15 +106,23 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     {
         EntryPointModel? model = null;
         if (d.Callee is not null && tables.EntryDecorators.TryGetValue(d.Callee, out var direct)) model = direct;
-        else if (d.Method is not null)
+        // A blueprint's routes sit under the prefix it is registered with, which may hold variables of its own
+        // (`register_blueprint(bp, url_prefix="/<lang>")`): only an application's route is the whole path.
+        bool blueprint = false;
+        if (model is null && d.Method is not null)
             foreach (var t in types.Canonical(m, d.ReceiverTypes))
                 foreach (var b in types.WithBases(t))
-                    if (tables.EntryDecorators.TryGetValue(b + "." + d.Method, out var viaType)) { model = viaType; break; }
+                    if (tables.EntryDecorators.TryGetValue(b + "." + d.Method, out var viaType))
+                    {
+                        model = viaType;
+                        blueprint = b.EndsWith(".Blueprint", StringComparison.Ordinal);
+                        break;
+                    }
         model ??= UntypedApplication(m, d, tables);
         if (model is null) return;
         string? route = d.Constants.Length > 0 && d.Constants[0] is { Kind: ValueKind.Str } r ? r.AsString
             : d.Keywords is not null && (d.Keywords.TryGetValue("path", out var p) || d.Keywords.TryGetValue("rule", out p)) ? p.AsString : null;
-        Add(index.FunctionId(m, f.Index), model.Framework, route, m, f);
+        Add(index.FunctionId(m, f.Index), model.Framework, route, m, f, wholePath: !blueprint);
     }
 
     /// <summary>
@@ -194,9 +203,11 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         _entries[id] = new EntryPoint(id, framework, null, binds);
     }
 
-    void Add(int id, string framework, string? route, int module, IrFunction f)
+    /// <param name="wholePath">The route is the request's whole path (an application's decorator, not a blueprint's
+    /// or a registration call's, whose object may be a blueprint).</param>
+    void Add(int id, string framework, string? route, int module, IrFunction f, bool wholePath = false)
     {
-        bool fixedPath = framework == "flask" && route is not null && !route.Contains('<');
+        bool fixedPath = wholePath && framework == "flask" && route is not null && !route.Contains('<');
         if (_entries.TryGetValue(id, out var existing))
         {
             existing.FixedPath &= fixedPath;

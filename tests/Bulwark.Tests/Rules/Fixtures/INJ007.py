@@ -79,3 +79,13 @@ def fixed_route():
 @app.route("/about/<name>")
 def variable_route(name):
     return "<h1>" + request.path + "</h1>"  # positive: the client chose part of the path
+
+
+from flask import Blueprint
+
+pages = Blueprint("pages", __name__)
+
+
+@pages.route("/about")
+def blueprint_route():
+    return "<h1>" + request.path + "</h1>"  # positive: a blueprint may be registered under a prefix with variables
