@@ -12,6 +12,7 @@ namespace Bulwark.Taint;
 public static class Guards
 {
     const int MaxDepth = 8;
+    const int MaxScannedDefinitions = 4096;
 
     /// <summary>The guard for <paramref name="name"/> where <paramref name="condition"/> has the truth value <paramref name="polarity"/>.</summary>
     public static IrGuard Interpret(Node condition, bool polarity, string name, SemanticModel model, ModelCatalog catalog)
@@ -65,7 +66,10 @@ public static class Guards
         if (model.ReachingDefinitions(flag) is not [{ Kind: DefinitionKind.Assignment, Unpack: null, Value: Call stored } made]) return null;
         var scope = model.ScopeOf(flag);
         if (!ReferenceEquals(made.Scope, scope) || made.Node.End > flag.Start) return null;
-        foreach (var d in model.DefinitionsIn(scope))
+        // Each narrowing asks once; a body of thousands of definitions would make that quadratic, so it gives up.
+        var definitions = model.DefinitionsIn(scope);
+        if (definitions.Count > MaxScannedDefinitions) return null;
+        foreach (var d in definitions)
             if (d.Name == name && d.Member is null && d.Kind != DefinitionKind.Narrowing && d.Node.Start >= made.Node.Start && d.Node.Start < flag.Start)
                 return null;
         return stored;

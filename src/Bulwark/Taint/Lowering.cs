@@ -1169,7 +1169,6 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         return Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([inner]), N = (int)clears, S = -1, Site = -1, Shape = ValueShape.Str });
     }
 
-
     int Item(Subscript s, bool asLoad)
     {
         if (_model.ReplayedElement(s) is { } element) return ValueOf(element);
