@@ -413,20 +413,37 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>
-        /// A global name's value: the same in every function of the module unless it holds a fact or read a cell
-        /// (which the reader must wait for) or the function is a view of a fixed route, so the others are made once
-        /// per module and name.
+        /// A global name's value: the same in every function of the module unless it holds a fact or the function is
+        /// a view of a fixed route, so the others are made once per module and name. A value that read cells is the
+        /// same while none of them is hot: each later reader reads them again (so it is analysed again when one gets
+        /// hot), and works the value out afresh if one is.
         /// </summary>
         AValue GlobalValue(IrValue iv)
         {
             if (iv.S < 0) return GlobalValue("", iv.Site, 0);
-            var memo = _a._globalValues[_m] ??= new AValue?[_mod.Strings.Length];
-            if (memo[iv.S] is { } known) return known;
-            int cellReads = _a._cellReads;
-            var value = GlobalValue(_mod.Str(iv.S), iv.Site, 0);
+            var memo = _a._globalValues[_m] ??= new GlobalMemo?[_mod.Strings.Length];
+            if (memo[iv.S] is { } known && !AnyLive(known.Cells)) return known.Value;
+            var outer = _a._cellLog;
+            var log = _a._cellLog = [];
+            AValue value;
+            try { value = GlobalValue(_mod.Str(iv.S), iv.Site, 0); }
+            finally
+            {
+                _a._cellLog = outer;
+                outer?.AddRange(log);
+            }
             // In a view of a fixed route `request.path` holds no fact, though it does elsewhere: not kept.
-            if (value.HasNoFacts && cellReads == _a._cellReads && _entry is not { FixedPath: true }) memo[iv.S] = value;
+            if (value.HasNoFacts && _entry is not { FixedPath: true }) memo[iv.S] = new GlobalMemo(value, log.Count == 0 ? null : [.. log]);
             return value;
+        }
+
+        /// <summary>Reads the cells again, as this function: whether one of them now gives its fact.</summary>
+        bool AnyLive(string[]? cells)
+        {
+            if (cells is null) return false;
+            bool live = false;
+            foreach (var cell in cells) live |= _a.CellLive(cell, _fs.Id);
+            return live;
         }
 
         /// <summary>

@@ -192,8 +192,11 @@ public sealed partial class TaintAnalysis
         return false;
     }
 
-    /// <summary>Cell reads so far (a value computed without one is the same in every function: see Evaluator.GlobalValue).</summary>
-    int _cellReads;
+    /// <summary>
+    /// While a global name's value is worked out (see Evaluator.GlobalValue): the cells it read, in order. Such a value
+    /// is the same in every function that reads those cells while they are not hot.
+    /// </summary>
+    List<string>? _cellLog;
 
     /// <summary>Functions that read a cell while it was not hot, by cell: analysed again once it is.</summary>
     readonly Dictionary<string, List<int>> _cellReaders = new(StringComparer.Ordinal);
@@ -204,7 +207,7 @@ public sealed partial class TaintAnalysis
     /// </summary>
     bool CellLive(string cell, int reader)
     {
-        _cellReads++;
+        _cellLog?.Add(cell);
         if (!_cellLiveness || _hot.Contains(cell)) return true;
         if (!_cellReaders.TryGetValue(cell, out var list)) _cellReaders[cell] = list = [];
         if (list.Count == 0 || list[^1] != reader) list.Add(reader);

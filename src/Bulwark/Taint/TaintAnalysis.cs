@@ -80,7 +80,7 @@ public sealed partial class TaintAnalysis
         _attrKeys = new string?[modules.Count][];
         _itemKeys = new string?[modules.Count][];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
-        _globalValues = new AValue?[]?[modules.Count];
+        _globalValues = new GlobalMemo?[]?[modules.Count];
         _receiverTypes = new string[]?[modules.Count][];
         _functions = new FunctionState[_index.Functions.Count];
         for (int id = 0; id < _functions.Length; id++)
@@ -367,8 +367,11 @@ public sealed partial class TaintAnalysis
 
     readonly Dictionary<string, string[]>?[] _annotationTypes;
 
-    /// <summary>Global names' values without facts or cell reads, per module and string id (see Evaluator.GlobalValue).</summary>
-    readonly AValue?[]?[] _globalValues;
+    /// <summary>A global name's value without facts, and the cells reading it read (none: null).</summary>
+    sealed record GlobalMemo(AValue Value, string[]? Cells);
+
+    /// <summary>Global names' values without facts, per module and string id (see Evaluator.GlobalValue).</summary>
+    readonly GlobalMemo?[]?[] _globalValues;
 
     /// <summary>The canonical types a parameter annotation names, without symbolic forms (made once per module and annotation).</summary>
     string[] AnnotationTypes(int module, string annotation)
