@@ -38,9 +38,17 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     static readonly string[] HttpMethods = ["get", "post", "put", "patch", "delete", "head", "options", "dispatch"];
     readonly Dictionary<int, EntryPoint> _entries = [];
 
+    /// <summary>
+    /// The method names a typed route decorator or registration can have (the last part of each model's name): a call
+    /// of any other method is not looked up through its receiver's types and their bases.
+    /// </summary>
+    HashSet<string> _methods = null!;
+
     public IReadOnlyDictionary<int, EntryPoint> Find()
     {
         var tables = catalog.Tables;
+        _methods = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in tables.EntryDecorators.Keys.Concat(tables.EntryRegistrations.Keys)) _methods.Add(key[(key.LastIndexOf('.') + 1)..]);
         for (int m = 0; m < index.Modules.Count; m++)
         {
             var mod = index.Modules[m];
@@ -109,7 +117,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         // A blueprint's routes sit under the prefix it is registered with, which may hold variables of its own
         // (`register_blueprint(bp, url_prefix="/<lang>")`): only an application's route is the whole path.
         bool blueprint = false;
-        if (model is null && d.Method is not null)
+        if (model is null && d.Method is not null && _methods.Contains(d.Method))
             foreach (var t in types.Canonical(m, d.ReceiverTypes))
                 foreach (var b in types.WithBases(t))
                     if (tables.EntryDecorators.TryGetValue(b + "." + d.Method, out var viaType))
@@ -145,7 +153,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     {
         EntryPointModel? model = null;
         if (c.Callee is not null && tables.EntryRegistrations.TryGetValue(c.Callee, out var direct)) model = direct;
-        else if (c.Method is not null)
+        else if (c.Method is not null && _methods.Contains(c.Method))
             foreach (var t in types.Canonical(m, c.ReceiverTypes))
                 foreach (var b in types.WithBases(t))
                     if (tables.EntryRegistrations.TryGetValue(b + "." + c.Method, out var viaType)) { model = viaType; break; }
