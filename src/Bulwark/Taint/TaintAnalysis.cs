@@ -542,10 +542,27 @@ public sealed partial class TaintAnalysis
         return new Constructor(-1, null, null);
     }
 
-    bool IsModelled(string name) =>
-        _tables.SinkCalls.ContainsKey(name) || _tables.SourceCalls.ContainsKey(name) || _tables.SanitizerCalls.ContainsKey(name)
-        || _tables.PropagatorCalls.ContainsKey(name) || _tables.Returns.ContainsKey(name) || _tables.MarkerCalls.ContainsKey(name)
-        || _tables.SourceGlobals.ContainsKey(name) || _tables.Types.ContainsKey(name) || _tables.ValidatorCalls.ContainsKey(name);
+    /// <summary>Every name a call or global model is given under, in one set: most calls name none (one lookup instead of nine).</summary>
+    HashSet<string>? _modelled;
+
+    bool IsModelled(string name)
+    {
+        if (_modelled is null)
+        {
+            var t = _tables;
+            _modelled = new HashSet<string>(StringComparer.Ordinal);
+            _modelled.UnionWith(t.SinkCalls.Keys);
+            _modelled.UnionWith(t.SourceCalls.Keys);
+            _modelled.UnionWith(t.SanitizerCalls.Keys);
+            _modelled.UnionWith(t.PropagatorCalls.Keys);
+            _modelled.UnionWith(t.Returns.Keys);
+            _modelled.UnionWith(t.MarkerCalls.Keys);
+            _modelled.UnionWith(t.SourceGlobals.Keys);
+            _modelled.UnionWith(t.Types.Keys);
+            _modelled.UnionWith(t.ValidatorCalls.Keys);
+        }
+        return _modelled.Contains(name);
+    }
 
     // ───────────── order ─────────────
 
