@@ -50,20 +50,43 @@ public sealed partial class TaintAnalysis
             // earlier receiver), so the values before the first such reader are final after one pass: later passes
             // start there, and a function without one needs a single pass.
             int firstBack = FirstBackEdgeReader();
-            int start = 0;
+            int start = 0, n = _values.Length;
+            // From the second pass on, a value is worked out again only when a value it reads (or its marker) changed
+            // since it was last worked out: the first pass works out value v at tick v + 1, later ones count on.
+            int[]? evaluatedAt = null, changedAt = null;
             for (int pass = 0; pass < MaxPasses; pass++)
             {
                 bool changed = false;
                 _sideLowest = int.MaxValue;
-                for (int v = start; v < _values.Length; v++)
+                for (int v = start; v < n; v++)
                 {
+                    if (evaluatedAt is null) _tick = v + 1;
+                    else if (!InputChanged(v, evaluatedAt[v], changedAt!)) continue;
+                    else evaluatedAt[v] = ++_tick;
                     var nv = Eval(v);
                     if (_side.TryGetValue(v, out var extra)) nv = nv.With(whole: Facts.Union(nv.Whole, extra));
-                    if (!AValue.Same(nv, _values[v])) { _values[v] = nv; changed = true; }
+                    if (!AValue.Same(nv, _values[v]))
+                    {
+                        _values[v] = nv;
+                        changed = true;
+                        if (changedAt is not null) changedAt[v] = _tick;
+                    }
                 }
                 if (!changed) break;
                 start = Math.Min(firstBack, _sideLowest);
-                if (start >= _values.Length) break;
+                if (start >= n) break;
+                if (evaluatedAt is null)
+                {
+                    evaluatedAt = new int[n];
+                    changedAt = new int[n];
+                    for (int v = 0; v < n; v++)
+                    {
+                        evaluatedAt[v] = v + 1;
+                        // Every value starts empty: one still empty did not change.
+                        changedAt[v] = ReferenceEquals(_values[v], AValue.Empty) ? 0 : v + 1;
+                    }
+                    _tick = n;
+                }
             }
             for (int i = 0; i < _f.Calls.Length; i++) CallEffects(i);
             foreach (var e in _f.Effects) Effect(e);
@@ -107,6 +130,39 @@ public sealed partial class TaintAnalysis
 
         /// <summary>The lowest value a call gave a marker to during the current pass.</summary>
         int _sideLowest = int.MaxValue;
+
+        /// <summary>The tick of the value being worked out, and the tick at which a call last gave each value a marker.</summary>
+        int _tick;
+        Dictionary<int, int>? _sideAt;
+
+        /// <summary>Whether a value worked out at tick <paramref name="at"/> reads one that changed since (or got a marker since).</summary>
+        bool InputChanged(int v, int at, int[] changedAt)
+        {
+            if (_sideAt is not null && _sideAt.TryGetValue(v, out var marked) && marked > at) return true;
+            var iv = _f.Values[v];
+            switch (iv.Op)
+            {
+                case IrOp.Const or IrOp.Param or IrOp.Global or IrOp.Cell or IrOp.FuncRef or IrOp.ClassRef or IrOp.Unknown:
+                    return false;
+                case IrOp.Phi or IrOp.Compose or IrOp.LoadItem or IrOp.Insert:
+                    foreach (var o in _f.OperandsOf(iv)) if (changedAt[o] > at) return true;
+                    return false;
+                case IrOp.Container:
+                    var pairs = _f.OperandsOf(iv);
+                    for (int i = 1; i < pairs.Length; i += 2) if (changedAt[pairs[i]] > at) return true;
+                    return false;
+                case IrOp.LoadAttr or IrOp.Refine or IrOp.Element or IrOp.Sanitize:
+                    return changedAt[_f.Operands[iv.A]] > at;
+                case IrOp.Call:
+                    var c = _f.Calls[iv.A];
+                    if (c.Receiver >= 0 && changedAt[c.Receiver] > at) return true;
+                    foreach (var a in c.Args) if (changedAt[a] > at) return true;
+                    foreach (var k in c.KeywordValues) if (changedAt[k] > at) return true;
+                    return false;
+                default:
+                    return true;
+            }
+        }
 
         /// <summary>Each value's facts, types and functions, for `debug taint --ir`.</summary>
         public string[] Describe() => _values.Select(v =>
@@ -650,7 +706,11 @@ public sealed partial class TaintAnalysis
                                 var before = _side.TryGetValue(target, out var s) ? s : Facts.None;
                                 var after = Facts.Union(before, [fact]);
                                 _side[target] = after;
-                                if (!ReferenceEquals(after, before)) _sideLowest = Math.Min(_sideLowest, target);
+                                if (!ReferenceEquals(after, before))
+                                {
+                                    _sideLowest = Math.Min(_sideLowest, target);
+                                    (_sideAt ??= [])[target] = _tick;
+                                }
                             }
             return result;
         }

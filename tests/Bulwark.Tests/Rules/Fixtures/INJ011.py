@@ -1,4 +1,8 @@
 # INJ011 xml-external-entities: untrusted XML parsed by a parser that resolves external entities.
+import io
+import xml.sax
+from xml.sax.handler import feature_external_ges
+
 from flask import Flask, request
 from lxml import etree
 
@@ -25,3 +29,19 @@ def local():
     with open("config.xml", "rb") as f:
         doc = etree.fromstring(f.read(), parser)  # negative: a local file, not request data
     return doc.tag
+
+
+@app.route("/sax", methods=["POST"])
+def sax_upload():
+    parser = xml.sax.make_parser()
+    parser.setFeature(feature_external_ges, True)  # the parser made above now resolves external entities
+    parser.parse(io.BytesIO(request.data))  # positive: a SAX parser told to resolve external entities
+    return "ok"
+
+
+@app.route("/sax-off", methods=["POST"])
+def sax_off():
+    parser = xml.sax.make_parser()
+    parser.setFeature(feature_external_ges, False)
+    parser.parse(io.BytesIO(request.data))  # negative: external entities left off
+    return "ok"
