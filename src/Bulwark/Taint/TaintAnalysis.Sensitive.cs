@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Bulwark.Taint;
 
 /// <summary>
@@ -9,8 +7,11 @@ namespace Bulwark.Taint;
 /// </summary>
 public sealed partial class TaintAnalysis
 {
-    readonly ConcurrentDictionary<string, uint> _nameKinds = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<string, bool> _masks = new(StringComparer.Ordinal);
+    // The project phase runs on one thread: plain tables, each with its span lookup made once.
+    readonly Dictionary<string, uint> _nameKinds;
+    readonly Dictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> _nameKindsBySpan;
+    readonly Dictionary<string, bool> _masks;
+    readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _masksBySpan;
 
     /// <summary>Calls whose result is still the value given (conversions, containers); other unmodelled library calls are not.</summary>
     static readonly HashSet<string> KeepsValue = new(StringComparer.Ordinal)
@@ -46,14 +47,14 @@ public sealed partial class TaintAnalysis
     uint NameKind(ReadOnlySpan<char> name)
     {
         if (_options.NameSources is null || name.IsEmpty) return 0;
-        if (_nameKinds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var kind)) return kind;
+        if (_nameKindsBySpan.TryGetValue(name, out var kind)) return kind;
         return NameKind(name.ToString());
     }
 
     bool Masks(ReadOnlySpan<char> function)
     {
         if (_options.NameSources is not { } names || function.IsEmpty) return false;
-        if (_masks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(function, out var masks)) return masks;
+        if (_masksBySpan.TryGetValue(function, out var masks)) return masks;
         var text = function.ToString();
         masks = names.Masks(text);
         _masks[text] = masks;

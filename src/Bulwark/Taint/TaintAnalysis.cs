@@ -71,6 +71,10 @@ public sealed partial class TaintAnalysis
 
     public TaintAnalysis(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, TaintOptions options, bool collectSummaries = false)
     {
+        _nameKinds = new Dictionary<string, uint>(StringComparer.Ordinal);
+        _nameKindsBySpan = _nameKinds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _masks = new Dictionary<string, bool>(StringComparer.Ordinal);
+        _masksBySpan = _masks.GetAlternateLookup<ReadOnlySpan<char>>();
         _index = new ProjectIndex(modules);
         _catalog = catalog;
         _tables = catalog.Tables;
