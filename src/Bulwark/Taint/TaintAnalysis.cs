@@ -401,7 +401,7 @@ public sealed partial class TaintAnalysis
         fs.Calls = new CallTargets[calls.Length];
         for (int i = 0; i < calls.Length; i++)
         {
-            var t = Targets(fs, calls[i]);
+            var t = Shared(Targets(fs, calls[i]));
             fs.Calls[i] = t;
             foreach (var g in t.Functions) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
             // Functions called through a variable (a dispatch table entry, a callback) are analysed first too.
@@ -416,6 +416,31 @@ public sealed partial class TaintAnalysis
         if (_entries.TryGetValue(fs.Id, out var entry))
             foreach (var p in entry.Parameters)
                 if (p.Kind == ParamBind.Depends && !fs.Callees.Contains(p.DependsOn)) fs.Callees.Add(p.DependsOn);
+    }
+
+    /// <summary>
+    /// Calls resolved to one library name, one project function or one class to construct, by that name, function or
+    /// class: a call's targets are never changed once resolved, so calls of the same thing share one (`len(...)`,
+    /// `self.helper(...)`, `Config(...)`; on site-packages most of the million calls).
+    /// </summary>
+    readonly Dictionary<string, CallTargets> _libraryTargets = new(StringComparer.Ordinal);
+    readonly Dictionary<(int, bool), CallTargets> _functionTargets = [];
+
+    readonly Dictionary<(string, int, string?, bool), CallTargets> _constructorTargets = [];
+
+    CallTargets Shared(CallTargets t)
+    {
+        if (t.DataclassFields is not null || t.Functions.Length > 1 || t.Library.Length > 1) return t;
+        if (t.Constructs is { } cls)
+        {
+            var key = (cls, t.Functions.Length == 1 ? t.Functions[0] : -1, t.Library.Length == 1 ? t.Library[0] : null, t.BindsReceiver);
+            return _constructorTargets.TryAdd(key, t) ? t : _constructorTargets[key];
+        }
+        if (t.Functions.Length == 0 && t.Library.Length == 1 && !t.BindsReceiver)
+            return _libraryTargets.TryAdd(t.Library[0], t) ? t : _libraryTargets[t.Library[0]];
+        if (t.Functions.Length == 1 && t.Library.Length == 0)
+            return _functionTargets.TryAdd((t.Functions[0], t.BindsReceiver), t) ? t : _functionTargets[(t.Functions[0], t.BindsReceiver)];
+        return t;
     }
 
     /// <summary>The functions a value may be, following the IR statically (no summaries needed).</summary>
