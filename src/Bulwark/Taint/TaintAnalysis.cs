@@ -371,7 +371,7 @@ public sealed partial class TaintAnalysis
 
     readonly Dictionary<string, string[]>?[] _annotationTypes;
 
-    /// <summary>A global name's value without facts, and the cells reading it read (none: null).</summary>
+    /// <summary>A global name's value without facts, and the cells read while working it out (none: null).</summary>
     sealed record GlobalMemo(AValue Value, string[]? Cells);
 
     /// <summary>Global names' values without facts, per module and string id (see Evaluator.GlobalValue).</summary>
@@ -425,7 +425,6 @@ public sealed partial class TaintAnalysis
     /// </summary>
     readonly Dictionary<string, CallTargets> _libraryTargets = new(StringComparer.Ordinal);
     readonly Dictionary<(int, bool), CallTargets> _functionTargets = [];
-
     readonly Dictionary<(string, int, string?, bool), CallTargets> _constructorTargets = [];
 
     CallTargets Shared(CallTargets t)
