@@ -113,15 +113,14 @@ public sealed class ProjectIndex
             if (module < 0) return Symbol.None;
             return Member(module, parts[used..], depth);
         }
-        parts = qualified.Split('.');
-        // The longest dotted prefix that names a scanned module.
-        for (int n = parts.Length; n >= 1; n--)
-        {
-            var key = string.Join('.', parts, 0, n);
-            if (_byKey.TryGetValue(key, out module)) return Member(module, parts[n..], depth);
-        }
+        // The longest dotted prefix that names a scanned module, looked up as a slice of the name.
+        var byKey = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int end = qualified.Length; end > 0; end = qualified.LastIndexOf('.', end - 1))
+            if (byKey.TryGetValue(qualified.AsSpan(0, end), out module))
+                return Member(module, end == qualified.Length ? [] : qualified[(end + 1)..].Split('.'), depth);
         // A script's sibling modules (the importing file's own directory is on sys.path).
-        var own = Directory(Modules[from].Path, false);
+        parts = qualified.Split('.');
+        var own = _directories[from] ??= Directory(Modules[from].Path, false);
         (module, var consumed) = LongestPathModule(own, parts);
         if (module >= 0) return Member(module, parts[consumed..], depth);
         return Symbol.None;

@@ -281,7 +281,9 @@ public sealed partial class TaintAnalysis
                 case IrOp.Sanitize:
                 {
                     var inner = _values[_f.Operands[iv.A]];
-                    return inner.MapFacts(f => Facts.Clear(f, (uint)iv.N));
+                    // A copy in this block: a lambda capturing `iv` itself would make every evaluation allocate a closure.
+                    var clears = (uint)iv.N;
+                    return inner.MapFacts(f => Facts.Clear(f, clears));
                 }
                 default: return AValue.Empty;
             }
@@ -1296,9 +1298,11 @@ public sealed partial class TaintAnalysis
                 {
                     var obj = _values[e.Object];
                     var value = _values[e.Value];
-                    var key = e.Kind == EffectKind.StoreAttr ? "." + _mod.Str(e.S) : ItemKey(e.S < 0 ? null : _mod.Str(e.S));
-                    var step = StepAt(e.Site, StepKind.Store);
                     var facts = value.Collapse();
+                    // Every store and store sink below stores or emits facts: with none, it does nothing.
+                    if (facts.Length == 0) break;
+                    var key = e.Kind == EffectKind.StoreAttr ? _a.AttrKey(_m, e.S) : e.S < 0 ? "[*]" : _a.ItemKeyOf(_m, e.S);
+                    var step = StepAt(e.Site, StepKind.Store);
                     var types = new List<string>(ReceiverTypes(obj, e.Types));
                     bool plain = false;
                     foreach (var t in types)

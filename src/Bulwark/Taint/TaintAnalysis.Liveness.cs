@@ -184,12 +184,21 @@ public sealed partial class TaintAnalysis
             foreach (var b in bases)
                 if (_sourceOwners.Contains(b) || _hotOwners.Contains(b)) return true;
             foreach (var b in bases)
-                if (_cellOwners.Contains(b)) _waits.Add("." + b);
+                if (_cellOwners.Contains(b)) _waits.Add(OwnerKey(b));
         }
         if (v.Fields is not null && depth < AValue.MaxDepth)
             foreach (var field in v.Fields.Values)
                 if (Carries(field, depth + 1)) return true;
         return false;
+    }
+
+    /// <summary>`.` and a type's name: the key a typed object waits for (made once per type).</summary>
+    readonly Dictionary<string, string> _ownerKeys = new(StringComparer.Ordinal);
+
+    string OwnerKey(string type)
+    {
+        if (!_ownerKeys.TryGetValue(type, out var key)) _ownerKeys[type] = key = "." + type;
+        return key;
     }
 
     /// <summary>

@@ -411,7 +411,7 @@ public sealed class AValue
         var types = UnionStrings(a.Types, b.Types);
         var functions = UnionInts(a.Functions, b.Functions);
         var partials = a.Partials.Length == 0 ? b.Partials : b.Partials.Length == 0 || Within(b.Partials, a.Partials) ? a.Partials
-            : [.. a.Partials, .. b.Partials.Where(p => !a.Partials.Contains(p))];
+            : UnionPartials(a.Partials, b.Partials);
         // Joining what `a` already holds (most joins of a fixpoint's later passes) gives `a` itself, not a copy.
         if (ReferenceEquals(whole, a.Whole) && ReferenceEquals(fields, a.Fields) && shape == a.Shape && ReferenceEquals(types, a.Types)
             && ReferenceEquals(functions, a.Functions) && ReferenceEquals(partials, a.Partials))
@@ -426,6 +426,12 @@ public sealed class AValue
             if (!a.TryGetValue(kv.Key, out var existing) || !ReferenceEquals(Join(existing, kv.Value), existing)) return false;
         return true;
     }
+
+    /// <summary>
+    /// <paramref name="a"/>, then what <paramref name="b"/> adds. A method of its own: a lambda over Join's parameter
+    /// made every Join allocate its closure, used or not.
+    /// </summary>
+    static Partial[] UnionPartials(Partial[] a, Partial[] b) => [.. a, .. b.Where(p => !a.Contains(p))];
 
     static bool Within(Partial[] b, Partial[] a)
     {
