@@ -47,7 +47,7 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     internal readonly Dictionary<ClassDef, int> ClassOf = new(NodeIdentity.Instance);
     internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(model.Scopes.Count, NodeIdentity.Instance);
     /// <summary>The working lists and tables of the body being lowered, reused from one body to the next (bodies are lowered one at a time).</summary>
-    internal readonly BodyBuffers Buffers = new();
+    internal readonly BodyBuffers Buffers = BodyBuffers.OfThisThread();
 
     internal int Str(string? s)
     {
@@ -1645,6 +1645,17 @@ sealed class BodyBuffers
     public readonly Dictionary<int, int> Definitions = [];
     public readonly List<int> Stack = [];
     public readonly StringBuilder Text = new();
+
+    /// <summary>
+    /// The set of this thread: modules are lowered one at a time on a thread, so one set serves every module too (a set
+    /// per module made its tables grow again from nothing in each). One grown large on a big body is let go: clearing it
+    /// would then cost its whole size for every small body after it.
+    /// </summary>
+    public static BodyBuffers OfThisThread() =>
+        t_buffers is { Exprs.Capacity: <= MaxKeptExpressions, Values.Capacity: <= MaxKeptExpressions } kept ? kept : t_buffers = new BodyBuffers();
+
+    const int MaxKeptExpressions = 1 << 14;
+    [ThreadStatic] static BodyBuffers? t_buffers;
 
     public BodyBuffers Reset()
     {

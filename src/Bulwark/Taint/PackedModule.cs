@@ -21,7 +21,16 @@ public sealed class PackedModule
     /// <summary>Size in bytes, for the timing line.</summary>
     public int Size => _data.Length;
 
-    public static PackedModule Pack(ModuleIr module) => new(new Writer().Module(module));
+    public static PackedModule Pack(ModuleIr module)
+    {
+        // One writer per thread, its string table emptied for each module: a new table per module made 110 MB of
+        // garbage on site-packages. One that grew large on a big module is let go rather than cleared every time.
+        var writer = t_writer is { Capacity: <= MaxKeptStrings } kept ? kept : t_writer = new Writer();
+        return new(writer.Module(module));
+    }
+
+    const int MaxKeptStrings = 1 << 14;
+    [ThreadStatic] static Writer? t_writer;
 
     public ModuleIr Unpack() => new Reader(_data, null).Module();
 
@@ -39,11 +48,18 @@ public sealed class PackedModule
     {
         readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         readonly List<string> _table = [];
-        byte[] _body = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        byte[] _body = [];
         int _length = 4;
+
+        /// <summary>Room in the string table, for the reuse check.</summary>
+        public int Capacity => _ids.Capacity;
 
         public byte[] Module(ModuleIr m)
         {
+            _ids.Clear();
+            _table.Clear();
+            _body = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+            _length = 4;
             // The module's own string table first, so its ids are the table's.
             for (int i = 0; i < m.Strings.Length; i++)
                 if (Id(m.Strings[i]) != i) throw new InvalidOperationException("a module's string table holds a string twice");
