@@ -39,7 +39,8 @@ public enum IrOp : byte
     Element,
     /// <summary>
     /// Operand 0 with the other operands added to it as items (`x.append(v)`). S is 1 when the change shifts positions
-    /// (`pop`, `insert`, `remove`, `reverse`, `sort`): the items known by index are then known only as items.
+    /// (`pop`, `insert`, `remove`, `reverse`, `sort`, and a deque's `appendleft`, `popleft`, `extendleft`): the items
+    /// known by index are then known only as items.
     /// </summary>
     Insert,
     /// <summary>Operand 0 with the kinds in N cleared (`{x!r}` for logs).</summary>

@@ -1652,7 +1652,8 @@ sealed class BodyBuffers
     /// would then cost its whole size for every small body after it.
     /// </summary>
     public static BodyBuffers OfThisThread() =>
-        t_buffers is { Exprs.Capacity: <= MaxKeptExpressions, Values.Capacity: <= MaxKeptExpressions } kept ? kept : t_buffers = new BodyBuffers();
+        t_buffers is { Exprs.Capacity: <= MaxKeptExpressions, Definitions.Capacity: <= MaxKeptExpressions, Values.Capacity: <= MaxKeptExpressions } kept
+            ? kept : t_buffers = new BodyBuffers();
 
     const int MaxKeptExpressions = 1 << 14;
     [ThreadStatic] static BodyBuffers? t_buffers;
