@@ -69,6 +69,9 @@ public struct IrValue
 /// <summary>What happens at a site, for the steps of a reported flow.</summary>
 public enum SiteKind : byte { Expression, Assignment, Call, Return, Store, Parameter, Yield }
 
+/// <summary>A source location that made values: its offsets, what happens there, and a string id naming what it is about (the assigned name, the callee text), or -1.</summary>
+public record struct IrSite(int Start, int End, int Name, SiteKind Kind);
+
 /// <summary>A function reference found where a callee or callback is expected.</summary>
 public readonly record struct FunctionRef(int Local, string? Qualified, bool AsView)
 {
@@ -189,10 +192,7 @@ public sealed class IrFunction
     public IrCall[] Calls = [];
     public IrEffect[] Effects = [];
     public IrGuard[] Guards = [];
-    public int[] SiteStart = [], SiteEnd = [];
-    public SiteKind[] SiteKinds = [];
-    /// <summary>For each site, a string id naming what it is about (the assigned name, the callee text), or -1.</summary>
-    public int[] SiteNames = [];
+    public IrSite[] Sites = [];
     public bool IsGenerator, IsAsync, IsStatic, IsClassMethod;
     /// <summary>Static types of the values it returns (as the module wrote them).</summary>
     public string[] ReturnTypes = [];

@@ -349,10 +349,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     List<IrCall> _calls => _buffers.Calls;
     List<IrEffect> _effects => _buffers.Effects;
     List<IrGuard> _guards => _buffers.Guards;
-    List<int> _siteStart => _buffers.SiteStart;
-    List<int> _siteEnd => _buffers.SiteEnd;
-    List<int> _siteNames => _buffers.SiteNames;
-    List<SiteKind> _siteKinds => _buffers.SiteKinds;
+    List<IrSite> _sites => _buffers.Sites;
     Dictionary<Node, int> _exprs => _buffers.Exprs;
     /// <summary>Values of definitions, by <see cref="Definition.Id"/> (unique within the model).</summary>
     Dictionary<int, int> _defs => _buffers.Definitions;
@@ -405,10 +402,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         f.Calls = _calls.ToArray();
         f.Effects = _effects.ToArray();
         f.Guards = _guards.ToArray();
-        f.SiteStart = _siteStart.ToArray();
-        f.SiteEnd = _siteEnd.ToArray();
-        f.SiteKinds = _siteKinds.ToArray();
-        f.SiteNames = _siteNames.ToArray();
+        f.Sites = _sites.ToArray();
     }
 
     // ───────────── building blocks ─────────────
@@ -488,11 +482,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     /// <summary>A site named by a string id (-1: no name).</summary>
     int Site(Node n, SiteKind kind, int name)
     {
-        _siteStart.Add(n.Start);
-        _siteEnd.Add(n.End);
-        _siteKinds.Add(kind);
-        _siteNames.Add(name);
-        return _siteStart.Count - 1;
+        _sites.Add(new IrSite(n.Start, n.End, name, kind));
+        return _sites.Count - 1;
     }
 
     void AddEffect(EffectKind kind, int obj, int value, int s, int types, int site) =>
@@ -1639,8 +1630,7 @@ sealed class BodyBuffers
     public readonly List<IrCall> Calls = [];
     public readonly List<IrEffect> Effects = [];
     public readonly List<IrGuard> Guards = [];
-    public readonly List<int> SiteStart = [], SiteEnd = [], SiteNames = [];
-    public readonly List<SiteKind> SiteKinds = [];
+    public readonly List<IrSite> Sites = [];
     public readonly Dictionary<Node, int> Exprs = new(NodeIdentity.Instance);
     public readonly Dictionary<int, int> Definitions = [];
     public readonly List<int> Stack = [];
@@ -1665,10 +1655,7 @@ sealed class BodyBuffers
         Calls.Clear();
         Effects.Clear();
         Guards.Clear();
-        SiteStart.Clear();
-        SiteEnd.Clear();
-        SiteNames.Clear();
-        SiteKinds.Clear();
+        Sites.Clear();
         Exprs.Clear();
         Definitions.Clear();
         Stack.Clear();

@@ -42,22 +42,30 @@ public sealed class PackedModule
 
     // Layout: where the string table starts (four bytes), the module, then the string table (count, then each string
     // as its UTF-16 length and chars). Strings are written as table indices + 1 (0 for null); integers as zigzag
-    // varints; arrays of plain structs as raw bytes.
+    // varints; arrays of plain structs as raw bytes; recurring name lists (receiver types, keyword names) whole the
+    // first time and as back-references after, so that each unpacks to one shared array.
 
     sealed class Writer
     {
         readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         readonly List<string> _table = [];
+        // Each distinct name list once (as string ids + 1, one list after another) and where it is in _listIds.
+        readonly List<int> _listIds = [];
+        readonly Dictionary<(int Start, int Length), int> _lists;
         byte[] _body = [];
         int _length = 4;
 
-        /// <summary>Room in the string table, for the reuse check.</summary>
-        public int Capacity => _ids.Capacity;
+        public Writer() => _lists = new(new SliceComparer(_listIds));
+
+        /// <summary>Room in the string and list tables, for the reuse check.</summary>
+        public int Capacity => Math.Max(_ids.Capacity, _lists.Capacity);
 
         public byte[] Module(ModuleIr m)
         {
             _ids.Clear();
             _table.Clear();
+            _listIds.Clear();
+            _lists.Clear();
             _body = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
             _length = 4;
             // The module's own string table first, so its ids are the table's.
@@ -126,12 +134,9 @@ public sealed class PackedModule
             foreach (var c in f.Calls) Call(c);
             Plain<IrEffect>(f.Effects);
             Plain<IrGuard>(f.Guards);
-            Plain<int>(f.SiteStart);
-            Plain<int>(f.SiteEnd);
-            Plain<SiteKind>(f.SiteKinds);
-            Plain<int>(f.SiteNames);
+            Plain<IrSite>(f.Sites);
             Int((f.IsGenerator ? 1 : 0) | (f.IsAsync ? 2 : 0) | (f.IsStatic ? 4 : 0) | (f.IsClassMethod ? 8 : 0));
-            Strs(f.ReturnTypes);
+            SharedStrs(f.ReturnTypes);
             Int(f.Start);
             Int(f.End);
         }
@@ -142,7 +147,7 @@ public sealed class PackedModule
             Int(p.Index);
             Int((int)p.Kind);
             Str(p.Annotation);
-            Strs(p.AnnotationNames);
+            SharedStrs(p.AnnotationNames);
             Str(p.DefaultCallee);
             Keywords(p.DefaultKeywords);
             Ref(p.DefaultTarget);
@@ -155,7 +160,7 @@ public sealed class PackedModule
         {
             Str(d.Callee);
             Str(d.Method);
-            Strs(d.ReceiverTypes);
+            SharedStrs(d.ReceiverTypes);
             Consts(d.Constants);
             Keywords(d.Keywords);
             Bool(d.IsCall);
@@ -168,14 +173,14 @@ public sealed class PackedModule
             Str(c.Callee);
             Str(c.Method);
             Int(c.Receiver);
-            Strs(c.ReceiverTypes);
+            SharedStrs(c.ReceiverTypes);
             Ints(c.Targets);
             Ints(c.Args);
             Int(c.StarredAt);
-            Strs(c.KeywordNames);
+            SharedStrs(c.KeywordNames);
             Ints(c.KeywordValues);
             Consts(c.Constants);
-            Strs(c.Names);
+            SharedStrs(c.Names);
             Int(c.Refs.Length);
             foreach (var r in c.Refs) Ref(r);
             Bool(c.IsPartial);
@@ -282,6 +287,39 @@ public sealed class PackedModule
             foreach (var s in list) Str(s);
         }
 
+        /// <summary>
+        /// A name list that recurs (a receiver's types, keyword names, annotation names): the first time whole, then as
+        /// -(its index + 1), so the module unpacks one array per distinct list.
+        /// </summary>
+        void SharedStrs(IReadOnlyList<string?> list)
+        {
+            if (list.Count == 0) { Int(0); return; }
+            int start = _listIds.Count;
+            foreach (var s in list) _listIds.Add(s is null ? 0 : Id(s) + 1);
+            if (_lists.TryGetValue((start, list.Count), out var index))
+            {
+                _listIds.RemoveRange(start, list.Count);
+                Int(-(index + 1));
+                return;
+            }
+            _lists.Add((start, list.Count), _lists.Count);
+            Int(list.Count);
+            for (int i = start; i < _listIds.Count; i++) Int(_listIds[i]);
+        }
+
+        sealed class SliceComparer(List<int> ids) : IEqualityComparer<(int Start, int Length)>
+        {
+            public bool Equals((int Start, int Length) a, (int Start, int Length) b) =>
+                a.Length == b.Length && CollectionsMarshal.AsSpan(ids).Slice(a.Start, a.Length).SequenceEqual(CollectionsMarshal.AsSpan(ids).Slice(b.Start, b.Length));
+
+            public int GetHashCode((int Start, int Length) key)
+            {
+                var hash = new HashCode();
+                foreach (var id in CollectionsMarshal.AsSpan(ids).Slice(key.Start, key.Length)) hash.Add(id);
+                return hash.ToHashCode();
+            }
+        }
+
         void Ints(int[] list)
         {
             Int(list.Length);
@@ -338,6 +376,8 @@ public sealed class PackedModule
         readonly HashSet<string>? _pool = pool;
         int _at;
         string[] _table = [];
+        List<string[]>? _shared;
+        ConstValue?[]? _strConsts;
 
         public ModuleIr Module()
         {
@@ -402,16 +442,13 @@ public sealed class PackedModule
             for (int i = 0; i < f.Calls.Length; i++) f.Calls[i] = Call();
             f.Effects = Plain<IrEffect>();
             f.Guards = Plain<IrGuard>();
-            f.SiteStart = Plain<int>();
-            f.SiteEnd = Plain<int>();
-            f.SiteKinds = Plain<SiteKind>();
-            f.SiteNames = Plain<int>();
+            f.Sites = Plain<IrSite>();
             int flags = Int();
             f.IsGenerator = (flags & 1) != 0;
             f.IsAsync = (flags & 2) != 0;
             f.IsStatic = (flags & 4) != 0;
             f.IsClassMethod = (flags & 8) != 0;
-            f.ReturnTypes = Strs();
+            f.ReturnTypes = SharedStrs();
             f.Start = Int();
             f.End = Int();
             return f;
@@ -419,7 +456,7 @@ public sealed class PackedModule
 
         IrParam Param()
         {
-            var p = new IrParam { Name = Str()!, Index = Int(), Kind = (ParameterKind)Int(), Annotation = Str(), AnnotationNames = Strs(), DefaultCallee = Str() };
+            var p = new IrParam { Name = Str()!, Index = Int(), Kind = (ParameterKind)Int(), Annotation = Str(), AnnotationNames = SharedStrs(), DefaultCallee = Str() };
             p.DefaultKeywords = Keywords();
             p.DefaultTarget = Ref();
             int flags = Int();
@@ -431,15 +468,15 @@ public sealed class PackedModule
         }
 
         IrDecorator Decorator() =>
-            new() { Callee = Str(), Method = Str(), ReceiverTypes = Strs(), Constants = Consts(), Keywords = Keywords(), IsCall = Bool() };
+            new() { Callee = Str(), Method = Str(), ReceiverTypes = SharedStrs(), Constants = Consts(), Keywords = Keywords(), IsCall = Bool() };
 
         IrCall Call()
         {
-            var c = new IrCall { Result = Int(), Site = Int(), Callee = Str(), Method = Str(), Receiver = Int(), ReceiverTypes = Strs(), Targets = Ints(), Args = Ints(), StarredAt = Int() };
-            c.KeywordNames = Strs();
+            var c = new IrCall { Result = Int(), Site = Int(), Callee = Str(), Method = Str(), Receiver = Int(), ReceiverTypes = SharedStrs(), Targets = Ints(), Args = Ints(), StarredAt = Int() };
+            c.KeywordNames = SharedStrs();
             c.KeywordValues = Ints();
             c.Constants = Consts();
-            c.Names = Strs();
+            c.Names = SharedStrs();
             c.Refs = Count<FunctionRef?>();
             for (int i = 0; i < c.Refs.Length; i++) c.Refs[i] = Ref();
             c.IsPartial = Bool();
@@ -509,7 +546,13 @@ public sealed class PackedModule
                     _at += 8;
                     return ConstValue.Float(d);
                 }
-                case ValueKind.Str: return ConstValue.Str(Str()!);
+                case ValueKind.Str:
+                {
+                    // One constant per string of the module: `"utf-8"`, `"id"` and keyword defaults recur.
+                    int id = Int() - 1;
+                    _strConsts ??= new ConstValue?[_table.Length];
+                    return _strConsts[id] ??= ConstValue.Str(_table[id]);
+                }
                 case ValueKind.Bytes: return ConstValue.Bytes(Bytes().ToArray());
                 case ValueKind.List: return ConstValue.List(Consts());
                 case ValueKind.Tuple: return ConstValue.Tuple(Consts());
@@ -536,6 +579,18 @@ public sealed class PackedModule
         {
             int id = Int();
             return id == 0 ? null : _table[id - 1];
+        }
+
+        /// <summary>A list written by the writer's SharedStrs: the same array wherever the same list recurs.</summary>
+        string[] SharedStrs()
+        {
+            int count = Int();
+            if (count == 0) return [];
+            if (count < 0) return _shared![-count - 1];
+            var list = new string[count];
+            for (int i = 0; i < count; i++) list[i] = Str()!;
+            (_shared ??= []).Add(list);
+            return list;
         }
 
         string[] Strs()

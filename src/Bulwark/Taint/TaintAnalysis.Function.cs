@@ -180,10 +180,10 @@ public sealed partial class TaintAnalysis
         Step StepAt(int site, StepKind kind, string? what = null)
         {
             if (site < 0) return new Step(_m, _f.Start, _f.Start, kind, what ?? _f.Name);
-            if (what is not null) return new Step(_m, _f.SiteStart[site], _f.SiteEnd[site], kind, what);
-            _steps ??= new Step?[_f.SiteStart.Length];
+            if (what is not null) return new Step(_m, _f.Sites[site].Start, _f.Sites[site].End, kind, what);
+            _steps ??= new Step?[_f.Sites.Length];
             if (_steps[site] is { } made && made.Kind == kind) return made;
-            return _steps[site] = new Step(_m, _f.SiteStart[site], _f.SiteEnd[site], kind, _mod.Str(_f.SiteNames[site]));
+            return _steps[site] = new Step(_m, _f.Sites[site].Start, _f.Sites[site].End, kind, _mod.Str(_f.Sites[site].Name));
         }
 
         ReadOnlySpan<int> Ops(int v) => _f.OperandsOf(_f.Values[v]);
@@ -203,7 +203,7 @@ public sealed partial class TaintAnalysis
                     var ops = Ops(v);
                     var r = AValue.Empty;
                     foreach (var o in ops) r = AValue.Join(r, _values[o]);
-                    if (iv.Site >= 0 && _f.SiteKinds[iv.Site] == SiteKind.Assignment)
+                    if (iv.Site >= 0 && _f.Sites[iv.Site].Kind == SiteKind.Assignment)
                     {
                         if (!r.HasNoFacts)
                         {

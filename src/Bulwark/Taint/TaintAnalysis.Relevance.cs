@@ -409,7 +409,7 @@ public sealed partial class TaintAnalysis
         if (names)
         {
             foreach (var p in f.Params) if (NameKind(p.Name) != 0) return true;
-            foreach (var s in f.SiteNames)
+            foreach (var (_, _, s, _) in f.Sites)
                 if (s >= 0 && ctx.Named(m, mod, s, orLast: true)) return true;
         }
         foreach (var c in f.Calls)

@@ -95,7 +95,7 @@ public sealed partial class TaintAnalysis
             if (_a._options.NameSources is null || iv.Site < 0) return value;
             foreach (var o in Ops(v))
                 if (_f.Values[o].Op is IrOp.Const) return value;
-            var name = _mod.Str(_f.SiteNames[iv.Site]);
+            var name = _mod.Str(_f.Sites[iv.Site].Name);
             var dot = name.LastIndexOf('.');
             // Most names say nothing: asked without cutting the name or making the step.
             if (_a.NameKind(name.AsSpan(dot + 1)) == 0) return value;
