@@ -97,4 +97,28 @@ public class PackedModuleTests
         foreach (var kind in new[] { "\"Float\"", "\"Bytes\"", "\"List\"", "\"Tuple\"", "\"Dict\"", "\"Bool\"", "\"None\"", "\"Int\"" })
             Assert.Contains(kind, dump, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Recurring_name_lists_and_string_constants_unpack_to_one_shared_object()
+    {
+        var module = TaintPruningTests.Lower([("app.py", """
+            import sqlite3
+
+            def run(db: sqlite3.Connection, a, b):
+                db.execute("SELECT 1", timeout=a)
+                db.execute("SELECT 1", timeout=b)
+                db.commit()
+            """)], new ModelCatalog())[0];
+        var unpacked = PackedModule.Pack(module).Unpack();
+        Assert.Equal(Dump(module), Dump(unpacked));
+        var calls = unpacked.Functions.Single(f => f.Name == "run").Calls.Where(c => c.Method == "execute").ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.NotEmpty(calls[0].ReceiverTypes);
+        Assert.Same(calls[0].ReceiverTypes, calls[1].ReceiverTypes);
+        Assert.Same(calls[0].KeywordNames, calls[1].KeywordNames);
+        Assert.Same(calls[0].Constants[0], calls[1].Constants[0]);
+        // Lists that differ stay apart.
+        var commit = unpacked.Functions.Single(f => f.Name == "run").Calls.Single(c => c.Method == "commit");
+        Assert.NotSame(calls[0].KeywordNames, commit.KeywordNames);
+    }
 }
