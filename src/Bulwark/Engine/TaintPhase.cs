@@ -56,6 +56,7 @@ public static class TaintPhase
         // Unpacked in parallel, each into its slot: the order is the files' whatever the scheduling. Each packed
         // module is let go as soon as it is unpacked; each thread shares the strings of the modules it unpacked.
         var unpackClock = System.Diagnostics.Stopwatch.StartNew();
+        var pausedBefore = GC.GetTotalPauseDuration();
         long packedBytes = 0;
         foreach (var i in indices) packedBytes += outcomes[i]!.Taint!.Size;
         var unpacked = new ModuleIr[indices.Count];
@@ -71,7 +72,7 @@ public static class TaintPhase
             _ => { });
         var modules = new List<ModuleIr>(unpacked);
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: taint modules unpacked in {unpackClock.ElapsedMilliseconds} ms ({packedBytes / 1048576} MB packed)");
+            Console.Error.WriteLine($"timing: taint modules unpacked in {unpackClock.ElapsedMilliseconds} ms ({packedBytes / 1048576} MB packed; GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms)");
         var result = Analyse(modules, catalog, rules, settings);
         warnings.AddRange(result.Warnings);
         var sources = new SourceFile?[modules.Count];
@@ -113,7 +114,7 @@ public static class TaintPhase
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
             Console.Error.WriteLine($"timing: taint project phase, {analysis.Index.Functions.Count} functions ({analysis.Pruned} pruned) in {modules.Count} modules: "
-                + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms/{t.Allocated / 1048576} MB")));
+                + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms/{t.Allocated / 1048576} MB/GC {t.Paused.TotalMilliseconds:F0} ms")));
         return result;
     }
 

@@ -70,6 +70,7 @@ public struct IrValue
 public enum SiteKind : byte { Expression, Assignment, Call, Return, Store, Parameter, Yield }
 
 /// <summary>A source location that made values: its offsets, what happens there, and a string id naming what it is about (the assigned name, the callee text), or -1.</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 1)]
 public record struct IrSite(int Start, int End, int Name, SiteKind Kind);
 
 /// <summary>A function reference found where a callee or callback is expected.</summary>

@@ -56,15 +56,18 @@ public sealed partial class TaintAnalysis
     readonly bool _collectSummaries;
     bool _interprocedural = true;
 
-    /// <summary>Wall time of each step of the project phase, for BULWARK_TIMING=1.</summary>
-    public List<(string Step, TimeSpan Time, long Allocated)> Timing { get; } = [];
+    /// <summary>Wall time, bytes allocated and time paused by the garbage collector of each step of the project phase, for BULWARK_TIMING=1.</summary>
+    public List<(string Step, TimeSpan Time, long Allocated, TimeSpan Paused)> Timing { get; } = [];
     readonly Stopwatch _stepClock = Stopwatch.StartNew();
     long _allocatedBefore = GC.GetTotalAllocatedBytes();
+    TimeSpan _pausedBefore = GC.GetTotalPauseDuration();
     void Mark(string step)
     {
         var allocated = GC.GetTotalAllocatedBytes();
-        Timing.Add((step, _stepClock.Elapsed, allocated - _allocatedBefore));
+        var paused = GC.GetTotalPauseDuration();
+        Timing.Add((step, _stepClock.Elapsed, allocated - _allocatedBefore, paused - _pausedBefore));
         _allocatedBefore = allocated;
+        _pausedBefore = paused;
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2") Console.Error.WriteLine($"heap after {step}: {GC.GetTotalMemory(true) / 1048576} MiB");
         _stepClock.Restart();
     }
