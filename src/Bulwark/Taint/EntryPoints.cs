@@ -18,8 +18,10 @@ public sealed class EntryPoint(int function, string framework, string? route, Pa
     public string Framework { get; } = framework;
     public string? Route { get; } = route;
     public ParamBinding[] Parameters { get; } = parameters;
-    /// <summary>A string it returns is sent as an HTML page (Flask views).</summary>
-    public bool ReturnsHtml => Framework == "flask";
+    /// <summary>A string it returns is sent as an HTML page (Flask views; FastAPI and Starlette routes declared with an HTML `response_class`).</summary>
+    public bool ReturnsHtml => Framework == "flask" || HtmlResponseClass;
+    /// <summary>A route declared with `response_class=HTMLResponse` (or a subclass): what it returns is the page's HTML.</summary>
+    public bool HtmlResponseClass { get; internal set; }
     /// <summary>
     /// Every route it is registered under is fixed text (a Flask application's rule without `<converter>`; a
     /// blueprint's may sit under a prefix with variables): the request's path is then that text, chosen by the
@@ -130,7 +132,20 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         if (model is null) return;
         string? route = d.Constants.Length > 0 && d.Constants[0] is { Kind: ValueKind.Str } r ? r.AsString
             : d.Keywords is not null && (d.Keywords.TryGetValue("path", out var p) || d.Keywords.TryGetValue("rule", out p)) ? p.AsString : null;
-        Add(index.FunctionId(m, f.Index), model.Framework, route, m, f, wholePath: !blueprint);
+        int id = index.FunctionId(m, f.Index);
+        Add(id, model.Framework, route, m, f, wholePath: !blueprint);
+        if (model.Framework is "fastapi" or "starlette" && d.KeywordNames is { } named && named.TryGetValue("response_class", out var responseClass)
+            && IsHtmlResponse(m, responseClass))
+            _entries[id].HtmlResponseClass = true;
+    }
+
+    /// <summary>A class (as module <paramref name="m"/> names it) that is Starlette's `HTMLResponse` or derives from it.</summary>
+    bool IsHtmlResponse(int m, string qualified)
+    {
+        foreach (var t in types.Canonical(m, "=call:" + qualified))
+            foreach (var b in types.WithBases(t))
+                if (b is "starlette.responses.HTMLResponse" or "fastapi.responses.HTMLResponse") return true;
+        return false;
     }
 
     /// <summary>

@@ -171,6 +171,8 @@ public sealed class IrDecorator
     public string[] ReceiverTypes = [];
     public ConstValue?[] Constants = [];
     public Dictionary<string, ConstValue>? Keywords;
+    /// <summary>Keyword arguments that name something (`response_class=HTMLResponse`): the import-resolved qualified name.</summary>
+    public Dictionary<string, string>? KeywordNames;
     public bool IsCall;
 }
 

@@ -736,6 +736,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             foreach (var k in c.Keywords)
                 if (k.Name is not null && _model.Evaluate(k.Value) is { } v)
                     (dec.Keywords ??= new(StringComparer.Ordinal))[k.Name] = v;
+                else if (k.Name is not null && NameOf(k.Value) is { } named)
+                    (dec.KeywordNames ??= new(StringComparer.Ordinal))[k.Name] = named;
         }
         if (_model.QualifiedName(func) is { } q) dec.Callee = q;
         if (func is AttributeExpr a)
@@ -747,6 +749,12 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         else if (func is Name n && dec.Callee is null) dec.Callee = n.Id;
         return dec;
     }
+
+    /// <summary>What a dotted name refers to, as calls name it: a class of this module by its definition name, else the import-resolved name.</summary>
+    string? NameOf(Expr e) =>
+        e is Name n && _model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef cd } ? m.Types.DefinitionName(cd)
+        : e is Name or AttributeExpr ? _model.QualifiedName(e) ?? SemanticModel.DottedName(e)
+        : null;
 
     // ───────────── expressions ─────────────
 

@@ -163,6 +163,7 @@ public sealed class PackedModule
             SharedStrs(d.ReceiverTypes);
             Consts(d.Constants);
             Keywords(d.Keywords);
+            Names(d.KeywordNames);
             Bool(d.IsCall);
         }
 
@@ -217,6 +218,17 @@ public sealed class PackedModule
             Int(x.AsView ? 2 : 1);
             Int(x.Local);
             Str(x.Qualified);
+        }
+
+        void Names(Dictionary<string, string>? names)
+        {
+            if (names is null) { Int(-1); return; }
+            Int(names.Count);
+            foreach (var (k, v) in names)
+            {
+                Str(k);
+                Str(v);
+            }
         }
 
         void Keywords(Dictionary<string, ConstValue>? keywords)
@@ -468,7 +480,20 @@ public sealed class PackedModule
         }
 
         IrDecorator Decorator() =>
-            new() { Callee = Str(), Method = Str(), ReceiverTypes = SharedStrs(), Constants = Consts(), Keywords = Keywords(), IsCall = Bool() };
+            new() { Callee = Str(), Method = Str(), ReceiverTypes = SharedStrs(), Constants = Consts(), Keywords = Keywords(), KeywordNames = Names(), IsCall = Bool() };
+
+        Dictionary<string, string>? Names()
+        {
+            int count = Int();
+            if (count < 0) return null;
+            var names = new Dictionary<string, string>(count, StringComparer.Ordinal);
+            for (int i = 0; i < count; i++)
+            {
+                var k = Str()!;
+                names[k] = Str()!;
+            }
+            return names;
+        }
 
         IrCall Call()
         {

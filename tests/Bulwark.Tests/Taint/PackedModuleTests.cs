@@ -84,7 +84,7 @@ public class PackedModuleTests
             app = Flask(__name__)
             LIMIT = 10 ** 30
 
-            @app.route("/r/<int:id>", methods=["GET", "POST"], strict_slashes=False)
+            @app.route("/r/<int:id>", methods=["GET", "POST"], strict_slashes=False, response_class=requests.Response)
             def view(id: int, ratio: float = 0.25, flag: bool = True, *rest, key=b"\x00\xff", **kw):
                 "A docstring."
                 subprocess.run(["ls", "-l", None], shell=False, timeout=1.5, env={"A": "1"}, input=b"\x00\xff")
@@ -96,6 +96,8 @@ public class PackedModuleTests
         // The constants above are in the IR in each kind: were one left out there, the comparison would prove little.
         foreach (var kind in new[] { "\"Float\"", "\"Bytes\"", "\"List\"", "\"Tuple\"", "\"Dict\"", "\"Bool\"", "\"None\"", "\"Int\"" })
             Assert.Contains(kind, dump, StringComparison.Ordinal);
+        // A keyword naming a class, not a constant.
+        Assert.Contains("\"KeywordNames\":{\"response_class\":\"requests.Response\"}", dump, StringComparison.Ordinal);
     }
 
     [Fact]
