@@ -24,7 +24,7 @@ public static class ScanCommand
         {
             Description = "Scan only files changed since this git revision (a commit, tag or branch; compared from its merge base " +
                 "with HEAD): committed since, staged, unstaged, and untracked files not ignored. Dependency rules still read every " +
-                "manifest. Needs git.",
+                "manifest, and injection flows still pass through the unchanged Python files (reported when they touch a changed one). Needs git.",
             HelpName = "REF",
         };
         var noPosture = new Option<bool>("--no-posture") { Description = "Leave out the security-posture scorecard (added when one directory is scanned)." };

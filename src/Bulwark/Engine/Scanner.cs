@@ -3,6 +3,7 @@ using System.Text;
 using Bulwark.Core;
 using Bulwark.Python;
 using Bulwark.Rules;
+using Bulwark.Semantics;
 
 namespace Bulwark.Engine;
 
@@ -111,7 +112,22 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
 
         if (taint is not null)
         {
-            var injection = TaintPhase.Run(outcomes, i => ReloadUnchanged(files[i], contentDigests[i]), rules, settings, taint, warnings);
+            // With --changed-since the flows still see the whole project: the unchanged Python files are lowered for the
+            // taint phase alone (no rules run on them), and only flows that pass through a changed file are reported.
+            // Their digests (to re-read them for a flow's steps) stay out of the scan's evidence, which lists what was scanned.
+            var taintOutcomes = outcomes;
+            var taintDigests = contentDigests;
+            HashSet<string>? changedPaths = null;
+            if (analyse is not null)
+            {
+                taintOutcomes = (FileOutcome?[])outcomes.Clone();
+                taintDigests = (byte[]?[])contentDigests.Clone();
+                changedPaths = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var i in analyse) changedPaths.Add(files[i].RelativePath);
+                LowerContext(files, analyse, taintOutcomes, taintDigests, taint, warnings);
+            }
+            var injection = TaintPhase.Run(taintOutcomes, i => ReloadUnchanged(files[i], taintDigests[i]), rules, settings, taint, warnings);
+            if (changedPaths is not null) injection.Findings.RemoveAll(f => !TouchesAny(f, changedPaths));
             findings.AddRange(injection.Findings);
             nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;
             TaintPhase.ReplacePatternFindings(findings, rules, settings);
@@ -180,6 +196,57 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             GitCommit = commit,
             GitBranch = branch,
         };
+    }
+
+    /// <summary>
+    /// For a scan of changed files: lowers every other Python file for the taint phase (read, decode, parse, model,
+    /// lower; no rule runs and nothing else is kept), so flows into and out of unchanged modules are followed.
+    /// </summary>
+    void LowerContext(List<DiscoveredFile> files, int[] analysed, FileOutcome?[] taintOutcomes, byte[]?[] contentDigests,
+        Bulwark.Taint.ModelCatalog taint, List<string> warnings)
+    {
+        var isAnalysed = new bool[files.Count];
+        foreach (var i in analysed) isAnalysed[i] = true;
+        var context = new List<int>();
+        for (int i = 0; i < files.Count; i++)
+            if (!isAnalysed[i] && files[i].IsPython && files[i].Kind != FileKind.Notebook && files[i].Length <= MaxFileBytes) context.Add(i);
+        var order = context.ToArray();
+        var sizes = new long[order.Length];
+        for (int n = 0; n < order.Length; n++) sizes[n] = -files[order[n]].Length;
+        Array.Sort(sizes, order);
+        var lowerWarnings = new List<string>[order.Length];
+        RunParallel(order.Length, n =>
+        {
+            int i = order[n];
+            var file = files[i];
+            var read = BoundedFile.ReadPooled(file.FullPath, MaxFileBytes, out int length);
+            if (read.Bytes is null) return;
+            DecodedSource decoded;
+            try
+            {
+                var bytes = read.Bytes.AsSpan(0, length);
+                contentDigests[i] = Sha256.HashData(bytes);
+                decoded = SourceDecoder.Decode(bytes);
+            }
+            finally { BoundedFile.Release(read); }
+            if (!decoded.Ok) return;
+            var source = new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true) { ImportPath = file.ImportPath };
+            var parse = PythonParser.Parse(source.Text);
+            var (moduleName, isPackage) = SemanticModel.ModuleNameFor(source.ImportPath);
+            var model = SemanticModel.Build(parse.Module, moduleName, isPackage);
+            var own = lowerWarnings[n] = [];
+            if (TaintPhase.Lower(source, parse.Module, model, taint, own) is { } lowered)
+                taintOutcomes[i] = new FileOutcome { Taint = Bulwark.Taint.PackedModule.Pack(lowered) };
+        });
+        foreach (var w in lowerWarnings) if (w is not null) warnings.AddRange(w);
+    }
+
+    /// <summary>Whether a finding's location or any step of its flow lies in one of <paramref name="paths"/>.</summary>
+    static bool TouchesAny(Finding f, HashSet<string> paths)
+    {
+        if (paths.Contains(f.Location.Path)) return true;
+        foreach (var step in f.Flow) if (paths.Contains(step.Location.Path)) return true;
+        return false;
     }
 
     /// <summary>Indices of the discovered files whose paths are in <paramref name="changed"/>, in discovery order.</summary>

@@ -86,6 +86,76 @@ public class ChangedSinceTests
         Assert.Equal(["b.py"], Paths(Scan(dir.Path, "main")));
     }
 
+    const string View = """
+        from flask import Flask, request
+        import db
+
+        app = Flask(__name__)
+
+        @app.route("/users")
+        def users():
+            return str(db.find(request.args["name"]))
+        """;
+
+    const string SafeDb = """
+        import sqlite3
+
+        def find(name):
+            return sqlite3.connect("app.db").execute("SELECT * FROM users WHERE name = ?", (name,)).fetchall()
+        """;
+
+    const string UnsafeDb = """
+        import sqlite3
+
+        def find(name):
+            return sqlite3.connect("app.db").execute(f"SELECT * FROM users WHERE name = '{name}'").fetchall()
+        """;
+
+    static TempDir Committed(params (string Path, string Text)[] files)
+    {
+        var dir = new TempDir();
+        Git(dir.Path, "init", "-q");
+        foreach (var (path, text) in files) dir.Write(path, text);
+        Git(dir.Path, "add", "-A");
+        Git(dir.Path, "commit", "-q", "-m", "base");
+        return dir;
+    }
+
+    static Finding[] Injections(ScanResult r) => r.Findings.Where(f => f.Rule.Family == Family.Injection).ToArray();
+
+    [Fact]
+    public void A_changed_helper_is_reported_with_the_flow_from_an_unchanged_view()
+    {
+        using var dir = Committed(("app/views.py", View), ("app/db.py", SafeDb));
+        dir.Write("app/db.py", UnsafeDb);
+        var sql = Assert.Single(Injections(Scan(dir.Path, "HEAD", select: ["injection"])));
+        Assert.Equal("INJ001", sql.Rule.Id);
+        Assert.Equal("app/db.py", sql.Location.Path);
+        // The source is in the view, which did not change: it was followed all the same.
+        Assert.Equal("app/views.py", sql.Flow[0].Location.Path);
+    }
+
+    [Fact]
+    public void A_changed_view_is_reported_when_it_sends_request_data_into_an_unchanged_helper()
+    {
+        using var dir = Committed(("app/views.py", "import db\n"), ("app/db.py", UnsafeDb));
+        dir.Write("app/views.py", View);
+        var sql = Assert.Single(Injections(Scan(dir.Path, "HEAD", select: ["injection"])));
+        Assert.Equal("app/db.py", sql.Location.Path);
+        Assert.Contains(sql.Flow, s => s.Location.Path == "app/views.py");
+    }
+
+    [Fact]
+    public void A_flow_only_through_unchanged_files_is_not_reported()
+    {
+        using var dir = Committed(("app/views.py", View), ("app/db.py", UnsafeDb), ("app/other.py", "x = 1\n"));
+        Assert.Single(Injections(Scan(dir.Path, null, select: ["injection"])));
+        dir.Write("app/other.py", "x = 2\n");
+        var changed = Scan(dir.Path, "HEAD", select: ["injection"]);
+        Assert.Empty(Injections(changed));
+        Assert.Equal(1, changed.FilesScanned);
+    }
+
     [Fact]
     public void Project_rules_still_see_every_discovered_file()
     {
