@@ -10,7 +10,7 @@ public sealed partial class TaintAnalysis
         _evaluations++;
         var evaluator = new Evaluator(this, fs);
         evaluator.Run();
-        fs.Summary = evaluator.Summary;
+        fs.Summary = evaluator.Summary.IsEmpty ? Summary.Empty : evaluator.Summary;
         if (_collectSummaries) fs.Facts = evaluator.Describe();
         fs.Analysed = true;
     }

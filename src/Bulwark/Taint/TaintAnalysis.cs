@@ -154,11 +154,12 @@ public sealed partial class TaintAnalysis
         public int Id { get; } = id;
         public int Module { get; } = module;
         public IrFunction F { get; } = f;
-        public Summary Summary = new();
+        public Summary Summary = Summary.Empty;
         public bool Analysed;
         public string[]? Facts;
         public CallTargets[] Calls = [];
-        public List<int> Callees = [];
+        /// <summary>Project functions it may call, each once, in the order its calls name them.</summary>
+        public int[] Callees = [];
         /// <summary>Parameters whose taint is analysed (bit 63: that one and every later one).</summary>
         public ulong Live;
         /// <summary>Functions that used this one's summary, and those of them that passed it something tainted.</summary>
@@ -173,6 +174,12 @@ public sealed partial class TaintAnalysis
 
     sealed class Summary
     {
+        /// <summary>
+        /// What a function not analysed yet, or one whose analysis found nothing, has: one shared instance, never
+        /// changed (most functions of a large tree end here, and a summary with its two lists each cost three objects).
+        /// </summary>
+        public static readonly Summary Empty = new();
+        public bool IsEmpty => ReferenceEquals(Return, AValue.Empty) && Sinks.Count == 0 && Stores.Count == 0;
         public AValue Return = AValue.Empty;
         public List<SinkEdge> Sinks = [];
         public List<StoreEdge> Stores = [];
@@ -398,27 +405,35 @@ public sealed partial class TaintAnalysis
 
     // ───────────── call resolution ─────────────
 
+    // Scratch tables of the calls step (single-threaded), emptied for each function.
+    readonly List<int> _callees = [], _found = [];
+    readonly HashSet<int> _seen = [];
+
     void ResolveCalls(FunctionState fs)
     {
         var calls = fs.F.Calls;
-        fs.Calls = new CallTargets[calls.Length];
+        var callees = _callees;
+        callees.Clear();
+        fs.Calls = calls.Length == 0 ? [] : new CallTargets[calls.Length];
         for (int i = 0; i < calls.Length; i++)
         {
             var t = Shared(Targets(fs, calls[i]));
             fs.Calls[i] = t;
-            foreach (var g in t.Functions) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
+            foreach (var g in t.Functions) if (!callees.Contains(g)) callees.Add(g);
             // Functions called through a variable (a dispatch table entry, a callback) are analysed first too.
             if (calls[i].Receiver >= 0 && calls[i].Method is null)
             {
-                var found = new List<int>();
-                FunctionsIn(fs, calls[i].Receiver, new HashSet<int>(), found, 0);
-                foreach (var g in found) if (!fs.Callees.Contains(g)) fs.Callees.Add(g);
+                _found.Clear();
+                _seen.Clear();
+                FunctionsIn(fs, calls[i].Receiver, _seen, _found, 0);
+                foreach (var g in _found) if (!callees.Contains(g)) callees.Add(g);
             }
         }
         // A FastAPI dependency runs before the route that declares it.
         if (_entries.TryGetValue(fs.Id, out var entry))
             foreach (var p in entry.Parameters)
-                if (p.Kind == ParamBind.Depends && !fs.Callees.Contains(p.DependsOn)) fs.Callees.Add(p.DependsOn);
+                if (p.Kind == ParamBind.Depends && !callees.Contains(p.DependsOn)) callees.Add(p.DependsOn);
+        fs.Callees = callees.Count == 0 ? [] : [.. callees];
     }
 
     /// <summary>
@@ -624,7 +639,7 @@ public sealed partial class TaintAnalysis
                 }
                 var callees = _functions[v].Callees;
                 bool descended = false;
-                for (int i = e; i < callees.Count; i++)
+                for (int i = e; i < callees.Length; i++)
                 {
                     var w = callees[i];
                     if (index[w] < 0)
@@ -668,7 +683,7 @@ public sealed partial class TaintAnalysis
 
     void AnalyseGroup(List<int> group)
     {
-        if (group.Count == 1 && !_functions[group[0]].Callees.Contains(group[0]))
+        if (group.Count == 1 && Array.IndexOf(_functions[group[0]].Callees, group[0]) < 0)
         {
             Analyse(_functions[group[0]]);
             return;
