@@ -55,7 +55,16 @@ public sealed class PackedModule
         byte[] _body = [];
         int _length = 4;
 
-        public Writer() => _lists = new(new SliceComparer(_listIds));
+        // The value writers of maps, made once (a method group makes a delegate at each use).
+        readonly Action<string> _str;
+        readonly Action<ConstValue> _const;
+
+        public Writer()
+        {
+            _lists = new(new SliceComparer(_listIds));
+            _str = Str;
+            _const = Const;
+        }
 
         /// <summary>Room in the string and list tables, for the reuse check.</summary>
         public int Capacity => Math.Max(_ids.Capacity, _lists.Capacity);
@@ -220,25 +229,19 @@ public sealed class PackedModule
             Str(x.Qualified);
         }
 
-        void Names(Dictionary<string, string>? names)
-        {
-            if (names is null) { Int(-1); return; }
-            Int(names.Count);
-            foreach (var (k, v) in names)
-            {
-                Str(k);
-                Str(v);
-            }
-        }
+        void Names(Dictionary<string, string>? names) => Map(names, _str);
 
-        void Keywords(Dictionary<string, ConstValue>? keywords)
+        void Keywords(Dictionary<string, ConstValue>? keywords) => Map(keywords, _const);
+
+        /// <summary>A map from names to values: its count (-1 for none), then each name and its value.</summary>
+        void Map<T>(Dictionary<string, T>? map, Action<T> value)
         {
-            if (keywords is null) { Int(-1); return; }
-            Int(keywords.Count);
-            foreach (var (k, v) in keywords)
+            if (map is null) { Int(-1); return; }
+            Int(map.Count);
+            foreach (var (k, v) in map)
             {
                 Str(k);
-                Const(v);
+                value(v);
             }
         }
 
@@ -482,18 +485,7 @@ public sealed class PackedModule
         IrDecorator Decorator() =>
             new() { Callee = Str(), Method = Str(), ReceiverTypes = SharedStrs(), Constants = Consts(), Keywords = Keywords(), KeywordNames = Names(), IsCall = Bool() };
 
-        Dictionary<string, string>? Names()
-        {
-            int count = Int();
-            if (count < 0) return null;
-            var names = new Dictionary<string, string>(count, StringComparer.Ordinal);
-            for (int i = 0; i < count; i++)
-            {
-                var k = Str()!;
-                names[k] = Str()!;
-            }
-            return names;
-        }
+        Dictionary<string, string>? Names() => Map(static (ref Reader r) => r.Str()!);
 
         IrCall Call()
         {
@@ -537,17 +529,22 @@ public sealed class PackedModule
             return new FunctionRef(local, Str(), tag == 2);
         }
 
-        Dictionary<string, ConstValue>? Keywords()
+        Dictionary<string, ConstValue>? Keywords() => Map(static (ref Reader r) => r.Const()!);
+
+        delegate T ValueOf<T>(ref Reader reader);
+
+        /// <summary>A map from names to values (-1: none); each entry is a name, then its value.</summary>
+        Dictionary<string, T>? Map<T>(ValueOf<T> value)
         {
             int count = Int();
             if (count < 0) return null;
-            var keywords = new Dictionary<string, ConstValue>(count, StringComparer.Ordinal);
+            var map = new Dictionary<string, T>(count, StringComparer.Ordinal);
             for (int i = 0; i < count; i++)
             {
                 var k = Str()!;
-                keywords[k] = Const()!;
+                map[k] = value(ref this);
             }
-            return keywords;
+            return map;
         }
 
         ConstValue?[] Consts()
