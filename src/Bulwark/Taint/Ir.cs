@@ -132,7 +132,7 @@ public struct IrEffect
     /// <summary>The object stored into (-1 for returns and cells).</summary>
     public int Object;
     public int Value;
-    /// <summary>Attribute name, constant key (-1: unknown) or cell key.</summary>
+    /// <summary>Attribute name, constant key (-1: unknown) or cell key; for a return, the content type its response tuple declares (-1: none).</summary>
     public int S;
     /// <summary>Static types of the object (index into the module's type lists), -1 for none.</summary>
     public int Types;

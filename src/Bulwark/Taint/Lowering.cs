@@ -577,7 +577,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             case ExprStmt e: ValueOf(e.Value); break;
             case Return r:
                 var rv = r.Value is null ? Const(null, ValueShape.None) : ValueOf(r.Value);
-                AddEffect(EffectKind.Return, -1, rv, -1, -1, Site(r, SiteKind.Return, null));
+                AddEffect(EffectKind.Return, -1, rv, m.Str(DeclaredContentType(r.Value)), -1, Site(r, SiteKind.Return, null));
                 break;
             case Raise r:
                 if (r.Exc is not null) ValueOf(r.Exc);
@@ -755,6 +755,19 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         e is Name n && _model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef cd } ? m.Types.DefinitionName(cd)
         : e is Name or AttributeExpr ? _model.QualifiedName(e) ?? SemanticModel.DottedName(e)
         : null;
+
+    /// <summary>
+    /// The content type a returned `(body, headers)` or `(body, status, headers)` tuple declares with a constant
+    /// `Content-Type` in a dict display (Flask sends the body with it), or null.
+    /// </summary>
+    string? DeclaredContentType(Expr? returned)
+    {
+        if (returned is not TupleExpr { Elts.Count: 2 or 3 } t || t.Elts[^1] is not DictExpr headers) return null;
+        for (int i = 0; i < headers.Keys.Count; i++)
+            if (headers.Keys[i] is { } k && _model.Evaluate(k)?.AsString is { } name && name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                return _model.Evaluate(headers.Values[i])?.AsString;
+        return null;
+    }
 
     // ───────────── expressions ─────────────
 

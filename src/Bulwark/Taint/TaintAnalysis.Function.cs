@@ -1272,7 +1272,9 @@ public sealed partial class TaintAnalysis
                     var step = StepAt(e.Site, StepKind.Return, "returned");
                     var stepped = value.MapFacts(f => Facts.Step(f, step));
                     Summary.Return = AValue.Join(Summary.Return, e.Kind == EffectKind.Yield ? AValue.Of(stepped.Collapse(), value.Shape == ValueShape.Str ? ValueShape.Container : ValueShape.Container) : stepped);
-                    if (_entry is { ReturnsHtml: true }) HtmlReturn(value, StepAt(e.Site, StepKind.Sink, "HTML response"));
+                    // `return text, 200, {"Content-Type": "text/plain"}` is no page.
+                    if (_entry is { ReturnsHtml: true } && (e.S < 0 || _mod.Str(e.S).Contains("html", StringComparison.OrdinalIgnoreCase)))
+                        HtmlReturn(value, StepAt(e.Site, StepKind.Sink, "HTML response"));
                     break;
                 }
                 case EffectKind.StoreCell:

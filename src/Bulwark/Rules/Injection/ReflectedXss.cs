@@ -9,7 +9,7 @@ public sealed class ReflectedXss : TaintRule
         Id: "INJ007", Name: "reflected-xss", Family: Family.Injection,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 79,
         What: """
-            Request data placed in an HTML response without escaping: a string returned from a Flask view or from a FastAPI or Starlette route declared with `response_class=HTMLResponse` (or a subclass), `make_response`, `Response` without a non-HTML mimetype, Django `HttpResponse` (unless a non-HTML content type), `HTMLResponse`, aiohttp `web.Response(content_type="text/html")`, and `Markup`/`mark_safe` around such text. Autoescaped templates (`render_template`, `render`), `html.escape`, `markupsafe.escape`, `format_html`, `Markup(...).format(...)`, and JSON or plain-text responses are safe.
+            Request data placed in an HTML response without escaping: a string returned from a Flask view or from a FastAPI or Starlette route declared with `response_class=HTMLResponse` (or a subclass), `make_response`, `Response` without a non-HTML mimetype, Django `HttpResponse` (unless a non-HTML content type), `HTMLResponse`, aiohttp `web.Response(content_type="text/html")`, and `Markup`/`mark_safe` around such text. Autoescaped templates (`render_template`, `render`), `html.escape`, `markupsafe.escape`, `format_html`, `Markup(...).format(...)`, and JSON or plain-text responses (including a Flask view's `(body, status, headers)` tuple whose `Content-Type` is not HTML) are safe.
             """,
         Why: """
             Markup or script in the response runs in the victim's browser with the site's origin: session theft, actions on the user's behalf, defacement.

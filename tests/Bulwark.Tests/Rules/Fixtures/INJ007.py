@@ -89,3 +89,23 @@ pages = Blueprint("pages", __name__)
 @pages.route("/about")
 def blueprint_route():
     return "<h1>" + request.path + "</h1>"  # positive: a blueprint may be registered under a prefix with variables
+
+
+@app.route("/plain-tuple")
+def plain_tuple():
+    return "Hello " + request.args["name"], 200, {"Content-Type": "text/plain; charset=utf-8"}  # negative: declared plain text
+
+
+@app.route("/json-tuple")
+def json_tuple():
+    return '{"q": "' + request.args["q"] + '"}', {"content-type": "application/json"}  # negative: declared JSON
+
+
+@app.route("/html-tuple")
+def html_tuple():
+    return "<p>" + request.args["q"] + "</p>", 200, {"Content-Type": "text/html"}  # positive: declared HTML
+
+
+@app.route("/status-tuple")
+def status_tuple():
+    return "<p>" + request.args["q"] + "</p>", 404  # positive: a status alone leaves it HTML
