@@ -1227,7 +1227,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 var inner = ValueOf(fv.Value);
                 if (fv.FormatSpec is not null) ValueOf(fv.FormatSpec);
                 // `!r` escapes line breaks; a numeric format spec (`:d`, `:.2f`) only accepts numbers.
-                if (fv.Conversion == 'r' || fv.Conversion == 'a') inner = Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([inner]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
+                if (fv.Conversion == 'r' || fv.Conversion == 'a') inner = Escaped(inner);
                 else if (fv.FormatSpec is JoinedStr { Values: [Constant { ValueKind: ConstantKind.Str } spec] } && NumericSpec(spec.AsString!))
                     inner = Const(null, ValueShape.Number);
                 _stack.Add(inner);
@@ -1317,29 +1317,67 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         if (right is DictExpr) values = [ValueOf(right)];
         var parts = new List<int>();
         int next = 0, start = 0;
-        for (int i = 0; i < format.Length; i++)
+        foreach (var (at, end, conv, _) in PercentFields(format))
         {
-            if (format[i] != '%') continue;
-            if (i + 1 < format.Length && format[i + 1] == '%') { i++; continue; }
-            parts.Add(Const(format[start..i].Replace("%%", "%")));
-            int j = i + 1;
-            if (j < format.Length && format[j] == '(') { var close = format.IndexOf(')', j); if (close > 0) j = close + 1; }
-            while (j < format.Length && "#0- +*.0123456789hlL".Contains(format[j])) j++;
-            char conv = j < format.Length ? format[j] : 's';
+            parts.Add(Const(format[start..at].Replace("%%", "%")));
             if (next < values.Count || right is DictExpr)
             {
                 var value = right is DictExpr ? values[0] : values[next++];
-                parts.Add(conv is 'd' or 'i' or 'f' or 'F' or 'e' or 'E' or 'g' or 'G' or 'x' or 'X' or 'o' or 'u' or 'c'
-                    ? Const(null, ValueShape.Number)
-                    : conv is 'r' or 'a' ? Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([value]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 }) : value);
+                parts.Add(IsNumberConversion(conv) ? Const(null, ValueShape.Number) : conv is 'r' or 'a' ? Escaped(value) : value);
             }
-            start = j + 1;
-            i = j;
+            start = end;
         }
         if (start < format.Length) parts.Add(Const(format[start..].Replace("%%", "%")));
         // Values the format does not place (a mismatch, a dict): keep them.
         for (; next < values.Count && right is not DictExpr; next++) parts.Add(values[next]);
         return ComposeValue(parts);
+    }
+
+    /// <summary>
+    /// The conversions of a `%` format in order: where each starts (its `%`), where it ends, its conversion character
+    /// and whether it names a mapping key (`%(name)s`). `%%` is none.
+    /// </summary>
+    static List<(int Start, int End, char Conversion, bool Named)> PercentFields(string format)
+    {
+        var fields = new List<(int, int, char, bool)>();
+        for (int i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%') continue;
+            if (i + 1 < format.Length && format[i + 1] == '%') { i++; continue; }
+            int j = i + 1;
+            bool named = false;
+            if (j < format.Length && format[j] == '(') { var close = format.IndexOf(')', j); if (close > 0) { j = close + 1; named = true; } }
+            while (j < format.Length && "#0- +*.0123456789hlL".Contains(format[j])) j++;
+            fields.Add((i, j + 1, j < format.Length ? format[j] : 's', named));
+            i = j;
+        }
+        return fields;
+    }
+
+    static bool IsNumberConversion(char c) => c is 'd' or 'i' or 'f' or 'F' or 'e' or 'E' or 'g' or 'G' or 'x' or 'X' or 'o' or 'u' or 'c';
+
+    /// <summary>A value written with `repr()` (`%r`, `{x!r}`): quotes and escapes make it one line, so it cannot forge log lines or headers.</summary>
+    int Escaped(int value) => Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([value]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
+
+    /// <summary>Logging methods: the first argument (the second of `log`) is a `%` format the logger fills with the rest.</summary>
+    static readonly HashSet<string> LoggingMethods = new(StringComparer.Ordinal) { "debug", "info", "warning", "warn", "error", "critical", "fatal", "exception", "log" };
+
+    /// <summary>
+    /// `logger.info("user %r", name)`: the logger formats the arguments itself, so an argument written with `%r`
+    /// (or a number conversion, which fails on a string) reaches the log as escaped text.
+    /// </summary>
+    void LoggingArguments(Call call, string? method, int[] args)
+    {
+        if (method is null || !LoggingMethods.Contains(method)) return;
+        int formatAt = method == "log" ? 1 : 0;
+        if (call.Args.Count <= formatAt + 1 || call.Args.Any(a => a is Starred) || _model.Evaluate(call.Args[formatAt])?.AsString is not { } format) return;
+        var fields = PercentFields(format);
+        for (int k = 0; k < fields.Count && formatAt + 1 + k < args.Length; k++)
+        {
+            if (fields[k].Named) return;
+            if (fields[k].Conversion is 'r' or 'a' || IsNumberConversion(fields[k].Conversion))
+                args[formatAt + 1 + k] = Escaped(args[formatAt + 1 + k]);
+        }
     }
 
     /// <summary>`"…{}…{name}…".format(a, name=b)`: the literal's pieces around each field, with the arguments in place.</summary>
@@ -1377,7 +1415,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             else if (int.TryParse(head, out var idx)) value = idx < positional.Count ? positional[idx] : Unknown();
             else value = named.TryGetValue(head, out var nv) ? nv : rest.Count > 0 ? Phi(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rest)) : Unknown();
             if (NumericSpec(spec)) value = Const(null, ValueShape.Number);
-            else if (conversion is "r" or "a") value = Add(new IrValue { Op = IrOp.Sanitize, A = AddOperands([value]), N = (int)(SinkKinds.Log | SinkKinds.Header), S = -1, Site = -1 });
+            else if (conversion is "r" or "a") value = Escaped(value);
             parts.Add(value);
             start = close + 1;
             i = close;
@@ -1490,6 +1528,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             kwValues[ki] = ValueOf(k.Value);
             ArgFacts(k.Value, consts, names, refs, positional + ki++);
         }
+        if (bound is null) LoggingArguments(call, c.Method ?? (c.Callee is { } callee ? callee[(callee.LastIndexOf('.') + 1)..] : null), args);
         c.Args = args;
         c.KeywordNames = kwNames;
         c.KeywordValues = kwValues;

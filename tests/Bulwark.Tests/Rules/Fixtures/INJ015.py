@@ -32,3 +32,12 @@ def count():
     n = int(request.args["n"])
     log.info("page %d", n)  # negative: a number
     return "ok"
+
+
+@app.route("/repr")
+def as_repr():
+    q = request.args["q"]
+    log.info("search: %r", q)  # negative: the logger writes it with repr(), escapes and all
+    log.log(logging.WARNING, "search %s by %r", request.args["who"], q)  # positive: the first value is written as it is
+    log.warning("page %d of %s", request.args["page"], "results")  # negative: %d fails on text, so nothing is written
+    return "ok"
