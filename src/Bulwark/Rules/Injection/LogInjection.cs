@@ -9,7 +9,7 @@ public sealed class LogInjection : TaintRule
         Id: "INJ015", Name: "log-injection", Family: Family.Injection,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 117,
         What: """
-            Request data written to a log through the `logging` module (loggers, `logging.info` and kin), as part of the message or as a `%s` argument. Values with line breaks removed (`replace("\n", ...)`, `re.sub` of `\r`/`\n`), `json.dumps`, `!r`/`repr()`, and numbers are safe.
+            Request data written to a log through the `logging` module (loggers, `logging.info` and kin), as part of the message or as a `%s` argument. Values with line breaks removed (`replace("\n", ...)`, `re.sub` of `\r`/`\n`), `json.dumps`, `!r`/`repr()` (and a `%r` argument, which the logger writes with `repr()`), and numbers (a `%d` argument) are safe.
             """,
         Why: """
             Line breaks in a logged value forge log entries, hiding an attack or framing another user; log viewers may also render injected markup.
