@@ -220,6 +220,8 @@ public sealed class IrClass
     public List<(string Name, string? Type, bool HasDefault)> Fields = [];
     /// <summary>Static types of attributes assigned in the class body or on `self` in its methods.</summary>
     public Dictionary<string, string[]> FieldTypes = new(StringComparer.Ordinal);
+    /// <summary>Fields a validating model constrains by a regular expression (`constr(pattern=…)`, `Field(pattern=…)`): the pattern.</summary>
+    public Dictionary<string, string>? FieldPatterns;
 }
 
 public enum ExportKind : byte { Function, Class, Import, Variable, Module }

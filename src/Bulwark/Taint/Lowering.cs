@@ -225,6 +225,8 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                 var annotated = Types.Annotation(aa.Annotation);
                 cls.Fields.Add((tn.Id, annotated, aa.Value is not null));
                 if (annotated is not null) AddFieldTypes(cls, tn.Id, [annotated]);
+                if ((FieldPattern(aa.Annotation) ?? (aa.Value is null ? null : FieldPattern(aa.Value))) is { } pattern)
+                    (cls.FieldPatterns ??= new(StringComparer.Ordinal))[tn.Id] = pattern;
             }
             else if (s is Assign { Targets: [Name an], Value: var av })
                 AddFieldTypes(cls, an.Id, Types.TypeOf(av));
@@ -234,6 +236,30 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                 Functions[fi].Class = cls.Index;
             }
         }
+    }
+
+    /// <summary>Pydantic's string constraints that validate a field against a regular expression.</summary>
+    static readonly HashSet<string> ConstraintCalls = new(StringComparer.Ordinal) { "constr", "Field", "StringConstraints", "Query", "Path", "Body", "Form" };
+
+    /// <summary>
+    /// The pattern a field's annotation or default constrains it to: `constr(pattern=…)`, `Field(…, pattern=…)`,
+    /// `Annotated[str, StringConstraints(pattern=…)]` (`regex=` in Pydantic 1).
+    /// </summary>
+    string? FieldPattern(Expr e)
+    {
+        if (e is Subscript { Slice: TupleExpr { Elts.Count: > 1 } parts } annotated
+            && (Model.QualifiedName(annotated.Value) ?? SemanticModel.DottedName(annotated.Value)) is "typing.Annotated" or "Annotated" or "typing_extensions.Annotated")
+        {
+            for (int i = 1; i < parts.Elts.Count; i++)
+                if (FieldPattern(parts.Elts[i]) is { } inner) return inner;
+            return null;
+        }
+        if (e is not Call c || (Model.QualifiedName(c.Func) ?? SemanticModel.DottedName(c.Func)) is not { } callee
+            || !ConstraintCalls.Contains(callee[(callee.LastIndexOf('.') + 1)..]))
+            return null;
+        foreach (var k in c.Keywords)
+            if (k.Name is "pattern" or "regex" && Model.Evaluate(k.Value)?.AsString is { } pattern) return pattern;
+        return null;
     }
 
     internal void AddFieldTypes(IrClass cls, string field, IEnumerable<string> types)

@@ -219,6 +219,7 @@ public sealed class PackedModule
                 Str(name);
                 Strs(types);
             }
+            Names(c.FieldPatterns);
         }
 
         void Ref(FunctionRef? r)
@@ -518,6 +519,7 @@ public sealed class PackedModule
                 var name = Str()!;
                 c.FieldTypes[name] = Strs();
             }
+            c.FieldPatterns = Names();
             return c;
         }
 

@@ -392,8 +392,8 @@ public sealed partial class TaintAnalysis
                 foreach (var cell in info.Cells) if (_a.CellLive(cell, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 foreach (var at in info.Types)
                     if (!(types ??= []).Contains(at)) types.Add(at);
-                // A field annotated with a number, UUID or Literal only holds what validation let through.
-                if (info.Validated) whole = Facts.Clear(whole, SinkKinds.All);
+                // A field annotated with a number, UUID or Literal, or constrained by a pattern, only holds what validation let through.
+                if (info.Clears != 0) whole = Facts.Clear(whole, info.Clears);
             }
             if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
             whole = Named(whole, attr, step);

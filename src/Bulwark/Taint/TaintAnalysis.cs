@@ -215,8 +215,8 @@ public sealed partial class TaintAnalysis
 
     // ───────────── members, looked up once ─────────────
 
-    /// <summary>What reading member `attr` of a value of canonical type `owner` gives: a modelled source, the cells of the type and its bases, the member's types, and whether its annotation lets only validated values through.</summary>
-    sealed record MemberInfo(SourceModel? Source, string[] Cells, string[] Types, bool Validated);
+    /// <summary>What reading member `attr` of a value of canonical type `owner` gives: a modelled source, the cells of the type and its bases, the member's types, and the sink kinds its validation (annotation or pattern) makes it safe for.</summary>
+    sealed record MemberInfo(SourceModel? Source, string[] Cells, string[] Types, uint Clears);
 
     readonly Dictionary<(string, string), MemberInfo> _memberInfo = [];
 
@@ -232,9 +232,17 @@ public sealed partial class TaintAnalysis
             if (_cells.Contains(cell)) cells.Add(cell);
         }
         var types = _types.Member(owner, attr, call: false);
-        bool validated = _index.TryClass(owner, out _, out var cls) && cls.FieldTypes.TryGetValue(attr, out var ft)
-            && ft.Length > 0 && ft.All(x => x is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal");
-        info = new MemberInfo(source, [.. cells], types, validated);
+        uint clears = 0;
+        if (_index.TryClass(owner, out _, out var cls))
+        {
+            if (cls.FieldTypes.TryGetValue(attr, out var ft) && ft.Length > 0
+                && ft.All(x => x is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal"))
+                clears = SinkKinds.All;
+            // A field validated against a pattern holds only what the pattern matches (searched, as Pydantic does).
+            else if (cls.FieldPatterns is { } patterns && patterns.TryGetValue(attr, out var pattern))
+                clears = RegexCharacters.Of(pattern, RegexUse.Search)?.SafeKinds() ?? 0;
+        }
+        info = new MemberInfo(source, [.. cells], types, clears);
         _memberInfo[(owner, attr)] = info;
         return info;
     }
