@@ -225,6 +225,8 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                 var annotated = Types.Annotation(aa.Annotation);
                 cls.Fields.Add((tn.Id, annotated, aa.Value is not null));
                 if (annotated is not null) AddFieldTypes(cls, tn.Id, [annotated]);
+                // `mode: Literal["fast", "slow"]`: validation lets only those constants through.
+                else if (IsLiteral(aa.Annotation)) AddFieldTypes(cls, tn.Id, ["typing.Literal"]);
                 if ((FieldPattern(aa.Annotation) ?? (aa.Value is null ? null : FieldPattern(aa.Value))) is { } pattern)
                     (cls.FieldPatterns ??= new(StringComparer.Ordinal))[tn.Id] = pattern;
             }
@@ -236,6 +238,17 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                 Functions[fi].Class = cls.Index;
             }
         }
+    }
+
+    /// <summary>`Literal[...]` of constants, also inside `Optional[...]` or as the first part of `Annotated[...]`.</summary>
+    bool IsLiteral(Expr annotation)
+    {
+        if (annotation is not Subscript { Value: var head, Slice: var slice }) return false;
+        var h = Model.QualifiedName(head) ?? SemanticModel.DottedName(head);
+        if (h is "typing.Optional" or "Optional" or "typing_extensions.Optional") return IsLiteral(slice);
+        if (h is "typing.Annotated" or "Annotated" or "typing_extensions.Annotated") return slice is TupleExpr { Elts.Count: > 0 } a && IsLiteral(a.Elts[0]);
+        if (h is not ("typing.Literal" or "Literal" or "typing_extensions.Literal")) return false;
+        return slice is TupleExpr t ? t.Elts.All(e => e is Constant) : slice is Constant;
     }
 
     /// <summary>Pydantic's string constraints that validate a field against a regular expression.</summary>

@@ -233,10 +233,9 @@ public sealed partial class TaintAnalysis
         }
         var types = _types.Member(owner, attr, call: false);
         uint clears = 0;
-        if (_index.TryClass(owner, out _, out var cls))
+        if (_index.TryClass(owner, out var cm, out var cls))
         {
-            if (cls.FieldTypes.TryGetValue(attr, out var ft) && ft.Length > 0
-                && ft.All(x => x is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal"))
+            if (cls.FieldTypes.TryGetValue(attr, out var ft) && ft.Length > 0 && ft.All(x => ValidatedType(cm, x)))
                 clears = SinkKinds.All;
             // A field validated against a pattern holds only what the pattern matches (searched, as Pydantic does).
             else if (cls.FieldPatterns is { } patterns && patterns.TryGetValue(attr, out var pattern))
@@ -245,6 +244,16 @@ public sealed partial class TaintAnalysis
         info = new MemberInfo(source, [.. cells], types, clears);
         _memberInfo[(owner, attr)] = info;
         return info;
+    }
+
+    /// <summary>A field type whose validation lets through no text an attacker shapes: numbers, UUIDs, dates, a `Literal`, an `Enum`.</summary>
+    bool ValidatedType(int module, string type)
+    {
+        if (type is "int" or "float" or "bool" or "uuid.UUID" or "datetime.datetime" or "datetime.date" or "decimal.Decimal" or "typing.Literal") return true;
+        foreach (var c in _types.Canonical(module, type))
+            foreach (var b in _types.WithBases(c))
+                if (b is "enum.Enum" or "enum.IntEnum" or "enum.StrEnum") return true;
+        return false;
     }
 
     /// <summary>For reading item `key` (`[k]`, or null) of a value of canonical type `type`: per base, the item cells and a modelled item source.</summary>
