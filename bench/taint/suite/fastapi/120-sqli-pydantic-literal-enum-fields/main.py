@@ -5,13 +5,16 @@ from typing import Literal
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-app = FastAPI()
-conn = sqlite3.connect("reports.db")
-
-
 class Metric(str, enum.Enum):
+    """What a report adds up per day."""
+
     revenue = "revenue"
     orders = "orders"
+    refunds = "refunds"
+
+
+app = FastAPI()
+conn = sqlite3.connect("reports.db")
 
 
 class ReportRequest(BaseModel):
