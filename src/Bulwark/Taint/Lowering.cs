@@ -1400,15 +1400,17 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
 
     /// <summary>Logging methods: the first argument (the second of `log`) is a `%` format the logger fills with the rest.</summary>
     static readonly HashSet<string> LoggingMethods = new(StringComparer.Ordinal) { "debug", "info", "warning", "warn", "error", "critical", "fatal", "exception", "log" };
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LoggingMethodsBySpan = LoggingMethods.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// `logger.info("user %r", name)`: the logger formats the arguments itself, so an argument written with `%r`
     /// (or a number conversion, which fails on a string) reaches the log as escaped text.
     /// </summary>
-    void LoggingArguments(Call call, string? method, int[] args)
+    void LoggingArguments(Call call, ReadOnlySpan<char> method, int[] args)
     {
-        if (method is null || !LoggingMethods.Contains(method)) return;
-        int formatAt = method == "log" ? 1 : 0;
+        // Asked of every call: the method's name is looked up as a slice of the callee, never cut into a string.
+        if (method.IsEmpty || !LoggingMethodsBySpan.Contains(method)) return;
+        int formatAt = method.SequenceEqual("log") ? 1 : 0;
         if (call.Args.Count <= formatAt + 1 || call.Args.Any(a => a is Starred) || _model.Evaluate(call.Args[formatAt])?.AsString is not { } format) return;
         var fields = PercentFields(format);
         for (int k = 0; k < fields.Count && formatAt + 1 + k < args.Length; k++)
@@ -1567,7 +1569,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             kwValues[ki] = ValueOf(k.Value);
             ArgFacts(k.Value, consts, names, refs, positional + ki++);
         }
-        if (bound is null) LoggingArguments(call, c.Method ?? (c.Callee is { } callee ? callee[(callee.LastIndexOf('.') + 1)..] : null), args);
+        if (bound is null) LoggingArguments(call, c.Method is { } called ? called : c.Callee is { } callee ? callee.AsSpan(callee.LastIndexOf('.') + 1) : default, args);
         c.Args = args;
         c.KeywordNames = kwNames;
         c.KeywordValues = kwValues;

@@ -9,7 +9,7 @@ public sealed class SqlInjection : TaintRule
         Id: "INJ001", Name: "sql-injection", Family: Family.Injection,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 89,
         What: """
-            Request data (or, with lower confidence, command-line input) that reaches a SQL statement unsanitised: DB-API `execute`/`executemany`/`executescript` on any driver (sqlite3, psycopg, psycopg2, PyMySQL, mysqlclient, mysql-connector, aiosqlite, asyncpg), SQLAlchemy `text()`/`exec_driver_sql`/string `execute`, Django `raw`/`extra`/`RawSQL`/`cursor().execute`, pandas `read_sql`. Values passed separately as query parameters, `psycopg.sql.Identifier`, numbers from `int()` and values checked against an allowlist or a restrictive regular expression are safe.
+            Request data (or, with lower confidence, command-line input) that reaches a SQL statement unsanitised: DB-API `execute`/`executemany`/`executescript` on any driver (sqlite3, psycopg, psycopg2, PyMySQL, mysqlclient, mysql-connector, aiosqlite, asyncpg), SQLAlchemy `text()`/`exec_driver_sql`/string `execute`, Django `raw`/`extra`/`RawSQL`/`cursor().execute`, pandas `read_sql`. Values passed separately as query parameters (also SQLAlchemy's `text(...).bindparams(...)`), `psycopg.sql.Identifier`, numbers from `int()`, values checked against an allowlist or a restrictive regular expression, and Pydantic fields validated as numbers, UUIDs, a `Literal`, an `Enum` or against an anchored pattern are safe.
             """,
         Why: """
             Text spliced into SQL changes the statement: an attacker reads or modifies any data the database account can reach, and sometimes runs commands on the database server.
