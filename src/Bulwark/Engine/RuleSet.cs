@@ -32,6 +32,7 @@ public sealed class RuleSet
         CodeRules = [.. Rules.OfType<CodeRule>(), .. Rules.OfType<TaintRule>().Select(r => r.Pattern).OfType<CodeRule>()];
         FileRules = Rules.OfType<FileRule>().ToArray();
         ProjectRules = Rules.OfType<ProjectRule>().ToArray();
+        _treePredicates = ProjectRules.Select(r => r.KeepsTree).OfType<Predicate<SourceFile>>().Distinct().ToArray();
         TaintRules = Rules.OfType<TaintRule>().ToArray();
         RunsTaint = TaintRules.Any(r => r.Pattern is null || nameCheckFlows);
         DocumentRules = Rules.OfType<DocumentRule>().ToArray();
@@ -64,9 +65,12 @@ public sealed class RuleSet
     /// <summary>Whether a project rule reads this Python file again, so its parsed tree is kept (<see cref="ProjectRule.KeepsTree"/>).</summary>
     public bool KeepsTree(SourceFile file)
     {
-        foreach (var r in ProjectRules) if (r.KeepsTree(file)) return true;
+        foreach (var keeps in _treePredicates) if (keeps(file)) return true;
         return false;
     }
+
+    /// <summary>The project rules' distinct <see cref="ProjectRule.KeepsTree"/> predicates: each asked once per file.</summary>
+    readonly Predicate<SourceFile>[] _treePredicates;
 
     /// <summary>The call rules indexed by the callee names they declared; null when none declared any.</summary>
     internal CallDispatch? CallTable { get; }

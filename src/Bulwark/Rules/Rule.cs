@@ -42,10 +42,12 @@ public abstract class ProjectRule : IRule
 {
     public abstract RuleInfo Info { get; }
     /// <summary>
-    /// A Python file this rule reads again in the project phase (Django settings): its text and parsed tree are kept
-    /// from the per-file phase (<see cref="ProjectFile.Tree"/>), so it is neither read nor parsed twice. Decided from the text.
+    /// The Python files this rule reads again in the project phase (Django settings), decided from their text: their
+    /// parsed trees are kept from the per-file phase (<see cref="ProjectFile.Tree"/>), so they are neither read nor parsed
+    /// twice. Rules that read the same files share one predicate instance, asked once per file however many rules share
+    /// it (twelve Django rules asked theirs of every file, each searching its whole text). Null: none.
     /// </summary>
-    public virtual bool KeepsTree(SourceFile file) => false;
+    public virtual Predicate<SourceFile>? KeepsTree => null;
     public abstract void Check(ProjectContext context);
 }
 

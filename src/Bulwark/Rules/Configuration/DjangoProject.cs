@@ -63,6 +63,9 @@ public static class DjangoProject
     }
 
     /// <summary>Files the settings resolution reads: conventional settings paths, files naming a settings module, and files assigning settings only settings modules set.</summary>
+    /// <summary><see cref="IsCandidate"/> as the one predicate every Django settings rule shares.</summary>
+    public static readonly Predicate<SourceFile> Candidate = IsCandidate;
+
     public static bool IsCandidate(SourceFile file) =>
         DjangoSettings.IsConventionalPath(file.ImportPath) || file.Text.Text.Contains("DJANGO_SETTINGS_MODULE", StringComparison.Ordinal)
         || AssignsSettings(file);
@@ -160,7 +163,7 @@ public static class DjangoProject
 /// <summary>A check on the settings each Django deployment of the project runs with (see <see cref="DjangoSettings"/>).</summary>
 public abstract class DjangoSettingsRule : ProjectRule
 {
-    public sealed override bool KeepsTree(SourceFile file) => DjangoProject.IsCandidate(file);
+    public sealed override Predicate<SourceFile> KeepsTree => DjangoProject.Candidate;
 
     public sealed override void Check(ProjectContext context)
     {

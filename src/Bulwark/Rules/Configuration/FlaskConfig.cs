@@ -97,6 +97,9 @@ public static class FlaskConfig
 {
     static readonly string[] DevelopmentWords = ["dev", "develop", "development", "local", "test", "tests", "testing", "debug", "ci"];
 
+    /// <summary><see cref="IsCandidate"/> as the one predicate every Flask configuration rule shares.</summary>
+    public static readonly Predicate<SourceFile> Candidate = IsCandidate;
+
     /// <summary>
     /// A file the resolution reads, decided from its text before parsing (its tree is kept from the per-file phase):
     /// Flask code, and configuration-named files (`config.py`, `settings.py`) that set keys the Flask rules check.
@@ -458,7 +461,7 @@ public static class FlaskConfig
 /// </summary>
 public abstract class FlaskConfigRule : ProjectRule
 {
-    public sealed override bool KeepsTree(SourceFile file) => FlaskConfig.IsCandidate(file);
+    public sealed override Predicate<SourceFile> KeepsTree => FlaskConfig.Candidate;
 
     public sealed override void Check(ProjectContext context)
     {
