@@ -39,6 +39,18 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
 {
     static readonly string[] HttpMethods = ["get", "post", "put", "patch", "delete", "head", "options", "dispatch"];
     readonly Dictionary<int, EntryPoint> _entries = [];
+    readonly Dictionary<int, string[]> _handlerMarkers = [];
+
+    /// <summary>
+    /// Markers the methods that run for every response put on the handler object, by function id of each method of its
+    /// class: a Tornado handler whose `set_default_headers`, `initialize` or `prepare`, or an override of `finish` (which
+    /// runs before the headers go out), its own or a project base's, declares a content type other than HTML. A sink
+    /// that a marker on `self` turns off (<see cref="SinkModel.Unless"/>) is then off in every method of the class.
+    /// Filled by <see cref="Find"/>.
+    /// </summary>
+    public IReadOnlyDictionary<int, string[]> HandlerMarkers => _handlerMarkers;
+
+    static readonly string[] TornadoSetUp = ["set_default_headers", "initialize", "prepare", "finish"];
 
     /// <summary>
     /// The method names a typed route decorator or registration can have (the last part of each model's name): a call
@@ -57,7 +69,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             foreach (var f in mod.Functions)
             {
                 foreach (var d in f.Decorators) Decorator(m, f, d, tables);
-                foreach (var c in f.Calls) Registration(m, c, tables);
+                foreach (var c in f.Calls) Registration(m, f, c, tables);
             }
             foreach (var c in mod.Classes) ClassBased(m, c, tables);
         }
@@ -164,7 +176,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         return application is not null && tables.EntryDecorators.TryGetValue(application + "." + d.Method, out var model) ? model : null;
     }
 
-    void Registration(int m, IrCall c, ModelTables tables)
+    void Registration(int m, IrFunction caller, IrCall c, ModelTables tables)
     {
         EntryPointModel? model = null;
         if (c.Callee is not null && tables.EntryRegistrations.TryGetValue(c.Callee, out var direct)) model = direct;
@@ -173,6 +185,11 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 foreach (var b in types.WithBases(t))
                     if (tables.EntryRegistrations.TryGetValue(b + "." + c.Method, out var viaType)) { model = viaType; break; }
         if (model is null) return;
+        if (model.Routes is { } table)
+        {
+            RouteTable(m, caller, c, model.Framework, table);
+            return;
+        }
         var route = Argument(c, model.Route) is int ri && c.ConstantAt(ri) is { Kind: ValueKind.Str } rc ? rc.AsString : null;
         if (Argument(c, model.View) is not int vi || c.RefAt(vi) is not { } view) return;
         if (view.Local >= 0)
@@ -181,14 +198,44 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             Add(index.FunctionId(m, view.Local), model.Framework, route, m, f);
             return;
         }
-        var s = index.Resolve(m, view.Qualified!);
+        View(m, view.Qualified!, model.Framework, route);
+    }
+
+    /// <summary>
+    /// A table of routes written out in the call: `Application([(r"/user/(\d+)", UserHandler), …])`, each a tuple of a
+    /// constant pattern and a handler class (this module's or an imported one). A table built elsewhere (a module
+    /// variable) is not followed; its handlers are still entry points, without their patterns.
+    /// </summary>
+    void RouteTable(int m, IrFunction caller, IrCall c, string framework, ArgSpec table)
+    {
+        if (Argument(c, table) is not int ai) return;
+        int v = ai < c.Args.Length ? c.Args[ai] : c.KeywordValues[ai - c.Args.Length];
+        if (v < 0 || caller.Values[v] is not { Op: IrOp.Container } list) return;
+        var strings = index.Modules[m].Strings;
+        var items = caller.OperandsOf(list);
+        for (int k = 1; k < items.Length; k += 2)
+        {
+            if (caller.Values[items[k]] is not { Op: IrOp.Container } tuple) continue;
+            var parts = caller.OperandsOf(tuple);
+            if (parts.Length < 4) continue;
+            var pattern = caller.Values[parts[1]];
+            var handler = caller.Values[parts[3]];
+            if (pattern is not { Op: IrOp.Const, S: >= 0 } || handler is not { Op: IrOp.ClassRef or IrOp.Global, S: >= 0 }) continue;
+            View(m, strings[handler.S], framework, strings[pattern.S]);
+        }
+    }
+
+    /// <summary>The function or class-based view a registration names, with its route.</summary>
+    void View(int m, string qualified, string framework, string? route)
+    {
+        var s = index.Resolve(m, qualified);
         if (s.Kind == SymbolKind.Function)
-            Add(index.FunctionId(s.Module, s.Index), model.Framework, route, s.Module, index.Modules[s.Module].Functions[s.Index]);
+            Add(index.FunctionId(s.Module, s.Index), framework, route, s.Module, index.Modules[s.Module].Functions[s.Index]);
         else if (s.Kind == SymbolKind.Class)
             foreach (var mi in index.Modules[s.Module].Classes[s.Index].Methods)
             {
                 var method = index.Modules[s.Module].Functions[mi];
-                if (HttpMethods.Contains(method.Name)) Add(index.FunctionId(s.Module, mi), model.Framework, route, s.Module, method);
+                if (IsHandlerMethod(framework, method.Name)) Add(index.FunctionId(s.Module, mi), framework, route, s.Module, method);
             }
     }
 
@@ -210,13 +257,46 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             if (tables.EntryBases.TryGetValue(b, out var model)) { framework = model.Framework; break; }
         if (framework is null) return;
         var mod = index.Modules[m];
+        var markers = framework == "tornado" ? SetUpMarkers(name, tables) : [];
         foreach (var mi in c.Methods)
         {
             var method = mod.Functions[mi];
             int id = index.FunctionId(m, mi);
-            if (HttpMethods.Contains(method.Name) && !_entries.ContainsKey(id)) Add(id, framework, null, m, method);
+            if (IsHandlerMethod(framework, method.Name) && !_entries.ContainsKey(id)) Add(id, framework, null, m, method);
+            if (markers.Length > 0) _handlerMarkers[id] = markers;
         }
     }
+
+    /// <summary>The receiver markers the per-response methods of a Tornado handler class and its project bases put on `self`.</summary>
+    string[] SetUpMarkers(string className, ModelTables tables)
+    {
+        List<string>? markers = null;
+        foreach (var b in types.WithBases(className))
+        {
+            if (!index.TryClass(b, out var bm, out var bc)) continue;
+            var mod = index.Modules[bm];
+            foreach (var mi in bc.Methods)
+            {
+                var method = mod.Functions[mi];
+                if (Array.IndexOf(TornadoSetUp, method.Name) < 0) continue;
+                foreach (var call in method.Calls)
+                {
+                    if (call.Method is null || call.Receiver < 0 || method.Values[call.Receiver] is not { Op: IrOp.Param, A: 0 }) continue;
+                    foreach (var t in types.Canonical(bm, call.ReceiverTypes))
+                        foreach (var tb in types.WithBases(t))
+                            if (tables.MarkerCalls.TryGetValue(tb + "." + call.Method, out var models))
+                                foreach (var mk in models)
+                                    if (mk.OnReceiver && Array.TrueForAll(mk.When, clause => CallConditions.Holds(call, clause)) && !(markers ??= []).Contains(mk.Marker))
+                                        markers.Add(mk.Marker);
+                }
+            }
+        }
+        return markers is null ? [] : [.. markers];
+    }
+
+    /// <summary>A method of a class-based view the framework calls with request data: an HTTP method's handler, or a Tornado WebSocket's.</summary>
+    static bool IsHandlerMethod(string framework, string name) =>
+        HttpMethods.Contains(name) || framework == "tornado" && name is "open" or "on_message";
 
     void AddTyped(int id, string framework, IrFunction f, string parameter, string type)
     {
@@ -243,6 +323,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "django" => Django(f, route),
             "fastapi" or "starlette" => FastApi(module, f, route),
             "aiohttp" => Aiohttp(f, route),
+            "tornado" => Tornado(f, route),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -373,6 +454,76 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
         _ = route;
         return binds;
+    }
+
+    // ───────────── Tornado ─────────────
+
+    /// <summary>
+    /// A `RequestHandler`'s method receives the groups its URL pattern captured: the named ones as keywords when there
+    /// are any, otherwise the positional ones in order, each URL-decoded. A group whose pattern admits no `%` and only
+    /// characters harmless to a sink kind clears that kind (`(\d+)`); a WebSocket message is request data too.
+    /// </summary>
+    ParamBinding[] Tornado(IrFunction f, string? route)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        int first = FirstArgument(f);
+        if (f.Name == "on_message")
+        {
+            for (int i = first; i < binds.Length; i++) binds[i] = Remote($"WebSocket message `{f.Params[i].Name}`");
+            return binds;
+        }
+        if (route is null)
+        {
+            for (int i = first; i < binds.Length; i++) binds[i] = Remote($"URL capture `{f.Params[i].Name}`");
+            return binds;
+        }
+        var groups = CapturingGroups(route);
+        bool named = groups.Exists(g => g.Name is not null);
+        int position = first;
+        foreach (var (name, body) in groups)
+        {
+            if (named && name is null) continue;
+            var chars = RegexCharacters.Of("^" + body + "$", RegexUse.FullMatch);
+            uint safe = chars is null || chars.May('%') ? 0 : chars.SafeKinds();
+            if (name is not null)
+            {
+                Bind(f, binds, name, safe == SinkKinds.All ? ParamBinding.Unbound : Remote($"URL capture `{name}`", safe));
+                continue;
+            }
+            // Positional captures fill the parameters after `self` in order, then `*args`.
+            int at = position < f.Params.Length && f.Params[position].Kind == ParameterKind.Positional ? position++
+                : Array.FindIndex(f.Params, p => p.Kind == ParameterKind.VarArgs);
+            if (at < 0 || safe == SinkKinds.All) continue;
+            binds[at] = binds[at].Kind == ParamBind.Source ? binds[at] with { Clears = binds[at].Clears & safe } : Remote($"URL capture `{f.Params[at].Name}`", safe);
+        }
+        return binds;
+    }
+
+    /// <summary>The capturing groups of a regular expression in order: `(...)` and `(?P<name>...)`, not `(?:...)` or look-arounds.</summary>
+    static List<(string? Name, string Body)> CapturingGroups(string pattern)
+    {
+        var groups = new List<(string?, string)>();
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\') { i++; continue; }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') { inClass = true; if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++; continue; }
+            if (c != '(') continue;
+            string? name = null;
+            int start = i + 1;
+            if (start < pattern.Length && pattern[start] == '?')
+            {
+                if (!pattern.AsSpan(start).StartsWith("?P<")) continue;
+                int close = pattern.IndexOf('>', start);
+                if (close < 0) continue;
+                name = pattern[(start + 3)..close];
+                start = close + 1;
+            }
+            if (GroupBody(pattern, start) is { } body) groups.Add((name, body));
+        }
+        return groups;
     }
 
     // ───────────── FastAPI / Starlette ─────────────

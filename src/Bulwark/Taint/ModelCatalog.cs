@@ -292,15 +292,15 @@ public static class ModelReader
     static readonly Dictionary<string, string[]> RowKeys = new(StringComparer.Ordinal)
     {
         ["sources"] = ["attribute", "call", "global", "kind", "description"],
-        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "sources"],
+        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "unless", "text", "sources"],
         ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
         ["propagators"] = ["call", "method", "from", "decodes"],
         ["markers"] = ["call", "marker", "on", "when"],
-        ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view"],
+        ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view", "routes"],
     };
 
-    static readonly string[] Frameworks = ["flask", "fastapi", "django", "aiohttp", "starlette", "django-middleware", "aiohttp-middleware"];
+    static readonly string[] Frameworks = ["flask", "fastapi", "django", "aiohttp", "starlette", "django-middleware", "aiohttp-middleware", "tornado"];
 
     static void ReadRow(string section, Node row, string origin, ModelTables tables)
     {
@@ -334,14 +334,20 @@ public static class ModelReader
                 int element = -1;
                 if (Get("element") is { } el && !int.TryParse(el, out element)) throw Error(row, origin, "'element' is an index, as a string");
                 var when = Clause.ParseList(Get("when")) ?? throw Error(row, origin, $"cannot read the condition '{Get("when")}'");
-                MarkerRequirement? requires = null;
-                if (Get("requires") is { } req)
+                MarkerRequirement? Marker(string field)
                 {
+                    if (Get(field) is not { } req) return null;
                     var parts = req.Split(':', 2);
-                    if (parts.Length != 2 || ArgSpec.Parse(parts[0]) is not { } ra) throw Error(row, origin, $"'requires' is ARG:marker (got '{req}')");
-                    requires = new MarkerRequirement(ra, parts[1]);
+                    if (parts.Length != 2 || ArgSpec.Parse(parts[0]) is not { } ra) throw Error(row, origin, $"'{field}' is ARG:marker (got '{req}')");
+                    return new MarkerRequirement(ra, parts[1]);
                 }
-                var model = new SinkModel(kind, arg, element, when, requires, target.Key == "method", target.Value);
+                bool textOnly = Get("text") switch
+                {
+                    null or "false" => false,
+                    "true" => true,
+                    var other => throw Error(row, origin, $"'text' is \"true\" or \"false\" (got '{other}')"),
+                };
+                var model = new SinkModel(kind, arg, element, when, Marker("requires"), target.Key == "method", target.Value, Marker("unless"), textOnly);
                 var table = target.Key switch { "call" => tables.SinkCalls, "method" => tables.SinkMethods, _ => tables.SinkStores };
                 if (!table.TryGetValue(target.Value, out var list)) table[target.Value] = list = [];
                 list.Add(model);
@@ -404,7 +410,8 @@ public static class ModelReader
                 var route = ArgSpec.Parse(Get("route") ?? "0") ?? throw Error(row, origin, "cannot read 'route'");
                 var view = ArgSpec.Parse(Get("view") ?? "1") ?? throw Error(row, origin, "cannot read 'view'");
                 var target = One(row, origin, section, Get, "decorator", "register", "base");
-                var model = new EntryPointModel(framework, route, view);
+                ArgSpec? routes = Get("routes") is { } rs ? ArgSpec.Parse(rs) ?? throw Error(row, origin, "cannot read 'routes'") : null;
+                var model = new EntryPointModel(framework, route, view, routes);
                 (target.Key switch { "decorator" => tables.EntryDecorators, "register" => tables.EntryRegistrations, _ => tables.EntryBases })[target.Value] = model;
                 break;
             }

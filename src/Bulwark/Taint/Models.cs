@@ -41,6 +41,8 @@ public enum ClauseOp
     Contains,
     /// <summary>`content_type?~html`: absent, not known, or a string containing the text.</summary>
     MayContain,
+    /// <summary>`1!~html`: a known string containing none of the texts (`set_header("Content-Type", "application/json")`).</summary>
+    ContainsNone,
     /// <summary>`Loader!=yaml.SafeLoader|yaml.CSafeLoader`: absent, or neither of the names/values.</summary>
     NotIn,
     /// <summary>`filter=data`: present and one of the names/values.</summary>
@@ -53,7 +55,7 @@ public sealed record Clause(ArgSpec Arg, ClauseOp Op, string[] Values)
     public static Clause? Parse(string text)
     {
         text = text.Trim();
-        (string Token, ClauseOp Op)[] ops = [("?~", ClauseOp.MayContain), ("!=", ClauseOp.NotIn), ("~", ClauseOp.Contains), ("=", ClauseOp.In)];
+        (string Token, ClauseOp Op)[] ops = [("?~", ClauseOp.MayContain), ("!~", ClauseOp.ContainsNone), ("!=", ClauseOp.NotIn), ("~", ClauseOp.Contains), ("=", ClauseOp.In)];
         foreach (var (token, op) in ops)
         {
             var i = text.IndexOf(token, StringComparison.Ordinal);
@@ -100,7 +102,10 @@ public sealed record MarkerRequirement(ArgSpec Arg, string Marker);
 public sealed record SourceModel(uint Kind, string Description);
 
 /// <summary>A place where tainted data does harm: the argument that matters and the condition under which it does.</summary>
-public sealed record SinkModel(uint Kind, ArgSpec Arg, int Element, Clause[] When, MarkerRequirement? Requires, bool NameOnly, string Callee);
+/// <param name="Unless">A marker that makes the call no sink (`self.set_header("Content-Type", "application/json")` before `self.write`).</param>
+/// <param name="TextOnly">Only text is a page: a dict, list, number or response passed there is not (Tornado writes a dict as JSON).</param>
+public sealed record SinkModel(uint Kind, ArgSpec Arg, int Element, Clause[] When, MarkerRequirement? Requires, bool NameOnly, string Callee,
+    MarkerRequirement? Unless = null, bool TextOnly = false);
 
 /// <summary>The result of the call is safe for the kinds cleared (or, for path normalisers, only normalised).</summary>
 public sealed record SanitizerModel(uint Clears, bool Normalizes)
@@ -120,7 +125,9 @@ public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool All
 public sealed record MarkerModel(string Marker, bool OnReceiver, Clause[] When);
 
 /// <summary>How a framework makes a function an entry point: a decorator, a registration call, or a base class.</summary>
-public sealed record EntryPointModel(string Framework, ArgSpec Route, ArgSpec View);
+/// <param name="Routes">For a registration that takes a table of routes: the argument holding the list of
+/// `(pattern, handler, …)` tuples (Tornado's `Application(handlers)`); null for one route and one view.</param>
+public sealed record EntryPointModel(string Framework, ArgSpec Route, ArgSpec View, ArgSpec? Routes = null);
 
 /// <summary>An immutable snapshot of the loaded models, indexed by qualified name.</summary>
 public sealed class ModelTables

@@ -1,5 +1,7 @@
 using Bulwark.Semantics;
 
+using static Bulwark.Taint.CallConditions;
+
 namespace Bulwark.Taint;
 
 public sealed partial class TaintAnalysis
@@ -717,6 +719,28 @@ public sealed partial class TaintAnalysis
             return result;
         }
 
+        /// <summary>A method call on the method's own `self`, or on `super()`.</summary>
+        bool OnSelf(IrCall c)
+        {
+            if (c.Receiver < 0 || _f.Class < 0 || _f.IsStatic) return false;
+            var receiver = _f.Values[ReceiverDefinition(c.Receiver)];
+            return receiver is { Op: IrOp.Param, A: 0 } || receiver.Op == IrOp.Call && _f.Calls[receiver.A] is { Callee: "super", Args.Length: 0 };
+        }
+
+        /// <summary>
+        /// Whether `self` carries the marker: put on it in this method (`self.set_header(...)` before `super().finish()`)
+        /// or by its class's set-up methods (<see cref="EntryPoints.HandlerMarkers"/>).
+        /// </summary>
+        bool SelfCarries(string marker)
+        {
+            if (_a._handlerMarkers.TryGetValue(_fs.Id, out var set) && Array.IndexOf(set, marker) >= 0) return true;
+            for (int v = 0; v < _f.Values.Length; v++)
+                if (_f.Values[v] is { Op: IrOp.Param, A: 0 })
+                    foreach (var f in _values[v].Whole)
+                        if (f.Origin.Kind == OriginKind.Marker && f.Origin.Key == marker) return true;
+            return false;
+        }
+
         /// <summary>The value a receiver stands for: through single-operand Phi nodes, the definition all uses share.</summary>
         int ReceiverDefinition(int v)
         {
@@ -1034,59 +1058,12 @@ public sealed partial class TaintAnalysis
         // ───────────── conditions ─────────────
 
         /// <summary>Index into the call's positional-then-keyword arguments, or -1.</summary>
-        static int ArgIndex(IrCall c, ArgSpec spec, int offset = 0)
-        {
-            if (spec.Keyword is { } kw)
-                for (int i = 0; i < c.KeywordNames.Length; i++)
-                    if (c.KeywordNames[i] == kw) return c.Args.Length + i;
-            int p = spec.Position - offset;
-            if (p >= 0 && p < c.Args.Length && (c.StarredAt < 0 || p < c.StarredAt)) return p;
-            return -1;
-        }
-
         bool Conditions(IrCall c, Clause[] clauses, Partial? partial)
         {
             foreach (var clause in clauses)
                 if (!Holds(c, clause)) return false;
             _ = partial;
             return true;
-        }
-
-        static bool Holds(IrCall c, Clause clause)
-        {
-            int i = ArgIndex(c, clause.Arg);
-            bool present = i >= 0;
-            ConstValue? value = c.ConstantAt(i);
-            string? name = c.NameAt(i);
-            if (clause.Arg.Element >= 0 && value is not null)
-            {
-                var items = value.Items;
-                value = items is not null && clause.Arg.Element < items.Count ? items[clause.Arg.Element] : null;
-                name = null;
-            }
-            // `**kwargs` may hide any keyword.
-            bool hidden = i < 0 && c.KeywordNames.Contains(null);
-            switch (clause.Op)
-            {
-                case ClauseOp.Truthy:
-                    if (!present) return hidden;
-                    return value?.Truthy ?? true;
-                case ClauseOp.Contains:
-                    return value?.AsString is { } s && clause.Values.Any(v => s.Contains(v, StringComparison.OrdinalIgnoreCase));
-                case ClauseOp.MayContain:
-                    if (!present || value?.AsString is not { } text) return true;
-                    return clause.Values.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
-                case ClauseOp.NotIn:
-                    if (!present) return true;
-                    var actual = value?.ToPythonString() ?? name;
-                    return actual is null || !clause.Values.Contains(actual);
-                case ClauseOp.In:
-                    if (!present) return false;
-                    var got = value?.ToPythonString() ?? name;
-                    return got is not null && clause.Values.Contains(got);
-                default:
-                    return false;
-            }
         }
 
         // ───────────── after the fixpoint: sinks, callee effects ─────────────
@@ -1187,9 +1164,11 @@ public sealed partial class TaintAnalysis
         {
             if (!Conditions(c, sink.When, null)) return;
             if (sink.Requires is { } req && !CarriesMarker(c, actuals, req)) return;
+            if (sink.Unless is { } unless && (CarriesMarker(c, actuals, unless) || unless.Arg.Receiver && OnSelf(c) && SelfCarries(unless.Marker))) return;
             var sinkStep = step with { What = SinkText(callee) };
             foreach (var value in Selected(c, sink.Arg, actuals, offset))
             {
+                if (sink.TextOnly && value.Shape is ValueShape.Container or ValueShape.Number or ValueShape.Response or ValueShape.None) continue;
                 var facts = sink.Element >= 0 && value.Fields is not null
                     ? value.Member("[" + sink.Element + "]")
                     : value.Collapse();
@@ -1210,7 +1189,8 @@ public sealed partial class TaintAnalysis
                 for (int k = 0; k < merged.Keywords.Length; k++) if (merged.Names[k] == kw) values.Add(merged.Keywords[k]);
             if (values.Count == 0 && position >= 0 && position < merged.Args.Length) values.Add(merged.Args[position]);
             foreach (var value in values)
-                foreach (var f in sink.Element >= 0 && value.Fields is not null ? value.Member("[" + sink.Element + "]") : value.Collapse())
+                foreach (var f in sink.TextOnly && value.Shape is ValueShape.Container or ValueShape.Number or ValueShape.Response or ValueShape.None ? Facts.None
+                    : sink.Element >= 0 && value.Fields is not null ? value.Member("[" + sink.Element + "]") : value.Collapse())
                     if (f.Reaches(sink.Kind) && f.Origin.Kind != OriginKind.Marker) Emit(f, sink.Kind, sinkStep, callee);
         }
 

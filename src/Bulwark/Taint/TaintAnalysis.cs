@@ -46,6 +46,8 @@ public sealed partial class TaintAnalysis
     readonly Origins _origins = new();
     readonly FunctionState[] _functions;
     readonly IReadOnlyDictionary<int, EntryPoint> _entries;
+    /// <summary>Markers on `self` from a handler class's set-up methods, by function id (<see cref="EntryPoints.HandlerMarkers"/>).</summary>
+    readonly IReadOnlyDictionary<int, string[]> _handlerMarkers;
     readonly HashSet<string> _cells = new(StringComparer.Ordinal);
     readonly Dictionary<string, Fact[]> _cellContents = new(StringComparer.Ordinal);
     readonly ChunkedList<(string From, string To, Step Step)> _cellToCell = new();
@@ -96,7 +98,9 @@ public sealed partial class TaintAnalysis
             _functions[id] = new FunctionState(id, m, modules[m].Functions[f]);
         }
         Mark("index+types");
-        _entries = new EntryPoints(_index, _types, catalog).Find();
+        var entryPoints = new EntryPoints(_index, _types, catalog);
+        _entries = entryPoints.Find();
+        _handlerMarkers = entryPoints.HandlerMarkers;
         Mark("entry points");
     }
 

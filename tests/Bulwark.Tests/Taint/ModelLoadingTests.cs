@@ -1,3 +1,4 @@
+using Bulwark.Semantics;
 using Bulwark.Taint;
 using Bulwark.Tests.Support;
 
@@ -42,10 +43,38 @@ public class ModelLoadingTests
     [InlineData("\nsinks = [{ call = \"a.b\", kind = \"shell\", arg = \"0\" }]\n", "m.toml:2: unknown sink kind 'shell'")]
     [InlineData("sources = [{ call = \"a.b\", kind = \"remote\", extra = 1 }]\n", "m.toml:1: unknown field 'extra'")]
     [InlineData("types = [\"a\"]\n", "m.toml:1: 'types' maps qualified names to type names")]
+    [InlineData("sinks = [{ call = \"a.b\", kind = \"xss\", arg = \"0\", text = \"yes\" }]\n", "m.toml:1: 'text' is \"true\" or \"false\" (got 'yes')")]
+    [InlineData("sinks = [{ call = \"a.b\", kind = \"xss\", arg = \"0\", unless = \"not-html\" }]\n", "m.toml:1: 'unless' is ARG:marker (got 'not-html')")]
+    [InlineData("entrypoints = [{ register = \"a.App\", framework = \"tornado\", routes = \"-\" }]\n", "m.toml:1: cannot read 'routes'")]
     public void A_mistake_in_a_model_file_is_a_one_line_error_with_its_place(string text, string expected)
     {
         var ex = Assert.Throws<ModelException>(() => ModelReader.Read(text, "m.toml", new ModelTables(), out _));
         Assert.StartsWith(expected, ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void A_sink_row_reads_its_marker_exception_and_text_only_flag()
+    {
+        var tables = new ModelTables();
+        ModelReader.Read("sinks = [{ call = \"a.H.write\", arg = \"0\", kind = \"xss\", text = \"true\", unless = \"receiver:not-html\" }]\n", "m.toml", tables, out _);
+        var sink = Assert.Single(tables.SinkCalls["a.H.write"]);
+        Assert.True(sink.TextOnly);
+        Assert.Equal("not-html", sink.Unless?.Marker);
+        Assert.True(sink.Unless?.Arg.Receiver);
+    }
+
+    [Theory]
+    [InlineData("application/json", true)]
+    [InlineData("text/html; charset=UTF-8", false)]
+    [InlineData("TEXT/HTML", false)]
+    public void A_contains_none_clause_holds_for_a_known_string_without_the_text(string contentType, bool holds)
+    {
+        var clause = Assert.IsType<Clause>(Clause.Parse("1!~html"));
+        Assert.Equal(ClauseOp.ContainsNone, clause.Op);
+        var call = new IrCall { Args = [0, 1], Constants = [ConstValue.Str("Content-Type"), ConstValue.Str(contentType)] };
+        Assert.Equal(holds, CallConditions.Holds(call, clause));
+        // Not known: it may be HTML.
+        Assert.False(CallConditions.Holds(new IrCall { Args = [0, 1] }, clause));
     }
 }

@@ -9,7 +9,7 @@ public sealed class TrustBoundaryViolation : TaintRule
         Id: "INJ013", Name: "trust-boundary-violation", Family: Family.Injection,
         Severity: Severity.Low, Confidence: Confidence.High, Cwe: 501,
         What: """
-            Request data stored in the server-side session without validation (Flask `session`, Django `request.session`, Starlette `request.session`, `aiohttp_session`), as a value or as the key that chooses which entry is set (`session[name] = "1"`). Values checked against an allowlist, converted to numbers, or taken from the database are not reported.
+            Request data stored in the server-side session without validation (Flask `session`, Django `request.session`, Starlette `request.session`, `aiohttp_session`, and Tornado's signed cookies, `set_secure_cookie`/`set_signed_cookie`, which the application trusts when they come back), as a value or as the key that chooses which entry is set (`session[name] = "1"`). Values checked against an allowlist, converted to numbers, or taken from the database are not reported.
             """,
         Why: """
             Code that reads the session trusts it as the application's own state; unvalidated request data there crosses that boundary and turns later trusted reads into injection points.
