@@ -588,7 +588,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 if (converter != "path") clears |= SinkKinds.PathAbsolute;
             }
             if (clears == SinkKinds.All) continue;
-            var kind = p.DefaultCallee?.Split('.')[^1] ?? (pathParams.ContainsKey(p.Name) ? "Path" : "Query");
+            var kind = p.DefaultCallee?.Split('.')[^1] ?? (pathParams.ContainsKey(p.Name) ? "Path" : IsBodyModel(annotation) ? "Body" : "Query");
             binds[i] = new ParamBinding(ParamBind.Source, SourceKinds.Remote, clears, annotation is not null && index.TryClass(annotation, out _, out _) ? annotation : null, -1,
                 $"{kind.ToLowerInvariant()} parameter `{p.Name}`");
         }
@@ -619,6 +619,16 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             if (n.StartsWith("kw:pattern=", StringComparison.Ordinal)) return n[11..];
             else if (n.StartsWith("kw:regex=", StringComparison.Ordinal)) return n[9..];
         return null;
+    }
+
+    /// <summary>A Pydantic model or a dataclass of the project: FastAPI reads a parameter of that type from the request body.</summary>
+    bool IsBodyModel(string? annotation)
+    {
+        if (annotation is null || !index.TryClass(annotation, out _, out var cls)) return false;
+        if (cls.Decorators.Any(d => d is "dataclasses.dataclass" or "dataclass" or "pydantic.dataclasses.dataclass")) return true;
+        foreach (var b in types.WithBases(annotation))
+            if (b is "pydantic.BaseModel" or "pydantic.main.BaseModel" or "sqlmodel.SQLModel") return true;
+        return false;
     }
 
     /// <summary>Numbers, UUIDs, dates, `Literal[...]` and Enum classes: FastAPI rejects anything else.</summary>
