@@ -18,8 +18,8 @@ public sealed class EntryPoint(int function, string framework, string? route, Pa
     public string Framework { get; } = framework;
     public string? Route { get; } = route;
     public ParamBinding[] Parameters { get; } = parameters;
-    /// <summary>A string it returns is sent as an HTML page (Flask views; FastAPI and Starlette routes declared with an HTML `response_class`).</summary>
-    public bool ReturnsHtml => Framework == "flask" || HtmlResponseClass;
+    /// <summary>A string it returns is sent as an HTML page (Flask and Bottle views; FastAPI and Starlette routes declared with an HTML `response_class`).</summary>
+    public bool ReturnsHtml => Framework is "flask" or "bottle" || HtmlResponseClass;
     /// <summary>A route declared with `response_class=HTMLResponse` (or a subclass): what it returns is the page's HTML.</summary>
     public bool HtmlResponseClass { get; internal set; }
     /// <summary>
@@ -324,6 +324,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "fastapi" or "starlette" => FastApi(module, f, route),
             "aiohttp" => Aiohttp(f, route),
             "tornado" => Tornado(f, route),
+            "bottle" => Bottle(f, route),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -453,6 +454,42 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         int request = FirstArgument(f);
         if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
         _ = route;
+        return binds;
+    }
+
+    // ───────────── Bottle ─────────────
+
+    [GeneratedRegex(@"<(?<name>[a-zA-Z_][a-zA-Z_0-9]*)(?::(?<filter>[a-zA-Z_]*)(?::(?<conf>(?:\\.|[^\\>])*))?)?>", RegexOptions.NonBacktracking)]
+    private static partial Regex BottleWildcard();
+
+    /// <summary>
+    /// A Bottle route's wildcards: `<name>` matches one path segment (no `/`), `<name:path>` any path, `<name:int>` and
+    /// `<name:float>` numbers only, `<name:re:exp>` what the expression admits. A route nobody shows binds every
+    /// parameter without a default (Bottle builds `@route()`'s path from the signature).
+    /// </summary>
+    ParamBinding[] Bottle(IrFunction f, string? route)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        if (route is null)
+        {
+            for (int i = FirstArgument(f); i < binds.Length; i++) if (!f.Params[i].HasDefault) binds[i] = Remote($"route wildcard <{f.Params[i].Name}>");
+            return binds;
+        }
+        foreach (Match w in BottleWildcard().Matches(route))
+        {
+            var name = w.Groups["name"].Value;
+            var filter = w.Groups["filter"].Success ? w.Groups["filter"].Value : "";
+            var binding = filter switch
+            {
+                "int" or "float" => ParamBinding.Unbound,
+                "path" => Remote($"route wildcard <{name}:path>"),
+                "re" when w.Groups["conf"].Success && RegexCharacters.Of("^(?:" + w.Groups["conf"].Value + ")$", RegexUse.FullMatch) is { } chars
+                    => chars.SafeKinds() == SinkKinds.All ? ParamBinding.Unbound : Remote($"route wildcard <{name}:re>", chars.SafeKinds()),
+                "re" => Remote($"route wildcard <{name}:re>"),
+                _ => Remote($"route wildcard <{name}>", SinkKinds.PathAbsolute),
+            };
+            Bind(f, binds, name, binding);
+        }
         return binds;
     }
 

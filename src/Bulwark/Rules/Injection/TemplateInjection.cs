@@ -9,7 +9,7 @@ public sealed class TemplateInjection : TaintRule
         Id: "INJ008", Name: "server-side-template-injection", Family: Family.Injection,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 1336,
         What: """
-            Request data compiled as a template: `render_template_string`, `jinja2.Template`, `Environment.from_string`, Django `Template`, Mako `Template`, Tornado `tornado.template.Template` (whose expressions are Python). Request data passed only as context variables of a constant template is safe.
+            Request data compiled as a template: `render_template_string`, `jinja2.Template`, `Environment.from_string`, Django `Template`, Mako `Template`, Tornado `tornado.template.Template` (whose expressions are Python), Bottle `template` given the text itself and `SimpleTemplate`. Request data passed only as context variables of a constant template is safe.
             """,
         Why: """
             Template syntax reaches Python objects: Jinja2 and Mako expressions from an attacker lead to reading secrets and running code on the server.
