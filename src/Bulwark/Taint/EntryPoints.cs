@@ -63,6 +63,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         var tables = catalog.Tables;
         _methods = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in tables.EntryDecorators.Keys.Concat(tables.EntryRegistrations.Keys)) _methods.Add(key[(key.LastIndexOf('.') + 1)..]);
+        PyramidViewClasses(tables);
         for (int m = 0; m < index.Modules.Count; m++)
         {
             var mod = index.Modules[m];
@@ -325,6 +326,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "aiohttp" => Aiohttp(f, route),
             "tornado" => Tornado(f, route),
             "bottle" => Bottle(f, route),
+            "pyramid" => Typed(f, PyramidRequest(f), "pyramid.request.Request"),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -455,6 +457,42 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
         _ = route;
         return binds;
+    }
+
+    // ───────────── Pyramid ─────────────
+
+    /// <summary>
+    /// The parameter a Pyramid view receives the request in: `view(request)` or `view(context, request)`; a method of a
+    /// view class takes none (its class keeps the request in `self.request`, see <see cref="PyramidViewClasses"/>).
+    /// </summary>
+    static int PyramidRequest(IrFunction f)
+    {
+        int first = FirstArgument(f);
+        for (int i = first; i < f.Params.Length; i++)
+            if (f.Params[i].Name == "request") return i;
+        return f.Class >= 0 ? f.Params.Length : f.Params.Length - first == 2 ? first + 1 : first;
+    }
+
+    /// <summary>
+    /// A class with a method decorated as a Pyramid view keeps the request its `__init__` receives in `self.request`:
+    /// its type is known before any type is asked about, so `self.request.params` in any method is request data.
+    /// </summary>
+    void PyramidViewClasses(ModelTables tables)
+    {
+        for (int m = 0; m < index.Modules.Count; m++)
+        {
+            var mod = index.Modules[m];
+            foreach (var f in mod.Functions)
+            {
+                if (f.Class < 0) continue;
+                foreach (var d in f.Decorators)
+                    if (d.Callee is not null && tables.EntryDecorators.TryGetValue(d.Callee, out var model) && model.Framework == "pyramid")
+                    {
+                        types.AddFieldType(index.ClassName(m, mod.Classes[f.Class]), "request", "pyramid.request.Request");
+                        break;
+                    }
+            }
+        }
     }
 
     // ───────────── Bottle ─────────────

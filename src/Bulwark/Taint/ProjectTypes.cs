@@ -15,6 +15,15 @@ public sealed class ProjectTypes(ProjectIndex index, ModelCatalog catalog)
 
     public ProjectIndex Index => index;
 
+    /// <summary>Attribute types framework knowledge adds to project classes, by class and attribute (see <see cref="AddFieldType"/>).</summary>
+    readonly Dictionary<(string Class, string Field), string> _frameworkFields = [];
+
+    /// <summary>
+    /// What a framework puts in an attribute of a project class: a Pyramid view class keeps the request its
+    /// `__init__` receives in `self.request`. Added by <see cref="EntryPoints"/> before any type is asked about.
+    /// </summary>
+    internal void AddFieldType(string cls, string field, string type) => _frameworkFields[(cls, field)] = type;
+
     /// <summary>Canonical types for a list written by module <paramref name="module"/>.</summary>
     public string[] Canonical(int module, IReadOnlyList<string> types)
     {
@@ -136,6 +145,7 @@ public sealed class ProjectTypes(ProjectIndex index, ModelCatalog catalog)
             foreach (var mi in cls.Methods)
                 if (mod.Functions[mi].Name == member)
                     return call ? ReturnTypes(cm, mi, depth + 1) : None;
+            if (!call && _frameworkFields.TryGetValue((owner, member), out var framework)) return [framework];
             if (!call && cls.FieldTypes.TryGetValue(member, out var ft)) return Canonical(cm, ft).Where(t => !t.StartsWith('=')).ToArray();
             foreach (var b in Canonical(cm, cls.Bases))
             {
