@@ -327,6 +327,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "tornado" => Tornado(f, route),
             "bottle" => Bottle(f, route),
             "pyramid" => Typed(f, PyramidRequest(f), "pyramid.request.Request"),
+            "sanic" => Sanic(f, route),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -456,6 +457,43 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         int request = FirstArgument(f);
         if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
         _ = route;
+        return binds;
+    }
+
+    // ───────────── Sanic ─────────────
+
+    [GeneratedRegex(@"<(?<name>[a-zA-Z_][a-zA-Z_0-9]*)(?::(?<type>[^>]+))?>", RegexOptions.NonBacktracking)]
+    private static partial Regex SanicParameter();
+
+    /// <summary>
+    /// A Sanic handler receives the request first (after `self` in an `HTTPMethodView`), then the route's parameters:
+    /// `<name>` one path segment, `<name:path>` any path, `<name:int>`, `float`, `uuid`, `ymd`, `alpha` and `slug`
+    /// only harmless characters, `<name:regex>` what the expression admits.
+    /// </summary>
+    ParamBinding[] Sanic(IrFunction f, string? route)
+    {
+        int request = FirstArgument(f);
+        var binds = Typed(f, request, "sanic.Request");
+        if (route is null)
+        {
+            for (int i = request + 1; i < binds.Length; i++) if (!f.Params[i].HasDefault) binds[i] = Remote($"route parameter <{f.Params[i].Name}>");
+            return binds;
+        }
+        foreach (Match p in SanicParameter().Matches(route))
+        {
+            var name = p.Groups["name"].Value;
+            var type = p.Groups["type"].Success ? p.Groups["type"].Value : "str";
+            var binding = type switch
+            {
+                "int" or "float" or "uuid" or "ymd" or "alpha" or "slug" or "number" => ParamBinding.Unbound,
+                "path" => Remote($"route parameter <{name}:path>"),
+                "str" or "strorempty" or "ext" or "string" => Remote($"route parameter <{name}>", SinkKinds.PathAbsolute),
+                _ => RegexCharacters.Of("^(?:" + type + ")$", RegexUse.FullMatch) is { } chars
+                    ? chars.SafeKinds() == SinkKinds.All ? ParamBinding.Unbound : Remote($"route parameter <{name}>", chars.SafeKinds())
+                    : Remote($"route parameter <{name}>"),
+            };
+            Bind(f, binds, name, binding);
+        }
         return binds;
     }
 
