@@ -90,6 +90,12 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                         AddTyped(index.FunctionId(m, mi), "django-middleware", method, "request", "django.http.HttpRequest");
                 }
             }
+            // Falcon resources: classes with responders, whether or not the route table is visible.
+            if (mod.ImportedModules.Contains("falcon"))
+                foreach (var c in mod.Classes)
+                    foreach (var mi in c.Methods)
+                        if (IsResponder(mod.Functions[mi].Name) && !_entries.ContainsKey(index.FunctionId(m, mi)))
+                            Add(index.FunctionId(m, mi), "falcon", null, m, mod.Functions[mi]);
             bool django = mod.ImportedModules.Contains("django");
             foreach (var f in mod.Functions)
             {
@@ -192,7 +198,15 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             return;
         }
         var route = Argument(c, model.Route) is int ri && c.ConstantAt(ri) is { Kind: ValueKind.Str } rc ? rc.AsString : null;
-        if (Argument(c, model.View) is not int vi || c.RefAt(vi) is not { } view) return;
+        if (Argument(c, model.View) is not int vi) return;
+        if (c.RefAt(vi) is not { } view)
+        {
+            // A class-based view given as an instance (`app.add_route("/items/{id}", ItemResource())`).
+            int v = vi < c.Args.Length ? c.Args[vi] : c.KeywordValues[vi - c.Args.Length];
+            if (v >= 0 && caller.Values[v] is { Op: IrOp.Call } made && caller.Calls[made.A].Callee is { } cls)
+                View(m, cls, model.Framework, route, Argument(c, SuffixArg) is int si && c.ConstantAt(si) is { Kind: ValueKind.Str } sc ? sc.AsString : null);
+            return;
+        }
         if (view.Local >= 0)
         {
             var f = index.Modules[m].Functions[view.Local];
@@ -227,7 +241,9 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     }
 
     /// <summary>The function or class-based view a registration names, with its route.</summary>
-    void View(int m, string qualified, string framework, string? route)
+    /// <param name="suffix">For a Falcon resource: the responders the route is for (`add_route(…, suffix="tag")` serves
+    /// `on_get_tag`; no suffix, the plain `on_get`).</param>
+    void View(int m, string qualified, string framework, string? route, string? suffix = null)
     {
         var s = index.Resolve(m, qualified);
         if (s.Kind == SymbolKind.Function)
@@ -236,8 +252,18 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             foreach (var mi in index.Modules[s.Module].Classes[s.Index].Methods)
             {
                 var method = index.Modules[s.Module].Functions[mi];
-                if (IsHandlerMethod(framework, method.Name)) Add(index.FunctionId(s.Module, mi), framework, route, s.Module, method);
+                if (IsHandlerMethod(framework, method.Name) && (framework != "falcon" || ResponderSuffix(method.Name) == suffix))
+                    Add(index.FunctionId(s.Module, mi), framework, route, s.Module, method);
             }
+    }
+
+    static readonly ArgSpec SuffixArg = ArgSpec.Parse("suffix")!.Value;
+
+    /// <summary>`tag` for `on_get_tag`, null for `on_get`.</summary>
+    static string? ResponderSuffix(string responder)
+    {
+        int underscore = responder.IndexOf('_', 3);
+        return underscore < 0 ? null : responder[(underscore + 1)..];
     }
 
     /// <summary>The index into the call's positional-then-keyword arguments of the argument a spec names.</summary>
@@ -296,8 +322,23 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     }
 
     /// <summary>A method of a class-based view the framework calls with request data: an HTTP method's handler, or a Tornado WebSocket's.</summary>
-    static bool IsHandlerMethod(string framework, string name) =>
-        HttpMethods.Contains(name) || framework == "tornado" && name is "open" or "on_message";
+    static bool IsHandlerMethod(string framework, string name) => framework switch
+    {
+        "tornado" => HttpMethods.Contains(name) || name is "open" or "on_message",
+        "falcon" => IsResponder(name),
+        _ => HttpMethods.Contains(name),
+    };
+
+    /// <summary>A Falcon responder: `on_get`, `on_post`… or a suffixed one (`on_get_collection`).</summary>
+    static bool IsResponder(string name)
+    {
+        if (!name.StartsWith("on_", StringComparison.Ordinal)) return false;
+        var verb = name.AsSpan(3);
+        int underscore = verb.IndexOf('_');
+        if (underscore >= 0) verb = verb[..underscore];
+        foreach (var m in HttpMethods) if (verb.SequenceEqual(m)) return true;
+        return false;
+    }
 
     void AddTyped(int id, string framework, IrFunction f, string parameter, string type)
     {
@@ -328,6 +369,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "bottle" => Bottle(f, route),
             "pyramid" => Typed(f, PyramidRequest(f), "pyramid.request.Request"),
             "sanic" => Sanic(f, route),
+            "falcon" => Falcon(f, route),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -457,6 +499,39 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         int request = FirstArgument(f);
         if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
         _ = route;
+        return binds;
+    }
+
+    // ───────────── Falcon ─────────────
+
+    [GeneratedRegex(@"\{(?<name>[a-zA-Z_][a-zA-Z_0-9]*)(?::(?<conv>[a-zA-Z_][a-zA-Z_0-9]*)(?:\([^)]*\))?)?\}", RegexOptions.NonBacktracking)]
+    private static partial Regex FalconField();
+
+    /// <summary>
+    /// A Falcon responder receives the request, the response, then the URI template's fields: `{name}` one path
+    /// segment, `{name:path}` any path, `{name:int}`, `float`, `uuid` and `dt` no text an injection needs.
+    /// </summary>
+    ParamBinding[] Falcon(IrFunction f, string? route)
+    {
+        int request = FirstArgument(f);
+        var binds = Typed(f, request, "falcon.Request");
+        if (route is null)
+        {
+            for (int i = request + 2; i < binds.Length; i++) if (!f.Params[i].HasDefault) binds[i] = Remote($"URI field {{{f.Params[i].Name}}}");
+            return binds;
+        }
+        foreach (Match v in FalconField().Matches(route))
+        {
+            var name = v.Groups["name"].Value;
+            var conv = v.Groups["conv"].Success ? v.Groups["conv"].Value : "";
+            var binding = conv switch
+            {
+                "int" or "float" or "uuid" or "dt" => ParamBinding.Unbound,
+                "path" => Remote($"URI field {{{name}:path}}"),
+                _ => Remote($"URI field {{{name}}}", SinkKinds.PathAbsolute),
+            };
+            Bind(f, binds, name, binding);
+        }
         return binds;
     }
 
