@@ -285,13 +285,42 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         if (framework is null) return;
         var mod = index.Modules[m];
         var markers = framework == "tornado" ? SetUpMarkers(name, tables) : [];
+        bool viewset = framework == "django" && Array.IndexOf(types.WithBases(name), "rest_framework.viewsets.ViewSetMixin") >= 0;
         foreach (var mi in c.Methods)
         {
             var method = mod.Functions[mi];
             int id = index.FunctionId(m, mi);
+            if (viewset && IsViewSetAction(method) && !_entries.ContainsKey(id)) _entries[id] = new EntryPoint(id, framework, null, ViewSetAction(method));
             if (IsHandlerMethod(framework, method.Name) && !_entries.ContainsKey(id)) Add(id, framework, null, m, method);
             if (markers.Length > 0) _handlerMarkers[id] = markers;
         }
+    }
+
+    static readonly string[] ViewSetActions = ["list", "create", "retrieve", "update", "partial_update", "destroy"];
+
+    /// <summary>A Django REST framework viewset's action: the router's names, or a method decorated with `@action`.</summary>
+    static bool IsViewSetAction(IrFunction method)
+    {
+        if (Array.IndexOf(ViewSetActions, method.Name) >= 0) return true;
+        foreach (var d in method.Decorators)
+            if (d.Callee is "rest_framework.decorators.action" or "rest_framework.decorators.detail_route" or "rest_framework.decorators.list_route") return true;
+        return false;
+    }
+
+    /// <summary>The default lookup a router captures (`pk`, or the viewset's `lookup_field`): `[^/.]+`.</summary>
+    static readonly uint RouterLookupClears = RegexCharacters.Of("^[^/.]+$", RegexUse.FullMatch)?.SafeKinds() ?? 0;
+
+    /// <summary>
+    /// A viewset action receives the request, then what the router captured (`pk=None`: the default is for the list
+    /// route, which has no `pk`; on the detail route it is the URL's value).
+    /// </summary>
+    static ParamBinding[] ViewSetAction(IrFunction f)
+    {
+        int request = FirstArgument(f);
+        var binds = Typed(f, request, "django.http.HttpRequest");
+        for (int i = request + 1; i < binds.Length; i++)
+            binds[i] = Remote($"URL capture `{f.Params[i].Name}`", RouterLookupClears);
+        return binds;
     }
 
     /// <summary>The receiver markers the per-response methods of a Tornado handler class and its project bases put on `self`.</summary>
