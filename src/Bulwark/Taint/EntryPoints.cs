@@ -399,6 +399,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "pyramid" => Typed(f, PyramidRequest(f), "pyramid.request.Request"),
             "sanic" => Sanic(f, route),
             "falcon" => Falcon(f, route),
+            "ninja" => Ninja(module, f, route),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -528,6 +529,23 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         int request = FirstArgument(f);
         if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "aiohttp.web.Request", -1, f.Params[request].Name);
         _ = route;
+        return binds;
+    }
+
+    // ───────────── Django Ninja ─────────────
+
+    [GeneratedRegex(@"\{(?<conv>[a-zA-Z_]\w*):(?<name>[a-zA-Z_]\w*)\}", RegexOptions.NonBacktracking)]
+    private static partial Regex NinjaPathParameter();
+
+    /// <summary>
+    /// A Django Ninja operation binds its parameters as FastAPI does (annotations, Pydantic schemas, path
+    /// parameters), after Django's request; its path parameters are written Django's way (`{int:item_id}`).
+    /// </summary>
+    ParamBinding[] Ninja(int module, IrFunction f, string? route)
+    {
+        var binds = FastApi(module, f, route is null ? null : NinjaPathParameter().Replace(route, "{${name}:${conv}}"));
+        int request = FirstArgument(f);
+        if (request < binds.Length) binds[request] = new ParamBinding(ParamBind.Typed, 0, 0, "django.http.HttpRequest", -1, f.Params[request].Name);
         return binds;
     }
 
