@@ -1253,7 +1253,7 @@ public sealed partial class TaintAnalysis
                     var stepped = value.MapFacts(f => Facts.Step(f, step));
                     Summary.Return = AValue.Join(Summary.Return, e.Kind == EffectKind.Yield ? AValue.Of(stepped.Collapse(), value.Shape == ValueShape.Str ? ValueShape.Container : ValueShape.Container) : stepped);
                     // `return text, 200, {"Content-Type": "text/plain"}` is no page.
-                    if (_entry is { ReturnsHtml: true } && (e.S < 0 || _mod.Str(e.S).Contains("html", StringComparison.OrdinalIgnoreCase)))
+                    if (_entry is { ReturnsHtml: true } && (e.S < 0 || _mod.Str(e.S).Contains("html", StringComparison.OrdinalIgnoreCase)) && !DeclaresOtherContentType())
                         HtmlReturn(value, StepAt(e.Site, StepKind.Sink, "HTML response"));
                     break;
                 }
@@ -1316,6 +1316,41 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>A string a Flask view returns is an HTML page.</summary>
+        /// <summary>
+        /// A Bottle view that sets the response's content type to something other than HTML (`response.content_type =
+        /// "application/json"`, `response.set_header("Content-Type", "text/plain")`), itself or in a function it calls
+        /// (a helper that builds every API answer): what it returns is no page.
+        /// </summary>
+        bool DeclaresOtherContentType()
+        {
+            if (_entry?.Framework != "bottle") return false;
+            if (BottleDeclaresOtherContentType(_f, _mod)) return true;
+            foreach (var callee in _fs.Callees)
+                if (BottleDeclaresOtherContentType(_a._functions[callee].F, _a._index.Modules[_a._functions[callee].Module])) return true;
+            return false;
+        }
+
+        static bool BottleDeclaresOtherContentType(IrFunction f, ModuleIr mod)
+        {
+            foreach (var e in f.Effects)
+                if (e.Kind == EffectKind.StoreAttr && e.S >= 0 && mod.Str(e.S) == "content_type" && IsBottleResponse(f, mod, e.Object)
+                    && f.Values[e.Value] is { Op: IrOp.Const, S: >= 0 } c && !mod.Str(c.S).Contains("html", StringComparison.OrdinalIgnoreCase))
+                    return true;
+            foreach (var c in f.Calls)
+                if (c.Method is "set_header" or "add_header" && c.Receiver >= 0 && IsBottleResponse(f, mod, c.Receiver)
+                    && c.ConstantAt(0)?.AsString is { } name && name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+                    && c.ConstantAt(1)?.AsString is { } type && !type.Contains("html", StringComparison.OrdinalIgnoreCase))
+                    return true;
+            return false;
+        }
+
+        /// <summary>Bottle's global `response` (through single-operand Phi nodes).</summary>
+        static bool IsBottleResponse(IrFunction f, ModuleIr mod, int value)
+        {
+            for (int i = 0; i < 8 && f.Values[value] is { Op: IrOp.Phi, N: 1 } phi; i++) value = f.Operands[phi.A];
+            return f.Values[value] is { Op: IrOp.Global, S: >= 0 } g && mod.Str(g.S) is "bottle.response" or "bottle.local.response";
+        }
+
         void HtmlReturn(AValue value, Step step)
         {
             if (value.Shape == ValueShape.Container && value.Field("[0]") is { } body) value = body;

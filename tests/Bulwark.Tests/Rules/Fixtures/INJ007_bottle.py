@@ -1,5 +1,5 @@
 # INJ007 reflected-xss: a string a Bottle route returns is the page (text/html); a dict is JSON and a template escapes.
-from bottle import HTTPResponse, get, html_escape, request, template
+from bottle import HTTPResponse, get, html_escape, request, response, template
 
 
 @get("/hello/<name>")
@@ -22,3 +22,25 @@ def greet():
 @get("/page")
 def page():
     return HTTPResponse("<p>" + request.query.msg + "</p>")  # positive: an HTML response
+
+
+@get("/api/echo/<word>")
+def echo(word):
+    response.content_type = "application/json"
+    return '{"word": "%s"}' % word  # negative: declared JSON
+
+
+def api_answer(value):
+    response.set_header("Content-Type", "text/plain; charset=utf-8")
+    return "value: " + value
+
+
+@get("/api/value/<value>")
+def value(value):
+    return api_answer(value)  # negative: the helper it calls declares plain text
+
+
+@get("/shout/<word>")
+def shout(word):
+    response.set_header("X-Frame-Options", "DENY")
+    return "<b>" + word.upper() + "</b>"  # positive: no content type declared
