@@ -77,6 +77,34 @@ public static class Guards
 
     static bool IsName(Expr e, string name) => e is Name n && n.Id == name;
 
+    /// <summary>
+    /// The collection a condition proves <paramref name="name"/> a member of where it has the truth value
+    /// <paramref name="polarity"/>, when that collection is a variable or an attribute the code computes
+    /// (`if theme not in themes:` false, `if plugin in self.plugins:` true); null for any other condition. Constant
+    /// collections are <see cref="Interpret"/>'s; whether a computed one is safe depends on what it holds.
+    /// </summary>
+    public static Expr? MembershipCollection(Node condition, bool polarity, string name)
+    {
+        var e = condition as Expr;
+        while (e is UnaryOp { Op: UnaryOperator.Not } not) { e = not.Operand; polarity = !polarity; }
+        if (e is not Compare { Ops: [CmpOperator.In or CmpOperator.NotIn] } c || !IsName(c.Left, name)) return null;
+        bool holds = c.Ops[0] == CmpOperator.In ? polarity : !polarity;
+        var collection = c.Comparators[0];
+        return holds && IsAccessPath(collection) && !IsName(collection, name) ? collection : null;
+    }
+
+    /// <summary>A variable or a chain of attributes of one (`themes`, `self.plugins_list`): reading it runs no code of the module.</summary>
+    static bool IsAccessPath(Expr e)
+    {
+        for (int depth = 0; depth < MaxDepth; depth++)
+        {
+            if (e is Name) return true;
+            if (e is not AttributeExpr a) return false;
+            e = a.Value;
+        }
+        return false;
+    }
+
     /// <summary>The variable, or a normalised form of it (`os.path.realpath(x)`, `Path(x).resolve()`), is what the test is about.</summary>
     static bool IsNormalisedName(Expr e, string name, SemanticModel model, ModelCatalog catalog)
     {

@@ -140,7 +140,10 @@ public struct IrEffect
 }
 
 /// <summary>What a branch condition tells about a variable: the kinds it is safe for after it.</summary>
-public readonly record struct IrGuard(uint Clears, bool NeedsNormalised);
+/// <param name="Collection">For membership in a collection the code computes (`if name not in self.plugins: abort()`):
+/// the value of that collection, -1 for none. The variable is then one of its items: it holds what the collection
+/// holds instead of its own taint, so it is safe exactly where the collection is.</param>
+public readonly record struct IrGuard(uint Clears, bool NeedsNormalised, int Collection = -1);
 
 public enum ParameterKind : byte { Positional, VarArgs, KeywordOnly, VarKeywords }
 

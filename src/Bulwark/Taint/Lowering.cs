@@ -922,10 +922,15 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         var v = ValueOf(branch);
         if (branch is not Name n) return v;
         var guard = Guards.Interpret(test, polarity, n.Id, _model, m.Catalog);
+        if (guard.Clears == 0) guard = CollectionGuard(test, polarity, n.Id);
         if (guard.Clears == 0) return v;
         _guards.Add(guard);
         return Add(new IrValue { Op = IrOp.Refine, A = AddOperands([v]), N = _guards.Count - 1, S = -1, Site = -1 });
     }
+
+    /// <summary>Membership in a collection the code computes: the value becomes one of its items (<see cref="IrGuard.Collection"/>).</summary>
+    IrGuard CollectionGuard(Node condition, bool polarity, string name) =>
+        Guards.MembershipCollection(condition, polarity, name) is { } collection ? new IrGuard(SinkKinds.All, false, ValueOf(collection)) : default;
 
     int AddOperands(ReadOnlySpan<int> ops)
     {
@@ -1089,6 +1094,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             case DefinitionKind.Narrowing:
                 var priors = PriorValue(d);
                 var guard = d.Condition is null ? default : Guards.Interpret(d.Condition, d.Polarity, d.Name, _model, m.Catalog);
+                if (guard.Clears == 0 && d.Condition is not null) guard = CollectionGuard(d.Condition, d.Polarity, d.Name);
                 if (guard.Clears == 0)
                 {
                     _values[slot] = new IrValue { Op = IrOp.Phi, A = AddOperands([priors]), N = 1, S = -1, Site = -1 };

@@ -114,8 +114,11 @@ public sealed partial class TaintAnalysis
                         var pairs = _f.OperandsOf(iv);
                         for (int i = 1; i < pairs.Length; i += 2) if (pairs[i] >= v) return v;
                         break;
-                    case IrOp.LoadAttr or IrOp.Refine or IrOp.Element or IrOp.Sanitize:
+                    case IrOp.LoadAttr or IrOp.Element or IrOp.Sanitize:
                         if (_f.Operands[iv.A] >= v) return v;
+                        break;
+                    case IrOp.Refine:
+                        if (_f.Operands[iv.A] >= v || _f.Guards[iv.N].Collection >= v) return v;
                         break;
                     case IrOp.Call:
                         var c = _f.Calls[iv.A];
@@ -153,8 +156,10 @@ public sealed partial class TaintAnalysis
                     var pairs = _f.OperandsOf(iv);
                     for (int i = 1; i < pairs.Length; i += 2) if (changedAt[pairs[i]] > at) return true;
                     return false;
-                case IrOp.LoadAttr or IrOp.Refine or IrOp.Element or IrOp.Sanitize:
+                case IrOp.LoadAttr or IrOp.Element or IrOp.Sanitize:
                     return changedAt[_f.Operands[iv.A]] > at;
+                case IrOp.Refine:
+                    return changedAt[_f.Operands[iv.A]] > at || _f.Guards[iv.N].Collection is >= 0 and var collection && changedAt[collection] > at;
                 case IrOp.Call:
                     var c = _f.Calls[iv.A];
                     if (c.Receiver >= 0 && changedAt[c.Receiver] > at) return true;
@@ -239,7 +244,16 @@ public sealed partial class TaintAnalysis
                 {
                     var guard = _f.Guards[iv.N];
                     var inner = _values[_f.Operands[iv.A]];
-                    return inner.HasNoFacts ? inner : inner.MapFacts(f => Facts.Clear(f, guard.Clears, guard.NeedsNormalised));
+                    if (inner.HasNoFacts) return inner;
+                    AValue? collection = guard.Collection >= 0 ? _values[guard.Collection] : null;
+                    // `x in d` tests a dict's keys, and what a dict holds is tracked for its values: no proof.
+                    if (collection is not null && IsMapping(collection)) return inner;
+                    var cleared = inner.MapFacts(f => Facts.Clear(f, guard.Clears, guard.NeedsNormalised));
+                    // A member of a computed list, set or tuple is one of its items: it holds what the collection holds
+                    // (and, fact by fact, nothing else of its own), so it is safe exactly when the collection is.
+                    if (collection is not null && collection.Collapse() is { Length: > 0 } held)
+                        cleared = cleared.With(whole: Facts.Union(cleared.Whole, held));
+                    return cleared;
                 }
                 case IrOp.Global: return GlobalValue(iv);
                 case IrOp.Cell:
@@ -717,6 +731,16 @@ public sealed partial class TaintAnalysis
                                 }
                             }
             return result;
+        }
+
+        /// <summary>A value that is, or may be, a dict or another mapping (its type unknown counts as not one).</summary>
+        static bool IsMapping(AValue v)
+        {
+            foreach (var t in v.Types)
+                if (t is "dict" or "collections.OrderedDict" or "collections.defaultdict" or "collections.Counter" or "typing.Dict"
+                    || t.StartsWith("=", StringComparison.Ordinal) && t.EndsWith("dict", StringComparison.OrdinalIgnoreCase))
+                    return true;
+            return false;
         }
 
         /// <summary>A method call on the method's own `self`, or on `super()`.</summary>
