@@ -72,7 +72,11 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 foreach (var d in f.Decorators) Decorator(m, f, d, tables);
                 foreach (var c in f.Calls) Registration(m, f, c, tables);
             }
-            foreach (var c in mod.Classes) ClassBased(m, c, tables);
+            foreach (var c in mod.Classes)
+            {
+                foreach (var d in c.CallDecorators) ClassDecorator(m, c, d, tables);
+                ClassBased(m, c, tables);
+            }
         }
         // Heuristics for code without visible registration: Django views and middleware.
         for (int m = 0; m < index.Modules.Count; m++)
@@ -131,31 +135,50 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         return false;
     }
 
+    /// <summary>A route decorator on a class-based view (`@ns.route("/todos/<int:id>")` on a Flask-RESTX resource): the route of its handler methods.</summary>
+    void ClassDecorator(int m, IrClass c, IrDecorator d, ModelTables tables)
+    {
+        if (DecoratorModel(m, d, tables, out bool blueprint) is not { } model) return;
+        var mod = index.Modules[m];
+        var route = RouteOf(d);
+        foreach (var mi in c.Methods)
+            if (IsHandlerMethod(model.Framework, mod.Functions[mi].Name))
+                Add(index.FunctionId(m, mi), model.Framework, route, m, mod.Functions[mi], wholePath: !blueprint);
+    }
+
+    static string? RouteOf(IrDecorator d) =>
+        d.Constants.Length > 0 && d.Constants[0] is { Kind: ValueKind.Str } r ? r.AsString
+        : d.Keywords is not null && (d.Keywords.TryGetValue("path", out var p) || d.Keywords.TryGetValue("rule", out p)) ? p.AsString : null;
+
     void Decorator(int m, IrFunction f, IrDecorator d, ModelTables tables)
+    {
+        if (DecoratorModel(m, d, tables, out bool blueprint) is not { } model) return;
+        string? route = RouteOf(d);
+        int id = index.FunctionId(m, f.Index);
+        Add(id, model.Framework, route, m, f, wholePath: !blueprint);
+        if (model.Framework is "fastapi" or "starlette" && d.KeywordNames is { } named && named.TryGetValue("response_class", out var responseClass)
+            && IsHtmlResponse(m, responseClass))
+            _entries[id].HtmlResponseClass = true;
+    }
+
+    /// <summary>The entry-point model a decorator matches, by its callee or by its receiver's types (`bp.route`); <paramref name="blueprint"/> when the receiver is a blueprint.</summary>
+    EntryPointModel? DecoratorModel(int m, IrDecorator d, ModelTables tables, out bool blueprint)
     {
         EntryPointModel? model = null;
         if (d.Callee is not null && tables.EntryDecorators.TryGetValue(d.Callee, out var direct)) model = direct;
         // A blueprint's routes sit under the prefix it is registered with, which may hold variables of its own
         // (`register_blueprint(bp, url_prefix="/<lang>")`): only an application's route is the whole path.
-        bool blueprint = false;
+        blueprint = false;
         if (model is null && d.Method is not null && _methods.Contains(d.Method))
             foreach (var t in types.Canonical(m, d.ReceiverTypes))
                 foreach (var b in types.WithBases(t))
                     if (tables.EntryDecorators.TryGetValue(b + "." + d.Method, out var viaType))
                     {
                         model = viaType;
-                        blueprint = b.EndsWith(".Blueprint", StringComparison.Ordinal);
+                        blueprint = b.EndsWith(".Blueprint", StringComparison.Ordinal) || b.EndsWith(".Namespace", StringComparison.Ordinal);
                         break;
                     }
-        model ??= UntypedApplication(m, d, tables);
-        if (model is null) return;
-        string? route = d.Constants.Length > 0 && d.Constants[0] is { Kind: ValueKind.Str } r ? r.AsString
-            : d.Keywords is not null && (d.Keywords.TryGetValue("path", out var p) || d.Keywords.TryGetValue("rule", out p)) ? p.AsString : null;
-        int id = index.FunctionId(m, f.Index);
-        Add(id, model.Framework, route, m, f, wholePath: !blueprint);
-        if (model.Framework is "fastapi" or "starlette" && d.KeywordNames is { } named && named.TryGetValue("response_class", out var responseClass)
-            && IsHtmlResponse(m, responseClass))
-            _entries[id].HtmlResponseClass = true;
+        return model ?? UntypedApplication(m, d, tables);
     }
 
     /// <summary>A class (as module <paramref name="m"/> names it) that is Starlette's `HTMLResponse` or derives from it.</summary>

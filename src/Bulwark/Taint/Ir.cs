@@ -219,6 +219,8 @@ public sealed class IrClass
     /// <summary>Base classes: qualified names (import-resolved, or this module's classes by qualified name).</summary>
     public string[] Bases = [];
     public string[] Decorators = [];
+    /// <summary>The decorators that are calls, lowered as a function's are (`@ns.route("/todos/<int:id>")` on a resource class).</summary>
+    public IrDecorator[] CallDecorators = [];
     /// <summary>Annotated class-level fields in order (a dataclass's constructor parameters), with their annotation types.</summary>
     public List<(string Name, string? Type, bool HasDefault)> Fields = [];
     /// <summary>Static types of attributes assigned in the class body or on `self` in its methods.</summary>

@@ -433,6 +433,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 LowerGraph(_model.FlowGraph(mod));
                 break;
             case ClassDef c:
+                if (c.DecoratorList.Any(d => d is Call) && m.ClassOf.TryGetValue(c, out var ci))
+                    m.Classes[ci].CallDecorators = c.DecoratorList.Where(d => d is Call).Select(Decorator).ToArray();
                 LowerGraph(_model.FlowGraph(c));
                 break;
         }

@@ -206,6 +206,8 @@ public sealed class PackedModule
             foreach (var m in c.Methods) Int(m);
             Strs(c.Bases);
             Strs(c.Decorators);
+            Int(c.CallDecorators.Length);
+            foreach (var d in c.CallDecorators) Decorator(d);
             Int(c.Fields.Count);
             foreach (var (name, type, hasDefault) in c.Fields)
             {
@@ -509,6 +511,8 @@ public sealed class PackedModule
             for (int i = 0; i < methods; i++) c.Methods.Add(Int());
             c.Bases = Strs();
             c.Decorators = Strs();
+            c.CallDecorators = Count<IrDecorator>();
+            for (int i = 0; i < c.CallDecorators.Length; i++) c.CallDecorators[i] = Decorator();
             int fields = Int();
             c.Fields = new(fields);
             for (int i = 0; i < fields; i++) c.Fields.Add((Str()!, Str(), Bool()));
