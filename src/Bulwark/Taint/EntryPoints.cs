@@ -584,25 +584,13 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     ParamBinding[] Falcon(IrFunction f, string? route)
     {
         int request = FirstArgument(f);
-        var binds = Typed(f, request, "falcon.Request");
-        if (route is null)
-        {
-            for (int i = request + 2; i < binds.Length; i++) if (!f.Params[i].HasDefault) binds[i] = Remote($"URI field {{{f.Params[i].Name}}}");
-            return binds;
-        }
-        foreach (Match v in FalconField().Matches(route))
-        {
-            var name = v.Groups["name"].Value;
-            var conv = v.Groups["conv"].Success ? v.Groups["conv"].Value : "";
-            var binding = conv switch
+        return ByRoute(f, Typed(f, request, "falcon.Request"), request + 2, route, FalconField(), "URI field {{{0}}}", (name, v) =>
+            (v.Groups["conv"].Success ? v.Groups["conv"].Value : "") switch
             {
                 "int" or "float" or "uuid" or "dt" => ParamBinding.Unbound,
                 "path" => Remote($"URI field {{{name}:path}}"),
                 _ => Remote($"URI field {{{name}}}", SinkKinds.PathAbsolute),
-            };
-            Bind(f, binds, name, binding);
-        }
-        return binds;
+            });
     }
 
     // ───────────── Sanic ─────────────
@@ -618,26 +606,36 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     ParamBinding[] Sanic(IrFunction f, string? route)
     {
         int request = FirstArgument(f);
-        var binds = Typed(f, request, "sanic.Request");
-        if (route is null)
-        {
-            for (int i = request + 1; i < binds.Length; i++) if (!f.Params[i].HasDefault) binds[i] = Remote($"route parameter <{f.Params[i].Name}>");
-            return binds;
-        }
-        foreach (Match p in SanicParameter().Matches(route))
-        {
-            var name = p.Groups["name"].Value;
-            var type = p.Groups["type"].Success ? p.Groups["type"].Value : "str";
-            var binding = type switch
+        return ByRoute(f, Typed(f, request, "sanic.Request"), request + 1, route, SanicParameter(), "route parameter <{0}>", (name, p) =>
+            (p.Groups["type"].Success ? p.Groups["type"].Value : "str") switch
             {
                 "int" or "float" or "uuid" or "ymd" or "alpha" or "slug" or "number" => ParamBinding.Unbound,
                 "path" => Remote($"route parameter <{name}:path>"),
                 "str" or "strorempty" or "ext" or "string" => Remote($"route parameter <{name}>", SinkKinds.PathAbsolute),
-                _ => RegexCharacters.Of("^(?:" + type + ")$", RegexUse.FullMatch) is { } chars
+                var type => RegexCharacters.Of("^(?:" + type + ")$", RegexUse.FullMatch) is { } chars
                     ? chars.SafeKinds() == SinkKinds.All ? ParamBinding.Unbound : Remote($"route parameter <{name}>", chars.SafeKinds())
                     : Remote($"route parameter <{name}>"),
-            };
-            Bind(f, binds, name, binding);
+            });
+    }
+
+    /// <summary>
+    /// Binds the variables a route pattern names (<paramref name="variables"/>, with a `name` group) to the parameters
+    /// of those names, each as <paramref name="bind"/> decides from its match; a route nobody shows binds every
+    /// parameter from <paramref name="firstCapture"/> on that has no default, described by <paramref name="unrouted"/>.
+    /// </summary>
+    static ParamBinding[] ByRoute(IrFunction f, ParamBinding[] binds, int firstCapture, string? route, Regex variables, string unrouted,
+        Func<string, Match, ParamBinding> bind)
+    {
+        if (route is null)
+        {
+            for (int i = firstCapture; i < binds.Length; i++)
+                if (!f.Params[i].HasDefault) binds[i] = Remote(string.Format(System.Globalization.CultureInfo.InvariantCulture, unrouted, f.Params[i].Name));
+            return binds;
+        }
+        foreach (Match v in variables.Matches(route))
+        {
+            var name = v.Groups["name"].Value;
+            Bind(f, binds, name, bind(name, v));
         }
         return binds;
     }
@@ -688,19 +686,9 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     /// `<name:float>` numbers only, `<name:re:exp>` what the expression admits. A route nobody shows binds every
     /// parameter without a default (Bottle builds `@route()`'s path from the signature).
     /// </summary>
-    ParamBinding[] Bottle(IrFunction f, string? route)
-    {
-        var binds = new ParamBinding[f.Params.Length];
-        if (route is null)
-        {
-            for (int i = FirstArgument(f); i < binds.Length; i++) if (!f.Params[i].HasDefault) binds[i] = Remote($"route wildcard <{f.Params[i].Name}>");
-            return binds;
-        }
-        foreach (Match w in BottleWildcard().Matches(route))
-        {
-            var name = w.Groups["name"].Value;
-            var filter = w.Groups["filter"].Success ? w.Groups["filter"].Value : "";
-            var binding = filter switch
+    ParamBinding[] Bottle(IrFunction f, string? route) =>
+        ByRoute(f, new ParamBinding[f.Params.Length], FirstArgument(f), route, BottleWildcard(), "route wildcard <{0}>", (name, w) =>
+            (w.Groups["filter"].Success ? w.Groups["filter"].Value : "") switch
             {
                 "int" or "float" => ParamBinding.Unbound,
                 "path" => Remote($"route wildcard <{name}:path>"),
@@ -708,11 +696,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                     => chars.SafeKinds() == SinkKinds.All ? ParamBinding.Unbound : Remote($"route wildcard <{name}:re>", chars.SafeKinds()),
                 "re" => Remote($"route wildcard <{name}:re>"),
                 _ => Remote($"route wildcard <{name}>", SinkKinds.PathAbsolute),
-            };
-            Bind(f, binds, name, binding);
-        }
-        return binds;
-    }
+            });
 
     // ───────────── Tornado ─────────────
 
