@@ -374,6 +374,9 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     }
 
     /// <summary>A method of a class-based view the framework calls with request data: an HTTP method's handler, or a Tornado WebSocket's.</summary>
+    /// <summary>The longest route pattern read (real ones are a few dozen characters).</summary>
+    const int MaxRouteLength = 2048;
+
     static bool IsHandlerMethod(string framework, string name) => framework switch
     {
         "tornado" => HttpMethods.Contains(name) || name is "open" or "on_message",
@@ -404,6 +407,9 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     /// or a registration call's, whose object may be a blueprint).</param>
     void Add(int id, string framework, string? route, int module, IrFunction f, bool wholePath = false)
     {
+        // A route is read group by group (each group's body scanned to its end): a pattern no application writes, such
+        // as 60,000 opening parentheses, took 12 s. Past this length it is a route nobody shows, bound conservatively.
+        if (route is { Length: > MaxRouteLength }) route = null;
         bool fixedPath = wholePath && framework == "flask" && route is not null && !route.Contains('<');
         if (_entries.TryGetValue(id, out var existing))
         {

@@ -766,13 +766,15 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>The value a receiver stands for: through single-operand Phi nodes, the definition all uses share.</summary>
-        int ReceiverDefinition(int v)
+        int ReceiverDefinition(int v) => ReceiverDefinition(_f, v);
+
+        static int ReceiverDefinition(IrFunction f, int v)
         {
             for (int i = 0; i < 8; i++)
             {
-                var iv = _f.Values[v];
+                var iv = f.Values[v];
                 if (iv.Op != IrOp.Phi || iv.N != 1) return v;
-                v = _f.Operands[iv.A];
+                v = f.Operands[iv.A];
             }
             return v;
         }
@@ -1192,7 +1194,7 @@ public sealed partial class TaintAnalysis
             var sinkStep = step with { What = SinkText(callee) };
             foreach (var value in Selected(c, sink.Arg, actuals, offset))
             {
-                if (sink.TextOnly && value.Shape is ValueShape.Container or ValueShape.Number or ValueShape.Response or ValueShape.None) continue;
+                if (sink.TextOnly && NotText(value)) continue;
                 var facts = sink.Element >= 0 && value.Fields is not null
                     ? value.Member("[" + sink.Element + "]")
                     : value.Collapse();
@@ -1213,7 +1215,7 @@ public sealed partial class TaintAnalysis
                 for (int k = 0; k < merged.Keywords.Length; k++) if (merged.Names[k] == kw) values.Add(merged.Keywords[k]);
             if (values.Count == 0 && position >= 0 && position < merged.Args.Length) values.Add(merged.Args[position]);
             foreach (var value in values)
-                foreach (var f in sink.TextOnly && value.Shape is ValueShape.Container or ValueShape.Number or ValueShape.Response or ValueShape.None ? Facts.None
+                foreach (var f in sink.TextOnly && NotText(value) ? Facts.None
                     : sink.Element >= 0 && value.Fields is not null ? value.Member("[" + sink.Element + "]") : value.Collapse())
                     if (f.Reaches(sink.Kind) && f.Origin.Kind != OriginKind.Marker) Emit(f, sink.Kind, sinkStep, callee);
         }
@@ -1369,19 +1371,19 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>Bottle's global `response` (through single-operand Phi nodes).</summary>
-        static bool IsBottleResponse(IrFunction f, ModuleIr mod, int value)
-        {
-            for (int i = 0; i < 8 && f.Values[value] is { Op: IrOp.Phi, N: 1 } phi; i++) value = f.Operands[phi.A];
-            return f.Values[value] is { Op: IrOp.Global, S: >= 0 } g && mod.Str(g.S) is "bottle.response" or "bottle.local.response";
-        }
+        static bool IsBottleResponse(IrFunction f, ModuleIr mod, int value) =>
+            f.Values[ReceiverDefinition(f, value)] is { Op: IrOp.Global, S: >= 0 } g && mod.Str(g.S) is "bottle.response" or "bottle.local.response";
 
         void HtmlReturn(AValue value, Step step)
         {
             if (value.Shape == ValueShape.Container && value.Field("[0]") is { } body) value = body;
-            if (value.Shape is ValueShape.Container or ValueShape.Response or ValueShape.Number or ValueShape.None) return;
+            if (NotText(value)) return;
             foreach (var f in value.Collapse())
                 if (f.Reaches(SinkKinds.Xss)) Emit(f, SinkKinds.Xss, step, "return");
         }
+
+        /// <summary>A value a framework does not send as text: a container (sent as JSON), a response, a number, None.</summary>
+        static bool NotText(AValue value) => value.Shape is ValueShape.Container or ValueShape.Response or ValueShape.Number or ValueShape.None;
 
         void StoreInto(string cell, Fact[] facts, Step step)
         {
