@@ -42,8 +42,12 @@ public sealed partial class TaintAnalysis
             _m = fs.Module;
             _mod = a._index.Modules[_m];
             a._entries.TryGetValue(fs.Id, out _entry);
-            _values = new AValue[_f.Values.Length];
-            Array.Fill(_values, AValue.Empty);
+            // One buffer for every evaluation (the project phase analyses one function at a time); only the first
+            // Values.Length entries are this function's.
+            int n = _f.Values.Length;
+            if (a._valueBuffer.Length < n) a._valueBuffer = new AValue[Math.Max(n, 2 * a._valueBuffer.Length)];
+            _values = a._valueBuffer;
+            Array.Fill(_values, AValue.Empty, 0, n);
         }
 
         public void Run()
@@ -51,8 +55,8 @@ public sealed partial class TaintAnalysis
             // A value reads only earlier values unless it sits on a loop's back edge (or a call adds a marker to an
             // earlier receiver), so the values before the first such reader are final after one pass: later passes
             // start there, and a function without one needs a single pass.
-            int firstBack = FirstBackEdgeReader();
-            int start = 0, n = _values.Length;
+            int firstBack = _fs.FirstBackEdgeReader;
+            int start = 0, n = _f.Values.Length;
             // From the second pass on, a value is worked out again only when a value it reads (or its marker) changed
             // since it was last worked out: the first pass works out value v at tick v + 1, later ones count on.
             int[]? evaluatedAt = null, changedAt = null;
@@ -97,7 +101,7 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>The lowest value whose evaluation reads a value at or after itself (<see cref="int.MaxValue"/> when none does).</summary>
-        int FirstBackEdgeReader()
+        public static int FirstBackEdgeReader(IrFunction _f)
         {
             var values = _f.Values;
             for (int v = 0; v < values.Length; v++)
@@ -172,7 +176,7 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>Each value's facts, types and functions, for `debug taint --ir`.</summary>
-        public string[] Describe() => _values.Select(v =>
+        public string[] Describe() => _values.Take(_f.Values.Length).Select(v =>
             string.Join(", ", v.Collapse().Select(f => f.Origin + (f.Cleared != 0 ? $" (clean for {SinkKinds.NameOf(f.Cleared)})" : "")))
             + (v.Types.Length > 0 ? " : " + string.Join("|", v.Types) : "")
             + (v.Functions.Length > 0 ? " fn " + string.Join(",", v.Functions) : "")
@@ -389,10 +393,16 @@ public sealed partial class TaintAnalysis
         }
 
         AValue LoadAttr(int v, IrValue iv) =>
-            AttributeOf(_values[_f.Operands[iv.A]], _mod.Str(iv.S), _a.AttrKey(_m, iv.S), iv.N, StepAt(iv.Site, StepKind.Load));
+            AttributeOf(_values[_f.Operands[iv.A]], _mod.Str(iv.S), _a.AttrKey(_m, iv.S), iv.N, iv.Site, _a.NameKindOf(_m, iv.S));
 
-        AValue AttributeOf(AValue obj, string attr, string key, int staticTypes, Step step)
+        /// <summary>
+        /// Member <paramref name="attr"/> of a value read at <paramref name="site"/>; <paramref name="named"/> is the
+        /// attribute's sensitive-name kind. The load's step is made only when a fact needs it (most reads make none).
+        /// </summary>
+        AValue AttributeOf(AValue obj, string attr, string key, int staticTypes, int site, uint named)
         {
+            Step? step = null;
+            Step Load() => step ??= StepAt(site, StepKind.Load);
             var whole = ExtendParams(MemberOf(obj.Whole, attr), key);
             if (obj.Field(key) is { } field) whole = Facts.Union(whole, field.Collapse());
             List<string>? types = null;
@@ -404,7 +414,7 @@ public sealed partial class TaintAnalysis
                 var info = _a.MemberInfoOf(owner, attr);
                 // `request.path` in a view whose every route is fixed text is that text.
                 if (info.Source is { } source && !(attr == "path" && owner == "flask.Request" && _entry is { FixedPath: true }))
-                    whole = Facts.Union(whole, [SourceFact(source, step)]);
+                    whole = Facts.Union(whole, [SourceFact(source, Load())]);
                 foreach (var cell in info.Cells) if (_a.CellLive(cell, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 foreach (var at in info.Types)
                     if (!(types ??= []).Contains(at)) types.Add(at);
@@ -412,7 +422,7 @@ public sealed partial class TaintAnalysis
                 if (info.Clears != 0) whole = Facts.Clear(whole, info.Clears);
             }
             if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
-            whole = Named(whole, attr, step);
+            if (named != 0) whole = Named(whole, attr, Load());
             if (types is null && (obj.Functions.Length == 0 || attr is not "__call__")) return AValue.Of(whole, shape);
             return new AValue(whole, null, types is null ? [] : types.ToArray(), types is null ? shape : ShapeOf(types, shape),
                 obj.Functions.Length > 0 && attr is "__call__" ? obj.Functions : [], []);
@@ -469,8 +479,12 @@ public sealed partial class TaintAnalysis
                 if (obj.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
             }
             else whole = ExtendParams(obj.Collapse(), "[*]");
-            var step = StepAt(iv.Site, StepKind.Load);
-            if (key is not null && _a._options.NameSources is not null) whole = Named(whole, _mod.Str(iv.S), step, $"{step.What}[\"{_mod.Str(iv.S)}\"]");
+            // The load's step is made only when a fact needs it, and the key's description only when the key names a secret.
+            if (key is not null && _a.WholeNameKindOf(_m, iv.S) != 0)
+            {
+                var step = StepAt(iv.Site, StepKind.Load);
+                whole = Named(whole, _mod.Str(iv.S), step, $"{step.What}[\"{_mod.Str(iv.S)}\"]");
+            }
             foreach (var t in obj.Types)
             {
                 if (t.StartsWith('=')) continue;
@@ -478,7 +492,7 @@ public sealed partial class TaintAnalysis
                 {
                     if (keyed is not null && _a.CellLive(keyed, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(keyed), 0, 0, null)]);
                     if (any is not null && _a.CellLive(any, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(any), 0, 0, null)]);
-                    if (src is not null) whole = Facts.Union(whole, [SourceFact(src, step)]);
+                    if (src is not null) whole = Facts.Union(whole, [SourceFact(src, StepAt(iv.Site, StepKind.Load))]);
                 }
             }
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
@@ -533,7 +547,7 @@ public sealed partial class TaintAnalysis
             var owner = GlobalValue(q[..dot], site, depth + 1);
             if (owner.IsEmpty) return direct;
             var member = q[(dot + 1)..];
-            return AttributeOf(owner, member, "." + member, -1, StepAt(site, StepKind.Load));
+            return AttributeOf(owner, member, "." + member, -1, site, _a.NameKind(member));
         }
 
         AValue GlobalCore(string q, int site)

@@ -180,16 +180,55 @@ public sealed partial class TaintAnalysis
         foreach (var t in v.Types)
         {
             if (t.StartsWith('=')) continue;
-            var bases = _types.WithBases(t);
-            foreach (var b in bases)
-                if (_sourceOwners.Contains(b) || _hotOwners.Contains(b)) return true;
-            foreach (var b in bases)
-                if (_cellOwners.Contains(b)) _waits.Add(OwnerKey(b));
+            var owner = OwnerOfType(t);
+            if (owner.Source) return true;
+            if (owner.HotAt != _hotOwnersChanged)
+            {
+                owner.Hot = false;
+                foreach (var b in owner.Bases)
+                    if (_hotOwners.Contains(b)) { owner.Hot = true; break; }
+                owner.HotAt = _hotOwnersChanged;
+            }
+            if (owner.Hot) return true;
+            foreach (var key in owner.WaitKeys) _waits.Add(key);
         }
         if (v.Fields is not null && depth < AValue.MaxDepth)
             foreach (var field in v.Fields.Values)
                 if (Carries(field, depth + 1)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// What <see cref="Carries"/> asks of a type, worked out once per type: its bases, whether one has a modelled
+    /// source member, and the wait keys of those that own a member cell; whether one has a hot member cell is asked
+    /// again only after <see cref="_hotOwners"/> grew.
+    /// </summary>
+    sealed class TypeOwnership(string[] bases, bool source, string[] waitKeys)
+    {
+        public readonly string[] Bases = bases;
+        public readonly bool Source = source;
+        public readonly string[] WaitKeys = waitKeys;
+        public bool Hot;
+        public int HotAt = -1;
+    }
+
+    readonly Dictionary<string, TypeOwnership> _typeOwnership = new(StringComparer.Ordinal);
+
+    /// <summary>Times <see cref="_hotOwners"/> grew: a type's <see cref="TypeOwnership.Hot"/> is current when asked at this count.</summary>
+    int _hotOwnersChanged;
+
+    TypeOwnership OwnerOfType(string type)
+    {
+        if (_typeOwnership.TryGetValue(type, out var known)) return known;
+        var bases = _types.WithBases(type);
+        bool source = false;
+        List<string>? keys = null;
+        foreach (var b in bases)
+        {
+            if (_sourceOwners.Contains(b)) source = true;
+            if (_cellOwners.Contains(b)) (keys ??= []).Add(OwnerKey(b));
+        }
+        return _typeOwnership[type] = new TypeOwnership(bases, source, keys?.ToArray() ?? []);
     }
 
     /// <summary>`.` and a type's name: the key a typed object waits for (made once per type).</summary>
@@ -272,7 +311,11 @@ public sealed partial class TaintAnalysis
             if (!_hot.Add(c)) continue;
             Release(c);
             if (_cellReaders.Remove(c, out var readers)) foreach (var r in readers) Enqueue(r);
-            if (OwnerOf(c) is { } owner && _hotOwners.Add(owner)) Release("." + owner);
+            if (OwnerOf(c) is { } owner && _hotOwners.Add(owner))
+            {
+                _hotOwnersChanged++;
+                Release("." + owner);
+            }
             if (_cellOut.TryGetValue(c, out var next))
                 foreach (var n in next) if (!_hot.Contains(n)) stack.Push(n);
         }

@@ -51,6 +51,65 @@ public sealed partial class TaintAnalysis
         return NameKind(name.ToString());
     }
 
+    /// <summary>Not asked yet, in <see cref="_nameKindsById"/>: no kind has every bit.</summary>
+    const uint NotAsked = uint.MaxValue;
+
+    /// <summary>
+    /// <see cref="NameKind(ReadOnlySpan{char})"/> of the last dotted part of a module's string, by module and string id:
+    /// every assignment and parameter asks, and an array read is far cheaper than hashing the name in a table of every
+    /// name of the project.
+    /// </summary>
+    readonly uint[]?[] _nameKindsById;
+
+    uint NameKindOf(int module, int s)
+    {
+        if (_options.NameSources is null || s < 0) return 0;
+        var strings = _index.Modules[module].Strings;
+        var row = _nameKindsById[module];
+        if (row is null)
+        {
+            row = _nameKindsById[module] = new uint[strings.Length];
+            Array.Fill(row, NotAsked);
+        }
+        ref var kind = ref row[s];
+        if (kind == NotAsked)
+        {
+            var name = strings[s];
+            kind = NameKind(name.AsSpan(name.LastIndexOf('.') + 1));
+        }
+        return kind;
+    }
+
+    /// <summary><see cref="NameKind(string?)"/> of a module's whole string (a key such as `a.b` is asked as it is).</summary>
+    uint WholeNameKindOf(int module, int s)
+    {
+        if (_options.NameSources is null || s < 0) return 0;
+        var name = _index.Modules[module].Strings[s];
+        return name.Contains('.') ? NameKind(name) : NameKindOf(module, s);
+    }
+
+    /// <summary>What <see cref="Evaluator.SensitiveCall"/> needs of a callee or method name: whether it masks, whether a conversion keeps the value, which argument names the key.</summary>
+    [Flags]
+    enum CallNaming : byte { Asked = 1, Masks = 2, KeepsValue = 4, KeyFirst = 8, KeySecond = 16 }
+
+    /// <summary>
+    /// <see cref="CallNaming"/> by the name's string object: a module's names are unpacked once per thread, so the same
+    /// callee is a handful of objects across the project, and hashing the reference beats hashing the text at every call.
+    /// </summary>
+    readonly Dictionary<string, CallNaming> _callNaming = new(ReferenceEqualityComparer.Instance);
+
+    CallNaming NamingOf(string called)
+    {
+        if (_callNaming.TryGetValue(called, out var naming)) return naming;
+        var name = called.AsSpan(called.LastIndexOf('.') + 1);
+        naming = CallNaming.Asked;
+        if (Masks(name)) naming |= CallNaming.Masks;
+        if (KeepsValue.Contains(called)) naming |= CallNaming.KeepsValue;
+        naming |= NameArgumentOf(name) switch { 0 => CallNaming.KeyFirst, 1 => CallNaming.KeySecond, _ => 0 };
+        _callNaming[called] = naming;
+        return naming;
+    }
+
     bool Masks(ReadOnlySpan<char> function)
     {
         if (_options.NameSources is not { } names || function.IsEmpty) return false;
@@ -95,10 +154,10 @@ public sealed partial class TaintAnalysis
             if (_a._options.NameSources is null || iv.Site < 0) return value;
             foreach (var o in Ops(v))
                 if (_f.Values[o].Op is IrOp.Const) return value;
+            // Most names say nothing: asked by the name's id, without cutting it or making the step.
+            if (_a.NameKindOf(_m, _f.Sites[iv.Site].Name) == 0) return value;
             var name = _mod.Str(_f.Sites[iv.Site].Name);
             var dot = name.LastIndexOf('.');
-            // Most names say nothing: asked without cutting the name or making the step.
-            if (_a.NameKind(name.AsSpan(dot + 1)) == 0) return value;
             return value.With(whole: Named(value.Whole, dot >= 0 ? name[(dot + 1)..] : name, StepAt(iv.Site, StepKind.Assignment), name));
         }
 
@@ -110,6 +169,8 @@ public sealed partial class TaintAnalysis
         AValue NamedParameter(AValue value, IrValue iv)
         {
             if (_a._options.NameSources is null || iv.A >= _f.Params.Length) return value;
+            // The value's string is the parameter's name: asked by its id first, as most names say nothing.
+            if (iv.S >= 0 && _a.NameKindOf(_m, iv.S) == 0) return value;
             var p = _f.Params[iv.A];
             if (IsFlag(p) || _a.NameKind(p.Name) == 0) return value;
             return value.With(whole: Named(value.Whole, p.Name, StepAt(iv.Site, StepKind.Parameter, p.Name)));
@@ -157,11 +218,14 @@ public sealed partial class TaintAnalysis
             if (_a._options.NameSources is null) return result;
             // The function's own name, without cutting a string at each call.
             if ((c.Method ?? c.Callee) is not { } called) return result;
-            var name = c.Method is not null ? called.AsSpan() : called.AsSpan(called.LastIndexOf('.') + 1);
-            if (_a.Masks(name)) return result.MapFacts(ClearSensitive);
-            if (!handled && !modelled && c.Method is null && !KeepsValue.Contains(c.Callee!))
+            // A method's name is the whole string (it has no dot), a callee's its last part: NamingOf reads that part.
+            var naming = _a.NamingOf(called);
+            if ((naming & CallNaming.Masks) != 0) return result.MapFacts(ClearSensitive);
+            if (!handled && !modelled && c.Method is null && (naming & CallNaming.KeepsValue) == 0)
                 result = result.MapFacts(ClearSensitive);
-            int keyAt = NameArgumentOf(name);
+            int keyAt = (naming & CallNaming.KeyFirst) != 0 ? 0 : (naming & CallNaming.KeySecond) != 0 ? 1 : -1;
+            if (keyAt < 0) return result;
+            var name = called.AsSpan(called.LastIndexOf('.') + 1);
             // Only `getattr` names its key in the second argument; it is described by the key alone (`token`).
             if (keyAt >= 0 && keyAt < c.Args.Length && c.ConstantAt(keyAt)?.AsString is { } key)
                 result = result.With(whole: Named(result.Whole, key, step, keyAt == 1 ? key : $"{name}(\"{key}\")"));

@@ -87,6 +87,7 @@ public sealed partial class TaintAnalysis
         _options = options;
         _collectSummaries = collectSummaries;
         _attrKeys = new string?[modules.Count][];
+        _nameKindsById = new uint[]?[modules.Count];
         _itemKeys = new string?[modules.Count][];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
         _globalValues = new GlobalMemo?[]?[modules.Count];
@@ -174,6 +175,9 @@ public sealed partial class TaintAnalysis
         public bool CallsItself;
         public bool Queued;
         public int Passes;
+        int _firstBack = -1;
+        /// <summary><see cref="Evaluator.FirstBackEdgeReader"/> of its IR, worked out at its first analysis (a function is analysed again in groups and in the second phase).</summary>
+        public int FirstBackEdgeReader => _firstBack >= 0 ? _firstBack : _firstBack = Evaluator.FirstBackEdgeReader(F);
     }
 
     sealed class Summary
@@ -693,6 +697,9 @@ public sealed partial class TaintAnalysis
     Stopwatch _clock = new();
     double _singleMs, _multiMs;
     internal long _evaluations;
+
+    /// <summary>The values of the function being evaluated (<see cref="Evaluator"/>), reused from one function to the next.</summary>
+    AValue[] _valueBuffer = [];
 
     /// <summary>Past the budget, the rest is analysed one function at a time (checked between groups and between a group's iterations).</summary>
     void CheckBudget()
