@@ -89,6 +89,8 @@ public sealed class IrCall
     public string? Callee;
     /// <summary>For `recv.m(...)` where recv is not a module: the method name.</summary>
     public string? Method;
+    /// <summary>The ids of <see cref="Callee"/> and <see cref="Method"/> in the module's strings (-1 for none), for tables kept by string id.</summary>
+    public int CalleeId = -1, MethodId = -1;
     public int Receiver = -1;
     /// <summary>Static types of the receiver (see <see cref="TypeResolver"/>).</summary>
     public string[] ReceiverTypes = [];

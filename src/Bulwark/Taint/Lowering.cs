@@ -440,6 +440,11 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         }
         f.Values = _values.ToArray();
         f.Operands = _operands.ToArray();
+        foreach (var c in _calls)
+        {
+            c.CalleeId = m.Str(c.Callee);
+            c.MethodId = m.Str(c.Method);
+        }
         f.Calls = _calls.ToArray();
         f.Effects = _effects.ToArray();
         f.Guards = _guards.ToArray();

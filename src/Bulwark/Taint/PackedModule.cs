@@ -492,7 +492,15 @@ public sealed class PackedModule
 
         IrCall Call()
         {
-            var c = new IrCall { Result = Int(), Site = Int(), Callee = Str(), Method = Str(), Receiver = Int(), ReceiverTypes = SharedStrs(), Targets = Ints(), Args = Ints(), StarredAt = Int() };
+            var c = new IrCall { Result = Int(), Site = Int() };
+            // The names are in the module's own table (lowering made them ids): their packed ids are those ids.
+            c.Callee = Str(out c.CalleeId);
+            c.Method = Str(out c.MethodId);
+            c.Receiver = Int();
+            c.ReceiverTypes = SharedStrs();
+            c.Targets = Ints();
+            c.Args = Ints();
+            c.StarredAt = Int();
             c.KeywordNames = SharedStrs();
             c.KeywordValues = Ints();
             c.Constants = Consts();
@@ -607,6 +615,13 @@ public sealed class PackedModule
         {
             int id = Int();
             return id == 0 ? null : _table[id - 1];
+        }
+
+        /// <summary>A string and its id in the table (-1 for null).</summary>
+        string? Str(out int id)
+        {
+            id = Int() - 1;
+            return id < 0 ? null : _table[id];
         }
 
         /// <summary>A list written by the writer's SharedStrs: the same array wherever the same list recurs.</summary>

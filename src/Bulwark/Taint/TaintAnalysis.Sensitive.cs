@@ -92,11 +92,21 @@ public sealed partial class TaintAnalysis
     [Flags]
     enum CallNaming : byte { Asked = 1, Masks = 2, KeepsValue = 4, KeyFirst = 8, KeySecond = 16 }
 
-    /// <summary>
-    /// <see cref="CallNaming"/> by the name's string object: a module's names are unpacked once per thread, so the same
-    /// callee is a handful of objects across the project, and hashing the reference beats hashing the text at every call.
-    /// </summary>
-    readonly Dictionary<string, CallNaming> _callNaming = new(ReferenceEqualityComparer.Instance);
+    /// <summary><see cref="CallNaming"/> by callee or method name, worked out once per name.</summary>
+    readonly Dictionary<string, CallNaming> _callNaming = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="CallNaming"/> by module and string id (0: not asked yet): most calls are answered by an array read.</summary>
+    readonly CallNaming[]?[] _callNamingById;
+
+    CallNaming NamingOf(int module, int id, string called)
+    {
+        if (id < 0) return NamingOf(called);
+        var row = _callNamingById[module] ??= new CallNaming[_index.Modules[module].Strings.Length];
+        if ((uint)id >= (uint)row.Length) return NamingOf(called);
+        ref var naming = ref row[id];
+        if (naming == 0) naming = NamingOf(called);
+        return naming;
+    }
 
     CallNaming NamingOf(string called)
     {
@@ -219,7 +229,7 @@ public sealed partial class TaintAnalysis
             // The function's own name, without cutting a string at each call.
             if ((c.Method ?? c.Callee) is not { } called) return result;
             // A method's name is the whole string (it has no dot), a callee's its last part: NamingOf reads that part.
-            var naming = _a.NamingOf(called);
+            var naming = c.Method is not null ? _a.NamingOf(_m, c.MethodId, called) : _a.NamingOf(_m, c.CalleeId, called);
             if ((naming & CallNaming.Masks) != 0) return result.MapFacts(ClearSensitive);
             if (!handled && !modelled && c.Method is null && (naming & CallNaming.KeepsValue) == 0)
                 result = result.MapFacts(ClearSensitive);

@@ -88,6 +88,7 @@ public sealed partial class TaintAnalysis
         _collectSummaries = collectSummaries;
         _attrKeys = new string?[modules.Count][];
         _nameKindsById = new uint[]?[modules.Count];
+        _callNamingById = new CallNaming[]?[modules.Count];
         _itemKeys = new string?[modules.Count][];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
         _globalValues = new GlobalMemo?[]?[modules.Count];
