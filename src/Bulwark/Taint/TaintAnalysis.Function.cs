@@ -837,7 +837,9 @@ public sealed partial class TaintAnalysis
             int next = 0;
             if (constructs is not null && formals.Length > 0) { formals[0] = AValue.Of(Facts.None, ValueShape.Unknown, [constructs]); next = 1; }
             else if (bindsReceiver && formals.Length > 0) { formals[0] = actuals.Receiver ?? AValue.Empty; next = 1; }
-            var positional = new List<int>();
+            // The analysis's one list (a bind never nests): a list per call was most of what binding allocated.
+            var positional = _a._positional;
+            positional.Clear();
             int varArgs = -1, varKeywords = -1;
             for (int i = next; i < callee.Params.Length; i++)
             {
@@ -893,7 +895,8 @@ public sealed partial class TaintAnalysis
         /// <summary>A callee's summary value in the caller: its parameter origins replaced by what the caller passed.</summary>
         AValue Substitute(AValue summary, AValue[] formals, Step call, IrFunction callee)
         {
-            if (summary.IsEmpty) return summary;
+            // A return with no fact (types, shape, callables only: most functions) is the caller's as it is.
+            if (summary.IsEmpty || summary.HasNoFacts) return summary;
             var returned = new Step(call.Module, call.Start, call.End, StepKind.Call, "returned from `" + callee.Name + "`");
             var passed = call with { What = "passed to `" + callee.Name + "`" };
             // What each parameter origin stands for at this call, worked out once for all the facts and fields naming it.

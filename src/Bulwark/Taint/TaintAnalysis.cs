@@ -702,6 +702,9 @@ public sealed partial class TaintAnalysis
     /// <summary>The values of the function being evaluated (<see cref="Evaluator"/>), reused from one function to the next.</summary>
     AValue[] _valueBuffer = [];
 
+    /// <summary>The positional parameters of the callee being bound (<see cref="Evaluator"/>'s Bind).</summary>
+    readonly List<int> _positional = [];
+
     /// <summary>Past the budget, the rest is analysed one function at a time (checked between groups and between a group's iterations).</summary>
     void CheckBudget()
     {
