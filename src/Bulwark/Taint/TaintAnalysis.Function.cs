@@ -1114,9 +1114,13 @@ public sealed partial class TaintAnalysis
         void CallEffects(int callIndex)
         {
             var c = _f.Calls[callIndex];
-            var step = StepAt(c.Site, StepKind.Sink);
-            var actuals = ActualsOf(c);
             var (functions, library, binds, constructs, dataclass, partials) = Resolve(callIndex);
+            // Most calls have no effect to apply: no sink model, no partial, no dataclass, and callees whose summaries
+            // have no sink or store edge. Their arguments are not gathered and their steps not made.
+            Actuals? gathered = null;
+            Actuals Args() => gathered ??= ActualsOf(c);
+            Step? sinkStep = null;
+            Step SinkStep() => sinkStep ??= StepAt(c.Site, StepKind.Sink);
             // Library sinks.
             var names = library;
             bool typed = false;
@@ -1124,12 +1128,15 @@ public sealed partial class TaintAnalysis
                 if (_a._tables.SinkCalls.TryGetValue(name, out var sinks))
                 {
                     typed = true;
-                    foreach (var sink in sinks) Sink(c, sink, actuals, step, name, 0);
+                    foreach (var sink in sinks) Sink(c, sink, Args(), SinkStep(), name, 0);
                 }
             // Sinks known by method name (DB-API `execute`) when the receiver's type is not one the models describe.
             if (!typed && functions.Length == 0 && c.Method is { } method && _a._tables.SinkMethods.TryGetValue(method, out var byName)
                 && !names.Any(n => _a._tables.KnownTypes.Contains(n[..Math.Max(0, n.LastIndexOf('.'))])))
-                foreach (var sink in byName) Sink(c, sink, actuals, step, "." + method, 0);
+                foreach (var sink in byName) Sink(c, sink, Args(), SinkStep(), "." + method, 0);
+            if (partials.Length == 0 && dataclass is null && !AnyEdges(functions)) return;
+            var actuals = Args();
+            var step = SinkStep();
             foreach (var p in partials)
                 if (p.Library is { } lib && _a._tables.SinkCalls.TryGetValue(lib, out var psinks))
                 {
@@ -1142,7 +1149,7 @@ public sealed partial class TaintAnalysis
             foreach (var g in functions)
             {
                 var callee = _a._functions[g];
-                if (!callee.Analysed) continue;
+                if (!callee.Analysed || !HasEdges(callee)) continue;
                 // Its use (TaintAnalysis.Uses) was recorded when the call's value was worked out, from these same values.
                 var formals = Bind(callee.F, actuals, binds, constructs);
                 ApplyCallee(callee, formals, StepAt(c.Site, StepKind.Call));
@@ -1166,8 +1173,20 @@ public sealed partial class TaintAnalysis
             }
         }
 
+        /// <summary>Whether a callee's summary has a sink or store edge for <see cref="ApplyCallee"/> to apply.</summary>
+        static bool HasEdges(FunctionState callee) => callee.Summary.Sinks.Count > 0 || callee.Summary.Stores.Count > 0;
+
+        bool AnyEdges(int[] functions)
+        {
+            if (!_a._interprocedural) return false;
+            foreach (var g in functions)
+                if (_a._functions[g] is { Analysed: true } callee && HasEdges(callee)) return true;
+            return false;
+        }
+
         void ApplyCallee(FunctionState callee, AValue[] formals, Step call)
         {
+            if (!HasEdges(callee)) return;
             var passed = call with { What = "passed to `" + callee.F.Name + "`" };
             var extracted = new ExtractCache(this, formals, call, passed);
             foreach (var e in callee.Summary.Sinks)
