@@ -36,7 +36,7 @@ public sealed partial class TaintAnalysis
 
     uint NameKind(string? name)
     {
-        if (_options.NameSources is not { } names || string.IsNullOrEmpty(name)) return 0;
+        if (_options.NameSources is not { } names || string.IsNullOrEmpty(name) || !names.MayClassify(name)) return 0;
         if (_nameKinds.TryGetValue(name, out var kind)) return kind;
         kind = names.Classify(name);
         _nameKinds[name] = kind;
@@ -46,7 +46,7 @@ public sealed partial class TaintAnalysis
     /// <summary><see cref="NameKind(string?)"/> of a part of a name, without making a string when the name was seen before.</summary>
     uint NameKind(ReadOnlySpan<char> name)
     {
-        if (_options.NameSources is null || name.IsEmpty) return 0;
+        if (_options.NameSources is not { } names || name.IsEmpty || !names.MayClassify(name)) return 0;
         if (_nameKindsBySpan.TryGetValue(name, out var kind)) return kind;
         return NameKind(name.ToString());
     }

@@ -112,6 +112,11 @@ public interface INameSources
 {
     /// <summary>The source kind of a value read or assigned under this name; 0 when the name says nothing.</summary>
     uint Classify(string name);
+    /// <summary>
+    /// False only when <see cref="Classify"/> surely gives 0: a cheap test the analysis asks first, since nearly every
+    /// name it sees says nothing. The default asks <see cref="Classify"/> about every name.
+    /// </summary>
+    bool MayClassify(ReadOnlySpan<char> name) => true;
     /// <summary>Whether a function of this name returns a masked, hashed or redacted form of its arguments.</summary>
     bool Masks(string functionName);
 }

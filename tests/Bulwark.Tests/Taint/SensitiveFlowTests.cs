@@ -3,6 +3,7 @@ using Bulwark.Engine;
 using Bulwark.Rules.Code;
 using Bulwark.Taint;
 using Bulwark.Tests.Support;
+using FsCheck.Fluent;
 
 namespace Bulwark.Tests.Taint;
 
@@ -154,6 +155,34 @@ public class SensitiveFlowTests
                     logging.info("password %s", password)
             """);
         Assert.Equal(["app.py:5 LOG001", "app.py:6 LOG001 flow"], Scan(dir, "LOG001"));
+    }
+
+    /// <summary>Pieces of names: every word the vocabulary answers by, near misses, descriptors, and the separators and cases names use.</summary>
+    static readonly string[] NamePieces =
+    [
+        "pass", "Pass", "PASS", "word", "Word", "wd", "pw", "PW", "phrase", "code", "secret", "Secret", "cred", "ential",
+        "entials", "s", "token", "Token", "TOKEN", "api", "Api", "key", "Key", "KEY", "keys", "auth", "Auth", "access",
+        "refresh", "bearer", "private", "client", "app", "master", "session", "dsn", "web", "hook", "ssn", "cvv", "cvc",
+        "2", "credit", "card", "Card", "number", "no", "num", "social", "security", "medical", "health", "record", "history",
+        "condition", "diagnosis", "iban", "IBAN", "user", "name", "count", "id", "type", "url", "reset", "new", "old",
+        "signing", "jwt", "hmac", "tok", "pas", "ke", "sec", "cre", "au", "th", "_", "_", ".", "-", "", "\u212A",
+    ];
+
+    [FsCheck.Xunit.Property(MaxTest = 5000)]
+    public FsCheck.Property A_name_the_quick_test_passes_over_is_classified_as_nothing() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Gen.Elements(NamePieces).ListOf().Select(parts => string.Concat(parts)).ToArbitrary(),
+            name => SensitiveNameSources.Instance.MayClassify(name) || SensitiveNameSources.Instance.Classify(name) == 0);
+
+    [Fact]
+    public void The_quick_test_passes_over_names_that_say_nothing()
+    {
+        INameSources names = SensitiveNameSources.Instance;
+        Assert.False(names.MayClassify("user_count"));
+        Assert.False(names.MayClassify("request"));
+        Assert.True(names.MayClassify("new_password"));
+        Assert.True(names.MayClassify("cardNumber"));
+        Assert.True(names.MayClassify("\u212Aey"));
     }
 
     [Fact]

@@ -191,6 +191,22 @@ public sealed class SensitiveNameSources : INameSources
 
     SensitiveNameSources() { }
 
+    /// <summary>
+    /// Every word <see cref="SensitiveNames.Classify"/> can answer by (its own word lists and the pairs it reads,
+    /// <see cref="SecretNames.Classify"/>'s password and key words and suffixes) contains one of these, and a word is a
+    /// run of the name's letters, lowercased: a name containing none of them, in any case, is classified as nothing.
+    /// </summary>
+    static readonly System.Buffers.SearchValues<string> Triggers = System.Buffers.SearchValues.Create(
+        ["pass", "pw", "secret", "cred", "token", "key", "auth", "dsn", "webhook", "bearer", "ssn", "cvv", "cvc", "card",
+         "diagnosis", "iban", "social", "medical", "health"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The test before <see cref="Classify"/>: false when no trigger occurs. A name with a character outside ASCII is
+    /// always asked (lowercasing could make a trigger of it, as the Kelvin sign does of `k`).
+    /// </summary>
+    public bool MayClassify(ReadOnlySpan<char> name) =>
+        !System.Text.Ascii.IsValid(name) || name.IndexOfAny(Triggers) >= 0;
+
     public uint Classify(string name) => SensitiveNames.Classify(name) switch
     {
         SensitiveKind.Password => SourceKinds.Password,
