@@ -180,8 +180,9 @@ public sealed class PackedModule
         {
             Int(c.Result);
             Int(c.Site);
-            Str(c.Callee);
-            Str(c.Method);
+            // The names' ids in the module's table are the writer's (the table is written first, in order): no lookup.
+            StrById(c.Callee, c.CalleeId);
+            StrById(c.Method, c.MethodId);
             Int(c.Receiver);
             SharedStrs(c.ReceiverTypes);
             Ints(c.Targets);
@@ -194,6 +195,13 @@ public sealed class PackedModule
             Int(c.Refs.Length);
             foreach (var r in c.Refs) Ref(r);
             Bool(c.IsPartial);
+        }
+
+        /// <summary>A string known by its id in the module's own table; looked up when the id does not name it.</summary>
+        void StrById(string? s, int id)
+        {
+            if (s is not null && (uint)id < (uint)_table.Count && string.Equals(_table[id], s)) Int(id + 1);
+            else Str(s);
         }
 
         void Class(IrClass c)

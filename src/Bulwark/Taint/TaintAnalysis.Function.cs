@@ -101,9 +101,9 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>The lowest value whose evaluation reads a value at or after itself (<see cref="int.MaxValue"/> when none does).</summary>
-        public static int FirstBackEdgeReader(IrFunction _f)
+        public static int FirstBackEdgeReader(IrFunction f)
         {
-            var values = _f.Values;
+            var values = f.Values;
             for (int v = 0; v < values.Length; v++)
             {
                 var iv = values[v];
@@ -112,20 +112,20 @@ public sealed partial class TaintAnalysis
                     case IrOp.Const or IrOp.Param or IrOp.Global or IrOp.Cell or IrOp.FuncRef or IrOp.ClassRef or IrOp.Unknown:
                         break;
                     case IrOp.Phi or IrOp.Compose or IrOp.LoadItem or IrOp.Insert:
-                        foreach (var o in _f.OperandsOf(iv)) if (o >= v) return v;
+                        foreach (var o in f.OperandsOf(iv)) if (o >= v) return v;
                         break;
                     case IrOp.Container:
-                        var pairs = _f.OperandsOf(iv);
+                        var pairs = f.OperandsOf(iv);
                         for (int i = 1; i < pairs.Length; i += 2) if (pairs[i] >= v) return v;
                         break;
                     case IrOp.LoadAttr or IrOp.Element or IrOp.Sanitize:
-                        if (_f.Operands[iv.A] >= v) return v;
+                        if (f.Operands[iv.A] >= v) return v;
                         break;
                     case IrOp.Refine:
-                        if (_f.Operands[iv.A] >= v || _f.Guards[iv.N].Collection >= v) return v;
+                        if (f.Operands[iv.A] >= v || f.Guards[iv.N].Collection >= v) return v;
                         break;
                     case IrOp.Call:
-                        var c = _f.Calls[iv.A];
+                        var c = f.Calls[iv.A];
                         if (c.Receiver >= v) return v;
                         foreach (var a in c.Args) if (a >= v) return v;
                         foreach (var k in c.KeywordValues) if (k >= v) return v;
@@ -230,7 +230,9 @@ public sealed partial class TaintAnalysis
                 {
                     var ops = Ops(v);
                     if (ops.Length == 0) return AValue.Of(Facts.None, ValueShape.Container);
-                    var fields = new Dictionary<string, AValue>(StringComparer.Ordinal);
+                    // Sized for its items (one per pair, at most the 17 that make it collapse): growing a table from its
+                    // default size made most of what evaluating displays allocated.
+                    var fields = new Dictionary<string, AValue>(Math.Min(ops.Length / 2, 17), StringComparer.Ordinal);
                     var whole = Facts.None;
                     for (int i = 0; i + 1 < ops.Length; i += 2)
                     {

@@ -237,7 +237,7 @@ public sealed partial class TaintAnalysis
             if (keyAt < 0) return result;
             var name = called.AsSpan(called.LastIndexOf('.') + 1);
             // Only `getattr` names its key in the second argument; it is described by the key alone (`token`).
-            if (keyAt >= 0 && keyAt < c.Args.Length && c.ConstantAt(keyAt)?.AsString is { } key)
+            if (keyAt < c.Args.Length && c.ConstantAt(keyAt)?.AsString is { } key)
                 result = result.With(whole: Named(result.Whole, key, step, keyAt == 1 ? key : $"{name}(\"{key}\")"));
             return result;
         }
