@@ -6,12 +6,12 @@ public sealed partial class SemanticModel
 {
     // Flow facts are computed per body on the first query that needs them (a code scan touches few bodies, the taint
     // lowering all of them). The model is built and queried on one thread; these tables are its own.
-    readonly Dictionary<Node, ControlFlowGraph> _graphs = new(NodeIdentity.Instance);
-    readonly Dictionary<Node, Definition[]> _reaching = new(NodeIdentity.Instance);
-    readonly Dictionary<Name, Definition[]> _memberReaching = new(NodeIdentity.Instance);
+    readonly NodeMap<Node, ControlFlowGraph> _graphs = new();
+    readonly NodeMap<Node, Definition[]> _reaching = new();
+    readonly NodeMap<Name, Definition[]> _memberReaching = new();
     readonly Dictionary<Scope, List<Definition>> _definitions = new(ReferenceEqualityComparer.Instance);
     // The first definition each step makes; further ones chain through Definition.NextAtStep.
-    readonly Dictionary<Node, Definition> _definitionsByStep = new(NodeIdentity.Instance);
+    readonly NodeMap<Node, Definition> _definitionsByStep = new();
     readonly Dictionary<Scope, Dictionary<string, Definition[]>> _byName = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<(Node, string), Definition> _outsideDefinitions = [];
     readonly HashSet<Scope> _bodies = new(ReferenceEqualityComparer.Instance);

@@ -20,8 +20,8 @@ public sealed partial class SemanticModel
 
     readonly HashSet<string> _importedModules = new(StringComparer.Ordinal);
     readonly HashSet<string> _importedNames = new(StringComparer.Ordinal);
-    readonly Dictionary<Name, Scope> _nameScopes;
-    readonly Dictionary<Node, Scope> _scopesByNode = new(NodeIdentity.Instance);
+    readonly NodeMap<Name, Scope> _nameScopes;
+    readonly NodeMap<Node, Scope> _scopesByNode = new();
     readonly List<Scope> _scopes = [];
     readonly int _ownerThread = Environment.CurrentManagedThreadId;
     readonly QueryMemo _memo = new();
@@ -47,7 +47,7 @@ public sealed partial class SemanticModel
         // Sized once instead of growing through every power of two. The standard library has one name per 37 characters
         // of source; one per 24 leaves 9% of its files to grow the table once, and allocates the least in all (one per
         // 16 allocated 28% more, most of it never used).
-        _nameScopes = new(Math.Min(module.End / 24, 1 << 20), NodeIdentity.Instance);
+        _nameScopes = new(Math.Min(module.End / 24, 1 << 20));
     }
 
 
@@ -97,7 +97,7 @@ public sealed partial class SemanticModel
     public Scope? ScopeOpenedBy(Node node) => _scopesByNode.TryGetValue(node, out var s) ? s : null;
 
     /// <summary>Every name of the module with the scope it is evaluated in, as the binder found them.</summary>
-    internal Dictionary<Name, Scope> NameScopes => _nameScopes;
+    internal NodeMap<Name, Scope> NameScopes => _nameScopes;
 
     /// <summary>The scope in which the node is evaluated.</summary>
     public Scope ScopeOf(Node node)

@@ -31,7 +31,7 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
 {
     const int MaxDepth = 12;
     static readonly string[] None = [];
-    readonly Dictionary<Node, string[]?> _memo = new(NodeIdentity.Instance);
+    readonly NodeMap<Node, string[]?> _memo = new();
     // Definitions reach one another along every path of the flow graph (a loop of `if`/`elif` branches that each
     // mutate a list gives exponentially many paths): each definition's types are computed once.
     readonly Dictionary<Definition, string[]> _definitionMemo = new(ReferenceEqualityComparer.Instance);
@@ -56,7 +56,7 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
         return name;
     }
 
-    readonly Dictionary<Node, string> _definitionNames = new(NodeIdentity.Instance);
+    readonly NodeMap<Node, string> _definitionNames = new();
 
     Node? EnclosingDefinition(Node n)
     {
@@ -323,7 +323,7 @@ public sealed class TypeResolver(SemanticModel model, ITypeOracle oracle, string
         return result;
     }
 
-    readonly Dictionary<FunctionDef, Expr[]?> _returns = new(NodeIdentity.Instance);
+    readonly NodeMap<FunctionDef, Expr[]?> _returns = new();
 
     sealed class ReturnCollector : AstWalker
     {

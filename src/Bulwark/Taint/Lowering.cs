@@ -43,9 +43,9 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     // Sized for a body per scope (comprehensions have none): the most they can hold.
     internal readonly List<IrFunction> Functions = new(model.Scopes.Count);
     internal readonly List<IrClass> Classes = [];
-    internal readonly Dictionary<Node, int> FunctionOf = new(model.Scopes.Count, NodeIdentity.Instance);
-    internal readonly Dictionary<ClassDef, int> ClassOf = new(NodeIdentity.Instance);
-    internal readonly Dictionary<Node, Scope> ScopeOfOwner = new(model.Scopes.Count, NodeIdentity.Instance);
+    internal readonly NodeMap<Node, int> FunctionOf = new(model.Scopes.Count);
+    internal readonly NodeMap<ClassDef, int> ClassOf = new();
+    internal readonly NodeMap<Node, Scope> ScopeOfOwner = new(model.Scopes.Count);
     /// <summary>The working lists and tables of the body being lowered, reused from one body to the next (bodies are lowered one at a time).</summary>
     internal readonly BodyBuffers Buffers = BodyBuffers.OfThisThread();
 
@@ -389,7 +389,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     List<IrEffect> _effects => _buffers.Effects;
     List<IrGuard> _guards => _buffers.Guards;
     List<IrSite> _sites => _buffers.Sites;
-    Dictionary<Node, int> _exprs => _buffers.Exprs;
+    NodeMap<Node, int> _exprs => _buffers.Exprs;
     /// <summary>Values of definitions, by <see cref="Definition.Id"/> (unique within the model).</summary>
     Dictionary<int, int> _defs => _buffers.Definitions;
     /// <summary>In <see cref="_exprs"/>: the expression is being computed (a value that refers back to it gets Unknown).</summary>
@@ -1745,7 +1745,7 @@ sealed class BodyBuffers
     public readonly List<IrEffect> Effects = [];
     public readonly List<IrGuard> Guards = [];
     public readonly List<IrSite> Sites = [];
-    public readonly Dictionary<Node, int> Exprs = new(NodeIdentity.Instance);
+    public readonly NodeMap<Node, int> Exprs = new();
     public readonly Dictionary<int, int> Definitions = [];
     public readonly List<int> Stack = [];
     public readonly StringBuilder Text = new();
