@@ -113,20 +113,17 @@ public sealed partial class SemanticModel
         return ModuleScope;
     }
 
+    // A def's or class's statements are its body: its other children (decorators, arguments, annotations, bases,
+    // keywords, type parameters) are expressions and the like. Testing the kind, rather than searching the body for
+    // the child, keeps a question about a long body from reading every statement of it.
     static bool BelongsToBody(Node opener, Node child, Node? grandchild) => opener switch
     {
-        FunctionDef f => Contains(f.Body, child),
-        ClassDef c => Contains(c.Body, child),
+        FunctionDef => child is Stmt,
+        ClassDef => child is Stmt,
         Lambda l => ReferenceEquals(l.Body, child),
         Module => true,
         _ => !(Generators(opener) is { Count: > 0 } g && ReferenceEquals(g[0], child) && ReferenceEquals(g[0].Iter, grandchild)),
     };
-
-    static bool Contains(IReadOnlyList<Stmt> body, Node n)
-    {
-        for (int i = 0; i < body.Count; i++) if (ReferenceEquals(body[i], n)) return true;
-        return false;
-    }
 
     internal static IReadOnlyList<Comprehension>? Generators(Node n) => n switch
     {
