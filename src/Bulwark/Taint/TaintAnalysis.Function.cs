@@ -30,7 +30,7 @@ public sealed partial class TaintAnalysis
         readonly AValue[] _values;
         readonly Dictionary<int, Fact[]> _side = [];
         readonly Dictionary<(int, uint, int, int), SinkEdge> _sinkEdges = [];
-        readonly Dictionary<(int, string, int), StoreEdge> _storeEdges = [];
+        readonly Dictionary<StoreKey, StoreEdge> _storeEdges = [];
         const int MaxStoresPerFunction = 1000;
         public Summary Summary { get; } = new();
 
@@ -1450,11 +1450,11 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>A store edge of this origin into this cell at this place is already recorded (a new one would be dropped).</summary>
-        bool HasStore(Origin origin, string cell, Step at) => _storeEdges.ContainsKey((origin.Id, cell, at.Start));
+        bool HasStore(Origin origin, string cell, Step at) => _storeEdges.ContainsKey(new StoreKey(origin.Id, cell, at.Start));
 
         void AddStore(StoreEdge s)
         {
-            var key = (s.Value.Origin.Id, s.Cell, s.At.Start);
+            var key = new StoreKey(s.Value.Origin.Id, s.Cell, s.At.Start);
             // A self-recursive function that stores its parameters into attributes of what it recurses on
             // (`ast.fix_missing_locations`) multiplies its stores with each fixpoint iteration: the summary is capped.
             if (_storeEdges.Count >= MaxStoresPerFunction && !_storeEdges.ContainsKey(key)) return;

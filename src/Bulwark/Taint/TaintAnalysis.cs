@@ -227,11 +227,11 @@ public sealed partial class TaintAnalysis
     /// <summary>What reading member `attr` of a value of canonical type `owner` gives: a modelled source, the cells of the type and its bases, the member's types, and the sink kinds its validation (annotation or pattern) makes it safe for.</summary>
     sealed record MemberInfo(SourceModel? Source, string[] Cells, string[] Types, uint Clears);
 
-    readonly Dictionary<(string, string), MemberInfo> _memberInfo = [];
+    readonly Dictionary<NamePair, MemberInfo> _memberInfo = [];
 
     MemberInfo MemberInfoOf(string owner, string attr)
     {
-        if (_memberInfo.TryGetValue((owner, attr), out var info)) return info;
+        if (_memberInfo.TryGetValue(new NamePair(owner, attr), out var info)) return info;
         var key = "." + attr;
         var source = ModelCatalog.Member(_tables, _tables.SourceAttributes, owner, attr);
         var cells = new List<string>();
@@ -251,7 +251,7 @@ public sealed partial class TaintAnalysis
                 clears = RegexCharacters.Of(pattern, RegexUse.Search)?.SafeKinds() ?? 0;
         }
         info = new MemberInfo(source, [.. cells], types, clears);
-        _memberInfo[(owner, attr)] = info;
+        _memberInfo[new NamePair(owner, attr)] = info;
         return info;
     }
 
@@ -266,11 +266,11 @@ public sealed partial class TaintAnalysis
     }
 
     /// <summary>For reading item `key` (`[k]`, or null) of a value of canonical type `type`: per base, the item cells and a modelled item source.</summary>
-    readonly Dictionary<(string, string?), (string? Keyed, string? Any, SourceModel? Source)[]> _itemInfo = [];
+    readonly Dictionary<NamePair, (string? Keyed, string? Any, SourceModel? Source)[]> _itemInfo = [];
 
     (string? Keyed, string? Any, SourceModel? Source)[] ItemsOf(string type, string? key)
     {
-        if (_itemInfo.TryGetValue((type, key), out var info)) return info;
+        if (_itemInfo.TryGetValue(new NamePair(type, key), out var info)) return info;
         var list = new List<(string?, string?, SourceModel?)>();
         foreach (var b in _types.WithBases(type))
         {
@@ -280,7 +280,7 @@ public sealed partial class TaintAnalysis
             if (keyed is not null || any is not null || src is not null) list.Add((keyed, any, src));
         }
         info = [.. list];
-        _itemInfo[(type, key)] = info;
+        _itemInfo[new NamePair(type, key)] = info;
         return info;
     }
 

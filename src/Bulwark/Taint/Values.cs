@@ -43,7 +43,7 @@ public sealed class Origin
 /// <summary>Interns origins for one analysis.</summary>
 public sealed class Origins
 {
-    readonly Dictionary<(OriginKind, uint, int, string, string, int, int, int), Origin> _all = [];
+    readonly Dictionary<OriginKey, Origin> _all = [];
     // Its own lock object: locking the dictionary took the slow path on every call (about 5% of the project phase).
     readonly Lock _gate = new();
 
@@ -56,7 +56,7 @@ public sealed class Origins
 
     Origin Get(OriginKind kind, uint sourceKind, int param, string path, string key, Step? site)
     {
-        var k = (kind, sourceKind, param, path, key, site?.Module ?? -1, site?.Start ?? -1, site?.End ?? -1);
+        var k = new OriginKey(kind, sourceKind, param, path, key, site?.Module ?? -1, site?.Start ?? -1, site?.End ?? -1);
         lock (_gate)
         {
             if (_all.TryGetValue(k, out var o)) return o;
