@@ -10,5 +10,8 @@ internal sealed class NodeIdentity : IEqualityComparer<Node>
 {
     public static readonly NodeIdentity Instance = new();
     public bool Equals(Node? x, Node? y) => ReferenceEquals(x, y);
-    public int GetHashCode(Node n) => n.Start * 31 + n.End;
+    public int GetHashCode(Node n) => Hash(n);
+
+    /// <summary>The span hash every node table uses (<see cref="NodeMap{TKey,TValue}"/> too).</summary>
+    internal static int Hash(Node n) => n.Start * 31 + n.End;
 }

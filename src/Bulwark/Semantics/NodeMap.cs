@@ -38,8 +38,8 @@ public sealed class NodeMap<TKey, TValue> where TKey : Node
         return (new int[1 << bits], 32 - bits);
     }
 
-    /// <summary>Fibonacci hashing of the span (the same span as <see cref="NodeIdentity"/> hashes): the top bits index the slots.</summary>
-    int SlotOf(Node key) => (int)((uint)(key.Start * 31 + key.End) * 2654435769u >> _shift);
+    /// <summary>Fibonacci hashing of <see cref="NodeIdentity.Hash"/>: the top bits index the slots.</summary>
+    int SlotOf(Node key) => (int)((uint)NodeIdentity.Hash(key) * 2654435769u >> _shift);
 
     int IndexOf(TKey key)
     {
