@@ -197,7 +197,43 @@ public sealed class IrFunction
     public IrDecorator[] Decorators = [];
     public IrValue[] Values = [];
     public int[] Operands = [];
-    public IrCall[] Calls = [];
+    IrCall[]? _calls = [];
+    PackedModule.CallTable? _callTable;
+    int _callsAt;
+
+    /// <summary>
+    /// Its calls. An unpacked module keeps them packed (<see cref="PackedModule.CallTable"/>) and reads them when they are
+    /// first asked for: as objects they were a third of the project phase's heap, and each step needs one function's at a time.
+    /// </summary>
+    public IrCall[] Calls
+    {
+        get => Volatile.Read(ref _calls) ?? ReadCalls();
+        set
+        {
+            _callTable = null;
+            Volatile.Write(ref _calls, value);
+        }
+    }
+
+    IrCall[] ReadCalls()
+    {
+        var read = _callTable!.Read(_callsAt);
+        return Interlocked.CompareExchange(ref _calls, read, null) ?? read;
+    }
+
+    internal void SetPackedCalls(PackedModule.CallTable table, int at)
+    {
+        _callTable = table;
+        _callsAt = at;
+        Volatile.Write(ref _calls, null);
+    }
+
+    /// <summary>Lets go of the calls read from the packed module (they are read again when asked for); calls set directly stay.</summary>
+    public void ReleaseCalls()
+    {
+        if (_callTable is not null) Volatile.Write(ref _calls, null);
+    }
+
     public IrEffect[] Effects = [];
     public IrGuard[] Guards = [];
     public IrSite[] Sites = [];

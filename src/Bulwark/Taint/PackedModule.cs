@@ -30,6 +30,7 @@ public sealed class PackedModule
     }
 
     const int MaxKeptStrings = 1 << 14;
+    const int HeaderSize = 8;
     [ThreadStatic] static Writer? t_writer;
 
     public ModuleIr Unpack() => new Reader(_data, null).Module();
@@ -40,10 +41,13 @@ public sealed class PackedModule
     /// </summary>
     public ModuleIr Unpack(HashSet<string> strings) => new Reader(_data, strings).Module();
 
-    // Layout: where the string table starts (four bytes), the module, then the string table (count, then each string
-    // as its UTF-16 length and chars). Strings are written as table indices + 1 (0 for null); integers as zigzag
-    // varints; arrays of plain structs as raw bytes; recurring name lists (receiver types, keyword names) whole the
-    // first time and as back-references after, so that each unpacks to one shared array.
+    // Layout: where the string table starts and where the calls start (four bytes each), the module, the string table
+    // (count, then each string as its UTF-16 length and chars), the name list table, then every function's calls.
+    // Strings are written as table indices + 1 (0 for null); integers as zigzag varints; arrays of plain structs as raw
+    // bytes; recurring name lists (receiver types, keyword names) as their index + 1 in the list table (0: empty), so
+    // that each unpacks to one shared array, and a function's calls read on their own need nothing read before them.
+    // A function's calls are written apart, after the tables (its entry is where they start there): unpacking copies
+    // them out as one array the functions read them from when asked (<see cref="CallTable"/>).
 
     sealed class Writer
     {
@@ -52,8 +56,12 @@ public sealed class PackedModule
         // Each distinct name list once (as string ids + 1, one list after another) and where it is in _listIds.
         readonly List<int> _listIds = [];
         readonly Dictionary<(int Start, int Length), int> _lists;
+        readonly List<(int Start, int Length)> _listSlices = [];
         byte[] _body = [];
-        int _length = 4;
+        int _length = HeaderSize;
+        // The calls, written apart (the writer swaps them with the body while it writes a function's calls).
+        byte[] _callsBody = [];
+        int _callsLength;
 
         // The value writers of maps, made once (a method group makes a delegate at each use).
         readonly Action<string> _str;
@@ -75,8 +83,11 @@ public sealed class PackedModule
             _table.Clear();
             _listIds.Clear();
             _lists.Clear();
+            _listSlices.Clear();
             _body = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
-            _length = 4;
+            _length = HeaderSize;
+            _callsBody = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 14);
+            _callsLength = 0;
             // The module's own string table first, so its ids are the table's.
             for (int i = 0; i < m.Strings.Length; i++)
                 if (Id(m.Strings[i]) != i) throw new InvalidOperationException("a module's string table holds a string twice");
@@ -117,7 +128,18 @@ public sealed class PackedModule
                 Int(s.Length);
                 Raw(MemoryMarshal.AsBytes(s.AsSpan()));
             }
+            Int(_listSlices.Count);
+            foreach (var (start, length) in _listSlices)
+            {
+                Int(length);
+                for (int i = start; i < start + length; i++) Int(_listIds[i]);
+            }
+            int calls = _length;
+            Raw(_callsBody.AsSpan(0, _callsLength));
+            System.Buffers.ArrayPool<byte>.Shared.Return(_callsBody);
+            _callsBody = [];
             BinaryPrimitives.WriteInt32LittleEndian(_body, at);
+            BinaryPrimitives.WriteInt32LittleEndian(_body.AsSpan(4), calls);
             var result = GC.AllocateUninitializedArray<byte>(_length);
             _body.AsSpan(0, _length).CopyTo(result);
             System.Buffers.ArrayPool<byte>.Shared.Return(_body);
@@ -139,8 +161,7 @@ public sealed class PackedModule
             foreach (var d in f.Decorators) Decorator(d);
             Plain<IrValue>(f.Values);
             Plain<int>(f.Operands);
-            Int(f.Calls.Length);
-            foreach (var c in f.Calls) Call(c);
+            Int(Calls(f.Calls));
             Plain<IrEffect>(f.Effects);
             Plain<IrGuard>(f.Guards);
             Plain<IrSite>(f.Sites);
@@ -174,6 +195,19 @@ public sealed class PackedModule
             Keywords(d.Keywords);
             Names(d.KeywordNames);
             Bool(d.IsCall);
+        }
+
+        /// <summary>Writes the calls apart; where they start there.</summary>
+        int Calls(IrCall[] calls)
+        {
+            (_body, _callsBody) = (_callsBody, _body);
+            (_length, _callsLength) = (_callsLength, _length);
+            int at = _length;
+            Int(calls.Length);
+            foreach (var c in calls) Call(c);
+            (_body, _callsBody) = (_callsBody, _body);
+            (_length, _callsLength) = (_callsLength, _length);
+            return at;
         }
 
         void Call(IrCall c)
@@ -314,8 +348,8 @@ public sealed class PackedModule
         }
 
         /// <summary>
-        /// A name list that recurs (a receiver's types, keyword names, annotation names): the first time whole, then as
-        /// -(its index + 1), so the module unpacks one array per distinct list.
+        /// A name list that recurs (a receiver's types, keyword names, annotation names): its index + 1 in the module's
+        /// list table, so the module unpacks one array per distinct list.
         /// </summary>
         void SharedStrs(IReadOnlyList<string?> list)
         {
@@ -323,14 +357,14 @@ public sealed class PackedModule
             int start = _listIds.Count;
             foreach (var s in list) _listIds.Add(s is null ? 0 : Id(s) + 1);
             if (_lists.TryGetValue((start, list.Count), out var index))
-            {
                 _listIds.RemoveRange(start, list.Count);
-                Int(-(index + 1));
-                return;
+            else
+            {
+                index = _lists.Count;
+                _lists.Add((start, list.Count), index);
+                _listSlices.Add((start, list.Count));
             }
-            _lists.Add((start, list.Count), _lists.Count);
-            Int(list.Count);
-            for (int i = start; i < _listIds.Count; i++) Int(_listIds[i]);
+            Int(index + 1);
         }
 
         sealed class SliceComparer(List<int> ids) : IEqualityComparer<(int Start, int Length)>
@@ -396,14 +430,49 @@ public sealed class PackedModule
 
     }
 
+    /// <summary>
+    /// The calls of an unpacked module's functions, still packed, with the module's strings and name lists: a function
+    /// reads its own when they are asked for (<see cref="IrFunction.Calls"/>), from any thread.
+    /// </summary>
+    public sealed class CallTable(byte[] data, string[] strings, string[][] lists)
+    {
+        internal readonly byte[] Data = data;
+        internal readonly string[] Strings = strings;
+        internal readonly string[][] Lists = lists;
+        ConstValue?[]? _strConsts;
+
+        /// <summary>One constant per string of the module, made when first read (two threads may each make one: equal values).</summary>
+        internal ConstValue?[] StrConsts => _strConsts ??= new ConstValue?[Strings.Length];
+
+        /// <summary>Packed size in bytes, for the timing line.</summary>
+        public int Size => Data.Length;
+
+        internal IrCall[] Read(int at) => new Reader(this, at).Calls();
+    }
+
     ref struct Reader(byte[] data, HashSet<string>? pool)
     {
         readonly ReadOnlySpan<byte> _data = data;
         readonly HashSet<string>? _pool = pool;
         int _at;
         string[] _table = [];
-        List<string[]>? _shared;
-        ConstValue?[]? _strConsts;
+        string[][] _lists = [];
+        CallTable? _calls;
+
+        public Reader(CallTable calls, int at) : this(calls.Data, null)
+        {
+            _table = calls.Strings;
+            _lists = calls.Lists;
+            _calls = calls;
+            _at = at;
+        }
+
+        public IrCall[] Calls()
+        {
+            var calls = Count<IrCall>();
+            for (int i = 0; i < calls.Length; i++) calls[i] = Call();
+            return calls;
+        }
 
         public ModuleIr Module()
         {
@@ -421,7 +490,11 @@ public sealed class PackedModule
                     _pool.Add(_table[i]);
                 }
             }
-            _at = 4;
+            _lists = new string[Int()][];
+            for (int i = 0; i < _lists.Length; i++) _lists[i] = Strs();
+            int callsStart = BinaryPrimitives.ReadInt32LittleEndian(_data[4..]);
+            _calls = new CallTable(_data[callsStart..].ToArray(), _table, _lists);
+            _at = HeaderSize;
             var path = Str()!;
             var moduleName = Str();
             var isPackage = Bool();
@@ -464,8 +537,7 @@ public sealed class PackedModule
             for (int i = 0; i < f.Decorators.Length; i++) f.Decorators[i] = Decorator();
             f.Values = Plain<IrValue>();
             f.Operands = Plain<int>();
-            f.Calls = Count<IrCall>();
-            for (int i = 0; i < f.Calls.Length; i++) f.Calls[i] = Call();
+            f.SetPackedCalls(_calls!, Int());
             f.Effects = Plain<IrEffect>();
             f.Guards = Plain<IrGuard>();
             f.Sites = Plain<IrSite>();
@@ -594,8 +666,8 @@ public sealed class PackedModule
                 {
                     // One constant per string of the module: `"utf-8"`, `"id"` and keyword defaults recur.
                     int id = Int() - 1;
-                    _strConsts ??= new ConstValue?[_table.Length];
-                    return _strConsts[id] ??= ConstValue.Str(_table[id]);
+                    var consts = _calls!.StrConsts;
+                    return consts[id] ??= ConstValue.Str(_table[id]);
                 }
                 case ValueKind.Bytes: return ConstValue.Bytes(Bytes().ToArray());
                 case ValueKind.List: return ConstValue.List(Consts());
@@ -635,13 +707,8 @@ public sealed class PackedModule
         /// <summary>A list written by the writer's SharedStrs: the same array wherever the same list recurs.</summary>
         string[] SharedStrs()
         {
-            int count = Int();
-            if (count == 0) return [];
-            if (count < 0) return _shared![-count - 1];
-            var list = new string[count];
-            for (int i = 0; i < count; i++) list[i] = Str()!;
-            (_shared ??= []).Add(list);
-            return list;
+            int index = Int();
+            return index == 0 ? [] : _lists[index - 1];
         }
 
         string[] Strs()

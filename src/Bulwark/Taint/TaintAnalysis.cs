@@ -113,7 +113,13 @@ public sealed partial class TaintAnalysis
         var clock = Stopwatch.StartNew();
         CollectCells();
         Mark("cells");
-        foreach (var f in _functions) ResolveCalls(f);
+        // Each step reads one function's calls at a time and lets them go after (they are read again when asked for):
+        // all of them at once would be the phase's peak.
+        foreach (var f in _functions)
+        {
+            ResolveCalls(f);
+            f.F.ReleaseCalls();
+        }
         Mark("calls");
         FindRelevant();
         Mark("relevance");
@@ -127,6 +133,7 @@ public sealed partial class TaintAnalysis
             CheckBudget();
             var t0 = Stopwatch.GetTimestamp();
             AnalyseGroup(group);
+            foreach (var id in group) _functions[id].F.ReleaseCalls();
             var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             if (group.Count > 1) _multiMs += ms; else _singleMs += ms;
             if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length} sinks={group.Sum(g => _functions[g].Summary.Sinks.Count)} stores={group.Sum(g => _functions[g].Summary.Stores.Count)} ret={group.Sum(g => _functions[g].Summary.Return.Collapse().Length)} evals={_evaluations}"));
