@@ -123,4 +123,35 @@ public class PackedModuleTests
         var commit = unpacked.Functions.Single(f => f.Name == "run").Calls.Single(c => c.Method == "commit");
         Assert.NotSame(calls[0].KeywordNames, commit.KeywordNames);
     }
+
+    [Fact]
+    public void Calls_let_go_are_read_again_the_same_and_calls_set_directly_stay()
+    {
+        var module = TaintPruningTests.Lower([("app.py", """
+            import subprocess
+            from flask import request
+
+            def helper(cmd):
+                subprocess.run(cmd, shell=True, timeout=2)
+
+            def view():
+                helper(request.args["c"])
+                return helper
+            """)], new ModelCatalog())[0];
+        var unpacked = PackedModule.Pack(module).Unpack();
+        var view = unpacked.Functions.Single(f => f.Name == "view");
+        var first = view.Calls;
+        Assert.NotEmpty(first);
+        Assert.Same(first, view.Calls);
+        view.ReleaseCalls();
+        var again = view.Calls;
+        Assert.NotSame(first, again);
+        Assert.Equal(JsonSerializer.Serialize(first, Options), JsonSerializer.Serialize(again, Options));
+        // A module that was never packed has nothing to read its calls from: letting go keeps them.
+        var lowered = module.Functions.Single(f => f.Name == "view");
+        var kept = lowered.Calls;
+        lowered.ReleaseCalls();
+        Assert.Same(kept, lowered.Calls);
+        Assert.Equal(Dump(module), Dump(unpacked));
+    }
 }
