@@ -109,7 +109,8 @@ public static class TaintPhase
         var options = new TaintOptions { SourceKinds = sources, Budget = TimeSpan.FromSeconds(settings.TaintBudgetSeconds), NameSources = names,
                                          Prune = Environment.GetEnvironmentVariable("BULWARK_TAINT_PRUNE") != "0",
                                          ParameterLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_LIVENESS") != "0",
-                                         CellLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_CELL_LIVENESS") != "0" };
+                                         CellLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_CELL_LIVENESS") != "0",
+                                         ReadAhead = settings.Jobs > 1 && Environment.GetEnvironmentVariable("BULWARK_TAINT_READ_AHEAD") != "0" };
         var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")

@@ -58,17 +58,20 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     /// </summary>
     HashSet<string> _methods = null!;
 
-    public IReadOnlyDictionary<int, EntryPoint> Find()
+    /// <param name="reader">Told how far the walk over every function's calls got, to read ahead of it.</param>
+    public IReadOnlyDictionary<int, EntryPoint> Find(CallPrefetcher? reader = null)
     {
         var tables = catalog.Tables;
         _methods = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in tables.EntryDecorators.Keys.Concat(tables.EntryRegistrations.Keys)) _methods.Add(key[(key.LastIndexOf('.') + 1)..]);
         PyramidViewClasses(tables);
+        int position = 0;
         for (int m = 0; m < index.Modules.Count; m++)
         {
             var mod = index.Modules[m];
             foreach (var f in mod.Functions)
             {
+                reader?.Reached(position++);
                 foreach (var d in f.Decorators) Decorator(m, f, d, tables);
                 foreach (var c in f.Calls) Registration(m, f, c, tables);
                 // Read again when a later step asks (IrFunction.Calls): all of them at once would be the phase's peak.

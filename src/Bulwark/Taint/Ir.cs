@@ -228,6 +228,9 @@ public sealed class IrFunction
         Volatile.Write(ref _calls, null);
     }
 
+    /// <summary>Whether its calls are in memory now (read, or set directly).</summary>
+    internal bool CallsInMemory => Volatile.Read(ref _calls) is not null;
+
     /// <summary>Lets go of the calls read from the packed module (they are read again when asked for); calls set directly stay.</summary>
     public void ReleaseCalls()
     {

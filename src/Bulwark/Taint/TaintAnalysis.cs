@@ -20,6 +20,8 @@ public sealed record TaintOptions
     public bool ParameterLiveness { get; init; } = true;
     /// <summary>With parameter liveness, a cell's symbolic taint is read only once the cell holds reported taint (<see cref="TaintAnalysis.CellLive"/>); the same sinks are reported either way.</summary>
     public bool CellLiveness { get; init; } = true;
+    /// <summary>Read functions' calls ahead of the steps on another thread (<see cref="CallPrefetcher"/>); the results are the same either way.</summary>
+    public bool ReadAhead { get; init; }
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>
@@ -101,12 +103,21 @@ public sealed partial class TaintAnalysis
         }
         Mark("index+types");
         var entryPoints = new EntryPoints(_index, _types, catalog);
-        _entries = entryPoints.Find();
+        using (var reader = ReadAhead())
+            _entries = entryPoints.Find(reader);
         _handlerMarkers = entryPoints.HandlerMarkers;
         Mark("entry points");
     }
 
     public ProjectIndex Index => _index;
+
+    /// <summary>A reader of calls ahead of a step that goes through the functions in order of id.</summary>
+    CallPrefetcher ReadAhead() => new(Array.ConvertAll(_functions, f => f.F), _options.ReadAhead);
+
+    void ReleaseAllCalls()
+    {
+        foreach (var f in _functions) f.F.ReleaseCalls();
+    }
 
     public TaintResult Run()
     {
@@ -115,11 +126,14 @@ public sealed partial class TaintAnalysis
         Mark("cells");
         // Each step reads one function's calls at a time and lets them go after (they are read again when asked for):
         // all of them at once would be the phase's peak.
-        foreach (var f in _functions)
-        {
-            ResolveCalls(f);
-            f.F.ReleaseCalls();
-        }
+        using (var calls = ReadAhead())
+            foreach (var f in _functions)
+            {
+                calls.Reached(f.Id);
+                ResolveCalls(f);
+                f.F.ReleaseCalls();
+            }
+        ReleaseAllCalls();
         Mark("calls");
         FindRelevant();
         Mark("relevance");
@@ -128,8 +142,15 @@ public sealed partial class TaintAnalysis
         Mark("order");
         _clock = clock;
         var slow = new List<(double, string)>();
+        var inOrder = new List<IrFunction>(_functions.Length);
+        foreach (var group in order)
+            foreach (var id in group) inOrder.Add(_functions[id].F);
+        using var reader = new CallPrefetcher(inOrder, _options.ReadAhead);
+        int position = 0;
         foreach (var group in order)
         {
+            reader.Reached(position);
+            position += group.Count;
             CheckBudget();
             var t0 = Stopwatch.GetTimestamp();
             AnalyseGroup(group);
@@ -142,6 +163,9 @@ public sealed partial class TaintAnalysis
             Console.Error.WriteLine($"groups: {order.Count}, singleton ms {_singleMs:F0}, multi ms {_multiMs:F0} in {order.Count(g => g.Count > 1)} groups of {order.Where(g => g.Count > 1).Sum(g => g.Count)} functions; evaluations {_evaluations}; calls into pruned functions {PrunedCalls}");
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
             foreach (var (ms, what) in slow.OrderByDescending(x => x.Item1).Take(40)) Console.Error.WriteLine($"slow group {ms:F0} ms: {what}");
+        reader.Dispose();
+        // Calls the reader read for functions the pass skipped (pruned ones).
+        ReleaseAllCalls();
         Mark("summaries");
         if (_liveness)
         {

@@ -154,4 +154,30 @@ public class PackedModuleTests
         Assert.Same(kept, lowered.Calls);
         Assert.Equal(Dump(module), Dump(unpacked));
     }
+
+    [Fact]
+    public void The_call_reader_reads_ahead_of_the_step_and_only_when_enabled()
+    {
+        var modules = TaintPruningTests.Lower(TaintPruningTests.Corpus(), new ModelCatalog());
+        var unpacked = modules.Select(m => PackedModule.Pack(m).Unpack()).ToList();
+        var order = unpacked.SelectMany(m => m.Functions).ToList();
+        Assert.True(order.Count > CallPrefetcher.Ahead + 10);
+        Assert.DoesNotContain(order, f => f.CallsInMemory);
+        using (var off = new CallPrefetcher(order, enabled: false))
+            off.Reached(0);
+        Assert.DoesNotContain(order, f => f.CallsInMemory);
+
+        var expected = modules.SelectMany(m => m.Functions).Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList();
+        using (var reader = new CallPrefetcher(order, enabled: true))
+        {
+            // The step is at function 0: the reader reads up to function Ahead and stops there (function 1 it may
+            // leave to the step, when it starts behind it).
+            reader.Reached(0);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!order.Skip(2).Take(CallPrefetcher.Ahead - 1).All(f => f.CallsInMemory) && DateTime.UtcNow < deadline) Thread.Sleep(10);
+            Assert.All(order.Skip(2).Take(CallPrefetcher.Ahead - 1), f => Assert.True(f.CallsInMemory));
+            Assert.DoesNotContain(order.Skip(CallPrefetcher.Ahead + 2), f => f.CallsInMemory);
+        }
+        Assert.Equal(expected, order.Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList());
+    }
 }
