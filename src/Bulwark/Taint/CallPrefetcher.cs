@@ -1,11 +1,12 @@
 namespace Bulwark.Taint;
 
 /// <summary>
-/// Reads functions' calls (<see cref="IrFunction.Calls"/>) on another thread, a little ahead of a step that goes
-/// through the functions in a known order: the project phase runs on one thread, and reading the calls was a fifth
-/// of its time while the other core waited. The step says how far it got (<see cref="Reached"/>) and lets each
-/// function's calls go when done with them; the reader stays at most <see cref="Ahead"/> functions in front, and never
-/// reads one the step has passed. Reading is pure, so results are the same whoever reads first.
+/// Reads functions' bodies (<see cref="IrFunction.Values"/>, <see cref="IrFunction.Calls"/> and the rest) on another
+/// thread, a little ahead of a step that goes through the functions in a known order: the project phase runs on one
+/// thread, and reading the bodies was a fifth of its time while the other core waited. The step says how far it got
+/// (<see cref="Reached"/>) and lets each function's body go when done with it; the reader stays at most
+/// <see cref="Ahead"/> functions in front, and never reads one the step has passed. Reading is pure, so results are
+/// the same whoever reads first.
 /// </summary>
 public sealed class CallPrefetcher : IDisposable
 {
@@ -53,7 +54,7 @@ public sealed class CallPrefetcher : IDisposable
         }
     }
 
-    /// <summary>Stops the reader and waits for it: after this, only the step reads calls.</summary>
+    /// <summary>Stops the reader and waits for it: after this, only the step reads bodies.</summary>
     public void Dispose()
     {
         _stop = true;

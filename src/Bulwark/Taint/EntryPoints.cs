@@ -75,7 +75,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 foreach (var d in f.Decorators) Decorator(m, f, d, tables);
                 foreach (var c in f.Calls) Registration(m, f, c, tables);
                 // Read again when a later step asks (IrFunction.Calls): all of them at once would be the phase's peak.
-                f.ReleaseCalls();
+                f.Release();
             }
             foreach (var c in mod.Classes)
             {

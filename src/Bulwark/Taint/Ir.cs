@@ -195,51 +195,64 @@ public sealed class IrFunction
     public int Parent = -1;
     public IrParam[] Params = [];
     public IrDecorator[] Decorators = [];
-    public IrValue[] Values = [];
-    public int[] Operands = [];
-    IrCall[]? _calls = [];
-    PackedModule.CallTable? _callTable;
-    int _callsAt;
-
     /// <summary>
-    /// Its calls. An unpacked module keeps them packed (<see cref="PackedModule.CallTable"/>) and reads them when they are
-    /// first asked for: as objects they were a third of the project phase's heap, and each step needs one function's at a time.
+    /// What it computes and does: values, operands, calls, effects, guards and sites. An unpacked module keeps them packed
+    /// (<see cref="PackedModule.BodyTable"/>) and a function reads its own when first asked: as objects and arrays they
+    /// were most of the project phase's heap, and each step needs one function's at a time. A step lets a function's
+    /// go when done with it (<see cref="Release"/>); set directly (lowering), they stay.
     /// </summary>
-    public IrCall[] Calls
+    internal sealed class IrBody
     {
-        get => Volatile.Read(ref _calls) ?? ReadCalls();
-        set
-        {
-            _callTable = null;
-            Volatile.Write(ref _calls, value);
-        }
+        public IrValue[] Values = [];
+        public int[] Operands = [];
+        public IrCall[] Calls = [];
+        public IrEffect[] Effects = [];
+        public IrGuard[] Guards = [];
+        public IrSite[] Sites = [];
     }
 
-    IrCall[] ReadCalls()
+    IrBody? _body = new();
+    PackedModule.BodyTable? _table;
+    int _bodyAt;
+
+    IrBody Body => Volatile.Read(ref _body) ?? ReadBody();
+
+    IrBody ReadBody()
     {
-        var read = _callTable!.Read(_callsAt);
-        return Interlocked.CompareExchange(ref _calls, read, null) ?? read;
+        var read = _table!.Read(_bodyAt);
+        return Interlocked.CompareExchange(ref _body, read, null) ?? read;
     }
 
-    internal void SetPackedCalls(PackedModule.CallTable table, int at)
+    /// <summary>The body to change: read first when packed, then no longer let go.</summary>
+    IrBody Own()
     {
-        _callTable = table;
-        _callsAt = at;
-        Volatile.Write(ref _calls, null);
+        var body = Body;
+        _table = null;
+        return body;
     }
 
-    /// <summary>Whether its calls are in memory now (read, or set directly).</summary>
-    internal bool CallsInMemory => Volatile.Read(ref _calls) is not null;
-
-    /// <summary>Lets go of the calls read from the packed module (they are read again when asked for); calls set directly stay.</summary>
-    public void ReleaseCalls()
+    internal void SetPackedBody(PackedModule.BodyTable table, int at)
     {
-        if (_callTable is not null) Volatile.Write(ref _calls, null);
+        _table = table;
+        _bodyAt = at;
+        Volatile.Write(ref _body, null);
     }
 
-    public IrEffect[] Effects = [];
-    public IrGuard[] Guards = [];
-    public IrSite[] Sites = [];
+    /// <summary>Whether its body is in memory now (read, or set directly).</summary>
+    internal bool BodyInMemory => Volatile.Read(ref _body) is not null;
+
+    /// <summary>Lets go of a body read from the packed module (it is read again when asked for); a body set directly stays.</summary>
+    public void Release()
+    {
+        if (_table is not null) Volatile.Write(ref _body, null);
+    }
+
+    public IrValue[] Values { get => Body.Values; set => Own().Values = value; }
+    public int[] Operands { get => Body.Operands; set => Own().Operands = value; }
+    public IrCall[] Calls { get => Body.Calls; set => Own().Calls = value; }
+    public IrEffect[] Effects { get => Body.Effects; set => Own().Effects = value; }
+    public IrGuard[] Guards { get => Body.Guards; set => Own().Guards = value; }
+    public IrSite[] Sites { get => Body.Sites; set => Own().Sites = value; }
     public bool IsGenerator, IsAsync, IsStatic, IsClassMethod;
     /// <summary>Static types of the values it returns (as the module wrote them).</summary>
     public string[] ReturnTypes = [];

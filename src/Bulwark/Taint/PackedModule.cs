@@ -41,13 +41,15 @@ public sealed class PackedModule
     /// </summary>
     public ModuleIr Unpack(HashSet<string> strings) => new Reader(_data, strings).Module();
 
-    // Layout: where the string table starts and where the calls start (four bytes each), the module, the string table
-    // (count, then each string as its UTF-16 length and chars), the name list table, then every function's calls.
+    // Layout: where the string table starts and where the bodies start (four bytes each), the module, the string table
+    // (count, then each string as its UTF-16 length and chars), the name list table, then every function's body.
     // Strings are written as table indices + 1 (0 for null); integers as zigzag varints; arrays of plain structs as raw
     // bytes; recurring name lists (receiver types, keyword names) as their index + 1 in the list table (0: empty), so
-    // that each unpacks to one shared array, and a function's calls read on their own need nothing read before them.
-    // A function's calls are written apart, after the tables (its entry is where they start there): unpacking copies
-    // them out as one array the functions read them from when asked (<see cref="CallTable"/>).
+    // that each unpacks to one shared array, and a function's body read on its own needs nothing read before it.
+    // A function's body (values, operands, calls, effects, guards, sites) is written apart, after the tables (its entry
+    // is where it starts there): unpacking copies the bodies out as one array the functions read theirs from when asked
+    // (<see cref="BodyTable"/>). In a body, values and sites are written field by field, their sites and starts as the
+    // difference from the one before: raw, they were most of the bytes a module kept through the project phase.
 
     sealed class Writer
     {
@@ -59,9 +61,9 @@ public sealed class PackedModule
         readonly List<(int Start, int Length)> _listSlices = [];
         byte[] _body = [];
         int _length = HeaderSize;
-        // The calls, written apart (the writer swaps them with the body while it writes a function's calls).
-        byte[] _callsBody = [];
-        int _callsLength;
+        // The functions' bodies, written apart (the writer swaps the buffers while it writes one).
+        byte[] _bodies = [];
+        int _bodiesLength;
 
         // The value writers of maps, made once (a method group makes a delegate at each use).
         readonly Action<string> _str;
@@ -86,8 +88,8 @@ public sealed class PackedModule
             _listSlices.Clear();
             _body = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
             _length = HeaderSize;
-            _callsBody = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 14);
-            _callsLength = 0;
+            _bodies = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+            _bodiesLength = 0;
             // The module's own string table first, so its ids are the table's.
             for (int i = 0; i < m.Strings.Length; i++)
                 if (Id(m.Strings[i]) != i) throw new InvalidOperationException("a module's string table holds a string twice");
@@ -134,12 +136,12 @@ public sealed class PackedModule
                 Int(length);
                 for (int i = start; i < start + length; i++) Int(_listIds[i]);
             }
-            int calls = _length;
-            Raw(_callsBody.AsSpan(0, _callsLength));
-            System.Buffers.ArrayPool<byte>.Shared.Return(_callsBody);
-            _callsBody = [];
+            int bodies = _length;
+            Raw(_bodies.AsSpan(0, _bodiesLength));
+            System.Buffers.ArrayPool<byte>.Shared.Return(_bodies);
+            _bodies = [];
             BinaryPrimitives.WriteInt32LittleEndian(_body, at);
-            BinaryPrimitives.WriteInt32LittleEndian(_body.AsSpan(4), calls);
+            BinaryPrimitives.WriteInt32LittleEndian(_body.AsSpan(4), bodies);
             var result = GC.AllocateUninitializedArray<byte>(_length);
             _body.AsSpan(0, _length).CopyTo(result);
             System.Buffers.ArrayPool<byte>.Shared.Return(_body);
@@ -159,12 +161,7 @@ public sealed class PackedModule
             foreach (var p in f.Params) Param(p);
             Int(f.Decorators.Length);
             foreach (var d in f.Decorators) Decorator(d);
-            Plain<IrValue>(f.Values);
-            Plain<int>(f.Operands);
-            Int(Calls(f.Calls));
-            Plain<IrEffect>(f.Effects);
-            Plain<IrGuard>(f.Guards);
-            Plain<IrSite>(f.Sites);
+            Int(Body(f));
             Int((f.IsGenerator ? 1 : 0) | (f.IsAsync ? 2 : 0) | (f.IsStatic ? 4 : 0) | (f.IsClassMethod ? 8 : 0));
             SharedStrs(f.ReturnTypes);
             Int(f.Start);
@@ -197,17 +194,52 @@ public sealed class PackedModule
             Bool(d.IsCall);
         }
 
-        /// <summary>Writes the calls apart; where they start there.</summary>
-        int Calls(IrCall[] calls)
+        /// <summary>Writes a function's body apart; where it starts there.</summary>
+        int Body(IrFunction f)
         {
-            (_body, _callsBody) = (_callsBody, _body);
-            (_length, _callsLength) = (_callsLength, _length);
+            (_body, _bodies) = (_bodies, _body);
+            (_length, _bodiesLength) = (_bodiesLength, _length);
             int at = _length;
-            Int(calls.Length);
-            foreach (var c in calls) Call(c);
-            (_body, _callsBody) = (_callsBody, _body);
-            (_length, _callsLength) = (_callsLength, _length);
+            Values(f.Values);
+            Ints(f.Operands);
+            Int(f.Calls.Length);
+            foreach (var c in f.Calls) Call(c);
+            Plain<IrEffect>(f.Effects);
+            Plain<IrGuard>(f.Guards);
+            Sites(f.Sites);
+            (_body, _bodies) = (_bodies, _body);
+            (_length, _bodiesLength) = (_bodiesLength, _length);
             return at;
+        }
+
+        void Values(IrValue[] values)
+        {
+            Int(values.Length);
+            int site = 0;
+            foreach (ref readonly var v in values.AsSpan())
+            {
+                Byte((byte)v.Op);
+                Byte((byte)v.Shape);
+                Int(v.A);
+                Int(v.N);
+                Int(v.S);
+                Int(v.Site - site);
+                site = v.Site;
+            }
+        }
+
+        void Sites(IrSite[] sites)
+        {
+            Int(sites.Length);
+            int start = 0;
+            foreach (ref readonly var s in sites.AsSpan())
+            {
+                Int(s.Start - start);
+                Int(s.End - s.Start);
+                Int(s.Name);
+                Byte((byte)s.Kind);
+                start = s.Start;
+            }
         }
 
         void Call(IrCall c)
@@ -431,10 +463,10 @@ public sealed class PackedModule
     }
 
     /// <summary>
-    /// The calls of an unpacked module's functions, still packed, with the module's strings and name lists: a function
-    /// reads its own when they are asked for (<see cref="IrFunction.Calls"/>), from any thread.
+    /// The bodies of an unpacked module's functions, still packed, with the module's strings and name lists: a function
+    /// reads its own when it is asked for (<see cref="IrFunction.Values"/> and the rest), from any thread.
     /// </summary>
-    public sealed class CallTable(byte[] data, string[] strings, string[][] lists)
+    public sealed class BodyTable(byte[] data, string[] strings, string[][] lists)
     {
         internal readonly byte[] Data = data;
         internal readonly string[] Strings = strings;
@@ -447,7 +479,7 @@ public sealed class PackedModule
         /// <summary>Packed size in bytes, for the timing line.</summary>
         public int Size => Data.Length;
 
-        internal IrCall[] Read(int at) => new Reader(this, at).Calls();
+        internal IrFunction.IrBody Read(int at) => new Reader(this, at).Body();
     }
 
     ref struct Reader(byte[] data, HashSet<string>? pool)
@@ -457,21 +489,57 @@ public sealed class PackedModule
         int _at;
         string[] _table = [];
         string[][] _lists = [];
-        CallTable? _calls;
+        BodyTable? _bodies;
 
-        public Reader(CallTable calls, int at) : this(calls.Data, null)
+        public Reader(BodyTable bodies, int at) : this(bodies.Data, null)
         {
-            _table = calls.Strings;
-            _lists = calls.Lists;
-            _calls = calls;
+            _table = bodies.Strings;
+            _lists = bodies.Lists;
+            _bodies = bodies;
             _at = at;
         }
 
-        public IrCall[] Calls()
+        public IrFunction.IrBody Body()
         {
+            var body = new IrFunction.IrBody { Values = Values(), Operands = Ints() };
             var calls = Count<IrCall>();
             for (int i = 0; i < calls.Length; i++) calls[i] = Call();
-            return calls;
+            body.Calls = calls;
+            body.Effects = Plain<IrEffect>();
+            body.Guards = Plain<IrGuard>();
+            body.Sites = Sites();
+            return body;
+        }
+
+        IrValue[] Values()
+        {
+            var values = Count<IrValue>();
+            int site = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                ref var v = ref values[i];
+                v.Op = (IrOp)Byte();
+                v.Shape = (ValueShape)Byte();
+                v.A = Int();
+                v.N = Int();
+                v.S = Int();
+                v.Site = site += Int();
+            }
+            return values;
+        }
+
+        IrSite[] Sites()
+        {
+            var sites = Count<IrSite>();
+            int start = 0;
+            for (int i = 0; i < sites.Length; i++)
+            {
+                start += Int();
+                int end = start + Int();
+                int name = Int();
+                sites[i] = new IrSite(start, end, name, (SiteKind)Byte());
+            }
+            return sites;
         }
 
         public ModuleIr Module()
@@ -492,8 +560,8 @@ public sealed class PackedModule
             }
             _lists = new string[Int()][];
             for (int i = 0; i < _lists.Length; i++) _lists[i] = Strs();
-            int callsStart = BinaryPrimitives.ReadInt32LittleEndian(_data[4..]);
-            _calls = new CallTable(_data[callsStart..].ToArray(), _table, _lists);
+            int bodiesStart = BinaryPrimitives.ReadInt32LittleEndian(_data[4..]);
+            _bodies = new BodyTable(_data[bodiesStart..].ToArray(), _table, _lists);
             _at = HeaderSize;
             var path = Str()!;
             var moduleName = Str();
@@ -535,12 +603,7 @@ public sealed class PackedModule
             for (int i = 0; i < f.Params.Length; i++) f.Params[i] = Param();
             f.Decorators = Count<IrDecorator>();
             for (int i = 0; i < f.Decorators.Length; i++) f.Decorators[i] = Decorator();
-            f.Values = Plain<IrValue>();
-            f.Operands = Plain<int>();
-            f.SetPackedCalls(_calls!, Int());
-            f.Effects = Plain<IrEffect>();
-            f.Guards = Plain<IrGuard>();
-            f.Sites = Plain<IrSite>();
+            f.SetPackedBody(_bodies!, Int());
             int flags = Int();
             f.IsGenerator = (flags & 1) != 0;
             f.IsAsync = (flags & 2) != 0;
@@ -666,7 +729,7 @@ public sealed class PackedModule
                 {
                     // One constant per string of the module: `"utf-8"`, `"id"` and keyword defaults recur.
                     int id = Int() - 1;
-                    var consts = _calls!.StrConsts;
+                    var consts = _bodies!.StrConsts;
                     return consts[id] ??= ConstValue.Str(_table[id]);
                 }
                 case ValueKind.Bytes: return ConstValue.Bytes(Bytes().ToArray());
@@ -737,6 +800,8 @@ public sealed class PackedModule
         }
 
         bool Bool() => _data[_at++] != 0;
+
+        byte Byte() => _data[_at++];
 
         int Int()
         {

@@ -351,7 +351,7 @@ public sealed partial class TaintAnalysis
             if (seen.Add(id)) _liveFunctions++;
             var before = fs.Summary;
             Analyse(fs);
-            fs.F.ReleaseCalls();
+            fs.F.Release();
             if (before.Same(fs.Summary)) continue;
             // A change in what the function gives without parameter taint reaches every user; a change in its
             // parameter edges only those that pass it taint.

@@ -111,30 +111,30 @@ public sealed partial class TaintAnalysis
 
     public ProjectIndex Index => _index;
 
-    /// <summary>A reader of calls ahead of a step that goes through the functions in order of id.</summary>
+    /// <summary>A reader of bodies ahead of a step that goes through the functions in order of id.</summary>
     CallPrefetcher ReadAhead() => new(Array.ConvertAll(_functions, f => f.F), _options.ReadAhead);
 
-    void ReleaseAllCalls()
+    void ReleaseAll()
     {
-        foreach (var f in _functions) f.F.ReleaseCalls();
+        foreach (var f in _functions) f.F.Release();
     }
 
     public TaintResult Run()
     {
         var clock = Stopwatch.StartNew();
-        CollectCells();
-        Mark("cells");
-        // Each step reads one function's calls at a time and lets them go after (they are read again when asked for):
-        // all of them at once would be the phase's peak.
-        using (var calls = ReadAhead())
+        // Each step reads one function's body at a time and lets it go after (it is read again when asked for): all of
+        // them at once would be the phase's peak. Cells and calls need nothing of each other: one reading serves both.
+        using (var bodies = ReadAhead())
             foreach (var f in _functions)
             {
-                calls.Reached(f.Id);
+                bodies.Reached(f.Id);
+                CollectCells(f);
                 ResolveCalls(f);
-                f.F.ReleaseCalls();
+                f.F.Release();
             }
-        ReleaseAllCalls();
-        Mark("calls");
+        CollectDataclassCells();
+        ReleaseAll();
+        Mark("cells+calls");
         FindRelevant();
         Mark("relevance");
         var order = StronglyConnected();
@@ -154,7 +154,7 @@ public sealed partial class TaintAnalysis
             CheckBudget();
             var t0 = Stopwatch.GetTimestamp();
             AnalyseGroup(group);
-            foreach (var id in group) _functions[id].F.ReleaseCalls();
+            foreach (var id in group) _functions[id].F.Release();
             var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             if (group.Count > 1) _multiMs += ms; else _singleMs += ms;
             if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length} sinks={group.Sum(g => _functions[g].Summary.Sinks.Count)} stores={group.Sum(g => _functions[g].Summary.Stores.Count)} ret={group.Sum(g => _functions[g].Summary.Return.Collapse().Length)} evals={_evaluations}"));
@@ -164,8 +164,8 @@ public sealed partial class TaintAnalysis
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
             foreach (var (ms, what) in slow.OrderByDescending(x => x.Item1).Take(40)) Console.Error.WriteLine($"slow group {ms:F0} ms: {what}");
         reader.Dispose();
-        // Calls the reader read for functions the pass skipped (pruned ones).
-        ReleaseAllCalls();
+        // Bodies the reader read for functions the pass skipped (pruned ones).
+        ReleaseAll();
         Mark("summaries");
         if (_liveness)
         {
@@ -346,28 +346,31 @@ public sealed partial class TaintAnalysis
     // ───────────── cells ─────────────
 
     /// <summary>Every shared variable something stores into; reads of others are not taint origins.</summary>
-    void CollectCells()
+    void CollectCells(FunctionState fs)
     {
-        foreach (var fs in _functions)
-            foreach (var e in fs.F.Effects)
+        foreach (var e in fs.F.Effects)
+        {
+            var mod = _index.Modules[fs.Module];
+            switch (e.Kind)
             {
-                var mod = _index.Modules[fs.Module];
-                switch (e.Kind)
+                case EffectKind.StoreCell: _cells.Add(mod.Str(e.S)); break;
+                case EffectKind.StoreAttr or EffectKind.StoreItem:
                 {
-                    case EffectKind.StoreCell: _cells.Add(mod.Str(e.S)); break;
-                    case EffectKind.StoreAttr or EffectKind.StoreItem:
-                    {
-                        var statics = StaticTypes(fs.Module, e.Types);
-                        var key = e.Kind == EffectKind.StoreAttr ? "." + mod.Str(e.S) : ItemKey(e.S < 0 ? null : mod.Str(e.S));
-                        foreach (var t in StoreTypes(fs, e, statics)) _cells.Add(t + key);
-                        // A store into a string, number or container lands in what holds it (see HomeCells).
-                        if (statics.Any(IsPlainValueType))
-                            foreach (var cell in HomeCells(fs, e.Object, null)) _cells.Add(cell);
-                        break;
-                    }
+                    var statics = StaticTypes(fs.Module, e.Types);
+                    var key = e.Kind == EffectKind.StoreAttr ? "." + mod.Str(e.S) : ItemKey(e.S < 0 ? null : mod.Str(e.S));
+                    foreach (var t in StoreTypes(fs, e, statics)) _cells.Add(t + key);
+                    // A store into a string, number or container lands in what holds it (see HomeCells).
+                    if (statics.Any(IsPlainValueType))
+                        foreach (var cell in HomeCells(fs, e.Object, null)) _cells.Add(cell);
+                    break;
                 }
             }
-        // Dataclass fields are set by the generated constructor.
+        }
+    }
+
+    /// <summary>Dataclass fields are set by the generated constructor.</summary>
+    void CollectDataclassCells()
+    {
         for (int m = 0; m < _index.Modules.Count; m++)
             foreach (var c in _index.Modules[m].Classes)
                 if (IsDataclass(m, c))

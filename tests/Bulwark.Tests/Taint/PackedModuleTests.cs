@@ -143,14 +143,14 @@ public class PackedModuleTests
         var first = view.Calls;
         Assert.NotEmpty(first);
         Assert.Same(first, view.Calls);
-        view.ReleaseCalls();
+        view.Release();
         var again = view.Calls;
         Assert.NotSame(first, again);
         Assert.Equal(JsonSerializer.Serialize(first, Options), JsonSerializer.Serialize(again, Options));
         // A module that was never packed has nothing to read its calls from: letting go keeps them.
         var lowered = module.Functions.Single(f => f.Name == "view");
         var kept = lowered.Calls;
-        lowered.ReleaseCalls();
+        lowered.Release();
         Assert.Same(kept, lowered.Calls);
         Assert.Equal(Dump(module), Dump(unpacked));
     }
@@ -162,10 +162,10 @@ public class PackedModuleTests
         var unpacked = modules.Select(m => PackedModule.Pack(m).Unpack()).ToList();
         var order = unpacked.SelectMany(m => m.Functions).ToList();
         Assert.True(order.Count > CallPrefetcher.Ahead + 10);
-        Assert.DoesNotContain(order, f => f.CallsInMemory);
+        Assert.DoesNotContain(order, f => f.BodyInMemory);
         using (var off = new CallPrefetcher(order, enabled: false))
             off.Reached(0);
-        Assert.DoesNotContain(order, f => f.CallsInMemory);
+        Assert.DoesNotContain(order, f => f.BodyInMemory);
 
         var expected = modules.SelectMany(m => m.Functions).Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList();
         using (var reader = new CallPrefetcher(order, enabled: true))
@@ -174,9 +174,9 @@ public class PackedModuleTests
             // leave to the step, when it starts behind it).
             reader.Reached(0);
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!order.Skip(2).Take(CallPrefetcher.Ahead - 1).All(f => f.CallsInMemory) && DateTime.UtcNow < deadline) Thread.Sleep(10);
-            Assert.All(order.Skip(2).Take(CallPrefetcher.Ahead - 1), f => Assert.True(f.CallsInMemory));
-            Assert.DoesNotContain(order.Skip(CallPrefetcher.Ahead + 2), f => f.CallsInMemory);
+            while (!order.Skip(2).Take(CallPrefetcher.Ahead - 1).All(f => f.BodyInMemory) && DateTime.UtcNow < deadline) Thread.Sleep(10);
+            Assert.All(order.Skip(2).Take(CallPrefetcher.Ahead - 1), f => Assert.True(f.BodyInMemory));
+            Assert.DoesNotContain(order.Skip(CallPrefetcher.Ahead + 2), f => f.BodyInMemory);
         }
         Assert.Equal(expected, order.Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList());
     }
