@@ -72,7 +72,11 @@ public static class TaintPhase
             _ => { });
         var modules = new List<ModuleIr>(unpacked);
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
-            Console.Error.WriteLine($"timing: taint modules unpacked in {unpackClock.ElapsedMilliseconds} ms ({packedBytes / 1048576} MB packed; GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms)");
+        {
+            long bodyBytes = 0;
+            foreach (var m in modules) bodyBytes += m.Bodies?.Size ?? 0;
+            Console.Error.WriteLine($"timing: taint modules unpacked in {unpackClock.ElapsedMilliseconds} ms ({packedBytes / 1048576} MB packed, of which {bodyBytes / 1048576} MB of bodies kept packed; GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms)");
+        }
         var result = Analyse(modules, catalog, rules, settings);
         warnings.AddRange(result.Warnings);
         var sources = new SourceFile?[modules.Count];

@@ -307,6 +307,8 @@ public sealed class ModuleIr
     public required Dictionary<string, Export> Exports;
     public required string[] StarImports;
     public required IReadOnlySet<string> ImportedModules;
+    /// <summary>Its functions' bodies, still packed, when it was unpacked (<see cref="PackedModule.BodyTable"/>).</summary>
+    internal PackedModule.BodyTable? Bodies { get; init; }
 
     public string Str(int id) => id >= 0 ? Strings[id] : "";
     public string[] TypesAt(int id) => id >= 0 ? TypeLists[id] : [];

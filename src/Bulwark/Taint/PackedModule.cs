@@ -592,7 +592,7 @@ public sealed class PackedModule
             return new ModuleIr
             {
                 Path = path, ModuleName = moduleName, IsPackage = isPackage, Key = key, Strings = strings, TypeLists = typeLists,
-                Functions = functions, Classes = classes, Exports = exports, StarImports = starImports, ImportedModules = imports,
+                Functions = functions, Classes = classes, Exports = exports, StarImports = starImports, ImportedModules = imports, Bodies = _bodies,
             };
         }
 
