@@ -58,23 +58,24 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     /// </summary>
     HashSet<string> _methods = null!;
 
-    /// <param name="reader">Told how far the walk over every function's calls got, to read ahead of it.</param>
-    public IReadOnlyDictionary<int, EntryPoint> Find(CallPrefetcher? reader = null)
+    public IReadOnlyDictionary<int, EntryPoint> Find()
     {
         var tables = catalog.Tables;
         _methods = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in tables.EntryDecorators.Keys.Concat(tables.EntryRegistrations.Keys)) _methods.Add(key[(key.LastIndexOf('.') + 1)..]);
         PyramidViewClasses(tables);
-        int position = 0;
+        // Only a call named as a registration can be one: the others' bodies are not read (IrFunction.AnyCallNamed).
+        Func<string?, string?, bool> mayRegister = (callee, method) =>
+            callee is not null && tables.EntryRegistrations.ContainsKey(callee) || method is not null && _methods.Contains(method);
         for (int m = 0; m < index.Modules.Count; m++)
         {
             var mod = index.Modules[m];
             foreach (var f in mod.Functions)
             {
-                reader?.Reached(position++);
                 foreach (var d in f.Decorators) Decorator(m, f, d, tables);
-                foreach (var c in f.Calls) Registration(m, f, c, tables);
-                // Read again when a later step asks (IrFunction.Calls): all of them at once would be the phase's peak.
+                if (f.AnyCallNamed(mayRegister))
+                    foreach (var c in f.Calls) Registration(m, f, c, tables);
+                // Read again when a later step asks: all of them at once would be the phase's peak.
                 f.Release();
             }
             foreach (var c in mod.Classes)

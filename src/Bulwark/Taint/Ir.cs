@@ -238,6 +238,21 @@ public sealed class IrFunction
         Volatile.Write(ref _body, null);
     }
 
+    /// <summary>
+    /// Whether a call has a callee or method name <paramref name="named"/> accepts; a packed body not in memory is
+    /// asked without reading its calls.
+    /// </summary>
+    public bool AnyCallNamed(Func<string?, string?, bool> named)
+    {
+        if (Volatile.Read(ref _body) is { } body)
+        {
+            foreach (var c in body.Calls)
+                if (named(c.Callee, c.Method)) return true;
+            return false;
+        }
+        return _table!.AnyCallNamed(_bodyAt, named);
+    }
+
     /// <summary>Whether its body is in memory now (read, or set directly).</summary>
     internal bool BodyInMemory => Volatile.Read(ref _body) is not null;
 

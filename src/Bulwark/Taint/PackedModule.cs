@@ -200,10 +200,11 @@ public sealed class PackedModule
             (_body, _bodies) = (_bodies, _body);
             (_length, _bodiesLength) = (_bodiesLength, _length);
             int at = _length;
-            Values(f.Values);
-            Ints(f.Operands);
+            // Calls first: a step that only asks which names a function calls reads no further (BodyTable.CallNames).
             Int(f.Calls.Length);
             foreach (var c in f.Calls) Call(c);
+            Values(f.Values);
+            Ints(f.Operands);
             Plain<IrEffect>(f.Effects);
             Plain<IrGuard>(f.Guards);
             Sites(f.Sites);
@@ -480,6 +481,12 @@ public sealed class PackedModule
         public int Size => Data.Length;
 
         internal IrFunction.IrBody Read(int at) => new Reader(this, at).Body();
+
+        /// <summary>
+        /// Whether a call of the body at <paramref name="at"/> has a callee or method name <paramref name="named"/>
+        /// accepts, read off the packed bytes without making the calls.
+        /// </summary>
+        internal bool AnyCallNamed(int at, Func<string?, string?, bool> named) => new Reader(this, at).AnyCallNamed(named);
     }
 
     ref struct Reader(byte[] data, HashSet<string>? pool)
@@ -501,14 +508,65 @@ public sealed class PackedModule
 
         public IrFunction.IrBody Body()
         {
-            var body = new IrFunction.IrBody { Values = Values(), Operands = Ints() };
             var calls = Count<IrCall>();
             for (int i = 0; i < calls.Length; i++) calls[i] = Call();
-            body.Calls = calls;
+            var body = new IrFunction.IrBody { Calls = calls, Values = Values(), Operands = Ints() };
             body.Effects = Plain<IrEffect>();
             body.Guards = Plain<IrGuard>();
             body.Sites = Sites();
             return body;
+        }
+
+        /// <summary>Goes through the calls as <see cref="Call"/> reads them, making nothing but the names asked about.</summary>
+        public bool AnyCallNamed(Func<string?, string?, bool> named)
+        {
+            int count = Int();
+            for (int i = 0; i < count; i++)
+            {
+                Skip(2); // result, site
+                var callee = Str();
+                var method = Str();
+                if (named(callee, method)) return true;
+                Skip(2); // receiver, receiver types
+                SkipInts(); // targets
+                SkipInts(); // args
+                Skip(2); // starred at, keyword names
+                SkipInts(); // keyword values
+                int constants = Int();
+                for (int k = 0; k < constants; k++) SkipConst();
+                Skip(1); // names
+                int refs = Int();
+                for (int r = 0; r < refs; r++)
+                    if (Int() != 0) Skip(2); // local, qualified name
+                _at++; // partial
+            }
+            return false;
+        }
+
+        void Skip(int ints)
+        {
+            for (int i = 0; i < ints; i++)
+                while ((_data[_at++] & 0x80) != 0) { }
+        }
+
+        void SkipInts() => Skip(Int());
+
+        void SkipConst()
+        {
+            switch ((ValueKind)Int())
+            {
+                case ValueKind.Bool: _at++; break;
+                case ValueKind.Int or ValueKind.Bytes:
+                    int length = Int(); // read before `_at +=` reads _at
+                    _at += length;
+                    break;
+                case ValueKind.Float: _at += 8; break;
+                case ValueKind.Str or ValueKind.Dict: Skip(1); break;
+                case ValueKind.List or ValueKind.Tuple:
+                    int items = Int();
+                    for (int i = 0; i < items; i++) SkipConst();
+                    break;
+            }
         }
 
         IrValue[] Values()

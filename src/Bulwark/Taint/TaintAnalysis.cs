@@ -103,8 +103,7 @@ public sealed partial class TaintAnalysis
         }
         Mark("index+types");
         var entryPoints = new EntryPoints(_index, _types, catalog);
-        using (var reader = ReadAhead())
-            _entries = entryPoints.Find(reader);
+        _entries = entryPoints.Find();
         _handlerMarkers = entryPoints.HandlerMarkers;
         Mark("entry points");
     }

@@ -180,4 +180,29 @@ public class PackedModuleTests
         }
         Assert.Equal(expected, order.Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList());
     }
+
+    [Fact]
+    public void Asking_which_names_a_packed_body_calls_answers_as_its_calls_do()
+    {
+        var modules = TaintPruningTests.Lower(TaintPruningTests.Corpus(), new ModelCatalog());
+        int asked = 0, yes = 0;
+        foreach (var module in modules)
+        {
+            var unpacked = PackedModule.Pack(module).Unpack();
+            for (int i = 0; i < module.Functions.Length; i++)
+            {
+                var names = module.Functions[i].Calls.SelectMany(c => new[] { c.Callee, c.Method }).Where(n => n is not null).Distinct().ToList();
+                // Every name it calls is found, the last one too (the scan reads every call before it), and a name it does not call is not.
+                foreach (var name in names)
+                {
+                    asked++;
+                    Assert.True(unpacked.Functions[i].AnyCallNamed((callee, method) => callee == name || method == name), name);
+                    Assert.False(unpacked.Functions[i].BodyInMemory);
+                    yes++;
+                }
+                Assert.False(unpacked.Functions[i].AnyCallNamed((callee, method) => callee == "no.such.callee" || method == "no_such_method"));
+            }
+        }
+        Assert.True(asked > 1000, $"{asked} names asked");
+    }
 }
