@@ -317,16 +317,28 @@ public sealed partial class TaintAnalysis
     /// <summary>`.attr` and `[key]` for a module's string ids, made once.</summary>
     readonly string?[]?[] _attrKeys, _itemKeys;
 
+    /// <summary>
+    /// The same `.attr` and `[key]` texts for every module that uses them: the same names recur across thousands of
+    /// modules, and a string each per module was about 20 MB of the project phase's heap on site-packages.
+    /// </summary>
+    readonly Dictionary<string, string> _attrKeyTexts = new(StringComparer.Ordinal), _itemKeyTexts = new(StringComparer.Ordinal);
+
     string AttrKey(int module, int s)
     {
         var row = _attrKeys[module] ??= new string?[_index.Modules[module].Strings.Length];
-        return s < 0 ? "." : row[s] ??= "." + _index.Modules[module].Strings[s];
+        return s < 0 ? "." : row[s] ??= KeyText(_attrKeyTexts, _index.Modules[module].Strings[s], item: false);
     }
 
     string ItemKeyOf(int module, int s)
     {
         var row = _itemKeys[module] ??= new string?[_index.Modules[module].Strings.Length];
-        return row[s] ??= "[" + _index.Modules[module].Strings[s] + "]";
+        return row[s] ??= KeyText(_itemKeyTexts, _index.Modules[module].Strings[s], item: true);
+    }
+
+    static string KeyText(Dictionary<string, string> texts, string name, bool item)
+    {
+        if (!texts.TryGetValue(name, out var text)) texts[name] = text = item ? "[" + name + "]" : "." + name;
+        return text;
     }
 
     /// <summary>A static type list of a module, canonical, without symbolic forms other than `=class:` (made once).</summary>
