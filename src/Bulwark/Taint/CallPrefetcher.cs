@@ -50,7 +50,13 @@ public sealed class CallPrefetcher : IDisposable
                 continue;
             }
             wait.Reset();
-            _ = _order[i++].Calls;
+            try { _ = _order[i++].Calls; }
+            catch (Exception) when (!_stop)
+            {
+                // A body that cannot be read fails the step that asks for it, on the step's thread, where the scan
+                // reports errors; this thread just stops reading ahead.
+                return;
+            }
         }
     }
 
