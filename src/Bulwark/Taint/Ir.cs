@@ -253,6 +253,9 @@ public sealed class IrFunction
         return _table!.AnyCallNamed(_bodyAt, named);
     }
 
+    /// <summary>Reads its body now if it is packed and not in memory (<see cref="BodyPrefetcher"/>).</summary>
+    internal void Read() => _ = Body;
+
     /// <summary>Whether its body is in memory now (read, or set directly).</summary>
     internal bool BodyInMemory => Volatile.Read(ref _body) is not null;
 

@@ -10,7 +10,8 @@ namespace Bulwark.Taint;
 /// A lowered module packed into one byte array between the file phase and the project phase. As objects, the IR of
 /// every file lowered so far stays live while the other files are parsed and lowered, and each collection then copies
 /// and marks it again: on a large tree that doubled the time of the file phase. As one array per module it costs the
-/// collector next to nothing; the project phase unpacks every module once, in parallel, before it starts.
+/// collector next to nothing. The project phase unpacks every module once, in parallel, before it starts, but not its
+/// functions' bodies: those stay packed (<see cref="BodyTable"/>) and are read one function at a time when asked for.
 /// </summary>
 public sealed class PackedModule
 {
@@ -200,7 +201,7 @@ public sealed class PackedModule
             (_body, _bodies) = (_bodies, _body);
             (_length, _bodiesLength) = (_bodiesLength, _length);
             int at = _length;
-            // Calls first: a step that only asks which names a function calls reads no further (BodyTable.CallNames).
+            // Calls first: a step that only asks which names a function calls reads no further (BodyTable.AnyCallNamed).
             Int(f.Calls.Length);
             foreach (var c in f.Calls) Call(c);
             Values(f.Values);
@@ -243,6 +244,7 @@ public sealed class PackedModule
             }
         }
 
+        /// <summary>A call, field by field; Reader.Call reads it back and Reader.AnyCallNamed skips it: change the three together.</summary>
         void Call(IrCall c)
         {
             Int(c.Result);

@@ -20,7 +20,7 @@ public sealed record TaintOptions
     public bool ParameterLiveness { get; init; } = true;
     /// <summary>With parameter liveness, a cell's symbolic taint is read only once the cell holds reported taint (<see cref="TaintAnalysis.CellLive"/>); the same sinks are reported either way.</summary>
     public bool CellLiveness { get; init; } = true;
-    /// <summary>Read functions' calls ahead of the steps on another thread (<see cref="CallPrefetcher"/>); the results are the same either way.</summary>
+    /// <summary>Read functions' bodies ahead of the steps on another thread (<see cref="BodyPrefetcher"/>); the results are the same either way.</summary>
     public bool ReadAhead { get; init; }
 }
 
@@ -111,7 +111,7 @@ public sealed partial class TaintAnalysis
     public ProjectIndex Index => _index;
 
     /// <summary>A reader of bodies ahead of a step that goes through the functions in order of id.</summary>
-    CallPrefetcher ReadAhead() => new(Array.ConvertAll(_functions, f => f.F), _options.ReadAhead);
+    BodyPrefetcher ReadAhead() => new(Array.ConvertAll(_functions, f => f.F), _options.ReadAhead);
 
     void ReleaseAll()
     {
@@ -144,7 +144,7 @@ public sealed partial class TaintAnalysis
         var inOrder = new List<IrFunction>(_functions.Length);
         foreach (var group in order)
             foreach (var id in group) inOrder.Add(_functions[id].F);
-        using var reader = new CallPrefetcher(inOrder, _options.ReadAhead);
+        using var reader = new BodyPrefetcher(inOrder, _options.ReadAhead);
         int position = 0;
         foreach (var group in order)
         {
@@ -163,7 +163,8 @@ public sealed partial class TaintAnalysis
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
             foreach (var (ms, what) in slow.OrderByDescending(x => x.Item1).Take(40)) Console.Error.WriteLine($"slow group {ms:F0} ms: {what}");
         reader.Dispose();
-        // Bodies the reader read for functions the pass skipped (pruned ones).
+        // Bodies still in memory: one the reader published just after its group let it go, the partial calls' owners
+        // evaluation read.
         ReleaseAll();
         Mark("summaries");
         if (_liveness)

@@ -156,27 +156,27 @@ public class PackedModuleTests
     }
 
     [Fact]
-    public void The_call_reader_reads_ahead_of_the_step_and_only_when_enabled()
+    public void The_body_reader_reads_ahead_of_the_step_and_only_when_enabled()
     {
         var modules = TaintPruningTests.Lower(TaintPruningTests.Corpus(), new ModelCatalog());
         var unpacked = modules.Select(m => PackedModule.Pack(m).Unpack()).ToList();
         var order = unpacked.SelectMany(m => m.Functions).ToList();
-        Assert.True(order.Count > CallPrefetcher.Ahead + 10);
+        Assert.True(order.Count > BodyPrefetcher.Ahead + 10);
         Assert.DoesNotContain(order, f => f.BodyInMemory);
-        using (var off = new CallPrefetcher(order, enabled: false))
+        using (var off = new BodyPrefetcher(order, enabled: false))
             off.Reached(0);
         Assert.DoesNotContain(order, f => f.BodyInMemory);
 
         var expected = modules.SelectMany(m => m.Functions).Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList();
-        using (var reader = new CallPrefetcher(order, enabled: true))
+        using (var reader = new BodyPrefetcher(order, enabled: true))
         {
             // The step is at function 0: the reader reads up to function Ahead and stops there (function 1 it may
             // leave to the step, when it starts behind it).
             reader.Reached(0);
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!order.Skip(2).Take(CallPrefetcher.Ahead - 1).All(f => f.BodyInMemory) && DateTime.UtcNow < deadline) Thread.Sleep(10);
-            Assert.All(order.Skip(2).Take(CallPrefetcher.Ahead - 1), f => Assert.True(f.BodyInMemory));
-            Assert.DoesNotContain(order.Skip(CallPrefetcher.Ahead + 2), f => f.BodyInMemory);
+            while (!order.Skip(2).Take(BodyPrefetcher.Ahead - 1).All(f => f.BodyInMemory) && DateTime.UtcNow < deadline) Thread.Sleep(10);
+            Assert.All(order.Skip(2).Take(BodyPrefetcher.Ahead - 1), f => Assert.True(f.BodyInMemory));
+            Assert.DoesNotContain(order.Skip(BodyPrefetcher.Ahead + 2), f => f.BodyInMemory);
         }
         Assert.Equal(expected, order.Select(f => JsonSerializer.Serialize(f.Calls, Options)).ToList());
     }

@@ -8,7 +8,7 @@ namespace Bulwark.Taint;
 /// <see cref="Ahead"/> functions in front, and never reads one the step has passed. Reading is pure, so results are
 /// the same whoever reads first.
 /// </summary>
-public sealed class CallPrefetcher : IDisposable
+public sealed class BodyPrefetcher : IDisposable
 {
     /// <summary>How many functions the reader may be ahead of the step: enough to keep it busy, few enough to hold little.</summary>
     public const int Ahead = 256;
@@ -19,11 +19,11 @@ public sealed class CallPrefetcher : IDisposable
     volatile bool _stop;
 
     /// <summary>Starts reading <paramref name="order"/>; with <paramref name="enabled"/> false (one job) it does nothing.</summary>
-    public CallPrefetcher(IReadOnlyList<IrFunction> order, bool enabled)
+    public BodyPrefetcher(IReadOnlyList<IrFunction> order, bool enabled)
     {
         _order = order;
         if (!enabled || order.Count == 0) return;
-        _thread = new Thread(Run) { IsBackground = true, Name = "bulwark call reader" };
+        _thread = new Thread(Run) { IsBackground = true, Name = "bulwark body reader" };
         _thread.Start();
     }
 
@@ -40,7 +40,7 @@ public sealed class CallPrefetcher : IDisposable
             if (i <= reached)
             {
                 // Behind a step that reads faster than this thread: the step reads its next function itself, this
-                // thread the one after, so the two do not read the same calls.
+                // thread the one after, so the two do not read the same body.
                 i = reached + 2;
                 continue;
             }
@@ -50,7 +50,7 @@ public sealed class CallPrefetcher : IDisposable
                 continue;
             }
             wait.Reset();
-            try { _ = _order[i++].Calls; }
+            try { _order[i++].Read(); }
             catch (Exception) when (!_stop)
             {
                 // A body that cannot be read fails the step that asks for it, on the step's thread, where the scan
