@@ -127,7 +127,20 @@ public sealed class NodeMap<TKey, TValue> where TKey : Node
     /// <summary>Empties the table, keeping its room.</summary>
     public void Clear()
     {
-        Array.Clear(_slots);
+        // A table grown once for a large body is cleared for every small one after it: when few slots are used,
+        // free just those. Each entry's slot is found by walking from its home slot to the slot holding it, which
+        // does not depend on slots freed before (the walk does not stop at free slots).
+        if (_count * 8 < _slots.Length)
+        {
+            int mask = _slots.Length - 1;
+            for (int i = 0; i < _count; i++)
+            {
+                int s = SlotOf(_keys[i]);
+                while (_slots[s] != i + 1) s = (s + 1) & mask;
+                _slots[s] = 0;
+            }
+        }
+        else Array.Clear(_slots);
         Array.Clear(_keys, 0, _count);
         Array.Clear(_values, 0, _count);
         _count = 0;

@@ -232,9 +232,16 @@ public sealed class ProjectIndex
         foreach (var mi in cls.Methods)
             if (mod.Functions[mi].Name == names[at] && at == names.Length - 1) return new Symbol(SymbolKind.Function, module, mi, null);
         foreach (var nested in mod.Classes)
-            if (nested.Path == cls.Path + "." + names[at]) return ClassMember(module, nested, names, at + 1);
+            if (IsNested(nested.Path, cls.Path, names[at])) return ClassMember(module, nested, names, at + 1);
         return Symbol.None;
     }
+
+    /// <summary>Whether <paramref name="path"/> is `outer.name`, compared in place (this runs for every class of the module).</summary>
+    static bool IsNested(string path, string outer, string name) =>
+        path.Length == outer.Length + 1 + name.Length
+        && path.StartsWith(outer, StringComparison.Ordinal)
+        && path[outer.Length] == '.'
+        && path.EndsWith(name, StringComparison.Ordinal);
 
     /// <summary>The canonical name of a class symbol.</summary>
     public string CanonicalClass(Symbol s) => Modules[s.Module].Key + "." + Modules[s.Module].Classes[s.Index].Path;
