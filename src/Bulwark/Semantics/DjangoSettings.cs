@@ -119,9 +119,14 @@ public static class DjangoSettings
     }
 
     /// <summary>The settings views of a project; <paramref name="files"/> are its Python files.</summary>
-    public static IReadOnlyList<SettingsView> Resolve(IReadOnlyList<SettingsSource> files)
+    public static IReadOnlyList<SettingsView> Resolve(IReadOnlyList<SettingsSource> files) => Resolve(files, NamedModules(files));
+
+    /// <summary>
+    /// Modules named by DJANGO_SETTINGS_MODULE in <paramref name="files"/>, and whether a deployment entry point names
+    /// them (<see cref="Resolve(IReadOnlyList{SettingsSource}, IReadOnlyDictionary{string, bool})"/>'s first step).
+    /// </summary>
+    public static Dictionary<string, bool> NamedModules(IReadOnlyList<SettingsSource> files)
     {
-        // 1. Modules named by DJANGO_SETTINGS_MODULE, and whether a deployment entry point names them.
         var named = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var f in files)
         {
@@ -132,6 +137,19 @@ public static class DjangoSettings
             foreach (var target in SettingsModuleStrings(tree))
                 named[target] = (named.TryGetValue(target, out var d) && d) || deploys;
         }
+        return named;
+    }
+
+    /// <summary>Whether the module at <paramref name="importPath"/> is one of <paramref name="named"/> (<see cref="NamedModules"/>).</summary>
+    public static bool IsNamed(IReadOnlyDictionary<string, bool> named, string importPath) =>
+        SemanticModel.ModuleNameFor(importPath).Name is { } moduleName && NamedBy(named, moduleName) is not null;
+
+    /// <summary>
+    /// The settings views of a project from its Python files and the modules they name (<see cref="NamedModules"/>;
+    /// files added after that was computed must not name any).
+    /// </summary>
+    public static IReadOnlyList<SettingsView> Resolve(IReadOnlyList<SettingsSource> files, IReadOnlyDictionary<string, bool> named)
+    {
 
         // 2. Candidate modules: by convention or by name.
         var modules = new List<SettingsModule>();
@@ -178,7 +196,7 @@ public static class DjangoSettings
         return views;
     }
 
-    static bool? NamedBy(Dictionary<string, bool> named, string moduleName)
+    static bool? NamedBy(IReadOnlyDictionary<string, bool> named, string moduleName)
     {
         if (named.TryGetValue(moduleName, out var d)) return d;
         // `proj.settings.production` names `settings/production.py` when the scan root is the repository, not `src/`.

@@ -28,21 +28,23 @@ public static class DjangoProject
                 ) continue;
             sources.Add(new SettingsSource(file, TreeOf(f, file)));
         }
-        // Modules named by DJANGO_SETTINGS_MODULE may have any path: offer every Python file when some file names one.
-        bool anyNamed = false;
-        foreach (var s in sources) if (s.File.Text.Text.Contains("DJANGO_SETTINGS_MODULE", StringComparison.Ordinal)) { anyNamed = true; break; }
-        if (anyNamed)
+        // Modules named by DJANGO_SETTINGS_MODULE may have any path: add the files of the modules named. Every file
+        // that names one is a candidate, so is among the sources already: the files added here name none.
+        var named = DjangoSettings.NamedModules(sources);
+        if (named.Count > 0)
         {
             var have = new HashSet<string>(StringComparer.Ordinal);
             foreach (var s in sources) have.Add(s.RelativePath);
             foreach (var f in context.Files)
             {
                 if (!f.RelativePath.EndsWith(".py", StringComparison.Ordinal) || have.Contains(f.RelativePath)) continue;
+                // By name first: reading every file of a large tree again to test its text was most of this step.
+                if (!DjangoSettings.IsNamed(named, f.ImportPath)) continue;
                 if (f.Load() is not { } file || !LooksLikeSettings(file)) continue;
                 sources.Add(new SettingsSource(file, TreeOf(f, file)));
             }
         }
-        return DjangoSettings.Resolve(sources);
+        return DjangoSettings.Resolve(sources, named);
     }
 
 
