@@ -9,7 +9,7 @@ public sealed class CodeInjection : TaintRule
         Id: "INJ003", Name: "code-injection", Family: Family.Injection,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 94,
         What: """
-            Request data (or command-line input) evaluated as Python code: `eval`, `exec`, `compile`, or a module imported by a name from the data (`importlib.import_module`, `__import__`, `runpy`). `ast.literal_eval`, constant code with request values only as data, and names checked against an allowlist are safe.
+            Request data (or command-line input) evaluated as Python code: `eval`, `exec`, `compile`, libraries that evaluate an expression as Python (Pillow's `ImageMath.eval`, `numexpr.evaluate`), or a module imported by a name from the data (`importlib.import_module`, `__import__`, `runpy`). `ast.literal_eval`, constant code with request values only as data, and names checked against an allowlist are safe.
             """,
         Why: """
             Evaluating attacker-supplied text runs arbitrary Python in the server process; importing a module named by the attacker runs that module's code.

@@ -1,7 +1,9 @@
 # INJ003 code-injection: request data evaluated as code or imported by name.
 import importlib
 
+import numexpr
 from flask import Flask, request
+from PIL import Image, ImageMath
 
 app = Flask(__name__)
 ENABLE_MATH = False
@@ -49,3 +51,21 @@ def allowed():
     if name in ("csv", "json"):
         return str(importlib.import_module(name))  # negative: allowlisted
     return "no"
+
+
+@app.route("/image", methods=["POST"])
+def image():
+    img = Image.open(request.files["file"]).convert("L")
+    formula = request.form.get("function")
+    return str(ImageMath.eval(formula, a=img))  # positive: Pillow evaluates the expression as Python
+
+
+@app.route("/image/fixed", methods=["POST"])
+def image_fixed():
+    img = Image.open(request.files["file"]).convert("L")
+    return str(ImageMath.eval("a * 2", a=img))  # negative: the expression is a constant; only the image is the request's
+
+
+@app.route("/numexpr")
+def numexpr_view():
+    return str(numexpr.evaluate(request.args["ex"]))  # positive: numexpr before 2.8.5 runs the expression through eval
