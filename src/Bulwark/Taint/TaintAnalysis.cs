@@ -264,7 +264,11 @@ public sealed partial class TaintAnalysis
     {
         if (_memberInfo.TryGetValue(new NamePair(owner, attr), out var info)) return info;
         var key = "." + attr;
-        var source = ModelCatalog.Member(_tables, _tables.SourceAttributes, owner, attr);
+        // On the type or any base, the project's own classes included: `self.path` in a subclass of
+        // http.server.BaseHTTPRequestHandler is the modelled source of its library base.
+        SourceModel? source = null;
+        foreach (var b in _types.WithBases(owner))
+            if ((source = ModelCatalog.Member(_tables, _tables.SourceAttributes, b, attr)) is not null) break;
         var cells = new List<string>();
         foreach (var b in _types.WithBases(owner))
         {

@@ -32,6 +32,12 @@ class UnroutedHandler(tornado.web.RequestHandler):
         db.execute("DELETE FROM kv WHERE key = '%s'" % key)  # positive: a route nobody shows may capture anything
 
 
+class RawHandler(tornado.web.RequestHandler):
+    def put(self, *args):
+        db.execute("UPDATE kv SET v = '%s'" % self.path_args[0])  # positive: the handler's own captures, read off self
+        db.execute("UPDATE kv SET v = '%s'" % self.request.body.decode())  # positive: the body
+
+
 class ChatSocket(tornado.websocket.WebSocketHandler):
     def on_message(self, message):
         db.execute("INSERT INTO chat VALUES ('%s')" % message)  # positive: the client's message
