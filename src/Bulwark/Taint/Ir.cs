@@ -40,7 +40,8 @@ public enum IrOp : byte
     /// <summary>
     /// Operand 0 with the other operands added to it as items (`x.append(v)`). S is 1 when the change shifts positions
     /// (`pop`, `insert`, `remove`, `reverse`, `sort`, and a deque's `appendleft`, `popleft`, `extendleft`): the items
-    /// known by index are then known only as items.
+    /// known by index are then known only as items. S is 2 for `append` and `extend`, which add after the last item:
+    /// the items known by index stay where they are, and the added ones are not at any of those indices.
     /// </summary>
     Insert,
     /// <summary>Operand 0 with the kinds in N cleared (`{x!r}` for logs).</summary>

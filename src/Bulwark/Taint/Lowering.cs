@@ -1079,6 +1079,13 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 break;
             case DefinitionKind.AugmentedAssignment when d.Node is AugAssign aug:
                 var prior = PriorValue(d);
+                // `args += ["-o", out]`: a list (or tuple) display added to a list extends it; the items at known
+                // indices stay where they are.
+                if (aug.Op == Operator.Add && aug.Value is ListExpr or TupleExpr && !ExtendsShellCommand(d))
+                {
+                    _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands([prior, ValueOf(aug.Value)]), N = 2, S = 2, Site = Site(d.Node, SiteKind.Assignment, d.Place) };
+                    return slot;
+                }
                 _values[slot] = new IrValue { Op = IrOp.Compose, A = AddOperands([prior, ValueOf(aug.Value)]), N = 2, S = -1, Site = Site(d.Node, SiteKind.Assignment, d.Place), Shape = ValueShape.Unknown };
                 return slot;
             case DefinitionKind.Loop or DefinitionKind.Comprehension when d.Value is not null:
@@ -1121,7 +1128,9 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                 }
                 else if (d.Value is not null) _stack.Add(ValueOf(d.Value));
                 var added = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stack)[mark..];
-                int shifts = d.Value is Call { Func: AttributeExpr { Attr: "pop" or "insert" or "remove" or "reverse" or "sort" or "appendleft" or "popleft" or "extendleft" } } ? 1 : -1;
+                // S: 1 when the call moves items between indices, 2 when it adds at the end (a list's), -1 otherwise.
+                int shifts = d.Value is Call { Func: AttributeExpr { Attr: "pop" or "insert" or "remove" or "reverse" or "sort" or "appendleft" or "popleft" or "extendleft" } } ? 1
+                    : d.Value is Call { Func: AttributeExpr { Attr: "append" or "extend" } } && !ExtendsShellCommand(d) ? 2 : -1;
                 _values[slot] = new IrValue { Op = IrOp.Insert, A = AddOperands(added), N = added.Length, S = shifts, Site = -1 };
                 _stack.RemoveRange(mark, _stack.Count - mark);
                 return slot;
@@ -1214,6 +1223,34 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             if (IsOwnDefinition(defs[i])) _stack.Add(ValueOfDefinition(defs[i]));
         return PhiFrom(mark);
     }
+
+    /// <summary>
+    /// Whether the list a definition adds to may start `sh -c` (a shell and its option, by display): what is added is
+    /// the script, and the sinks' conditions that recognise such a list read it as a constant, which a list added to
+    /// is not. Those additions are kept at unknown positions, where the program's sink sees them.
+    /// </summary>
+    static bool ExtendsShellCommand(Definition d)
+    {
+        var seen = new HashSet<Definition>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<Definition>();
+        pending.Push(d);
+        while (pending.Count > 0)
+        {
+            var at = pending.Pop();
+            if (!seen.Add(at)) continue;
+            if (seen.Count > 64) return true;
+            foreach (var prior in at.Prior)
+            {
+                if (prior.Kind is DefinitionKind.Mutation or DefinitionKind.AugmentedAssignment or DefinitionKind.Narrowing) pending.Push(prior);
+                else if (prior.Kind is DefinitionKind.Assignment && prior.Value is ListExpr { Elts: [Constant { AsString: { } program }, ..] } && IsShell(program)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A shell by its program name or path (`sh`, `/bin/bash`).</summary>
+    static bool IsShell(string program) =>
+        program[(program.LastIndexOf('/') + 1)..] is "sh" or "bash" or "zsh" or "dash" or "ksh" or "csh" or "tcsh" or "ash" or "fish";
 
     static bool IsRemoval(Call c) => c.Func is AttributeExpr { Attr: "pop" or "popleft" or "popitem" or "remove" or "discard" or "clear" };
 

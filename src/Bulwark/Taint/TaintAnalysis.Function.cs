@@ -289,15 +289,17 @@ public sealed partial class TaintAnalysis
                     var prior = _values[ops[0]];
                     var added = Facts.None;
                     for (int i = 1; i < ops.Length; i++) added = Facts.Union(added, _values[ops[i]].Collapse());
-                    // `items.pop(0)`: what sat at an index may now sit at another.
+                    // `items.pop(0)`: what sat at an index (or was appended after some) may now sit at another.
                     if (iv.S == 1 && prior.Fields is { } positioned)
                         foreach (var (key, item) in positioned)
-                            if (IsIndexKey(key)) added = Facts.Union(added, item.Collapse());
+                            if (IsIndexKey(key) || IsAppendedKey(key)) added = Facts.Union(added, item.Collapse());
                     if (added.Length == 0) return prior;
                     var fields = prior.Fields is null ? new Dictionary<string, AValue>(StringComparer.Ordinal) : new Dictionary<string, AValue>(prior.Fields, StringComparer.Ordinal);
                     if (iv.S == 1)
-                        foreach (var key in fields.Keys.Where(IsIndexKey).ToList()) fields.Remove(key);
-                    fields["*"] = fields.TryGetValue("*", out var any) ? any.With(whole: Facts.Union(any.Whole, added)) : AValue.Of(added);
+                        foreach (var key in fields.Keys.Where(k => IsIndexKey(k) || IsAppendedKey(k)).ToList()) fields.Remove(key);
+                    // `append`/`extend` add after the items at known indices: reading one of those does not see them.
+                    var at = iv.S == 2 ? AppendedAt(prior) : "*";
+                    fields[at] = fields.TryGetValue(at, out var any) ? any.With(whole: Facts.Union(any.Whole, added)) : AValue.Of(added);
                     return prior.With(fields: fields, shape: prior.Shape == ValueShape.Unknown ? ValueShape.Container : prior.Shape);
                 }
                 case IrOp.Sanitize:
@@ -354,6 +356,19 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>A field of an item at an integer position: `[0]`, `[-1]`.</summary>
+        static bool IsAppendedKey(string key) => key.Length > 1 && key[0] == '>';
+
+        /// <summary>The field for items appended to <paramref name="list"/>: after its items at indices 0, 1, … known from a display; `*` when none is.</summary>
+        static string AppendedAt(AValue list)
+        {
+            int n = 0;
+            if (list.Fields is { } fields)
+                while (n < IndexKeys.Length && fields.ContainsKey(IndexKeys[n])) n++;
+            return n == 0 ? "*" : AValue.AppendedKey(n);
+        }
+
+        static readonly string[] IndexKeys = [.. Enumerable.Range(0, 17).Select(i => "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")];
+
         static bool IsIndexKey(string key) =>
             key.Length > 2 && key[0] == '[' && key[^1] == ']' && (char.IsAsciiDigit(key[1]) || key[1] == '-' && key.Length > 3 && char.IsAsciiDigit(key[2]));
 
@@ -478,7 +493,7 @@ public sealed partial class TaintAnalysis
             {
                 field = obj.Field(key);
                 whole = Facts.Union(ExtendParams(MemberOf(obj.Whole, _mod.Str(iv.S)), key), field is null ? Facts.None : field.Collapse());
-                if (obj.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
+                whole = Facts.Union(whole, obj.Unplaced(key));
             }
             else whole = ExtendParams(obj.Collapse(), "[*]");
             // The load's step is made only when a fact needs it, and the key's description only when the key names a secret.
@@ -1010,7 +1025,7 @@ public sealed partial class TaintAnalysis
             var (first, rest) = SplitPath(path);
             var whole = ExtendParams(MemberOf(actual.Whole, first[0] == '.' ? first.AsSpan(1) : first is "[*]" ? "" : first.AsSpan(1, first.Length - 2)), first);
             if (actual.Field(first) is { } field) whole = Facts.Union(whole, rest.Length == 0 ? field.Collapse() : Extract(field, rest, call));
-            if (first.StartsWith('[') && actual.Field("*") is { } any) whole = Facts.Union(whole, any.Collapse());
+            if (first.StartsWith('[')) whole = Facts.Union(whole, actual.Unplaced(first));
             if (first.StartsWith('.'))
             {
                 var attr = first[1..];

@@ -375,9 +375,38 @@ public sealed class AValue
         var r = Whole;
         if (Fields is null) return r;
         if (Fields.TryGetValue(key, out var f)) r = Facts.Union(r, f.Collapse(1));
-        if (key.StartsWith('[') && Fields.TryGetValue("*", out var any)) r = Facts.Union(r, any.Collapse(1));
+        if (key.StartsWith('[')) r = Facts.Union(r, Unplaced(key, 1));
         return r;
     }
+
+    /// <summary>
+    /// The field of items appended to a list whose first <paramref name="known"/> items sit at known indices
+    /// (`cmd = ["git", "log"]; cmd.append(x)`): they are at index <paramref name="known"/> or later, never at one of those.
+    /// </summary>
+    public static string AppendedKey(int known) => known < AppendedKeys.Length ? AppendedKeys[known] : ">" + known.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    static readonly string[] AppendedKeys = [.. Enumerable.Range(0, 18).Select(i => ">" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>
+    /// Facts of items whose index is not known that may be item <paramref name="key"/> (`[0]`, `[-1]`, `[name]`): those at
+    /// unknown positions (`*`), and those appended after the first n items (`&gt;n`) unless the key is one of those n.
+    /// </summary>
+    public Fact[] Unplaced(string key, int depth = 0)
+    {
+        if (Fields is null) return Facts.None;
+        var r = Facts.None;
+        if (Fields.TryGetValue("*", out var any)) r = any.Collapse(depth);
+        foreach (var (k, item) in Fields)
+            if (k.Length > 1 && k[0] == '>' && !IndexBelow(key, k.AsSpan(1))) r = Facts.Union(r, item.Collapse(depth));
+        return r;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is `[i]` with 0 ≤ i &lt; <paramref name="bound"/>.</summary>
+    static bool IndexBelow(string key, ReadOnlySpan<char> bound) =>
+        key.Length > 2 && key[0] == '[' && key[^1] == ']'
+        && int.TryParse(key.AsSpan(1, key.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+        && int.TryParse(bound, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && index < n;
 
     public AValue? Field(string key) => Fields is not null && Fields.TryGetValue(key, out var f) ? f : null;
 

@@ -166,7 +166,7 @@ def list_looped():
     parts = ["uptime"]
     for h in request.args.getlist("host"):
         parts.append(h)
-    os.system(parts[0])  # positive: a loop's appends are not replayed, so the list is one value
+    os.system(parts[0])  # negative: what the loop appends lands after index 0
     return "ok"
 
 
@@ -191,4 +191,44 @@ def display_popped():
     parts = ["uptime", request.args["host"]]
     parts.pop(0)
     os.system(parts[0])  # positive: after pop(0) the host is at index 0
+    return "ok"
+
+
+@app.route("/argv-built")
+def argv_built():
+    host = request.args["host"]
+    cmd = ["ping", "-c", "1"]
+    cmd.append(host)
+    subprocess.run(cmd)  # negative: appended after the program, an argument
+    opts = ["openssl", "req"]
+    opts.extend(["-subj", "/CN=" + host])
+    subprocess.Popen(opts)  # negative: extended after the program
+    more = ["dig", "+short"]
+    more += [host, "A"]
+    subprocess.run(more)  # negative: `+=` a list display extends it
+    return "ok"
+
+
+@app.route("/argv-program")
+def argv_program():
+    cmd = []
+    cmd.append(request.args["tool"])
+    subprocess.run(cmd)  # positive: the first item appended to an empty list is the program
+    return "ok"
+
+
+@app.route("/argv-shell")
+def argv_shell():
+    cmd = ["sh", "-c"]
+    cmd.append(request.args["script"])
+    subprocess.run(cmd)  # positive: appended as the shell's command string
+    return "ok"
+
+
+@app.route("/argv-reordered")
+def argv_reordered():
+    cmd = ["ls", "-l"]
+    cmd.append(request.args["path"])
+    cmd.reverse()
+    subprocess.run(cmd)  # positive: reversed, the appended item may be the program
     return "ok"
