@@ -129,7 +129,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 if (profiler is not null)
                     Console.Error.WriteLine($"timing: {context} unchanged Python files read, parsed and lowered for the taint phase in {Stopwatch.GetElapsedTime(c0).TotalMilliseconds:F0} ms");
             }
-            var injection = TaintPhase.Run(taintOutcomes, i => ReloadUnchanged(files[i], taintDigests[i]), rules, settings, taint, warnings);
+            var injection = TaintPhase.Run(taintOutcomes, i => ReloadUnchanged(files[i], taintDigests[i]), rules, settings, taint, warnings,
+                TaintPhase.Templates(files));
             if (changedPaths is not null) injection.Findings.RemoveAll(f => !TouchesAny(f, changedPaths));
             findings.AddRange(injection.Findings);
             nosec += injection.SuppressedNosec; inline += injection.SuppressedInline; config += injection.SuppressedConfig;

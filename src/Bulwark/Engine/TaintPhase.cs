@@ -32,6 +32,24 @@ public static class TaintPhase
         catch (ModelException ex) { throw new ConfigException(ex.Message); }
     }
 
+    /// <summary>Templates larger than this are not read (a page template is a few kilobytes).</summary>
+    const long MaxTemplateBytes = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The project's Django and Jinja2 templates among the discovered files (under a `templates` directory), read for
+    /// the variables they print unescaped. A template that cannot be read is left out: it only narrows template sinks.
+    /// </summary>
+    public static TemplateIndex Templates(IEnumerable<DiscoveredFile> files) =>
+        TemplateIndex.Build(files
+            .Where(f => !f.IsPython && f.Length <= MaxTemplateBytes && TemplateIndex.NameOf(f.RelativePath) is not null)
+            .Select(f => (f.RelativePath, (Func<string?>)(() => ReadTemplate(f.FullPath)))));
+
+    static string? ReadTemplate(string path)
+    {
+        try { return System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     /// <summary>Lowers one parsed file; a failure costs that file's flows, never the scan.</summary>
     public static ModuleIr? Lower(SourceFile file, Module module, SemanticModel semantic, ModelCatalog catalog, List<string> warnings)
     {
@@ -48,7 +66,8 @@ public static class TaintPhase
     /// Sources are not kept through the scan: <paramref name="load"/> reads a file again (by its index in
     /// <paramref name="outcomes"/>) when a flow passes through it, or returns null when it changed since it was analysed.
     /// </summary>
-    public static FileOutcome Run(FileOutcome?[] outcomes, Func<int, SourceFile?> load, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings)
+    public static FileOutcome Run(FileOutcome?[] outcomes, Func<int, SourceFile?> load, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings,
+        TemplateIndex? templates = null)
     {
         var indices = new List<int>();
         for (int i = 0; i < outcomes.Length; i++)
@@ -77,7 +96,7 @@ public static class TaintPhase
             foreach (var m in modules) bodyBytes += m.Bodies?.Size ?? 0;
             Console.Error.WriteLine($"timing: taint modules unpacked in {unpackClock.ElapsedMilliseconds} ms ({packedBytes / 1048576} MB packed, of which {bodyBytes / 1048576} MB of bodies kept packed; GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms)");
         }
-        var result = Analyse(modules, catalog, rules, settings);
+        var result = Analyse(modules, catalog, rules, settings, templates: templates);
         warnings.AddRange(result.Warnings);
         var sources = new SourceFile?[modules.Count];
         var missing = new bool[modules.Count];
@@ -101,7 +120,8 @@ public static class TaintPhase
         return FindingFinisher.ProjectFindings(raw, projectFiles, settings);
     }
 
-    public static TaintResult Analyse(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, RuleSet rules, ScanSettings settings, bool collectSummaries = false)
+    public static TaintResult Analyse(IReadOnlyList<ModuleIr> modules, ModelCatalog catalog, RuleSet rules, ScanSettings settings, bool collectSummaries = false,
+        TemplateIndex? templates = null)
     {
         uint sources = 0;
         foreach (var r in rules.TaintRules)
@@ -114,7 +134,8 @@ public static class TaintPhase
                                          Prune = Environment.GetEnvironmentVariable("BULWARK_TAINT_PRUNE") != "0",
                                          ParameterLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_LIVENESS") != "0",
                                          CellLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_CELL_LIVENESS") != "0",
-                                         ReadAhead = settings.Jobs > 1 && Environment.GetEnvironmentVariable("BULWARK_TAINT_READ_AHEAD") != "0" };
+                                         ReadAhead = settings.Jobs > 1 && Environment.GetEnvironmentVariable("BULWARK_TAINT_READ_AHEAD") != "0",
+                                         Templates = templates ?? TemplateIndex.Empty };
         var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")

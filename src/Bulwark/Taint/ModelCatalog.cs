@@ -292,7 +292,7 @@ public static class ModelReader
     static readonly Dictionary<string, string[]> RowKeys = new(StringComparer.Ordinal)
     {
         ["sources"] = ["attribute", "call", "global", "kind", "description"],
-        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "unless", "text", "sources"],
+        ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "unless", "text", "sources", "template"],
         ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
         ["propagators"] = ["call", "method", "from", "decodes"],
@@ -347,7 +347,10 @@ public static class ModelReader
                     "true" => true,
                     var other => throw Error(row, origin, $"'text' is \"true\" or \"false\" (got '{other}')"),
                 };
-                var model = new SinkModel(kind, arg, element, when, Marker("requires"), target.Key == "method", target.Value, Marker("unless"), textOnly);
+                ArgSpec? template = Get("template") is { } tn
+                    ? ArgSpec.Parse(tn) ?? throw Error(row, origin, $"'template' is a position, a keyword or 'N|keyword' (got '{tn}')")
+                    : null;
+                var model = new SinkModel(kind, arg, element, when, Marker("requires"), target.Key == "method", target.Value, Marker("unless"), textOnly) { Template = template };
                 var table = target.Key switch { "call" => tables.SinkCalls, "method" => tables.SinkMethods, _ => tables.SinkStores };
                 if (!table.TryGetValue(target.Value, out var list)) table[target.Value] = list = [];
                 list.Add(model);

@@ -105,7 +105,15 @@ public sealed record SourceModel(uint Kind, string Description);
 /// <param name="Unless">A marker that makes the call no sink (`self.set_header("Content-Type", "application/json")` before `self.write`).</param>
 /// <param name="TextOnly">Only text is a page: a dict, list, number or response passed there is not (Tornado writes a dict as JSON).</param>
 public sealed record SinkModel(uint Kind, ArgSpec Arg, int Element, Clause[] When, MarkerRequirement? Requires, bool NameOnly, string Callee,
-    MarkerRequirement? Unless = null, bool TextOnly = false);
+    MarkerRequirement? Unless = null, bool TextOnly = false)
+{
+    /// <summary>
+    /// For a template render (`render(request, "page.html", context)`): the argument naming the template. The sink is
+    /// then only the context variables that template prints unescaped (<see cref="TemplateIndex"/>): items of the
+    /// context argument, or — when <see cref="Arg"/> is `*` — the keyword arguments (`render_template(name, **context)`).
+    /// </summary>
+    public ArgSpec? Template { get; init; }
+}
 
 /// <summary>The result of the call is safe for the kinds cleared (or, for path normalisers, only normalised).</summary>
 public sealed record SanitizerModel(uint Clears, bool Normalizes)

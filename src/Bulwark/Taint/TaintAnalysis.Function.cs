@@ -1245,6 +1245,11 @@ public sealed partial class TaintAnalysis
             if (sink.Requires is { } req && !CarriesMarker(c, actuals, req)) return;
             if (sink.Unless is { } unless && (CarriesMarker(c, actuals, unless) || unless.Arg.Receiver && OnSelf(c) && SelfCarries(unless.Marker))) return;
             var sinkStep = step with { What = SinkText(callee) };
+            if (sink.Template is { } template)
+            {
+                TemplateSink(c, sink, template, actuals, sinkStep, callee, offset);
+                return;
+            }
             foreach (var value in Selected(c, sink.Arg, actuals, offset))
             {
                 if (sink.TextOnly && NotText(value)) continue;
@@ -1254,6 +1259,37 @@ public sealed partial class TaintAnalysis
                 foreach (var f in facts)
                     if (f.Reaches(sink.Kind) && f.Origin.Kind != OriginKind.Marker)
                         Emit(f, sink.Kind, sinkStep, callee);
+            }
+        }
+
+        /// <summary>
+        /// A template render: what the context gives the variables the named template prints unescaped. A template name
+        /// not known at analysis time, or a template not scanned, is no sink (rendering escapes).
+        /// </summary>
+        void TemplateSink(IrCall c, SinkModel sink, ArgSpec template, Actuals actuals, Step sinkStep, string callee, int offset)
+        {
+            int at = ArgIndex(c, template, offset);
+            if (at < 0 || c.ConstantAt(at)?.AsString is not { } name) return;
+            var unescaped = _a._options.Templates.Unescaped(name);
+            if (unescaped.Length == 0) return;
+            foreach (var n in unescaped)
+            {
+                var facts = Facts.None;
+                if (sink.Arg.All)
+                {
+                    // `render_template("page.html", comment=text, **extra)`: the keywords are the context.
+                    for (int k = 0; k < actuals.Keywords.Length && k < c.KeywordNames.Length; k++)
+                        facts = Facts.Union(facts, c.KeywordNames[k] is { } keyword
+                            ? keyword == n ? actuals.Keywords[k].Collapse() : Facts.None
+                            : actuals.Keywords[k].Member("[" + n + "]"));
+                }
+                else
+                    foreach (var value in Selected(c, sink.Arg, actuals, offset)) facts = Facts.Union(facts, value.Member("[" + n + "]"));
+                if (facts.Length == 0) continue;
+                var step = sinkStep with { What = $"{SinkText(callee)} of `{name}`, which prints `{n}` unescaped" };
+                foreach (var f in facts)
+                    if (f.Reaches(sink.Kind) && f.Origin.Kind != OriginKind.Marker)
+                        Emit(f, sink.Kind, step, callee);
             }
         }
 

@@ -22,6 +22,8 @@ public sealed record TaintOptions
     public bool CellLiveness { get; init; } = true;
     /// <summary>Read functions' bodies ahead of the steps on another thread (<see cref="BodyPrefetcher"/>); the results are the same either way.</summary>
     public bool ReadAhead { get; init; }
+    /// <summary>The project's templates and the variables each prints unescaped (template sinks, <see cref="SinkModel.Template"/>).</summary>
+    public TemplateIndex Templates { get; init; } = TemplateIndex.Empty;
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>

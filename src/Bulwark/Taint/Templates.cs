@@ -1,0 +1,170 @@
+namespace Bulwark.Taint;
+
+/// <summary>
+/// Django and Jinja2 templates of the scanned project, by the name a view renders them with: for each, the context
+/// variables it prints without escaping (`{{ comment|safe }}`, or any `{{ name }}` inside `{% autoescape off %}`).
+/// Rendering escapes everything else, so those names are where request data given to `render`/`render_template`
+/// becomes the page (<see cref="SinkModel.Template"/>).
+/// </summary>
+public sealed class TemplateIndex
+{
+    public static readonly TemplateIndex Empty = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
+
+    readonly Dictionary<string, string[]> _unescaped;
+
+    TemplateIndex(Dictionary<string, string[]> unescaped) => _unescaped = unescaped;
+
+    /// <summary>Templates read, for tests and the timing line.</summary>
+    public int Count => _unescaped.Count;
+
+    /// <summary>
+    /// The variables template <paramref name="name"/> (as a view names it: `shop/item.html`) prints unescaped; empty when
+    /// no scanned template has that name or it escapes everything. Templates of the same name in several template
+    /// directories (each app's own) are taken together.
+    /// </summary>
+    public string[] Unescaped(string name) => _unescaped.TryGetValue(name.Replace('\\', '/').TrimStart('/'), out var names) ? names : [];
+
+    /// <summary>
+    /// Reads the templates among <paramref name="files"/> (relative path, and a reader that returns null when the file
+    /// cannot be read): files with a template extension under a `templates` directory.
+    /// </summary>
+    public static TemplateIndex Build(IEnumerable<(string RelativePath, Func<string?> Read)> files)
+    {
+        var found = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (path, read) in files)
+        {
+            if (NameOf(path) is not { } name || read() is not { } text) continue;
+            var names = UnescapedNames(text);
+            if (names.Count == 0) continue;
+            if (!found.TryGetValue(name, out var set)) found[name] = set = new SortedSet<string>(StringComparer.Ordinal);
+            set.UnionWith(names);
+        }
+        var index = new Dictionary<string, string[]>(found.Count, StringComparer.Ordinal);
+        foreach (var (name, set) in found) index[name] = [.. set];
+        return new TemplateIndex(index);
+    }
+
+    static readonly string[] Extensions = [".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml", ".xhtml", ".tpl"];
+
+    /// <summary>The name a view renders the file by (its path below the nearest `templates` directory), or null.</summary>
+    public static string? NameOf(string relativePath)
+    {
+        var p = relativePath.Replace('\\', '/');
+        bool template = false;
+        foreach (var ext in Extensions) if (p.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) { template = true; break; }
+        if (!template) return null;
+        for (int i = p.LastIndexOf("templates/", StringComparison.Ordinal); i >= 0; i = i == 0 ? -1 : p.LastIndexOf("templates/", i - 1, StringComparison.Ordinal))
+            if (i == 0 || p[i - 1] == '/') return p[(i + "templates/".Length)..];
+        return null;
+    }
+
+    /// <summary>Filters after which a value printed with autoescaping off is still escaped or no longer text.</summary>
+    static readonly HashSet<string> Escaping = new(StringComparer.Ordinal)
+    {
+        "escape", "e", "force_escape", "escapejs", "urlencode", "tojson", "json_script", "length", "count", "int", "float",
+        "filesizeformat", "yesno", "pluralize", "wordcount", "date", "time", "timesince", "timeuntil", "add",
+    };
+
+    /// <summary>The context variables a template's text prints without escaping (the root name of each expression).</summary>
+    public static IReadOnlyCollection<string> UnescapedNames(string text)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        // `{% for item in items %}`: a loop variable stands for the context variable it iterates.
+        var loops = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var autoescape = new Stack<bool>();
+        int i = 0;
+        while (i < text.Length - 1)
+        {
+            int open = text.IndexOf('{', i);
+            if (open < 0 || open + 1 >= text.Length) break;
+            char kind = text[open + 1];
+            string? close = kind switch { '{' => "}}", '%' => "%}", '#' => "#}", _ => null };
+            if (close is null) { i = open + 1; continue; }
+            int end = text.IndexOf(close, open + 2, StringComparison.Ordinal);
+            if (end < 0) break;
+            var inner = text.AsSpan(open + 2, end - open - 2).Trim().Trim("-+~").Trim();
+            i = end + 2;
+            if (kind == '{') Output(inner);
+            else if (kind == '%') Tag(inner);
+        }
+        return names;
+
+        void Tag(ReadOnlySpan<char> tag)
+        {
+            Span<Range> words = stackalloc Range[8];
+            int count = tag.SplitAny(words, " \t\r\n", StringSplitOptions.RemoveEmptyEntries);
+            if (count == 0) return;
+            var first = tag[words[0]];
+            if (first.SequenceEqual("autoescape") && count >= 2)
+            {
+                var mode = tag[words[1]];
+                autoescape.Push(mode.SequenceEqual("off") || mode.SequenceEqual("false") || mode.SequenceEqual("False"));
+            }
+            else if (first.SequenceEqual("endautoescape") && autoescape.Count > 0) autoescape.Pop();
+            else if (first.SequenceEqual("for"))
+            {
+                // `for a, b in pairs` / `for item in items|dictsort` / `for x in xs reversed`
+                int inAt = -1;
+                for (int w = 1; w < count; w++) if (tag[words[w]].SequenceEqual("in")) { inAt = w; break; }
+                if (inAt < 0 || inAt + 1 >= count) return;
+                var source = Root(tag[words[inAt + 1]]);
+                for (int w = 1; w < inAt; w++)
+                    foreach (var part in tag[words[w]].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        loops[part] = source;
+            }
+        }
+
+        void Output(ReadOnlySpan<char> expression)
+        {
+            bool unescaped = autoescape.Count > 0 && autoescape.Peek();
+            var parts = SplitFilters(expression);
+            for (int p = 1; p < parts.Count; p++)
+            {
+                var filter = FilterName(parts[p]);
+                if (filter is "safe" or "safeseq") unescaped = true;
+                else if (Escaping.Contains(filter)) unescaped = false;
+            }
+            if (!unescaped || parts.Count == 0) return;
+            var root = Root(parts[0]);
+            for (int hop = 0; root is not null && hop < 8 && loops.TryGetValue(root, out var source); hop++) root = source;
+            if (root is not null) names.Add(root);
+        }
+    }
+
+    /// <summary>The expression and its filters, split at each `|` outside quotes.</summary>
+    static List<string> SplitFilters(ReadOnlySpan<char> expression)
+    {
+        var parts = new List<string>();
+        int start = 0;
+        char quote = '\0';
+        for (int i = 0; i < expression.Length; i++)
+        {
+            char c = expression[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; }
+            else if (c is '"' or '\'') quote = c;
+            else if (c == '|') { parts.Add(expression[start..i].Trim().ToString()); start = i + 1; }
+        }
+        parts.Add(expression[start..].Trim().ToString());
+        return parts;
+    }
+
+    /// <summary>`default:"x"` → `default`; `truncate(20)` → `truncate`.</summary>
+    static string FilterName(string filter)
+    {
+        int end = 0;
+        while (end < filter.Length && (char.IsAsciiLetterOrDigit(filter[end]) || filter[end] == '_')) end++;
+        return filter[..end];
+    }
+
+    /// <summary>The variable an expression starts with (`post` for `post.body`, `items[0]`); null for a call or a literal.</summary>
+    static string? Root(ReadOnlySpan<char> expression)
+    {
+        expression = expression.Trim();
+        int end = 0;
+        while (end < expression.Length && (char.IsAsciiLetterOrDigit(expression[end]) || expression[end] == '_')) end++;
+        if (end == 0 || char.IsAsciiDigit(expression[0])) return null;
+        if (end < expression.Length && expression[end] == '(') return null;
+        var name = expression[..end].ToString();
+        return name is "True" or "False" or "None" or "true" or "false" or "none" ? null : name;
+    }
+}
