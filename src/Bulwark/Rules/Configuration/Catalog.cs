@@ -28,5 +28,6 @@ public static partial class RuleCatalog
         rules.Add(new SentrySendsPii());
         rules.Add(new ErrorDetailsToClient());
         rules.Add(new CookieWithoutSecure());
+        rules.Add(new TemplateAutoescapeDisabled());
     }
 }
