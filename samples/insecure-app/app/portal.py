@@ -1,5 +1,5 @@
 """Customer portal: sign-in, profile pages, attachments, shopping cart and integrations."""
-from flask import redirect, request, session
+from flask import redirect, render_template, request, session
 
 from app import app, audit, auth, db, downloads, rendering, services, sessions, webhooks
 
@@ -18,6 +18,12 @@ def login():
 def profile(username):
     bio = request.args.get("bio", "")
     return rendering.profile_card(username, bio)  # expect: CWE-79
+
+
+@app.route("/profile/preview", methods=["POST"])
+def profile_preview():
+    # templates/profile_preview.html prints the bio with |safe so that its links stay links.
+    return render_template("profile_preview.html", name=request.form["name"], bio=request.form["bio"])  # expect: CWE-79
 
 
 @app.route("/notice", methods=["POST"])
