@@ -31,16 +31,35 @@ public sealed class TemplateIndex
     public static TemplateIndex Build(IEnumerable<(string RelativePath, Func<string?> Read)> files)
     {
         var found = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (path, read) in files)
         {
             if (NameOf(path) is not { } name || read() is not { } text) continue;
-            var names = UnescapedNames(text);
-            if (names.Count == 0) continue;
+            var includes = new List<string>();
+            var names = Scan(text, includes);
             if (!found.TryGetValue(name, out var set)) found[name] = set = new SortedSet<string>(StringComparer.Ordinal);
             set.UnionWith(names);
+            if (includes.Count > 0)
+            {
+                if (!uses.TryGetValue(name, out var used)) uses[name] = used = new HashSet<string>(StringComparer.Ordinal);
+                used.UnionWith(includes);
+            }
+        }
+        // A template renders the ones it includes and extends with its own context: what they print unescaped, it does.
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (name, used) in uses)
+                foreach (var other in used)
+                    if (found.TryGetValue(other, out var theirs) && !ReferenceEquals(theirs, found[name]) && !found[name].IsSupersetOf(theirs))
+                    {
+                        found[name].UnionWith(theirs);
+                        changed = true;
+                    }
         }
         var index = new Dictionary<string, string[]>(found.Count, StringComparer.Ordinal);
-        foreach (var (name, set) in found) index[name] = [.. set];
+        foreach (var (name, set) in found)
+            if (set.Count > 0) index[name] = [.. set];
         return new TemplateIndex(index);
     }
 
@@ -66,7 +85,13 @@ public sealed class TemplateIndex
     };
 
     /// <summary>The context variables a template's text prints without escaping (the root name of each expression).</summary>
-    public static IReadOnlyCollection<string> UnescapedNames(string text)
+    public static IReadOnlyCollection<string> UnescapedNames(string text) => Scan(text, null);
+
+    /// <summary>
+    /// <see cref="UnescapedNames"/>, and into <paramref name="includes"/> the templates it includes or extends by a
+    /// constant name (`{% include "partials/row.html" %}`, `{% extends "base.html" %}`).
+    /// </summary>
+    public static IReadOnlyCollection<string> Scan(string text, List<string>? includes)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
         // `{% for item in items %}`: a loop variable stands for the context variable it iterates.
@@ -101,6 +126,8 @@ public sealed class TemplateIndex
                 autoescape.Push(mode.SequenceEqual("off") || mode.SequenceEqual("false") || mode.SequenceEqual("False"));
             }
             else if (first.SequenceEqual("endautoescape") && autoescape.Count > 0) autoescape.Pop();
+            else if ((first.SequenceEqual("include") || first.SequenceEqual("extends")) && includes is not null && Quoted(tag[words[0].End.Value..]) is { } included)
+                includes.Add(included);
             else if (first.SequenceEqual("for"))
             {
                 // `for a, b in pairs` / `for item in items|dictsort` / `for x in xs reversed`
@@ -129,6 +156,15 @@ public sealed class TemplateIndex
             for (int hop = 0; root is not null && hop < 8 && loops.TryGetValue(root, out var source); hop++) root = source;
             if (root is not null) names.Add(root);
         }
+    }
+
+    /// <summary>The first quoted string of a tag's arguments (`"base.html"` in `extends "base.html"`), or null.</summary>
+    static string? Quoted(ReadOnlySpan<char> arguments)
+    {
+        arguments = arguments.TrimStart();
+        if (arguments.Length < 2 || arguments[0] is not ('"' or '\'')) return null;
+        int end = arguments[1..].IndexOf(arguments[0]);
+        return end <= 0 ? null : arguments.Slice(1, end).ToString();
     }
 
     /// <summary>The expression and its filters, split at each `|` outside quotes.</summary>

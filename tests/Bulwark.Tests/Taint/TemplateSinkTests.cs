@@ -39,6 +39,26 @@ public class TemplateSinkTests
         Assert.Empty(Names("{{ unterminated|safe "));
     }
 
+    [Fact]
+    public void A_template_prints_unescaped_what_the_templates_it_includes_or_extends_do()
+    {
+        var index = TemplateIndex.Build([
+            ("app/templates/page.html", () => "{% extends \"base.html\" %}{% block body %}{% include 'partials/row.html' %}{{ title }}{% endblock %}"),
+            ("app/templates/base.html", () => "<html>{{ banner|safe }}{% block body %}{% endblock %}</html>"),
+            ("app/templates/partials/row.html", () => "<td>{{ cell|safe }}</td>"),
+            ("app/templates/plain.html", () => "{% include \"missing.html\" %}{{ x }}"),
+            ("app/templates/a.html", () => "{% include \"b.html\" %}{{ a|safe }}"),
+            ("app/templates/b.html", () => "{% include \"a.html\" %}{{ b|safe }}"),
+            ("app/templates/unreadable.html", () => null),
+        ]);
+        Assert.Equal(["banner", "cell"], index.Unescaped("page.html"));
+        Assert.Equal(["banner"], index.Unescaped("base.html"));
+        Assert.Empty(index.Unescaped("plain.html"));
+        Assert.Equal(["a", "b"], index.Unescaped("a.html"));
+        Assert.Equal(["a", "b"], index.Unescaped("b.html"));
+        Assert.Empty(index.Unescaped("unreadable.html"));
+    }
+
     [Theory]
     [InlineData("shop/templates/shop/item.html", "shop/item.html")]
     [InlineData("templates/index.html", "index.html")]
