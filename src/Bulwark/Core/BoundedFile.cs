@@ -53,9 +53,8 @@ public static class BoundedFile
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             // Swapped for something else between the check and the open: refuse it too.
-            var opened = FileTypes.Of(handle);
+            var opened = FileTypes.Of(handle, out long size);
             if (opened != FileType.Regular) return new(null, $"not a regular file ({FileTypes.Describe(opened)})", opened);
-            long size = RandomAccess.GetLength(handle);
             if (size > maxBytes) return new(null, $"larger than {Megabytes(maxBytes)}", kind);
             bool rent = pooled && size <= MaxPooledBytes;
             var buffer = rent ? System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(1, size)) : new byte[size];

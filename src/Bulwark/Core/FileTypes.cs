@@ -65,11 +65,20 @@ public static partial class FileTypes
     }
 
     /// <summary>The kind of an open file.</summary>
-    public static unsafe FileType Of(SafeFileHandle handle)
+    public static FileType Of(SafeFileHandle handle) => Of(handle, out _);
+
+    /// <summary>The kind of an open file and its size in bytes, from one `fstat`.</summary>
+    public static unsafe FileType Of(SafeFileHandle handle, out long size)
     {
-        if (OperatingSystem.IsWindows()) return FileType.Regular;
+        size = 0;
+        if (OperatingSystem.IsWindows())
+        {
+            size = RandomAccess.GetLength(handle);
+            return FileType.Regular;
+        }
         byte* buffer = stackalloc byte[StatusBufferBytes];
         if (FStat(handle, buffer) != 0) return FileType.Missing;
+        size = *(long*)(buffer + SizeOffset);
         return KindOf(*(int*)(buffer + ModeOffset));
     }
 
