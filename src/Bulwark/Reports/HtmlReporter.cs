@@ -166,16 +166,21 @@ public sealed class HtmlReporter(ReportOptions options) : IReporter
         h.Append("</div>\n</section>\n");
     }
 
-    /// <summary>Consecutive findings of one file grouped: same rule and line, or same rule and package, become one card.</summary>
+    /// <summary>
+    /// Consecutive findings of one file grouped: same rule and line, or same rule and package, become one card — when
+    /// they also share severity and confidence, which the card carries for the filters (a package's one high advisory
+    /// among medium ones gets its own card, so filtering by severity shows it).
+    /// </summary>
     static List<List<Finding>> Cards(List<Finding> findings)
     {
         var cards = new List<List<Finding>>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in findings)
         {
+            var facets = "\0" + ((int)f.Severity).ToString(CultureInfo.InvariantCulture) + "\0" + ((int)f.Confidence).ToString(CultureInfo.InvariantCulture);
             var key = f.Properties.TryGetValue("package", out var pkg) && pkg.Value is string p
-                ? f.Rule.Id + "\0pkg\0" + p
-                : f.Rule.Id + "\0line\0" + f.Location.StartLine.ToString(CultureInfo.InvariantCulture);
+                ? f.Rule.Id + facets + "\0pkg\0" + p
+                : f.Rule.Id + facets + "\0line\0" + f.Location.StartLine.ToString(CultureInfo.InvariantCulture);
             if (index.TryGetValue(key, out var i)) cards[i].Add(f);
             else { index[key] = cards.Count; cards.Add([f]); }
         }

@@ -146,6 +146,28 @@ public class HtmlReporterTests
     }
 
     [Fact]
+    public void Repeats_share_a_card_only_when_they_share_the_facets_the_filters_read()
+    {
+        var rule = new RuleInfo("DEPX", "vulnerable-dependency", Family.Dependencies, Severity.Medium, Confidence.High, 1395,
+            What: "w", Why: "y", Example: "e", Fix: "f", References: []);
+        Finding Advisory(string id, Severity severity) => new()
+        {
+            Rule = rule, Severity = severity, Confidence = Confidence.High, Message = "urllib3 is vulnerable: " + id,
+            Location = new Location("requirements.txt", 6, 1, 6, 16),
+            Properties = new Dictionary<string, PropertyValue> { ["package"] = "urllib3", ["advisory"] = id, ["version"] = "1.24.1" },
+        };
+        var result = Empty() with
+        {
+            Rules = [rule],
+            Findings = [Advisory("A-1", Severity.Medium), Advisory("A-2", Severity.High), Advisory("A-3", Severity.Medium)],
+        };
+        var html = Render(ReportFormat.Html, result);
+        var cards = Regex.Matches(html, "<article class=\"finding sev-(\\w+)\"[^>]*data-n=\"(\\d+)\"").Select(m => m.Groups[1].Value + " x" + m.Groups[2].Value).ToList();
+        // The high advisory has its own card: a filter on severity >= high shows it, and counts exactly one finding.
+        Assert.Equal(["medium x2", "high x1"], cards);
+    }
+
+    [Fact]
     public void Compliance_matrix_marks_areas_with_findings_clean_and_not_checked()
     {
         var html = Render(ReportFormat.Html, Sample());
