@@ -128,6 +128,8 @@ public sealed class TemplateIndex
             else if (first.SequenceEqual("endautoescape") && autoescape.Count > 0) autoescape.Pop();
             else if ((first.SequenceEqual("include") || first.SequenceEqual("extends")) && includes is not null && Quoted(tag[words[0].End.Value..]) is { } included)
                 includes.Add(included);
+            else if (first.SequenceEqual("with") || first.SequenceEqual("set"))
+                Aliases(tag[words[0].End.Value..]);
             else if (first.SequenceEqual("for"))
             {
                 // `for a, b in pairs` / `for item in items|dictsort` / `for x in xs reversed`
@@ -138,6 +140,30 @@ public sealed class TemplateIndex
                 for (int w = 1; w < inAt; w++)
                     foreach (var part in tag[words[w]].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                         loops[part] = source;
+            }
+        }
+
+        // `{% with total = order.total %}`, `{% with total=order.total count=items|length %}`, Django's older
+        // `{% with order.total as total %}`, Jinja's `{% set total = order.total %}`: an alias stands for the variable
+        // its value starts with (none for a call or a literal).
+        void Aliases(ReadOnlySpan<char> rest)
+        {
+            int asAt = rest.IndexOf(" as ", StringComparison.Ordinal);
+            if (asAt > 0 && rest.IndexOf('=') < 0)
+            {
+                var alias = Root(rest[(asAt + 4)..]);
+                if (alias is not null) loops[alias] = Root(rest[..asAt]);
+                return;
+            }
+            for (int i = 0; i < rest.Length; i++)
+            {
+                if (rest[i] != '=' || i + 1 < rest.Length && rest[i + 1] == '=' || i > 0 && rest[i - 1] is '=' or '!' or '<' or '>') continue;
+                int end = i;
+                while (end > 0 && rest[end - 1] == ' ') end--;
+                int begin = end;
+                while (begin > 0 && (char.IsAsciiLetterOrDigit(rest[begin - 1]) || rest[begin - 1] == '_')) begin--;
+                if (begin == end) continue;
+                loops[rest[begin..end].ToString()] = Root(rest[(i + 1)..]);
             }
         }
 

@@ -32,6 +32,17 @@ public class TemplateSinkTests
     }
 
     [Fact]
+    public void An_alias_stands_for_the_variable_its_value_starts_with()
+    {
+        Assert.Equal(["order"], Names("{% with total = order.total, n = 3 %}{{ total|safe }}{{ n|safe }}{% endwith %}"));
+        Assert.Equal(["order", "user"], Names("{% with total=order.total name=user.name %}{{ total|safe }} {{ name|safe }}{% endwith %}"));
+        Assert.Equal(["post"], Names("{% with post.body as body %}{{ body|safe }}{% endwith %}"));
+        Assert.Equal(["page"], Names("{% set html = page.html %}{{ html|safe }}"));
+        // Flashed messages come from a call, not from the view's context.
+        Assert.Empty(Names("{% with messages = get_flashed_messages() %}{% for m in messages %}{{ m|safe }}{% endfor %}{% endwith %}"));
+    }
+
+    [Fact]
     public void Literals_calls_comments_and_escaped_values_are_not_unescaped_variables()
     {
         Assert.Empty(Names("{{ \"<b>x</b>\"|safe }}{{ csrf_input()|safe }}{# {{ hidden|safe }} #}{{ k|escape }}"));
