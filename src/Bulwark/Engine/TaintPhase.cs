@@ -42,13 +42,7 @@ public static class TaintPhase
     public static TemplateIndex Templates(IEnumerable<DiscoveredFile> files) =>
         TemplateIndex.Build(files
             .Where(f => !f.IsPython && f.Length <= MaxTemplateBytes && TemplateIndex.NameOf(f.RelativePath) is not null)
-            .Select(f => (f.RelativePath, (Func<string?>)(() => ReadTemplate(f.FullPath)))));
-
-    static string? ReadTemplate(string path)
-    {
-        try { return System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-    }
+            .Select(f => (f.RelativePath, (Func<string?>)(() => BoundedFile.ReadText(f.FullPath, MaxTemplateBytes, out _)))));
 
     /// <summary>Lowers one parsed file; a failure costs that file's flows, never the scan.</summary>
     public static ModuleIr? Lower(SourceFile file, Module module, SemanticModel semantic, ModelCatalog catalog, List<string> warnings)

@@ -1231,6 +1231,9 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     /// </summary>
     static bool ExtendsShellCommand(Definition d)
     {
+        // Most lists are added to once, right after their display: no walk, nothing allocated.
+        if (d.Prior is [{ Kind: DefinitionKind.Assignment } only])
+            return only.Value is ListExpr { Elts: [Constant { AsString: { } first }, ..] } && IsShell(first);
         var seen = new HashSet<Definition>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<Definition>();
         pending.Push(d);

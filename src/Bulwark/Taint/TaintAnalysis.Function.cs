@@ -355,7 +355,7 @@ public sealed partial class TaintAnalysis
             return new AValue([new Fact(_a._origins.Param(index, ""), 0, 0, Trail.Start(step()))], null, staticTypes, ValueShape.Unknown, [], []);
         }
 
-        /// <summary>A field of an item at an integer position: `[0]`, `[-1]`.</summary>
+        /// <summary>The field of items appended after the first n known ones: `&gt;n` (<see cref="AValue.AppendedKey"/>).</summary>
         static bool IsAppendedKey(string key) => key.Length > 1 && key[0] == '>';
 
         /// <summary>The field for items appended to <paramref name="list"/>: after its items at indices 0, 1, … known from a display; `*` when none is.</summary>
@@ -369,6 +369,7 @@ public sealed partial class TaintAnalysis
 
         static readonly string[] IndexKeys = [.. Enumerable.Range(0, 17).Select(i => "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")];
 
+        /// <summary>A field of an item at an integer position: `[0]`, `[-1]`.</summary>
         static bool IsIndexKey(string key) =>
             key.Length > 2 && key[0] == '[' && key[^1] == ']' && (char.IsAsciiDigit(key[1]) || key[1] == '-' && key.Length > 3 && char.IsAsciiDigit(key[2]));
 

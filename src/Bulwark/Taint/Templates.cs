@@ -14,9 +14,6 @@ public sealed class TemplateIndex
 
     TemplateIndex(Dictionary<string, string[]> unescaped) => _unescaped = unescaped;
 
-    /// <summary>Templates read, for tests and the timing line.</summary>
-    public int Count => _unescaped.Count;
-
     /// <summary>
     /// The variables template <paramref name="name"/> (as a view names it: `shop/item.html`) prints unescaped; empty when
     /// no scanned template has that name or it escapes everything. Templates of the same name in several template
@@ -30,14 +27,14 @@ public sealed class TemplateIndex
     /// </summary>
     public static TemplateIndex Build(IEnumerable<(string RelativePath, Func<string?> Read)> files)
     {
-        var found = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var own = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (path, read) in files)
         {
             if (NameOf(path) is not { } name || read() is not { } text) continue;
             var includes = new List<string>();
             var names = Scan(text, includes);
-            if (!found.TryGetValue(name, out var set)) found[name] = set = new SortedSet<string>(StringComparer.Ordinal);
+            if (!own.TryGetValue(name, out var set)) own[name] = set = new SortedSet<string>(StringComparer.Ordinal);
             set.UnionWith(names);
             if (includes.Count > 0)
             {
@@ -46,22 +43,34 @@ public sealed class TemplateIndex
             }
         }
         // A template renders the ones it includes and extends with its own context: what they print unescaped, it does.
-        for (bool changed = true; changed;)
+        // Each template's includes are followed on their own, with a bound on how many templates one reaches, so a
+        // repository of long or cyclic include chains costs at most that many set unions per template.
+        var index = new Dictionary<string, string[]>(own.Count, StringComparer.Ordinal);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        foreach (var name in own.Keys)
         {
-            changed = false;
-            foreach (var (name, used) in uses)
+            var all = new SortedSet<string>(own[name], StringComparer.Ordinal);
+            reached.Clear();
+            reached.Add(name);
+            pending.Push(name);
+            while (pending.Count > 0)
+            {
+                if (!uses.TryGetValue(pending.Pop(), out var used)) continue;
                 foreach (var other in used)
-                    if (found.TryGetValue(other, out var theirs) && !ReferenceEquals(theirs, found[name]) && !found[name].IsSupersetOf(theirs))
-                    {
-                        found[name].UnionWith(theirs);
-                        changed = true;
-                    }
+                {
+                    if (reached.Count >= MaxReached || !own.TryGetValue(other, out var theirs) || !reached.Add(other)) continue;
+                    all.UnionWith(theirs);
+                    pending.Push(other);
+                }
+            }
+            if (all.Count > 0) index[name] = [.. all];
         }
-        var index = new Dictionary<string, string[]>(found.Count, StringComparer.Ordinal);
-        foreach (var (name, set) in found)
-            if (set.Count > 0) index[name] = [.. set];
         return new TemplateIndex(index);
     }
+
+    /// <summary>Templates one template's includes and extends are followed to (itself included).</summary>
+    const int MaxReached = 256;
 
     static readonly string[] Extensions = [".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml", ".xhtml", ".tpl"];
 
