@@ -42,6 +42,7 @@ public sealed record ConfigFile
     public IReadOnlyList<(string Origin, string Toml)>? TaintModels { get; init; }
     public int? TaintBudgetSeconds { get; init; }
     public IReadOnlyList<string>? TaintReportSources { get; init; }
+    public IReadOnlyList<string>? TaintTestPaths { get; init; }
 
     public const string ProjectFileName = "pyproject.toml";
     public const string OwnFileName = "bulwark.toml";
@@ -338,6 +339,7 @@ public sealed record ConfigFile
             TaintModels = _taint.Models.Count > 0 ? _taint.Models : null,
             TaintBudgetSeconds = _taint.BudgetSeconds,
             TaintReportSources = _taint.ReportSources,
+            TaintTestPaths = _taint.TestPaths,
         };
     }
 

@@ -58,6 +58,7 @@ public static class SettingsBuilder
                 TaintModels = file.TaintModels ?? s.TaintModels,
                 TaintBudgetSeconds = file.TaintBudgetSeconds ?? s.TaintBudgetSeconds,
                 TaintSources = file.TaintReportSources ?? s.TaintSources,
+                TaintTestPaths = file.TaintTestPaths ?? s.TaintTestPaths,
             };
         }
         s = s with

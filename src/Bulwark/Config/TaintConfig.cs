@@ -13,7 +13,7 @@ static class TaintConfig
 {
     public static readonly string[] Keys =
     [
-        "budget-seconds", "report-sources",
+        "budget-seconds", "report-sources", "test-paths",
         "sources", "sinks", "sanitizers", "validators", "propagators", "markers", "entrypoints",
         "types", "returns", "attributes", "bases",
     ];
@@ -21,7 +21,8 @@ static class TaintConfig
     static readonly string[] MapKeys = ["types", "returns", "attributes", "bases"];
 
     /// <summary>What the file sets; each field null when it does not.</summary>
-    public sealed record Settings(int? BudgetSeconds, IReadOnlyList<string>? ReportSources, IReadOnlyList<(string Origin, string Toml)> Models)
+    public sealed record Settings(int? BudgetSeconds, IReadOnlyList<string>? ReportSources, IReadOnlyList<(string Origin, string Toml)> Models,
+        IReadOnlyList<string>? TestPaths = null)
     {
         public static readonly Settings Empty = new(null, null, []);
     }
@@ -52,6 +53,8 @@ static class TaintConfig
                     if (!TaintPhase.SourceKindNames.Contains(k))
                         throw error($"taint.report-sources: unknown source kind '{k}' (known: {string.Join(", ", TaintPhase.SourceKindNames)})");
                 return current with { ReportSources = kinds };
+            case "test-paths":
+                return current with { TestPaths = strings(e) };
         }
         // A model entry: re-read by the model reader, with its lines where they are in the configuration file.
         var value = e.Value.ToString()?.Trim() ?? "";

@@ -45,6 +45,26 @@ public sealed record ScanSettings
     public IReadOnlyList<string>? TaintSources { get; init; }
     /// <summary>Wall-clock budget of the taint analysis's project phase.</summary>
     public int TaintBudgetSeconds { get; init; } = 60;
+    /// <summary>
+    /// Test code the taint analysis leaves out (`taint.test-paths`): globs over the path relative to the scanned root,
+    /// one without '/' matching any path component. Such files get every other rule; their flows are not followed.
+    /// </summary>
+    public IReadOnlyList<string> TaintTestPaths { get; init; } = DefaultTaintTestPaths;
+
+    /// <summary>
+    /// Where tests live by the conventions of unittest, pytest and Django: a `test` or `tests` directory, `test_*.py`,
+    /// `*_test.py`, `*_tests.py`, `tests.py`, `conftest.py`. Narrower than the secrets rules' test paths: examples and
+    /// samples are code a reader copies, and stay analysed.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultTaintTestPaths =
+        ["test", "tests", "test_*.py", "*_test.py", "*_tests.py", "tests.py", "conftest.py"];
+
+    /// <summary>Whether the taint analysis leaves this file (path relative to the scanned root) out as test code.</summary>
+    public bool IsTaintTestPath(string relativePath)
+    {
+        foreach (var g in TaintTestPaths) if (Glob.IsMatch(g, relativePath)) return true;
+        return false;
+    }
     /// <summary>`[secrets]`: allowlists, test paths and credential types switched off.</summary>
     public SecretsSettings Secrets { get; init; } = SecretsSettings.Default;
 

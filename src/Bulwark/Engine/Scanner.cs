@@ -214,7 +214,8 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         foreach (var i in analysed) isAnalysed[i] = true;
         var context = new List<int>();
         for (int i = 0; i < files.Count; i++)
-            if (!isAnalysed[i] && files[i].IsPython && files[i].Kind != FileKind.Notebook && files[i].Length <= MaxFileBytes) context.Add(i);
+            if (!isAnalysed[i] && files[i].IsPython && files[i].Kind != FileKind.Notebook && files[i].Length <= MaxFileBytes
+                && !settings.IsTaintTestPath(files[i].RelativePath)) context.Add(i);
         var order = context.ToArray();
         var sizes = new long[order.Length];
         for (int n = 0; n < order.Length; n++) sizes[n] = -files[order[n]].Length;
@@ -408,7 +409,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             decoded.UnsupportedEncoding ? Severity.High : null), null, true);
         if (source is null) return (null, null, true); // binary
         profiler?.Add(ScanProfiler.Phase.Read, ref t0);
-        var outcome = FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler, taint);
+        // Test code gets every rule but is not lowered: its flows are not followed (`taint.test-paths`).
+        var outcome = FileAnalysis.Analyze(source, rules, settings, fileRules, file.Kind, profiler,
+            taint is not null && settings.IsTaintTestPath(file.RelativePath) ? null : taint);
         if (notebookCode) NotebookAnalysis.AddCodeFindings(source, outcome, rules, settings, profiler);
         return (outcome, source, false);
     }

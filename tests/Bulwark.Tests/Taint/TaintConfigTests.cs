@@ -37,6 +37,7 @@ public class TaintConfigTests
     [InlineData("budget-seconds = 0", "pyproject.toml:6: 'taint.budget-seconds' must be a whole number of seconds")]
     [InlineData("report-sources = [\"cookies\"]", "pyproject.toml:6: taint.report-sources: unknown source kind 'cookies'")]
     [InlineData("sink = []", "pyproject.toml:6: unknown configuration key 'taint.sink'")]
+    [InlineData("test-paths = \"tests\"", "pyproject.toml:6: ")]
     public void Mistakes_are_one_line_errors_with_file_and_line(string entry, string expected)
     {
         var toml = "[project]\nname = \"x\"\n\n# models\n[tool.bulwark.taint]\n" + entry + "\n";
@@ -44,6 +45,70 @@ public class TaintConfigTests
         Assert.StartsWith(expected, ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
     }
+
+    /// <summary>A flow in test code and the same flow in the application, scanned with the given `[tool.bulwark.taint]` lines.</summary>
+    static IReadOnlyList<Finding> ScanWithTests(string taintTable)
+    {
+        using var dir = new TempDir();
+        dir.Write("pyproject.toml", "[project]\nname = \"shop\"\n\n[tool.bulwark.taint]\n" + taintTable + "\n");
+        const string view = """
+            import subprocess
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            @app.route("/ping")
+            def ping():
+                subprocess.run("ping -c 1 " + request.args["host"], shell=True)
+            """;
+        dir.Write("shop/__init__.py", "");
+        dir.Write("shop/views.py", view);
+        dir.Write("tests/test_views.py", view);
+        dir.Write("shop/test_helpers.py", view);
+        var file = ConfigFile.Discover(dir.Path)!;
+        var settings = SettingsBuilder.Build(file, new CommandLineOptions()) with { Select = ["INJ002", "B602"] };
+        return new Scanner(settings).Scan(new ScanRequest([dir.Path])).Findings;
+    }
+
+    [Fact]
+    public void Test_code_gets_the_pattern_rules_but_its_flows_are_not_followed()
+    {
+        var findings = ScanWithTests("budget-seconds = 30");
+        Assert.Equal(["shop/test_helpers.py B602", "shop/views.py INJ002", "tests/test_views.py B602"],
+            findings.Select(f => $"{f.Location.Path} {f.Rule.Id}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_empty_test_paths_list_follows_flows_in_test_code_too()
+    {
+        var findings = ScanWithTests("test-paths = []");
+        Assert.Equal(["shop/test_helpers.py INJ002", "shop/views.py INJ002", "tests/test_views.py INJ002"],
+            findings.Select(f => $"{f.Location.Path} {f.Rule.Id}").Order(StringComparer.Ordinal));
+        var custom = ScanWithTests("test-paths = [\"shop/test_*.py\"]");
+        Assert.Equal(["shop/test_helpers.py B602", "shop/views.py INJ002", "tests/test_views.py INJ002"],
+            custom.Select(f => $"{f.Location.Path} {f.Rule.Id}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Test_paths_change_the_configuration_digest_only_when_set()
+    {
+        var plain = new ScanSettings();
+        Assert.Equal(ScanEvidence.ConfigurationDigestOf(plain), ScanEvidence.ConfigurationDigestOf(plain with { TaintBudgetSeconds = 5 }));
+        Assert.NotEqual(ScanEvidence.ConfigurationDigestOf(plain), ScanEvidence.ConfigurationDigestOf(plain with { TaintTestPaths = [] }));
+    }
+
+    [Theory]
+    [InlineData("tests/test_views.py", true)]
+    [InlineData("test/support/helpers.py", true)]
+    [InlineData("app/tests.py", true)]
+    [InlineData("conftest.py", true)]
+    [InlineData("pkg/views_test.py", true)]
+    [InlineData("app/views.py", false)]
+    [InlineData("app/testing.py", false)]
+    [InlineData("samples/app/views.py", false)]
+    [InlineData("contest/views.py", false)]
+    public void Default_test_paths_follow_the_test_runners_conventions(string path, bool test) =>
+        Assert.Equal(test, new ScanSettings().IsTaintTestPath(path));
 
     [Fact]
     public void User_models_make_a_flow_and_a_user_sanitiser_stops_it()
