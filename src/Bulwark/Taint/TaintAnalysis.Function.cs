@@ -776,6 +776,19 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>A method call on the method's own `self`, or on `super()`.</summary>
+        /// <summary>
+        /// The receiver is `self` or one of its attributes: a marker on the handler also covers what it writes through
+        /// its response stream (`self.send_header("Content-Type", "text/plain")`, then `self.wfile.write(...)`).
+        /// </summary>
+        bool OnSelfOrItsAttribute(IrCall c)
+        {
+            if (OnSelf(c)) return true;
+            if (c.Receiver < 0 || _f.Class < 0 || _f.IsStatic) return false;
+            var receiver = _f.Values[ReceiverDefinition(c.Receiver)];
+            return receiver.Op == IrOp.LoadAttr
+                && _f.Values[ReceiverDefinition(_f.Operands[receiver.A])] is { Op: IrOp.Param, A: 0 };
+        }
+
         bool OnSelf(IrCall c)
         {
             if (c.Receiver < 0 || _f.Class < 0 || _f.IsStatic) return false;
@@ -1244,7 +1257,7 @@ public sealed partial class TaintAnalysis
         {
             if (!Conditions(c, sink.When, null)) return;
             if (sink.Requires is { } req && !CarriesMarker(c, actuals, req)) return;
-            if (sink.Unless is { } unless && (CarriesMarker(c, actuals, unless) || unless.Arg.Receiver && OnSelf(c) && SelfCarries(unless.Marker))) return;
+            if (sink.Unless is { } unless && (CarriesMarker(c, actuals, unless) || unless.Arg.Receiver && OnSelfOrItsAttribute(c) && SelfCarries(unless.Marker))) return;
             var sinkStep = step with { What = SinkText(callee) };
             if (sink.Template is { } template)
             {
