@@ -79,7 +79,7 @@ public sealed record ScanEvidence
         Line("ignore-nosec", s.IgnoreNosec ? "true" : "false");
         Line("respect-gitignore", s.RespectGitignore ? "true" : "false");
         // Only when changed: the digests of scans configured as before stay what they were.
-        if (!ReferenceEquals(s.TaintTestPaths, ScanSettings.DefaultTaintTestPaths)) Line("taint.test-paths", List(s.TaintTestPaths));
+        if (!s.TaintTestPaths.SequenceEqual(ScanSettings.DefaultTaintTestPaths)) Line("taint.test-paths", List(s.TaintTestPaths));
         return Sha256Hex(sb.ToString());
     }
 

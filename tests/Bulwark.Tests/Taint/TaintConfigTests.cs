@@ -93,8 +93,10 @@ public class TaintConfigTests
     public void Test_paths_change_the_configuration_digest_only_when_set()
     {
         var plain = new ScanSettings();
-        Assert.Equal(ScanEvidence.ConfigurationDigestOf(plain), ScanEvidence.ConfigurationDigestOf(plain with { TaintBudgetSeconds = 5 }));
-        Assert.NotEqual(ScanEvidence.ConfigurationDigestOf(plain), ScanEvidence.ConfigurationDigestOf(plain with { TaintTestPaths = [] }));
+        var digest = ScanEvidence.ConfigurationDigestOf(plain);
+        Assert.Equal(digest, ScanEvidence.ConfigurationDigestOf(plain with { TaintTestPaths = [.. ScanSettings.DefaultTaintTestPaths] }));
+        Assert.NotEqual(digest, ScanEvidence.ConfigurationDigestOf(plain with { TaintTestPaths = [] }));
+        Assert.NotEqual(digest, ScanEvidence.ConfigurationDigestOf(plain with { TaintTestPaths = ["tests"] }));
     }
 
     [Theory]
