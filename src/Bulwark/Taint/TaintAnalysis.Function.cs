@@ -527,8 +527,8 @@ public sealed partial class TaintAnalysis
         AValue GlobalValue(IrValue iv)
         {
             if (iv.S < 0) return GlobalValue("", iv.Site, 0);
-            var memo = _a._globalValues[_m] ??= new GlobalMemo?[_mod.Strings.Length];
-            if (memo[iv.S] is { } known && !AnyLive(known.Cells)) return known.Value;
+            var memo = _a._globalValues[_m] ??= [];
+            if (memo.TryGetValue(iv.S, out var known) && !AnyLive(known.Cells)) return known.Value;
             var outer = _a._cellLog;
             var log = _a._cellLog = [];
             AValue value;

@@ -90,12 +90,10 @@ public sealed partial class TaintAnalysis
         _types = new ProjectTypes(_index, catalog);
         _options = options;
         _collectSummaries = collectSummaries;
-        _attrKeys = new string?[modules.Count][];
         _nameKindsById = new uint[]?[modules.Count];
         _callNamingById = new CallNaming[]?[modules.Count];
-        _itemKeys = new string?[modules.Count][];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
-        _globalValues = new GlobalMemo?[]?[modules.Count];
+        _globalValues = new Dictionary<int, GlobalMemo>?[modules.Count];
         _receiverTypes = new string[]?[modules.Count][];
         _functions = new FunctionState[_index.Functions.Count];
         for (int id = 0; id < _functions.Length; id++)
@@ -321,26 +319,16 @@ public sealed partial class TaintAnalysis
         return info;
     }
 
-    /// <summary>`.attr` and `[key]` for a module's string ids, made once.</summary>
-    readonly string?[]?[] _attrKeys, _itemKeys;
-
     /// <summary>
-    /// The same `.attr` and `[key]` texts for every module that uses them: the same names recur across thousands of
-    /// modules, and a string each per module was about 20 MB of the project phase's heap on site-packages.
+    /// The `.attr` and `[key]` texts, one for every module that uses them, looked up by the name: the same names recur
+    /// across thousands of modules, and a string each per module was about 20 MB of the project phase's heap on
+    /// site-packages. (A row per module indexed by string id, sized by the module's strings, held 16 MB more there.)
     /// </summary>
     readonly Dictionary<string, string> _attrKeyTexts = new(StringComparer.Ordinal), _itemKeyTexts = new(StringComparer.Ordinal);
 
-    string AttrKey(int module, int s)
-    {
-        var row = _attrKeys[module] ??= new string?[_index.Modules[module].Strings.Length];
-        return s < 0 ? "." : row[s] ??= KeyText(_attrKeyTexts, _index.Modules[module].Strings[s], item: false);
-    }
+    string AttrKey(int module, int s) => s < 0 ? "." : KeyText(_attrKeyTexts, _index.Modules[module].Strings[s], item: false);
 
-    string ItemKeyOf(int module, int s)
-    {
-        var row = _itemKeys[module] ??= new string?[_index.Modules[module].Strings.Length];
-        return row[s] ??= KeyText(_itemKeyTexts, _index.Modules[module].Strings[s], item: true);
-    }
+    string ItemKeyOf(int module, int s) => KeyText(_itemKeyTexts, _index.Modules[module].Strings[s], item: true);
 
     static string KeyText(Dictionary<string, string> texts, string name, bool item)
     {
@@ -462,8 +450,11 @@ public sealed partial class TaintAnalysis
     /// <summary>A global name's value without facts, and the cells read while working it out (none: null).</summary>
     sealed record GlobalMemo(AValue Value, string[]? Cells);
 
-    /// <summary>Global names' values without facts, per module and string id (see Evaluator.GlobalValue).</summary>
-    readonly GlobalMemo?[]?[] _globalValues;
+    /// <summary>
+    /// Global names' values without facts, per module and string id (see Evaluator.GlobalValue): a table per module of
+    /// the names asked for, not a row as long as its strings (most of which name no global).
+    /// </summary>
+    readonly Dictionary<int, GlobalMemo>?[] _globalValues;
 
     /// <summary>The canonical types a parameter annotation names, without symbolic forms (made once per module and annotation).</summary>
     string[] AnnotationTypes(int module, string annotation)
