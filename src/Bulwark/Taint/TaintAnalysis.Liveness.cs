@@ -114,7 +114,7 @@ public sealed partial class TaintAnalysis
         var callee = _functions[calleeId];
         bool self = ReferenceEquals(callee, caller);
         if (self) callee.CallsItself = true;
-        else (callee.Users ??= []).Add(caller.Id);
+        else (callee.Users ??= new()).Add(caller.Id);
         if (!_liveness || formals is null) return;
         ulong grow = 0, maybe = 0;
         for (int q = 0; q < formals.Length; q++)
@@ -137,7 +137,7 @@ public sealed partial class TaintAnalysis
         // may pass it to a parameter not live yet becomes such a user if that parameter gets live.
         if (!self)
         {
-            if (grow != 0 || (maybe & callee.Live) != 0) (callee.TaintedUsers ??= []).Add(caller.Id);
+            if (grow != 0 || (maybe & callee.Live) != 0) (callee.TaintedUsers ??= new()).Add(caller.Id);
             else if (maybe != 0 && (callee.LaterUsers ??= []) is var later && (later.Count == 0 || later[^1] != (caller.Id, maybe)))
                 later.Add((caller.Id, maybe));
         }
@@ -154,7 +154,7 @@ public sealed partial class TaintAnalysis
             later.RemoveAll(u =>
             {
                 if ((u.Bits & bits) == 0) return false;
-                (fs.TaintedUsers ??= []).Add(u.Caller);
+                (fs.TaintedUsers ??= new()).Add(u.Caller);
                 return true;
             });
         }

@@ -133,6 +133,7 @@ public sealed partial class TaintAnalysis
             }
         CollectDataclassCells();
         ReleaseAll();
+        ForgetCallResolution();
         Mark("cells+calls");
         FindRelevant();
         Mark("relevance");
@@ -200,7 +201,7 @@ public sealed partial class TaintAnalysis
         /// <summary>Parameters whose taint is analysed (bit 63: that one and every later one).</summary>
         public ulong Live;
         /// <summary>Functions that used this one's summary, and those of them that passed it something tainted.</summary>
-        public HashSet<int>? Users, TaintedUsers;
+        public IdSet? Users, TaintedUsers;
         /// <summary>Callers that may pass taint to these parameters, not live yet: tainted users once one of them is.</summary>
         public List<(int Caller, ulong Bits)>? LaterUsers;
         /// <summary>The function used its own summary (a recursive call).</summary>
@@ -513,6 +514,22 @@ public sealed partial class TaintAnalysis
     readonly Dictionary<string, CallTargets> _libraryTargets = new(StringComparer.Ordinal);
     readonly Dictionary<(int, bool), CallTargets> _functionTargets = [];
     readonly Dictionary<(string, int, string?, bool), CallTargets> _constructorTargets = [];
+
+    /// <summary>
+    /// Every call is resolved by now (only the calls step resolves them): the tables that shared their targets and the
+    /// classes' constructors are let go, not kept through the phase (4 MB on site-packages).
+    /// </summary>
+    void ForgetCallResolution()
+    {
+        _libraryTargets.Clear();
+        _libraryTargets.TrimExcess();
+        _functionTargets.Clear();
+        _functionTargets.TrimExcess();
+        _constructorTargets.Clear();
+        _constructorTargets.TrimExcess();
+        _constructors.Clear();
+        _constructors.TrimExcess();
+    }
 
     CallTargets Shared(CallTargets t)
     {
