@@ -161,7 +161,13 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         foreach (var s in skippedByFile) if (s is not null) skippedFiles.Add(s);
         skippedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason));
         if (profiler is not null)
-            Console.Error.WriteLine($"timing: whole scan {clock.Elapsed.TotalMilliseconds:F0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; {ScanProfiler.Collections()}");
+        {
+            // The last collection's view: what the heap held, how much of it was free space between objects, and what
+            // the GC had committed (the working set's managed part, less what it gave back).
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            Console.Error.WriteLine($"timing: whole scan {clock.Elapsed.TotalMilliseconds:F0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; {ScanProfiler.Collections()}; " +
+                $"last GC (gen {gc.Generation}): heap {gc.HeapSizeBytes / 1048576} MB, fragmented {gc.FragmentedBytes / 1048576} MB, committed {gc.TotalCommittedBytes / 1048576} MB");
+        }
 
         return new ScanResult
         {

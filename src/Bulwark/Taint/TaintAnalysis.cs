@@ -74,7 +74,12 @@ public sealed partial class TaintAnalysis
         Timing.Add((step, _stepClock.Elapsed, allocated - _allocatedBefore, paused - _pausedBefore));
         _allocatedBefore = allocated;
         _pausedBefore = paused;
-        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2") Console.Error.WriteLine($"heap after {step}: {GC.GetTotalMemory(true) / 1048576} MiB");
+        if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
+        {
+            // Committed before the forced collection: what the step left the process holding.
+            var committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
+            Console.Error.WriteLine($"heap after {step}: {GC.GetTotalMemory(true) / 1048576} MiB (committed {committed / 1048576} MiB, working set {Environment.WorkingSet / 1048576} MiB)");
+        }
         _stepClock.Restart();
     }
 
