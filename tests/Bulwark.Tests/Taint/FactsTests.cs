@@ -137,3 +137,31 @@ public class ChunkedListTests
         for (int i = 0; i < 10_000; i++) Assert.Equal((i, "v" + i), list[i]);
     }
 }
+
+public class IdSetTests
+{
+    static List<int> Items(IdSet set)
+    {
+        var items = new List<int>();
+        foreach (var id in set) items.Add(id);
+        return items;
+    }
+
+    [Fact]
+    public void Ids_are_kept_once_in_the_order_first_added_below_and_past_the_hashed_size()
+    {
+        var set = new IdSet();
+        var expected = new List<int>();
+        var random = new Random(7);
+        for (int i = 0; i < 2_000; i++)
+        {
+            // Few distinct ids at first (repeats while the set is searched in place), then many.
+            int id = i < 200 ? random.Next(12) : random.Next(600);
+            bool fresh = !expected.Contains(id);
+            Assert.Equal(fresh, set.Add(id));
+            if (fresh) expected.Add(id);
+        }
+        Assert.True(expected.Count > 16);
+        Assert.Equal(expected, Items(set));
+    }
+}
