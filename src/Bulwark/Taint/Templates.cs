@@ -35,7 +35,7 @@ public sealed class TemplateIndex
             var includes = new List<string>();
             var names = Scan(text, includes);
             if (!own.TryGetValue(name, out var set)) own[name] = set = new SortedSet<string>(StringComparer.Ordinal);
-            set.UnionWith(names);
+            AddCapped(set, names);
             if (includes.Count > 0)
             {
                 if (!uses.TryGetValue(name, out var used)) uses[name] = used = new HashSet<string>(StringComparer.Ordinal);
@@ -43,8 +43,9 @@ public sealed class TemplateIndex
             }
         }
         // A template renders the ones it includes and extends with its own context: what they print unescaped, it does.
-        // Each template's includes are followed on their own, with a bound on how many templates one reaches, so a
-        // repository of long or cyclic include chains costs at most that many set unions per template.
+        // Each template's includes are followed on their own, with a bound on how many templates one reaches and on how
+        // many names a template holds, so a repository of long or cyclic include chains of large templates costs at most
+        // that many additions of that many names per template.
         var index = new Dictionary<string, string[]>(own.Count, StringComparer.Ordinal);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
@@ -60,7 +61,7 @@ public sealed class TemplateIndex
                 foreach (var other in used)
                 {
                     if (reached.Count >= MaxReached || !own.TryGetValue(other, out var theirs) || !reached.Add(other)) continue;
-                    all.UnionWith(theirs);
+                    AddCapped(all, theirs);
                     pending.Push(other);
                 }
             }
@@ -71,6 +72,22 @@ public sealed class TemplateIndex
 
     /// <summary>Templates one template's includes and extends are followed to (itself included).</summary>
     const int MaxReached = 256;
+
+    /// <summary>
+    /// Names one template keeps (its own and those of the templates it reaches, in name order): a real page prints a
+    /// handful of values unescaped, and a crafted one printing thousands, included by hundreds of others, made the
+    /// unions of every template with every other quadratic in the repository's size (30 one-megabyte templates: 23 s).
+    /// </summary>
+    const int MaxNames = 256;
+
+    static void AddCapped(SortedSet<string> set, IEnumerable<string> names)
+    {
+        foreach (var n in names)
+        {
+            if (set.Count >= MaxNames) return;
+            set.Add(n);
+        }
+    }
 
     static readonly string[] Extensions = [".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml", ".xhtml", ".tpl"];
 

@@ -70,6 +70,30 @@ public class TemplateSinkTests
         Assert.Empty(index.Unescaped("unreadable.html"));
     }
 
+    [Fact]
+    public void Large_templates_that_include_each_other_are_indexed_in_bounded_time_and_names()
+    {
+        // 40 templates of 3,000 unescaped names each, every one including every other: each keeps at most 256 names.
+        const int count = 40;
+        var files = new List<(string, Func<string?>)>();
+        for (int t = 0; t < count; t++)
+        {
+            int own = t;
+            files.Add(($"app/templates/t{own}.html", () =>
+                string.Concat(Enumerable.Range(0, count).Select(o => $"{{% include \"t{o}.html\" %}}"))
+                + string.Concat(Enumerable.Range(0, 3_000).Select(k => $"{{{{ t{own}_{k}|safe }}}}"))));
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var index = TemplateIndex.Build(files);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"indexing took {clock.Elapsed}");
+        for (int t = 0; t < count; t++)
+        {
+            var names = index.Unescaped($"t{t}.html");
+            Assert.Equal(256, names.Length);
+            Assert.Contains($"t{t}_0", names);
+        }
+    }
+
     [Theory]
     [InlineData("shop/templates/shop/item.html", "shop/item.html")]
     [InlineData("templates/index.html", "index.html")]
