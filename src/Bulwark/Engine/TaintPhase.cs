@@ -67,20 +67,21 @@ public static class TaintPhase
         for (int i = 0; i < outcomes.Length; i++)
             if (outcomes[i]?.Taint is not null) indices.Add(i);
         // Unpacked in parallel, each into its slot: the order is the files' whatever the scheduling. Each packed
-        // module is let go as soon as it is unpacked; each thread shares the strings of the modules it unpacked.
+        // module is let go as soon as it is unpacked; each thread shares the strings and name lists of the modules
+        // it unpacked.
         var unpackClock = System.Diagnostics.Stopwatch.StartNew();
         var pausedBefore = GC.GetTotalPauseDuration();
         long packedBytes = 0;
         foreach (var i in indices) packedBytes += outcomes[i]!.Taint!.Size;
         var unpacked = new ModuleIr[indices.Count];
         Parallel.For(0, unpacked.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) },
-            () => new HashSet<string>(StringComparer.Ordinal),
-            (m, _, strings) =>
+            () => new PackedModule.Pool(),
+            (m, _, pool) =>
             {
                 var outcome = outcomes[indices[m]]!;
-                unpacked[m] = outcome.Taint!.Unpack(strings);
+                unpacked[m] = outcome.Taint!.Unpack(pool);
                 outcome.Taint = null;
-                return strings;
+                return pool;
             },
             _ => { });
         var modules = new List<ModuleIr>(unpacked);

@@ -332,7 +332,8 @@ public sealed class ModuleIr
     public bool IsPackage;
     /// <summary>The module's dotted name, or `file:` and its path for files outside any importable package.</summary>
     public required string Key;
-    public required string[] Strings;
+    /// <summary>The strings its IR names by id. Unpacked, a view of the front of the packed module's string table (<see cref="PackedModule.BodyTable"/>).</summary>
+    public required ArraySegment<string> Strings;
     public required string[][] TypeLists;
     public required IrFunction[] Functions;
     public required IrClass[] Classes;

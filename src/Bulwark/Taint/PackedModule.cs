@@ -37,10 +37,47 @@ public sealed class PackedModule
     public ModuleIr Unpack() => new Reader(_data, null).Module();
 
     /// <summary>
-    /// Unpacks with the strings of modules unpacked before on this thread: most names (`os.path.join`, `self`, `str`)
-    /// recur in thousands of modules, and each would otherwise be its own string.
+    /// Unpacks with the strings and name lists of modules unpacked before into the same pool (one per thread): most
+    /// names (`os.path.join`, `self`, `str`) and receiver-type and keyword lists recur in thousands of modules, and
+    /// each would otherwise be its own object.
     /// </summary>
-    public ModuleIr Unpack(HashSet<string> strings) => new Reader(_data, strings).Module();
+    public ModuleIr Unpack(Pool pool) => new Reader(_data, pool).Module();
+
+    /// <summary>What the modules unpacked into it share: equal strings, and equal name lists, are one object.</summary>
+    public sealed class Pool
+    {
+        internal readonly HashSet<string> Strings = new(StringComparer.Ordinal);
+        // The lists' strings are the pool's, so equal lists hold the same references.
+        internal readonly Dictionary<string[], string[]> Lists = new(SameItems.Instance);
+
+        internal string[] Share(string[] list)
+        {
+            if (list.Length == 0) return list;
+            if (Lists.TryGetValue(list, out var shared)) return shared;
+            Lists.Add(list, list);
+            return list;
+        }
+
+        sealed class SameItems : IEqualityComparer<string[]>
+        {
+            public static readonly SameItems Instance = new();
+
+            public bool Equals(string[]? a, string[]? b)
+            {
+                if (a is null || b is null || a.Length != b.Length) return a == b;
+                for (int i = 0; i < a.Length; i++)
+                    if (!ReferenceEquals(a[i], b[i])) return false;
+                return true;
+            }
+
+            public int GetHashCode(string[] list)
+            {
+                var hash = new HashCode();
+                foreach (var s in list) hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(s));
+                return hash.ToHashCode();
+            }
+        }
+    }
 
     // Layout: where the string table starts and where the bodies start (four bytes each), the module, the string table
     // (count, then each string as its UTF-16 length and chars), the name list table, then every function's body.
@@ -92,13 +129,13 @@ public sealed class PackedModule
             _bodies = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
             _bodiesLength = 0;
             // The module's own string table first, so its ids are the table's.
-            for (int i = 0; i < m.Strings.Length; i++)
+            for (int i = 0; i < m.Strings.Count; i++)
                 if (Id(m.Strings[i]) != i) throw new InvalidOperationException("a module's string table holds a string twice");
             Str(m.Path);
             Str(m.ModuleName);
             Bool(m.IsPackage);
             Str(m.Key);
-            Int(m.Strings.Length);
+            Int(m.Strings.Count);
             Int(m.TypeLists.Length);
             foreach (var t in m.TypeLists) Strs(t);
             Int(m.Functions.Length);
@@ -474,10 +511,23 @@ public sealed class PackedModule
         internal readonly byte[] Data = data;
         internal readonly string[] Strings = strings;
         internal readonly string[][] Lists = lists;
-        ConstValue?[]? _strConsts;
+        Dictionary<int, ConstValue>? _strConsts;
+        readonly Lock _strConstsLock = new();
 
-        /// <summary>One constant per string of the module, made when first read (two threads may each make one: equal values).</summary>
-        internal ConstValue?[] StrConsts => _strConsts ??= new ConstValue?[Strings.Length];
+        /// <summary>
+        /// One constant per string of the module that a call passes as an argument, made when first read: `"utf-8"`,
+        /// `"id"` and keyword defaults recur in every reading of a body. Kept by id for the strings asked for only (a
+        /// row as long as the table, for every module, was up to 12 MB on site-packages); bodies are read from two threads.
+        /// </summary>
+        internal ConstValue StrConst(int id)
+        {
+            lock (_strConstsLock)
+            {
+                _strConsts ??= [];
+                if (!_strConsts.TryGetValue(id, out var c)) _strConsts[id] = c = ConstValue.Str(Strings[id]);
+                return c;
+            }
+        }
 
         /// <summary>Packed size in bytes, for the timing line.</summary>
         public int Size => Data.Length;
@@ -491,10 +541,10 @@ public sealed class PackedModule
         internal bool AnyCallNamed(int at, Func<string?, string?, bool> named) => new Reader(this, at).AnyCallNamed(named);
     }
 
-    ref struct Reader(byte[] data, HashSet<string>? pool)
+    ref struct Reader(byte[] data, Pool? pool)
     {
         readonly ReadOnlySpan<byte> _data = data;
-        readonly HashSet<string>? _pool = pool;
+        readonly Pool? _pool = pool;
         int _at;
         string[] _table = [];
         string[][] _lists = [];
@@ -612,14 +662,14 @@ public sealed class PackedModule
                 var chars = MemoryMarshal.Cast<byte, char>(_data.Slice(_at, 2 * length));
                 _at += 2 * length;
                 if (_pool is null) _table[i] = new string(chars);
-                else if (!_pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out _table[i]!))
+                else if (!_pool.Strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out _table[i]!))
                 {
                     _table[i] = new string(chars);
-                    _pool.Add(_table[i]);
+                    _pool.Strings.Add(_table[i]);
                 }
             }
             _lists = new string[Int()][];
-            for (int i = 0; i < _lists.Length; i++) _lists[i] = Strs();
+            for (int i = 0; i < _lists.Length; i++) _lists[i] = SharedList(Strs());
             int bodiesStart = BinaryPrimitives.ReadInt32LittleEndian(_data[4..]);
             _bodies = new BodyTable(_data[bodiesStart..].ToArray(), _table, _lists);
             _at = HeaderSize;
@@ -627,9 +677,11 @@ public sealed class PackedModule
             var moduleName = Str();
             var isPackage = Bool();
             var key = Str()!;
-            var strings = _table[..Int()];
+            // The module's own strings are the first of the table (the writer checks it): the module reads them
+            // there rather than from a copy (1.2 million references on site-packages, 9.6 MB).
+            var strings = new ArraySegment<string>(_table, 0, Int());
             var typeLists = new string[Int()][];
-            for (int i = 0; i < typeLists.Length; i++) typeLists[i] = Strs();
+            for (int i = 0; i < typeLists.Length; i++) typeLists[i] = SharedList(Strs());
             var functions = new IrFunction[Int()];
             for (int i = 0; i < functions.Length; i++) functions[i] = Function();
             var classes = new IrClass[Int()];
@@ -789,8 +841,7 @@ public sealed class PackedModule
                 {
                     // One constant per string of the module: `"utf-8"`, `"id"` and keyword defaults recur.
                     int id = Int() - 1;
-                    var consts = _bodies!.StrConsts;
-                    return consts[id] ??= ConstValue.Str(_table[id]);
+                    return _bodies is { } bodies ? bodies.StrConst(id) : ConstValue.Str(_table[id]);
                 }
                 case ValueKind.Bytes: return ConstValue.Bytes(Bytes().ToArray());
                 case ValueKind.List: return ConstValue.List(Consts());
@@ -819,6 +870,8 @@ public sealed class PackedModule
             int id = Int();
             return id == 0 ? null : _table[id - 1];
         }
+
+        string[] SharedList(string[] list) => _pool is null ? list : _pool.Share(list);
 
         /// <summary>A string and its id in the table (-1 for null).</summary>
         string? Str(out int id)

@@ -272,7 +272,7 @@ public sealed partial class TaintAnalysis
             return i >= 0 ? name.AsSpan(i + 1) : name;
         }
 
-        static T[] Row<T>(T[]?[] table, ModuleIr mod, int m) => table[m] ??= new T[mod.Strings.Length];
+        static T[] Row<T>(T[]?[] table, ModuleIr mod, int m) => table[m] ??= new T[mod.Strings.Count];
 
         /// <summary>`x.name` may read a source: a modelled source attribute or (with name sources) a sensitive name.</summary>
         public bool AttrSource(int m, ModuleIr mod, int s)
@@ -344,7 +344,7 @@ public sealed partial class TaintAnalysis
         public (int Plain, int Attr) CellKeys(int m, ModuleIr mod, int s)
         {
             if (s < 0) return (Key(""), Key("."));
-            var row = _cellKeys[m] ??= new int[2 * mod.Strings.Length];
+            var row = _cellKeys[m] ??= new int[2 * mod.Strings.Count];
             if (row[2 * s] == 0)
             {
                 var last = Last(mod.Strings[s]);
@@ -361,7 +361,7 @@ public sealed partial class TaintAnalysis
         public int[] GlobalTargets(int m, ModuleIr mod, int s)
         {
             if (s < 0) return [];
-            var row = _globalTargets[m] ??= new int[mod.Strings.Length][];
+            var row = _globalTargets[m] ??= new int[mod.Strings.Count][];
             if (row[s] is { } targets) return targets;
             _scratch.Clear();
             a.AddResolved(m, mod.Strings[s], _scratch);
@@ -372,7 +372,7 @@ public sealed partial class TaintAnalysis
         public int[] GlobalKeys(int m, ModuleIr mod, int s)
         {
             if (s < 0) return [Key(""), Key(".")];
-            var row = _globalKeys[m] ??= new int[mod.Strings.Length][];
+            var row = _globalKeys[m] ??= new int[mod.Strings.Count][];
             if (row[s] is { } keys) return keys;
             var q = mod.Strings[s];
             var parts = q.Split('.');

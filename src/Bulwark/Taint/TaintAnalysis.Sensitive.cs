@@ -68,7 +68,7 @@ public sealed partial class TaintAnalysis
         var row = _nameKindsById[module];
         if (row is null)
         {
-            row = _nameKindsById[module] = new uint[strings.Length];
+            row = _nameKindsById[module] = new uint[strings.Count];
             Array.Fill(row, NotAsked);
         }
         ref var kind = ref row[s];
@@ -101,7 +101,7 @@ public sealed partial class TaintAnalysis
     CallNaming NamingOf(int module, int id, string called)
     {
         if (id < 0) return NamingOf(called);
-        var row = _callNamingById[module] ??= new CallNaming[_index.Modules[module].Strings.Length];
+        var row = _callNamingById[module] ??= new CallNaming[_index.Modules[module].Strings.Count];
         if ((uint)id >= (uint)row.Length) return NamingOf(called);
         ref var naming = ref row[id];
         if (naming == 0) naming = NamingOf(called);

@@ -55,8 +55,8 @@ public class PackedModuleTests
         var modules = TaintPruningTests.Lower(TaintPruningTests.Corpus(), catalog);
         Assert.True(modules.Count > 100);
         int calls = 0, constants = 0;
-        // As the scan unpacks them: one thread's modules share one pool of strings.
-        var pool = new HashSet<string>(StringComparer.Ordinal);
+        // As the scan unpacks them: one thread's modules share one pool of strings and name lists.
+        var pool = new PackedModule.Pool();
         foreach (var module in modules)
         {
             var packed = PackedModule.Pack(module);
@@ -71,7 +71,8 @@ public class PackedModuleTests
                 }
         }
         Assert.True(calls > 1000 && constants > 500, $"{calls} calls, {constants} constants");
-        Assert.Contains("os.path.join", pool);
+        Assert.Contains("os.path.join", pool.Strings);
+        Assert.NotEmpty(pool.Lists);
     }
 
     [Fact]
@@ -122,6 +123,34 @@ public class PackedModuleTests
         // Lists that differ stay apart.
         var commit = unpacked.Functions.Single(f => f.Name == "run").Calls.Single(c => c.Method == "commit");
         Assert.NotSame(calls[0].KeywordNames, commit.KeywordNames);
+    }
+
+    [Fact]
+    public void Modules_unpacked_into_one_pool_share_equal_strings_and_name_lists()
+    {
+        var modules = TaintPruningTests.Lower([("a.py", """
+            import sqlite3
+
+            def run(db: sqlite3.Connection, a):
+                db.execute("SELECT 1", timeout=a)
+            """), ("b.py", """
+            import sqlite3
+
+            def other(conn: sqlite3.Connection, b):
+                conn.execute("SELECT 2", timeout=b)
+                conn.commit()
+            """)], new ModelCatalog());
+        var pool = new PackedModule.Pool();
+        var unpacked = modules.Select(m => PackedModule.Pack(m).Unpack(pool)).ToList();
+        for (int i = 0; i < modules.Count; i++) Assert.Equal(Dump(modules[i]), Dump(unpacked[i]));
+        IrCall Execute(ModuleIr m) => m.Functions.SelectMany(f => f.Calls).Single(c => c.Method == "execute");
+        var (a, b) = (Execute(unpacked[0]), Execute(unpacked[1]));
+        Assert.NotEmpty(a.ReceiverTypes);
+        Assert.Same(a.ReceiverTypes, b.ReceiverTypes);
+        Assert.Same(a.KeywordNames, b.KeywordNames);
+        Assert.Same(a.Method, b.Method);
+        // Unpacked on their own, nothing is shared.
+        Assert.NotSame(a.ReceiverTypes, Execute(PackedModule.Pack(modules[1]).Unpack()).ReceiverTypes);
     }
 
     [Fact]
