@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Tests.Support;
+using Bulwark.Taint;
 
 namespace Bulwark.Tests.Taint;
 
@@ -74,5 +75,38 @@ public class TaintBoundsTests
         var (result, took) = Scan(dir);
         Assert.True(took < Generous, $"took {took}");
         Assert.Single(result.Findings);
+    }
+
+    [Fact]
+    public void Constant_texts_past_the_bound_are_not_kept_and_flows_beside_and_through_them_are_still_found()
+    {
+        // An embedded multi-megabyte document (moto's managed policies) was held through the whole project phase.
+        var big = new string('x', 3 * Lowering.MaxConstantText);
+        var edge = new string('y', Lowering.MaxConstantText);
+        var code = $$"""
+            import json, sqlite3
+            from flask import Flask, request
+
+            app = Flask(__name__)
+            DOC = "{{big}}"
+            EDGE = "{{edge}}"
+            POLICIES = json.loads("{{big}}")
+
+            @app.route("/u")
+            def user():
+                return str(sqlite3.connect("a").execute(DOC + request.args["n"]))
+
+            @app.route("/v")
+            def other():
+                return str(sqlite3.connect("a").execute("SELECT '%s'" % request.args["n"]))
+            """;
+        var module = Assert.Single(TaintPruningTests.Lower([("app.py", code)], new ModelCatalog()));
+        Assert.DoesNotContain(big, module.Strings);
+        Assert.Contains(edge, module.Strings);
+        Assert.All(module.Strings, s => Assert.True(s.Length <= Lowering.MaxConstantText));
+        using var dir = new TempDir();
+        dir.Write("app.py", code);
+        var result = new Scanner(new ScanSettings { Select = ["INJ001"] }).Scan(new ScanRequest([dir.Path]));
+        Assert.Equal([11, 15], result.Findings.Select(f => f.Location.StartLine).Order());
     }
 }
