@@ -32,6 +32,9 @@ public static class TaintPhase
         catch (ModelException ex) { throw new ConfigException(ex.Message); }
     }
 
+    /// <summary>Packed size of the lowered modules past which the project phase starts with a full collection.</summary>
+    const long LargeProjectBytes = 32L << 20;
+
     /// <summary>Templates larger than this are not read (a page template is a few kilobytes).</summary>
     const long MaxTemplateBytes = 2 * 1024 * 1024;
 
@@ -85,6 +88,11 @@ public static class TaintPhase
             },
             _ => { });
         var modules = new List<ModuleIr>(unpacked);
+        // The packed modules and the garbage of unpacking them are dead now, under the project phase's structures about
+        // to be built: one compacting collection that gives their memory back keeps it from adding to the phase's peak
+        // (site-packages full scan, alternating runs: peak RSS 552-572 -> 524-535 MB, wall time within the runs'
+        // spread). Not worth its pause on a small project.
+        if (packedBytes > LargeProjectBytes) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
         {
             long bodyBytes = 0;
