@@ -43,7 +43,10 @@ public sealed class PackedModule
     /// </summary>
     public ModuleIr Unpack(Pool pool) => new Reader(_data, pool).Module();
 
-    /// <summary>What the modules unpacked into it share: equal strings, and equal name lists, are one object.</summary>
+    /// <summary>
+    /// What the modules unpacked into it share: equal strings, and equal name lists (receiver, field and export types,
+    /// bases, keyword names), are one object.
+    /// </summary>
     public sealed class Pool
     {
         internal readonly HashSet<string> Strings = new(StringComparer.Ordinal);
@@ -694,7 +697,7 @@ public sealed class PackedModule
                 var kind = (ExportKind)Int();
                 var index = Int();
                 var target = Str();
-                var types = Strs();
+                var types = SharedList(Strs());
                 exports[name] = new Export(kind, index, target, types) { Functions = Ints() };
             }
             var starImports = Strs();
@@ -772,8 +775,8 @@ public sealed class PackedModule
             int methods = Int();
             c.Methods = new List<int>(methods);
             for (int i = 0; i < methods; i++) c.Methods.Add(Int());
-            c.Bases = Strs();
-            c.Decorators = Strs();
+            c.Bases = SharedList(Strs());
+            c.Decorators = SharedList(Strs());
             c.CallDecorators = Count<IrDecorator>();
             for (int i = 0; i < c.CallDecorators.Length; i++) c.CallDecorators[i] = Decorator();
             int fields = Int();
@@ -784,7 +787,7 @@ public sealed class PackedModule
             for (int i = 0; i < fieldTypes; i++)
             {
                 var name = Str()!;
-                c.FieldTypes[name] = Strs();
+                c.FieldTypes[name] = SharedList(Strs());
             }
             c.FieldPatterns = Names();
             return c;
