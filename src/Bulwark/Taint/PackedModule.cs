@@ -50,6 +50,7 @@ public sealed class PackedModule
     public sealed class Pool
     {
         internal readonly HashSet<string> Strings = new(StringComparer.Ordinal);
+        internal readonly StringConstants Constants = new();
         // The lists' strings are the pool's, so equal lists hold the same references.
         internal readonly Dictionary<string[], string[]> Lists = new(SameItems.Instance);
 
@@ -509,28 +510,14 @@ public sealed class PackedModule
     /// The bodies of an unpacked module's functions, still packed, with the module's strings and name lists: a function
     /// reads its own when it is asked for (<see cref="IrFunction.Values"/> and the rest), from any thread.
     /// </summary>
-    public sealed class BodyTable(byte[] data, string[] strings, string[][] lists)
+    public sealed class BodyTable(byte[] data, string[] strings, string[][] lists, StringConstants constants)
     {
         internal readonly byte[] Data = data;
         internal readonly string[] Strings = strings;
         internal readonly string[][] Lists = lists;
-        Dictionary<int, ConstValue>? _strConsts;
-        readonly Lock _strConstsLock = new();
 
-        /// <summary>
-        /// One constant per string of the module that a call passes as an argument, made when first read: `"utf-8"`,
-        /// `"id"` and keyword defaults recur in every reading of a body. Kept by id for the strings asked for only (a
-        /// row as long as the table, for every module, was up to 12 MB on site-packages); bodies are read from two threads.
-        /// </summary>
-        internal ConstValue StrConst(int id)
-        {
-            lock (_strConstsLock)
-            {
-                _strConsts ??= [];
-                if (!_strConsts.TryGetValue(id, out var c)) _strConsts[id] = c = ConstValue.Str(Strings[id]);
-                return c;
-            }
-        }
+        /// <summary>The constant of string <paramref name="id"/> of the table, one for all the modules of a pool.</summary>
+        internal ConstValue StrConst(int id) => constants.Of(Strings[id]);
 
         /// <summary>Packed size in bytes, for the timing line.</summary>
         public int Size => Data.Length;
@@ -542,6 +529,27 @@ public sealed class PackedModule
         /// accepts, read off the packed bytes without making the calls.
         /// </summary>
         internal bool AnyCallNamed(int at, Func<string?, string?, bool> named) => new Reader(this, at).AnyCallNamed(named);
+    }
+
+    /// <summary>
+    /// One constant per string that a call passes as an argument, made when first read: `"utf-8"`, `"id"` and keyword
+    /// defaults recur in every reading of a body and across modules. Kept for the strings asked for only (a row as long
+    /// as its string table for every module was up to 12 MB on site-packages, a table of the ids asked for 7.5 MB);
+    /// bodies are read from two threads. Keyed by reference: the strings of a pool are each one object.
+    /// </summary>
+    public sealed class StringConstants
+    {
+        readonly Dictionary<string, ConstValue> _constants = new(ReferenceEqualityComparer.Instance);
+        readonly Lock _gate = new();
+
+        internal ConstValue Of(string text)
+        {
+            lock (_gate)
+            {
+                if (!_constants.TryGetValue(text, out var c)) _constants[text] = c = ConstValue.Str(text);
+                return c;
+            }
+        }
     }
 
     ref struct Reader(byte[] data, Pool? pool)
@@ -674,7 +682,7 @@ public sealed class PackedModule
             _lists = new string[Int()][];
             for (int i = 0; i < _lists.Length; i++) _lists[i] = SharedList(Strs());
             int bodiesStart = BinaryPrimitives.ReadInt32LittleEndian(_data[4..]);
-            _bodies = new BodyTable(_data[bodiesStart..].ToArray(), _table, _lists);
+            _bodies = new BodyTable(_data[bodiesStart..].ToArray(), _table, _lists, _pool?.Constants ?? new StringConstants());
             _at = HeaderSize;
             var path = Str()!;
             var moduleName = Str();

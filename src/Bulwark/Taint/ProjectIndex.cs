@@ -21,6 +21,10 @@ public sealed class ProjectIndex
     // hash a tuple of strings takes.
     readonly Dictionary<string, Symbol>?[] _memo;
     readonly Dictionary<string, Dictionary<string, Symbol>> _absolute = new(StringComparer.Ordinal);
+    /// <summary>Absolute names that resolve the same from every directory (no sibling module of the importer's is their start).</summary>
+    readonly Dictionary<string, Symbol> _anywhere = new(StringComparer.Ordinal);
+    /// <summary>By directory, what a script there can import as a sibling: its modules' stems and its subdirectories holding modules.</summary>
+    readonly Dictionary<string, HashSet<string>> _children = new(StringComparer.Ordinal);
     readonly string?[] _directories;
     readonly Dictionary<string, (int Module, int Class)> _classes = new(StringComparer.Ordinal);
 
@@ -43,7 +47,16 @@ public sealed class ProjectIndex
             _firstFunction[m] = functions.Count;
             for (int f = 0; f < mod.Functions.Length; f++) functions.Add((m, f));
             _byKey.TryAdd(mod.Key, m);
-            _byPath[Normalise(mod.Path)] = m;
+            var path = Normalise(mod.Path);
+            _byPath[path] = m;
+            var dir = "";
+            var segments = path.Split('/');
+            for (int i = 0; i < segments.Length; i++)
+            {
+                if (!_children.TryGetValue(dir, out var children)) _children[dir] = children = new(StringComparer.Ordinal);
+                children.Add(i == segments.Length - 1 ? Stem(segments[i]) : segments[i]);
+                dir = dir.Length == 0 ? segments[i] : dir + "/" + segments[i];
+            }
             var names = _classNames[m] = new string[mod.Classes.Length];
             foreach (var c in mod.Classes) _classes.TryAdd(names[c.Index] = mod.Key + "." + c.Path, (m, c.Index));
         }
@@ -51,6 +64,9 @@ public sealed class ProjectIndex
     }
 
     static string Normalise(string path) => path.Replace('\\', '/');
+
+    static string Stem(string segment) =>
+        segment.EndsWith(".py", StringComparison.Ordinal) ? segment[..^3] : segment.EndsWith(".pyi", StringComparison.Ordinal) ? segment[..^4] : segment;
 
     public int FunctionId(int module, int function) => _firstFunction[module] + function;
 
@@ -79,13 +95,19 @@ public sealed class ProjectIndex
     {
         if (qualified.Length > 0 && qualified[0] != '.')
         {
-            // An absolute name depends on the importing module only through its directory (a script's siblings):
-            // remembered per directory, so the many modules of a package resolve `len` or `os.path` once.
+            // An absolute name depends on the importing module only through its directory (a script's siblings), and
+            // only when its first part is no scanned module but a sibling's name there: `len`, `os.path` and
+            // `requests.get` are remembered once for the project (per directory they were 9 MB on site-packages).
             var dir = _directories[from] ??= Directory(Modules[from].Path, false);
-            if (!_absolute.TryGetValue(dir, out var inDir)) _absolute[dir] = inDir = new(StringComparer.Ordinal);
-            if (inDir.TryGetValue(qualified, out var known)) return known;
+            var dot = qualified.IndexOf('.');
+            var first = dot < 0 ? qualified.AsSpan() : qualified.AsSpan(0, dot);
+            var remembered = _anywhere;
+            if (_children.TryGetValue(dir, out var siblings) && siblings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+                && !_byKey.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(first))
+                if (!_absolute.TryGetValue(dir, out remembered)) _absolute[dir] = remembered = new(StringComparer.Ordinal);
+            if (remembered.TryGetValue(qualified, out var known)) return known;
             known = ResolveCore(from, qualified, 0);
-            inDir[qualified] = known;
+            remembered[qualified] = known;
             return known;
         }
         var memo = _memo[from] ??= new(StringComparer.Ordinal);

@@ -44,9 +44,37 @@ public sealed class ProjectTypes(ProjectIndex index, ModelCatalog catalog)
         var memo = _memo[module] ??= new(StringComparer.Ordinal);
         if (memo.TryGetValue(type, out var known)) return known;
         memo[type] = None;
-        var result = Compute(module, type, depth);
+        var result = Shared(Compute(module, type, depth));
         memo[type] = result;
         return result;
+    }
+
+    /// <summary>
+    /// Each distinct list of types once: the memos of thousands of modules hold the same `[str]` or
+    /// `[requests.Response]` (a list per module and type was 10 MB on site-packages). Results are never changed.
+    /// </summary>
+    string[] Shared(string[] types)
+    {
+        if (types.Length == 0) return None;
+        if (_lists.TryGetValue(types, out var shared)) return shared;
+        _lists.Add(types, types);
+        return types;
+    }
+
+    readonly Dictionary<string[], string[]> _lists = new(SameTypes.Instance);
+
+    sealed class SameTypes : IEqualityComparer<string[]>
+    {
+        public static readonly SameTypes Instance = new();
+
+        public bool Equals(string[]? a, string[]? b) => a is null || b is null ? a == b : a.AsSpan().SequenceEqual(b);
+
+        public int GetHashCode(string[] types)
+        {
+            var hash = new HashCode();
+            foreach (var t in types) hash.Add(t, StringComparer.Ordinal);
+            return hash.ToHashCode();
+        }
     }
 
     string[] Compute(int module, string type, int depth)
