@@ -137,7 +137,7 @@ public class PackedModuleTests
             import sqlite3
 
             def other(conn: sqlite3.Connection, b):
-                conn.execute("SELECT 2", timeout=b)
+                conn.execute("SELECT 1", timeout=b)
                 conn.commit()
             """)], new ModelCatalog());
         var pool = new PackedModule.Pool();
@@ -149,6 +149,7 @@ public class PackedModuleTests
         Assert.Same(a.ReceiverTypes, b.ReceiverTypes);
         Assert.Same(a.KeywordNames, b.KeywordNames);
         Assert.Same(a.Method, b.Method);
+        Assert.Same(a.Constants[0], b.Constants[0]);
         // Unpacked on their own, nothing is shared.
         Assert.NotSame(a.ReceiverTypes, Execute(PackedModule.Pack(modules[1]).Unpack()).ReceiverTypes);
     }
