@@ -96,8 +96,8 @@ public sealed partial class TaintAnalysis
             }
             for (int i = 0; i < _f.Calls.Length; i++) CallEffects(i);
             foreach (var e in _f.Effects) Effect(e);
-            Summary.Sinks.AddRange(_sinkEdges.Values);
-            Summary.Stores.AddRange(_storeEdges.Values);
+            if (_sinkEdges.Count > 0) Summary.Sinks = [.. _sinkEdges.Values];
+            if (_storeEdges.Count > 0) Summary.Stores = [.. _storeEdges.Values];
         }
 
         /// <summary>The lowest value whose evaluation reads a value at or after itself (<see cref="int.MaxValue"/> when none does).</summary>
@@ -1205,7 +1205,7 @@ public sealed partial class TaintAnalysis
         }
 
         /// <summary>Whether a callee's summary has a sink or store edge for <see cref="ApplyCallee"/> to apply.</summary>
-        static bool HasEdges(FunctionState callee) => callee.Summary.Sinks.Count > 0 || callee.Summary.Stores.Count > 0;
+        static bool HasEdges(FunctionState callee) => callee.Summary.Sinks.Length > 0 || callee.Summary.Stores.Length > 0;
 
         bool AnyEdges(int[] functions)
         {

@@ -95,7 +95,7 @@ public sealed partial class TaintAnalysis
         _types = new ProjectTypes(_index, catalog);
         _options = options;
         _collectSummaries = collectSummaries;
-        _nameKindsById = new uint[]?[modules.Count];
+        _nameKindsById = new byte[]?[modules.Count];
         _callNamingById = new CallNaming[]?[modules.Count];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
         _globalValues = new Dictionary<int, GlobalMemo>?[modules.Count];
@@ -162,7 +162,7 @@ public sealed partial class TaintAnalysis
             foreach (var id in group) _functions[id].F.Release();
             var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             if (group.Count > 1) _multiMs += ms; else _singleMs += ms;
-            if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length} sinks={group.Sum(g => _functions[g].Summary.Sinks.Count)} stores={group.Sum(g => _functions[g].Summary.Stores.Count)} ret={group.Sum(g => _functions[g].Summary.Return.Collapse().Length)} evals={_evaluations}"));
+            if (ms > 50) slow.Add((ms, $"{group.Count} fns, first {_index.Modules[_functions[group[0]].Module].Path}:{_functions[group[0]].F.Path} vals={_functions[group[0]].F.Values.Length} sinks={group.Sum(g => _functions[g].Summary.Sinks.Length)} stores={group.Sum(g => _functions[g].Summary.Stores.Length)} ret={group.Sum(g => _functions[g].Summary.Return.Collapse().Length)} evals={_evaluations}"));
         }
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2")
             Console.Error.WriteLine($"groups: {order.Count}, singleton ms {_singleMs:F0}, multi ms {_multiMs:F0} in {order.Count(g => g.Count > 1)} groups of {order.Where(g => g.Count > 1).Sum(g => g.Count)} functions; evaluations {_evaluations}; calls into pruned functions {PrunedCalls}");
@@ -225,12 +225,13 @@ public sealed partial class TaintAnalysis
         /// changed (most functions of a large tree end here, and a summary with its two lists each cost three objects).
         /// </summary>
         public static readonly Summary Empty = new();
-        public bool IsEmpty => ReferenceEquals(Return, AValue.Empty) && Sinks.Count == 0 && Stores.Count == 0;
+        public bool IsEmpty => ReferenceEquals(Return, AValue.Empty) && Sinks.Length == 0 && Stores.Length == 0;
         public AValue Return = AValue.Empty;
-        public List<SinkEdge> Sinks = [];
-        public List<StoreEdge> Stores = [];
+        // Arrays, set once at the end of an analysis: most summaries have neither, and two empty lists each were 5 MB on site-packages.
+        public SinkEdge[] Sinks = [];
+        public StoreEdge[] Stores = [];
         public bool Same(Summary other) =>
-            AValue.Same(Return, other.Return) && Sinks.Count == other.Sinks.Count && Stores.Count == other.Stores.Count;
+            AValue.Same(Return, other.Return) && Sinks.Length == other.Sinks.Length && Stores.Length == other.Stores.Length;
     }
 
     /// <summary>A sink reached by taint of a parameter or cell origin (with the cleared kinds and the trail from the origin).</summary>
