@@ -25,6 +25,9 @@ public sealed class ProjectIndex
     readonly Dictionary<string, Symbol> _anywhere = new(StringComparer.Ordinal);
     /// <summary>By directory, what a script there can import as a sibling: its modules' stems and its subdirectories holding modules.</summary>
     readonly Dictionary<string, HashSet<string>> _children = new(StringComparer.Ordinal);
+    /// <summary>By module, <see cref="_children"/> of its directory (found once: a path hashes slowly).</summary>
+    readonly HashSet<string>?[] _siblings;
+    static readonly HashSet<string> NoSiblings = [];
     readonly string?[] _directories;
     readonly Dictionary<string, (int Module, int Class)> _classes = new(StringComparer.Ordinal);
 
@@ -39,6 +42,7 @@ public sealed class ProjectIndex
         var functions = new List<(int, int)>();
         _firstFunction = new int[modules.Count];
         _directories = new string?[modules.Count];
+        _siblings = new HashSet<string>?[modules.Count];
         _memo = new Dictionary<string, Symbol>?[modules.Count];
         _classNames = new string[modules.Count][];
         for (int m = 0; m < modules.Count; m++)
@@ -49,14 +53,7 @@ public sealed class ProjectIndex
             _byKey.TryAdd(mod.Key, m);
             var path = Normalise(mod.Path);
             _byPath[path] = m;
-            var dir = "";
-            var segments = path.Split('/');
-            for (int i = 0; i < segments.Length; i++)
-            {
-                if (!_children.TryGetValue(dir, out var children)) _children[dir] = children = new(StringComparer.Ordinal);
-                children.Add(i == segments.Length - 1 ? Stem(segments[i]) : segments[i]);
-                dir = dir.Length == 0 ? segments[i] : dir + "/" + segments[i];
-            }
+            AddChildren(path);
             var names = _classNames[m] = new string[mod.Classes.Length];
             foreach (var c in mod.Classes) _classes.TryAdd(names[c.Index] = mod.Key + "." + c.Path, (m, c.Index));
         }
@@ -65,8 +62,25 @@ public sealed class ProjectIndex
 
     static string Normalise(string path) => path.Replace('\\', '/');
 
-    static string Stem(string segment) =>
-        segment.EndsWith(".py", StringComparison.Ordinal) ? segment[..^3] : segment.EndsWith(".pyi", StringComparison.Ordinal) ? segment[..^4] : segment;
+    /// <summary>Adds each directory of the path and what it holds on the way down (strings made only for those new to the table).</summary>
+    void AddChildren(string path)
+    {
+        var byDir = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+        int start = 0;
+        while (true)
+        {
+            int slash = path.IndexOf('/', start);
+            var dir = start == 0 ? ReadOnlySpan<char>.Empty : path.AsSpan(0, start - 1);
+            if (!byDir.TryGetValue(dir, out var children)) byDir[dir] = children = new(StringComparer.Ordinal);
+            var child = slash < 0 ? Stem(path.AsSpan(start)) : path.AsSpan(start, slash - start);
+            children.GetAlternateLookup<ReadOnlySpan<char>>().Add(child);
+            if (slash < 0) return;
+            start = slash + 1;
+        }
+    }
+
+    static ReadOnlySpan<char> Stem(ReadOnlySpan<char> file) =>
+        file.EndsWith(".py", StringComparison.Ordinal) ? file[..^3] : file.EndsWith(".pyi", StringComparison.Ordinal) ? file[..^4] : file;
 
     public int FunctionId(int module, int function) => _firstFunction[module] + function;
 
@@ -98,13 +112,16 @@ public sealed class ProjectIndex
             // An absolute name depends on the importing module only through its directory (a script's siblings), and
             // only when its first part is no scanned module but a sibling's name there: `len`, `os.path` and
             // `requests.get` are remembered once for the project (per directory they were 9 MB on site-packages).
-            var dir = _directories[from] ??= Directory(Modules[from].Path, false);
+            var siblings = _siblings[from] ??= _children.GetValueOrDefault(_directories[from] ??= Directory(Modules[from].Path, false), NoSiblings);
             var dot = qualified.IndexOf('.');
             var first = dot < 0 ? qualified.AsSpan() : qualified.AsSpan(0, dot);
             var remembered = _anywhere;
-            if (_children.TryGetValue(dir, out var siblings) && siblings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+            if (siblings.Count > 0 && siblings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
                 && !_byKey.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(first))
+            {
+                var dir = _directories[from]!;
                 if (!_absolute.TryGetValue(dir, out remembered)) _absolute[dir] = remembered = new(StringComparer.Ordinal);
+            }
             if (remembered.TryGetValue(qualified, out var known)) return known;
             known = ResolveCore(from, qualified, 0);
             remembered[qualified] = known;
