@@ -16,11 +16,13 @@ namespace Bulwark.Taint;
 public sealed class PackedModule
 {
     readonly byte[] _data;
+    // The functions' bodies, in an array of their own: unpacking keeps it as it is for the project phase.
+    readonly byte[] _bodies;
 
-    PackedModule(byte[] data) => _data = data;
+    PackedModule((byte[] Data, byte[] Bodies) packed) => (_data, _bodies) = packed;
 
     /// <summary>Size in bytes, for the timing line.</summary>
-    public int Size => _data.Length;
+    public int Size => _data.Length + _bodies.Length;
 
     public static PackedModule Pack(ModuleIr module)
     {
@@ -31,17 +33,17 @@ public sealed class PackedModule
     }
 
     const int MaxKeptStrings = 1 << 14;
-    const int HeaderSize = 8;
+    const int HeaderSize = 4;
     [ThreadStatic] static Writer? t_writer;
 
-    public ModuleIr Unpack() => new Reader(_data, null).Module();
+    public ModuleIr Unpack() => new Reader(_data, null).Module(_bodies);
 
     /// <summary>
     /// Unpacks with the strings and name lists of modules unpacked before into the same pool (one per thread): most
     /// names (`os.path.join`, `self`, `str`) and receiver-type and keyword lists recur in thousands of modules, and
     /// each would otherwise be its own object.
     /// </summary>
-    public ModuleIr Unpack(Pool pool) => new Reader(_data, pool).Module();
+    public ModuleIr Unpack(Pool pool) => new Reader(_data, pool).Module(_bodies);
 
     /// <summary>
     /// What the modules unpacked into it share: equal strings, and equal name lists (receiver, field and export types,
@@ -83,14 +85,15 @@ public sealed class PackedModule
         }
     }
 
-    // Layout: where the string table starts and where the bodies start (four bytes each), the module, the string table
-    // (count, then each string as its UTF-16 length and chars), the name list table, then every function's body.
+    // Layout: where the string table starts (four bytes), the module, the string table (count, then each string as its
+    // UTF-16 length and chars), the name list table; every function's body is in a second array.
     // Strings are written as table indices + 1 (0 for null); integers as zigzag varints; arrays of plain structs as raw
     // bytes; recurring name lists (receiver types, keyword names) as their index + 1 in the list table (0: empty), so
     // that each unpacks to one shared array, and a function's body read on its own needs nothing read before it.
-    // A function's body (values, operands, calls, effects, guards, sites) is written apart, after the tables (its entry
-    // is where it starts there): unpacking copies the bodies out as one array the functions read theirs from when asked
-    // (<see cref="BodyTable"/>). In a body, values and sites are written field by field, their sites and starts as the
+    // A function's body (values, operands, calls, effects, guards, sites) is written apart, in the bodies array (its
+    // entry is where it starts there), which unpacking keeps as it is: the functions read theirs from it when asked
+    // (<see cref="BodyTable"/>). Copied out of one array with the rest, the bodies were 45 MB more to allocate at
+    // unpacking on site-packages, and the whole array garbage after it. In a body, values and sites are written field by field, their sites and starts as the
     // difference from the one before: raw, they were most of the bytes a module kept through the project phase.
 
     sealed class Writer
@@ -121,7 +124,7 @@ public sealed class PackedModule
         /// <summary>Room in the string and list tables, for the reuse check.</summary>
         public int Capacity => Math.Max(_ids.Capacity, _lists.Capacity);
 
-        public byte[] Module(ModuleIr m)
+        public (byte[] Data, byte[] Bodies) Module(ModuleIr m)
         {
             _ids.Clear();
             _table.Clear();
@@ -162,9 +165,9 @@ public sealed class PackedModule
             return Finish();
         }
 
-        byte[] Finish()
+        (byte[] Data, byte[] Bodies) Finish()
         {
-            // The table goes after the body, in the same buffer; the first four bytes say where it starts.
+            // The table goes after the module, in the same buffer; the first four bytes say where it starts.
             int at = _length;
             Int(_table.Count);
             foreach (var s in _table)
@@ -178,17 +181,16 @@ public sealed class PackedModule
                 Int(length);
                 for (int i = start; i < start + length; i++) Int(_listIds[i]);
             }
-            int bodies = _length;
-            Raw(_bodies.AsSpan(0, _bodiesLength));
+            var bodies = GC.AllocateUninitializedArray<byte>(_bodiesLength);
+            _bodies.AsSpan(0, _bodiesLength).CopyTo(bodies);
             System.Buffers.ArrayPool<byte>.Shared.Return(_bodies);
             _bodies = [];
             BinaryPrimitives.WriteInt32LittleEndian(_body, at);
-            BinaryPrimitives.WriteInt32LittleEndian(_body.AsSpan(4), bodies);
             var result = GC.AllocateUninitializedArray<byte>(_length);
             _body.AsSpan(0, _length).CopyTo(result);
             System.Buffers.ArrayPool<byte>.Shared.Return(_body);
             _body = [];
-            return result;
+            return (result, bodies);
         }
 
         void Function(IrFunction f)
@@ -663,7 +665,7 @@ public sealed class PackedModule
             return sites;
         }
 
-        public ModuleIr Module()
+        public ModuleIr Module(byte[] bodies)
         {
             _at = BinaryPrimitives.ReadInt32LittleEndian(_data);
             _table = new string[Int()];
@@ -681,8 +683,7 @@ public sealed class PackedModule
             }
             _lists = new string[Int()][];
             for (int i = 0; i < _lists.Length; i++) _lists[i] = SharedList(Strs());
-            int bodiesStart = BinaryPrimitives.ReadInt32LittleEndian(_data[4..]);
-            _bodies = new BodyTable(_data[bodiesStart..].ToArray(), _table, _lists, _pool?.Constants ?? new StringConstants());
+            _bodies = new BodyTable(bodies, _table, _lists, _pool?.Constants ?? new StringConstants());
             _at = HeaderSize;
             var path = Str()!;
             var moduleName = Str();
