@@ -339,7 +339,8 @@ public sealed class ModuleIr
     public required IrClass[] Classes;
     public required Dictionary<string, Export> Exports;
     public required string[] StarImports;
-    public required IReadOnlySet<string> ImportedModules;
+    /// <summary>The modules it imports, in ordinal order (modules importing the same ones share one array once unpacked).</summary>
+    public required string[] ImportedModules;
     /// <summary>Its functions' bodies, still packed, when it was unpacked (<see cref="PackedModule.BodyTable"/>).</summary>
     internal PackedModule.BodyTable? Bodies { get; init; }
 

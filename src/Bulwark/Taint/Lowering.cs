@@ -189,7 +189,7 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
             Classes = Classes.ToArray(),
             Exports = Exports(),
             StarImports = StarImports(),
-            ImportedModules = Model.ImportedModules,
+            ImportedModules = [.. Model.ImportedModules.Order(StringComparer.Ordinal)],
         };
     }
 

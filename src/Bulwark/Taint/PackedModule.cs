@@ -47,7 +47,7 @@ public sealed class PackedModule
 
     /// <summary>
     /// What the modules unpacked into it share: equal strings, and equal name lists (receiver, field and export types,
-    /// bases, keyword names), are one object.
+    /// bases, keyword names, imports), are one object.
     /// </summary>
     public sealed class Pool
     {
@@ -160,8 +160,7 @@ public sealed class PackedModule
                 Ints(e.Functions);
             }
             Strs(m.StarImports);
-            Int(m.ImportedModules.Count);
-            foreach (var s in m.ImportedModules) Str(s);
+            Strs(m.ImportedModules);
             return Finish();
         }
 
@@ -710,9 +709,7 @@ public sealed class PackedModule
                 exports[name] = new Export(kind, index, target, types) { Functions = Ints() };
             }
             var starImports = Strs();
-            int importCount = Int();
-            var imports = new HashSet<string>(importCount, StringComparer.Ordinal);
-            for (int i = 0; i < importCount; i++) imports.Add(Str()!);
+            var imports = SharedList(Strs());
             return new ModuleIr
             {
                 Path = path, ModuleName = moduleName, IsPackage = isPackage, Key = key, Strings = strings, TypeLists = typeLists,
