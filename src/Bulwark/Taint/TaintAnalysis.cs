@@ -132,6 +132,7 @@ public sealed partial class TaintAnalysis
             foreach (var f in _functions)
             {
                 bodies.Reached(f.Id);
+                _young.Tick();
                 CollectCells(f);
                 ResolveCalls(f);
                 f.F.Release();
@@ -771,9 +772,13 @@ public sealed partial class TaintAnalysis
     /// <summary>The positional parameters of the callee being bound (<see cref="Evaluator"/>'s Bind).</summary>
     readonly List<int> _positional = [];
 
+    /// <summary>Ticked where the budget is checked and once per function while cells and calls are collected.</summary>
+    readonly YoungGenerationCap _young = new();
+
     /// <summary>Past the budget, the rest is analysed one function at a time (checked between groups and between a group's iterations).</summary>
     void CheckBudget()
     {
+        _young.Tick();
         if (!_interprocedural || _clock.Elapsed <= _options.Budget) return;
         _interprocedural = false;
         _warnings.Add($"taint analysis: the {_options.Budget.TotalSeconds:F0} s budget is spent; the remaining functions were analysed without the summaries of the functions they call (flows through them may be missed)");
