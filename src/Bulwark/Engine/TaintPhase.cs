@@ -66,6 +66,22 @@ public static class TaintPhase
     public static FileOutcome Run(FileOutcome?[] outcomes, Func<int, SourceFile?> load, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings,
         TemplateIndex? templates = null)
     {
+        long packedBytes = 0;
+        foreach (var o in outcomes) packedBytes += o?.Taint?.Size ?? 0;
+        var outcome = RunPhase(outcomes, load, rules, settings, catalog, warnings, templates, packedBytes);
+        // Everything the phase built is dead now, and much of it sits in the oldest generation, where the young-generation
+        // cap of the project phase promoted it: one compacting collection gives it back before the project rules and the
+        // report. On the synthetic 100,000-file tree (a full scan peaks after the phase, writing 125,000 findings): peak
+        // RSS 1,137-1,251 MB without the cap or this collection, 1,344-1,351 with the cap alone, 843-845 with both.
+        if (packedBytes > LargeProjectBytes) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return outcome;
+    }
+
+    /// <summary>The phase itself, in a method of its own so that nothing it built is still referenced once it returns.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static FileOutcome RunPhase(FileOutcome?[] outcomes, Func<int, SourceFile?> load, RuleSet rules, ScanSettings settings, ModelCatalog catalog, List<string> warnings,
+        TemplateIndex? templates, long packedBytes)
+    {
         var indices = new List<int>();
         for (int i = 0; i < outcomes.Length; i++)
             if (outcomes[i]?.Taint is not null) indices.Add(i);
@@ -74,8 +90,6 @@ public static class TaintPhase
         // it unpacked.
         var unpackClock = System.Diagnostics.Stopwatch.StartNew();
         var pausedBefore = GC.GetTotalPauseDuration();
-        long packedBytes = 0;
-        foreach (var i in indices) packedBytes += outcomes[i]!.Taint!.Size;
         var unpacked = new ModuleIr[indices.Count];
         Parallel.For(0, unpacked.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) },
             () => new PackedModule.Pool(),
