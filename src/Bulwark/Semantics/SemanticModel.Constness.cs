@@ -192,6 +192,11 @@ public sealed partial class SemanticModel
             if (defs.Length == 0) return false;
             foreach (var d in defs)
                 if (!DefinitionBuiltFromConstants(d, depth + 1, walk)) return false;
+            // What was stored at a key or attribute of the object since (`cmd[0] = arg`) is part of it too.
+            foreach (var m in ReachingMemberDefinitions(n))
+                if (!DefinitionBuiltFromConstants(m, depth + 1, walk)) return false;
+            foreach (var d in defs)
+                if (LocalContainer(d) && !OnlyUsedAs(n.Id, d.Scope, use => ReferenceEquals(use, n) || LeavesObjectAsItIs(use))) return false;
             return true;
         }
         var b = BindingOf(n);
@@ -237,6 +242,11 @@ public sealed partial class SemanticModel
                 foreach (var p in d.Prior)
                     if (!DefinitionBuiltFromConstants(p, depth + 1, walk)) return false;
                 return d.Prior.Count > 0;
+            case DefinitionKind.Mutation:
+                // The object it held, changed in place: constant when that was and the change adds only constants.
+                foreach (var p in d.Prior)
+                    if (!DefinitionBuiltFromConstants(p, depth + 1, walk)) return false;
+                return d.Prior.Count > 0 && MutationAddsConstants(d, depth, walk);
             case DefinitionKind.AugmentedAssignment when d.Node is AugAssign aug && d.Member is null:
                 foreach (var p in d.Prior)
                     if (!DefinitionBuiltFromConstants(p, depth + 1, walk)) return false;
@@ -244,5 +254,73 @@ public sealed partial class SemanticModel
             default:
                 return false;
         }
+    }
+
+    /// <summary>Methods that only take out or reorder what a container holds: nothing of their arguments goes in.</summary>
+    static readonly HashSet<string> RemovingMethods = new(StringComparer.Ordinal)
+    {
+        "pop", "popleft", "popitem", "remove", "discard", "clear", "reverse", "sort",
+    };
+
+    /// <summary>What a <see cref="DefinitionKind.Mutation"/> puts into the object: `x.append(v)`, `x[k] = v`, `x[k] += v`.</summary>
+    bool MutationAddsConstants(Definition d, int depth, ConstWalk walk)
+    {
+        // A store at a key not known at analysis time: the key can be content too (`" ".join(table)` reads the keys).
+        if (d.Target is Subscript sub)
+            return d.Value is not null && BuiltFromConstants(sub.Slice, depth + 1, walk) && BuiltFromConstants(d.Value, depth + 1, walk);
+        if (d.Value is not Call { Func: AttributeExpr { Attr: var method } } call) return false;
+        if (RemovingMethods.Contains(method)) return true;
+        foreach (var a in call.Args)
+            if (a is Starred || !BuiltFromConstants(a, depth + 1, walk)) return false;
+        foreach (var k in call.Keywords)
+            if (k.Name is null || !BuiltFromConstants(k.Value, depth + 1, walk)) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A list, dict or set a function builds for itself (a display, or one changed in place since): any code it is
+    /// handed to may change it where the analysis does not look, so its uses are checked.
+    /// </summary>
+    static bool LocalContainer(Definition d) =>
+        d.Scope.Kind == ScopeKind.Function
+        && (d.Kind == DefinitionKind.Mutation || d.Value is ListExpr or DictExpr or SetExpr && d.Kind == DefinitionKind.Assignment && d.Unpack is null);
+
+    /// <summary>
+    /// A use of a container that cannot change it unseen: a method or item of it (the changing ones are definitions
+    /// of their own), an operand, a value formatted, iterated or unpacked into another call, or an argument of a
+    /// function known to read its arguments only (builtins, `subprocess`, `os`, `shlex`, logging, `str.join`).
+    /// Handed to anything else, or aliased, stored or returned, it may be changed elsewhere.
+    /// </summary>
+    bool LeavesObjectAsItIs(Name use) => use.Parent switch
+    {
+        AttributeExpr a => ReferenceEquals(a.Value, use),
+        Subscript => true,
+        Compare or BoolOp or UnaryOp or BinOp or FormattedValue or Starred => true,
+        For f => ReferenceEquals(f.Iter, use),
+        Comprehension c => ReferenceEquals(c.Iter, use),
+        Call c => !ReferenceEquals(c.Func, use) && ReadsArgumentsOnly(c),
+        Keyword { Parent: Call c } => ReadsArgumentsOnly(c),
+        _ => false,
+    };
+
+    static readonly HashSet<string> ReadingBuiltins = new(StringComparer.Ordinal)
+    {
+        "len", "str", "repr", "print", "list", "tuple", "sorted", "set", "frozenset", "dict", "bool", "any", "all",
+        "enumerate", "iter", "reversed", "zip", "min", "max", "sum", "isinstance", "hash", "id", "type", "format",
+    };
+
+    static readonly HashSet<string> ReadingMethods = new(StringComparer.Ordinal)
+    {
+        "join", "format", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+    };
+
+    bool ReadsArgumentsOnly(Call c)
+    {
+        if (c.Func is Name f && IsBuiltin(f)) return ReadingBuiltins.Contains(f.Id);
+        if (QualifiedName(c.Func) is { } q)
+            return q.StartsWith("subprocess.", StringComparison.Ordinal) || q.StartsWith("os.", StringComparison.Ordinal)
+                || q.StartsWith("shlex.", StringComparison.Ordinal) || q.StartsWith("logging.", StringComparison.Ordinal)
+                || q.StartsWith("asyncio.", StringComparison.Ordinal);
+        return c.Func is AttributeExpr { Attr: var method } && ReadingMethods.Contains(method);
     }
 }

@@ -21,6 +21,14 @@ public sealed class SubprocessWithoutShell : CallRule
     {
         Compliance = Compliance.Injection,
         Aliases = ["S603"],
+        DifferencesFromBandit = """
+            In the default profile a program and arguments built only from constants and numbers on every path
+            (literals, module constants, `int(...)`, lists of those, a list filled by `append`/`extend` of those and
+            not handed to other code before the call) are not reported, nor is an `executable=` of that kind: nothing
+            outside the program can change what runs. Data from a request, the command line or the environment reaching
+            the command is reported by INJ002 (command injection) with its path. `--profile bandit` reports every call,
+            as Bandit does.
+            """,
         Options = ShellFunctions.Options,
     };
 
@@ -28,7 +36,9 @@ public sealed class SubprocessWithoutShell : CallRule
 
     protected override void Check(CallSite call, CodeContext context)
     {
-        if (call.QualifiedName is { } name && ShellFunctions.List(context, this, "subprocess").Contains(name) && !call.ShellIsOn)
-            context.Report(this, call.Node, $"`{name}` without a shell: check for execution of untrusted input.");
+        if (call.QualifiedName is not { } name || !ShellFunctions.List(context, this, "subprocess").Contains(name) || call.ShellIsOn) return;
+        if (ProvenSafe.SkipInDefaultProfile(context, call.Arg("args", 0))
+            && (call.Keyword("executable") is not { } executable || ProvenSafe.SkipInDefaultProfile(context, executable.Value))) return;
+        context.Report(this, call.Node, $"`{name}` without a shell: check for execution of untrusted input.");
     }
 }

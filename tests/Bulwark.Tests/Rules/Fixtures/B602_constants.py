@@ -71,3 +71,35 @@ def from_a_config_then_a_file(text):
     conf.set("run", "safe", "date -u")
     conf.read_string(text)
     subprocess.run(conf.get("run", "safe"), shell=True)           # reported: read_string may have replaced the option
+
+
+def from_a_list_built_in_place(user_input):
+    argv = ["sh", "-c"]
+    argv.append("echo " + VERBOSE)
+    subprocess.run(argv, shell=True)                              # ok: every item added is a constant
+    argv.append(user_input)
+    subprocess.run(argv, shell=True)                              # reported: the argument was appended
+
+
+def from_a_list_with_an_item_replaced(user_input):
+    argv = ["ls", "-l"]
+    argv[1] = user_input
+    subprocess.run(argv, shell=True)                              # reported: an item was replaced by the argument
+
+
+def from_a_list_at_an_unknown_index(user_input, i):
+    argv = ["ls", "-l"]
+    argv[i] = "-a"
+    subprocess.run(argv, shell=True)                              # reported: the index is not known
+    argv = ["ls", "-l"]
+    argv[int(i)] = user_input
+    subprocess.run(argv, shell=True)                              # reported: the item stored is the argument
+
+
+def from_a_list_handed_to_other_code(user_input):
+    argv = ["ls", "-l"]
+    add_options(argv, user_input)
+    subprocess.run(argv, shell=True)                              # reported: the call may have added to it
+    logged = ["ls", "-l"]
+    print(" ".join(logged), len(logged))
+    subprocess.run(logged, shell=True)                            # ok: only read by the builtins and join
