@@ -16,6 +16,7 @@ sealed class CallDispatch
     readonly bool[] _always;
     readonly Dictionary<string, int[]> _byName = new(StringComparer.Ordinal);
     readonly Dictionary<string, int[]> _byLoose = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan, _byLooseSpan;
     readonly Dictionary<string, int[]> _byKeyword = new(StringComparer.Ordinal);
     readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byPart;
     readonly (string Text, int[] Rules)[] _contains;
@@ -49,6 +50,8 @@ sealed class CallDispatch
         foreach (var (k, v) in byName) _byName[k] = [.. v];
         foreach (var (k, v) in byLoose) _byLoose[k] = [.. v];
         foreach (var (k, v) in byKeyword) _byKeyword[k] = [.. v];
+        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byLooseSpan = _byLoose.GetAlternateLookup<ReadOnlySpan<char>>();
         var parts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var (k, v) in byPart) parts[k] = [.. v];
         _byPart = parts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -90,21 +93,31 @@ sealed class CallDispatch
         if (func is not (Name or AttributeExpr)) return; // no name to resolve: only the rules that see every call
         var written = SemanticModel.SimpleName(func);
         var qualified = model.QualifiedName(func);
-        string? loose = null;
-        if (_byName.Count > 0)
+        // Bandit's view of the callee (`SemanticModel.LooseQualifiedName`), written into a buffer rather than made a
+        // string: most calls resolve to nothing (`self.assertEqual`) and no rule wants them.
+        ReadOnlySpan<char> bandit = default;
+        bool hasBandit = false;
+        if (_byName.Count > 0 || _byLoose.Count > 0 || _anyPart)
         {
-            var whole = qualified ?? (loose = model.LooseQualifiedName(func));
-            if (whole is not null && _byName.TryGetValue(whole, out var named)) Mark(named, selected);
+            if (qualified is not null) { bandit = qualified; hasBandit = true; }
+            else
+            {
+                var buffer = t_loose ??= new char[256];
+                int length = model.WriteLooseQualifiedName(func, buffer);
+                if (length == SemanticModel.LooseNameTooLong && model.LooseQualifiedName(func) is { } long_) { bandit = long_; hasBandit = true; }
+                else if (length >= 0) { bandit = buffer.AsSpan(0, length); hasBandit = true; }
+            }
         }
-        if ((_byLoose.Count > 0 || _anyPart) && (loose ?? model.LooseQualifiedName(func)) is { } bandit)
+        if (_byName.Count > 0 && hasBandit && _byNameSpan.TryGetValue(bandit, out var named)) Mark(named, selected);
+        if ((_byLoose.Count > 0 || _anyPart) && hasBandit)
         {
-            if (_byLoose.TryGetValue(bandit, out var byBandit)) Mark(byBandit, selected);
+            if (_byLooseSpan.TryGetValue(bandit, out var byBandit)) Mark(byBandit, selected);
             if (_anyPart)
                 for (int start = 0; start <= bandit.Length;)
                 {
-                    int dot = bandit.IndexOf('.', start);
-                    if (dot < 0) dot = bandit.Length;
-                    if (_byPart.TryGetValue(bandit.AsSpan(start, dot - start), out var byPart)) Mark(byPart, selected);
+                    int next = bandit[start..].IndexOf('.');
+                    int dot = next < 0 ? bandit.Length : start + next;
+                    if (_byPart.TryGetValue(bandit.Slice(start, dot - start), out var byPart)) Mark(byPart, selected);
                     start = dot + 1;
                 }
         }
@@ -122,6 +135,9 @@ sealed class CallDispatch
         }
         if (_anyLast && written is not null && _byLast.TryGetValue(written, out var asWritten)) Mark(asWritten, selected);
     }
+
+    /// <summary>Each worker thread's buffer for a callee's dotted name.</summary>
+    [ThreadStatic] static char[]? t_loose;
 
     static void Mark(int[] rules, bool[] selected)
     {

@@ -18,7 +18,7 @@ public sealed partial class SemanticModel
             Open(model.ModuleScope, module);
             DeclareGlobals(model.ModuleScope, module.Body);
             _parent = module;
-            foreach (var s in module.Body) Visit(s);
+            VisitAll(module.Body);
         }
 
         void Open(Scope scope, Node node)
@@ -69,7 +69,7 @@ public sealed partial class SemanticModel
                 case ExceptHandler h:
                     if (h.Type is not null) Visit(h.Type);
                     if (h.Name is not null) Bind(h.Name, BindingKind.Other, h, h.Start);
-                    foreach (var s in h.Body) Visit(s);
+                    VisitAll(h.Body);
                     break;
                 case MatchAs { Name: { } asName } m:
                     node.WalkChildren(this);
@@ -91,11 +91,11 @@ public sealed partial class SemanticModel
 
         void VisitFunction(FunctionDef f)
         {
-            foreach (var d in f.DecoratorList) Visit(d);
+            VisitAll(f.DecoratorList);
             VisitDefaults(f.Args);
             VisitAnnotations(f.Args);
             if (f.Returns is not null) Visit(f.Returns);
-            foreach (var tp in f.TypeParams) Visit(tp);
+            VisitAll(f.TypeParams);
             Bind(f.Name, BindingKind.FunctionDef, f, f.Start);
 
             var scope = new Scope(ScopeKind.Function, f, _scope);
@@ -106,7 +106,7 @@ public sealed partial class SemanticModel
             BindParameters(f.Args, f);
             var saved = _parent;
             _parent = f;
-            foreach (var s in f.Body) Visit(s);
+            VisitAll(f.Body);
             _parent = saved;
             _scope = outer;
         }
@@ -125,16 +125,16 @@ public sealed partial class SemanticModel
 
         void VisitClass(ClassDef c)
         {
-            foreach (var d in c.DecoratorList) Visit(d);
-            foreach (var b in c.Bases) Visit(b);
-            foreach (var k in c.Keywords) Visit(k);
-            foreach (var tp in c.TypeParams) Visit(tp);
+            VisitAll(c.DecoratorList);
+            VisitAll(c.Bases);
+            VisitAll(c.Keywords);
+            VisitAll(c.TypeParams);
             var scope = new Scope(ScopeKind.Class, c, _scope);
             Open(scope, c);
             DeclareGlobals(scope, c.Body);
             var outer = _scope;
             _scope = scope;
-            foreach (var s in c.Body) Visit(s);
+            VisitAll(c.Body);
             _scope = outer;
             Bind(c.Name, BindingKind.ClassDef, c, c.End);
         }
@@ -163,7 +163,7 @@ public sealed partial class SemanticModel
                 _parent = g;
                 if (i > 0) Visit(g.Iter);
                 Visit(g.Target);
-                foreach (var cond in g.Ifs) Visit(cond);
+                VisitAll(g.Ifs);
                 _parent = saved;
             }
             switch (comp)
@@ -179,41 +179,70 @@ public sealed partial class SemanticModel
         void VisitDefaults(Arguments args)
         {
             args.Parent = _parent!;
-            foreach (var d in args.Defaults) { d.Parent = args; Visit(d); }
-            foreach (var d in args.KwDefaults) if (d is not null) { d.Parent = args; Visit(d); }
+            var defaults = args.Defaults;
+            for (int i = 0; i < defaults.Count; i++) { defaults[i].Parent = args; Visit(defaults[i]); }
+            var kwDefaults = args.KwDefaults;
+            for (int i = 0; i < kwDefaults.Count; i++) if (kwDefaults[i] is { } d) { d.Parent = args; Visit(d); }
         }
 
+        // Parameters in order (positional-only, positional, *args, keyword-only, **kwargs), by index rather than through
+        // an iterator: the binder meets every function of every file, and each enumerator was an allocation.
         void VisitAnnotations(Arguments args)
         {
-            foreach (var a in AllArgs(args))
-            {
-                a.Parent = args;
-                if (a.Annotation is not null) { a.Annotation.Parent = a; Visit(a.Annotation); }
-            }
+            AnnotateAll(args, args.Posonlyargs);
+            AnnotateAll(args, args.Args);
+            if (args.Vararg is not null) Annotate(args, args.Vararg);
+            AnnotateAll(args, args.Kwonlyargs);
+            if (args.Kwarg is not null) Annotate(args, args.Kwarg);
         }
 
-        static IEnumerable<Arg> AllArgs(Arguments args)
+        void AnnotateAll(Arguments args, IReadOnlyList<Arg> list)
         {
-            foreach (var a in args.Posonlyargs) yield return a;
-            foreach (var a in args.Args) yield return a;
-            if (args.Vararg is not null) yield return args.Vararg;
-            foreach (var a in args.Kwonlyargs) yield return a;
-            if (args.Kwarg is not null) yield return args.Kwarg;
+            for (int i = 0; i < list.Count; i++) Annotate(args, list[i]);
+        }
+
+        void Annotate(Arguments args, Arg a)
+        {
+            a.Parent = args;
+            if (a.Annotation is not null) { a.Annotation.Parent = a; Visit(a.Annotation); }
         }
 
         void BindParameters(Arguments args, Node owner)
         {
-            foreach (var a in AllArgs(args))
+            BindAll(args, args.Posonlyargs, owner);
+            BindAll(args, args.Args, owner);
+            if (args.Vararg is not null) BindParameter(args, args.Vararg, owner);
+            BindAll(args, args.Kwonlyargs, owner);
+            if (args.Kwarg is not null) BindParameter(args, args.Kwarg, owner);
+        }
+
+        void BindAll(Arguments args, IReadOnlyList<Arg> list, Node owner)
+        {
+            for (int i = 0; i < list.Count; i++) BindParameter(args, list[i], owner);
+        }
+
+        void BindParameter(Arguments args, Arg a, Node owner)
+        {
+            a.Parent ??= args;
+            Bind(a.Name, BindingKind.Parameter, a, owner.Start);
+        }
+
+        /// <summary>Visits each node of a child list: arrays (what the parser builds) directly, without an enumerator.</summary>
+        void VisitAll<T>(IReadOnlyList<T> list) where T : Node
+        {
+            if (list is T[] array)
             {
-                a.Parent ??= args;
-                Bind(a.Name, BindingKind.Parameter, a, owner.Start);
+                foreach (var n in array) Visit(n);
+                return;
             }
+            for (int i = 0; i < list.Count; i++) Visit(list[i]);
         }
 
         void VisitAssign(Assign a)
         {
             Visit(a.Value);
-            foreach (var t in a.Targets) VisitTarget(t, a.Value, a, BindingKind.Assignment);
+            var targets = a.Targets;
+            for (int i = 0; i < targets.Count; i++) VisitTarget(targets[i], a.Value, a, BindingKind.Assignment);
         }
 
         /// <summary>Binds the names of an assignment target; a tuple target takes the matching element of a tuple value.</summary>
@@ -333,7 +362,7 @@ public sealed partial class SemanticModel
         static void DeclareGlobals(Scope scope, IReadOnlyList<Stmt> body)
         {
             var scanner = new DeclarationScanner(scope);
-            foreach (var s in body) scanner.Visit(s);
+            for (int i = 0; i < body.Count; i++) scanner.Visit(body[i]);
         }
 
         sealed class DeclarationScanner(Scope scope) : AstWalker

@@ -227,6 +227,32 @@ public sealed partial class SemanticModel
         return name;
     }
 
+    /// <summary><see cref="WriteLooseQualifiedName"/>'s answer when the name does not fit the buffer.</summary>
+    public const int LooseNameTooLong = -2;
+
+    /// <summary>
+    /// <see cref="LooseQualifiedName"/> written into <paramref name="buffer"/> without making a string: its length,
+    /// -1 where that is null, or <see cref="LooseNameTooLong"/>.
+    /// </summary>
+    public int WriteLooseQualifiedName(Expr expr, Span<char> buffer)
+    {
+        if (QualifiedName(expr) is { } q) return q.TryCopyTo(buffer) ? q.Length : LooseNameTooLong;
+        switch (expr)
+        {
+            case Name n:
+                return n.Id.TryCopyTo(buffer) ? n.Id.Length : LooseNameTooLong;
+            case AttributeExpr a:
+                int inner = WriteLooseQualifiedName(a.Value, buffer);
+                if (inner < 0) return inner;
+                if (inner + 1 + a.Attr.Length > buffer.Length) return LooseNameTooLong;
+                buffer[inner] = '.';
+                a.Attr.CopyTo(buffer[(inner + 1)..]);
+                return inner + 1 + a.Attr.Length;
+            default:
+                return -1;
+        }
+    }
+
     string? LooseFromParts(Expr expr) => expr switch
     {
         Name n => n.Id,
