@@ -85,6 +85,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             }
         }
         // Heuristics for code without visible registration: Django views and middleware.
+        var views = new List<(int Id, int Module, IrFunction F)>();
         for (int m = 0; m < index.Modules.Count; m++)
         {
             var mod = index.Modules[m];
@@ -112,9 +113,12 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 int id = index.FunctionId(m, f.Index);
                 if (_entries.ContainsKey(id) || f.Kind != FunctionKind.Function || f.Class >= 0 || f.Params.Length == 0) continue;
                 if (f.Params[0].Name is "request" && f.Parent < 0 && (django || ReadsRequestData(mod, f)))
-                    Add(id, "django", null, m, f);
+                    views.Add((id, m, f));
             }
         }
+        var helpers = CalledByTheProject(views);
+        foreach (var (id, m, f) in views)
+            if (!helpers.Contains(id)) Add(id, "django", null, m, f);
         // FastAPI dependencies are entry points too (their parameters come from the request).
         foreach (var e in _entries.Values.ToList())
             foreach (var p in e.Parameters)
@@ -125,6 +129,44 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                     Add(p.DependsOn, "fastapi", null, dm, dep);
                 }
         return _entries;
+    }
+
+    /// <summary>
+    /// Which of the functions taken for views by their `request` parameter alone the project calls itself: those are
+    /// helpers of views (`login(request, user)`, `render_flatpage(request, f)`), handed the caller's request, whose
+    /// taint follows the call, and values that are not URL captures. A view is called by the framework, through a
+    /// registration (read before this heuristic) or a table the scan may not see, not by the code around it. Calls by
+    /// qualified name are read from every module without reading bodies; calls of a function of the same module
+    /// (bound by name, not by import) from the bodies of the modules that have such candidates.
+    /// </summary>
+    HashSet<int> CalledByTheProject(List<(int Id, int Module, IrFunction F)> candidates)
+    {
+        var called = new HashSet<int>();
+        if (candidates.Count == 0) return called;
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byModule = new Dictionary<int, Dictionary<int, int>>();
+        foreach (var (id, m, f) in candidates)
+        {
+            if (index.Modules[m].ModuleName is { } moduleName) byName[moduleName + "." + f.Name] = id;
+            if (!byModule.TryGetValue(m, out var local)) byModule[m] = local = [];
+            local[f.Index] = id;
+        }
+        foreach (var mod in index.Modules)
+            foreach (var g in mod.Functions)
+                g.AnyCallNamed((callee, _) =>
+                {
+                    if (callee is not null && byName.TryGetValue(callee, out var id)) called.Add(id);
+                    return false;
+                });
+        foreach (var (m, local) in byModule)
+            foreach (var g in index.Modules[m].Functions)
+            {
+                foreach (var c in g.Calls)
+                    foreach (var t in c.Targets)
+                        if (t != g.Index && local.TryGetValue(t, out var id)) called.Add(id);
+                g.Release();
+            }
+        return called;
     }
 
     /// <summary>
