@@ -567,6 +567,12 @@ public sealed class Name(string id, ExprContext ctx) : Expr
 {
     public string Id { get; } = id;
     public ExprContext Ctx { get; set; } = ctx;
+    /// <summary>
+    /// Where the semantic model that walked the tree recorded the scope the name is evaluated in: one more than that
+    /// scope's index in the model, 0 before any model has seen it. A field rather than a side table, like
+    /// <see cref="Node.Parent"/>: it fits in the padding of the object, and every name is looked up many times.
+    /// </summary>
+    public int ScopeSlot { get; set; }
     public override NodeKind Kind => NodeKind.Name;
     public override void WalkChildren(AstWalker w) { }
 }

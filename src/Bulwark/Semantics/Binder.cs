@@ -23,6 +23,7 @@ public sealed partial class SemanticModel
 
         void Open(Scope scope, Node node)
         {
+            scope.Index = model._scopes.Count;
             model._scopes.Add(scope);
             model._scopesByNode[node] = scope;
         }
@@ -35,7 +36,7 @@ public sealed partial class SemanticModel
             switch (node)
             {
                 case Name n:
-                    model._nameScopes[n] = _scope;
+                    model.RecordName(n, _scope);
                     if (n.Ctx == ExprContext.Store) Bind(n.Id, BindingKind.Other, n, n.End);
                     break;
                 case FunctionDef f: VisitFunction(f); break;
@@ -57,7 +58,7 @@ public sealed partial class SemanticModel
                     if (ne.Target is Name t)
                     {
                         t.Parent = ne;
-                        model._nameScopes[t] = _scope;
+                        model.RecordName(t, _scope);
                         // PEP 572: an assignment expression in a comprehension binds in the enclosing function.
                         var target = _scope;
                         while (target.Kind == ScopeKind.Comprehension && target.Parent is not null) target = target.Parent;
@@ -252,7 +253,7 @@ public sealed partial class SemanticModel
             {
                 case Name n:
                     n.Parent = _parent!;
-                    model._nameScopes[n] = _scope;
+                    model.RecordName(n, _scope);
                     if (kind == BindingKind.Assignment && DynamicImportOf(value) is { } imported)
                     {
                         model._importedModules.Add(imported.Split('.')[0]);

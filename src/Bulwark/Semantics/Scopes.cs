@@ -50,6 +50,8 @@ public sealed class Scope(ScopeKind kind, Node node, Scope? parent)
     /// <summary>The Module, ClassDef, FunctionDef, Lambda or comprehension expression that opens the scope.</summary>
     public Node Node { get; } = node;
     public Scope? Parent { get; } = parent;
+    /// <summary>Its position in <see cref="SemanticModel.Scopes"/> (-1 before the binder opens it).</summary>
+    internal int Index { get; set; } = -1;
 
     public IReadOnlyDictionary<string, List<Binding>> Bindings => _bindings;
 

@@ -33,7 +33,7 @@ public sealed partial class SemanticModel
     /// Readies the flow tables for questions about every body (the taint lowering asks about all of them): the table of
     /// uses is sized for every name at once instead of growing through each power of two.
     /// </summary>
-    public void ExpectEveryBody() => _reaching.EnsureCapacity(_nameScopes.Count);
+    public void ExpectEveryBody() => _reaching.EnsureCapacity(_nameCount);
 
     /// <summary>The control-flow graph of a module, class or function body (not of lambdas and comprehensions).</summary>
     public ControlFlowGraph? FlowGraph(Node owner)

@@ -20,7 +20,10 @@ public sealed partial class SemanticModel
 
     readonly HashSet<string> _importedModules = new(StringComparer.Ordinal);
     readonly HashSet<string> _importedNames = new(StringComparer.Ordinal);
-    readonly NodeMap<Name, Scope> _nameScopes;
+    // Names the binder recorded (each one's scope is in the name itself, Name.ScopeSlot): how many, and those inside
+    // a function, class, lambda or comprehension, the only ones that can read a closure variable.
+    int _nameCount;
+    readonly List<Name> _nestedNames = [];
     readonly NodeMap<Node, Scope> _scopesByNode = new();
     readonly List<Scope> _scopes = [];
     readonly int _ownerThread = Environment.CurrentManagedThreadId;
@@ -44,10 +47,6 @@ public sealed partial class SemanticModel
         ModuleName = moduleName;
         IsPackage = isPackage;
         ModuleScope = new Scope(ScopeKind.Module, module, null);
-        // Sized once instead of growing through every power of two. The standard library has one name per 37 characters
-        // of source; one per 24 leaves 9% of its files to grow the table once, and allocates the least in all (one per
-        // 16 allocated 28% more, most of it never used).
-        _nameScopes = new(Math.Min(module.End / 24, 1 << 20));
     }
 
 
@@ -96,13 +95,36 @@ public sealed partial class SemanticModel
     /// <summary>The scope a scope-opening node (Module, ClassDef, FunctionDef, Lambda, comprehension) opens.</summary>
     public Scope? ScopeOpenedBy(Node node) => _scopesByNode.TryGetValue(node, out var s) ? s : null;
 
-    /// <summary>Every name of the module with the scope it is evaluated in, as the binder found them.</summary>
-    internal NodeMap<Name, Scope> NameScopes => _nameScopes;
+    /// <summary>How many names the binder recorded, for sizing tables of uses.</summary>
+    internal int NameCount => _nameCount;
+
+    /// <summary>The names the binder recorded in a scope other than the module's, with that scope.</summary>
+    internal IEnumerable<(Name Name, Scope Scope)> NestedNames()
+    {
+        foreach (var n in _nestedNames) yield return (n, _scopes[n.ScopeSlot - 1]);
+    }
+
+    internal void RecordName(Name n, Scope scope)
+    {
+        n.ScopeSlot = scope.Index + 1;
+        _nameCount++;
+        if (scope.Kind != ScopeKind.Module) _nestedNames.Add(n);
+    }
+
+    /// <summary>The scope the binder recorded for a name of this model's tree; null for any other name.</summary>
+    Scope? RecordedScope(Name n)
+    {
+        int slot = n.ScopeSlot - 1;
+        if ((uint)slot >= (uint)_scopes.Count) return null;
+        var s = _scopes[slot];
+        // A name of another tree (a node made by hand, or parsed again) must not take this model's scope at that index.
+        return s.Node.Start <= n.Start && n.End <= s.Node.End ? s : null;
+    }
 
     /// <summary>The scope in which the node is evaluated.</summary>
     public Scope ScopeOf(Node node)
     {
-        if (node is Name n && _nameScopes.TryGetValue(n, out var s)) return s;
+        if (node is Name n && RecordedScope(n) is { } s) return s;
         Node? grandchild = null;
         for (var p = Parent(node); p is not null; grandchild = node, node = p, p = Parent(p))
         {
@@ -148,7 +170,7 @@ public sealed partial class SemanticModel
     /// </summary>
     public Binding? BindingOf(Name name)
     {
-        var scope = _nameScopes.TryGetValue(name, out var s) ? s : ModuleScope;
+        var scope = RecordedScope(name) ?? ModuleScope;
         var resolving = scope.ResolvingScope(name.Id);
         if (resolving is null) return null;
         return LatestBefore(resolving.BindingsOf(name.Id), name.Start);

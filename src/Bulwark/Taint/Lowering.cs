@@ -124,9 +124,9 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
     /// </summary>
     void FindCaptures()
     {
-        foreach (var (n, s) in Model.NameScopes)
+        foreach (var (n, s) in Model.NestedNames())
         {
-            if (n.Ctx != ExprContext.Load || s.Kind is ScopeKind.Module) continue;
+            if (n.Ctx != ExprContext.Load) continue;
             var r = s.ResolvingScope(n.Id);
             if (r is { Kind: ScopeKind.Function } && !ReferenceEquals(r, s))
             {
