@@ -186,4 +186,85 @@ public class SemanticModelTests
         Assert.Equal(0, wrong);
         Assert.Equal("mod0.call0", model.QualifiedName(calls[0].Func));
     }
+
+    [Fact]
+    public void A_loose_name_written_into_a_buffer_is_the_loose_name()
+    {
+        var (model, calls) = Build("""
+            import os.path as p
+            from pkg import mod
+            import subprocess
+            p.join(a)
+            mod.thing.call(x)
+            self.assertEqual(a, b)
+            obj.a.b.c.d(x)
+            get()()
+            items[0].run()
+            subprocess.Popen(cmd)
+            very_long_receiver_name_number_one.very_long_attribute_name_number_two.very_long_method_name_three(x)
+            """);
+        Span<char> buffer = stackalloc char[256];
+        Span<char> tiny = stackalloc char[12];
+        foreach (var call in calls)
+        {
+            var expected = model.LooseQualifiedName(call.Func);
+            int length = model.WriteLooseQualifiedName(call.Func, buffer);
+            Assert.Equal(expected, length < 0 ? null : buffer[..length].ToString());
+            int small = model.WriteLooseQualifiedName(call.Func, tiny);
+            if (expected is null) Assert.Equal(-1, small);
+            else if (expected.Length > tiny.Length) Assert.Equal(SemanticModel.LooseNameTooLong, small);
+            else Assert.Equal(expected, tiny[..small].ToString());
+        }
+        Assert.Contains(calls, c => model.LooseQualifiedName(c.Func) == "self.assertEqual");
+        Assert.Contains(calls, c => model.LooseQualifiedName(c.Func) is null);
+    }
+
+    [Fact]
+    public void Each_name_is_evaluated_in_the_scope_the_binder_found()
+    {
+        const string source = """
+            import os
+            @decorate(os)
+            class Box(Base):
+                size = os.sep
+                def method(self, item=os.curdir):
+                    values = [v for v in item if v]
+                    return lambda k: k + values[0]
+            """;
+        var parse = PythonParser.Parse(source);
+        var model = SemanticModel.Build(parse.Module);
+        var names = new List<Name>();
+        new NameCollector(names).Visit(parse.Module);
+        // The name that starts where `marker` does (its first occurrence in the text).
+        ScopeKind KindOf(string marker) => model.ScopeOf(names.Single(n => n.Start == source.IndexOf(marker, StringComparison.Ordinal))).Kind;
+        Assert.Equal(ScopeKind.Module, KindOf("decorate"));
+        Assert.Equal(ScopeKind.Module, KindOf("os)"));
+        Assert.Equal(ScopeKind.Module, KindOf("Base"));
+        Assert.Equal(ScopeKind.Class, KindOf("size"));
+        Assert.Equal(ScopeKind.Class, KindOf("os.sep"));
+        Assert.Equal(ScopeKind.Class, KindOf("os.curdir"));         // a default: evaluated where the def runs
+        Assert.Equal(ScopeKind.Function, KindOf("values ="));
+        Assert.Equal(ScopeKind.Function, KindOf("item if"));        // a comprehension's first iterable: the enclosing scope
+        Assert.Equal(ScopeKind.Comprehension, KindOf("v for"));
+        Assert.Equal(ScopeKind.Comprehension, KindOf("v]"));
+        Assert.Equal(ScopeKind.Lambda, KindOf("k +"));
+        Assert.Equal(ScopeKind.Lambda, KindOf("values[0]"));        // read where the lambda runs
+        // Every name carries the scope the binder recorded: no question walks up the tree for it.
+        Assert.All(names, n => Assert.Same(model.Scopes[n.ScopeSlot - 1], model.ScopeOf(n)));
+        // The same text parsed again is another tree: its names are not this model's.
+        var again = PythonParser.Parse(source);
+        var other = new List<Name>();
+        new NameCollector(other).Visit(again.Module);
+        Assert.All(other, n => Assert.Equal(0, n.ScopeSlot));
+        Assert.All(other, n => Assert.Same(model.ModuleScope, model.ScopeOf(n)));
+    }
+
+    sealed class NameCollector(List<Name> names) : AstWalker
+    {
+        public override void Visit(Node node)
+        {
+            if (node is Name n) names.Add(n);
+            base.Visit(node);
+        }
+    }
 }
