@@ -9,8 +9,8 @@ public sealed partial class SemanticModel
     /// that reaches each name: literals and module constants, `+`/`%`/f-strings/`str.format`/`join` of such parts,
     /// string methods of such strings, items of local tables whose stores at that key are all constant, a replayed
     /// list element or `ConfigParser` option (<see cref="ReplayedElement"/>, <see cref="ReplayedOption"/>), and numbers
-    /// whatever they come from (`int(x)`, `len(x)`, `float(x)`, `bool(x)`). A query or command that passes this is
-    /// fixed by the program, so there is nothing to inject.
+    /// whatever they come from (`int(x)`, `len(x)`, `float(x)`, `bool(x)`), and `sys.executable`. A query or command
+    /// that passes this is fixed by the program, so there is nothing to inject.
     /// </summary>
     public bool IsBuiltFromConstants(Expr? expr) => expr is not null && BuiltFromConstants(expr, 0, new ConstWalk());
 
@@ -41,6 +41,9 @@ public sealed partial class SemanticModel
         switch (expr)
         {
             case Constant:
+                return true;
+            case AttributeExpr when QualifiedName(expr) is "sys.executable":
+                // The interpreter running the program: chosen by whoever runs it, like the program itself.
                 return true;
             case Name n:
                 return NameBuiltFromConstants(n, depth, walk);

@@ -23,11 +23,11 @@ public sealed class SubprocessWithoutShell : CallRule
         Aliases = ["S603"],
         DifferencesFromBandit = """
             In the default profile a program and arguments built only from constants and numbers on every path
-            (literals, module constants, `int(...)`, lists of those, a list filled by `append`/`extend` of those and
-            not handed to other code before the call) are not reported, nor is an `executable=` of that kind: nothing
-            outside the program can change what runs. Data from a request, the command line or the environment reaching
-            the command is reported by INJ002 (command injection) with its path. `--profile bandit` reports every call,
-            as Bandit does.
+            (literals, module constants, `int(...)`, `sys.executable`, lists of those, a list filled by
+            `append`/`extend` of those and not handed to other code before the call) are not reported, nor is an
+            `executable=` of that kind: nothing outside the program can change what runs. Data from a request, the
+            command line or the environment reaching the command is reported by INJ002 (command injection) with its
+            path. `--profile bandit` reports every call, as Bandit does.
             """,
         Options = ShellFunctions.Options,
     };

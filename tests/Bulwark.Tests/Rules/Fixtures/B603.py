@@ -24,6 +24,8 @@ def built_in_place(flag, user_input):
     argv.extend([user_input])
     subprocess.run(argv)                         # reported: the argument was added
     subprocess.run([TOOL, "log", "-n", str(len(user_input))])  # ok: a number cannot inject
+    subprocess.run([sys.executable, "-m", "pip", "--version"])  # ok: the interpreter running the program
+    subprocess.run([sys.executable, "-m", "pip", "install", user_input])  # reported: the argument
 
 
 def handed_over(user_input):
