@@ -31,6 +31,8 @@ public sealed partial class SemanticModel
     {
         "upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "replace", "encode", "decode",
         "zfill", "ljust", "rjust", "center",
+        // Pieces of the string: a list or tuple of constants when it is one (`"git rev-parse HEAD".split()`).
+        "split", "rsplit", "splitlines", "partition", "rpartition",
     };
 
     bool BuiltFromConstants(Expr expr, int depth, ConstWalk walk)

@@ -26,6 +26,8 @@ def built_in_place(flag, user_input):
     subprocess.run([TOOL, "log", "-n", str(len(user_input))])  # ok: a number cannot inject
     subprocess.run([sys.executable, "-m", "pip", "--version"])  # ok: the interpreter running the program
     subprocess.run([sys.executable, "-m", "pip", "install", user_input])  # reported: the argument
+    subprocess.run("git rev-parse --short HEAD".split(" "))  # ok: pieces of a constant
+    subprocess.run(("git log " + user_input).split())  # reported: pieces of the argument too
 
 
 def handed_over(user_input):
