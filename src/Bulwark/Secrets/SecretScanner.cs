@@ -127,12 +127,25 @@ public static class SecretScanner
     /// <summary>Secrets in <paramref name="text"/>[start..end), sorted by position, one per place.</summary>
     public static List<SecretMatch> Scan(string text, int start, int end, ScanMode mode)
     {
-        var state = new State(text, start, end, mode);
-        Automaton.Scan(text, start, end, ref state, OnHit);
-        state.FinishPrivateKeys();
-        state.ParseCandidateLines();
-        return state.Result();
+        // A scan never starts another on its thread; the state is taken while in use all the same, so that one would get its own.
+        var state = t_state ?? new State();
+        t_state = null;
+        try
+        {
+            state.Reset(text, start, end, mode);
+            Automaton.Scan(text, start, end, ref state, OnHit);
+            state.FinishPrivateKeys();
+            state.ParseCandidateLines();
+            return state.Result();
+        }
+        finally
+        {
+            state.Release();
+            t_state = state;
+        }
     }
+
+    [ThreadStatic] static State? t_state;
 
     static void OnHit(ref State s, int keyword, int end)
     {
@@ -174,11 +187,15 @@ public static class SecretScanner
         return false;
     }
 
-    sealed class State(string text, int start, int end, ScanMode mode)
+    /// <summary>
+    /// One scan's state, reused by the thread's next scan (<see cref="Reset"/>): every finding's snippet lines are
+    /// scanned, and a state made for each was a visible share of a scan's allocations.
+    /// </summary>
+    sealed class State
     {
-        readonly string _text = text;
-        readonly int _start = start, _end = end;
-        readonly ScanMode _mode = mode;
+        string _text = "";
+        int _start, _end;
+        ScanMode _mode;
         readonly TokenPattern.RunCache _runs = new();
         readonly int[] _lastEnd = new int[Types.Length];
         readonly List<SecretMatch> _found = [];
@@ -188,6 +205,34 @@ public static class SecretScanner
         int _lastTokenStart = -1, _lastTokenEnd = -1;
         int _urlScannedTo = -1;
         int _privateLinesFrom = -1, _privateLinesAt = -1, _puttyDoneTo = -1;
+
+        /// <summary>Ready for a scan of <paramref name="text"/>[start..end), as if new.</summary>
+        public void Reset(string text, int start, int end, ScanMode mode)
+        {
+            _text = text;
+            _start = start;
+            _end = end;
+            _mode = mode;
+            _runs.Clear();
+            Array.Clear(_lastEnd);
+            _found.Clear();
+            _lines.Clear();
+            PemBegins.Clear();
+            Ssh2Begins.Clear();
+            _lastTokenStart = _lastTokenEnd = -1;
+            _urlScannedTo = -1;
+            _privateLinesFrom = _privateLinesAt = _puttyDoneTo = -1;
+            _pemEndSearchFrom = _pemEndAt = -1;
+        }
+
+        /// <summary>Lets go of the scanned text and what was found in it (a large file's text is not kept alive by the thread).</summary>
+        public void Release()
+        {
+            _text = "";
+            _found.Clear();
+            _lines.Clear();
+            _runs.Clear();
+        }
 
         // ── Tokens and JWTs ─────────────────────────────────────────────────────────────────────────────────
         public void TryToken(int type, int at)

@@ -273,7 +273,8 @@ public sealed partial class SemanticModel
         // A store at a key not known at analysis time: the key can be content too (`" ".join(table)` reads the keys).
         if (d.Target is Subscript sub)
             return d.Value is not null && BuiltFromConstants(sub.Slice, depth + 1, walk) && BuiltFromConstants(d.Value, depth + 1, walk);
-        if (d.Value is not Call { Func: AttributeExpr { Attr: var method } } call) return false;
+        // Otherwise a method changing it in place (the definition's step is that call), or something not read here.
+        if (d.Node is not Call { Func: AttributeExpr { Attr: var method } } call || !ReferenceEquals(d.Value, call)) return false;
         if (RemovingMethods.Contains(method)) return true;
         foreach (var a in call.Args)
             if (a is Starred || !BuiltFromConstants(a, depth + 1, walk)) return false;

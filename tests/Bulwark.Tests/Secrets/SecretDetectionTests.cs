@@ -297,4 +297,32 @@ public class SecretDetectionTests
         // Generous for a shared CI machine; bench/secrets/run.sh measures the real figure (well under a second).
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{kind}: {clock.Elapsed.TotalSeconds:F1} s for 4 MB");
     }
+
+    [Fact]
+    public void A_scan_finds_the_same_whatever_the_thread_scanned_before()
+    {
+        // The scanner reuses its state on a thread: nothing of one text may leak into the next one's answer.
+        var random = new Random(5);
+        var texts = new List<string>();
+        foreach (var t in CredentialTable.All)
+            texts.Add(t.Kind == DetectorKind.PrivateKey
+                ? SecretSamples.PrivateKey(t, random)
+                : $"{(t.Names.Count > 0 ? SecretSamples.NameFor(t) : "value")} = \"{SecretSamples.Value(t, random)}\"\nurl = https://user:Xk9mq2Lp7zQ@db.example.org/\n");
+        texts.Add("password = 'hunter2hunter2'\n-----BEGIN RSA PRIVATE KEY-----\nnot a key\n");
+        const ScanMode mode = ScanMode.Formats | ScanMode.Generic | ScanMode.EscapedQuotes;
+        List<string> Describe(string text) => [.. SecretScanner.Scan(text, mode).Select(m => $"{m.Kind} {m.Type?.Id} {m.Start}-{m.End}")];
+        var alone = new List<List<string>>();
+        foreach (var text in texts)
+        {
+            List<string>? fresh = null;
+            var thread = new Thread(() => fresh = Describe(text));
+            thread.Start();
+            thread.Join();
+            alone.Add(fresh!);
+        }
+        Assert.Contains(alone, a => a.Count > 0);
+        // In order, then backwards, on this one thread.
+        for (int i = 0; i < texts.Count; i++) Assert.Equal(alone[i], Describe(texts[i]));
+        for (int i = texts.Count - 1; i >= 0; i--) Assert.Equal(alone[i], Describe(texts[i]));
+    }
 }
