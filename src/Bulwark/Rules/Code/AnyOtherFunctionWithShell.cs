@@ -27,7 +27,10 @@ public sealed class AnyOtherFunctionWithShell : CallRule
             In the default profile a command built only from constants and numbers on every path (literals, module
             constants, `int(...)`, joins and f-strings of those) is not reported: nothing outside the program can change
             it. Data from a request, the command line or the environment reaching it is reported by INJ002 (command injection)
-            with its path, which replaces this finding on the same line. `--profile bandit` reports as Bandit does.
+            with its path, which replaces this finding on the same line. The default profile also reports only a
+            `shell=` known to be true (`True`, `1`, a constant that is), as Ruff's S604 does: Bandit counts any other
+            value as true, so every `shell=shell` passing an object named so (IPython's shell, a parser's) was reported.
+            A wrapper's own `subprocess` call with `shell=flag` is still B602's. `--profile bandit` reports as Bandit does.
             """,
         Options = ShellFunctions.Options,
     };
@@ -41,6 +44,8 @@ public sealed class AnyOtherFunctionWithShell : CallRule
         var name = call.QualifiedName;
         if (name is not null && ShellFunctions.List(context, this, "subprocess").Contains(name)) return;
         if (call.ShellIsOn && call.PositionalCount > 0 && ProvenSafe.SkipInDefaultProfile(context, call.Positional(0))) return;
+        // A value not known at analysis time counts as on for Bandit; the default profile wants it known to be true.
+        if (context.Settings.Profile != RuleProfile.Bandit && context.Semantic.Truthiness(call.Keyword("shell")!.Value) != true) return;
         if (call.ShellIsOn)
             context.Report(this, call.Node, $"Function call with `shell=True`{(call.LooseName is { } n ? $" (`{n}`)" : "")}: possible shell injection.");
     }
