@@ -7,3 +7,13 @@ def serve(app):
     app.run(host="0.0.0.0.1")            # ok: not the wildcard
     app.run(host="0.0.0.0")  # nosec
     app.run(host="0.0.0.0")  # noqa: S104
+    app.run(host="::")                   # reported: an address argument
+    sock.bind(("::", 8080, 0, 0))        # reported: the host of an address tuple
+    LISTEN_ADDRESS = "::"                # reported: an address-like name
+    config = {"bind_host": "::"}         # reported: an address-like key
+    tokens = [("::", Punctuation)]       # ok: a lexer's token, not a (host, port) pair
+    sock.bind(("::", self.port))         # reported: the port is named
+    SCOPE = "::"                         # ok: text, not an address
+    name = module + "::" + member        # ok: a separator
+    if ":" in value or value == "::":    # ok: a comparison
+        pass
