@@ -38,3 +38,10 @@ def from_constants(data):
     pickle.loads(base64.b64decode(FIXTURE))    # ok (default profile): bytes the program fixes itself
     pickle.loads(b"\x80\x04K\x01.")            # ok (default profile): a literal
     pickle.loads(base64.b64decode(data))       # reported: the bytes come from the caller
+
+
+def round_trips(obj, data):
+    copy = pickle.loads(pickle.dumps(obj, -1))   # ok (default profile): the program's own object, never outside
+    again = dill.loads(dill.dumps(obj))          # ok (default profile)
+    mixed = pickle.loads(dill.dumps(obj))        # reported: another library's bytes
+    pickle.loads(pickle.dumps(obj) + data)       # reported: bytes from the caller added

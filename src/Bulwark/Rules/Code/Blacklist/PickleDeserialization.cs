@@ -41,16 +41,34 @@ public sealed class PickleDeserialization : BlacklistedCall
         Aliases = ["S301"],
         DifferencesFromBandit = """
             In the default profile, unpickling bytes the program fixes itself (`pickle.loads(b"...")`, or built only
-            from constants, `pickle.loads(base64.b64decode(BLOB))`) is not reported: nothing from outside reaches it.
-            Request data that does reach it is INJ012's, with its path. `--profile bandit` reports every call.
+            from constants, `pickle.loads(base64.b64decode(BLOB))`) is not reported: nothing from outside reaches it;
+            nor is a round trip of the program's own object, `pickle.loads(pickle.dumps(obj))` (a deep copy, common in
+            tests): the bytes never leave the process. Request data that does reach it is INJ012's, with its path.
+            `--profile bandit` reports every call.
             """,
     };
 
-    /// <summary>In the default profile, a byte string built only from constants: there is nothing to inject.</summary>
-    protected override bool Harmless(Call call, CodeContext context) =>
-        call.Args.Count > 0 && call.Args[0] is not Starred
-        && context.Semantic.QualifiedName(call.Func) is "pickle.loads" or "dill.loads" or "jsonpickle.decode" or "jsonpickle.unpickler.decode"
-        && ProvenSafe.SkipInDefaultProfile(context, call.Args[0]);
+    /// <summary>
+    /// In the default profile, a byte string built only from constants, or one the same library just made from an
+    /// object in memory: there is nothing to inject.
+    /// </summary>
+    protected override bool Harmless(Call call, CodeContext context)
+    {
+        if (call.Args.Count == 0 || call.Args[0] is Starred) return false;
+        var loader = context.Semantic.QualifiedName(call.Func);
+        if (loader is not ("pickle.loads" or "dill.loads" or "jsonpickle.decode" or "jsonpickle.unpickler.decode")) return false;
+        if (ProvenSafe.SkipInDefaultProfile(context, call.Args[0])) return true;
+        return context.Settings.Profile != RuleProfile.Bandit && call.Args[0] is Call { Func: var dumper }
+            && context.Semantic.QualifiedName(dumper) is { } made && made == DumperOf(loader);
+    }
+
+    /// <summary>The function whose output the loader reads back: `pickle.dumps` for `pickle.loads`.</summary>
+    static string DumperOf(string loader) => loader switch
+    {
+        "pickle.loads" => "pickle.dumps",
+        "dill.loads" => "dill.dumps",
+        _ => "jsonpickle.encode",
+    };
 
     protected override string Message(string name) =>
         $"`{name}` unpickles its input: pickled data from an untrusted source can execute arbitrary code.";
