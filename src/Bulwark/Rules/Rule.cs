@@ -62,6 +62,13 @@ public abstract class TaintRule : IRule
     public abstract string SinkKind { get; }
     /// <summary>Source kinds this rule reports: request data and the local user by default.</summary>
     public virtual IReadOnlyList<string> SourceKinds => ["remote", "local"];
+
+    /// <summary>
+    /// For a weakness that is a remote attacker crossing into what the program's user may already do (read a file,
+    /// fetch a URL, write a log line, render a page): request data only. A command-line tool that opens the file its
+    /// user names is doing its job; `taint.report-sources = ["local"]` reports such flows too.
+    /// </summary>
+    protected static readonly IReadOnlyList<string> RemoteOnly = ["remote"];
     /// <summary>Pattern rules of the same weakness whose finding on the flow's lines this rule's finding replaces (default profile).</summary>
     public virtual IReadOnlyList<string> Replaces => [];
     /// <summary>What the weakness is called in messages: "SQL injection".</summary>

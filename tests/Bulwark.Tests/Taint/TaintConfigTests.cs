@@ -196,6 +196,33 @@ public class TaintConfigTests
         Assert.Equal(Confidence.Low, both[0].Confidence);
         Assert.Contains("an environment variable", both[0].Message);
     }
+
+    [Fact]
+    public void A_command_line_tool_opening_the_file_its_user_names_is_reported_only_when_local_sources_are_asked_for()
+    {
+        using var dir = new TempDir();
+        dir.Write("tool.py", """
+            import os
+            import sys
+
+            def main():
+                with open(sys.argv[1]) as f:
+                    print(f.read())
+                os.system("wc -l " + sys.argv[1])
+            """);
+        ScanResult Run(string? pyproject)
+        {
+            if (pyproject is not null) dir.Write("pyproject.toml", pyproject);
+            var file = ConfigFile.Discover(dir.Path);
+            var settings = (file is null ? new ScanSettings() : SettingsBuilder.Build(file, new CommandLineOptions())) with { Select = ["INJ002", "INJ004"] };
+            return new Scanner(settings).Scan(new ScanRequest([dir.Path]));
+        }
+        // Path traversal is a remote attacker's: the tool's user may read any file already. Command injection stays.
+        Assert.Equal(["INJ002"], Run(null).Findings.Select(f => f.Rule.Id).ToArray());
+        var local = Run("[project]\nname = \"t\"\n\n[tool.bulwark.taint]\nreport-sources = [\"local\"]\n").Findings;
+        Assert.Equal(["INJ002", "INJ004"], local.Select(f => f.Rule.Id).Order().ToArray());
+    }
+
     [Fact]
     public void Files_and_sockets_are_a_source_kind_and_a_file_s_content_is_not_the_path_it_was_opened_with()
     {

@@ -28,5 +28,6 @@ public sealed class HeaderInjection : TaintRule
     };
 
     public override string SinkKind => "header";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "HTTP header injection";
 }

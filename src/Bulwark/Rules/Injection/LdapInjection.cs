@@ -28,5 +28,6 @@ public sealed class LdapInjection : TaintRule
     };
 
     public override string SinkKind => "ldap";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "LDAP injection";
 }

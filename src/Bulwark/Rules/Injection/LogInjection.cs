@@ -28,5 +28,6 @@ public sealed class LogInjection : TaintRule
     };
 
     public override string SinkKind => "log";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Log injection";
 }

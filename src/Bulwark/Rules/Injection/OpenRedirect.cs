@@ -28,5 +28,6 @@ public sealed class OpenRedirect : TaintRule
     };
 
     public override string SinkKind => "redirect";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Open redirect";
 }

@@ -9,7 +9,7 @@ public sealed class PathTraversal : TaintRule
         Id: "INJ004", Name: "path-traversal", Family: Family.Injection,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 22,
         What: """
-            Request data (or command-line input) used as a file path: `open`, `io.open`, `codecs.open`, `pathlib` reads and writes, `os.remove`/`os.rename`/`shutil` operations, Flask `send_file` and the directory of `send_from_directory`, `FileResponse` (Starlette, Django, Pyramid), Sanic `file`/`file_stream`, `FileStorage.save`, and `tarfile` extraction of an uploaded archive without `filter="data"`. Safe: `secure_filename`, `os.path.basename`, numbers and UUIDs, a path normalised with `realpath`/`resolve()` and then checked with `startswith`/`is_relative_to` against the base directory, a value rejected when it contains `..` and appended to a base directory (not `os.path.join`ed, which discards the base for an absolute path).
+            Request data used as a file path: `open`, `io.open`, `codecs.open`, `pathlib` reads and writes, `os.remove`/`os.rename`/`shutil` operations, Flask `send_file` and the directory of `send_from_directory`, `FileResponse` (Starlette, Django, Pyramid), Sanic `file`/`file_stream`, `FileStorage.save`, and `tarfile` extraction of an uploaded archive without `filter="data"`. Safe: `secure_filename`, `os.path.basename`, numbers and UUIDs, a path normalised with `realpath`/`resolve()` and then checked with `startswith`/`is_relative_to` against the base directory, a value rejected when it contains `..` and appended to a base directory (not `os.path.join`ed, which discards the base for an absolute path).
             """,
         Why: """
             `../` sequences or an absolute path let the request read or overwrite files outside the intended directory: configuration, keys, source code.
@@ -28,6 +28,7 @@ public sealed class PathTraversal : TaintRule
     };
 
     public override string SinkKind => "path";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Path traversal";
 
     public override IReadOnlyList<string> Replaces { get; } = ["B202"];

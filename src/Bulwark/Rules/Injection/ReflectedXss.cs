@@ -28,6 +28,7 @@ public sealed class ReflectedXss : TaintRule
     };
 
     public override string SinkKind => "xss";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Cross-site scripting";
 
     public override IReadOnlyList<string> Replaces { get; } = ["B703", "B704", "B308"];

@@ -9,7 +9,7 @@ public sealed class ServerSideRequestForgery : TaintRule
         Id: "INJ005", Name: "server-side-request-forgery", Family: Family.Injection,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 918,
         What: """
-            Request data (or command-line input) that decides the URL or host the server fetches: `requests`, `httpx`, `urllib`, `urllib3`, `aiohttp` and Tornado (`AsyncHTTPClient.fetch`) clients, `http.client` connections. A fixed scheme and host with the data only in the path (percent-encoded) or in `params=`, a host checked against an allowlist, and URLs looked up in a constant table are safe.
+            Request data that decides the URL or host the server fetches: `requests`, `httpx`, `urllib`, `urllib3`, `aiohttp` and Tornado (`AsyncHTTPClient.fetch`) clients, `http.client` connections. A fixed scheme and host with the data only in the path (percent-encoded) or in `params=`, a host checked against an allowlist, and URLs looked up in a constant table are safe.
             """,
         Why: """
             The server's requests reach what the attacker cannot: internal services, cloud metadata endpoints, localhost administration interfaces.
@@ -28,6 +28,7 @@ public sealed class ServerSideRequestForgery : TaintRule
     };
 
     public override string SinkKind => "ssrf";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Server-side request forgery";
 
     public override IReadOnlyList<string> Replaces { get; } = ["B310", "BW310"];

@@ -28,5 +28,6 @@ public sealed class TemplateInjection : TaintRule
     };
 
     public override string SinkKind => "template";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Server-side template injection";
 }

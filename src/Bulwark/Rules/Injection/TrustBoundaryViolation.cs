@@ -27,5 +27,6 @@ public sealed class TrustBoundaryViolation : TaintRule
     };
 
     public override string SinkKind => "trust-boundary";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "Trust boundary violation";
 }

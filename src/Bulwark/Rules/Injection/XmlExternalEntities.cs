@@ -28,6 +28,7 @@ public sealed class XmlExternalEntities : TaintRule
     };
 
     public override string SinkKind => "xxe";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "XML external entity injection";
 
     public override IReadOnlyList<string> Replaces { get; } = ["B313", "B314", "B315", "B316", "B317", "B318", "B319"];

@@ -28,5 +28,6 @@ public sealed class XpathInjection : TaintRule
     };
 
     public override string SinkKind => "xpath";
+    public override IReadOnlyList<string> SourceKinds => RemoteOnly;
     public override string Weakness => "XPath injection";
 }

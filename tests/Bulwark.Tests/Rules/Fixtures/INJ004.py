@@ -110,7 +110,7 @@ def cli_probe():
     target = sys.argv[1]
     if os.path.isdir(target):  # negative: the local user probing their own file system
         return os.listdir(target)  # negative: the same
-    return open(target).read()  # positive: command-line input opening a file
+    return open(target).read()  # negative: a command-line tool opening the file its user names (reported with taint.report-sources = ["local"])
 
 
 @app.route("/config-option")
