@@ -28,9 +28,10 @@ public sealed class HardcodedBindAllInterfaces : CodeRule
             "Literal addresses that mean every interface. Under `--profile bandit` the default is Bandit's: `0.0.0.0` only.")],
         DifferencesFromBandit = """
             Bandit 1.9 only knows `0.0.0.0`; the default profile also reports the IPv6 wildcard `::`, where it is
-            given as an address: a `host=`/`address=`/`bind=`-like argument, the host of a `(host, port)` tuple (a number or a `port`-named value second), the first
-            argument of a `bind`/`listen`/`serve`/`run`/server call, or a value assigned to or keyed by such a name. Text
-            `::` elsewhere (a C++ or Haskell token in a lexer, a separator in a string) is not an address.
+            given as an address: a `host=`/`address=`/`bind=`-like argument, the host of a `(host, port)` tuple (a
+            number or a `port`-named value second), the first argument of a `bind`/`listen`/`serve`/`run`/server call,
+            or a value assigned to or keyed by such a name. Text `::` elsewhere (a C++ or Haskell token in a lexer, a
+            separator in a string) is not an address.
             """,
     };
 
