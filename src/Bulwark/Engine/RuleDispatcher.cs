@@ -12,6 +12,7 @@ internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<st
     SemanticClock? semantic = null) : AstWalker
 {
     readonly CallDispatch? _calls = rules.CallTable;
+    readonly (CodeRule Rule, StringMatcher Matcher)[]? _strings = rules.StringTable;
     readonly bool _skipsExpressions = !rules.ReadsExpressions;
     bool[]? _selected;
 
@@ -26,8 +27,14 @@ internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<st
             for (int i = 0; i < selected.Length; i++)
                 if (selected[i]) Run(_calls[i], node);
         }
-        else if (rules.ForKind(node.Kind) is { } list)
-            foreach (var rule in list) Run(rule, node);
+        else
+        {
+            if (rules.ForKind(node.Kind) is { } list)
+                foreach (var rule in list) Run(rule, node);
+            if (_strings is not null && node is Constant { ValueKind: ConstantKind.Str, Value: string text })
+                foreach (var (rule, matcher) in _strings)
+                    if (matcher.Matches(text)) Run(rule, node);
+        }
         node.WalkChildren(this);
     }
 

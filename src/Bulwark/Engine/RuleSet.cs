@@ -43,11 +43,25 @@ public sealed class RuleSet
         foreach (var r in CodeRules)
             foreach (var k in r.Kinds)
                 (lists[(int)k] ??= []).Add(r);
+        settings ??= new ScanSettings();
+        // Constant rules that declared the strings they look at are asked only about those.
+        if (lists[(int)NodeKind.Constant] is { } constantRules)
+        {
+            var strings = new List<(CodeRule, StringMatcher)>();
+            foreach (var r in constantRules)
+                if (r.StringsFor(settings) is { } interest) strings.Add((r, new StringMatcher(interest)));
+            if (strings.Count > 0)
+            {
+                StringTable = [.. strings];
+                constantRules.RemoveAll(r => strings.Exists(x => ReferenceEquals(x.Item1, r)));
+                if (constantRules.Count == 0) lists[(int)NodeKind.Constant] = null;
+            }
+        }
         _byKind = new CodeRule[]?[lists.Length];
         for (int i = 0; i < lists.Length; i++) _byKind[i] = lists[i]?.ToArray();
-        settings ??= new ScanSettings();
         if (_byKind[(int)NodeKind.Call] is { } callRules && callRules.Any(r => r.CallsFor(settings) is not null))
             CallTable = new CallDispatch(callRules, settings);
+        ReadsExpressions = StringTable is not null;
         for (var k = NodeKind.BoolOp; k <= NodeKind.Slice; k++) ReadsExpressions |= _byKind[(int)k] is not null;
         foreach (var k in (ReadOnlySpan<NodeKind>)[NodeKind.Comprehension, NodeKind.Arguments, NodeKind.Arg, NodeKind.Keyword])
             ReadsExpressions |= _byKind[(int)k] is not null;
@@ -74,6 +88,9 @@ public sealed class RuleSet
 
     /// <summary>The call rules indexed by the callee names they declared; null when none declared any.</summary>
     internal CallDispatch? CallTable { get; }
+
+    /// <summary>The constant rules that declared the string literals they look at (<see cref="CodeRule.StringsFor"/>); null when none did.</summary>
+    internal (CodeRule Rule, StringMatcher Matcher)[]? StringTable { get; }
 
     /// <summary>The file rules interested in a file, decided from its path before it is read.</summary>
     public IReadOnlyList<FileRule> FileRulesFor(DiscoveredFile file)

@@ -16,12 +16,16 @@ static class Bandit
     /// A list option whose Bulwark default differs from Bandit's: under `--profile bandit`, and unless the user
     /// configured it, Bandit's default applies so that results match Bandit's.
     /// </summary>
-    public static IReadOnlyList<string> ListOption(CodeContext context, IRule rule, string name, IReadOnlyList<string> banditDefault)
+    public static IReadOnlyList<string> ListOption(CodeContext context, IRule rule, string name, IReadOnlyList<string> banditDefault) =>
+        ListOption(context.Settings, rule, name, banditDefault);
+
+    /// <inheritdoc cref="ListOption(CodeContext, IRule, string, IReadOnlyList{string})"/>
+    public static IReadOnlyList<string> ListOption(ScanSettings settings, IRule rule, string name, IReadOnlyList<string> banditDefault)
     {
-        var configured = context.Settings.RuleOptionsFor(rule.Info.Id);
-        if (context.Settings.Profile == RuleProfile.Bandit && (configured is null || !configured.ContainsKey(name)))
+        var configured = settings.RuleOptionsFor(rule.Info.Id);
+        if (settings.Profile == RuleProfile.Bandit && (configured is null || !configured.ContainsKey(name)))
             return banditDefault;
-        return context.Options(rule).StringList(name);
+        return new RuleOptions(rule.Info, configured).StringList(name);
     }
 
     /// <summary>A string constant in expression-statement position is a docstring (or inert); Bandit's string checks skip it.</summary>

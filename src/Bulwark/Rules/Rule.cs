@@ -25,6 +25,11 @@ public abstract class CodeRule : IRule
     /// lists): the scan's dispatch table is built from this.
     /// </summary>
     public virtual CallInterest? CallsFor(ScanSettings settings) => Calls;
+    /// <summary>
+    /// For a rule registered for <see cref="NodeKind.Constant"/> that looks only at some string literals: those, under a
+    /// scan's settings, so that other constants never reach it; null (the default) sends it every constant.
+    /// </summary>
+    public virtual StringInterest? StringsFor(ScanSettings settings) => null;
     public abstract void Check(Node node, CodeContext context);
 }
 

@@ -39,13 +39,17 @@ public sealed class HardcodedBindAllInterfaces : CodeRule
 
     static readonly string[] BanditAddresses = ["0.0.0.0"];
 
+    public override StringInterest StringsFor(ScanSettings settings) =>
+        new() { Values = Bandit.ListOption(settings, this, "addresses", BanditAddresses) };
+
     public override void Check(Node node, CodeContext context)
     {
-        if (node is not Constant { ValueKind: ConstantKind.Str } c || Bandit.IsDocstringLike(c, context.Semantic)) return;
+        if (node is not Constant { ValueKind: ConstantKind.Str } c) return;
         var addresses = Bandit.ListOption(context, this, "addresses", BanditAddresses);
         for (int i = 0; i < addresses.Count; i++)
             if (c.AsString == addresses[i])
             {
+                if (Bandit.IsDocstringLike(c, context.Semantic)) return;
                 if (addresses[i] == "::" && context.Settings.Profile != RuleProfile.Bandit && !GivenAsAddress(c)) return;
                 context.Report(this, c, $"Possible binding to all interfaces (`{addresses[i]}`).");
                 return;

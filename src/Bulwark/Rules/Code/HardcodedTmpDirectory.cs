@@ -36,14 +36,18 @@ public sealed class HardcodedTmpDirectory : CodeRule
 
     public override IReadOnlyList<NodeKind> Kinds { get; } = [NodeKind.Constant];
 
+    public override StringInterest StringsFor(ScanSettings settings) =>
+        new() { Prefixes = new RuleOptions(Info, settings.RuleOptionsFor(Info.Id)).StringList("tmp_dirs") };
+
     public override void Check(Node node, CodeContext context)
     {
-        if (node is not Constant { ValueKind: ConstantKind.Str } c || Bandit.IsDocstringLike(c, context.Semantic)) return;
+        if (node is not Constant { ValueKind: ConstantKind.Str } c) return;
         var s = c.AsString!;
         var dirs = context.Options(this).StringList("tmp_dirs");
         for (int i = 0; i < dirs.Count; i++)
             if (dirs[i] is var dir && s.StartsWith(dir, StringComparison.Ordinal))
             {
+                if (Bandit.IsDocstringLike(c, context.Semantic)) return;
                 context.Report(this, c, $"Probable insecure use of the shared temporary directory `{dir}`; use the `tempfile` module.");
                 return;
             }
