@@ -35,23 +35,32 @@ public sealed class FileDiscovery(ScanSettings settings)
     /// <summary>Files under <paramref name="root"/> (a directory). Paths are relative to it.</summary>
     public List<DiscoveredFile> Discover(string root)
     {
-        root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        if (root.Length == 0) root = "/";
-        var realRoot = RealPath(root);
         var files = new List<DiscoveredFile>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var ignore = settings.RespectGitignore ? Gitignore.ForRoot(root) : Gitignore.Empty;
-        _ignored.Clear();
-        _globPrefix = GlobPrefix(root);
-        Walk(root, "", realRoot, realRoot, ignore, visited, files);
-        if (_ignored.Count > 0) ListIgnoredButTracked(root);
+        Discover(root, files.Add);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }
 
+    /// <summary>
+    /// Walks <paramref name="root"/> and hands each file to <paramref name="found"/> as it is met (directory by
+    /// directory, each directory's entries in ordinal order), so that a scan can analyse files while the walk goes on.
+    /// </summary>
+    public void Discover(string root, Action<DiscoveredFile> found)
+    {
+        root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        if (root.Length == 0) root = "/";
+        var realRoot = RealPath(root);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var ignore = settings.RespectGitignore ? Gitignore.ForRoot(root) : Gitignore.Empty;
+        _ignored.Clear();
+        _globPrefix = GlobPrefix(root);
+        Walk(root, "", realRoot, realRoot, ignore, visited, found);
+        if (_ignored.Count > 0) ListIgnoredButTracked(root);
+    }
+
     // realDir is carried down the walk (a child's real path is its parent's plus its name unless it is a link), so a
     // directory 1,000 levels deep costs one lstat per entry, not a resolution of its whole path.
-    void Walk(string dir, string rel, string realDir, string realRoot, Gitignore ignore, HashSet<string> visited, List<DiscoveredFile> files)
+    void Walk(string dir, string rel, string realDir, string realRoot, Gitignore ignore, HashSet<string> visited, Action<DiscoveredFile> found)
     {
         if (!visited.Add(realDir)) return; // a link back to a directory already walked
         if (settings.RespectGitignore && rel.Length > 0) ignore = ignore.WithDirectory(dir);
@@ -111,7 +120,7 @@ public sealed class FileDiscovery(ScanSettings settings)
                     Skip(childRel, SkipReasons.Virtualenv, "holds pyvenv.cfg");
                     continue;
                 }
-                Walk(entry.FullName, childRel, childReal, realRoot, ignore, visited, files);
+                Walk(entry.FullName, childRel, childReal, realRoot, ignore, visited, found);
             }
             else
             {
@@ -119,7 +128,7 @@ public sealed class FileDiscovery(ScanSettings settings)
                 if (ignore.IsIgnored(entry.FullName, isDirectory: false)) { _ignored.Add(childRel); continue; }
                 if (settings.Include.Count > 0 && !settings.Include.Any(g => Glob.IsMatch(g, _globPrefix + childRel))) continue;
                 if (kind != FileType.Regular) { Skip(childRel, SkipReasons.SpecialFile, FileTypes.Describe(kind)); continue; }
-                files.Add(new DiscoveredFile(entry.FullName, childRel, IsPythonPath(entry.Name), size));
+                found(new DiscoveredFile(entry.FullName, childRel, IsPythonPath(entry.Name), size));
             }
         }
     }

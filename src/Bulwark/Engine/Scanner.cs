@@ -50,51 +50,103 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         var rules = RuleSet.From(catalog ?? RuleCatalog.All, settings);
         var taint = TaintPhase.Models(rules, settings);
         var profiler = ScanProfiler.FromEnvironment();
-        var (root, files, warnings, skippedFiles) = Discover(request.Paths, request.Root);
-        // With --changed-since, only the changed files are analysed; every file stays discovered for the project rules.
-        var analyse = request.ChangedSince is { } revision ? ChangedIndices(files, ChangedFiles.Since(root, revision)) : null;
-        var discovered = clock.Elapsed;
-
-        var outcomes = new FileOutcome?[files.Count];
-        var skippedByFile = new SkippedFile?[files.Count];
-        var loaded = new SourceFile?[files.Count];
-        var contentDigests = new byte[]?[files.Count];
-        int skipped = 0, done = 0, count = analyse?.Length ?? files.Count;
+        var named = Resolve(request.Paths, request.Root);
+        var root = named.Root;
+        List<DiscoveredFile> files;
+        List<string> warnings;
+        List<SkippedFile> skippedFiles;
+        FileOutcome?[] outcomes;
+        SkippedFile?[] skippedByFile;
+        SourceFile?[] loaded;
+        byte[]?[] contentDigests;
+        int skipped = 0, done = 0, count;
         // The modules the Python files import, for the project rules: gathered as files finish rather than kept per file
         // (a set per file was a few hundred bytes each on a 100,000-file tree).
         var imported = new HashSet<string>(StringComparer.Ordinal);
-        // Largest files first: taken in path order, a large file met near the end kept one worker busy after the
-        // others had run out of work. Results are stored by file index, so the order changes nothing else.
-        var order = analyse ?? new int[count];
-        if (analyse is null) for (int n = 0; n < count; n++) order[n] = n;
-        var sizes = new long[count];
-        for (int n = 0; n < count; n++) sizes[n] = -files[order[n]].Length;
-        Array.Sort(sizes, order);
-        RunParallel(count, n =>
+        TimeSpan discovered;
+        // With --changed-since, only the changed files are analysed; every file stays discovered for the project rules.
+        int[]? analyse = null;
+        if (request.ChangedSince is { } revision)
         {
-            int i = order[n];
-            var (outcome, source, wasSkipped) = AnalyzeOne(files[i], rules, taint, profiler, contentDigests, i);
-            if (outcome is not null && outcome.ImportedModules.Count > 0)
+            (files, warnings, skippedFiles) = Discover(named);
+            analyse = ChangedIndices(files, ChangedFiles.Since(root, revision));
+            discovered = clock.Elapsed;
+            outcomes = new FileOutcome?[files.Count];
+            skippedByFile = new SkippedFile?[files.Count];
+            loaded = new SourceFile?[files.Count];
+            contentDigests = new byte[]?[files.Count];
+            count = analyse.Length;
+            // Largest first, as below.
+            var order = analyse;
+            var sizes = new long[count];
+            for (int n = 0; n < count; n++) sizes[n] = -files[order[n]].Length;
+            Array.Sort(sizes, order);
+            RunParallel(count, n =>
             {
-                lock (imported) imported.UnionWith(outcome.ImportedModules);
-                outcome.ImportedModules = FileOutcome.NoImports;
+                int i = order[n];
+                var result = Analyse(files[i], rules, taint, profiler, imported, ref skipped);
+                outcomes[i] = result.Outcome;
+                loaded[i] = result.Loaded;
+                contentDigests[i] = result.Digest;
+                skippedByFile[i] = result.Skipped;
+                request.Progress?.Invoke(Interlocked.Increment(ref done), count);
+            });
+        }
+        else
+        {
+            // Files are analysed while the walk goes on (on large trees the walk alone took a fifth of a code-rule
+            // scan): the walk hands each file to the queue, and the workers take them as they come, then, once the
+            // walk is over, the rest largest first (a large file met near the end kept one worker busy after the
+            // others had run out of work). Results are put in path order afterwards, so the order changes nothing else.
+            var queue = new DiscoveryQueue();
+            var walk = new Thread(() =>
+            {
+                try
+                {
+                    queue.Complete(Walk(named, queue.Add), clock.Elapsed);
+                }
+                catch (Exception ex) { queue.Fail(ex); }
+            }, WorkerStackBytes) { IsBackground = true, Name = "bulwark-walk" };
+            walk.Start();
+            try
+            {
+                RunWorkers(() =>
+                {
+                    if (queue.Take() is not { } slot) return false;
+                    slot.Result = Analyse(slot.File, rules, taint, profiler, imported, ref skipped);
+                    request.Progress?.Invoke(Interlocked.Increment(ref done), queue.Count);
+                    return true;
+                });
             }
-            outcome?.Findings.TrimExcess(); // kept until the report: one finding takes one slot, not four
-            outcomes[i] = outcome;
-            // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
-            // later phase reads are kept (small manifests and configuration for project rules and posture, which re-read
-            // anything else on demand; Python files whose tree a project rule keeps; the taint phase re-reads the few
-            // Python files its flows pass through).
-            if (source is not null && (source.IsPython ? outcome?.Tree is not null : source.Text.Text.Length <= MaxKeptTextChars)) loaded[i] = source;
-            if (wasSkipped) Interlocked.Increment(ref skipped);
-            if (outcome?.Skipped is { } why) skippedByFile[i] = why;
-            request.Progress?.Invoke(Interlocked.Increment(ref done), count);
-        });
+            finally { walk.Join(); }
+            discovered = queue.Walked;
+            if (queue.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            var slots = queue.Slots;
+            slots.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
+            count = slots.Count;
+            files = new List<DiscoveredFile>(count);
+            outcomes = new FileOutcome?[count];
+            skippedByFile = new SkippedFile?[count];
+            loaded = new SourceFile?[count];
+            contentDigests = new byte[]?[count];
+            for (int i = 0; i < count; i++)
+            {
+                var slot = slots[i];
+                files.Add(slot.File);
+                outcomes[i] = slot.Result.Outcome;
+                loaded[i] = slot.Result.Loaded;
+                contentDigests[i] = slot.Result.Digest;
+                skippedByFile[i] = slot.Result.Skipped;
+            }
+            var discovery = queue.Discovery!;
+            (warnings, skippedFiles) = (discovery.Warnings, discovery.Skipped);
+            NothingScannedNote(files.Count, discovery);
+        }
 
         var analysed = clock.Elapsed;
         if (profiler is not null)
         {
-            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms, analysis {(analysed - discovered).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
+            Console.Error.WriteLine($"timing: discovery {discovered.TotalMilliseconds:F0} ms{(analyse is null ? " (while files were analysed)" : "")}, analysis {(analysed - (analyse is null ? TimeSpan.Zero : discovered)).TotalMilliseconds:F0} ms, {count} files; CPU by phase: {profiler.Report()}");
             // What the scan keeps per file once every file is analysed (a full collection, only when timing is asked for).
             long live = GC.GetTotalMemory(forceFullCollection: true);
             Console.Error.WriteLine($"timing: live heap after analysis {live / 1048576} MB ({live / Math.Max(1, files.Count)} bytes per discovered file)");
@@ -272,10 +324,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
-    (string Root, List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(IReadOnlyList<string> paths, string? repositoryRoot)
+    /// <summary>The scanned paths, each looked at once: what the walk starts from.</summary>
+    sealed record NamedPaths(string Root, string Scanned, List<string> Full, List<(FileType Kind, long Size)> Kinds);
+
+    /// <summary>Resolves the named paths and the root findings are relative to; a path that does not exist is an error.</summary>
+    static NamedPaths Resolve(IReadOnlyList<string> paths, string? repositoryRoot)
     {
         if (paths.Count == 0) paths = ["."];
-        // One `stat` per named path: its kind and size are kept for the loop below (a response file names thousands).
+        // One `stat` per named path: its kind and size are kept for the walk (a response file names thousands).
         var full = new List<string>();
         var kinds = new List<(FileType Kind, long Size)>();
         foreach (var p in paths)
@@ -296,8 +352,27 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             r = r.Length > 1 ? r.TrimEnd('/') : r;
             if (full.All(f => RepositoryRoot.IsInside(f, r))) root = r;
         }
-        var discovery = new FileDiscovery(settings);
+        return new NamedPaths(root, scanned, full, kinds);
+    }
+
+    /// <summary>Every file of the named paths, in path order, with what the walk left out.</summary>
+    (List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(NamedPaths named)
+    {
         var files = new List<DiscoveredFile>();
+        var discovery = Walk(named, files.Add);
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        NothingScannedNote(files.Count, discovery);
+        return (files, discovery.Warnings, discovery.Skipped);
+    }
+
+    /// <summary>
+    /// Walks the named paths and hands each file to <paramref name="found"/> once, as it is met (not in path order);
+    /// returns the walk, with its warnings and what it left out.
+    /// </summary>
+    FileDiscovery Walk(NamedPaths named, Action<DiscoveredFile> found)
+    {
+        var (root, scanned, full, kinds) = named;
+        var discovery = new FileDiscovery(settings);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int n = 0; n < full.Count; n++)
         {
@@ -306,14 +381,14 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             {
                 var prefix = Relative(root, f);
                 int skippedBefore = discovery.Skipped.Count;
-                foreach (var d in discovery.Discover(f))
+                discovery.Discover(f, d =>
                 {
                     var rel = prefix.Length == 0 ? d.RelativePath : prefix + "/" + d.RelativePath;
-                    if (!seen.Add(rel)) continue;
+                    if (!seen.Add(rel)) return;
                     var import = Relative(scanned, d.FullPath) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : d.RelativePath;
                     // Kept for the whole scan: the usual equal paths are one string, not two.
-                    files.Add(d with { RelativePath = rel, ImportPath = import == rel ? rel : import == d.RelativePath ? d.RelativePath : import });
-                }
+                    found(d with { RelativePath = rel, ImportPath = import == rel ? rel : import == d.RelativePath ? d.RelativePath : import });
+                });
                 // What this root left out is named relative to the common root too.
                 if (prefix.Length > 0)
                     for (int i = skippedBefore; i < discovery.Skipped.Count; i++)
@@ -328,19 +403,114 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 if (!seen.Add(rel)) continue;
                 var (kind, size) = kinds[n];
                 if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
-                files.Add(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), size)
+                found(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), size)
                 {
                     ImportPath = Relative(scanned, f) is { Length: > 0 } ip && !ip.StartsWith("..", StringComparison.Ordinal) ? ip : Path.GetFileName(f),
                 });
             }
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        if (files.Count == 0 && discovery.DefaultExcluded > 0)
+        return discovery;
+    }
+
+    /// <summary>When the default excludes left nothing to scan, a warning saying so (and how to scan inside one).</summary>
+    static void NothingScannedNote(int files, FileDiscovery discovery)
+    {
+        if (files == 0 && discovery.DefaultExcluded > 0)
             discovery.Warnings.Add($"nothing scanned: the default excludes skipped {discovery.DefaultExcluded} " +
                 $"director{(discovery.DefaultExcluded == 1 ? "y" : "ies")} ({string.Join(", ", discovery.DefaultExcludedExamples)}" +
                 $"{(discovery.DefaultExcluded > discovery.DefaultExcludedExamples.Count ? ", …" : "")}); " +
                 "name a directory inside one to scan it");
-        return (root, files, discovery.Warnings, discovery.Skipped);
+    }
+
+    /// <summary>What the per-file phase keeps of one file.</summary>
+    readonly record struct FileResult(FileOutcome? Outcome, SourceFile? Loaded, byte[]? Digest, SkippedFile? Skipped);
+
+    FileResult Analyse(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler, HashSet<string> imported, ref int skipped)
+    {
+        var (outcome, source, wasSkipped) = AnalyzeOne(file, rules, taint, profiler, out var digest);
+        if (outcome is not null && outcome.ImportedModules.Count > 0)
+        {
+            lock (imported) imported.UnionWith(outcome.ImportedModules);
+            outcome.ImportedModules = FileOutcome.NoImports;
+        }
+        outcome?.Findings.TrimExcess(); // kept until the report: one finding takes one slot, not four
+        // Per-file state is dropped when the file is done, so memory stays bounded on large trees: only the texts a
+        // later phase reads are kept (small manifests and configuration for project rules and posture, which re-read
+        // anything else on demand; Python files whose tree a project rule keeps; the taint phase re-reads the few
+        // Python files its flows pass through).
+        var keep = source is not null && (source.IsPython ? outcome?.Tree is not null : source.Text.Text.Length <= MaxKeptTextChars) ? source : null;
+        if (wasSkipped) Interlocked.Increment(ref skipped);
+        return new FileResult(outcome, keep, digest, outcome?.Skipped);
+    }
+
+    /// <summary>
+    /// Files handed over by the walk while the workers analyse them: taken in the order met until the walk is over,
+    /// then the rest largest first.
+    /// </summary>
+    sealed class DiscoveryQueue
+    {
+        public sealed class Slot(DiscoveredFile file)
+        {
+            public DiscoveredFile File { get; } = file;
+            public FileResult Result;
+        }
+
+        readonly List<Slot> _slots = [];
+        int _next;
+        bool _complete;
+
+        /// <summary>The walk, once over (its warnings and what it left out).</summary>
+        public FileDiscovery? Discovery { get; private set; }
+        /// <summary>When the walk was over, from the scan's start.</summary>
+        public TimeSpan Walked { get; private set; }
+        public Exception? Failure { get; private set; }
+
+        /// <summary>Every file handed over; read once the walk and the workers are done.</summary>
+        public List<Slot> Slots => _slots;
+
+        public int Count { get { lock (_slots) return _slots.Count; } }
+
+        public void Add(DiscoveredFile file)
+        {
+            lock (_slots)
+            {
+                _slots.Add(new Slot(file));
+                Monitor.Pulse(_slots);
+            }
+        }
+
+        public void Complete(FileDiscovery discovery, TimeSpan walked)
+        {
+            lock (_slots)
+            {
+                Discovery = discovery;
+                Walked = walked;
+                _slots.Sort(_next, _slots.Count - _next, Comparer<Slot>.Create((a, b) => b.File.Length.CompareTo(a.File.Length)));
+                _complete = true;
+                Monitor.PulseAll(_slots);
+            }
+        }
+
+        public void Fail(Exception failure)
+        {
+            lock (_slots)
+            {
+                Failure = failure;
+                _complete = true;
+                Monitor.PulseAll(_slots);
+            }
+        }
+
+        /// <summary>The next file to analyse, waiting for the walk when it has none yet; null once every file is taken.</summary>
+        public Slot? Take()
+        {
+            lock (_slots)
+            {
+                while (_next == _slots.Count && !_complete) Monitor.Wait(_slots);
+                if (Failure is not null) return null;
+                return _next < _slots.Count ? _slots[_next++] : null;
+            }
+        }
     }
 
     static string Relative(string root, string path)
@@ -368,8 +538,9 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     (FileOutcome? Outcome, SourceFile? Source, bool Skipped) AnalyzeOne(DiscoveredFile file, RuleSet rules, Bulwark.Taint.ModelCatalog? taint, ScanProfiler? profiler,
-        byte[]?[] contentDigests, int index)
+        out byte[]? digest)
     {
+        digest = null;
         var fileRules = rules.FileRulesFor(file);
         bool notebookCode = file.Kind == FileKind.Notebook && rules.CodeRules.Count > 0;
         if (!file.IsPython && !notebookCode && fileRules.Count == 0 && rules.DocumentRulesFor(file.Kind).Count == 0)
@@ -403,7 +574,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         try
         {
             var bytes = read.Bytes.AsSpan(0, length);
-            contentDigests[index] = Sha256.HashData(bytes);
+            digest = Sha256.HashData(bytes);
             if (file.IsPython) decoded = SourceDecoder.Decode(bytes);
             source = !file.IsPython ? DecodeText(file, bytes)
                 : decoded.Ok ? new SourceFile(file.FullPath, file.RelativePath, new SourceText(decoded.Text!), isPython: true) { ImportPath = file.ImportPath }
@@ -511,6 +682,26 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         thread.Join();
         failure?.Throw();
         return result;
+    }
+
+    /// <summary>Runs <paramref name="step"/> on each worker until it returns false on every one.</summary>
+    void RunWorkers(Func<bool> step)
+    {
+        int jobs = Math.Max(1, settings.Jobs);
+        Exception? failure = null;
+        void Worker()
+        {
+            try { while (Volatile.Read(ref failure) is null && step()) { } }
+            catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); }
+        }
+        var threads = new Thread[jobs];
+        for (int t = 0; t < jobs; t++)
+        {
+            threads[t] = new Thread(Worker, WorkerStackBytes) { IsBackground = true, Name = $"bulwark-scan-{t}" };
+            threads[t].Start();
+        }
+        foreach (var t in threads) t.Join();
+        if (failure is not null) throw new InvalidOperationException("scan failed: " + failure.Message, failure);
     }
 
     void RunParallel(int count, Action<int> work)
