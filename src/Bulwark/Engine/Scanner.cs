@@ -324,25 +324,31 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     }
 
     /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
-    /// <summary>The scanned paths, each looked at once: what the walk starts from.</summary>
-    sealed record NamedPaths(string Root, string Scanned, List<string> Full, List<(FileType Kind, long Size)> Kinds);
+    /// <summary>The scanned paths as given and resolved: what the walk starts from.</summary>
+    sealed record NamedPaths(string Root, string Scanned, IReadOnlyList<string> Given, List<string> Full);
 
-    /// <summary>Resolves the named paths and the root findings are relative to; a path that does not exist is an error.</summary>
+    /// <summary>
+    /// Resolves the named paths and the root findings are relative to. A lone path is looked at here (a directory is
+    /// its own root); the paths of a list (a response file names thousands) are looked at by the walk, each once, so
+    /// that files are analysed meanwhile. A path that does not exist is an error either way.
+    /// </summary>
     static NamedPaths Resolve(IReadOnlyList<string> paths, string? repositoryRoot)
     {
         if (paths.Count == 0) paths = ["."];
-        // One `stat` per named path: its kind and size are kept for the walk (a response file names thousands).
-        var full = new List<string>();
-        var kinds = new List<(FileType Kind, long Size)>();
+        var full = new List<string>(paths.Count);
         foreach (var p in paths)
         {
             var f = Path.GetFullPath(p);
-            var kind = FileTypes.Of(f, out long size);
-            if (kind == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(p)}: no such file or directory");
             full.Add(f.Length > 1 ? f.TrimEnd('/') : f);
-            kinds.Add((kind, size));
         }
-        string root = full.Count == 1 && kinds[0].Kind == FileType.Directory ? full[0] : RepositoryRoot.CommonDirectory(full);
+        string root;
+        if (full.Count == 1)
+        {
+            var kind = FileTypes.Of(full[0], out _);
+            if (kind == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(paths[0])}: no such file or directory");
+            root = kind == FileType.Directory ? full[0] : RepositoryRoot.CommonDirectory(full);
+        }
+        else root = RepositoryRoot.CommonDirectory(full);
         // Module names come from paths under the scanned directory, not the repository root: `app/views.py` in
         // `repo/services/web-app/` is the module `app.views` whatever encloses it.
         string scanned = root;
@@ -352,7 +358,7 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
             r = r.Length > 1 ? r.TrimEnd('/') : r;
             if (full.All(f => RepositoryRoot.IsInside(f, r))) root = r;
         }
-        return new NamedPaths(root, scanned, full, kinds);
+        return new NamedPaths(root, scanned, paths, full);
     }
 
     /// <summary>Every file of the named paths, in path order, with what the walk left out.</summary>
@@ -371,13 +377,15 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
     /// </summary>
     FileDiscovery Walk(NamedPaths named, Action<DiscoveredFile> found)
     {
-        var (root, scanned, full, kinds) = named;
+        var (root, scanned, given, full) = named;
         var discovery = new FileDiscovery(settings);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int n = 0; n < full.Count; n++)
         {
             var f = full[n];
-            if (kinds[n].Kind == FileType.Directory)
+            var (kind, size) = (FileTypes.Of(f, out long length), length);
+            if (kind == FileType.Missing) throw new ConfigException($"{Untrusted.Visible(given[n])}: no such file or directory");
+            if (kind == FileType.Directory)
             {
                 var prefix = Relative(root, f);
                 int skippedBefore = discovery.Skipped.Count;
@@ -401,7 +409,6 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
                 if (settings.ForceExclude && discovery.IsExcludedFile(f)) continue;
                 var rel = Relative(root, f);
                 if (!seen.Add(rel)) continue;
-                var (kind, size) = kinds[n];
                 if (kind != FileType.Regular) { discovery.Skipped.Add(new SkippedFile(rel, SkipReasons.SpecialFile, FileTypes.Describe(kind))); continue; }
                 found(new DiscoveredFile(f, rel, FileDiscovery.IsPythonPath(f) || HasPythonShebang(f), size)
                 {
