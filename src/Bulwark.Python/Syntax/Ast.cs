@@ -25,10 +25,12 @@ public abstract class Node
     protected static void Walk(AstWalker w, Node? n) { if (n is not null) w.Visit(n); }
     protected static void Walk<T>(AstWalker w, IReadOnlyList<T> list) where T : Node
     {
-        // The parser's child lists are arrays: indexed directly, not through the interface (two calls per child).
-        if (list is Node[] array)
+        // The parser's child lists are arrays: indexed directly, not through the interface (two calls per child). An
+        // array that is an IReadOnlyList<T> holds T or a subclass of it, all nodes, so it is read as a Node[] without
+        // the covariant cast `is Node[]` would check element type by element type (a runtime helper call per list).
+        if (list is Array)
         {
-            foreach (var n in array) w.Visit(n);
+            foreach (var n in System.Runtime.CompilerServices.Unsafe.As<Node[]>(list)) w.Visit(n);
             return;
         }
         for (int i = 0; i < list.Count; i++) w.Visit(list[i]);
