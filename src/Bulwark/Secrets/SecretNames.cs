@@ -147,6 +147,15 @@ public static partial class SecretNames
     public static IReadOnlyList<string> PrefilterKeywords { get; } =
         ["pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "dsn", "webhook", "bearer"];
 
+    /// <summary>
+    /// What a name must contain for <see cref="Classify"/> to find a credential in it: the words and word endings it
+    /// looks for (<see cref="WordPrefilter"/>).
+    /// </summary>
+    public static IEnumerable<string> CredentialStems =>
+        [.. PasswordWords, .. PasswordSuffixes, .. KeyWords, .. KeySuffixes, "key"];
+
+    static readonly WordPrefilter CredentialPrefilter = new(CredentialStems);
+
     /// <summary>Lower-case words of snake_case, kebab-case, camelCase and dotted names (`apiKey` → api, key).</summary>
     public static List<string> Words(string s)
     {
@@ -178,7 +187,11 @@ public static partial class SecretNames
     /// Does a name hold a credential, and of which kind? The sharper default behind BW105 and the generic detector:
     /// camelCase and dotted names, `api_key`-style qualified keys, and names describing a credential excluded.
     /// </summary>
-    public static SecretNameKind Classify(string name)
+    public static SecretNameKind Classify(string name) =>
+        CredentialPrefilter.MayContain(name) ? ClassifyWords(name) : SecretNameKind.None;
+
+    /// <summary><see cref="Classify"/> without its prefilter (for tests: the prefilter must never change an answer).</summary>
+    internal static SecretNameKind ClassifyWords(string name)
     {
         var words = Words(name);
         if (words.Count == 0) return SecretNameKind.None;
@@ -243,4 +256,19 @@ public static partial class SecretNames
         }
         return (key && keyQualifier) || (code && codeQualifier) || (session && id);
     }
+}
+
+/// <summary>
+/// A test a name must pass before it is cut into words (<see cref="SecretNames.Words"/>, a list and a string per word)
+/// to look for some of them: whether it contains one of the words, or a word ending, as text. Most identifiers a rule
+/// meets (`result`, `self.items`) contain none, and the test allocates nothing. ASCII letters are compared without
+/// case; a name with any other character always passes (its words are lower-cased by Unicode's rules, which this test
+/// does not follow), so the test only ever lets through more than the word test would.
+/// </summary>
+public sealed class WordPrefilter(IEnumerable<string> stems)
+{
+    readonly System.Buffers.SearchValues<string> _stems =
+        System.Buffers.SearchValues.Create([.. stems.Distinct(StringComparer.Ordinal)], StringComparison.OrdinalIgnoreCase);
+
+    public bool MayContain(string name) => !System.Text.Ascii.IsValid(name) || name.AsSpan().ContainsAny(_stems);
 }

@@ -9,6 +9,8 @@ namespace Bulwark.Rules.Code;
 public sealed class NonConstantTimeCompare : CodeRule
 {
     static readonly HashSet<string> DigestWords = new(StringComparer.Ordinal) { "signature", "sig", "hmac", "mac", "digest" };
+    /// <summary>What a name must contain for <see cref="Kind"/> to name it: a digest word, `token`, or a sensitive word.</summary>
+    internal static readonly WordPrefilter KindPrefilter = new([.. DigestWords, "token", .. SensitiveNames.SensitiveStems]);
     static readonly HashSet<string> UserInputPairs = new(StringComparer.Ordinal) { "confirm", "confirmation", "repeat", "again", "retype", "new", "old", "current", "check" };
 
     public override RuleInfo Info { get; } = new(
@@ -109,11 +111,16 @@ public sealed class NonConstantTimeCompare : CodeRule
     static string? Kind(Expr e, CodeContext context)
     {
         // Digests and signatures are secret only when they authenticate (an HMAC): package hashes, checksums and
-        // function signatures are compared in the open. The module must use `hmac`.
-        bool authenticates = context.Semantic.IsImported("hmac");
-        if (e is Call { Func: AttributeExpr { Attr: "hexdigest" or "digest" } }) return authenticates ? "digest" : null;
+        // function signatures are compared in the open. The module must use `hmac` (asked only of a candidate: the
+        // first question builds the module's set of imported names).
+        if (e is Call { Func: AttributeExpr { Attr: "hexdigest" or "digest" } }) return context.Semantic.IsImported("hmac") ? "digest" : null;
         var name = SensitiveNames.NameOf(e, context.Semantic);
-        if (name is null) return null;
+        return name is not null && KindPrefilter.MayContain(name) ? KindOfName(name, context.Semantic.IsImported("hmac")) : null;
+    }
+
+    /// <summary><see cref="Kind"/> of a name, without the prefilter (for tests: the prefilter must never change an answer).</summary>
+    internal static string? KindOfName(string name, bool authenticates)
+    {
         var words = SecretNames.Words(name);
         if (words.Count == 0 || SecretNames.IsDescriptive(name) && !DigestWords.Contains(words[^1])) return null;
         foreach (var w in words) if (DigestWords.Contains(w)) return authenticates || w is "hmac" or "mac" ? (w == "sig" ? "signature" : w) : null;
