@@ -19,7 +19,8 @@ internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<st
     public override void Visit(Node node)
     {
         if (_skipsExpressions && node is Expr) return; // no rule looks at anything inside one
-        if (node.Kind == NodeKind.Call && _calls is not null)
+        var kind = node.Kind;
+        if (kind == NodeKind.Call && _calls is not null)
         {
             var selected = _selected ??= _calls.NewBuffer();
             try { _calls.Select((Call)node, context.Semantic, selected); }
@@ -29,9 +30,9 @@ internal sealed class RuleDispatcher(RuleSet rules, CodeContext context, List<st
         }
         else
         {
-            if (rules.ForKind(node.Kind) is { } list)
+            if (rules.ForKind(kind) is { } list)
                 foreach (var rule in list) Run(rule, node);
-            if (_strings is not null && node is Constant { ValueKind: ConstantKind.Str, Value: string text })
+            if (kind == NodeKind.Constant && _strings is not null && node is Constant { ValueKind: ConstantKind.Str, Value: string text })
                 foreach (var (rule, matcher) in _strings)
                     if (matcher.Matches(text)) Run(rule, node);
         }
