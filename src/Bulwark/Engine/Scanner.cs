@@ -323,7 +323,6 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return [.. indices];
     }
 
-    /// <summary>Resolves the scan paths to a root directory and the files under it.</summary>
     /// <summary>The scanned paths as given and resolved: what the walk starts from.</summary>
     sealed record NamedPaths(string Root, string Scanned, IReadOnlyList<string> Given, List<string> Full);
 
