@@ -690,18 +690,22 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         return result;
     }
 
-    /// <summary>Runs <paramref name="step"/> on each worker until it returns false on every one.</summary>
-    void RunWorkers(Func<bool> step)
+    /// <summary>
+    /// Runs <paramref name="step"/> on each of <paramref name="jobs"/> worker threads (the scan's `--jobs` when not
+    /// given) until it returns false on every one; the first exception stops the others at their next step and is
+    /// rethrown.
+    /// </summary>
+    void RunWorkers(Func<bool> step, int? jobs = null)
     {
-        int jobs = Math.Max(1, settings.Jobs);
+        int count = Math.Max(1, jobs ?? settings.Jobs);
         Exception? failure = null;
         void Worker()
         {
             try { while (Volatile.Read(ref failure) is null && step()) { } }
             catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); }
         }
-        var threads = new Thread[jobs];
-        for (int t = 0; t < jobs; t++)
+        var threads = new Thread[count];
+        for (int t = 0; t < count; t++)
         {
             threads[t] = new Thread(Worker, WorkerStackBytes) { IsBackground = true, Name = $"bulwark-scan-{t}" };
             threads[t].Start();
@@ -710,27 +714,16 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         if (failure is not null) throw new InvalidOperationException("scan failed: " + failure.Message, failure);
     }
 
+    /// <summary>Runs <paramref name="work"/> for each index below <paramref name="count"/> on the workers, each index once.</summary>
     void RunParallel(int count, Action<int> work)
     {
-        int jobs = Math.Clamp(settings.Jobs, 1, Math.Max(1, count));
         int next = -1;
-        Exception? failure = null;
-        void Worker()
+        RunWorkers(() =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                try { work(i); }
-                catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); return; }
-            }
-        }
-        var threads = new Thread[jobs];
-        for (int t = 0; t < jobs; t++)
-        {
-            threads[t] = new Thread(Worker, WorkerStackBytes) { IsBackground = true, Name = $"bulwark-scan-{t}" };
-            threads[t].Start();
-        }
-        foreach (var t in threads) t.Join();
-        if (failure is not null) throw new InvalidOperationException("scan failed: " + failure.Message, failure);
+            int i = Interlocked.Increment(ref next);
+            if (i >= count) return false;
+            work(i);
+            return true;
+        }, Math.Clamp(settings.Jobs, 1, Math.Max(1, count)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Python;
@@ -130,19 +129,7 @@ public class CallDispatchTests
     public void Declared_names_lose_no_finding_on_the_rule_fixtures(string ruleId)
     {
         var rule = RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == ruleId);
-        var fixtures = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Rules", "Fixtures"), "*.py").Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(fixtures);
-        int found = 0;
-        foreach (var profile in new[] { RuleProfile.Default, RuleProfile.Bandit })
-            foreach (var path in fixtures)
-            {
-                var settings = new ScanSettings { Profile = profile };
-                var text = File.ReadAllText(path);
-                var dispatched = Render(new RuleSet([rule], settings: settings), text, settings);
-                Assert.Equal(Render(new RuleSet([new EveryCall(rule)]), text, settings), dispatched);
-                found += dispatched.Length;
-            }
-        Assert.True(found > 0, $"{ruleId} finds nothing on any fixture");
+        DispatchEquivalence.LosesNoFindingOnFixtures(rule, new EveryCall(rule));
     }
 
     [Fact]
@@ -158,20 +145,11 @@ public class CallDispatchTests
                 ["B605"] = new Dictionary<string, object> { ["shell"] = new List<string> { "mylib.run_shell" } },
             },
         };
-        Assert.Equal("3:1 B605", Lines(Render(new RuleSet([rule], settings: defaults), text, defaults)));
-        Assert.Equal("2:1 B605", Lines(Render(new RuleSet([rule], settings: configured), text, configured)));
+        Assert.Equal("3:1 B605", Lines(DispatchEquivalence.Render(new RuleSet([rule], settings: defaults), text, defaults)));
+        Assert.Equal("2:1 B605", Lines(DispatchEquivalence.Render(new RuleSet([rule], settings: configured), text, configured)));
     }
 
     /// <summary>The line, column and rule of each finding, one per line.</summary>
     static string Lines(string rendered) =>
         string.Join("\n", rendered.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(' ', l.Split(' ').Take(2))));
-
-    static string Render(RuleSet rules, string text, ScanSettings settings)
-    {
-        var file = new SourceFile("f.py", "f.py", new SourceText(text), true);
-        var outcome = FileAnalysis.Analyze(file, rules, settings);
-        var sb = new StringBuilder();
-        foreach (var f in outcome.Findings) sb.Append($"{f.Location.StartLine}:{f.Location.StartColumn} {f.Rule.Id} {f.Message}\n");
-        return sb.ToString();
-    }
 }

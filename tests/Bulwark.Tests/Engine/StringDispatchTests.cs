@@ -1,9 +1,9 @@
-using System.Text;
 using Bulwark.Core;
 using Bulwark.Engine;
 using Bulwark.Python;
 using Bulwark.Python.Syntax;
 using Bulwark.Rules;
+using Bulwark.Tests.Support;
 using Assert = Xunit.Assert;
 
 namespace Bulwark.Tests.Engine;
@@ -84,19 +84,7 @@ public class StringDispatchTests
     public void Declared_strings_lose_no_finding_on_the_rule_fixtures(string ruleId)
     {
         var rule = RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == ruleId);
-        var fixtures = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Rules", "Fixtures"), "*.py").Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(fixtures);
-        int found = 0;
-        foreach (var profile in new[] { RuleProfile.Default, RuleProfile.Bandit })
-            foreach (var path in fixtures)
-            {
-                var settings = new ScanSettings { Profile = profile };
-                var text = File.ReadAllText(path);
-                var dispatched = Render(new RuleSet([rule], settings: settings), text, settings);
-                Assert.Equal(Render(new RuleSet([new EveryConstant(rule)]), text, settings), dispatched);
-                found += dispatched.Length;
-            }
-        Assert.True(found > 0, $"{ruleId} finds nothing on any fixture");
+        DispatchEquivalence.LosesNoFindingOnFixtures(rule, new EveryConstant(rule));
     }
 
     [Fact]
@@ -113,19 +101,10 @@ public class StringDispatchTests
                 ["B108"] = new Dictionary<string, object> { ["tmp_dirs"] = new List<string> { "/scratch" } },
             },
         };
-        Assert.Equal("2 B104\n4 B108", Lines(Render(new RuleSet(rules, settings: defaults), text, defaults)));
-        Assert.Equal("1 B104\n3 B108", Lines(Render(new RuleSet(rules, settings: configured), text, configured)));
+        Assert.Equal("2 B104\n4 B108", Lines(DispatchEquivalence.Render(new RuleSet(rules, settings: defaults), text, defaults)));
+        Assert.Equal("1 B104\n3 B108", Lines(DispatchEquivalence.Render(new RuleSet(rules, settings: configured), text, configured)));
     }
 
     static string Lines(string rendered) =>
         string.Join("\n", rendered.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0].Split(':')[0] + " " + l.Split(' ')[1]).Order(StringComparer.Ordinal));
-
-    static string Render(RuleSet rules, string text, ScanSettings settings)
-    {
-        var file = new SourceFile("f.py", "f.py", new SourceText(text), true);
-        var outcome = FileAnalysis.Analyze(file, rules, settings);
-        var sb = new StringBuilder();
-        foreach (var f in outcome.Findings) sb.Append($"{f.Location.StartLine}:{f.Location.StartColumn} {f.Rule.Id} {f.Message}\n");
-        return sb.ToString();
-    }
 }
