@@ -152,12 +152,17 @@ public static class TaintPhase
                                          ParameterLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_LIVENESS") != "0",
                                          CellLiveness = Environment.GetEnvironmentVariable("BULWARK_TAINT_CELL_LIVENESS") != "0",
                                          ReadAhead = settings.Jobs > 1 && Environment.GetEnvironmentVariable("BULWARK_TAINT_READ_AHEAD") != "0",
-                                         Templates = templates ?? TemplateIndex.Empty };
+                                         Templates = templates ?? TemplateIndex.Empty,
+                                         EstimateDemand = Environment.GetEnvironmentVariable("BULWARK_TIMING") == "2" };
         var analysis = new TaintAnalysis(modules, catalog, options, collectSummaries);
         var result = analysis.Run();
         if (Environment.GetEnvironmentVariable("BULWARK_TIMING") == "1")
             Console.Error.WriteLine($"timing: taint project phase, {analysis.Index.Functions.Count} functions ({analysis.Pruned} pruned) in {modules.Count} modules: "
                 + string.Join(", ", analysis.Timing.Select(t => $"{t.Step} {t.Time.TotalMilliseconds:F0} ms/{t.Allocated / 1048576} MB/GC {t.Paused.TotalMilliseconds:F0} ms")));
+        if (analysis.Demand is { } d)
+            Console.Error.WriteLine($"demand estimate (static call edges): {d.Created} functions created a source fact ({d.CreatedByModel} modelled, {d.CreatedByName} by name), "
+                + $"{d.Sinks} call a modelled sink or are entry points; {d.OnPath} ({100.0 * d.OnPath / Math.Max(1, d.Functions):F1}%) lie on a call path from the first to the second, "
+                + $"{d.WithCallees} ({100.0 * d.WithCallees / Math.Max(1, d.Functions):F1}%) with all they call, of {d.Functions} functions");
         return result;
     }
 

@@ -327,6 +327,7 @@ public sealed partial class TaintAnalysis
                     {
                         var at = step();
                         var origin = _a._origins.Source(b.SourceKind, b.Description, at);
+                        _a._demand?.Created(_fs.Id, b.SourceKind);
                         var types = b.Type is null ? [] : new[] { b.Type };
                         return AValue.Of([new Fact(origin, b.Clears, 0, Trail.Start(at))], ValueShape.Unknown, types);
                     }
@@ -464,8 +465,11 @@ public sealed partial class TaintAnalysis
             return [.. list];
         }
 
-        Fact SourceFact(SourceModel source, Step step) =>
-            new(_a._origins.Source(source.Kind, source.Description, step with { Kind = StepKind.Source }), 0, 0, Trail.Start(step with { Kind = StepKind.Source }));
+        Fact SourceFact(SourceModel source, Step step)
+        {
+            _a._demand?.Created(_fs.Id, source.Kind);
+            return new(_a._origins.Source(source.Kind, source.Description, step with { Kind = StepKind.Source }), 0, 0, Trail.Start(step with { Kind = StepKind.Source }));
+        }
 
         /// <summary>Reading below a parameter gives a deeper parameter origin (`request` → `request.GET`), up to two steps.</summary>
         Fact[] ExtendParams(Fact[] facts, string key)

@@ -155,6 +155,7 @@ public sealed partial class TaintAnalysis
             var what = description ?? name!;
             var step = at with { Kind = StepKind.Source, What = what };
             // Clean for every other sink: a password is no SQL injection.
+            _a._demand?.Created(_fs.Id, kind);
             var fact = new Fact(_a._origins.Source(kind, what, step), SinkKinds.All & ~SinkKinds.SensitiveSinks, 0, Trail.Start(step));
             return Facts.Union(facts, [fact]);
         }

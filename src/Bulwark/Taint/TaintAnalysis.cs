@@ -24,6 +24,8 @@ public sealed record TaintOptions
     public bool ReadAhead { get; init; }
     /// <summary>The project's templates and the variables each prints unescaped (template sinks, <see cref="SinkModel.Template"/>).</summary>
     public TemplateIndex Templates { get; init; } = TemplateIndex.Empty;
+    /// <summary>Measure how much of the project a demand-driven analysis would look at (<see cref="TaintAnalysis.Demand"/>); never changes a result.</summary>
+    public bool EstimateDemand { get; init; }
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>
@@ -95,6 +97,7 @@ public sealed partial class TaintAnalysis
         _types = new ProjectTypes(_index, catalog);
         _options = options;
         _collectSummaries = collectSummaries;
+        if (options.EstimateDemand) _demand = new DemandEstimate();
         _nameKindsById = new byte[]?[modules.Count];
         _callNamingById = new CallNaming[]?[modules.Count];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
@@ -174,6 +177,7 @@ public sealed partial class TaintAnalysis
         // evaluation read.
         ReleaseAll();
         Mark("summaries");
+        if (_demand is not null) Demand = _demand.Measure(this);
         if (_liveness)
         {
             ParameterPhase();
