@@ -51,7 +51,7 @@ def hello():
 @app.route("/fetch")
 def fetch():
     url = request.args["url"]
-    return requests.get(url, verify=False).text  # expect: CWE-918
+    return requests.get(url, verify=False).text  # expect: CWE-918, expect: CWE-79
 
 
 def password_digest(password):

@@ -295,7 +295,7 @@ public static class ModelReader
         ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "unless", "text", "sources", "template"],
         ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
-        ["propagators"] = ["call", "method", "from", "decodes"],
+        ["propagators"] = ["call", "method", "from", "decodes", "reaching"],
         ["markers"] = ["call", "marker", "on", "when"],
         ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view", "routes"],
     };
@@ -384,16 +384,23 @@ public static class ModelReader
                 var target = One(row, origin, section, Get, "call", "method");
                 bool receiver = false, all = false;
                 var args = new List<int>();
+                var specs = new List<ArgSpec>();
                 foreach (var part in Need("from").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (part == "receiver") receiver = true;
                     else if (part == "*") all = true;
                     else if (part == "none") { }
                     else if (int.TryParse(part, out var i)) args.Add(i);
-                    else throw Error(row, origin, $"'from' lists 'receiver', argument positions, '*' or 'none' (got '{part}')");
+                    else if (part.Contains('|') && ArgSpec.Parse(part) is { Position: >= 0, Keyword: not null, Element: < 0 } spec) specs.Add(spec);
+                    else throw Error(row, origin, $"'from' lists 'receiver', argument positions (`0` or `0|url`), '*' or 'none' (got '{part}')");
                 }
                 var decodes = Get("decodes") switch { null or "false" => false, "true" => true, var d => throw Error(row, origin, $"'decodes' is \"true\" or \"false\" (got '{d}')") };
-                (target.Key == "call" ? tables.PropagatorCalls : tables.PropagatorMethods)[target.Value] = new PropagatorModel(receiver, args.ToArray(), all, decodes);
+                uint reaching = 0;
+                if (Get("reaching") is { } r)
+                    reaching = SinkKinds.Parse(r) is { } rk && rk != SinkKinds.All ? rk
+                        : throw Error(row, origin, $"unknown sink kind in 'reaching' = '{r}'");
+                (target.Key == "call" ? tables.PropagatorCalls : tables.PropagatorMethods)[target.Value] =
+                    new PropagatorModel(receiver, args.ToArray(), all, decodes) { FromSpecs = specs.ToArray(), Reaching = reaching };
                 break;
             }
             case "markers":

@@ -127,7 +127,14 @@ public sealed record ValidatorModel(ArgSpec Arg, uint Clears, bool WhenTrue);
 
 /// <summary>Which inputs of a call its result carries (by default all of them, receiver included).</summary>
 /// <summary>Which inputs reach a call's result; <paramref name="Decodes"/>: the result is the text an encoder hid, so what the encoding cleared is dangerous again.</summary>
-public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool AllArgs, bool Decodes = false);
+/// <param name="FromSpecs">Arguments named by position and keyword (`0|url`), for calls that take them either way.</param>
+/// <param name="Reaching">When not 0: only what still reaches a sink of these kinds passes through (the body a client request
+/// fetches is the attacker's only when the attacker chose where it comes from: a URL of a fixed origin passes nothing).</param>
+public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool AllArgs, bool Decodes = false)
+{
+    public ArgSpec[] FromSpecs { get; init; } = [];
+    public uint Reaching { get; init; }
+}
 
 /// <summary>A call that marks its result or receiver (a parser that resolves external entities).</summary>
 public sealed record MarkerModel(string Marker, bool OnReceiver, Clause[] When);

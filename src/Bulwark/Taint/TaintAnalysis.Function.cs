@@ -1088,7 +1088,7 @@ public sealed partial class TaintAnalysis
                 }
                 else if (tables.PropagatorCalls.TryGetValue(name, out var prop))
                 {
-                    result = AValue.Join(result, Propagated(actuals, prop).With(types: types, shape: ShapeOf(types, ValueShape.Unknown)));
+                    result = AValue.Join(result, Propagated(c, actuals, prop, name).With(types: types, shape: ShapeOf(types, ValueShape.Unknown)));
                     any = true;
                 }
                 if (tables.MarkerCalls.TryGetValue(name, out var markers))
@@ -1107,7 +1107,7 @@ public sealed partial class TaintAnalysis
             if (!modelled && c.Method is { } method)
             {
                 if (tables.SanitizerMethods.TryGetValue(method, out var san) && Conditions(c, san.When, null)) { result = AValue.Join(result, Sanitized(actuals, san, [])); modelled = true; }
-                else if (tables.PropagatorMethods.TryGetValue(method, out var prop)) { result = AValue.Join(result, Propagated(actuals, prop)); modelled = true; }
+                else if (tables.PropagatorMethods.TryGetValue(method, out var prop)) { result = AValue.Join(result, Propagated(c, actuals, prop, method)); modelled = true; }
             }
             return result;
         }
@@ -1121,13 +1121,24 @@ public sealed partial class TaintAnalysis
             return AValue.Of(facts, ShapeOf(types, actuals.Receiver?.Shape == ValueShape.Str ? ValueShape.Str : ValueShape.Unknown), types);
         }
 
-        AValue Propagated(Actuals actuals, PropagatorModel prop)
+        AValue Propagated(IrCall c, Actuals actuals, PropagatorModel prop, string callee)
         {
             var r = AValue.Empty;
             if (prop.FromReceiver && actuals.Receiver is { } recv)
                 r = AValue.Join(r, new AValue(recv.Collapse(), null, [], recv.Shape, recv.Functions, []));
             if (prop.AllArgs) { foreach (var a in actuals.Args) r = AValue.Join(r, a); foreach (var k in actuals.Keywords) r = AValue.Join(r, k); }
             foreach (var i in prop.FromArgs) if (i < actuals.Args.Length) r = AValue.Join(r, actuals.Args[i]);
+            foreach (var spec in prop.FromSpecs)
+                foreach (var value in Selected(c, spec, actuals, 0)) r = AValue.Join(r, value);
+            if (prop.Reaching != 0 && !r.HasNoFacts)
+            {
+                // What passes is what the call fetched, not the argument itself: a step says so.
+                var step = StepAt(c.Site, StepKind.Call, $"fetched by `{callee}`");
+                var kept = new List<Fact>();
+                foreach (var f in r.Collapse())
+                    if (f.Reaches(prop.Reaching)) kept.Add(f with { Trail = Trail.Extend(f.Trail, step) });
+                r = AValue.Of([.. kept], ValueShape.Unknown, []);
+            }
             // `b64decode(b64encode(x))` is x again: what the encoding cleared is cleared no more.
             if (prop.Decodes) r = AValue.Of(Facts.Map(r.Collapse(), f => f with { Cleared = 0 }), r.Shape, r.Types);
             return r;

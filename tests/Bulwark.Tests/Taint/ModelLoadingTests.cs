@@ -46,11 +46,26 @@ public class ModelLoadingTests
     [InlineData("sinks = [{ call = \"a.b\", kind = \"xss\", arg = \"0\", text = \"yes\" }]\n", "m.toml:1: 'text' is \"true\" or \"false\" (got 'yes')")]
     [InlineData("sinks = [{ call = \"a.b\", kind = \"xss\", arg = \"0\", unless = \"not-html\" }]\n", "m.toml:1: 'unless' is ARG:marker (got 'not-html')")]
     [InlineData("entrypoints = [{ register = \"a.App\", framework = \"tornado\", routes = \"-\" }]\n", "m.toml:1: cannot read 'routes'")]
+    [InlineData("propagators = [{ call = \"a.get\", from = \"0\", reaching = \"web\" }]\n", "m.toml:1: unknown sink kind in 'reaching' = 'web'")]
+    [InlineData("propagators = [{ call = \"a.get\", from = \"url\" }]\n", "m.toml:1: 'from' lists 'receiver', argument positions")]
     public void A_mistake_in_a_model_file_is_a_one_line_error_with_its_place(string text, string expected)
     {
         var ex = Assert.Throws<ModelException>(() => ModelReader.Read(text, "m.toml", new ModelTables(), out _));
         Assert.StartsWith(expected, ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void A_propagator_row_reads_argument_specs_and_the_sink_kind_its_input_must_reach()
+    {
+        var tables = new ModelTables();
+        ModelReader.Read("propagators = [{ call = \"a.get\", from = \"receiver, 2, 0|url\", reaching = \"ssrf\" }]\n", "m.toml", tables, out _);
+        var prop = tables.PropagatorCalls["a.get"];
+        Assert.True(prop.FromReceiver);
+        Assert.Equal([2], prop.FromArgs);
+        var spec = Assert.Single(prop.FromSpecs);
+        Assert.Equal((0, "url"), (spec.Position, spec.Keyword));
+        Assert.Equal(SinkKinds.Ssrf, prop.Reaching);
     }
 
     [Fact]

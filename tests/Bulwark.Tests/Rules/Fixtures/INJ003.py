@@ -1,7 +1,9 @@
 # INJ003 code-injection: request data evaluated as code or imported by name.
 import importlib
+import urllib.request
 
 import numexpr
+import requests
 from flask import Flask, request
 from PIL import Image, ImageMath
 
@@ -69,3 +71,30 @@ def image_fixed():
 @app.route("/numexpr")
 def numexpr_view():
     return str(numexpr.evaluate(request.args["ex"]))  # positive: numexpr before 2.8.5 runs the expression through eval
+
+
+@app.route("/include")
+def include():
+    source = urllib.request.urlopen(request.args["url"]).read()
+    exec(source)  # positive: code fetched from a URL the request chose (remote file inclusion)
+    return "ok"
+
+
+@app.route("/include/requests")
+def include_requests():
+    plugin = requests.get(request.args["plugin_url"], timeout=5)
+    exec(plugin.text)  # positive: the body of a URL the request chose
+
+
+@app.route("/include/fixed")
+def include_fixed():
+    name = request.args["name"]
+    body = requests.get("https://plugins.example.com/v1/" + name, timeout=5).text
+    exec(body)  # negative: the origin is fixed, so the body is the plugin server's, not the request's
+    return "ok"
+
+
+@app.route("/include/keyword")
+def include_keyword():
+    response = requests.get(url=request.args["plugin_url"], timeout=5)
+    exec(response.content)  # positive: the URL given by keyword
