@@ -14,7 +14,7 @@ static class TaintConfig
     public static readonly string[] Keys =
     [
         "budget-seconds", "report-sources", "test-paths",
-        "sources", "sinks", "sanitizers", "validators", "propagators", "markers", "entrypoints",
+        "sources", "sinks", "sanitizers", "validators", "propagators", "markers", "files", "entrypoints",
         "types", "returns", "attributes", "bases",
     ];
 

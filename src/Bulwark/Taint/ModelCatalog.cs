@@ -206,7 +206,7 @@ public sealed class ModelCatalog : ITypeOracle
 public static class ModelReader
 {
     static readonly string[] TopKeys =
-        ["packages", "sources", "sinks", "sanitizers", "validators", "propagators", "markers", "entrypoints", "types", "returns", "attributes", "bases"];
+        ["packages", "sources", "sinks", "sanitizers", "validators", "propagators", "markers", "files", "entrypoints", "types", "returns", "attributes", "bases"];
 
     public static string[] Packages(string text, string origin)
     {
@@ -297,6 +297,7 @@ public static class ModelReader
         ["validators"] = ["call", "method", "arg", "clears", "when"],
         ["propagators"] = ["call", "method", "from", "decodes", "reaching"],
         ["markers"] = ["call", "marker", "on", "when"],
+        ["files"] = ["call", "method", "path", "writes"],
         ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view", "routes"],
     };
 
@@ -401,6 +402,18 @@ public static class ModelReader
                         : throw Error(row, origin, $"unknown sink kind in 'reaching' = '{r}'");
                 (target.Key == "call" ? tables.PropagatorCalls : tables.PropagatorMethods)[target.Value] =
                     new PropagatorModel(receiver, args.ToArray(), all, decodes) { FromSpecs = specs.ToArray(), Reaching = reaching };
+                break;
+            }
+            case "files":
+            {
+                var target = One(row, origin, section, Get, "call", "method");
+                var path = ArgSpec.Parse(Need("path")) is { All: false, Element: < 0 } p ? p
+                    : throw Error(row, origin, $"'path' is a position, a keyword, 'N|keyword' or 'receiver' (got '{Get("path")}')");
+                ArgSpec? writes = null;
+                if (Get("writes") is { } w)
+                    writes = ArgSpec.Parse(w) is { All: false, Element: < 0 } ws ? ws
+                        : throw Error(row, origin, $"'writes' is a position, a keyword, 'N|keyword' or 'receiver' (got '{w}')");
+                (target.Key == "call" ? tables.FileCalls : tables.FileMethods)[target.Value] = new FileModel(path, writes);
                 break;
             }
             case "markers":

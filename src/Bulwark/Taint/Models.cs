@@ -136,6 +136,14 @@ public sealed record PropagatorModel(bool FromReceiver, int[] FromArgs, bool All
     public uint Reaching { get; init; }
 }
 
+/// <summary>
+/// A call on a file named by <paramref name="Path"/>: with <paramref name="Writes"/>, it writes that argument's data to the
+/// file (`upload.save(path)`, `out.write(data)` on a file opened from a path); without, it opens or reads the file, and
+/// its result holds what the same function wrote to the same file before. The path is the argument's value (the same
+/// variable, or the same constant text), or — for a file object — the path it was opened from.
+/// </summary>
+public sealed record FileModel(ArgSpec Path, ArgSpec? Writes);
+
 /// <summary>A call that marks its result or receiver (a parser that resolves external entities).</summary>
 public sealed record MarkerModel(string Marker, bool OnReceiver, Clause[] When);
 
@@ -164,6 +172,8 @@ public sealed class ModelTables
     public Dictionary<string, PropagatorModel> PropagatorCalls { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, PropagatorModel> PropagatorMethods { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<MarkerModel>> MarkerCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FileModel> FileCalls { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FileModel> FileMethods { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, EntryPointModel> EntryDecorators { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, EntryPointModel> EntryRegistrations { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, EntryPointModel> EntryBases { get; } = new(StringComparer.Ordinal);
@@ -178,7 +188,8 @@ public sealed class ModelTables
         foreach (var t in Returns.Values) KnownTypes.Add(t);
         foreach (var t in Attributes.Values) KnownTypes.Add(t);
         foreach (var t in Bases.Keys) KnownTypes.Add(t);
-        foreach (var k in Attributes.Keys) KnownTypes.Add(k[..Math.Max(0, k.LastIndexOf('.'))]);
+        // `T.attr` names type T; so does `T[]`, the type of T's items.
+        foreach (var k in Attributes.Keys) KnownTypes.Add(k.EndsWith("[]", StringComparison.Ordinal) ? k[..^2] : k[..Math.Max(0, k.LastIndexOf('.'))]);
     }
 
     /// <summary>Adds another file's rows after these, as if it had been read after them: lists grow, single entries are replaced.</summary>
@@ -202,6 +213,8 @@ public sealed class ModelTables
         foreach (var kv in o.PropagatorCalls) t.PropagatorCalls[kv.Key] = kv.Value;
         foreach (var kv in o.PropagatorMethods) t.PropagatorMethods[kv.Key] = kv.Value;
         foreach (var kv in o.MarkerCalls) t.MarkerCalls[kv.Key] = t.MarkerCalls.TryGetValue(kv.Key, out var markerCalls) ? [.. markerCalls, .. kv.Value] : [.. kv.Value];
+        foreach (var kv in o.FileCalls) t.FileCalls[kv.Key] = kv.Value;
+        foreach (var kv in o.FileMethods) t.FileMethods[kv.Key] = kv.Value;
         foreach (var kv in o.EntryDecorators) t.EntryDecorators[kv.Key] = kv.Value;
         foreach (var kv in o.EntryRegistrations) t.EntryRegistrations[kv.Key] = kv.Value;
         foreach (var kv in o.EntryBases) t.EntryBases[kv.Key] = kv.Value;

@@ -78,7 +78,8 @@ public sealed partial class TaintAnalysis
                         if (changedAt is not null) changedAt[v] = _tick;
                     }
                 }
-                if (!changed) break;
+                if (!changed && !_filesChanged) break;
+                _filesChanged = false;
                 start = Math.Min(firstBack, _sideLowest);
                 if (start >= n) break;
                 if (evaluatedAt is null)
@@ -518,7 +519,7 @@ public sealed partial class TaintAnalysis
                 }
             }
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
-            var item = Sliced(AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types), v);
+            var item = Sliced(AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types ?? ItemTypes(obj.Types)), v);
             return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
         }
 
@@ -698,7 +699,8 @@ public sealed partial class TaintAnalysis
             _callResults ??= new AValue[_f.Calls.Length];
             int n = 1 + c.Args.Length + c.KeywordValues.Length;
             var inputs = _callInputs[callIndex];
-            if (inputs is not null)
+            // A call that reads back a file this function wrote gives more once the write does, its inputs the same.
+            if (inputs is not null && _fileReaders?.Contains(callIndex) != true)
             {
                 bool same = ReferenceEquals(inputs[0], c.Receiver >= 0 ? _values[c.Receiver] : AValue.Empty);
                 for (int i = 0; same && i < c.Args.Length; i++) same = ReferenceEquals(inputs[1 + i], _values[c.Args[i]]);
@@ -748,6 +750,7 @@ public sealed partial class TaintAnalysis
                 result = AValue.Join(result, AValue.Of(all.Collapse(), receiverShape == ValueShape.Str ? ValueShape.Str : ValueShape.Unknown));
             }
             result = SensitiveCall(c, result, handled, modelled, step);
+            if (_a._fileModels) result = FileCall(c, library, actuals, result);
             // Marker side effects on the receiver (`parser.setFeature(feature_external_ges, True)`).
             if (c.Receiver >= 0 && c.Method is not null)
                 foreach (var name in library)
@@ -767,6 +770,102 @@ public sealed partial class TaintAnalysis
                                 }
                             }
             return result;
+        }
+
+        // ───────────── files written and read back ─────────────
+
+        /// <summary>What this function wrote to each file, by <see cref="FileKey"/>; the calls that open or read a file.</summary>
+        Dictionary<string, Fact[]>? _files;
+        HashSet<int>? _fileReaders;
+        bool _filesChanged;
+
+        /// <summary>
+        /// A write (`upload.save(path)`) keeps the data's facts for the file it names; a call that opens or reads that file
+        /// (`open(path)`) gives them back, with a step at each. The same variable or the same constant text names the
+        /// same file; a file object names the file it was opened from.
+        /// </summary>
+        AValue FileCall(IrCall c, string[] library, Actuals actuals, AValue result)
+        {
+            var (model, name) = FileModelOf(c, library);
+            if (model is null || FileKey(c, model.Path, 0) is not { } key) return result;
+            if (model.Writes is { } writes)
+            {
+                var facts = Facts.None;
+                foreach (var v in Selected(c, writes, actuals, 0)) facts = Facts.Union(facts, v.Collapse());
+                if (facts.Length == 0) return result;
+                var step = StepAt(c.Site, StepKind.Call, $"written to a file by `{name}`");
+                facts = Facts.Map(facts, f => f with { Trail = Trail.Extend(f.Trail, step) });
+                _files ??= new(StringComparer.Ordinal);
+                var before = _files.TryGetValue(key, out var held) ? held : Facts.None;
+                var after = Facts.Union(before, facts);
+                if (!ReferenceEquals(after, before))
+                {
+                    _files[key] = after;
+                    FileChanged();
+                }
+                return result;
+            }
+            if (_files is null || !_files.TryGetValue(key, out var stored)) return result;
+            var read = StepAt(c.Site, StepKind.Call, $"read back from the file by `{name}`");
+            return AValue.Join(result, AValue.Of(Facts.Map(stored, f => f with { Trail = Trail.Extend(f.Trail, read) }), result.Shape, result.Types));
+        }
+
+        /// <summary>The file model of a call: by one of its library names, else by its method name.</summary>
+        (FileModel? Model, string Name) FileModelOf(IrCall c, string[] library)
+        {
+            var tables = _a._tables;
+            foreach (var name in library)
+                if (tables.FileCalls.TryGetValue(name, out var model)) return (model, name);
+            if (library.Length == 0 && c.Method is { } method && tables.FileMethods.TryGetValue(method, out var byName)) return (byName, method);
+            return (null, "");
+        }
+
+        /// <summary>
+        /// The file an argument names: `=text` for a constant, `#v` for the definition of a variable, or — for a file
+        /// object another call opened — the file that call names. Null when the argument is missing.
+        /// </summary>
+        string? FileKey(IrCall c, ArgSpec spec, int depth)
+        {
+            int v = -1;
+            if (spec.Receiver) v = c.Receiver;
+            else if (ArgIndex(c, spec) is var i and >= 0) v = i < c.Args.Length ? c.Args[i] : c.KeywordValues[i - c.Args.Length];
+            if (v < 0) return null;
+            int def = ReceiverDefinition(v);
+            var iv = _f.Values[def];
+            if (iv.Op == IrOp.Call && depth == 0 && FileModelOf(_f.Calls[iv.A], Resolve(iv.A).Library) is { Model: { Writes: null } opener })
+                return FileKey(_f.Calls[iv.A], opener.Path, 1);
+            // A receiver is a file object: one this function did not open names no file it knows.
+            if (spec.Receiver) return null;
+            if (iv.Op == IrOp.Const && iv.Shape == ValueShape.Str && iv.S >= 0) return "=" + _mod.Str(iv.S);
+            return "#" + def.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>A file's data grew: every call that opens or reads a file is worked out again in the next pass.</summary>
+        void FileChanged()
+        {
+            _filesChanged = true;
+            if (_fileReaders is null)
+            {
+                _fileReaders = [];
+                for (int k = 0; k < _f.Calls.Length; k++)
+                    if (FileModelOf(_f.Calls[k], Resolve(k).Library).Model is { Writes: null }) _fileReaders.Add(k);
+            }
+            foreach (var k in _fileReaders)
+            {
+                int r = _f.Calls[k].Result;
+                if (r < 0) continue;
+                _sideLowest = Math.Min(_sideLowest, r);
+                (_sideAt ??= [])[r] = _tick;
+            }
+        }
+
+        /// <summary>What the models say items of a container of these types are (`T[]` in `attributes`: `request.files[name]` is an upload).</summary>
+        string[]? ItemTypes(string[] types)
+        {
+            List<string>? items = null;
+            foreach (var t in types)
+                if (!t.StartsWith('=') && _a._tables.Attributes.TryGetValue(t + "[]", out var item) && !(items ??= []).Contains(item)) items.Add(item);
+            return items?.ToArray();
         }
 
         /// <summary>A value that is, or may be, a dict or another mapping (its type unknown counts as not one).</summary>

@@ -62,6 +62,8 @@ public sealed partial class TaintAnalysis
     readonly Dictionary<(uint, int, int), TaintFlow> _flows = [];
     readonly List<string> _warnings = [];
     readonly bool _collectSummaries;
+    /// <summary>Some model describes files written and read back (<see cref="FileModel"/>).</summary>
+    readonly bool _fileModels;
     bool _interprocedural = true;
 
     /// <summary>Wall time, bytes allocated and time paused by the garbage collector of each step of the project phase, for BULWARK_TIMING=1.</summary>
@@ -98,6 +100,7 @@ public sealed partial class TaintAnalysis
         _options = options;
         _collectSummaries = collectSummaries;
         if (options.EstimateDemand) _demand = new DemandEstimate();
+        _fileModels = _tables.FileCalls.Count + _tables.FileMethods.Count > 0;
         _nameKindsById = new byte[]?[modules.Count];
         _callNamingById = new CallNaming[]?[modules.Count];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
@@ -703,6 +706,7 @@ public sealed partial class TaintAnalysis
             _modelled.UnionWith(t.SourceGlobals.Keys);
             _modelled.UnionWith(t.Types.Keys);
             _modelled.UnionWith(t.ValidatorCalls.Keys);
+            _modelled.UnionWith(t.FileCalls.Keys);
         }
         return _modelled.Contains(name);
     }

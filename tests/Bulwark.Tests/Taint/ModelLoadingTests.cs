@@ -48,6 +48,8 @@ public class ModelLoadingTests
     [InlineData("entrypoints = [{ register = \"a.App\", framework = \"tornado\", routes = \"-\" }]\n", "m.toml:1: cannot read 'routes'")]
     [InlineData("propagators = [{ call = \"a.get\", from = \"0\", reaching = \"web\" }]\n", "m.toml:1: unknown sink kind in 'reaching' = 'web'")]
     [InlineData("propagators = [{ call = \"a.get\", from = \"url\" }]\n", "m.toml:1: 'from' lists 'receiver', argument positions")]
+    [InlineData("files = [{ call = \"a.save\", writes = \"receiver\" }]\n", "m.toml:1: a row of 'files' needs 'path'")]
+    [InlineData("files = [{ call = \"a.save\", path = \"*\", writes = \"receiver\" }]\n", "m.toml:1: 'path' is a position")]
     public void A_mistake_in_a_model_file_is_a_one_line_error_with_its_place(string text, string expected)
     {
         var ex = Assert.Throws<ModelException>(() => ModelReader.Read(text, "m.toml", new ModelTables(), out _));
@@ -66,6 +68,19 @@ public class ModelLoadingTests
         var spec = Assert.Single(prop.FromSpecs);
         Assert.Equal((0, "url"), (spec.Position, spec.Keyword));
         Assert.Equal(SinkKinds.Ssrf, prop.Reaching);
+    }
+
+    [Fact]
+    public void A_files_row_reads_the_path_and_what_is_written()
+    {
+        var tables = new ModelTables();
+        ModelReader.Read("files = [{ call = \"a.Upload.save\", path = \"0|dst\", writes = \"receiver\" }, { method = \"read_back\", path = \"1\" }]\n", "m.toml", tables, out _);
+        var save = tables.FileCalls["a.Upload.save"];
+        Assert.Equal((0, "dst"), (save.Path.Position, save.Path.Keyword));
+        Assert.True(save.Writes?.Receiver);
+        var read = tables.FileMethods["read_back"];
+        Assert.Equal(1, read.Path.Position);
+        Assert.Null(read.Writes);
     }
 
     [Fact]

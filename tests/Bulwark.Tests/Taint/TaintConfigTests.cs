@@ -137,6 +137,39 @@ public class TaintConfigTests
     }
 
     [Fact]
+    public void User_file_models_carry_data_written_to_a_store_to_what_is_read_back_from_it()
+    {
+        using var dir = new TempDir();
+        dir.Write("pyproject.toml", """
+            [project]
+            name = "shop"
+
+            [tool.bulwark.taint]
+            files = [{ call = "blobstore.put", path = "0", writes = "1" }, { call = "blobstore.get", path = "0" }]
+            """);
+        dir.Write("app.py", """
+            import pickle
+            import blobstore
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+            @app.route("/import", methods=["POST"])
+            def import_blob():
+                blobstore.put("incoming", request.get_data())
+                pickle.loads(blobstore.get("defaults"))
+                return str(pickle.loads(blobstore.get("incoming")))
+            """);
+        var file = ConfigFile.Discover(dir.Path)!;
+        var settings = SettingsBuilder.Build(file, new CommandLineOptions()) with { Select = ["INJ012"] };
+        var result = new Scanner(settings).Scan(new ScanRequest([dir.Path]));
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(11, finding.Location.StartLine);
+        Assert.Contains(finding.Flow, s => s.Message == "written to a file by `blobstore.put`");
+        Assert.Contains(finding.Flow, s => s.Message == "read back from the file by `blobstore.get`");
+    }
+
+    [Fact]
     public void A_spent_budget_degrades_to_intra_procedural_flows_with_a_warning()
     {
         using var dir = new TempDir();

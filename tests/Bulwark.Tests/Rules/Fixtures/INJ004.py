@@ -142,3 +142,17 @@ def file_by_name(name):
 @app.route("/number/<int:number>")
 def file_by_number(number):
     return open(f"{BASE}/{number}.txt").read()  # negative: a number
+
+
+@app.route("/upload", methods=["POST"])
+def upload():
+    upload = request.files["file"]
+    upload.save(os.path.join(BASE, upload.filename))  # positive: the client names the file the upload is saved as
+    return "ok"
+
+
+@app.route("/upload/get", methods=["POST"])
+def upload_get():
+    upload = request.files.get("file")
+    upload.save(os.path.join(BASE, secure_filename(upload.filename)))  # negative: a safe file name
+    return "ok"

@@ -33,3 +33,29 @@ def safe_load():
 @app.route("/json", methods=["POST"])
 def as_json():
     return str(json.loads(request.data))  # negative: JSON runs no code
+
+
+@app.route("/settings/import", methods=["POST"])
+def import_settings():
+    upload = request.files["settings"]
+    path = "/tmp/settings-" + str(len(upload.filename)) + ".yaml"
+    upload.save(path)
+    with open(path) as f:
+        text = f.read()
+    return str(yaml.load(text, Loader=yaml.Loader))  # positive: the upload, saved and read back from the same path
+
+
+@app.route("/state/import", methods=["POST"])
+def import_state():
+    with open("/tmp/state.bin", "wb") as out:
+        out.write(request.get_data())
+    with open("/tmp/state.bin", "rb") as f:
+        return str(pickle.load(f))  # positive: the request body written to the file read back
+
+
+@app.route("/state/other", methods=["POST"])
+def other_state():
+    with open("/tmp/incoming.bin", "wb") as out:
+        out.write(request.get_data())
+    with open("/tmp/defaults.bin", "rb") as f:
+        return str(pickle.load(f))  # negative: another file than the one written
