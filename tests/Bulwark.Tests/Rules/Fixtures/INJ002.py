@@ -1,4 +1,5 @@
 # INJ002 command-injection: request data reaching a shell or a program name.
+import commands
 import os
 import shlex
 import subprocess
@@ -232,3 +233,8 @@ def argv_reordered():
     cmd.reverse()
     subprocess.run(cmd)  # positive: reversed, the appended item may be the program
     return "ok"
+
+
+@app.route("/legacy/disk")
+def legacy_disk():
+    return commands.getoutput("du -sh " + request.args["dir"])  # positive: Python 2's commands module runs a shell

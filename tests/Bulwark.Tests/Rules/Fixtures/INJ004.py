@@ -2,6 +2,7 @@
 import os
 import pathlib
 import shutil
+import tarfile
 
 from flask import Flask, request, send_file
 from werkzeug.utils import secure_filename
@@ -156,3 +157,19 @@ def upload_get():
     upload = request.files.get("file")
     upload.save(os.path.join(BASE, secure_filename(upload.filename)))  # negative: a safe file name
     return "ok"
+
+
+@app.route("/archive", methods=["POST"])
+def archive():
+    path = os.path.join(BASE, "incoming.tar")
+    request.files["archive"].save(path)
+    with tarfile.open(path) as tar:
+        tar.extractall(BASE)  # positive: the uploaded archive, read back from where it was saved, may hold ../ members
+
+
+@app.route("/archive/filtered", methods=["POST"])
+def archive_filtered():
+    path = os.path.join(BASE, "incoming.tar")
+    request.files["archive"].save(path)
+    with tarfile.open(path) as tar:
+        tar.extractall(BASE, filter="data")  # negative: the data filter refuses members outside the directory
