@@ -421,14 +421,19 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         return markers is null ? [] : [.. markers];
     }
 
-    /// <summary>A method of a class-based view the framework calls with request data: an HTTP method's handler, or a Tornado WebSocket's.</summary>
     /// <summary>The longest route pattern read (real ones are a few dozen characters).</summary>
     const int MaxRouteLength = 2048;
 
+    /// <summary>
+    /// A method of a class-based view the framework calls with request data: an HTTP method's handler, a Tornado
+    /// WebSocket's, or a GraphQL type's resolver (`resolve_<field>`, a mutation's `mutate`, a subscription's `subscribe_<field>`).
+    /// </summary>
     static bool IsHandlerMethod(string framework, string name) => framework switch
     {
         "tornado" => HttpMethods.Contains(name) || name is "open" or "on_message",
         "falcon" => IsResponder(name),
+        "graphene" => name.StartsWith("resolve_", StringComparison.Ordinal) || name.StartsWith("subscribe_", StringComparison.Ordinal)
+                      || name is "mutate" or "mutate_and_get_payload",
         _ => HttpMethods.Contains(name),
     };
 
@@ -477,6 +482,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "sanic" => Sanic(f, route),
             "falcon" => Falcon(f, route),
             "ninja" => Ninja(module, f, route),
+            "graphene" => Graphene(f),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -485,6 +491,18 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     }
 
     static ParamBinding Remote(string name, uint clears = 0) => new(ParamBind.Source, SourceKinds.Remote, clears, null, -1, name);
+
+    /// <summary>
+    /// A Graphene resolver or mutation: its parent value and `info` come first, every later parameter is an argument
+    /// of the client's query (optional ones too: a default is only what an absent argument gives).
+    /// </summary>
+    static ParamBinding[] Graphene(IrFunction f)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        for (int i = 2; i < binds.Length; i++)
+            if (f.Params[i].Kind != ParameterKind.VarArgs) binds[i] = Remote($"GraphQL argument `{f.Params[i].Name}`");
+        return binds;
+    }
 
     /// <summary>The first parameter after `self` (for methods).</summary>
     static int FirstArgument(IrFunction f) => f.Class >= 0 && !f.IsStatic ? 1 : 0;
