@@ -371,7 +371,8 @@ public static class TaintPhase
             _ => "untrusted data",
         };
         var message = $"{rule.Weakness}: {what} from {Quote(source.Key)}{sourceWhere} reaches {flow.SinkCallee}"
-                      + (sinkFunction.Length > 0 ? $" in `{sinkFunction}`" : "") + ".";
+                      + (sinkFunction.Length > 0 ? $" in `{sinkFunction}`" : "") + "."
+                      + (flow.MoreSources > 0 ? $" {flow.MoreSources} more source{(flow.MoreSources == 1 ? " reaches" : "s reach")} the same sink, not listed." : "");
         var confidence = source.SourceKind switch
         {
             SourceKinds.Remote or SourceKinds.Sensitive or SourceKinds.Password => rule.Info.Confidence,

@@ -389,14 +389,25 @@ public sealed partial class TaintAnalysis
             // What the constant prefix fixes holds for every later part too: in
             // "https://example.com/%s/%s" % (a, b) neither a nor b can change the host.
             uint origin = 0;
+            // Past a scheme (`://`), a part, then a `/`, `?` or `#`, the host is over: later parts are the path
+            // (`"https://%s/%s" % (host, user)` - `user` cannot choose where the request goes, `host` can).
+            bool scheme = false, authority = false;
             for (int i = 0; i < ops.Length; i++)
             {
                 var part = _f.Values[ops[i]];
                 if (part.Op == IrOp.Const && part.Shape == ValueShape.Str)
                 {
-                    if (constantSoFar) prefix.Append(_mod.Str(part.S));
+                    var text = _mod.Str(part.S);
+                    if (constantSoFar) prefix.Append(text);
+                    if (!scheme && text.IndexOf("://", StringComparison.Ordinal) is var at and >= 0)
+                    {
+                        scheme = true;
+                        if (text.AsSpan(at + 3).IndexOfAny('/', '?', '#') > 0) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
+                    }
+                    else if (authority && text.AsSpan().IndexOfAny('/', '?', '#') >= 0) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
                     continue;
                 }
+                authority |= scheme;
                 if (constantSoFar && prefix.Length > 0)
                 {
                     var p = prefix.ToString();
@@ -1647,19 +1658,29 @@ public sealed partial class TaintAnalysis
     {
         // Secrets reach only the sinks that leak them; attacker data never reaches those.
         if (!SourceKinds.MayReach(f.Origin.SourceKind, kind)) return;
-        var key = (kind, sink.Module, sink.Start);
+        // A secret is named again at each step (`password`, then `user.password`): one flow per sink for those, one per
+        // source for attacker data, whose sources are each a way in.
+        bool secret = (f.Origin.SourceKind & (SourceKinds.Sensitive | SourceKinds.Password)) != 0;
+        var key = (kind, sink.Module, sink.Start, secret ? -1 : f.Origin.Id);
         var steps = f.Trail?.Steps() ?? [];
         if (steps.Count == 0 || steps[^1] != sink) steps.Add(sink);
         if (_flows.TryGetValue(key, out var existing))
         {
-            // Keep one flow per sink and kind: the most trusted source first, then the shortest path, then the path that
-            // comes first in the files (so the flow kept does not depend on the order the functions were analysed in).
+            // Keep the most trusted source first, then the shortest path, then the path that comes first in the files
+            // (so the flow kept does not depend on the order the functions were analysed in).
             bool trusted = (f.Origin.SourceKind & _options.SourceKinds) != 0, wasTrusted = (existing.Source.SourceKind & _options.SourceKinds) != 0;
             bool better = trusted && !wasTrusted
                 || trusted == wasTrusted && (steps.Count < existing.Steps.Count || steps.Count == existing.Steps.Count && ComparePaths(steps, existing.Steps) < 0);
             if (!better) return;
         }
         _flows[key] = new TaintFlow(kind, f.Origin, sink, callee, steps, function);
+    }
+
+    /// <summary><see cref="ComparePaths"/> as a comparer.</summary>
+    sealed class PathOrder : IComparer<IReadOnlyList<Step>>
+    {
+        public static readonly PathOrder Instance = new();
+        public int Compare(IReadOnlyList<Step>? a, IReadOnlyList<Step>? b) => ComparePaths(a ?? [], b ?? []);
     }
 
     static int ComparePaths(IReadOnlyList<Step> a, IReadOnlyList<Step> b)

@@ -29,7 +29,11 @@ public sealed record TaintOptions
 }
 
 /// <summary>A flow of attacker-controlled data to a sink, with every step on the way.</summary>
-public sealed record TaintFlow(uint Kind, Origin Source, Step Sink, string SinkCallee, IReadOnlyList<Step> Steps, int SinkFunction);
+public sealed record TaintFlow(uint Kind, Origin Source, Step Sink, string SinkCallee, IReadOnlyList<Step> Steps, int SinkFunction)
+{
+    /// <summary>Further sources that reach the same sink, not reported (<see cref="TaintAnalysis.SourcesPerSink"/>); set on the last flow kept.</summary>
+    public int MoreSources { get; init; }
+}
 
 /// <summary>A summary, for `debug taint`: what one function does with taint.</summary>
 public sealed record SummaryView(string Function, string Return, IReadOnlyList<string> Sinks, IReadOnlyList<string> Stores, string? Entry,
@@ -59,7 +63,26 @@ public sealed partial class TaintAnalysis
     readonly ChunkedList<(string From, string To, Step Step)> _cellToCell = new();
     readonly HashSet<(string From, string To, Step Step)> _cellEdges = [];
     readonly List<(SinkEdge Edge, int Function)> _cellSinks = [];
-    readonly Dictionary<(uint, int, int), TaintFlow> _flows = [];
+    /// <summary>The innermost function (not a module or class body) of a module around an offset.</summary>
+    IrFunction? EnclosingFunction(int module, int offset)
+    {
+        IrFunction? best = null;
+        foreach (var f in _index.Modules[module].Functions)
+        {
+            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
+            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
+        }
+        return best;
+    }
+
+    /// <summary>One flow per sink, kind and source (its best path); at most <see cref="SourcesPerSink"/> sources are reported per sink.</summary>
+    readonly Dictionary<(uint, int, int, int), TaintFlow> _flows = [];
+
+    /// <summary>
+    /// Sources reported for one sink: a helper that runs a command is reached from each view that passes it request
+    /// data, and each is its own way in. Past this many, the last flow reported counts the rest.
+    /// </summary>
+    public const int SourcesPerSink = 3;
     readonly List<string> _warnings = [];
     readonly bool _collectSummaries;
     /// <summary>Some model describes files written and read back (<see cref="FileModel"/>).</summary>
@@ -190,10 +213,22 @@ public sealed partial class TaintAnalysis
         }
         ResolveCells();
         Mark("cell flows");
-        var flows = _flows.Values
-            .Where(f => (f.Source.SourceKind & _options.SourceKinds) != 0)
-            .OrderBy(f => f.Sink.Module).ThenBy(f => f.Sink.Start).ThenBy(f => f.Kind)
-            .ToList();
+        var flows = new List<TaintFlow>();
+        foreach (var group in _flows.Values
+                     .Where(f => (f.Source.SourceKind & _options.SourceKinds) != 0)
+                     .GroupBy(f => (f.Sink.Module, f.Sink.Start, f.Kind))
+                     .OrderBy(g => g.Key.Module).ThenBy(g => g.Key.Start).ThenBy(g => g.Key.Kind))
+        {
+            // The shortest paths first, then the paths that come first in the files: an order of the flows alone. Sources
+            // of one description in one function (`request.form` read twice on a line) are one way in: one flow for them.
+            var seen = new HashSet<(string, int, IrFunction?)>();
+            var kept = group.OrderBy(f => f.Steps.Count).ThenBy(f => f.Steps, PathOrder.Instance).ThenBy(f => f.Source.Key, StringComparer.Ordinal)
+                .Where(f => seen.Add((f.Source.Key, f.Source.Site?.Module ?? -1, f.Source.Site is { } site ? EnclosingFunction(site.Module, site.Start) : null)))
+                .ToList();
+            int n = Math.Min(kept.Count, SourcesPerSink);
+            for (int i = 0; i < n; i++)
+                flows.Add(i == n - 1 && kept.Count > n ? kept[i] with { MoreSources = kept.Count - n } : kept[i]);
+        }
         var summaries = _collectSummaries ? _functions.Where(f => f.Analysed).Select(View).ToList() : [];
         return new TaintResult(flows, _warnings, summaries, _functions.Count(f => f.Analysed));
     }

@@ -56,3 +56,9 @@ def two_segments():
 def host_then_path():
     host, user = request.args["host"], request.args["user"]
     return requests.get("https://%s/%s" % (host, user)).text  # positive: the first value is the host
+
+
+@app.route("/configured-host")
+def configured_host():
+    host = app.config["API_HOST"]
+    return requests.get("https://%s/users/%s" % (host, request.args["user"])).text  # negative: the request names a path on a configured host
