@@ -2,6 +2,7 @@
 import importlib
 import urllib.request
 
+import aiohttp
 import numexpr
 import requests
 from flask import Flask, request
@@ -98,3 +99,11 @@ def include_fixed():
 def include_keyword():
     response = requests.get(url=request.args["plugin_url"], timeout=5)
     exec(response.content)  # positive: the URL given by keyword
+
+
+@app.route("/include/async")
+async def include_async():
+    async with aiohttp.ClientSession() as session:
+        async with session.get(request.args["plugin_url"]) as response:
+            exec(await response.text())  # positive: aiohttp fetches the body of a URL the request chose
+    return "ok"
