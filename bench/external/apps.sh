@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores Bulwark on hand-labelled lines of deliberately vulnerable open-source web applications (bench/external/apps.tsv:
-# DSVW, DVPWA, we45's Vulnerable Flask App, Let's Be Bad Guys, django.nV, Vulpy, PyGoat), each at a pinned commit.
+# DSVW, DVPWA, we45's Vulnerable Flask App, Let's Be Bad Guys, django.nV, Vulpy, PyGoat, DVGA), each at a pinned commit.
 # usage: bench/external/apps.sh APPS_DIR [BULWARK_BINARY] [-v]
 #   APPS_DIR: one checkout per application, named owner+name (`git clone https://github.com/stamparm/DSVW
 #             APPS_DIR/stamparm+DSVW && git -C APPS_DIR/stamparm+DSVW checkout COMMIT`; commits in apps.tsv)
