@@ -482,7 +482,8 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "sanic" => Sanic(f, route),
             "falcon" => Falcon(f, route),
             "ninja" => Ninja(module, f, route),
-            "graphene" => Graphene(f),
+            "graphene" or "ariadne" => Graphene(f),
+            "strawberry" => Strawberry(module, f),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
@@ -491,6 +492,26 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     }
 
     static ParamBinding Remote(string name, uint clears = 0) => new(ParamBind.Source, SourceKinds.Remote, clears, null, -1, name);
+
+    /// <summary>
+    /// A Strawberry field or mutation (`@strawberry.field` on a method): the parameters after `self` are the query's
+    /// arguments, except `info` (by its name or its `Info` annotation); one annotated as a number, a UUID, a `Literal` or
+    /// an `Enum` is validated by the schema before the resolver runs.
+    /// </summary>
+    ParamBinding[] Strawberry(int module, IrFunction f)
+    {
+        var binds = new ParamBinding[f.Params.Length];
+        for (int i = FirstArgument(f); i < binds.Length; i++)
+        {
+            var p = f.Params[i];
+            if (p.Name is "info" or "root" || p.Kind == ParameterKind.VarArgs) continue;
+            var annotation = p.Annotation is null ? null : types.Canonical(module, p.Annotation).FirstOrDefault() ?? p.Annotation;
+            if (annotation is "strawberry.types.Info" or "strawberry.Info" or "strawberry.types.info.Info" || p.AnnotationNames.Any(n => n.EndsWith(".Info", StringComparison.Ordinal))) continue;
+            if (IsSafeAnnotation(module, p, annotation)) continue;
+            binds[i] = Remote($"GraphQL argument `{p.Name}`");
+        }
+        return binds;
+    }
 
     /// <summary>
     /// A Graphene resolver or mutation: its parent value and `info` come first, every later parameter is an argument

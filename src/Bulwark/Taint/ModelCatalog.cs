@@ -301,7 +301,7 @@ public static class ModelReader
         ["entrypoints"] = ["decorator", "register", "base", "framework", "route", "view", "routes"],
     };
 
-    static readonly string[] Frameworks = ["flask", "fastapi", "django", "aiohttp", "starlette", "django-middleware", "aiohttp-middleware", "tornado", "bottle", "pyramid", "sanic", "falcon", "ninja", "graphene"];
+    static readonly string[] Frameworks = ["flask", "fastapi", "django", "aiohttp", "starlette", "django-middleware", "aiohttp-middleware", "tornado", "bottle", "pyramid", "sanic", "falcon", "ninja", "graphene", "strawberry", "ariadne"];
 
     static void ReadRow(string section, Node row, string origin, ModelTables tables)
     {
