@@ -873,9 +873,11 @@ public sealed partial class TaintAnalysis
         /// <summary>What the models say items of a container of these types are (`T[]` in `attributes`: `request.files[name]` is an upload).</summary>
         string[]? ItemTypes(string[] types)
         {
+            var itemTypes = _a._itemTypes;
+            if (itemTypes.Count == 0) return null;
             List<string>? items = null;
             foreach (var t in types)
-                if (!t.StartsWith('=') && _a._tables.Attributes.TryGetValue(t + "[]", out var item) && !(items ??= []).Contains(item)) items.Add(item);
+                if (itemTypes.TryGetValue(t, out var item) && !(items ??= []).Contains(item)) items.Add(item);
             return items?.ToArray();
         }
 

@@ -87,6 +87,8 @@ public sealed partial class TaintAnalysis
     readonly bool _collectSummaries;
     /// <summary>Some model describes files written and read back (<see cref="FileModel"/>).</summary>
     readonly bool _fileModels;
+    /// <summary>The type of a container type's items (`T[]` rows of `attributes`), by the container's type.</summary>
+    readonly Dictionary<string, string> _itemTypes = new(StringComparer.Ordinal);
     bool _interprocedural = true;
 
     /// <summary>Wall time, bytes allocated and time paused by the garbage collector of each step of the project phase, for BULWARK_TIMING=1.</summary>
@@ -124,6 +126,8 @@ public sealed partial class TaintAnalysis
         _collectSummaries = collectSummaries;
         if (options.EstimateDemand) _demand = new DemandEstimate();
         _fileModels = _tables.FileCalls.Count + _tables.FileMethods.Count > 0;
+        foreach (var (key, type) in _tables.Attributes)
+            if (key.EndsWith("[]", StringComparison.Ordinal)) _itemTypes[key[..^2]] = type;
         _nameKindsById = new byte[]?[modules.Count];
         _callNamingById = new CallNaming[]?[modules.Count];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
