@@ -482,7 +482,8 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "sanic" => Sanic(f, route),
             "falcon" => Falcon(f, route),
             "ninja" => Ninja(module, f, route),
-            "graphene" or "ariadne" => Graphene(f),
+            "graphene" => Graphene(f, GrapheneScalars(module, f)),
+            "ariadne" => Graphene(f, null),
             "strawberry" => Strawberry(module, f),
             "aiohttp-middleware" => Typed(f, 0, "aiohttp.web.Request"),
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
@@ -517,12 +518,39 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     /// A Graphene resolver or mutation: its parent value and `info` come first, every later parameter is an argument
     /// of the client's query (optional ones too: a default is only what an absent argument gives).
     /// </summary>
-    static ParamBinding[] Graphene(IrFunction f)
+    static ParamBinding[] Graphene(IrFunction f, HashSet<string>? scalars)
     {
         var binds = new ParamBinding[f.Params.Length];
         for (int i = 2; i < binds.Length; i++)
-            if (f.Params[i].Kind != ParameterKind.VarArgs) binds[i] = Remote($"GraphQL argument `{f.Params[i].Name}`");
+            if (f.Params[i].Kind != ParameterKind.VarArgs && scalars?.Contains(f.Params[i].Name) != true)
+                binds[i] = Remote($"GraphQL argument `{f.Params[i].Name}`");
         return binds;
+    }
+
+    /// <summary>Scalars GraphQL validates before a resolver runs: a number or a boolean cannot carry a sink's metacharacters.</summary>
+    static readonly string[] GrapheneSafeScalars =
+    [
+        "=call:graphene.Int", "=call:graphene.Float", "=call:graphene.Boolean", "=call:graphene.Decimal", "=call:graphene.UUID",
+        "=call:graphene.types.Int", "=call:graphene.types.Float", "=call:graphene.types.Boolean",
+    ];
+
+    /// <summary>
+    /// The arguments of a Graphene mutation declared as safe scalars in its `Arguments` (or, for a Relay mutation,
+    /// `Input`) inner class: `port = graphene.Int()`. Null when there is none to read.
+    /// </summary>
+    HashSet<string>? GrapheneScalars(int module, IrFunction f)
+    {
+        if (f.Class < 0) return null;
+        var mod = index.Modules[module];
+        var owner = mod.Classes[f.Class].Path;
+        HashSet<string>? safe = null;
+        foreach (var c in mod.Classes)
+        {
+            if (c.Path != owner + ".Arguments" && c.Path != owner + ".Input") continue;
+            foreach (var (name, declared) in c.FieldTypes)
+                if (declared.Length > 0 && declared.All(t => Array.IndexOf(GrapheneSafeScalars, t) >= 0)) (safe ??= new(StringComparer.Ordinal)).Add(name);
+        }
+        return safe;
     }
 
     /// <summary>The first parameter after `self` (for methods).</summary>

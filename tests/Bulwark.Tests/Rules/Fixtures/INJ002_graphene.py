@@ -39,6 +39,18 @@ class Rename(graphene.Mutation):
         return Rename(ok=True)
 
 
+class Ping(graphene.Mutation):
+    class Arguments:
+        host = graphene.String(required=True)
+        count = graphene.Int()
+
+    output = graphene.String()
+
+    def mutate(self, info, host, count=1):
+        os.system("ping -c %s localhost" % count)  # negative: GraphQL validates an Int before the mutation runs
+        return Ping(output=run("ping -c 1 " + host))
+
+
 class Helper:
     def resolve_anything(self, info, value):
         return os.system(value)  # negative: not a GraphQL type, so not a resolver the server calls
