@@ -542,16 +542,24 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     {
         if (f.Class < 0) return null;
         var mod = index.Modules[module];
+        if (!_classesByPath.TryGetValue(module, out var byPath))
+        {
+            _classesByPath[module] = byPath = new(StringComparer.Ordinal);
+            foreach (var c in mod.Classes) byPath.TryAdd(c.Path, c);
+        }
         var owner = mod.Classes[f.Class].Path;
         HashSet<string>? safe = null;
-        foreach (var c in mod.Classes)
+        foreach (var inner in (ReadOnlySpan<string>)[".Arguments", ".Input"])
         {
-            if (c.Path != owner + ".Arguments" && c.Path != owner + ".Input") continue;
+            if (!byPath.TryGetValue(owner + inner, out var c)) continue;
             foreach (var (name, declared) in c.FieldTypes)
                 if (declared.Length > 0 && declared.All(t => Array.IndexOf(GrapheneSafeScalars, t) >= 0)) (safe ??= new(StringComparer.Ordinal)).Add(name);
         }
         return safe;
     }
+
+    /// <summary>A module's classes by their dotted path, made when a Graphene mutation of the module asks.</summary>
+    readonly Dictionary<int, Dictionary<string, IrClass>> _classesByPath = [];
 
     /// <summary>The first parameter after `self` (for methods).</summary>
     static int FirstArgument(IrFunction f) => f.Class >= 0 && !f.IsStatic ? 1 : 0;
