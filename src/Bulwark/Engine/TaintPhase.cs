@@ -287,9 +287,9 @@ public static class TaintPhase
     /// <summary>A step stores the value into shared state (a global, a class or instance attribute) outside the sink's function.</summary>
     static bool ThroughSharedState(TaintFlow flow, IReadOnlyList<ModuleIr> modules)
     {
-        var sinkFunction = FunctionSpan(modules[flow.Sink.Module], flow.Sink.Start);
+        var sinkFunction = modules[flow.Sink.Module].FunctionAround(flow.Sink.Start);
         foreach (var s in flow.Steps)
-            if (s.Kind == StepKind.Store && (s.Module != flow.Sink.Module || FunctionSpan(modules[s.Module], s.Start) != sinkFunction))
+            if (s.Kind == StepKind.Store && (s.Module != flow.Sink.Module || modules[s.Module].FunctionAround(s.Start) != sinkFunction))
                 return true;
         return false;
     }
@@ -331,18 +331,6 @@ public static class TaintPhase
             if (outer is null || f.End - f.Start > outer.End - outer.Start) outer = f;
         }
         return outer is not null && files(module) is { } file && SensitiveNames.MentionsNonce(file.Text.Text, outer.Start, outer.End);
-    }
-
-    /// <summary>The innermost function of a module around an offset (null at module or class level).</summary>
-    static IrFunction? FunctionSpan(ModuleIr module, int offset)
-    {
-        IrFunction? best = null;
-        foreach (var f in module.Functions)
-        {
-            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
-            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
-        }
-        return best;
     }
 
     static Finding? ToFinding(TaintRule rule, TaintFlow flow, IReadOnlyList<ModuleIr> modules, Func<int, SourceFile?> files)
@@ -409,17 +397,8 @@ public static class TaintPhase
         _ => s.What,
     };
 
-    /// <summary>The innermost function of a module around an offset, by its dotted path.</summary>
-    static string FunctionAt(ModuleIr module, int offset)
-    {
-        IrFunction? best = null;
-        foreach (var f in module.Functions)
-        {
-            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
-            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
-        }
-        return best?.Path ?? "";
-    }
+    /// <summary>The dotted path of the innermost function of a module around an offset ("" at module or class level).</summary>
+    static string FunctionAt(ModuleIr module, int offset) => module.FunctionAround(offset)?.Path ?? "";
 
     /// <summary>
     /// In the default profile a flow replaces the pattern findings of the same weakness on its lines (BW608 where the

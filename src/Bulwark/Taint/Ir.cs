@@ -345,5 +345,17 @@ public sealed class ModuleIr
     internal PackedModule.BodyTable? Bodies { get; init; }
 
     public string Str(int id) => id >= 0 ? Strings[id] : "";
+
+    /// <summary>The innermost function around an offset (null at module or class level): where a flow's source or sink sits.</summary>
+    public IrFunction? FunctionAround(int offset)
+    {
+        IrFunction? best = null;
+        foreach (var f in Functions)
+        {
+            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
+            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
+        }
+        return best;
+    }
     public string[] TypesAt(int id) => id >= 0 ? TypeLists[id] : [];
 }

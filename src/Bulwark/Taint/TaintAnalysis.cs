@@ -63,18 +63,6 @@ public sealed partial class TaintAnalysis
     readonly ChunkedList<(string From, string To, Step Step)> _cellToCell = new();
     readonly HashSet<(string From, string To, Step Step)> _cellEdges = [];
     readonly List<(SinkEdge Edge, int Function)> _cellSinks = [];
-    /// <summary>The innermost function (not a module or class body) of a module around an offset.</summary>
-    IrFunction? EnclosingFunction(int module, int offset)
-    {
-        IrFunction? best = null;
-        foreach (var f in _index.Modules[module].Functions)
-        {
-            if (f.Kind is FunctionKind.Module or FunctionKind.ClassBody || offset < f.Start || offset >= f.End) continue;
-            if (best is null || f.End - f.Start < best.End - best.Start) best = f;
-        }
-        return best;
-    }
-
     /// <summary>One flow per sink, kind and source (its best path); at most <see cref="SourcesPerSink"/> sources are reported per sink.</summary>
     readonly Dictionary<(uint, int, int, int), TaintFlow> _flows = [];
 
@@ -218,6 +206,12 @@ public sealed partial class TaintAnalysis
         ResolveCells();
         Mark("cell flows");
         var flows = new List<TaintFlow>();
+        var around = new Dictionary<(int, int), IrFunction?>();
+        IrFunction? SourceFunction(Step site)
+        {
+            if (!around.TryGetValue((site.Module, site.Start), out var f)) around[(site.Module, site.Start)] = f = _index.Modules[site.Module].FunctionAround(site.Start);
+            return f;
+        }
         foreach (var group in _flows.Values
                      .Where(f => (f.Source.SourceKind & _options.SourceKinds) != 0)
                      .GroupBy(f => (f.Sink.Module, f.Sink.Start, f.Kind))
@@ -227,7 +221,7 @@ public sealed partial class TaintAnalysis
             // of one description in one function (`request.form` read twice on a line) are one way in: one flow for them.
             var seen = new HashSet<(string, int, IrFunction?)>();
             var kept = group.OrderBy(f => f.Steps.Count).ThenBy(f => f.Steps, PathOrder.Instance).ThenBy(f => f.Source.Key, StringComparer.Ordinal)
-                .Where(f => seen.Add((f.Source.Key, f.Source.Site?.Module ?? -1, f.Source.Site is { } site ? EnclosingFunction(site.Module, site.Start) : null)))
+                .Where(f => seen.Add((f.Source.Key, f.Source.Site?.Module ?? -1, f.Source.Site is { } site ? SourceFunction(site) : null)))
                 .ToList();
             int n = Math.Min(kept.Count, SourcesPerSink);
             for (int i = 0; i < n; i++)

@@ -112,13 +112,7 @@ public class CallDispatchTests
         Assert.Equal(["os.system"], Calls(Source, new CallInterest { Names = ["os.system"], Roots = ["os"], LastNames = ["system"] }));
     }
 
-    public static TheoryData<string> RulesWithNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var r in RuleCatalog.All.OfType<CodeRule>())
-            if (r.CallsFor(new ScanSettings()) is not null) data.Add(r.Info.Id);
-        return data;
-    }
+    public static TheoryData<string> RulesWithNames() => DispatchEquivalence.RulesDeclaring((r, settings) => r.CallsFor(settings) is not null);
 
     /// <summary>
     /// Every rule that declares callee names finds on its fixtures exactly what it finds when every call reaches it,
@@ -128,7 +122,7 @@ public class CallDispatchTests
     [MemberData(nameof(RulesWithNames))]
     public void Declared_names_lose_no_finding_on_the_rule_fixtures(string ruleId)
     {
-        var rule = RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == ruleId);
+        var rule = DispatchEquivalence.Rule(ruleId);
         DispatchEquivalence.LosesNoFindingOnFixtures(rule, new EveryCall(rule));
     }
 

@@ -67,13 +67,7 @@ public class StringDispatchTests
         Assert.Empty(Seen(new StringInterest()));
     }
 
-    public static TheoryData<string> RulesWithStrings()
-    {
-        var data = new TheoryData<string>();
-        foreach (var r in RuleCatalog.All.OfType<CodeRule>())
-            if (r.StringsFor(new ScanSettings()) is not null) data.Add(r.Info.Id);
-        return data;
-    }
+    public static TheoryData<string> RulesWithStrings() => DispatchEquivalence.RulesDeclaring((r, settings) => r.StringsFor(settings) is not null);
 
     /// <summary>
     /// Every rule that declares strings finds on its fixtures exactly what it finds when every constant reaches it,
@@ -83,7 +77,7 @@ public class StringDispatchTests
     [MemberData(nameof(RulesWithStrings))]
     public void Declared_strings_lose_no_finding_on_the_rule_fixtures(string ruleId)
     {
-        var rule = RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == ruleId);
+        var rule = DispatchEquivalence.Rule(ruleId);
         DispatchEquivalence.LosesNoFindingOnFixtures(rule, new EveryConstant(rule));
     }
 

@@ -13,6 +13,18 @@ namespace Bulwark.Tests.Support;
 /// </summary>
 static class DispatchEquivalence
 {
+    /// <summary>The ids of the catalog's code rules that declare what they look at (a theory's data).</summary>
+    public static TheoryData<string> RulesDeclaring(Func<CodeRule, ScanSettings, bool> declares)
+    {
+        var data = new TheoryData<string>();
+        foreach (var r in RuleCatalog.All.OfType<CodeRule>())
+            if (declares(r, new ScanSettings())) data.Add(r.Info.Id);
+        return data;
+    }
+
+    /// <summary>The catalog's code rule of an id.</summary>
+    public static CodeRule Rule(string id) => RuleCatalog.All.OfType<CodeRule>().Single(r => r.Info.Id == id);
+
     /// <summary>
     /// Compares, on every fixture and in both profiles, the rule dispatched through its declaration with
     /// <paramref name="undeclared"/> (the same rule declaring nothing), and asserts the rule finds something somewhere.
