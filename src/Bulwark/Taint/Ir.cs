@@ -17,7 +17,10 @@ public enum IrOp : byte
     Phi,
     /// <summary>A string built from the operands in order (f-string, `+`, `%`, `.format` on a literal); constant parts are Const operands.</summary>
     Compose,
-    /// <summary>A tuple, list, set or dict display: operand pairs (key string id or -1, value).</summary>
+    /// <summary>
+    /// A tuple, list, set or dict display: operand pairs (key string id or -1, value). With S 1, an object with members
+    /// stored into it (`o.a = v`): the keys are whole field keys (`.a`, `[k]`) and the shape is not a container's.
+    /// </summary>
     Container,
     /// <summary>Attribute S of operand 0 (N: index of the receiver's static types, or -1).</summary>
     LoadAttr,

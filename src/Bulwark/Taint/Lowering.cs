@@ -998,8 +998,27 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
         if (outside is not null) _stack.Add(OutsideValue(n, outside));
         var members = _model.ReachingMemberDefinitions(n);
         for (int i = 0; i < members.Count; i++)
-            if (IsOwnDefinition(members[i])) _stack.Add(ValueOfDefinition(members[i]));
+            if (IsOwnDefinition(members[i])) _stack.Add(PlacedMember(members[i]));
         return PhiFrom(mark);
+    }
+
+    /// <summary>
+    /// What a store into an access path (`o.a = v`, `o["k"] = v`) makes of the whole object: the object with that
+    /// member holding the value (<see cref="IrOp.Container"/> with <see cref="IrValue.S"/> 1, shape unknown). A use of
+    /// the whole object sees what was stored, and a read of the same member sees it too; a read of another member
+    /// (`o.b`, `o["other"]`) does not, as it would if the stored value were taken for the object itself.
+    /// </summary>
+    int PlacedMember(Definition d)
+    {
+        var value = ValueOfDefinition(d);
+        string? key = d.Target switch
+        {
+            AttributeExpr a => "." + a.Attr,
+            Subscript s when KeyText(s.Slice) is { } k => "[" + k + "]",
+            _ => null,
+        };
+        if (key is null) return value;
+        return Add(new IrValue { Op = IrOp.Container, A = AddOperands([m.Str(key), value]), N = 1, S = 1, Site = -1, Shape = ValueShape.Unknown });
     }
 
     /// <summary>Definitions this body computes itself: its own, or those of a comprehension or lambda it contains.</summary>

@@ -235,14 +235,16 @@ public sealed partial class TaintAnalysis
                     // default size made most of what evaluating displays allocated.
                     var fields = new Dictionary<string, AValue>(Math.Min(ops.Length / 2, 17), StringComparer.Ordinal);
                     var whole = Facts.None;
+                    // S 1: an object with members stored into it, keyed as fields are (`.a`, `[k]`), of no known shape.
+                    bool placed = iv.S == 1;
                     for (int i = 0; i + 1 < ops.Length; i += 2)
                     {
-                        var key = ops[i] < 0 ? "*" : _a.ItemKeyOf(_m, ops[i]);
+                        var key = ops[i] < 0 ? "*" : placed ? _mod.Str(ops[i]) : _a.ItemKeyOf(_m, ops[i]);
                         var val = _values[ops[i + 1]];
                         fields[key] = fields.TryGetValue(key, out var existing) ? AValue.Join(existing, val) : val;
                     }
                     if (fields.Count > 16) { foreach (var f in fields.Values) whole = Facts.Union(whole, f.Collapse()); fields.Clear(); }
-                    return new AValue(whole, fields.Count == 0 ? null : fields, [], ValueShape.Container, [], []);
+                    return new AValue(whole, fields.Count == 0 ? null : fields, [], placed ? ValueShape.Unknown : ValueShape.Container, [], []);
                 }
                 case IrOp.LoadAttr: return LoadAttr(v, iv);
                 case IrOp.LoadItem: return LoadItem(v, iv);
