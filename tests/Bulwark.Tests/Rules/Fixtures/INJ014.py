@@ -31,3 +31,14 @@ def stripped():
     resp = make_response("ok")
     resp.headers["Content-Language"] = lang  # negative: line breaks removed
     return resp
+
+
+@app.route("/headers-object")
+def headers_object():
+    from werkzeug.datastructures import Headers
+
+    headers = Headers()
+    headers.add("Content-Type", request.args["type"])  # positive: a Headers object made here, then sent
+    resp = Response()
+    resp.headers = headers
+    return resp

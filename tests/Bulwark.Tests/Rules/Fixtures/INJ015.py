@@ -41,3 +41,11 @@ def as_repr():
     log.log(logging.WARNING, "search %s by %r", request.args["who"], q)  # positive: the first value is written as it is
     log.warning("page %d of %s", request.args["page"], "results")  # negative: %d fails on text, so nothing is written
     return "ok"
+
+
+@app.route("/app-logger")
+def app_logger():
+    from flask import current_app
+
+    current_app.logger.error("%s", request.args.get("input"))  # positive: the application's logger, through current_app
+    return "ok"
