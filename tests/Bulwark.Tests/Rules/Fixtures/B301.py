@@ -45,3 +45,11 @@ def round_trips(obj, data):
     again = dill.loads(dill.dumps(obj))          # ok (default profile)
     mixed = pickle.loads(dill.dumps(obj))        # reported: another library's bytes
     pickle.loads(pickle.dumps(obj) + data)       # reported: bytes from the caller added
+
+
+def c_module(data):
+    import _pickle
+    import _pickle as cPickle
+    _pickle.loads(data)                          # reported: pickle's own C implementation
+    cPickle.load(data)                           # reported
+    cPickle.loads(cPickle.dumps(data))           # ok (default profile): a round trip

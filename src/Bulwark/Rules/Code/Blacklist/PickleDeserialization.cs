@@ -13,7 +13,11 @@ public sealed class PickleDeserialization : BlacklistedCall
         "shelve.open", "shelve.DbfilenameShelf",
         "jsonpickle.decode", "jsonpickle.unpickler.decode", "jsonpickle.unpickler.Unpickler",
         "pandas.read_pickle",
+        // The same functions under the C module's name (`import _pickle as cPickle`) and Python 2's: not Bandit's.
+        "_pickle.loads", "_pickle.load", "_pickle.Unpickler", "cPickle.loads", "cPickle.load", "cPickle.Unpickler",
     ];
+
+    static bool IsCModule(string name) => name.StartsWith("_pickle.", StringComparison.Ordinal) || name.StartsWith("cPickle.", StringComparison.Ordinal);
 
     protected override IReadOnlyList<string> QualifiedNames => Names;
 
@@ -44,7 +48,9 @@ public sealed class PickleDeserialization : BlacklistedCall
             from constants, `pickle.loads(base64.b64decode(BLOB))`) is not reported: nothing from outside reaches it;
             nor is a round trip of the program's own object, `pickle.loads(pickle.dumps(obj))` (a deep copy, common in
             tests): the bytes never leave the process. Request data that does reach it is INJ012's, with its path.
-            `--profile bandit` reports every call.
+            The same functions reached through the C module (`import _pickle as cPickle`, `_pickle.loads`) or Python
+            2's `cPickle` are reported too; Bandit does not list them. `--profile bandit` reports every call of
+            Bandit's list, and only those.
             """,
     };
 
@@ -54,9 +60,10 @@ public sealed class PickleDeserialization : BlacklistedCall
     /// </summary>
     protected override bool Harmless(Call call, CodeContext context)
     {
-        if (call.Args.Count == 0 || call.Args[0] is Starred) return false;
         var loader = context.Semantic.QualifiedName(call.Func);
-        if (loader is not ("pickle.loads" or "dill.loads" or "jsonpickle.decode" or "jsonpickle.unpickler.decode")) return false;
+        if (loader is not null && IsCModule(loader) && context.Settings.Profile == RuleProfile.Bandit) return true;
+        if (call.Args.Count == 0 || call.Args[0] is Starred) return false;
+        if (loader is not ("pickle.loads" or "_pickle.loads" or "cPickle.loads" or "dill.loads" or "jsonpickle.decode" or "jsonpickle.unpickler.decode")) return false;
         if (ProvenSafe.SkipInDefaultProfile(context, call.Args[0])) return true;
         return context.Settings.Profile != RuleProfile.Bandit && call.Args[0] is Call { Func: var dumper }
             && context.Semantic.QualifiedName(dumper) is { } made && made == DumperOf(loader);
@@ -66,6 +73,8 @@ public sealed class PickleDeserialization : BlacklistedCall
     static string DumperOf(string loader) => loader switch
     {
         "pickle.loads" => "pickle.dumps",
+        "_pickle.loads" => "_pickle.dumps",
+        "cPickle.loads" => "cPickle.dumps",
         "dill.loads" => "dill.dumps",
         _ => "jsonpickle.encode",
     };
