@@ -54,5 +54,6 @@ public static partial class RuleCatalog
         rules.Add(new StaticInitializationVector());
         rules.Add(new TlsVerificationDisabled());
         rules.Add(new TlsOldMinimumVersion());
+        rules.Add(new XmlExternalEntitiesEnabled());
     }
 }

@@ -1,0 +1,25 @@
+# BW320 xml-external-entities-enabled: parsers set up to expand external entities, whatever they parse.
+import xml.sax
+from xml.sax.handler import feature_external_ges
+
+from lxml import etree
+import lxml.etree as ET
+
+parser = etree.XMLParser(resolve_entities=True)  # reported
+tree = etree.parse("resources/config.xml", parser)
+
+network = ET.XMLParser(no_network=False)  # reported: entities and DTDs fetched over the network
+safe = etree.XMLParser(resolve_entities=False, no_network=True)  # ok
+default = etree.XMLParser()  # ok: lxml 5 expands internal entities only
+dtd = etree.XMLParser(load_dtd=True)  # ok: loading a DTD does not expand external entities
+pull = etree.XMLPullParser(resolve_entities=True)  # reported
+events = etree.iterparse("feed.xml", resolve_entities=True)  # reported
+
+RESOLVE = True
+configured = etree.XMLParser(resolve_entities=RESOLVE)  # reported: the constant is True
+
+sax = xml.sax.make_parser()
+sax.setFeature(feature_external_ges, True)  # reported
+sax.setFeature("http://xml.org/sax/features/external-general-entities", 1 == 1)  # reported
+sax.setFeature(feature_external_ges, False)  # ok
+sax.setFeature(xml.sax.handler.feature_namespaces, True)  # ok: another feature
