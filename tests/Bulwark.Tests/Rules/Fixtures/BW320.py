@@ -23,3 +23,31 @@ sax.setFeature(feature_external_ges, True)  # reported
 sax.setFeature("http://xml.org/sax/features/external-general-entities", 1 == 1)  # reported
 sax.setFeature(feature_external_ges, False)  # ok
 sax.setFeature(xml.sax.handler.feature_namespaces, True)  # ok: another feature
+
+
+def own_text():
+    parser = etree.XMLParser(resolve_entities=True)  # ok: it only ever parses the program's own text
+    return etree.fromstring("<config><debug>false</debug></config>", parser)
+
+
+def given_text(document):
+    parser = etree.XMLParser(resolve_entities=True)  # reported: the caller's document
+    return etree.fromstring(document, parser)
+
+
+def returned():
+    return etree.XMLParser(resolve_entities=True)  # reported: used elsewhere
+
+
+def sax_own_text():
+    import xml.dom.minidom
+    reader = xml.sax.make_parser()
+    reader.setFeature(feature_external_ges, True)  # ok: the document is a constant
+    return xml.dom.minidom.parseString("<a>b</a>", reader)
+
+
+def sax_given(text):
+    import xml.dom.minidom
+    reader = xml.sax.make_parser()
+    reader.setFeature(feature_external_ges, True)  # reported
+    return xml.dom.minidom.parseString(text, reader)
