@@ -220,6 +220,7 @@ public sealed class RegexCharacters
         if (!MayAny("'\"[]()/=@*|:,")) safe |= SinkKinds.Xpath;
         if (!MayAny("<>!&%")) safe |= SinkKinds.Xxe | SinkKinds.Deserialization;
         if (!MayAny("\r\n") && !DollarEnd) safe |= SinkKinds.Header | SinkKinds.Log;
+        if (!MayAny(".^$*+?{}[]\\|()")) safe |= SinkKinds.Regex;
         return safe;
     }
 }

@@ -12,16 +12,18 @@ public static class SinkKinds
         /// <summary>A secret or personal value written where others read it: a log, standard output, a warning, an exception message.</summary>
         Exposure = 1u << 16,
         /// <summary>A password hashed with a fast general-purpose hash.</summary>
-        PasswordHash = 1u << 17;
+        PasswordHash = 1u << 17,
+        /// <summary>A regular expression's pattern: one the attacker writes can take exponential time to match (ReDoS).</summary>
+        Regex = 1u << 18;
     public const uint Path = PathDotDot | PathAbsolute;
     /// <summary>The sinks only sensitive values (<see cref="SourceKinds.Sensitive"/>, <see cref="SourceKinds.Password"/>) reach.</summary>
     public const uint SensitiveSinks = Exposure | PasswordHash;
-    public const uint All = (1u << 18) - 1;
+    public const uint All = (1u << 19) - 1;
     /// <summary>
     /// Not a kind but a qualifier a sink row may add (`sources = "remote"`): the sink is reported only for request
     /// data. Probing whether a path exists is a leak when a web request chooses the path, not when the local user does.
     /// </summary>
-    public const uint RemoteOnly = 1u << 18;
+    public const uint RemoteOnly = 1u << 19;
 
     static readonly Dictionary<string, uint> ByName = new(StringComparer.Ordinal)
     {
@@ -29,7 +31,7 @@ public static class SinkKinds
         ["path-absolute"] = PathAbsolute, ["ssrf"] = Ssrf, ["redirect"] = Redirect, ["xss"] = Xss, ["template"] = Template,
         ["ldap"] = Ldap, ["xpath"] = Xpath, ["xxe"] = Xxe, ["deserialization"] = Deserialization,
         ["trust-boundary"] = TrustBoundary, ["header"] = Header, ["log"] = Log, ["exposure"] = Exposure,
-        ["password-hash"] = PasswordHash, ["all"] = All,
+        ["password-hash"] = PasswordHash, ["regex"] = Regex, ["all"] = All,
     };
 
     /// <summary>The kinds a sink may name (`path-dotdot` and `path-absolute` are for sanitisers).</summary>

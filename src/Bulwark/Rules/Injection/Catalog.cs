@@ -21,5 +21,6 @@ public static partial class RuleCatalog
         rules.Add(new TrustBoundaryViolation());
         rules.Add(new HeaderInjection());
         rules.Add(new LogInjection());
+        rules.Add(new RegexInjection());
     }
 }
