@@ -9,7 +9,7 @@ public sealed class XpathInjection : TaintRule
         Id: "INJ010", Name: "xpath-injection", Family: Family.Injection,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 643,
         What: """
-            Request data in an XPath expression: lxml `xpath()` and `etree.XPath`, `elementpath.select`/`iter_select`/`Selector`. Values bound as XPath variables (`tree.xpath("//user[@name=$name]", name=value)`) are safe.
+            Request data in an XPath expression: lxml `xpath()` and `etree.XPath`, `elementpath.select`/`iter_select`/`Selector`, and the path of ElementTree's `find`/`findall`/`findtext`/`iterfind` (a subset of XPath). Values bound as XPath variables (`tree.xpath("//user[@name=$name]", name=value)`) are safe.
             """,
         Why: """
             Quotes and predicates in the value change the expression: the attacker selects nodes they should not see or bypasses a lookup-based check.
