@@ -9,7 +9,7 @@ public sealed class RegexInjection : TaintRule
         Id: "INJ016", Name: "regex-injection", Family: Family.Injection,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 1333,
         What: """
-            Request data used as a regular expression's pattern: `re.compile`, `re.search`, `re.match`, `re.fullmatch`, `re.findall`, `re.finditer`, `re.sub`, `re.subn`, `re.split`. A value escaped with `re.escape`, or validated to hold no pattern syntax, is safe.
+            Request data used as a regular expression's pattern: `re.compile`, `re.search`, `re.match`, `re.prefixmatch`, `re.fullmatch`, `re.findall`, `re.finditer`, `re.sub`, `re.subn`, `re.split`. A value escaped with `re.escape`, or validated to hold no pattern syntax, is safe.
             """,
         Why: """
             Python's regular expressions backtrack: a pattern with nested repetition (`(a+)+$`) takes time exponential in the subject's length, so one request can hold a worker for minutes (denial of service). A pattern also matches more than the code expects (`.*` finds every record).

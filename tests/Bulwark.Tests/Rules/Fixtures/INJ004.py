@@ -173,3 +173,9 @@ def archive_filtered():
     request.files["archive"].save(path)
     with tarfile.open(path) as tar:
         tar.extractall(BASE, filter="data")  # negative: the data filter refuses members outside the directory
+
+
+@app.route("/copy-mode")
+def copy_mode():
+    shutil.copymode("/srv/files/template", request.args["target"])  # positive: sets the mode of a file the client names
+    return "ok"

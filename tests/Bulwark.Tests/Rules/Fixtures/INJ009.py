@@ -28,3 +28,15 @@ def alnum():
     if not user.isalnum():
         return "bad", 400
     return str(conn().search_s("dc=example,dc=com", ldap.SCOPE_SUBTREE, f"(uid={user})"))  # negative: letters and digits only
+
+
+@app.route("/paged")
+def paged():
+    import ldap3
+    from ldap3.utils.conv import escape_filter_chars as escape3
+
+    connection = ldap3.Connection(ldap3.Server("ldap://directory"), auto_bind=True)
+    user = request.args["user"]
+    found = list(connection.extend.standard.paged_search("dc=example,dc=com", f"(uid={user})"))  # positive: a paged search
+    safe = list(connection.extend.standard.paged_search("dc=example,dc=com", f"(uid={escape3(user)})"))  # negative: escaped
+    return str(found + safe)

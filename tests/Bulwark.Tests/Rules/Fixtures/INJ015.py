@@ -49,3 +49,11 @@ def app_logger():
 
     current_app.logger.error("%s", request.args.get("input"))  # positive: the application's logger, through current_app
     return "ok"
+
+
+@app.route("/django-logger")
+def django_logger():
+    from django.utils.log import request_logger
+
+    request_logger.warning("user %s", request.args["user"])  # positive: Django's request logger is a logger
+    return "ok"

@@ -47,3 +47,8 @@ def validated():
 @app.route("/replace")
 def replace():
     return re.sub(request.args["old"], "-", "a text")  # positive: the pattern of a substitution
+
+
+@app.route("/prefix")
+def prefix():
+    return str(re.prefixmatch(request.args["pattern"], "subject"))  # positive: match's new name (Python 3.14)
