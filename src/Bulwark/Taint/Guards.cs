@@ -46,6 +46,9 @@ public static class Guards
                 return CallGuard(call, polarity, name, model, catalog);
             case NamedExpr ne:
                 return Of(ne.Value, polarity, name, model, catalog, depth + 1);
+            case AttributeExpr host when !polarity && RelativeAfterBackslashes(host, name, model):
+                // `if not urlparse(x).netloc:` with x's backslashes made slashes: a path on this site.
+                return new IrGuard(SinkKinds.Ssrf | SinkKinds.Redirect, false);
             case Name self when self.Id == name:
                 // `if not next:` taken, or `next or …` false: an empty string or None injects nothing.
                 return polarity ? default : new IrGuard(SinkKinds.All, false);
@@ -161,6 +164,9 @@ public static class Guards
                     return new IrGuard(SinkKinds.All, false);
                 if (HostOf(left, name, model) && model.Evaluate(right) is { Kind: ValueKind.Str } host && host.AsString!.Length > 0)
                     return new IrGuard(SinkKinds.Ssrf | SinkKinds.Redirect, false);
+                // urlparse(x).netloc == "" with x's backslashes made slashes: no host, a path on this site.
+                if (model.Evaluate(right) is { Kind: ValueKind.Str, AsString: "" } && RelativeAfterBackslashes(left, name, model))
+                    return new IrGuard(SinkKinds.Ssrf | SinkKinds.Redirect, false);
                 // os.path.commonpath([BASE, x]) == BASE with x normalised
                 if (left is Call { Func: var cf, Args: [ListExpr or TupleExpr] } cp && model.QualifiedName(cf) is "os.path.commonpath" or "posixpath.commonpath"
                     && ((cp.Args[0] as ListExpr)?.Elts ?? ((TupleExpr)cp.Args[0]).Elts).Any(x => IsName(x, name) || IsNormalisedName(x, name, model, catalog)))
@@ -181,6 +187,24 @@ public static class Guards
         var defs = model.ReachingDefinitions(parts);
         return defs.Count > 0 && defs.All(d => d.Kind == DefinitionKind.Assignment && d.Unpack is null && d.Value is not null && ParsesUrl(d.Value, name, model)
             || d.Kind == DefinitionKind.Narrowing && d.Prior.All(p => p.Kind == DefinitionKind.Assignment && p.Value is not null && ParsesUrl(p.Value, name, model)));
+    }
+
+    /// <summary>
+    /// `urlparse(x).netloc` (or `urlsplit`, `.hostname`) where every value x can hold here had its backslashes made
+    /// slashes (`x = x.replace("\\", "/")`): an empty host then means a path on this site. Without the replacement it
+    /// does not: `urlparse("/\\evil.example").netloc` is empty, and browsers read the backslash as a slash.
+    /// </summary>
+    static bool RelativeAfterBackslashes(Expr e, string name, SemanticModel model) =>
+        e is AttributeExpr { Attr: "netloc" or "hostname", Value: Call { Args: [Name url, ..] } parse } && url.Id == name
+        && ParsesUrl(parse, name, model) && BackslashesReplaced(url, model);
+
+    /// <summary>Every definition of the variable that reaches here is `….replace("\\", "/")`.</summary>
+    static bool BackslashesReplaced(Name url, SemanticModel model)
+    {
+        var defs = model.ReachingDefinitions(url);
+        return defs.Count > 0 && defs.All(d => d.Kind == DefinitionKind.Assignment && d.Unpack is null
+            && d.Value is Call { Func: AttributeExpr { Attr: "replace" }, Args: [var from, var to] }
+            && model.Evaluate(from) is { Kind: ValueKind.Str, AsString: "\\" } && model.Evaluate(to) is { Kind: ValueKind.Str, AsString: "/" });
     }
 
     static bool ParsesUrl(Expr e, string name, SemanticModel model) =>
@@ -206,6 +230,10 @@ public static class Guards
     {
         var tables = catalog.Tables;
         // x.isdigit(), x.isalnum() …
+        // `not yarl.URL(x).is_absolute()` with x's backslashes made slashes: a path on this site.
+        if (!polarity && call is { Func: AttributeExpr { Attr: "is_absolute", Value: Call { Args: [Name url, ..] } parsed } }
+            && url.Id == name && model.QualifiedName(parsed.Func) == "yarl.URL" && BackslashesReplaced(url, model))
+            return new IrGuard(SinkKinds.Ssrf | SinkKinds.Redirect, false);
         if (call.Func is AttributeExpr { Attr: var method, Value: var recv })
         {
             if (IsName(recv, name) && tables.ValidatorMethods.TryGetValue(method, out var vms))
