@@ -9,7 +9,7 @@ public sealed class ServerSideRequestForgery : TaintRule
         Id: "INJ005", Name: "server-side-request-forgery", Family: Family.Injection,
         Severity: Severity.High, Confidence: Confidence.High, Cwe: 918,
         What: """
-            Request data that decides the URL or host the server fetches: `requests`, `httpx`, `urllib`, `urllib3`, `aiohttp` and Tornado (`AsyncHTTPClient.fetch`) clients, `http.client` connections. A fixed scheme and host with the data only in the path (percent-encoded) or in `params=`, a host checked against an allowlist, and URLs looked up in a constant table are safe.
+            Request data that decides the URL or host the server fetches: `requests`, `httpx`, `urllib`, `urllib3`, `aiohttp` and Tornado (`AsyncHTTPClient.fetch`) clients, `http.client` connections, and the URL an Azure SDK client (Key Vault, Storage, Tables, Cosmos DB) is made for, where it sends its credential. A fixed scheme and host with the data only in the path (percent-encoded) or in `params=`, a host checked against an allowlist, and URLs looked up in a constant table are safe.
             """,
         Why: """
             The server's requests reach what the attacker cannot: internal services, cloud metadata endpoints, localhost administration interfaces.
