@@ -25,3 +25,12 @@ def db_text_bound():
 def text_clause():
     clause = sqlalchemy.sql.expression.TextClause(f"SELECT * FROM users WHERE id = {request.args['id']}")  # positive
     return str(list(db.session.execute(clause)))
+
+
+@app.route("/engine")
+def engine_execute():
+    name = request.args["name"]
+    db.engine.execute(f"DELETE FROM users WHERE name = '{name}'")  # positive: the engine runs the text
+    db.session.execute(f"DELETE FROM users WHERE name = '{name}'")  # positive: so does the session
+    db.execute(f"DELETE FROM users WHERE name = '{name}'")  # positive
+    return "ok"
