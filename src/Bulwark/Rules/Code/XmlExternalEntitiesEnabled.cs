@@ -103,7 +103,9 @@ public sealed class XmlExternalEntitiesEnabled : CallRule
         foreach (var definition in definitions)
             foreach (var use in semantic.UsesOf(definition))
             {
-                switch (use.Parent)
+                // `parse(text, parser=parser)`: the keyword sits between the name and the call.
+                var parent = use.Parent is Keyword { Parent: Call keywordCall } ? keywordCall : use.Parent;
+                switch (parent)
                 {
                     case AttributeExpr { Attr: var method } attribute when ReferenceEquals(attribute.Value, use):
                         if (Array.IndexOf(Configuring, method) >= 0) continue;

@@ -30,6 +30,11 @@ def own_text():
     return etree.fromstring("<config><debug>false</debug></config>", parser)
 
 
+def own_text_keyword():
+    parser = etree.XMLParser(resolve_entities=True)  # ok: the parser given by keyword, to the program's own text
+    return etree.fromstring("<config/>", parser=parser)
+
+
 def given_text(document):
     parser = etree.XMLParser(resolve_entities=True)  # reported: the caller's document
     return etree.fromstring(document, parser)
