@@ -167,8 +167,10 @@ public static class Guards
                 // urlparse(x).netloc == "" with x's backslashes made slashes: no host, a path on this site.
                 if (model.Evaluate(right) is { Kind: ValueKind.Str, AsString: "" } && RelativeAfterBackslashes(left, name, model))
                     return new IrGuard(SinkKinds.Ssrf | SinkKinds.Redirect, false);
-                // os.path.commonpath([BASE, x]) == BASE with x normalised
-                if (left is Call { Func: var cf, Args: [ListExpr or TupleExpr] } cp && model.QualifiedName(cf) is "os.path.commonpath" or "posixpath.commonpath"
+                // os.path.commonpath([BASE, x]) == BASE with x normalised; `commonprefix` compares characters, which for
+                // a normalised path is `startswith(BASE)` (the base's own trailing separator is the program's to write)
+                if (left is Call { Func: var cf, Args: [ListExpr or TupleExpr] } cp
+                    && model.QualifiedName(cf) is "os.path.commonpath" or "posixpath.commonpath" or "os.path.commonprefix" or "posixpath.commonprefix"
                     && ((cp.Args[0] as ListExpr)?.Elts ?? ((TupleExpr)cp.Args[0]).Elts).Any(x => IsName(x, name) || IsNormalisedName(x, name, model, catalog)))
                     return new IrGuard(SinkKinds.Path, !((cp.Args[0] as ListExpr)?.Elts ?? ((TupleExpr)cp.Args[0]).Elts).Any(x => IsNormalisedName(x, name, model, catalog)));
                 return default;

@@ -179,3 +179,19 @@ def archive_filtered():
 def copy_mode():
     shutil.copymode("/srv/files/template", request.args["target"])  # positive: sets the mode of a file the client names
     return "ok"
+
+
+@app.route("/common-prefix")
+def common_prefix():
+    path = os.path.join(BASE, request.args["name"])
+    if os.path.commonprefix((os.path.realpath(path), BASE + "/")) != BASE + "/":
+        return "no", 403
+    return open(path).read()  # negative: the resolved path starts with the base directory
+
+
+@app.route("/common-prefix-raw")
+def common_prefix_raw():
+    path = os.path.join(BASE, request.args["name"])
+    if os.path.commonprefix((path, BASE + "/")) != BASE + "/":
+        return "no", 403
+    return open(path).read()  # positive: `BASE/../etc/passwd` starts with the base too
