@@ -63,6 +63,12 @@ public sealed class NodeMap<TKey, TValue> where TKey : Node
 
     public bool ContainsKey(TKey key) => IndexOf(key) >= 0;
 
+    /// <summary>The key of the entry added <paramref name="index"/>-th (entries keep the order they were added in).</summary>
+    public TKey KeyAt(int index) => index < _count ? _keys[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The value of the entry added <paramref name="index"/>-th.</summary>
+    public TValue ValueAt(int index) => index < _count ? _values[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
     public TValue this[TKey key]
     {
         get

@@ -96,12 +96,28 @@ public sealed partial class SemanticModel
     public IReadOnlyList<Node> UsesOf(Definition d)
     {
         EnsureDefinitions(d.Scope);
-        var uses = new List<Node>();
-        foreach (var (use, defs) in _reaching)
-            if (Array.IndexOf(defs, d) >= 0) uses.Add(use);
-        uses.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return uses;
+        // The reaching definitions, inverted: made on the first question and extended by the uses recorded since
+        // (an entry, once recorded, is never changed), so that asking for many definitions costs one pass over the
+        // uses, not one each.
+        var index = _usesOf ??= new Dictionary<Definition, List<Node>>(ReferenceEqualityComparer.Instance);
+        for (; _usesIndexed < _reaching.Count; _usesIndexed++)
+        {
+            var use = _reaching.KeyAt(_usesIndexed);
+            foreach (var def in _reaching.ValueAt(_usesIndexed))
+            {
+                if (!index.TryGetValue(def, out var list)) index[def] = list = [];
+                if (list.Count == 0 || !ReferenceEquals(list[^1], use)) list.Add(use);
+            }
+        }
+        if (!index.TryGetValue(d, out var uses)) return [];
+        var sorted = uses.ToArray();
+        Array.Sort(sorted, (a, b) => a.Start.CompareTo(b.Start));
+        return sorted;
     }
+
+    /// <summary>For <see cref="UsesOf"/>: each definition's uses, from the first <see cref="_usesIndexed"/> entries of <see cref="_reaching"/>.</summary>
+    Dictionary<Definition, List<Node>>? _usesOf;
+    int _usesIndexed;
 
     /// <summary>A call that never returns: `sys.exit`, Flask's `abort`, or a function of this module that always raises.</summary>
     public bool NeverReturns(Call call)

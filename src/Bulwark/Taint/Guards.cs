@@ -231,11 +231,11 @@ public static class Guards
     static IrGuard CallGuard(Call call, bool polarity, string name, SemanticModel model, ModelCatalog catalog)
     {
         var tables = catalog.Tables;
-        // x.isdigit(), x.isalnum() …
         // `not yarl.URL(x).is_absolute()` with x's backslashes made slashes: a path on this site.
         if (!polarity && call is { Func: AttributeExpr { Attr: "is_absolute", Value: Call { Args: [Name url, ..] } parsed } }
             && url.Id == name && model.QualifiedName(parsed.Func) == "yarl.URL" && BackslashesReplaced(url, model))
             return new IrGuard(SinkKinds.Ssrf | SinkKinds.Redirect, false);
+        // x.isdigit(), x.isalnum() …
         if (call.Func is AttributeExpr { Attr: var method, Value: var recv })
         {
             if (IsName(recv, name) && tables.ValidatorMethods.TryGetValue(method, out var vms))

@@ -192,4 +192,22 @@ public class FlowTests
         Assert.False(model.IsBuiltFromConstants(LastUse(module)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
+
+    [Fact]
+    public void Uses_of_a_definition_stay_right_as_more_bodies_are_analysed()
+    {
+        // The first question builds the inverted index from the bodies analysed so far; the second asks about a body
+        // analysed only then, whose uses must be added to it.
+        var model = Build("def f():\n    a = 1\n    g(a)\n    h(a, a)\n\ndef k():\n    b = 2\n    g(b)\n", out var module);
+        var functions = module.Body.OfType<FunctionDef>().ToArray();
+        string Uses(FunctionDef fn)
+        {
+            var assign = (Assign)fn.Body[0];
+            var definition = model.DefinitionsAt(assign).Single();
+            return string.Join(" ", model.UsesOf(definition).Select(u => $"{((Name)u).Id}@{u.Start}"));
+        }
+        Assert.Equal("a@25 a@34 a@37", Uses(functions[0]));
+        Assert.Equal("b@66", Uses(functions[1]));
+        Assert.Equal("a@25 a@34 a@37", Uses(functions[0]));
+    }
 }
