@@ -379,7 +379,7 @@ public sealed partial class SemanticModel
             case TupleExpr t:
                 return ConstValue.Tuple(EvaluateAll(t.Elts, depth));
             case DictExpr d:
-                return d.Keys.Count == 0 ? ConstValue.Dict(0) : ConstValue.Dict(d.Keys.Count);
+                return ConstValue.Dict(d.Keys.Count, DictEntries(d, depth));
             case UnaryOp u:
                 var operand = Evaluate(u.Operand, depth + 1);
                 if (operand is null) return null;
@@ -468,6 +468,19 @@ public sealed partial class SemanticModel
         if (range.Upper is not null && Evaluate(range.Upper, depth + 1)?.AsInt is null) return null;
         int lower = Bound(range.Lower, 0), upper = Bound(range.Upper, text.Length);
         return ConstValue.Str(upper > lower ? text[lower..upper] : "");
+    }
+
+    /// <summary>A dict display's entries when every key is a constant string (no `**` unpacking) and there are few; else null.</summary>
+    KeyValuePair<string, ConstValue?>[]? DictEntries(DictExpr d, int depth)
+    {
+        if (d.Keys.Count == 0 || d.Keys.Count > ConstValue.MaxDictEntries) return null;
+        var entries = new KeyValuePair<string, ConstValue?>[d.Keys.Count];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (d.Keys[i] is not Constant { ValueKind: ConstantKind.Str } key) return null;
+            entries[i] = new(key.AsString!, Evaluate(d.Values[i], depth + 1));
+        }
+        return entries;
     }
 
     ConstValue?[] EvaluateAll(IReadOnlyList<Expr> elts, int depth)

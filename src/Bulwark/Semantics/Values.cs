@@ -12,7 +12,7 @@ public sealed class ConstValue
     public ValueKind Kind { get; }
     public object? Raw { get; }
 
-    ConstValue(ValueKind kind, object? raw) { Kind = kind; Raw = raw; }
+    ConstValue(ValueKind kind, object? raw, IReadOnlyList<KeyValuePair<string, ConstValue?>>? entries = null) { Kind = kind; Raw = raw; Entries = entries; }
 
     public static readonly ConstValue None = new(ValueKind.None, null);
     public static readonly ConstValue True = new(ValueKind.Bool, true);
@@ -38,8 +38,29 @@ public sealed class ConstValue
     /// <summary>Items may be null where an element is not a known constant.</summary>
     public static ConstValue List(IReadOnlyList<ConstValue?> items) => new(ValueKind.List, items);
     public static ConstValue Tuple(IReadOnlyList<ConstValue?> items) => new(ValueKind.Tuple, items);
-    /// <summary>Only the entry count is kept: enough for truthiness.</summary>
-    public static ConstValue Dict(int count) => new(ValueKind.Dict, count);
+    /// <summary>The entry count, enough for truthiness; and the entries when every key is a string (<see cref="Entries"/>).</summary>
+    public static ConstValue Dict(int count, IReadOnlyList<KeyValuePair<string, ConstValue?>>? entries = null) => new(ValueKind.Dict, count, entries);
+
+    /// <summary>
+    /// A dict's entries, in display order, when every key is a known string and there are at most
+    /// <see cref="MaxDictEntries"/> (`{"Content-Type": "application/json"}` passed as a response's headers); values
+    /// may be null where not known. Null for other dicts and other kinds.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, ConstValue?>>? Entries { get; }
+
+    /// <summary>Larger dicts keep their count only: their entries are configuration tables no condition reads.</summary>
+    public const int MaxDictEntries = 16;
+
+    /// <summary>The value under a string key of a dict with known entries, the key compared ignoring case (header names); null when absent or not known.</summary>
+    public ConstValue? EntryIgnoringCase(string key)
+    {
+        if (Entries is null) return null;
+        // The last entry wins, as in a dict display with a repeated key.
+        ConstValue? found = null;
+        foreach (var (k, v) in Entries)
+            if (k.Equals(key, StringComparison.OrdinalIgnoreCase)) found = v;
+        return found;
+    }
 
     public string? AsString => Raw as string;
     public BigInteger? AsInt => Kind switch

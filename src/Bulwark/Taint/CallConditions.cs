@@ -29,6 +29,14 @@ public static class CallConditions
             value = items is not null && clause.Arg.Element < items.Count ? items[clause.Arg.Element] : null;
             name = null;
         }
+        // A dict argument's entry: absent from a dict whose entries are all known, it is not passed; in any other
+        // argument (a dict built at run time, a variable, a status code in that position) it is not known.
+        if (clause.Arg.Key is { } key)
+        {
+            present = present && !(value is { Entries: { } known } && known.All(e => !e.Key.Equals(key, StringComparison.OrdinalIgnoreCase)));
+            value = value?.EntryIgnoringCase(key);
+            name = null;
+        }
         // `**kwargs` may hide any keyword.
         bool hidden = i < 0 && c.KeywordNames.Contains(null);
         switch (clause.Op)

@@ -1,22 +1,27 @@
 namespace Bulwark.Taint;
 
 /// <summary>Which argument of a call a model means: by position, by keyword, either, the receiver, or every argument.</summary>
-public readonly record struct ArgSpec(int Position, string? Keyword, bool Receiver, bool All, int Element = -1)
+public readonly record struct ArgSpec(int Position, string? Keyword, bool Receiver, bool All, int Element = -1, string? Key = null)
 {
     public static readonly ArgSpec None = new(-1, null, false, false);
 
-    /// <summary>`0`, `sql`, `0|sql`, `receiver`, `*` (every argument).</summary>
-    public static ArgSpec? Parse(string text)
+    /// <summary>`0`, `sql`, `0|sql`, `receiver`, `*` (every argument); `0[1]`, an element; `2|headers[Content-Type]`, a dict's entry.</summary>
+    public static ArgSpec? Parse(string text, bool allowKey = false)
     {
         text = text.Trim();
         if (text == "receiver") return new ArgSpec(-1, null, true, false);
         if (text == "*") return new ArgSpec(-1, null, false, true);
-        // `0[1]`: element 1 of the first argument (a list or tuple)
+        // `0[1]`: element 1 of the first argument (a list or tuple); `headers[Content-Type]`: the value under that key of
+        // a dict argument (conditions only).
         int element = -1;
+        string? key = null;
         var bracket = text.IndexOf('[');
         if (bracket > 0 && text.EndsWith(']'))
         {
-            if (!int.TryParse(text[(bracket + 1)..^1], out element)) return null;
+            var inside = text[(bracket + 1)..^1];
+            if (int.TryParse(inside, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e)) element = e;
+            else if (allowKey && inside.Length > 0 && inside.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) key = inside;
+            else return null;
             text = text[..bracket];
         }
         int position = -1;
@@ -27,10 +32,14 @@ public readonly record struct ArgSpec(int Position, string? Keyword, bool Receiv
             else if (part.Length > 0 && part.All(c => char.IsLetterOrDigit(c) || c == '_')) keyword = part;
             else return null;
         }
-        return position < 0 && keyword is null ? null : new ArgSpec(position, keyword, false, false, element);
+        return position < 0 && keyword is null ? null : new ArgSpec(position, keyword, false, false, element, key);
     }
 
-    public override string ToString() => Receiver ? "receiver" : All ? "*" : Position >= 0 && Keyword is not null ? $"{Position}|{Keyword}" : Position >= 0 ? Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : Keyword ?? "?";
+    public override string ToString()
+    {
+        var arg = Receiver ? "receiver" : All ? "*" : Position >= 0 && Keyword is not null ? $"{Position}|{Keyword}" : Position >= 0 ? Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : Keyword ?? "?";
+        return Element >= 0 ? $"{arg}[{Element}]" : Key is not null ? $"{arg}[{Key}]" : arg;
+    }
 }
 
 public enum ClauseOp
@@ -60,13 +69,13 @@ public sealed record Clause(ArgSpec Arg, ClauseOp Op, string[] Values)
         {
             var i = text.IndexOf(token, StringComparison.Ordinal);
             if (i <= 0) continue;
-            var arg = ArgSpec.Parse(text[..i]);
+            var arg = ArgSpec.Parse(text[..i], allowKey: true);
             if (arg is null) return null;
             var values = text[(i + token.Length)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(Unescape).ToArray();
             return values.Length == 0 ? null : new Clause(arg.Value, op, values);
         }
-        return ArgSpec.Parse(text) is { } a ? new Clause(a, ClauseOp.Truthy, []) : null;
+        return ArgSpec.Parse(text, allowKey: true) is { } a ? new Clause(a, ClauseOp.Truthy, []) : null;
     }
 
     /// <summary>`\n`, `\r`, `\t` and `\\` in a condition's values stand for the characters (line breaks cannot be written plainly).</summary>

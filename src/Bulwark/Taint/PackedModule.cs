@@ -403,7 +403,17 @@ public sealed class PackedModule
                     break;
                 }
                 case ValueKind.List or ValueKind.Tuple: Consts(v.Items!); break;
-                case ValueKind.Dict: Int((int)v.Raw!); break;
+                case ValueKind.Dict:
+                    Int((int)v.Raw!);
+                    // Entries: -1 when not known, else the count and each key and value.
+                    if (v.Entries is not { } entries) { Int(-1); break; }
+                    Int(entries.Count);
+                    foreach (var (k, item) in entries)
+                    {
+                        Str(k);
+                        Const(item);
+                    }
+                    break;
             }
         }
 
@@ -625,7 +635,16 @@ public sealed class PackedModule
                     _at += length;
                     break;
                 case ValueKind.Float: _at += 8; break;
-                case ValueKind.Str or ValueKind.Dict: Skip(1); break;
+                case ValueKind.Str: Skip(1); break;
+                case ValueKind.Dict:
+                    Skip(1);
+                    int entries = Int();
+                    for (int i = 0; i < entries; i++)
+                    {
+                        Skip(1);
+                        SkipConst();
+                    }
+                    break;
                 case ValueKind.List or ValueKind.Tuple:
                     int items = Int();
                     for (int i = 0; i < items; i++) SkipConst();
@@ -855,7 +874,18 @@ public sealed class PackedModule
                 case ValueKind.Bytes: return ConstValue.Bytes(Bytes().ToArray());
                 case ValueKind.List: return ConstValue.List(Consts());
                 case ValueKind.Tuple: return ConstValue.Tuple(Consts());
-                case ValueKind.Dict: return ConstValue.Dict(Int());
+                case ValueKind.Dict:
+                {
+                    int count = Int(), known = Int();
+                    if (known < 0) return ConstValue.Dict(count);
+                    var entries = new KeyValuePair<string, ConstValue?>[known];
+                    for (int i = 0; i < known; i++)
+                    {
+                        var key = Str()!;
+                        entries[i] = new(key, Const());
+                    }
+                    return ConstValue.Dict(count, entries);
+                }
                 default: return null;
             }
         }

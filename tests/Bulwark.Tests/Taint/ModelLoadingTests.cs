@@ -107,4 +107,39 @@ public class ModelLoadingTests
         // Not known: it may be HTML.
         Assert.False(CallConditions.Holds(new IrCall { Args = [0, 1] }, clause));
     }
+
+    [Theory]
+    [InlineData("{\"Content-Type\": \"application/json\"}", false)]
+    [InlineData("{\"content-type\": \"text/plain\", \"X-A\": \"1\"}", false)]
+    [InlineData("{\"Content-Type\": \"text/html; charset=utf-8\"}", true)]
+    // Absent from a dict whose entries are all known: the response keeps its default, HTML.
+    [InlineData("{\"Cache-Control\": \"no-store\"}", true)]
+    // Not known: a value or a key built at run time, a dict too large to keep, not a dict at all.
+    [InlineData("{\"Content-Type\": kind}", true)]
+    [InlineData("{key: \"application/json\"}", true)]
+    [InlineData("{**base, \"Content-Type\": \"application/json\"}", true)]
+    [InlineData("200", true)]
+    public void A_clause_on_a_dict_entry_reads_the_constant_headers_passed(string headers, bool holds)
+    {
+        var clause = Assert.IsType<Clause>(Clause.Parse("2|headers[Content-Type]?~html"));
+        Assert.Equal("Content-Type", clause.Arg.Key);
+        Assert.Equal("2|headers[Content-Type]", clause.Arg.ToString());
+        var parse = Bulwark.Python.PythonParser.Parse("kind = input()\nkey = input()\nbase = {}\nx = " + headers + "\n");
+        Assert.True(parse.Ok);
+        var value = SemanticModel.Build(parse.Module).Evaluate(((Bulwark.Python.Syntax.Assign)parse.Module.Body[^1]).Value);
+        var positional = new IrCall { Args = [0, 1, 2], Constants = [null, ConstValue.Int(200), value] };
+        Assert.Equal(holds, CallConditions.Holds(positional, clause));
+        var keyword = new IrCall { Args = [0], KeywordNames = ["headers"], KeywordValues = [1], Constants = [null, value] };
+        Assert.Equal(holds, CallConditions.Holds(keyword, clause));
+        // Not passed at all: the default content type.
+        Assert.True(CallConditions.Holds(new IrCall { Args = [0] }, clause));
+    }
+
+    [Fact]
+    public void A_dict_key_is_read_only_in_conditions()
+    {
+        Assert.Null(ArgSpec.Parse("headers[Content-Type]"));
+        Assert.Equal("Content-Type", ArgSpec.Parse("headers[Content-Type]", allowKey: true)?.Key);
+        Assert.Equal(1, ArgSpec.Parse("0[1]")?.Element);
+    }
 }

@@ -44,6 +44,11 @@ public class PackedModuleTests
                     writer.WriteString("raw", Convert.ToString(value.Raw, System.Globalization.CultureInfo.InvariantCulture));
                     break;
             }
+            if (value.Entries is { } entries)
+            {
+                writer.WritePropertyName("entries");
+                JsonSerializer.Serialize(writer, entries.Select(e => new KeyValuePair<string, ConstValue?>(e.Key, e.Value)).ToList(), options);
+            }
             writer.WriteEndObject();
         }
     }
@@ -97,6 +102,8 @@ public class PackedModuleTests
         // The constants above are in the IR in each kind: were one left out there, the comparison would prove little.
         foreach (var kind in new[] { "\"Float\"", "\"Bytes\"", "\"List\"", "\"Tuple\"", "\"Dict\"", "\"Bool\"", "\"None\"", "\"Int\"" })
             Assert.Contains(kind, dump, StringComparison.Ordinal);
+        // A dict with string keys keeps its entries (`env={"A": "1"}`).
+        Assert.Contains("\"entries\":[{\"Key\":\"A\",\"Value\":{\"kind\":\"Str\",\"raw\":\"1\"}}]", dump, StringComparison.Ordinal);
         // A keyword naming a class, not a constant.
         Assert.Contains("\"KeywordNames\":{\"response_class\":\"requests.Response\"}", dump, StringComparison.Ordinal);
     }
