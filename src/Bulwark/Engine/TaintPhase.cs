@@ -162,7 +162,8 @@ public static class TaintPhase
         if (analysis.Demand is { } d)
             Console.Error.WriteLine($"demand estimate (static call edges): {d.Created} functions created a source fact ({d.CreatedByModel} modelled, {d.CreatedByName} by name), "
                 + $"{d.Sinks} call a modelled sink or are entry points; {d.OnPath} ({100.0 * d.OnPath / Math.Max(1, d.Functions):F1}%) lie on a call path from the first to the second, "
-                + $"{d.WithCallees} ({100.0 * d.WithCallees / Math.Max(1, d.Functions):F1}%) with all they call, of {d.Functions} functions");
+                + $"{d.WithCallees} ({100.0 * d.WithCallees / Math.Max(1, d.Functions):F1}%) with all they call, of {d.Functions} functions, in {d.PathModules} and {d.WithCalleesModules} of {d.Modules} modules; "
+                + $"the analysis found {d.Touched} functions holding taint ({d.TouchedModules} modules), {d.TouchedWithCallees} with all they call ({d.TouchedWithCalleesModules} modules)");
         return result;
     }
 

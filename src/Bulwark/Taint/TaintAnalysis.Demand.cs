@@ -20,7 +20,15 @@ public sealed partial class TaintAnalysis
     /// <param name="Sinks">Functions calling a modelled sink (by the last component of its name), or entry points.</param>
     /// <param name="OnPath">Functions on a static call path from the first to the second (a caller of both included).</param>
     /// <param name="WithCallees">Those and every function they may call.</param>
-    public sealed record DemandFigures(int Functions, int Created, int CreatedByModel, int CreatedByName, int Sinks, int OnPath, int WithCallees);
+    /// <param name="Touched">
+    /// What the analysis itself found to matter, once done (a lower bound for any demand-driven design): functions that
+    /// created a source fact, got a live parameter, or whose summary carries a taint fact (a return, sink or store edge;
+    /// not a summary holding return types only).
+    /// </param>
+    /// <param name="TouchedWithCallees">Those and every function they may call (whose return types their analysis reads).</param>
+    /// <param name="Modules">Modules in the project; each count below it is in how many modules those functions lie.</param>
+    public sealed record DemandFigures(int Functions, int Created, int CreatedByModel, int CreatedByName, int Sinks, int OnPath, int WithCallees,
+        int Touched, int TouchedWithCallees, int Modules, int PathModules, int WithCalleesModules, int TouchedModules, int TouchedWithCalleesModules);
 
     sealed class DemandEstimate
     {
@@ -73,7 +81,22 @@ public sealed partial class TaintAnalysis
             var path = new bool[n];
             for (int i = 0; i < n; i++) path[i] = below[i] && (up[i] || reachesSink[i]);
             var withCallees = Closure(path, callees);
-            return new DemandFigures(n, _created.Count, byModel, byName, Count(sinks), Count(path), Count(withCallees));
+            var touched = new bool[n];
+            for (int i = 0; i < n; i++)
+            {
+                var fs = a._functions[i];
+                var summary = fs.Summary;
+                touched[i] = seeds[i] || fs.Live != 0 || summary.Sinks.Length > 0 || summary.Stores.Length > 0 || summary.Return.Collapse().Length > 0;
+            }
+            var touchedWithCallees = Closure(touched, callees);
+            int Modules(bool[] set)
+            {
+                var modules = new HashSet<int>();
+                for (int i = 0; i < n; i++) if (set[i]) modules.Add(a._functions[i].Module);
+                return modules.Count;
+            }
+            return new DemandFigures(n, _created.Count, byModel, byName, Count(sinks), Count(path), Count(withCallees),
+                Count(touched), Count(touchedWithCallees), a._index.Modules.Count, Modules(path), Modules(withCallees), Modules(touched), Modules(touchedWithCallees));
         }
 
         static bool[] Closure<T>(bool[] start, T[] edges) where T : IEnumerable<int>

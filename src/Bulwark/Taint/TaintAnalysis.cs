@@ -195,7 +195,6 @@ public sealed partial class TaintAnalysis
         // evaluation read.
         ReleaseAll();
         Mark("summaries");
-        if (_demand is not null) Demand = _demand.Measure(this);
         if (_liveness)
         {
             ParameterPhase();
@@ -205,6 +204,8 @@ public sealed partial class TaintAnalysis
         }
         ResolveCells();
         Mark("cell flows");
+        // Once every phase is done: which parameters got live is part of what it measures.
+        if (_demand is not null) Demand = _demand.Measure(this);
         var flows = new List<TaintFlow>();
         var around = new Dictionary<(int, int), IrFunction?>();
         IrFunction? SourceFunction(Step site)

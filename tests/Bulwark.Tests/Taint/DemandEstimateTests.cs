@@ -67,6 +67,11 @@ public class DemandEstimateTests
         Assert.Equal(2, d.OnPath);
         Assert.Equal(3, d.WithCallees);
         Assert.True(d.Functions >= 9, $"{d.Functions} functions");
+        // What held taint once analysed: the view (its source), `find` and `tidy` (each given the name): one per module.
+        Assert.Equal(3, d.Touched);
+        Assert.Equal(3, d.TouchedWithCallees);
+        Assert.Equal(3, d.Modules);
+        Assert.Equal((2, 3, 3, 3), (d.PathModules, d.WithCalleesModules, d.TouchedModules, d.TouchedWithCalleesModules));
     }
 
     [Fact]
