@@ -14,7 +14,8 @@ flow through test files, and most of these are named `test_*.py`). A comment on 
 Left out: the folders of queries that are not taint flows from requests (ReDoS complexity of constant patterns,
 cookies, crypto, stack traces…: see FOLDERS), `Alert[py/partial-ssrf]` (CodeQL's second SSRF query, a fixed host
 with request data in the path, which Bulwark does not report: the request goes where the program said), sources
-(`$ Source`), and lines whose only label is in a comment of their own (the next line carries the same label). A
+(`$ Source`), and lines whose only label is in a comment of their own (the next line carries the same label, unless
+the file uses inline `$ Alert` expectations that say otherwise for that line). A
 positive counts as reported when an injection-family finding starts on the line or up to four lines above it (the
 label sits on the last line of a call spread over several); a negative counts as a false alarm when one starts on
 the line itself. The per-folder table comes first, the pooled rates last.
@@ -35,6 +36,7 @@ FOLDERS = ("CWE-022-PathInjection", "CWE-022-TarSlip", "CWE-074-TemplateInjectio
 
 POSITIVE = re.compile(r"\$\s*Alert(?!\[py/partial-ssrf\])|result=BAD|NOT OK|MISSING:\s*Alert")
 NEGATIVE = re.compile(r"\bOK\b|SPURIOUS:")
+INLINE = re.compile(r"\$\s*(SPURIOUS:\s*|MISSING:\s*)?Alert")
 
 
 def labels(path):
@@ -42,24 +44,31 @@ def labels(path):
     out = []
     pending = None
     with open(path, encoding="utf-8", errors="replace") as f:
-        for number, line in enumerate(f, 1):
-            code, _, comment = line.partition("#")
-            if "$ Source" in comment or "MISSING: Source" in comment:
-                continue
-            label = None
-            if POSITIVE.search(comment) and "SPURIOUS" not in comment:
-                label = True
-            elif NEGATIVE.search(comment) and "NOT OK" not in comment:
-                label = False
-            if not code.strip():
-                pending = label if label is not None else pending
-                continue
-            if label is None:
-                label, pending = pending, None
-            else:
-                pending = None
-            if label is not None:
-                out.append((number, label))
+        text = f.read().splitlines()
+    # A file written with inline expectations (`$ Alert`) says on each code line whether an alert is expected there;
+    # its prose comments (`# NOT OK -- user has full control` above a line that only creates a session) carry over to
+    # the next code line only where those expectations agree.
+    inline = any(INLINE.search(line.partition("#")[2]) for line in text)
+    for number, line in enumerate(text, 1):
+        code, _, comment = line.partition("#")
+        if "$ Source" in comment or "MISSING: Source" in comment:
+            continue
+        label = None
+        if POSITIVE.search(comment) and "SPURIOUS" not in comment:
+            label = True
+        elif NEGATIVE.search(comment) and "NOT OK" not in comment:
+            label = False
+        if not code.strip():
+            pending = label if label is not None else pending
+            continue
+        if label is None:
+            label, pending = pending, None
+            if inline and label is not None and label != bool(INLINE.search(comment) and "SPURIOUS" not in comment):
+                label = None
+        else:
+            pending = None
+        if label is not None:
+            out.append((number, label))
     return out
 
 
