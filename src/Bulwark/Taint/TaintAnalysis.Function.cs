@@ -392,7 +392,9 @@ public sealed partial class TaintAnalysis
             // "https://example.com/%s/%s" % (a, b) neither a nor b can change the host.
             uint origin = 0;
             // Past a scheme (`://`), a part, then a `/`, `?` or `#`, the host is over: later parts are the path
-            // (`"https://%s/%s" % (host, user)` - `user` cannot choose where the request goes, `host` can).
+            // (`"https://%s/%s" % (host, user)` - `user` cannot choose where the request goes, `host` can). Past a
+            // `?` or `#` anywhere, whatever came before it, later parts are the query or the fragment: in
+            // `"%s?%s" % (path, query)` only `path` can choose where the request or the redirect goes.
             bool scheme = false, authority = false;
             for (int i = 0; i < ops.Length; i++)
             {
@@ -407,6 +409,7 @@ public sealed partial class TaintAnalysis
                         if (text.AsSpan(at + 3).IndexOfAny('/', '?', '#') > 0) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
                     }
                     else if (authority && text.AsSpan().IndexOfAny('/', '?', '#') >= 0) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
+                    if (text.AsSpan().IndexOfAny('?', '#') >= 0) origin |= SinkKinds.Ssrf | SinkKinds.Redirect;
                     continue;
                 }
                 authority |= scheme;
