@@ -349,8 +349,10 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         }
         else root = RepositoryRoot.CommonDirectory(full);
         // Module names come from paths under the scanned directory, not the repository root: `app/views.py` in
-        // `repo/services/web-app/` is the module `app.views` whatever encloses it.
-        string scanned = root;
+        // `repo/services/web-app/` is the module `app.views` whatever encloses it. A scanned directory that is itself
+        // a package (`bulwark scan src/app`, with `app/__init__.py`) is named from the directory holding it, so that
+        // `from app.db import find_user` in its views resolves to its own `db.py`.
+        string scanned = OutsidePackages(root);
         if (repositoryRoot is { } given)
         {
             var r = Path.GetFullPath(given);
@@ -359,6 +361,26 @@ public sealed class Scanner(ScanSettings settings, IReadOnlyList<IRule>? catalog
         }
         return new NamedPaths(root, scanned, paths, full);
     }
+
+    /// <summary>
+    /// The nearest directory at or above <paramref name="directory"/> that is not a package: each directory with an
+    /// `__init__.py` and a name Python can import is climbed out of.
+    /// </summary>
+    internal static string OutsidePackages(string directory)
+    {
+        var current = directory;
+        for (int depth = 0; depth < 64; depth++)
+        {
+            var name = Path.GetFileName(current);
+            var parent = Path.GetDirectoryName(current);
+            if (parent is null || name.Length == 0 || !IsIdentifier(name) || !File.Exists(Path.Combine(current, "__init__.py"))) return current;
+            current = parent;
+        }
+        return current;
+    }
+
+    static bool IsIdentifier(string name) =>
+        !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c > 127 && char.IsLetterOrDigit(c));
 
     /// <summary>Every file of the named paths, in path order, with what the walk left out.</summary>
     (List<DiscoveredFile> Files, List<string> Warnings, List<SkippedFile> Skipped) Discover(NamedPaths named)

@@ -33,4 +33,45 @@ public class TaintRepositoryTests
         Assert.Equal("services/web-app/app/db.py", finding.Location.Path);
         Assert.Contains(finding.Flow, s => s.Location.Path == "services/web-app/app/views.py");
     }
+
+    [Theory]
+    [InlineData("services/web-app/app")]
+    // A package inside a package: `app.api` is scanned, `app.api.db` is what its views import.
+    [InlineData("services/web-app/app/api")]
+    public void A_scanned_directory_that_is_a_package_keeps_its_package_name(string scannedDirectory)
+    {
+        using var repo = new TempDir();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".git"));
+        repo.Write("services/web-app/app/__init__.py", "");
+        repo.Write("services/web-app/app/api/__init__.py", "");
+        repo.Write("services/web-app/app/api/db.py", "import sqlite3\n\ndef find(name):\n    return sqlite3.connect('a').execute(\"SELECT '%s'\" % name)\n");
+        repo.Write("services/web-app/app/api/views.py", """
+            from flask import Flask, request
+            from app.api.db import find
+
+            app = Flask(__name__)
+
+            @app.route("/a")
+            def a():
+                return str(find(request.args["n"]))
+            """);
+        var scanned = Path.Combine(repo.Path, scannedDirectory);
+        var result = new Scanner(new ScanSettings { Select = ["INJ001"] }).Scan(new ScanRequest([scanned]) { Root = repo.Path });
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("services/web-app/app/api/db.py", finding.Location.Path);
+        Assert.Contains(finding.Flow, s => s.Location.Path == "services/web-app/app/api/views.py");
+    }
+
+    [Fact]
+    public void Only_importable_package_directories_are_climbed_out_of()
+    {
+        using var repo = new TempDir();
+        repo.Write("web-app/app/sub/__init__.py", "");
+        repo.Write("web-app/app/__init__.py", "");
+        repo.Write("web-app/__init__.py", "");
+        // `web-app` cannot be imported by that name: module names start below it.
+        Assert.Equal(Path.Combine(repo.Path, "web-app"), Scanner.OutsidePackages(Path.Combine(repo.Path, "web-app", "app", "sub")));
+        repo.Write("plain/x.py", "");
+        Assert.Equal(Path.Combine(repo.Path, "plain"), Scanner.OutsidePackages(Path.Combine(repo.Path, "plain")));
+    }
 }
