@@ -325,7 +325,15 @@ public sealed partial class TaintAnalysis
             if (_cells.Contains(cell)) cells.Add(cell);
         }
         var types = _types.Member(owner, attr, call: false);
+        // A library member the models type as a number or a truth value (a response's status code) carries no text
+        // of anyone's. (Not what the project's own attributes were seen assigned: another assignment may hold text.)
         uint clears = 0;
+        foreach (var b in _types.WithBases(owner))
+            if (_tables.Attributes.TryGetValue(b + key, out var modelled))
+            {
+                if (modelled is "int" or "float" or "bool") clears = SinkKinds.All;
+                break;
+            }
         if (_index.TryClass(owner, out var cm, out var cls))
         {
             if (cls.FieldTypes.TryGetValue(attr, out var ft) && ft.Length > 0 && ft.All(x => ValidatedType(cm, x)))
