@@ -238,8 +238,15 @@ public static class Guards
         // x.isdigit(), x.isalnum() …
         if (call.Func is AttributeExpr { Attr: var method, Value: var recv })
         {
-            if (IsName(recv, name) && tables.ValidatorMethods.TryGetValue(method, out var vms))
-                foreach (var vm in vms) if (vm.Arg.Receiver && vm.WhenTrue == polarity) return new IrGuard(vm.Clears, false);
+            if (tables.ValidatorMethods.TryGetValue(method, out var vms))
+                foreach (var vm in vms)
+                {
+                    if (vm.WhenTrue != polarity) continue;
+                    // `x.isdigit()`; or a method checking its argument, whatever object it is called on
+                    // (`get_adapter(request).is_safe_url(next)`: a wrapper of Django's check of that name).
+                    if (vm.Arg.Receiver ? IsName(recv, name) : ValidatedArgument(call, vm.Arg) is { } checkedArg && IsName(checkedArg, name))
+                        return new IrGuard(vm.Clears, false);
+                }
             if (method is "startswith" && call.Args.Count == 1)
                 return StartsWith(recv, call.Args[0], polarity, name, model, catalog);
             if (method is "is_relative_to" && polarity && (IsName(recv, name) || IsNormalisedName(recv, name, model, catalog)))
@@ -263,12 +270,16 @@ public static class Guards
             foreach (var v in validators)
             {
                 if (v.WhenTrue != polarity) continue;
-                var arg = v.Arg.Keyword is { } kw && call.Keywords.FirstOrDefault(k => k.Name == kw) is { } k ? k.Value
-                    : v.Arg.Position >= 0 && v.Arg.Position < call.Args.Count ? call.Args[v.Arg.Position] : null;
+                var arg = ValidatedArgument(call, v.Arg);
                 if (arg is not null && (IsName(arg, name) || IsNormalisedName(arg, name, model, catalog))) return new IrGuard(v.Clears, false);
             }
         return default;
     }
+
+    /// <summary>The argument of a call a validator's spec names (by keyword, else by position), or null when not passed.</summary>
+    static Expr? ValidatedArgument(Call call, ArgSpec spec) =>
+        spec.Keyword is { } kw && call.Keywords.FirstOrDefault(k => k.Name == kw) is { } k ? k.Value
+        : spec.Position >= 0 && spec.Position < call.Args.Count ? call.Args[spec.Position] : null;
 
     static IrGuard Regex(string pattern, string method, Call call, SemanticModel model)
     {
