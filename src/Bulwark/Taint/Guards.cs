@@ -256,6 +256,11 @@ public static class Guards
                 && CompiledPattern(recv, model) is { } compiled)
                 return Regex(compiled, method, call, model);
         }
+        // `if validate_redirect_url(url):`, `if self.is_safe_next(target):` — a project's own check of a redirect
+        // target, by what its name says it is (the check itself compares hosts in ways no rule can read).
+        if (polarity && CalledName(call.Func) is { } calledName && RedirectCheckName(calledName)
+            && ValidatedArgument(call, RedirectCheckArgument) is { } target && IsName(target, name))
+            return new IrGuard(SinkKinds.Redirect, false);
         var q = model.QualifiedName(call.Func);
         if (q is null) return default;
         // re.fullmatch(PATTERN, x)
@@ -274,6 +279,27 @@ public static class Guards
                 if (arg is not null && (IsName(arg, name) || IsNormalisedName(arg, name, model, catalog))) return new IrGuard(v.Clears, false);
             }
         return default;
+    }
+
+    static readonly ArgSpec RedirectCheckArgument = new(0, "url", false, false);
+
+    static string? CalledName(Expr func) => func switch { Name n => n.Id, AttributeExpr a => a.Attr, _ => null };
+
+    /// <summary>
+    /// A name that says its function checks a redirect target is safe: it names the target (`url`, `redirect`, `next`,
+    /// `location`) and a safety property (`safe`, `allowed`, `trusted`, `local`, `relative`, `internal`, `same`), or
+    /// validity of a redirect or next URL (`validate_redirect_url`, `is_valid_next`). `is_url` or `is_valid_url` (the
+    /// syntax of a URL) do not say it.
+    /// </summary>
+    internal static bool RedirectCheckName(string name)
+    {
+        var n = name.ToLowerInvariant();
+        bool url = n.Contains("url", StringComparison.Ordinal) || n.Contains("redirect", StringComparison.Ordinal)
+            || n.Contains("next", StringComparison.Ordinal) || n.Contains("location", StringComparison.Ordinal);
+        if (!url) return false;
+        foreach (var word in (ReadOnlySpan<string>)["safe", "allowed", "trusted", "local", "relative", "internal", "same"])
+            if (n.Contains(word, StringComparison.Ordinal)) return !n.Contains("unsafe", StringComparison.Ordinal);
+        return n.Contains("valid", StringComparison.Ordinal) && (n.Contains("redirect", StringComparison.Ordinal) || n.Contains("next", StringComparison.Ordinal));
     }
 
     /// <summary>The argument of a call a validator's spec names (by keyword, else by position), or null when not passed.</summary>

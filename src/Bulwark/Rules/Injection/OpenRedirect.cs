@@ -9,7 +9,7 @@ public sealed class OpenRedirect : TaintRule
         Id: "INJ006", Name: "open-redirect", Family: Family.Injection,
         Severity: Severity.Medium, Confidence: Confidence.High, Cwe: 601,
         What: """
-            Request data used as the target of a redirect: Flask `redirect`, Django `redirect`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`, aiohttp `HTTPFound`, Tornado `self.redirect`, Bottle and Sanic `redirect`, Pyramid and Falcon `HTTPFound`/`HTTPSeeOther`. Safe: `url_for`/`reverse`/`reverse_url`/`route_url`, `url_has_allowed_host_and_scheme`, an allowlist, a fixed host, a local path prefix other than a bare `/` (which `//evil.example` defeats).
+            Request data used as the target of a redirect: Flask `redirect`, Django `redirect`/`HttpResponseRedirect`, Starlette/FastAPI `RedirectResponse`, aiohttp `HTTPFound`, Tornado `self.redirect`, Bottle and Sanic `redirect`, Pyramid and Falcon `HTTPFound`/`HTTPSeeOther`. Safe: `url_for`/`reverse`/`reverse_url`/`route_url`, `url_has_allowed_host_and_scheme` (and a method named `is_safe_url`, which wraps it), the project's own check used as a condition when its name says it checks a redirect target (`validate_redirect_url(next)`, `is_safe_next(url)`: a safety word such as safe, allowed, local or relative, or valid with redirect or next — not `is_valid_url`), an allowlist, a query or fragment after a `?` or `#`, a fixed host, a local path prefix other than a bare `/` (which `//evil.example` defeats).
             """,
         Why: """
             A link to the trusted site that sends the user to an attacker's page makes phishing credible and can leak tokens carried in the URL.
