@@ -646,7 +646,13 @@ public sealed partial class TaintAnalysis
                 var s = _index.Resolve(m, callee);
                 switch (s.Kind)
                 {
-                    case SymbolKind.Function: t.AddFunction(_index.FunctionId(s.Module, s.Index)); viaReceiver = false; break;
+                    case SymbolKind.Function:
+                        t.AddFunction(_index.FunctionId(s.Module, s.Index));
+                        viaReceiver = false;
+                        // `Model.validate(x)` with `Model` imported: a class method gets the class as `cls`, as it does
+                        // when its own module calls it.
+                        if (c.Receiver >= 0 && _index.Modules[s.Module].Functions[s.Index] is { Class: >= 0, IsClassMethod: true }) t.BindsReceiver = true;
+                        break;
                     case SymbolKind.Class: Construct(t, _index.CanonicalClass(s)); viaReceiver = false; break;
                     default:
                         if (_index.TryClass(callee, out var cm, out var cls)) { Construct(t, _index.ClassName(cm, cls)); viaReceiver = false; }
