@@ -239,7 +239,13 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                     (cls.FieldPatterns ??= new(StringComparer.Ordinal))[tn.Id] = pattern;
             }
             else if (s is Assign { Targets: [Name an], Value: var av })
-                AddFieldTypes(cls, an.Id, Types.TypeOf(av));
+            {
+                var types = Types.TypeOf(av);
+                // A Django form's declared field (`age = forms.IntegerField()`): its class says what validation lets through.
+                if (av is Call { Func: var fieldClass } && Model.QualifiedName(fieldClass) is { } q && q.StartsWith("django.forms.", StringComparison.Ordinal))
+                    types = [q];
+                AddFieldTypes(cls, an.Id, types);
+            }
             else if (s is FunctionDef fd && FunctionOf.TryGetValue(fd, out var fi))
             {
                 cls.Methods.Add(fi);

@@ -456,6 +456,8 @@ public sealed partial class TaintAnalysis
                     if (!(types ??= []).Contains(at)) types.Add(at);
                 // A field annotated with a number, UUID or Literal, or constrained by a pattern, only holds what validation let through.
                 if (info.Clears != 0) whole = Facts.Clear(whole, info.Clears);
+                // `form.cleaned_data` of a Django form: its items are what each declared field let through (see LoadItem).
+                if (attr == "cleaned_data" && !onClass && _a.IsDjangoForm(owner)) (types ??= []).Add(CleanedData + owner);
             }
             if (obj.Shape == ValueShape.Str) shape = ValueShape.Str;
             if (named != 0) whole = Named(whole, attr, Load());
@@ -534,9 +536,22 @@ public sealed partial class TaintAnalysis
                     if (src is not null) whole = Facts.Union(whole, [SourceFact(src, StepAt(iv.Site, StepKind.Load))]);
                 }
             }
+            if (key is not null && whole.Length > 0) whole = ValidatedFormField(obj, _mod.Str(iv.S), whole);
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
             var item = Sliced(AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types ?? ItemTypes(obj.Types)), v);
             return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
+        }
+
+        /// <summary>The type given to a Django form's `cleaned_data`, followed by the form's type.</summary>
+        const string CleanedData = "=cleaned:";
+
+        /// <summary>An item of a Django form's `cleaned_data` (`form.cleaned_data["age"]`, `.get("age")`): cleared when the form declares that field of a validated kind.</summary>
+        Fact[] ValidatedFormField(AValue container, string field, Fact[] facts)
+        {
+            foreach (var t in container.Types)
+                if (t.StartsWith(CleanedData, StringComparison.Ordinal) && _a.FormFieldClears(t[CleanedData.Length..], field) is var clears and not 0)
+                    facts = Facts.Clear(facts, clears);
+            return facts;
         }
 
         /// <summary>
@@ -753,7 +768,10 @@ public sealed partial class TaintAnalysis
             if (constructs is not null)
             {
                 result = AValue.Join(result, AValue.Of(Facts.None, ValueShape.Unknown, [constructs]));
-                handled = true;
+                // A class the project derives from a library class without an `__init__` of its own (a Django form, an
+                // exception) is built by the library's constructor: it keeps what it is given, as any library call.
+                // (`object` takes nothing; a class overriding `__new__` on it is a factory this does not follow.)
+                if (functions.Length > 0 || library.Length == 0 || library is ["object" or "builtins.object"]) handled = true;
             }
             if (dataclass is not null) handled = true;
             var models = LibraryResult(c, library, actuals, step, out bool modelled);
@@ -767,6 +785,9 @@ public sealed partial class TaintAnalysis
             }
             result = SensitiveCall(c, result, handled, modelled, step);
             if (_a._fileModels) result = FileCall(c, library, actuals, result);
+            // `form.cleaned_data.get("age")`: what the form's field let through.
+            if (c.Method is "get" or "pop" && actuals.Receiver is { } container && c.ConstantAt(0)?.AsString is { } fieldName && !result.HasNoFacts)
+                result = result.MapFacts(f => ValidatedFormField(container, fieldName, f));
             // Marker side effects on the receiver (`parser.setFeature(feature_external_ges, True)`).
             if (c.Receiver >= 0 && c.Method is not null)
                 foreach (var name in library)

@@ -347,6 +347,48 @@ public sealed partial class TaintAnalysis
         return info;
     }
 
+    /// <summary>Django form classes: what their `cleaned_data` holds under a field's name went through that field's validation.</summary>
+    static readonly string[] DjangoFormBases = ["django.forms.Form", "django.forms.BaseForm", "django.forms.ModelForm", "django.forms.forms.Form",
+        "django.forms.forms.BaseForm", "django.forms.models.ModelForm", "django.forms.models.BaseModelForm"];
+
+    /// <summary>
+    /// Django form fields whose cleaned value carries no text an attacker shapes: numbers, truth values, dates and
+    /// durations, UUIDs, IP addresses, slugs, and choices (one of the choices the form offers, or model objects of a
+    /// queryset). A `CharField`, `EmailField`, `URLField` or a field the form does not declare keeps the request's text.
+    /// </summary>
+    static readonly HashSet<string> ValidatedFormFields = new(StringComparer.Ordinal)
+    {
+        "IntegerField", "FloatField", "DecimalField", "BooleanField", "NullBooleanField", "DateField", "DateTimeField",
+        "TimeField", "DurationField", "UUIDField", "GenericIPAddressField", "SlugField", "ChoiceField", "TypedChoiceField",
+        "MultipleChoiceField", "TypedMultipleChoiceField", "ModelChoiceField", "ModelMultipleChoiceField",
+    };
+
+    readonly Dictionary<string, bool> _djangoForms = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a canonical type is a project's Django form (a subclass of `forms.Form` or `forms.ModelForm`).</summary>
+    internal bool IsDjangoForm(string type)
+    {
+        if (_djangoForms.TryGetValue(type, out var known)) return known;
+        bool form = false;
+        if (_index.TryClass(type, out _, out _))
+            foreach (var b in _types.WithBases(type))
+                if (Array.IndexOf(DjangoFormBases, b) >= 0) { form = true; break; }
+        return _djangoForms[type] = form;
+    }
+
+    readonly Dictionary<NamePair, uint> _formFieldClears = [];
+
+    /// <summary>The sink kinds a Django form's cleaned value under <paramref name="field"/> is safe for: all of them when the form declares that field of a validated kind.</summary>
+    internal uint FormFieldClears(string form, string field)
+    {
+        if (_formFieldClears.TryGetValue(new NamePair(form, field), out var clears)) return clears;
+        var types = _types.Member(form, field, call: false);
+        clears = types.Length > 0 && Array.TrueForAll(types, t => t.StartsWith("django.forms.", StringComparison.Ordinal)
+                                                         && ValidatedFormFields.Contains(t[(t.LastIndexOf('.') + 1)..]))
+            ? SinkKinds.All : 0;
+        return _formFieldClears[new NamePair(form, field)] = clears;
+    }
+
     /// <summary>A field type whose validation lets through no text an attacker shapes: numbers, UUIDs, dates, a `Literal`, an `Enum`.</summary>
     bool ValidatedType(int module, string type)
     {
