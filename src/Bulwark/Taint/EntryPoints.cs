@@ -28,6 +28,12 @@ public sealed class EntryPoint(int function, string framework, string? route, Pa
     /// application, not by the client.
     /// </summary>
     public bool FixedPath { get; internal set; }
+    /// <summary>
+    /// Every route it is registered under needs a first path segment that is not empty (a Django route starting with
+    /// fixed text or a converter other than `path`): the request's path then never starts with `//`, so it is a path
+    /// on this site, never a protocol-relative URL to another.
+    /// </summary>
+    public bool LocalPath { get; internal set; }
 }
 
 /// <summary>
@@ -464,11 +470,14 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         // as 60,000 opening parentheses, took 12 s. Past this length it is a route nobody shows, bound conservatively.
         if (route is { Length: > MaxRouteLength }) route = null;
         bool fixedPath = wholePath && framework == "flask" && route is not null && !route.Contains('<');
+        bool localPath = framework == "django" && FirstSegmentNeverEmpty(route);
         if (_entries.TryGetValue(id, out var existing))
         {
             existing.FixedPath &= fixedPath;
+            existing.LocalPath &= localPath;
             if (existing.Route is not null || route is null) return;
             fixedPath &= existing.FixedPath;
+            localPath &= existing.LocalPath;
         }
         var binds = framework switch
         {
@@ -489,7 +498,28 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             "django-middleware" => Typed(f, f.Class >= 0 ? 1 : 0, "django.http.HttpRequest"),
             _ => new ParamBinding[f.Params.Length],
         };
-        _entries[id] = new EntryPoint(id, framework, route, binds) { FixedPath = fixedPath };
+        _entries[id] = new EntryPoint(id, framework, route, binds) { FixedPath = fixedPath, LocalPath = localPath };
+    }
+
+    /// <summary>
+    /// A Django route (`path()` or `re_path()` pattern) whose match needs a first path segment that is not empty: it
+    /// starts with fixed text, or with a converter other than `path` (`<int:pk>`, `<slug>`: at least one character and
+    /// no `/`). A regular expression starting with a group, an empty route (under an include whose prefix is not seen)
+    /// or an unknown one proves nothing.
+    /// </summary>
+    internal static bool FirstSegmentNeverEmpty(string? route)
+    {
+        if (route is null) return false;
+        var r = route.StartsWith('^') ? route.AsSpan(1) : route.AsSpan();
+        if (r.IsEmpty) return false;
+        char c = r[0];
+        if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '~') return true;
+        if (c != '<') return false;
+        var end = r.IndexOf('>');
+        if (end < 0) return false;
+        var converter = r[1..end];
+        var colon = converter.IndexOf(':');
+        return colon < 0 || !converter[..colon].SequenceEqual("path");
     }
 
     static ParamBinding Remote(string name, uint clears = 0) => new(ParamBind.Source, SourceKinds.Remote, clears, null, -1, name);

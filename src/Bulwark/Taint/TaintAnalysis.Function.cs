@@ -450,7 +450,13 @@ public sealed partial class TaintAnalysis
                 var info = _a.MemberInfoOf(owner, attr);
                 // `request.path` in a view whose every route is fixed text is that text.
                 if (info.Source is { } source && !(attr == "path" && owner == "flask.Request" && _entry is { FixedPath: true }))
-                    whole = Facts.Union(whole, [SourceFact(source, Load())]);
+                {
+                    Fact[] read = [SourceFact(source, Load())];
+                    // A Django view's path under routes that need a first segment never starts with `//`: a path on this site.
+                    if (attr is "path" or "path_info" && owner == "django.http.HttpRequest" && _entry is { LocalPath: true })
+                        read = Facts.Clear(read, SinkKinds.Redirect | SinkKinds.Ssrf);
+                    whole = Facts.Union(whole, read);
+                }
                 foreach (var cell in info.Cells) if (_a.CellLive(cell, _fs.Id)) whole = Facts.Union(whole, [new Fact(_a._origins.Cell(cell), 0, 0, null)]);
                 foreach (var at in info.Types)
                     if (!(types ??= []).Contains(at)) types.Add(at);
