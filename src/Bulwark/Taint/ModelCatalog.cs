@@ -291,7 +291,7 @@ public static class ModelReader
 
     static readonly Dictionary<string, string[]> RowKeys = new(StringComparer.Ordinal)
     {
-        ["sources"] = ["attribute", "call", "global", "kind", "description"],
+        ["sources"] = ["attribute", "call", "global", "kind", "description", "safe-keys"],
         ["sinks"] = ["call", "method", "store", "arg", "element", "kind", "when", "requires", "unless", "text", "sources", "template"],
         ["sanitizers"] = ["call", "method", "clears", "normalizes", "when"],
         ["validators"] = ["call", "method", "arg", "clears", "when"],
@@ -318,7 +318,8 @@ public static class ModelReader
             {
                 var kind = SourceKinds.Parse(Need("kind")) ?? throw Error(row, origin, $"unknown source kind '{Get("kind")}' (known: {string.Join(", ", SourceKinds.Names)})");
                 var target = One(row, origin, section, Get, "attribute", "call", "global");
-                var model = new SourceModel(kind, Get("description") ?? target.Value);
+                var safeKeys = Get("safe-keys")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                var model = new SourceModel(kind, Get("description") ?? target.Value, safeKeys is { Length: > 0 } ? safeKeys : null);
                 (target.Key switch { "attribute" => tables.SourceAttributes, "call" => tables.SourceCalls, _ => tables.SourceGlobals })[target.Value] = model;
                 break;
             }

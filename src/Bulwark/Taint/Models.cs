@@ -108,7 +108,8 @@ public sealed record Clause(ArgSpec Arg, ClauseOp Op, string[] Values)
 /// <summary>A call that needs a value to carry a marker (a parser configured to resolve external entities).</summary>
 public sealed record MarkerRequirement(ArgSpec Arg, string Marker);
 
-public sealed record SourceModel(uint Kind, string Description);
+/// <param name="SafeKeys">Items of the source that hold no text of the client's (`request.META["REMOTE_ADDR"]`, the peer's address the server writes).</param>
+public sealed record SourceModel(uint Kind, string Description, string[]? SafeKeys = null);
 
 /// <summary>A place where tainted data does harm: the argument that matters and the condition under which it does.</summary>
 /// <param name="Unless">A marker that makes the call no sink (`self.set_header("Content-Type", "application/json")` before `self.write`).</param>

@@ -542,7 +542,7 @@ public sealed partial class TaintAnalysis
                     if (src is not null) whole = Facts.Union(whole, [SourceFact(src, StepAt(iv.Site, StepKind.Load))]);
                 }
             }
-            if (key is not null && whole.Length > 0) whole = ValidatedFormField(obj, _mod.Str(iv.S), whole);
+            if (key is not null && whole.Length > 0) whole = SafeItem(whole, _mod.Str(iv.S), obj);
             if (field is not null && field.Fields is not null) return field.With(whole: whole);
             var item = Sliced(AValue.Of(whole, obj.Shape == ValueShape.Str ? ValueShape.Str : field?.Shape ?? ValueShape.Unknown, field?.Types ?? ItemTypes(obj.Types)), v);
             return obj.Functions.Length > 0 ? item.With(functions: obj.Functions) : item;
@@ -550,6 +550,27 @@ public sealed partial class TaintAnalysis
 
         /// <summary>The type given to a Django form's `cleaned_data`, followed by the form's type.</summary>
         const string CleanedData = "=cleaned:";
+
+        /// <summary>
+        /// An item read by a constant key: the facts of a source whose item that is holds no client text
+        /// (<see cref="SourceModel.SafeKeys"/>) are dropped, and a Django form's cleaned field is what its validation let through.
+        /// </summary>
+        Fact[] SafeItem(Fact[] facts, string key, AValue container)
+        {
+            if (_a._safeSourceKeys.Count > 0)
+            {
+                List<Fact>? kept = null;
+                for (int i = 0; i < facts.Length; i++)
+                {
+                    var o = facts[i].Origin;
+                    bool safe = o.Kind == OriginKind.Source && _a._safeSourceKeys.TryGetValue(o.Key, out var keys) && Array.IndexOf(keys, key) >= 0;
+                    if (safe && kept is null) kept = [.. facts.AsSpan(0, i)];
+                    else if (!safe) kept?.Add(facts[i]);
+                }
+                if (kept is not null) facts = kept.Count == 0 ? Facts.None : [.. kept];
+            }
+            return ValidatedFormField(container, key, facts);
+        }
 
         /// <summary>An item of a Django form's `cleaned_data` (`form.cleaned_data["age"]`, `.get("age")`): cleared when the form declares that field of a validated kind.</summary>
         Fact[] ValidatedFormField(AValue container, string field, Fact[] facts)
@@ -791,9 +812,9 @@ public sealed partial class TaintAnalysis
             }
             result = SensitiveCall(c, result, handled, modelled, step);
             if (_a._fileModels) result = FileCall(c, library, actuals, result);
-            // `form.cleaned_data.get("age")`: what the form's field let through.
-            if (c.Method is "get" or "pop" && actuals.Receiver is { } container && c.ConstantAt(0)?.AsString is { } fieldName && !result.HasNoFacts)
-                result = result.MapFacts(f => ValidatedFormField(container, fieldName, f));
+            // `form.cleaned_data.get("age")`, `request.META.get("REMOTE_ADDR")`: an item known to hold no request text.
+            if (c.Method is "get" or "pop" && actuals.Receiver is { } container && c.ConstantAt(0)?.AsString is { } itemKey && !result.HasNoFacts)
+                result = result.MapFacts(f => SafeItem(f, itemKey, container));
             // Marker side effects on the receiver (`parser.setFeature(feature_external_ges, True)`).
             if (c.Receiver >= 0 && c.Method is not null)
                 foreach (var name in library)

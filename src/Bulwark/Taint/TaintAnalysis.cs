@@ -75,6 +75,9 @@ public sealed partial class TaintAnalysis
     readonly bool _collectSummaries;
     /// <summary>Some model describes files written and read back (<see cref="FileModel"/>).</summary>
     readonly bool _fileModels;
+    /// <summary>A source's items that hold no text of the client's (<see cref="SourceModel.SafeKeys"/>), by the source's description.</summary>
+    readonly Dictionary<string, string[]> _safeSourceKeys = new(StringComparer.Ordinal);
+
     /// <summary>The type of a container type's items (`T[]` rows of `attributes`), by the container's type.</summary>
     readonly Dictionary<string, string> _itemTypes = new(StringComparer.Ordinal);
     bool _interprocedural = true;
@@ -116,6 +119,9 @@ public sealed partial class TaintAnalysis
         _fileModels = _tables.FileCalls.Count + _tables.FileMethods.Count > 0;
         foreach (var (key, type) in _tables.Attributes)
             if (key.EndsWith("[]", StringComparison.Ordinal)) _itemTypes[key[..^2]] = type;
+        foreach (var sources in (IEnumerable<Dictionary<string, SourceModel>>)[_tables.SourceAttributes, _tables.SourceCalls, _tables.SourceGlobals])
+            foreach (var source in sources.Values)
+                if (source.SafeKeys is { } safe) _safeSourceKeys[source.Description] = safe;
         _nameKindsById = new byte[]?[modules.Count];
         _callNamingById = new CallNaming[]?[modules.Count];
         _annotationTypes = new Dictionary<string, string[]>?[modules.Count];
