@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Scores Bulwark's injection rules on real web code: applications and libraries with views as Debian 12 packages them
+# (Hyperkitty, Postorius, Searx, Radicale, django-allauth, django-cas-server, django-debug-toolbar, Flask-Security,
+# django-oauth-toolkit), against the hand labels of bench/external/debian-apps.tsv. Unlike apps.sh, none of this code
+# was written to be vulnerable: most of what a taint analysis reports there is noise, and the figure that matters is
+# how few false alarms are left besides the real flows.
+# usage: bench/external/debian-apps.sh PACKAGES_ROOT [BULWARK_BINARY] [-v]
+#   PACKAGES_ROOT: where the packages put their Python code, /usr/lib/python3/dist-packages once installed with
+#     apt-get install --no-install-recommends python3-django-hyperkitty=1.3.7-1 python3-django-postorius \
+#       python3-searx python3-radicale python3-django-allauth python3-django-cas-server python3-django-debug-toolbar \
+#       python3-flask-security python3-django-oauth-toolkit      (the versions labelled are in debian-apps.tsv)
+#   BULWARK_BINARY: publish Bulwark (NativeAOT, Release) when not given
+#   -v: list every missed label, false alarm and unlabelled finding
+# Each package directory is copied into a scratch directory and scanned there alone (`--select injection`), as a
+# project of its own. Prints a line per package, then the overall figure last:
+#   overall: TPR t FPR f (P positive, N negative labels; U findings on unlabelled lines)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+PYTHON=${PYTHON:-python3}
+. "$here/common.sh"
+parse_external_args debian-apps.sh "bench/external/debian-apps.sh PACKAGES_ROOT [BULWARK_BINARY] [-v]" "$@"
+root=$checkout
+# package name, then the directory of its code under PACKAGES_ROOT
+packages="python3-django-hyperkitty:hyperkitty python3-django-postorius:postorius python3-searx:searx
+python3-radicale:radicale python3-django-allauth:allauth python3-django-cas-server:cas_server
+python3-django-debug-toolbar:debug_toolbar python3-flask-security:flask_security python3-django-oauth-toolkit:oauth2_provider"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prepare_bulwark debian-apps.sh "$work"
+mkdir -p "$work/reports"
+for entry in $packages; do
+  package=${entry%%:*} dir=${entry#*:}
+  [ -d "$root/$dir" ] || { echo "debian-apps.sh: no $root/$dir (apt-get install $package; see --help)" >&2; exit 2; }
+  labelled=$(awk -F'\t' -v p="$package" '$1 == p { print $2; exit }' "$here/debian-apps.tsv")
+  installed=$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo unknown)
+  if [ -n "$labelled" ] && [ "$labelled" != "$installed" ]; then
+    echo "debian-apps.sh: $package is $installed here, labelled at $labelled: lines may have moved" >&2; exit 2
+  fi
+  mkdir -p "$work/src/$dir"
+  cp -r "$root/$dir/." "$work/src/$dir/"
+  (cd "$work/src" && "$binary" scan "$dir" --select injection --format json -o "$work/reports/$package.json" --exit-zero > "$work/scan.log" 2>&1) \
+    || { cat "$work/scan.log" >&2; exit 1; }
+done
+"$PYTHON" "$here/debian_apps.py" "$here/debian-apps.tsv" "$work/reports" "${verbose[@]}"
