@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Scores Bulwark's injection rules on real web code: applications and libraries with views as Debian 12 packages them
 # (Hyperkitty, Postorius, Searx, Radicale, django-allauth, django-cas-server, django-debug-toolbar, Flask-Security,
-# django-oauth-toolkit), against the hand labels of bench/external/debian-apps.tsv. Unlike apps.sh, none of this code
+# django-oauth-toolkit, django-downloadview, django-impersonate, django-tastypie, Flask-Dance, django-xmlrpc,
+# Flask-AutoIndex, django-invitations, Haystack, django-filter, Django REST framework), against the hand labels of
+# bench/external/debian-apps.tsv. Unlike apps.sh, none of this code
 # was written to be vulnerable: most of what a taint analysis reports there is noise, and the figure that matters is
 # how few false alarms are left besides the real flows.
 # usage: bench/external/debian-apps.sh PACKAGES_ROOT [BULWARK_BINARY] [-v]
 #   PACKAGES_ROOT: where the packages put their Python code, /usr/lib/python3/dist-packages once installed with
-#     apt-get install --no-install-recommends python3-django-hyperkitty=1.3.7-1 python3-django-postorius \
+#     apt-get install --no-install-recommends python3-django-hyperkitty python3-django-postorius \
 #       python3-searx python3-radicale python3-django-allauth python3-django-cas-server python3-django-debug-toolbar \
-#       python3-flask-security python3-django-oauth-toolkit      (the versions labelled are in debian-apps.tsv)
+#       python3-flask-security python3-django-oauth-toolkit python3-django-downloadview python3-django-impersonate \
+#       python3-django-tastypie python3-flask-dance python3-django-xmlrpc python3-flask-autoindex \
+#       python3-django-invitations python3-django-haystack python3-django-filters python3-djangorestframework
+#     (the versions labelled are in debian-apps.tsv)
 #   BULWARK_BINARY: publish Bulwark (NativeAOT, Release) when not given
 #   -v: list every missed label, false alarm and unlabelled finding
 # Each package directory is copied into a scratch directory and scanned there alone (`--select injection`), as a
@@ -23,7 +28,11 @@ root=$checkout
 # package name, then the directory of its code under PACKAGES_ROOT
 packages="python3-django-hyperkitty:hyperkitty python3-django-postorius:postorius python3-searx:searx
 python3-radicale:radicale python3-django-allauth:allauth python3-django-cas-server:cas_server
-python3-django-debug-toolbar:debug_toolbar python3-flask-security:flask_security python3-django-oauth-toolkit:oauth2_provider"
+python3-django-debug-toolbar:debug_toolbar python3-flask-security:flask_security python3-django-oauth-toolkit:oauth2_provider
+python3-django-downloadview:django_downloadview python3-django-impersonate:impersonate python3-django-tastypie:tastypie
+python3-flask-dance:flask_dance python3-django-xmlrpc:django_xmlrpc python3-flask-autoindex:flask_autoindex
+python3-django-invitations:invitations python3-django-haystack:haystack python3-django-filters:django_filters
+python3-djangorestframework:rest_framework"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prepare_bulwark debian-apps.sh "$work"
