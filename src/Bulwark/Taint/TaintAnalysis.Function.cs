@@ -1444,7 +1444,10 @@ public sealed partial class TaintAnalysis
                 TemplateSink(c, sink, template, actuals, sinkStep, callee, offset);
                 return;
             }
-            foreach (var value in Selected(c, sink.Arg, actuals, offset))
+            // A sink known by its method name alone (`.execute` of an object of unknown type) is a guess: what
+            // `**options` might hold under the argument's keyword does not count (graphql's `document.execute(**options)`
+            // is no cursor's); a positional `*args` does, as a wrapper forwarding its arguments passes the query.
+            foreach (var value in Selected(c, sink.Arg, actuals, offset, explicitOnly: sink.NameOnly))
             {
                 if (sink.TextOnly && NotText(value)) continue;
                 var facts = sink.Element >= 0 && value.Fields is not null
@@ -1505,7 +1508,7 @@ public sealed partial class TaintAnalysis
 
         static string SinkText(string callee) => "`" + callee.TrimStart('.') + "`";
 
-        IEnumerable<AValue> Selected(IrCall c, ArgSpec spec, Actuals actuals, int offset)
+        IEnumerable<AValue> Selected(IrCall c, ArgSpec spec, Actuals actuals, int offset, bool explicitOnly = false)
         {
             if (spec.Receiver) { if (actuals.Receiver is { } r) yield return r; yield break; }
             if (spec.All)
@@ -1517,7 +1520,7 @@ public sealed partial class TaintAnalysis
             int i = ArgIndex(c, spec, offset);
             if (i >= 0) yield return i < actuals.Args.Length ? actuals.Args[i] : actuals.Keywords[i - actuals.Args.Length];
             else if (c.StarredAt >= 0 && spec.Position >= c.StarredAt) yield return actuals.Args[c.StarredAt];
-            else if (spec.Keyword is not null)
+            else if (spec.Keyword is not null && !explicitOnly)
                 for (int k = 0; k < c.KeywordNames.Length; k++) if (c.KeywordNames[k] is null) yield return actuals.Keywords[k];
         }
 
