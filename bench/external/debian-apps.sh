@@ -2,7 +2,8 @@
 # Scores Bulwark's injection rules on real web code: applications and libraries with views as Debian 12 packages them
 # (Hyperkitty, Postorius, Searx, Radicale, django-allauth, django-cas-server, django-debug-toolbar, Flask-Security,
 # django-oauth-toolkit, django-downloadview, django-impersonate, django-tastypie, Flask-Dance, django-xmlrpc,
-# Flask-AutoIndex, django-invitations, Haystack, django-filter, Django REST framework), against the hand labels of
+# Flask-AutoIndex, django-invitations, Haystack, django-filter, Django REST framework, django-axes, django-cors-headers,
+# Flask-Login, graphene-django, django-rq, and eleven more with no finding), against the hand labels of
 # bench/external/debian-apps.tsv. Unlike apps.sh, none of this code
 # was written to be vulnerable: most of what a taint analysis reports there is noise, and the figure that matters is
 # how few false alarms are left besides the real flows.
@@ -12,7 +13,11 @@
 #       python3-searx python3-radicale python3-django-allauth python3-django-cas-server python3-django-debug-toolbar \
 #       python3-flask-security python3-django-oauth-toolkit python3-django-downloadview python3-django-impersonate \
 #       python3-django-tastypie python3-flask-dance python3-django-xmlrpc python3-flask-autoindex \
-#       python3-django-invitations python3-django-haystack python3-django-filters python3-djangorestframework
+#       python3-django-invitations python3-django-haystack python3-django-filters python3-djangorestframework \
+#       python3-django-axes python3-django-cors-headers python3-flask-login python3-django-graphene python3-django-rq \
+#       python3-django-ipware python3-django-guardian python3-django-js-reverse python3-django-maintenance-mode \
+#       python3-django-session-security python3-django-tables2 python3-flask-restful python3-django-sitetree \
+#       python3-flask-limiter python3-django-q python3-django-organizations
 #     (the versions labelled are in debian-apps.tsv)
 #   BULWARK_BINARY: publish Bulwark (NativeAOT, Release) when not given
 #   -v: list every missed label, false alarm and unlabelled finding
@@ -32,7 +37,12 @@ python3-django-debug-toolbar:debug_toolbar python3-flask-security:flask_security
 python3-django-downloadview:django_downloadview python3-django-impersonate:impersonate python3-django-tastypie:tastypie
 python3-flask-dance:flask_dance python3-django-xmlrpc:django_xmlrpc python3-flask-autoindex:flask_autoindex
 python3-django-invitations:invitations python3-django-haystack:haystack python3-django-filters:django_filters
-python3-djangorestframework:rest_framework"
+python3-djangorestframework:rest_framework python3-django-axes:axes python3-django-cors-headers:corsheaders
+python3-flask-login:flask_login python3-django-graphene:graphene_django python3-django-rq:django_rq
+python3-django-ipware:ipware python3-django-guardian:guardian python3-django-js-reverse:django_js_reverse
+python3-django-maintenance-mode:maintenance_mode python3-django-session-security:session_security
+python3-django-tables2:django_tables2 python3-flask-restful:flask_restful python3-django-sitetree:sitetree
+python3-flask-limiter:flask_limiter python3-django-q:django_q python3-django-organizations:organizations"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prepare_bulwark debian-apps.sh "$work"
