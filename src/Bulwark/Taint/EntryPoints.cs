@@ -332,6 +332,12 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
                 if (IsHandlerMethod(framework, method.Name) && (framework != "falcon" || ResponderSuffix(method.Name) == suffix))
                     Add(index.FunctionId(s.Module, mi), framework, route, s.Module, method);
             }
+        else if (s.Kind == SymbolKind.Variable && s.Key is { } key
+                 && index.Modules[s.Module].Exports.TryGetValue(key[(key.IndexOf('#') + 1)..], out var e))
+            // `password_reset = PasswordResetView.as_view()` in views.py, registered by that name in urls.py.
+            foreach (var t in e.Types)
+                if (t.StartsWith(Lowering.AsViewType, StringComparison.Ordinal) && t.Length > Lowering.AsViewType.Length)
+                    View(s.Module, t[Lowering.AsViewType.Length..], framework, route, suffix);
     }
 
     static readonly ArgSpec SuffixArg = ArgSpec.Parse("suffix")!.Value;
@@ -474,10 +480,11 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
         if (_entries.TryGetValue(id, out var existing))
         {
             existing.FixedPath &= fixedPath;
-            existing.LocalPath &= localPath;
+            // A registration without a route (a class-based view found by its base) names no path: the routes are
+            // those the registrations that give one name.
+            if (route is not null) existing.LocalPath = existing.Route is null ? localPath : existing.LocalPath && localPath;
             if (existing.Route is not null || route is null) return;
             fixedPath &= existing.FixedPath;
-            localPath &= existing.LocalPath;
         }
         var binds = framework switch
         {

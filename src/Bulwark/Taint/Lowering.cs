@@ -11,6 +11,9 @@ namespace Bulwark.Taint;
 /// </summary>
 public static class Lowering
 {
+    /// <summary>The type given to a module variable holding `View.as_view()`, followed by the view class's name (a route table may name the view by that variable).</summary>
+    public const string AsViewType = "=asview:";
+
     /// <summary>
     /// Longer constant texts are lowered as strings of unknown text. What the analysis reads of a constant's text — a
     /// key, a content type, a shell name, the start of a URL — is short; texts past this are data (an embedded JSON
@@ -289,6 +292,12 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
         return null;
     }
 
+    /// <summary>The class `X.as_view()` is called on: this module's by its definition name, else the import-resolved name.</summary>
+    string? ViewClassName(Expr e) =>
+        e is Name n && Model.BindingOf(n) is { Kind: BindingKind.ClassDef, Node: ClassDef cd } ? Types.DefinitionName(cd)
+        : e is Name or AttributeExpr ? Model.QualifiedName(e) ?? SemanticModel.DottedName(e)
+        : null;
+
     internal void AddFieldTypes(IrClass cls, string field, IEnumerable<string> types)
     {
         if (!cls.FieldTypes.TryGetValue(field, out var existing)) existing = [];
@@ -343,9 +352,15 @@ sealed class ModuleLowerer(string path, string key, Module module, SemanticModel
                             foreach (var t in Types.TypeOf(d)) if (!types.Contains(t)) types.Add(t);
                     var functions = new List<int>();
                     foreach (var d in defs)
+                    {
                         if (d.Kind == DefinitionKind.Assignment && d.Value is not null && Guards.ConstantCollection(d.Value, Model) is { } table)
                             foreach (var v in table)
                                 if (v is Name fn && FunctionNamed(fn) is { } fi2) functions.Add(fi2);
+                        // `reset = ResetView.as_view()`: the class-based view a route table may name by this variable.
+                        if (d.Kind == DefinitionKind.Assignment && d.Value is Call { Func: AttributeExpr { Attr: "as_view", Value: var viewClass } }
+                            && ViewClassName(viewClass) is { } viewName && !types.Contains(Lowering.AsViewType + viewName))
+                            types.Add(Lowering.AsViewType + viewName);
+                    }
                     exports[name] = new Export(ExportKind.Variable, -1, Key + "#" + name, types.ToArray()) { Functions = functions.ToArray() };
                     break;
             }
@@ -1703,6 +1718,8 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                     if (d.Kind == DefinitionKind.Function && d.Node is FunctionDef fd && m.FunctionOf.TryGetValue(fd, out var fi)) return FunctionRef.ToLocal(fi);
                     if (d.Kind == DefinitionKind.Class && d.Node is ClassDef cd) return FunctionRef.ToQualified(m.Types.DefinitionName(cd));
                     if (d.Kind is DefinitionKind.Assignment && d.Value is Lambda lam && m.FunctionOf.TryGetValue(lam, out var lf)) return FunctionRef.ToLocal(lf);
+                    // `reset = ResetView.as_view()`, then `re_path(…, reset)`.
+                    if (d.Kind is DefinitionKind.Assignment && d.Value is Call { Func: AttributeExpr { Attr: "as_view" } } asView) return RefOf(asView);
                 }
                 if (_model.BindingOf(n) is { IsImport: true, ImportedName: { } q }) return FunctionRef.ToQualified(q);
                 if (_model.BindingOf(n) is { Kind: BindingKind.FunctionDef, Node: FunctionDef bf } && m.FunctionOf.TryGetValue(bf, out var bfi)) return FunctionRef.ToLocal(bfi);
