@@ -320,8 +320,10 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
     /// <summary>The function or class-based view a registration names, with its route.</summary>
     /// <param name="suffix">For a Falcon resource: the responders the route is for (`add_route(…, suffix="tag")` serves
     /// `on_get_tag`; no suffix, the plain `on_get`).</param>
-    void View(int m, string qualified, string framework, string? route, string? suffix = null)
+    /// <param name="depth">Variables followed to reach it (`HomeView = HomeView.as_view()` names itself).</param>
+    void View(int m, string qualified, string framework, string? route, string? suffix = null, int depth = 0)
     {
+        if (depth > 4) return;
         var s = index.Resolve(m, qualified);
         if (s.Kind == SymbolKind.Function)
             Add(index.FunctionId(s.Module, s.Index), framework, route, s.Module, index.Modules[s.Module].Functions[s.Index]);
@@ -337,7 +339,7 @@ public sealed partial class EntryPoints(ProjectIndex index, ProjectTypes types, 
             // `password_reset = PasswordResetView.as_view()` in views.py, registered by that name in urls.py.
             foreach (var t in e.Types)
                 if (t.StartsWith(Lowering.AsViewType, StringComparison.Ordinal) && t.Length > Lowering.AsViewType.Length)
-                    View(s.Module, t[Lowering.AsViewType.Length..], framework, route, suffix);
+                    View(s.Module, t[Lowering.AsViewType.Length..], framework, route, suffix, depth + 1);
     }
 
     static readonly ArgSpec SuffixArg = ArgSpec.Parse("suffix")!.Value;

@@ -74,4 +74,26 @@ public class TaintRepositoryTests
         repo.Write("plain/x.py", "");
         Assert.Equal(Path.Combine(repo.Path, "plain"), Scanner.OutsidePackages(Path.Combine(repo.Path, "plain")));
     }
+
+    [Fact]
+    public void A_view_variable_named_after_its_class_is_followed_once()
+    {
+        // `HomeView = HomeView.as_view()` names itself: following the variable to its class must end (it overflowed
+        // the stack once).
+        using var repo = new TempDir();
+        repo.Write("app/__init__.py", "");
+        repo.Write("app/views.py", """
+            from django.shortcuts import redirect
+            from django.views.generic import View
+
+            class HomeView(View):
+                def get(self, request):
+                    return redirect(request.GET["next"])
+
+            HomeView = HomeView.as_view()
+            """);
+        repo.Write("app/urls.py", "from django.urls import path\n\nfrom . import views\n\nurlpatterns = [path(\"home/\", views.HomeView)]\n");
+        var result = new Scanner(new ScanSettings { Select = ["INJ006"] }).Scan(new ScanRequest([repo.Path]));
+        Assert.Equal("app/views.py", Assert.Single(result.Findings).Location.Path);
+    }
 }
