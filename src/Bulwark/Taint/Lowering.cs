@@ -1708,8 +1708,10 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     }
 
     /// <summary>A reference to a function: a def or lambda of this module, an imported function, `View.as_view()`.</summary>
-    FunctionRef? RefOf(Expr a)
+    FunctionRef? RefOf(Expr a, int depth = 0)
     {
+        // A name bound to `X.as_view()` is followed to X; in a loop (`v = v.as_view()`) that would never end.
+        if (depth > 8) return null;
         switch (a)
         {
             case Name n:
@@ -1719,7 +1721,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
                     if (d.Kind == DefinitionKind.Class && d.Node is ClassDef cd) return FunctionRef.ToQualified(m.Types.DefinitionName(cd));
                     if (d.Kind is DefinitionKind.Assignment && d.Value is Lambda lam && m.FunctionOf.TryGetValue(lam, out var lf)) return FunctionRef.ToLocal(lf);
                     // `reset = ResetView.as_view()`, then `re_path(…, reset)`.
-                    if (d.Kind is DefinitionKind.Assignment && d.Value is Call { Func: AttributeExpr { Attr: "as_view" } } asView) return RefOf(asView);
+                    if (d.Kind is DefinitionKind.Assignment && d.Value is Call { Func: AttributeExpr { Attr: "as_view" } } asView) return RefOf(asView, depth + 1);
                 }
                 if (_model.BindingOf(n) is { IsImport: true, ImportedName: { } q }) return FunctionRef.ToQualified(q);
                 if (_model.BindingOf(n) is { Kind: BindingKind.FunctionDef, Node: FunctionDef bf } && m.FunctionOf.TryGetValue(bf, out var bfi)) return FunctionRef.ToLocal(bfi);
@@ -1733,7 +1735,7 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
             case Lambda l:
                 return m.FunctionOf.TryGetValue(l, out var li) ? FunctionRef.ToLocal(li) : null;
             case Call { Func: AttributeExpr { Attr: "as_view", Value: var view } }:
-                return RefOf(view) is { } v ? (v.Qualified is not null ? FunctionRef.ToQualified(v.Qualified, asView: true) : v) : null;
+                return RefOf(view, depth + 1) is { } v ? (v.Qualified is not null ? FunctionRef.ToQualified(v.Qualified, asView: true) : v) : null;
             default:
                 return null;
         }

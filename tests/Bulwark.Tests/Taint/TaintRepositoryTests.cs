@@ -96,4 +96,28 @@ public class TaintRepositoryTests
         var result = new Scanner(new ScanSettings { Select = ["INJ006"] }).Scan(new ScanRequest([repo.Path]));
         Assert.Equal("app/views.py", Assert.Single(result.Findings).Location.Path);
     }
+
+    [Fact]
+    public void A_view_rebound_in_a_loop_is_followed_a_bounded_number_of_times()
+    {
+        // `v = v.as_view()` in a loop: the name's definition reaches its own right-hand side.
+        using var repo = new TempDir();
+        repo.Write("views.py", """
+            from django.shortcuts import redirect
+            from django.urls import path
+            from django.views.generic import View
+
+            class V(View):
+                def get(self, request):
+                    return redirect(request.GET["next"])
+
+            v = V
+            for _ in range(3):
+                v = v.as_view()
+
+            urlpatterns = [path("a/", v)]
+            """);
+        var result = new Scanner(new ScanSettings { Select = ["INJ006"] }).Scan(new ScanRequest([repo.Path]));
+        Assert.Equal("views.py", Assert.Single(result.Findings).Location.Path);
+    }
 }
