@@ -23,3 +23,25 @@ def arguments(script, argv, usage):
     if not isinstance(report, dict) or "findings" not in report:
         fail(script, f"{report_path} is not a Bulwark JSON report")
     return suite, report, verbose
+
+
+def read_labels(script, path, first_columns):
+    """The rows of a hand-label file: `FIRST, SECOND, path, line, cwe, true|false, note` (tab-separated; `#` comments).
+
+    Each row comes back as (first, second, path, line, cwe, positive, note); `first_columns` names the first two
+    columns in the error a malformed row stops the run with.
+    """
+    labels = []
+    try:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                if len(cells) < 6 or cells[5] not in ("true", "false") or not cells[3].isdigit() or not cells[4].isdigit():
+                    fail(script, f"{path}:{n}: expected {first_columns}, path, line, cwe, true|false, note")
+                labels.append((cells[0], cells[1], cells[2], int(cells[3]), int(cells[4]), cells[5] == "true",
+                               cells[6] if len(cells) > 6 else ""))
+    except OSError as e:
+        fail(script, f"cannot read {path}: {e}")
+    return labels

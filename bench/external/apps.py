@@ -26,20 +26,7 @@ def fail(message):
 
 
 def read_labels(path):
-    labels = []
-    try:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cells = line.rstrip("\n").split("\t")
-                if len(cells) < 6 or cells[5] not in ("true", "false") or not cells[3].isdigit() or not cells[4].isdigit():
-                    fail(f"{path}:{n}: expected repo, commit, path, line, cwe, true|false, note")
-                labels.append((cells[0], cells[1], cells[2], int(cells[3]), int(cells[4]), cells[5] == "true",
-                               cells[6] if len(cells) > 6 else ""))
-    except OSError as e:
-        fail(f"cannot read {path}: {e}")
-    return labels
+    return _common.read_labels("apps", path, "repo, commit")
 
 
 def reported_lines(report):

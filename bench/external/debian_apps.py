@@ -31,17 +31,8 @@ def main(argv):
         fail("usage: debian_apps.py LABELS.tsv REPORTS_DIR [-v]")
     labels_path, reports = args
     labels = collections.defaultdict(list)
-    try:
-        with open(labels_path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cells = line.rstrip("\n").split("\t")
-                if len(cells) < 6 or cells[5] not in ("true", "false") or not cells[3].isdigit() or not cells[4].isdigit():
-                    fail(f"{labels_path}:{n}: expected package, version, path, line, cwe, true|false, note")
-                labels[cells[0]].append((cells[2], int(cells[3]), int(cells[4]), cells[5] == "true"))
-    except OSError as e:
-        fail(f"cannot read {labels_path}: {e}")
+    for package, _, path, line, cwe, positive, _ in _common.read_labels("debian_apps", labels_path, "package, version"):
+        labels[package].append((path, line, cwe, positive))
     packages = sorted(name[:-5] for name in os.listdir(reports) if name.endswith(".json"))
     if not packages:
         fail(f"no reports in {reports}")
