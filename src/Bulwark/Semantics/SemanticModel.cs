@@ -18,6 +18,14 @@ public sealed partial class SemanticModel
 {
     const int MaxEvaluationDepth = 16;
 
+    /// <summary>
+    /// A list, tuple or dict larger than this, counted as a tree (<see cref="ConstValue.Size"/>), is not known: displays
+    /// naming displays (`L1 = [L0, L0, …]`) are small objects whose walk grows as the width to the power of the depth.
+    /// </summary>
+    public const int MaxConstantSize = 4096;
+
+    static ConstValue? Bounded(ConstValue value) => value.Size > MaxConstantSize ? null : value;
+
     readonly HashSet<string> _importedModules = new(StringComparer.Ordinal);
     readonly HashSet<string> _importedNames = new(StringComparer.Ordinal);
     // Names the binder recorded (each one's scope is in the name itself, Name.ScopeSlot): how many, and those inside
@@ -375,11 +383,15 @@ public sealed partial class SemanticModel
             case AttributeExpr a:
                 return QualifiedName(a) is { } q && KnownConstants.TryGetValue(q, out var known) ? ConstValue.Int(known) : null;
             case ListExpr l:
-                return ConstValue.List(EvaluateAll(l.Elts, depth));
+                return Bounded(ConstValue.List(EvaluateAll(l.Elts, depth)));
             case TupleExpr t:
-                return ConstValue.Tuple(EvaluateAll(t.Elts, depth));
+                return Bounded(ConstValue.Tuple(EvaluateAll(t.Elts, depth)));
             case DictExpr d:
-                return ConstValue.Dict(d.Keys.Count, DictEntries(d, depth));
+            {
+                // Too large to walk: its count still says whether it is empty.
+                var dict = ConstValue.Dict(d.Keys.Count, DictEntries(d, depth));
+                return dict.Size > MaxConstantSize ? ConstValue.Dict(d.Keys.Count) : dict;
+            }
             case UnaryOp u:
                 var operand = Evaluate(u.Operand, depth + 1);
                 if (operand is null) return null;
@@ -523,6 +535,25 @@ public sealed partial class SemanticModel
         return result;
     }
 
+    /// <summary>
+    /// Values of assignments worked out, with the depth each was worked out at: a name read in many places is worked
+    /// out once. Without it, displays naming displays (`D1 = {"a": D0, "b": D0, …}`, `L1 = [L0, L0, …]`) cost the
+    /// width to the power of the depth: a 13-line file took 8 s, two more lines minutes.
+    /// </summary>
+    readonly Dictionary<Definition, (ConstValue? Value, int Depth)> _assignedValues = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// An assignment's value: one worked out at this depth or a shallower one (with at least as much of the depth
+    /// budget left, so at least as complete) is reused; a deeper one is worked out again.
+    /// </summary>
+    ConstValue? EvaluateAssigned(Definition d, int depth)
+    {
+        if (_assignedValues.TryGetValue(d, out var known) && known.Depth <= depth) return known.Value;
+        var value = Evaluate(d.Value!, depth + 1);
+        _assignedValues[d] = (value, depth);
+        return value;
+    }
+
     /// <summary>The value a definition gives its place, when known at analysis time.</summary>
     public ConstValue? ValueOf(Definition d) => EvaluateDefinition(d, 0);
 
@@ -532,7 +563,7 @@ public sealed partial class SemanticModel
         switch (d.Kind)
         {
             case DefinitionKind.Assignment or DefinitionKind.Walrus when d.Value is not null && !d.Starred:
-                if (d.Unpack is null) return Evaluate(d.Value, depth + 1);
+                if (d.Unpack is null) return EvaluateAssigned(d, depth);
                 Expr? e = d.Value;
                 foreach (var i in d.Unpack)
                 {
@@ -618,9 +649,9 @@ public sealed partial class SemanticModel
         {
             if (left.Kind == ValueKind.Str && right.Kind == ValueKind.Str) return ConstValue.Str(left.AsString + right.AsString);
             if (left.Kind == ValueKind.List && right.Kind == ValueKind.List)
-                return ConstValue.List([.. left.Items!, .. right.Items!]);
+                return Bounded(ConstValue.List([.. left.Items!, .. right.Items!]));
             if (left.Kind == ValueKind.Tuple && right.Kind == ValueKind.Tuple)
-                return ConstValue.Tuple([.. left.Items!, .. right.Items!]);
+                return Bounded(ConstValue.Tuple([.. left.Items!, .. right.Items!]));
         }
         if (left.Kind is ValueKind.Int or ValueKind.Bool && right.Kind is ValueKind.Int or ValueKind.Bool)
         {

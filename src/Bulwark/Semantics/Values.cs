@@ -12,7 +12,20 @@ public sealed class ConstValue
     public ValueKind Kind { get; }
     public object? Raw { get; }
 
-    ConstValue(ValueKind kind, object? raw, IReadOnlyList<KeyValuePair<string, ConstValue?>>? entries = null) { Kind = kind; Raw = raw; Entries = entries; }
+    ConstValue(ValueKind kind, object? raw, IReadOnlyList<KeyValuePair<string, ConstValue?>>? entries = null)
+    {
+        Kind = kind; Raw = raw; Entries = entries;
+        long size = 1;
+        if (raw is IReadOnlyList<ConstValue?> items) foreach (var i in items) size += i?.Size ?? 1;
+        if (entries is not null) foreach (var e in entries) size += e.Value?.Size ?? 1;
+        Size = (int)Math.Min(size, int.MaxValue);
+    }
+
+    /// <summary>
+    /// The values it is made of, counted as a tree (itself, and each item's or entry's size): a list naming the same
+    /// list sixteen times is one object but sixteen times its size to anything that walks it.
+    /// </summary>
+    public int Size { get; }
 
     public static readonly ConstValue None = new(ValueKind.None, null);
     public static readonly ConstValue True = new(ValueKind.Bool, true);

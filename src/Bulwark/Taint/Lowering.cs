@@ -22,6 +22,9 @@ public static class Lowering
     /// </summary>
     public const int MaxConstantText = 4096;
 
+    /// <summary>A list, tuple or dict argument larger than this (<see cref="ConstValue.Size"/>) is kept as not known.</summary>
+    public const int MaxArgumentConstantSize = 256;
+
     public static ModuleIr Lower(string relativePath, Module module, SemanticModel model, ModelCatalog catalog)
     {
         // The models of this file's imports, never those other files loaded meanwhile: the result must not depend on scheduling.
@@ -1702,7 +1705,9 @@ sealed class FunctionLowerer(ModuleLowerer m, IrFunction f, Scope scope, Node ow
     void ArgFacts(Expr a, ConstValue?[] consts, string?[] names, FunctionRef?[] refs, int at)
     {
         var value = _model.Evaluate(a);
-        consts[at] = value is { Kind: ValueKind.Str, AsString.Length: > Lowering.MaxConstantText } ? null : value;
+        // What conditions read of an argument is short (a content type, `shell=True`, a headers dict): a large list or
+        // table is data, held through the whole project phase for each call passing it.
+        consts[at] = value is { Kind: ValueKind.Str, AsString.Length: > Lowering.MaxConstantText } or { Size: > Lowering.MaxArgumentConstantSize } ? null : value;
         names[at] = a is Name or AttributeExpr ? _model.QualifiedName(a) ?? SemanticModel.DottedName(a) : null;
         refs[at] = RefOf(a);
     }

@@ -210,4 +210,30 @@ public class FlowTests
         Assert.Equal("b@66", Uses(functions[1]));
         Assert.Equal("a@25 a@34 a@37", Uses(functions[0]));
     }
+
+    [Fact]
+    public void Displays_naming_displays_are_worked_out_once_and_bounded()
+    {
+        // Each level names the one below sixteen times: as a tree, level 12 is 16^12 values.
+        var lines = new List<string> { "L0 = ['v']", "D0 = {'k': 'v'}" };
+        for (int i = 1; i <= 12; i++)
+        {
+            lines.Add($"L{i} = [" + string.Join(", ", Enumerable.Repeat($"L{i - 1}", 16)) + "]");
+            lines.Add($"D{i} = {{" + string.Join(", ", Enumerable.Range(0, 16).Select(j => $"'k{j}': D{i - 1}")) + "}");
+        }
+        lines.Add("use(L12)");
+        lines.Add("use(D12)");
+        var model = Build(string.Join("\n", lines) + "\n", out var module);
+        var calls = module.Body.OfType<ExprStmt>().Select(s => ((Call)s.Value).Args[0]).ToList();
+        // Past the depth budget the innermost levels are not known; what is known stays within the size bound (a level
+        // too large to walk is not known, a dict keeps its count).
+        foreach (var call in calls)
+        {
+            var value = model.Evaluate(call);
+            Assert.NotNull(value);
+            Assert.True(value.Size <= SemanticModel.MaxConstantSize, $"size {value.Size}");
+        }
+        // Smaller ones are still known whole.
+        Assert.Equal(1 + 16 * 2, model.Evaluate(module.Body.OfType<Assign>().Single(a => a.Targets[0] is Name { Id: "L1" }).Value)!.Size);
+    }
 }
