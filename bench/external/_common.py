@@ -45,3 +45,12 @@ def read_labels(script, path, first_columns):
     except OSError as e:
         fail(script, f"cannot read {path}: {e}")
     return labels
+
+
+def two_paths(script, argv, usage):
+    """`FIRST SECOND [-v]`: the two paths and whether -v was given."""
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    if len(args) != 2:
+        fail(script, f"usage: {usage}")
+    return args[0], args[1], verbose

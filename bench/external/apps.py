@@ -43,11 +43,7 @@ def reported_lines(report):
 
 
 def main(argv):
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    if len(args) != 2:
-        fail("usage: apps.py LABELS.tsv APPS_DIR [-v]")
-    labels_path, apps = args
+    labels_path, apps, verbose = _common.two_paths("apps", argv, "apps.py LABELS.tsv APPS_DIR [-v]")
     labels = read_labels(labels_path)
     by_repo = collections.OrderedDict()
     for label in labels:

@@ -25,11 +25,7 @@ def fail(message):
 
 
 def main(argv):
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    if len(args) != 2:
-        fail("usage: debian_apps.py LABELS.tsv REPORTS_DIR [-v]")
-    labels_path, reports = args
+    labels_path, reports, verbose = _common.two_paths("debian_apps", argv, "debian_apps.py LABELS.tsv REPORTS_DIR [-v]")
     labels = collections.defaultdict(list)
     for package, _, path, line, cwe, positive, _ in _common.read_labels("debian_apps", labels_path, "package, version"):
         labels[package].append((path, line, cwe, positive))
